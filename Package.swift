@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "hansard",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hansard", targets: ["hansard"]),
+        .library(name: "HansardIngestion", targets: ["HansardIngestion"]),
+        .library(name: "HansardAnalysis", targets: ["HansardAnalysis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "HansardIngestion",
+            dependencies: ["CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "HansardAnalysis",
+            dependencies: ["HansardIngestion"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "HansardReports",
+            dependencies: ["HansardIngestion", "HansardAnalysis"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "hansard",
+            dependencies: [
+                "HansardIngestion",
+                "HansardAnalysis",
+                "HansardReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HansardIngestionTests",
+            dependencies: ["HansardIngestion"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

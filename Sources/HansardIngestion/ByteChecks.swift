@@ -1,0 +1,176 @@
+/// Checks on a file's raw bytes, made before any parser sees them, so that binary data,
+/// wrong encodings and cut-short saves get an error that says what the file is.
+enum ByteChecks {
+    /// Rejects empty files, known binary formats, UTF-16 and files with NUL bytes.
+    static func rejectUnusable(_ bytes: [UInt8], path: String) throws(IngestionError) {
+        guard bytes.contains(where: { !$0.isASCIIWhitespace }) else { throw .empty(path: path) }
+        if let kind = binaryKind(bytes) { throw .binary(path: path, kind: kind) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeBOMlessUTF16(bytes) {
+            throw .encoding(
+                path: path,
+                reason: "is UTF-16 text; convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)")
+        }
+        if bytes.prefix(8192).contains(0) {
+            throw .binary(path: path, kind: "binary data (it contains NUL bytes)")
+        }
+    }
+
+    private static let signatures: [(bytes: [UInt8], kind: String)] = [
+        (Array("%PDF".utf8), "a PDF document"),
+        ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
+        ([0x1F, 0x8B], "gzip-compressed data; decompress it first (gunzip)"),
+        ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive"),
+        (Array("GIF8".utf8), "a GIF image"),
+        ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+        (Array("BZh".utf8), "bzip2-compressed data; decompress it first (bunzip2)"),
+        ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz-compressed data; decompress it first (unxz)"),
+        ([0x28, 0xB5, 0x2F, 0xFD], "zstd-compressed data; decompress it first (unzstd)"),
+        (Array("SQLite format 3".utf8), "an SQLite database (a register?), not a debate page"),
+        ([0x7F, 0x45, 0x4C, 0x46], "an executable (ELF)"),
+        ([0xD0, 0xCF, 0x11, 0xE0], "a Microsoft Office document"),
+    ]
+
+    private static func binaryKind(_ bytes: [UInt8]) -> String? {
+        signatures.first { bytes.starts(with: $0.bytes) }?.kind
+    }
+
+    /// UTF-16 without a byte-order mark shows as ASCII letters alternating with NUL bytes.
+    private static func looksLikeBOMlessUTF16(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(512)
+        guard sample.count >= 16 else { return false }
+        var evenNULs = 0
+        var oddNULs = 0
+        for (offset, byte) in sample.enumerated() where byte == 0 {
+            if offset % 2 == 0 { evenNULs += 1 } else { oddNULs += 1 }
+        }
+        let half = sample.count / 2
+        return evenNULs > half * 3 / 4 || oddNULs > half * 3 / 4
+    }
+
+    /// Decides between HTML, XML and plain text from the first bytes.
+    static func markupKind(of bytes: [UInt8]) -> MarkupKind {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        while start < bytes.count, bytes[start].isASCIIWhitespace { start += 1 }
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "<") else { return .text }
+        let head = bytes[start..<min(bytes.count, start + 4096)]
+        if contains(head, "<publicwhip") { return .xml }
+        if head.starts(with: Array("<?xml".utf8)) && !containsIgnoringCase(head, "<html") { return .xml }
+        return .html
+    }
+
+    /// Requires valid UTF-8, and says what the bytes look like when they are not.
+    static func requireUTF8(_ bytes: [UInt8], path: String) throws(IngestionError) {
+        guard let offset = firstInvalidUTF8Offset(bytes) else { return }
+        let byte = bytes[offset]
+        let hex = "0x" + String(byte, radix: 16, uppercase: true)
+        let declared = declaredCharset(bytes).map { ", though the page declares \($0)" } ?? ""
+        let guess =
+            (0x80...0xFF).contains(byte)
+            ? "; it looks like Windows-1252 or ISO-8859-1: convert it with iconv -f WINDOWS-1252 -t UTF-8"
+            : ""
+        throw .encoding(path: path, reason: "is not UTF-8 (byte \(hex) at offset \(offset)\(declared))\(guess)")
+    }
+
+    /// XML may declare another encoding, which libxml2 decodes; otherwise it must be UTF-8.
+    static func requireDeclaredEncoding(_ bytes: [UInt8], path: String) throws(IngestionError) {
+        if let declared = xmlDeclaredEncoding(bytes), declared.uppercased() != "UTF-8", declared.uppercased() != "UTF8" {
+            return
+        }
+        try requireUTF8(bytes, path: path)
+    }
+
+    /// A browser save always ends with `</html>`; a page that does not was cut short.
+    static func requireHTMLEnd(_ bytes: [UInt8], path: String) throws(IngestionError) {
+        var end = bytes.count
+        while end > 0, bytes[end - 1].isASCIIWhitespace || bytes[end - 1] == 0 { end -= 1 }
+        let closing = Array("</html>".utf8)
+        let tail = bytes[max(0, end - closing.count)..<end]
+        guard tail.count == closing.count, zip(tail, closing).allSatisfy({ lowercased($0) == $1 }) else {
+            throw .truncated(path: path, reason: "it does not end with </html>")
+        }
+    }
+
+    /// The offset of the first byte that breaks UTF-8, or nil when the bytes are valid.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length: Int
+                let minimum: UInt32
+                if lead & 0xE0 == 0xC0 {
+                    length = 2
+                    minimum = 0x80
+                } else if lead & 0xF0 == 0xE0 {
+                    length = 3
+                    minimum = 0x800
+                } else if lead & 0xF8 == 0xF0 {
+                    length = 4
+                    minimum = 0x10000
+                } else {
+                    return index
+                }
+                guard index + length <= count else { return index }
+                var scalar = UInt32(lead) & (0xFF >> (length + 1))
+                for offset in 1..<length {
+                    let next = buffer[index + offset]
+                    guard next & 0xC0 == 0x80 else { return index }
+                    scalar = scalar << 6 | UInt32(next & 0x3F)
+                }
+                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return index }
+                index += length
+            }
+            return nil
+        }
+    }
+
+    /// The `encoding` of an XML declaration, read from the declaration's own bytes.
+    private static func xmlDeclaredEncoding(_ bytes: [UInt8]) -> String? {
+        guard let declarationEnd = firstIndex(of: Array("?>".utf8), in: bytes.prefix(256)) else { return nil }
+        let declaration = bytes[0..<declarationEnd]
+        guard let start = firstIndex(of: Array("encoding=".utf8), in: declaration) else { return nil }
+        let rest = declaration[(start + 9)...]
+        guard let quote = rest.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+        return String(decoding: rest.dropFirst().prefix { $0 != quote }, as: UTF8.self)
+    }
+
+    /// The charset a page's `<meta>` declares, found by a byte search of its head.
+    private static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = Array(bytes.prefix(4096)).map(lowercased)
+        guard let start = firstIndex(of: Array("charset=".utf8), in: head[...]) else { return nil }
+        let value = head[(start + 8)...].drop { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
+            .prefix { $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: ">") && $0 != 0x20 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "/") }
+        return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+    }
+
+    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        firstIndex(of: Array(needle.utf8), in: haystack) != nil
+    }
+
+    private static func containsIgnoringCase(_ haystack: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        firstIndex(of: Array(needle.lowercased().utf8), in: ArraySlice(haystack.map(lowercased))) != nil
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        var index = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while index <= last {
+            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,160 @@
+import Crypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads saved debate pages into ``Debate`` values.
+///
+/// The format is detected from the content, not the file name; pass `format` to override it.
+/// A reader holds no state, so one value can read many files on many threads at once.
+public struct DebateReader: Sendable {
+    /// The format to read every file as, or nil to detect it from each file's content.
+    public var format: InputFormat?
+
+    /// Creates a reader.
+    /// - Parameter format: read every file as this format instead of detecting it.
+    public init(format: InputFormat? = nil) {
+        self.format = format
+    }
+
+    /// Reads the file at `path`.
+    /// - Returns: the debate the page holds.
+    /// - Throws: ``IngestionError`` naming the file and the reason.
+    public func read(contentsOf path: String) throws(IngestionError) -> Debate {
+        let bytes = try Self.loadBytes(path)
+        return try read(bytes: bytes, path: path)
+    }
+
+    /// Reads a page already in memory; `path` names it in the output and in errors.
+    /// - Throws: ``IngestionError`` naming `path` and the reason.
+    public func read(bytes: [UInt8], path: String) throws(IngestionError) -> Debate {
+        try ByteChecks.rejectUnusable(bytes, path: path)
+        let content: DebateContent
+        let detected: InputFormat
+        switch format.map(MarkupKind.init(format:)) ?? ByteChecks.markupKind(of: bytes) {
+        case .text:
+            try ByteChecks.requireUTF8(bytes, path: path)
+            detected = .plainText
+            content = try PlainTextReader.read(String(decoding: bytes, as: UTF8.self), path: path)
+        case .html:
+            try ByteChecks.requireUTF8(bytes, path: path)
+            try ByteChecks.requireHTMLEnd(bytes, path: path)
+            (detected, content) = try withParsedHTML(bytes, path: path) { root, report throws(IngestionError) in
+                let reader = try Self.reader(for: root, among: htmlFormatReaders, forced: format, path: path)
+                return (reader.format, try reader.read(root, report: report, path: path))
+            }
+        case .xml:
+            try ByteChecks.requireDeclaredEncoding(bytes, path: path)
+            (detected, content) = try withParsedXML(bytes, path: path) { root, report throws(IngestionError) in
+                if !report.wellFormed {
+                    let where_ = report.lastErrorLine > 0 ? " at line \(report.lastErrorLine)" : ""
+                    let message = report.lastErrorMessage ?? "not well-formed"
+                    if report.endedInsideElement {
+                        throw .truncated(path: path, reason: "XML ends inside an element\(where_)")
+                    }
+                    throw .malformed(path: path, format: format ?? .parlParseXML, reason: "\(message)\(where_)")
+                }
+                let reader = try Self.reader(for: root, among: xmlFormatReaders, forced: format, path: path)
+                return (reader.format, try reader.read(root, report: report, path: path))
+            }
+        }
+        let source = SourceInfo(path: path, format: detected, sha256: Self.sha256(bytes), bytes: bytes.count)
+        return Debate(source: source, metadata: content.metadata, turns: content.turns)
+    }
+
+    private static func reader(
+        for root: MarkupNode, among readers: [any MarkupFormatReader.Type], forced: InputFormat?, path: String
+    ) throws(IngestionError) -> any MarkupFormatReader.Type {
+        if let forced {
+            guard let reader = readers.first(where: { $0.format == forced }) else {
+                throw .notADebate(path: path, reason: "the content is not \(forced.rawValue)")
+            }
+            return reader
+        }
+        guard let reader = readers.first(where: { $0.recognises(root) }) else {
+            throw .notADebate(path: path, reason: notADebateReason(root))
+        }
+        return reader
+    }
+
+    private static func notADebateReason(_ root: MarkupNode) -> String {
+        let title = root.firstElement(where: { $0.isElement("title") })?.foldedText ?? ""
+        let named = title.isEmpty ? "" : " (page title \"\(title.prefix(80))\")"
+        return "no Hansard contributions found\(named); save a debate page from hansard.parliament.uk,"
+            + " historic Hansard, publications.parliament.uk, or a ParlParse XML file"
+    }
+
+    static func loadBytes(_ path: String) throws(IngestionError) -> [UInt8] {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw .fileNotFound(path: path) }
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(max(status.st_size, 0)))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+
+    static func sha256(_ bytes: [UInt8]) -> String {
+        let digest = SHA256.hash(data: bytes)
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(64)
+        for byte in digest {
+            output.append(hex[Int(byte >> 4)])
+            output.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// What a format reader hands back: everything but the source facts.
+struct DebateContent {
+    var metadata: DebateMetadata
+    var turns: [Turn]
+}
+
+/// The markup family a page is parsed as.
+enum MarkupKind {
+    case html, xml, text
+
+    init(format: InputFormat) {
+        switch format {
+        case .hansardHTML, .historicHansardHTML, .publicationsHTML: self = .html
+        case .parlParseXML: self = .xml
+        case .plainText: self = .text
+        }
+    }
+}
+
+/// Reads one kind of markup page from its parsed tree.
+protocol MarkupFormatReader {
+    static var format: InputFormat { get }
+    /// A cheap look at the tree: does this page look like this format?
+    static func recognises(_ root: MarkupNode) -> Bool
+    /// Reads the page. Throws ``IngestionError/notADebate(path:reason:)`` when it holds no turns.
+    static func read(_ root: MarkupNode, report: MarkupParseReport, path: String) throws(IngestionError)
+        -> DebateContent
+}
+
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}

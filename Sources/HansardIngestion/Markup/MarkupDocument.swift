@@ -1,0 +1,151 @@
+internal import CLibXML2
+
+// The only file (with MarkupNode.swift) that touches libxml2. Documents are parsed, read and
+// freed inside one call, so no C pointer outlives the function that made it.
+
+/// How a markup document ended up after a recovering parse.
+struct MarkupParseReport {
+    /// False when libxml2 had to recover from an error.
+    var wellFormed: Bool
+    /// The last error libxml2 recorded, if any.
+    var lastErrorCode: Int32
+    var lastErrorMessage: String?
+    var lastErrorLine: Int
+
+    /// True when the error is the one libxml2 gives for input that stops inside an open element.
+    var endedInsideElement: Bool {
+        lastErrorCode == Int32(XML_ERR_TAG_NOT_FINISHED.rawValue)
+            || lastErrorCode == Int32(XML_ERR_DOCUMENT_END.rawValue)
+            || (lastErrorMessage?.contains("Premature end of data") ?? false)
+    }
+}
+
+/// One-time libxml2 set-up, done before any thread parses.
+private let libxml2Initialised: Void = {
+    xmlInitParser()
+    hansard_installEntityLoader()
+}()
+
+private let commonOptions: Int32 = {
+    Int32(
+        XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
+}()
+
+private let htmlOptions: Int32 = {
+    Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
+}()
+
+/// Parses `bytes` (UTF-8) as HTML and hands the root element to `body`; the tree is freed on return.
+func withParsedHTML<Result>(
+    _ bytes: [UInt8], path: String,
+    _ body: (MarkupNode, MarkupParseReport) throws(IngestionError) -> Result
+) throws(IngestionError) -> Result {
+    _ = libxml2Initialised
+    hansard_silenceGenericErrors()
+    guard let context = htmlNewParserCtxt() else {
+        throw .unreadable(path: path, reason: "libxml2 could not allocate a parser")
+    }
+    defer { htmlFreeParserCtxt(context) }
+    let document = bytes.withUnsafeBufferPointer { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { chars in
+            htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, "UTF-8", htmlOptions)
+        }
+    }
+    guard let document else {
+        throw .malformed(path: path, format: .hansardHTML, reason: "libxml2 could not build a document")
+    }
+    defer { xmlFreeDoc(document) }
+    let report = makeReport(context)
+    guard let root = xmlDocGetRootElement(document) else {
+        throw .notADebate(path: path, reason: "the page has no elements")
+    }
+    return try body(MarkupNode(root), report)
+}
+
+/// Parses `bytes` as XML in the encoding the document declares, refusing external DTDs and
+/// entities, and hands the root element to `body`; the tree is freed on return.
+func withParsedXML<Result>(
+    _ bytes: [UInt8], path: String,
+    _ body: (MarkupNode, MarkupParseReport) throws(IngestionError) -> Result
+) throws(IngestionError) -> Result {
+    _ = libxml2Initialised
+    hansard_silenceGenericErrors()
+    guard let context = xmlNewParserCtxt() else {
+        throw .unreadable(path: path, reason: "libxml2 could not allocate a parser")
+    }
+    defer { xmlFreeParserCtxt(context) }
+    let document = bytes.withUnsafeBufferPointer { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { chars in
+            xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, nil, commonOptions)
+        }
+    }
+    guard let document else {
+        throw .malformed(path: path, format: .parlParseXML, reason: "libxml2 could not build a document")
+    }
+    defer { xmlFreeDoc(document) }
+    if let target = externalReference(in: document) {
+        throw .externalReference(path: path, target: target)
+    }
+    let report = makeReport(context)
+    guard let root = xmlDocGetRootElement(document) else {
+        throw .notADebate(path: path, reason: "the document has no root element")
+    }
+    return try body(MarkupNode(root), report)
+}
+
+private func makeReport(_ context: xmlParserCtxtPtr) -> MarkupParseReport {
+    let error = context.pointee.lastError
+    let message = error.message.map { String(cString: $0).trimmingASCIIWhitespace() }
+    return MarkupParseReport(
+        wellFormed: context.pointee.wellFormed != 0,
+        lastErrorCode: error.code,
+        lastErrorMessage: message,
+        lastErrorLine: Int(error.line))
+}
+
+/// The first external DTD or entity a document declares, as "SYSTEM target".
+private func externalReference(in document: xmlDocPtr) -> String? {
+    for dtd in [document.pointee.intSubset, document.pointee.extSubset] {
+        guard let dtd else { continue }
+        if let systemID = dtd.pointee.SystemID {
+            return "DTD \(String(cString: systemID))"
+        }
+        if let externalID = dtd.pointee.ExternalID {
+            return "DTD \(String(cString: externalID))"
+        }
+        var child = dtd.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_ENTITY_DECL {
+                let entity = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlEntity.self)
+                switch entity.pointee.etype {
+                case XML_EXTERNAL_GENERAL_PARSED_ENTITY, XML_EXTERNAL_GENERAL_UNPARSED_ENTITY,
+                    XML_EXTERNAL_PARAMETER_ENTITY:
+                    let name = entity.pointee.name.map { String(cString: $0) } ?? "?"
+                    let target = entity.pointee.SystemID.map { String(cString: $0) } ?? "?"
+                    return "entity \(name) -> \(target)"
+                default:
+                    break
+                }
+            }
+            child = node.pointee.next
+        }
+    }
+    return nil
+}
+
+extension String {
+    /// The string without leading and trailing ASCII white space.
+    func trimmingASCIIWhitespace() -> String {
+        var utf8 = Substring(self).utf8[...]
+        while let first = utf8.first, first.isASCIIWhitespace { utf8 = utf8.dropFirst() }
+        while let last = utf8.last, last.isASCIIWhitespace { utf8 = utf8.dropLast() }
+        return String(Substring(utf8))
+    }
+}
+
+extension UInt8 {
+    var isASCIIWhitespace: Bool { self == 0x20 || self == 0x0A || self == 0x09 || self == 0x0D || self == 0x0C }
+}

@@ -1,0 +1,30 @@
+import HansardIngestion
+
+/// The exit statuses hansard documents in the README. Values follow sysexits(3) where one fits.
+enum ExitStatus: Int32 {
+    case success = 0
+    /// `diff`: the two registers differ.
+    case differences = 1
+    /// A command-line usage error (argument-parser's own code for validation errors).
+    case usage = 64
+    /// An input file was read but is not a usable debate page or register.
+    case badInput = 65
+    /// An input file does not exist, is a directory, or cannot be opened.
+    case missingInput = 66
+    /// Something inside hansard went wrong; please report it.
+    case internalError = 70
+    /// Output could not be written.
+    case outputFailed = 74
+
+    init(for error: IngestionError) {
+        switch error {
+        case .fileNotFound, .isDirectory, .unreadable: self = .missingInput
+        default: self = .badInput
+        }
+    }
+
+    /// The status to exit with after several failures: a missing file outranks a bad one.
+    static func worst(_ statuses: [ExitStatus]) -> ExitStatus {
+        statuses.max(by: { $0.rawValue < $1.rawValue }) ?? .success
+    }
+}

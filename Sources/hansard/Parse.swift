@@ -1,0 +1,116 @@
+import ArgumentParser
+import HansardIngestion
+import HansardReports
+
+extension Hansard {
+    struct Parse: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read saved debate pages into speaker turns.",
+            discussion: """
+                Reads hansard.parliament.uk pages, historic Hansard pages, publications.parliament.uk \
+                daily parts, TheyWorkForYou/ParlParse XML and pages saved as plain text. The format is \
+                detected from each file's content.
+
+                Examples:
+                  hansard parse corpus/text-saves/lords-2023-03-08-whatsapp-ministerial-communications.txt
+                  hansard parse --format text corpus/hansard-modern-html/commons-2022-06-15-oral-answers-to-questions.html
+                  hansard parse --jsonl corpus/parlparse-xml/*.xml | jq -r '.debate.title'
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The saved debate pages to read.", valueName: "file"), completion: .file())
+        var files: [String]
+
+        @Option(help: "Output format: json (hansard.debate/1) or text (a readable transcript).")
+        var format: ParseOutputFormat = .json
+
+        @Flag(help: "Write one JSON object per line (JSON Lines) instead of a JSON array.")
+        var jsonl = false
+
+        @Option(help: ArgumentHelp("Read every file as this format instead of detecting it.", valueName: "format"))
+        var inputFormat: InputFormatArgument?
+
+        func validate() throws {
+            if jsonl && format != .json {
+                throw ValidationError("--jsonl writes JSON; drop --format \(format.rawValue) or --jsonl.")
+            }
+        }
+
+        func run() async throws {
+            let reader = DebateReader(format: inputFormat?.format)
+            let printer = DebatePrinter(format: format, jsonLines: jsonl, many: files.count > 1)
+            var failures: [ExitStatus] = []
+            await reader.read(files) { path, result in
+                switch result {
+                case .success(let debate):
+                    do {
+                        Terminal.write(try printer.render(debate))
+                    } catch {
+                        Terminal.report("\(path): could not encode the debate: \(error)")
+                        failures.append(.internalError)
+                    }
+                case .failure(let error):
+                    Terminal.report(error.description)
+                    failures.append(ExitStatus(for: error))
+                }
+            }
+            Terminal.write(printer.closing())
+            if !failures.isEmpty { throw ExitCode(ExitStatus.worst(failures).rawValue) }
+        }
+    }
+}
+
+enum ParseOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, text
+}
+
+/// `--input-format` values: the format names hansard prints in `source.format`.
+struct InputFormatArgument: ExpressibleByArgument {
+    let format: InputFormat
+
+    init?(argument: String) {
+        guard let format = InputFormat(rawValue: argument) else { return nil }
+        self.format = format
+    }
+
+    static var allValueStrings: [String] { InputFormat.allCases.map(\.rawValue) }
+}
+
+/// Prints debates one at a time so that output starts before the last file is read.
+struct DebatePrinter {
+    let format: ParseOutputFormat
+    let jsonLines: Bool
+    /// Several files: a JSON array (or a transcript separator) around the debates.
+    let many: Bool
+    private let printedCount = Counter()
+
+    init(format: ParseOutputFormat, jsonLines: Bool, many: Bool) {
+        self.format = format
+        self.jsonLines = jsonLines
+        self.many = many
+    }
+
+    func render(_ debate: Debate) throws -> String {
+        defer { printedCount.value += 1 }
+        let first = printedCount.value == 0
+        switch format {
+        case .text:
+            return (first ? "" : "\n" + String(repeating: "=", count: 72) + "\n\n") + TranscriptRenderer.render(debate)
+        case .json where jsonLines:
+            return try JSONRendering.line(debate) + "\n"
+        case .json where many:
+            let body = try JSONRendering.pretty(debate)
+            return (first ? "[\n" : ",\n") + body
+        case .json:
+            return try JSONRendering.pretty(debate) + "\n"
+        }
+    }
+
+    /// What closes the output after the last debate.
+    func closing() -> String {
+        guard format == .json, !jsonLines, many else { return "" }
+        return printedCount.value == 0 ? "[]\n" : "\n]\n"
+    }
+
+    private final class Counter { var value = 0 }
+}
