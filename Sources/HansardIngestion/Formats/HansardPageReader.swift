@@ -481,6 +481,16 @@ extension Character {
     fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }
 
+extension String {
+    /// Trims every kind of space at the ends: names sometimes end in an en space ("Sarah Champion\u{2002}").
+    fileprivate func trimmingUnicodeSpaces() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+            let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(self[first...last])
+    }
+}
+
 /// A `class` attribute split once.
 struct ClassList {
     private let names: [Substring]
@@ -515,9 +525,9 @@ private struct SpeakerHeader {
             if current.isElement("div") {
                 let classes = ClassList(current.attribute("class") ?? "")
                 if classes.contains("primary-text") {
-                    primary = current.foldedText
+                    primary = current.foldedText.trimmingUnicodeSpaces()
                 } else if classes.contains("secondary-text") {
-                    secondary = current.foldedText
+                    secondary = current.foldedText.trimmingUnicodeSpaces()
                 } else if !classes.contains("share") && !classes.contains("share-bar") {
                     read(current)
                 }
@@ -568,7 +578,7 @@ private struct SpeakerHeader {
             } else if character == ")" && depth > 0 {
                 depth -= 1
                 if depth == 0 {
-                    let trimmed = current.foldingWhitespace()
+                    let trimmed = current.foldingWhitespace().trimmingUnicodeSpaces()
                     if !trimmed.isEmpty { groups.append(trimmed) }
                     current = ""
                 } else {
