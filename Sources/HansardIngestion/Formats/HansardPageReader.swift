@@ -42,7 +42,7 @@ enum HansardPageReader: MarkupFormatReader {
             house: house,
             date: pageURL?.date ?? hero?.date,
             volume: hero?.volume,
-            type: debateType(crumbs: walker.crumbs, title: walker.title),
+            type: debateType(crumbs: walker.crumbs),
             url: pageURL?.canonical,
             sections: walker.sections)
         return DebateContent(metadata: metadata, turns: turns)
@@ -86,7 +86,7 @@ enum HansardPageReader: MarkupFormatReader {
 
     /// The breadcrumb names the sitting place ("Commons Chamber", "Lords Chamber", "Westminster Hall",
     /// "Grand Committee") and then the business the page belongs to.
-    private static func debateType(crumbs: [String], title: String?) -> String? {
+    private static func debateType(crumbs: [String]) -> String? {
         guard let place = crumbs.firstIndex(where: isSittingPlace) else { return nil }
         let below = crumbs[(place + 1)...]
         if below.count >= 2 { return below.first }
