@@ -55,6 +55,11 @@ let package = Package(
             dependencies: ["HansardIngestion"],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "hansardTests",
+            dependencies: ["hansard"],
+            swiftSettings: strictSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
