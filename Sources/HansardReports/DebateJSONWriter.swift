@@ -1,0 +1,238 @@
+import HansardIngestion
+
+/// Writes a ``Debate`` as `hansard.debate/1` JSON straight into a byte buffer.
+///
+/// Foundation's `JSONEncoder` builds a tree of boxed values for every turn and paragraph before it
+/// writes a byte, which cost more than parsing the page itself; it also emits object keys in hash order.
+/// This writer emits the same JSON values (same keys, `null` for unknown values, numbers and escapes as
+/// `JSONEncoder` writes them, slashes unescaped), always in schema order, in one pass.
+struct DebateJSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private let pretty: Bool
+    private var depth = 0
+
+    init(pretty: Bool, capacity: Int = 0) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Writes the whole debate. Throws when a number cannot be written as JSON (NaN or infinity).
+    mutating func write(_ debate: Debate) throws(JSONRenderingError) {
+        beginObject()
+        key("schema", first: true)
+        string(Debate.schemaIdentifier)
+        key("source")
+        writeSource(debate.source)
+        key("debate")
+        writeMetadata(debate.metadata)
+        key("turns")
+        try array(debate.turns) { (writer, turn) throws(JSONRenderingError) in try writer.writeTurn(turn) }
+        endObject()
+    }
+
+    private mutating func writeSource(_ source: SourceInfo) {
+        beginObject()
+        key("path", first: true)
+        string(source.path)
+        key("format")
+        string(source.format.rawValue)
+        key("sha256")
+        string(source.sha256)
+        key("bytes")
+        integer(source.bytes)
+        endObject()
+    }
+
+    private mutating func writeMetadata(_ metadata: DebateMetadata) {
+        beginObject()
+        key("title", first: true)
+        string(metadata.title)
+        key("house")
+        optionalString(metadata.house?.rawValue)
+        key("date")
+        optionalString(metadata.date)
+        key("volume")
+        optionalString(metadata.volume)
+        key("type")
+        optionalString(metadata.type)
+        key("url")
+        optionalString(metadata.url)
+        key("sections")
+        array(metadata.sections) { writer, section in
+            writer.beginObject()
+            writer.key("index", first: true)
+            writer.integer(section.index)
+            writer.key("title")
+            writer.string(section.title)
+            writer.key("level")
+            writer.integer(section.level)
+            writer.endObject()
+        }
+        endObject()
+    }
+
+    private mutating func writeTurn(_ turn: Turn) throws(JSONRenderingError) {
+        beginObject()
+        key("index", first: true)
+        integer(turn.index)
+        key("section")
+        if let section = turn.section { integer(section) } else { null() }
+        key("kind")
+        string(turn.kind.rawValue)
+        key("speaker")
+        if let speaker = turn.speaker { writeSpeaker(speaker) } else { null() }
+        key("role")
+        string(turn.role.rawValue)
+        key("roleConfidence")
+        try double(turn.roleConfidence)
+        key("roleEvidence")
+        array(turn.roleEvidence) { writer, evidence in writer.string(evidence) }
+        key("attribution")
+        string(turn.attribution.rawValue)
+        key("paragraphs")
+        array(turn.paragraphs) { writer, paragraph in writer.string(paragraph) }
+        key("column")
+        optionalString(turn.column)
+        key("time")
+        optionalString(turn.time)
+        key("contributionId")
+        optionalString(turn.contributionId)
+        endObject()
+    }
+
+    private mutating func writeSpeaker(_ speaker: Speaker) {
+        beginObject()
+        key("name", first: true)
+        string(speaker.name)
+        key("memberId")
+        optionalString(speaker.memberId)
+        key("party")
+        optionalString(speaker.party)
+        key("office")
+        optionalString(speaker.office)
+        key("constituency")
+        optionalString(speaker.constituency)
+        endObject()
+    }
+
+    // MARK: - Structure
+    //
+    // Pretty output follows JSONEncoder's `.prettyPrinted`: two-space indent, `"key" : value`, and an
+    // empty array or object as an opening line, an empty line and the closing bracket.
+
+    private mutating func beginObject() {
+        bytes.append(UInt8(ascii: "{"))
+        depth += 1
+    }
+
+    private mutating func endObject() {
+        depth -= 1
+        newline()
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func key(_ name: StaticString, first: Bool = false) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        newline()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        if pretty {
+            bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        } else {
+            bytes.append(UInt8(ascii: ":"))
+        }
+    }
+
+    private mutating func array<Element, Failure: Error>(
+        _ elements: [Element], _ writeElement: (inout DebateJSONWriter, Element) throws(Failure) -> Void
+    ) throws(Failure) {
+        bytes.append(UInt8(ascii: "["))
+        depth += 1
+        if elements.isEmpty && pretty { bytes.append(0x0A) }
+        for (offset, element) in elements.enumerated() {
+            if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+            newline()
+            try writeElement(&self, element)
+        }
+        depth -= 1
+        newline()
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    private mutating func newline() {
+        guard pretty else { return }
+        bytes.append(0x0A)
+        for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+    }
+
+    // MARK: - Values
+
+    private mutating func null() {
+        bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
+    }
+
+    private mutating func optionalString(_ value: String?) {
+        if let value { string(value) } else { null() }
+    }
+
+    private mutating func integer(_ value: Int) {
+        // Short decimal strings are stored inline, so this allocates nothing.
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// As JSONEncoder writes a Double: Swift's shortest round-trip form, with a whole number's ".0" dropped.
+    private mutating func double(_ value: Double) throws(JSONRenderingError) {
+        guard value.isFinite else { throw .nonFiniteNumber(value) }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private mutating func string(_ value: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+                appendEscape(byte)
+                runStart = index + 1
+            }
+            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscape(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0x0F)])
+        }
+    }
+}
+
+/// Why a value could not be written as JSON.
+public enum JSONRenderingError: Error, Sendable, CustomStringConvertible {
+    /// JSON has no NaN or infinity.
+    case nonFiniteNumber(Double)
+
+    public var description: String {
+        switch self {
+        case .nonFiniteNumber(let value): return "\(value) cannot be written as a JSON number"
+        }
+    }
+}
