@@ -13,6 +13,11 @@ public struct DebateReader: Sendable {
     /// The format to read every file as, or nil to detect it from each file's content.
     public var format: InputFormat?
 
+    /// The largest file read, in bytes. The largest debate pages and ParlParse day files are a few MB;
+    /// a larger file is refused before it is loaded, so that one bad path cannot take the memory of a
+    /// run over thousands of pages.
+    public static let maximumFileBytes = 64_000_000
+
     /// Creates a reader.
     /// - Parameter format: read every file as this format instead of detecting it.
     public init(format: InputFormat? = nil) {
@@ -30,6 +35,9 @@ public struct DebateReader: Sendable {
     /// Reads a page already in memory; `path` names it in the output and in errors.
     /// - Throws: ``IngestionError`` naming `path` and the reason.
     public func read(bytes: [UInt8], path: String) throws(IngestionError) -> Debate {
+        if bytes.count > Self.maximumFileBytes {
+            throw .tooLarge(path: path, bytes: bytes.count, limit: Self.maximumFileBytes)
+        }
         try ByteChecks.rejectUnusable(bytes, path: path)
         let content: DebateContent
         let detected: InputFormat
@@ -51,6 +59,12 @@ public struct DebateReader: Sendable {
                 if !report.wellFormed {
                     let where_ = report.lastErrorLine > 0 ? " at line \(report.lastErrorLine)" : ""
                     let message = report.lastErrorMessage ?? "not well-formed"
+                    if report.entityExpansionRefused {
+                        throw .malformed(
+                            path: path, format: format ?? .parlParseXML,
+                            reason: "its entities expand without bound (a \"billion laughs\" document); hansard does"
+                                + " not expand them")
+                    }
                     if report.endedInsideElement {
                         throw .truncated(path: path, reason: "XML ends inside an element\(where_)")
                     }
@@ -93,13 +107,34 @@ public struct DebateReader: Sendable {
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         if (status.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
+        if Int(status.st_size) > maximumFileBytes {
+            throw .tooLarge(path: path, bytes: Int(status.st_size), limit: maximumFileBytes)
+        }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw .unreadable(path: path, reason: String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(max(status.st_size, 0)))
+        // Read straight into the array's storage: no chunk buffer and no copy.
+        let expected = Int(max(status.st_size, 0))
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            while initialized < expected {
+                let count = systemRead(descriptor, base + initialized, expected - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if count == 0 { return }
+                initialized += count
+            }
+        }
+        if failure != 0 { throw .unreadable(path: path, reason: String(cString: strerror(failure))) }
+        guard bytes.count == expected else { return bytes }
+        // A pipe or a file that grew since stat: read on to its end, within the limit.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
@@ -109,6 +144,9 @@ public struct DebateReader: Sendable {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > maximumFileBytes {
+                throw .tooLarge(path: path, bytes: bytes.count, limit: maximumFileBytes)
+            }
         }
         return bytes
     }

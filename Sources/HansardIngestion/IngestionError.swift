@@ -20,6 +20,10 @@ public enum IngestionError: Error, Sendable, Hashable, CustomStringConvertible {
     case externalReference(path: String, target: String)
     /// The file could not be parsed in the format it was read as.
     case malformed(path: String, format: InputFormat, reason: String)
+    /// The file is larger than any debate page; it was not read, so memory stays bounded.
+    case tooLarge(path: String, bytes: Int, limit: Int)
+    /// The markup nests elements deeper than any debate page does.
+    case nestedTooDeeply(path: String, limit: Int)
 
     /// The path of the file the error is about.
     public var path: String {
@@ -27,7 +31,8 @@ public enum IngestionError: Error, Sendable, Hashable, CustomStringConvertible {
         case .fileNotFound(let path), .isDirectory(let path), .unreadable(let path, _),
             .empty(let path), .binary(let path, _), .encoding(let path, _),
             .truncated(let path, _), .notADebate(let path, _),
-            .externalReference(let path, _), .malformed(let path, _, _):
+            .externalReference(let path, _), .malformed(let path, _, _), .tooLarge(let path, _, _),
+            .nestedTooDeeply(let path, _):
             return path
         }
     }
@@ -55,6 +60,14 @@ public enum IngestionError: Error, Sendable, Hashable, CustomStringConvertible {
                 "\(path): XML refers to an external file or URL (\(target)); hansard never loads those, remove the reference"
         case .malformed(let path, let format, let reason):
             return "\(path): cannot be read as \(format.rawValue): \(reason)"
+        case .tooLarge(let path, let bytes, let limit):
+            return
+                "\(path): is \(bytes / 1_000_000) MB, more than the \(limit / 1_000_000) MB limit for one debate page;"
+                + " it is not a single saved page (split it, or check that it is the file you meant)"
+        case .nestedTooDeeply(let path, let limit):
+            return
+                "\(path): markup is nested more than \(limit) elements deep, which no debate page is;"
+                + " the file is damaged or not a saved debate page"
         }
     }
 }

@@ -483,31 +483,6 @@ extension Character {
 }
 
 extension String {
-    /// A byte-wise substring test. The standard `contains(_:)` builds a search table on every call, which
-    /// costs more than the parse when it runs per contribution.
-    fileprivate func includes(_ needle: String) -> Bool {
-        var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { hay in
-            needle.withUTF8 { pin in
-                guard !pin.isEmpty else { return true }
-                guard hay.count >= pin.count else { return false }
-                let first = pin[0]
-                var start = 0
-                let last = hay.count - pin.count
-                while start <= last {
-                    if hay[start] == first {
-                        var offset = 1
-                        while offset < pin.count && hay[start + offset] == pin[offset] { offset += 1 }
-                        if offset == pin.count { return true }
-                    }
-                    start += 1
-                }
-                return false
-            }
-        }
-    }
-
     /// Trims every kind of space at the ends: names sometimes end in an en space ("Sarah Champion\u{2002}").
     fileprivate func trimmingUnicodeSpaces() -> String {
         guard let first = firstIndex(where: { !$0.isWhitespace }),

@@ -124,7 +124,7 @@ private struct HistoricPageWalker {
             let id = node.attribute("id")
             if id == "footer" || id == "section-navigation" { return }
             let classes = node.attribute("class") ?? ""
-            if classes.contains("member_contribution") {
+            if classes.includes("member_contribution") {
                 contribution(node, id: id)
                 return
             }
@@ -153,14 +153,14 @@ private struct HistoricPageWalker {
             if node.attribute("rel") == "directory up" { directoryUp(node) }
             return
         }
-        if classes.contains("column-permalink") {
+        if classes.includes("column-permalink") {
             setColumn(node.foldedText)
             if slug == nil, let href = node.attribute("href"), let hash = href.firstIndex(of: "#"),
                 hash != href.startIndex
             {
                 slug = String(href[..<hash].split(separator: "/").last ?? "")
             }
-        } else if classes.contains("sitting-day") {
+        } else if classes.includes("sitting-day") {
             if let href = node.attribute("href"), let range = href.firstRange(of: "sittings/") {
                 sittingPath = String(href[range.upperBound...])
                 date = PrintedDate.iso(from: sittingPath ?? "")
@@ -190,14 +190,14 @@ private struct HistoricPageWalker {
     }
 
     private mutating func sitting(fromContentClass classes: String) {
-        if classes.contains("house-of-lords") || classes.contains("lords-") {
+        if classes.includes("house-of-lords") || classes.includes("lords-") {
             house = .lords
-        } else if classes.contains("house-of-commons") || classes.contains("commons-")
-            || classes.contains("westminster-hall")
+        } else if classes.includes("house-of-commons") || classes.includes("commons-")
+            || classes.includes("westminster-hall")
         {
             house = .commons
         }
-        if classes.contains("westminster-hall") { type = "Westminster Hall" }
+        if classes.includes("westminster-hall") { type = "Westminster Hall" }
     }
 
     /// "HC Deb 16 November 1914 vol 68 cc178-9"
@@ -365,8 +365,8 @@ private struct HistoricPageWalker {
         }
         guard node.isElement else { return }
         if node.isElement("a") {
-            if let classes = node.attribute("class"), classes.contains("permalink") {
-                if classes.contains("column-permalink") {
+            if let classes = node.attribute("class"), classes.includes("permalink") {
+                if classes.includes("column-permalink") {
                     if paragraphs.isEmpty && text.trimmingASCIIWhitespace().isEmpty {
                         turnColumn = nil
                     } else if turnColumn == nil {

@@ -24,7 +24,7 @@ enum ParlParseReader: MarkupFormatReader {
                 guard let turn = speech(node, index: turns.count, section: sections.indices.last) else { continue }
                 if firstId == nil { firstId = turn.contributionId }
                 if let id = turn.speaker?.memberId {
-                    if id.contains("/lord/") { lordsSpeakers += 1 } else if id.contains("/member/") { commonsSpeakers += 1 }
+                    if id.includes("/lord/") { lordsSpeakers += 1 } else if id.includes("/member/") { commonsSpeakers += 1 }
                 }
                 turns.append(turn)
             } else if node.isElement("major-heading") || node.isElement("oral-heading") {
@@ -70,7 +70,7 @@ enum ParlParseReader: MarkupFormatReader {
         let office = node.attribute("speakeroffice").map { $0.foldingWhitespace() }
         var (role, confidence, evidence) = role(
             name: name, office: office, matched: node.attribute("error") == nil, type: node.attribute("type"))
-        if role != .minister && role != .chair, let id, id.contains("/wms/") || id.contains("/lordswms/") {
+        if role != .minister && role != .chair, let id, id.includes("/wms/") || id.includes("/lordswms/") {
             // Only ministers make written ministerial statements.
             (role, confidence, evidence) = (.minister, 0.9, ["makes a written ministerial statement"])
         }
@@ -104,14 +104,14 @@ enum ParlParseReader: MarkupFormatReader {
         where chairWords.contains(where: { containsWord(title, $0) }) || chairTitles.contains(title) {
             return (.chair, 0.95, ["chair's title \"\(title)\""])
         }
-        for title in titles where !title.contains("Shadow") {
-            if governmentOffices.contains(where: { title.contains($0) }) {
+        for title in titles where !title.includes("Shadow") {
+            if governmentOffices.contains(where: { title.includes($0) }) {
                 return (.minister, 0.9, ["government office \"\(title)\""])
             }
         }
         if !matched {
             // "Hon. Members", "Several hon. Members": ParlParse found no single member to match.
-            if name.contains("Members") || name.contains("Lords") {
+            if name.includes("Members") || name.includes("Lords") {
                 return (.member, 0.9, ["several members speaking together (\"\(name)\")"])
             }
             return (.unknown, 0, ["ParlParse could not match \"\(name)\" to a member"])

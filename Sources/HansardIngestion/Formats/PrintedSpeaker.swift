@@ -91,10 +91,10 @@ struct PrintedSpeaker {
 
     static func namesChair(_ text: String) -> Bool {
         let lower = text.lowercased()
-        if lower.contains("shadow") { return false }
+        if lower.includes("shadow") { return false }
         let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "'" })
         return words.contains("speaker") || words.contains("chairman") || words.contains("chairwoman")
-            || lower.contains("in the chair") || lower == "the chair"
+            || lower.includes("in the chair") || lower == "the chair"
     }
 
     private static let governmentOffices = [
@@ -108,10 +108,10 @@ struct PrintedSpeaker {
     /// True when the text names a government office (never a shadow or private secretary).
     static func namesGovernmentOffice(_ text: String) -> Bool {
         let lower = text.lowercased()
-        if lower.contains("shadow") || lower.contains("opposition") || lower.contains("private secretary") {
+        if lower.includes("shadow") || lower.includes("opposition") || lower.includes("private secretary") {
             return false
         }
-        return governmentOffices.contains { lower.contains($0) }
+        return governmentOffices.contains { lower.includes($0) }
     }
 }
 

@@ -15,7 +15,7 @@ enum PublicationsReader: MarkupFormatReader {
             if node.isElement("a") { return node.attribute("class") == "anchor-column" }
             if node.isElement("meta") {
                 return node.attribute("name") == "Publisher"
-                    && (node.attribute("content")?.contains("Stationery Office") ?? false)
+                    && (node.attribute("content")?.includes("Stationery Office") ?? false)
             }
             return false
         } != nil
@@ -157,7 +157,7 @@ private struct PublicationsPageWalker {
         }
         if node.isElement("div") || node.isElement("ul") || node.isElement("ol") {
             if let id = node.attribute("id"), Self.chromeIDs.contains(id) { return }
-            if let classes = node.attribute("class"), classes.contains("breadcrumb") || classes.contains("navLinks") {
+            if let classes = node.attribute("class"), classes.includes("breadcrumb") || classes.includes("navLinks") {
                 return
             }
             if node.isElement("div") {
@@ -207,8 +207,8 @@ private struct PublicationsPageWalker {
             let folded = content.foldingWhitespace()
             if metaTitle == nil, !folded.isEmpty { metaTitle = folded }
             if house == nil {
-                if folded.contains("House of Lords") { house = .lords }
-                if folded.contains("House of Commons") { house = .commons }
+                if folded.includes("House of Lords") { house = .lords }
+                if folded.includes("House of Commons") { house = .commons }
             }
         case "Date":
             if metaDate == nil { metaDate = PrintedDate.iso(from: content) }

@@ -12,6 +12,9 @@ struct MarkupParseReport {
     var lastErrorMessage: String?
     var lastErrorLine: Int
 
+    /// True when libxml2 stopped because entities expand without bound (a "billion laughs" document).
+    var entityExpansionRefused: Bool { lastErrorCode == Int32(XML_ERR_ENTITY_LOOP.rawValue) }
+
     /// True when the error is the one libxml2 gives for input that stops inside an open element.
     var endedInsideElement: Bool {
         lastErrorCode == Int32(XML_ERR_TAG_NOT_FINISHED.rawValue)
@@ -31,6 +34,35 @@ private let commonOptions: Int32 = {
         XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
 }()
+
+/// Elements nested this deep end the read. libxml2 itself stops building the tree at 256 levels (and
+/// silently drops what lies deeper in HTML), so a page that reaches the limit would be read incomplete;
+/// debate pages nest about 30 levels. Readers may therefore recurse without exhausting the stack.
+let maximumMarkupDepth = 255
+
+/// True when some element lies more than `limit` levels below `root`. Iterative: the check itself
+/// must not overflow the stack on the input it is there to refuse.
+private func nestsDeeperThan(_ limit: Int, _ root: xmlNodePtr) -> Bool {
+    var node = root
+    var depth = 0
+    while true {
+        // An entity reference's children are the entity's nodes, parented elsewhere: not followed.
+        if node.pointee.type != XML_ENTITY_REF_NODE, let child = node.pointee.children {
+            depth += 1
+            if depth > limit { return true }
+            node = child
+            continue
+        }
+        while node.pointee.next == nil {
+            guard depth > 0, let parent = node.pointee.parent else { return false }
+            node = parent
+            depth -= 1
+        }
+        if depth == 0 { return false }
+        guard let next = node.pointee.next else { return false }
+        node = next
+    }
+}
 
 private let htmlOptions: Int32 = {
     Int32(
@@ -62,6 +94,7 @@ func withParsedHTML<Result>(
     guard let root = xmlDocGetRootElement(document) else {
         throw .notADebate(path: path, reason: "the page has no elements")
     }
+    if nestsDeeperThan(maximumMarkupDepth, root) { throw .nestedTooDeeply(path: path, limit: maximumMarkupDepth) }
     return try body(MarkupNode(root), report)
 }
 
@@ -89,10 +122,18 @@ func withParsedXML<Result>(
     if let target = externalReference(in: document) {
         throw .externalReference(path: path, target: target)
     }
+    if let (name, length) = oversizedEntity(in: document) {
+        throw .malformed(
+            path: path, format: .parlParseXML,
+            reason: "it declares an entity \(name) of \(length) characters; hansard expands only entities of up to"
+                + " \(maximumEntityLength) characters (ParlParse declares single characters such as &mdash;), since"
+                + " repeated references to a long entity can multiply a small file into gigabytes")
+    }
     let report = makeReport(context)
     guard let root = xmlDocGetRootElement(document) else {
         throw .notADebate(path: path, reason: "the document has no root element")
     }
+    if nestsDeeperThan(maximumMarkupDepth, root) { throw .nestedTooDeeply(path: path, limit: maximumMarkupDepth) }
     return try body(MarkupNode(root), report)
 }
 
@@ -104,6 +145,35 @@ private func makeReport(_ context: xmlParserCtxtPtr) -> MarkupParseReport {
         lastErrorCode: error.code,
         lastErrorMessage: message,
         lastErrorLine: Int(error.line))
+}
+
+/// The longest replacement text an internal entity may have. ParlParse's entities are character
+/// references ("&#8212;"); reading text expands an entity at every reference, so a long one referenced
+/// often (or one built from others) would make time and memory grow with the product of the two.
+let maximumEntityLength = 32
+
+/// The first internal entity whose replacement text is long or refers to another general entity.
+private func oversizedEntity(in document: xmlDocPtr) -> (name: String, length: Int)? {
+    for dtd in [document.pointee.intSubset, document.pointee.extSubset] {
+        guard let dtd else { continue }
+        var child = dtd.pointee.children
+        while let node = child {
+            child = node.pointee.next
+            guard node.pointee.type == XML_ENTITY_DECL else { continue }
+            let entity = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlEntity.self)
+            guard entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY else { continue }
+            let length = Int(entity.pointee.length)
+            let name = entity.pointee.name.map { String(cString: $0) } ?? "?"
+            if length > maximumEntityLength { return (name, length) }
+            // "&name;" inside the text refers to another entity; "&#…;" is a character.
+            if let content = entity.pointee.content {
+                for index in 0..<length where content[index] == UInt8(ascii: "&") {
+                    if index + 1 < length, content[index + 1] != UInt8(ascii: "#") { return (name, length) }
+                }
+            }
+        }
+    }
+    return nil
 }
 
 /// The first external DTD or entity a document declares, as "SYSTEM target".

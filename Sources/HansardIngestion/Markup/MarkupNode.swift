@@ -35,6 +35,14 @@ struct MarkupNode {
 
     /// The value of an attribute, or nil.
     func attribute(_ attributeName: String) -> String? {
+        guard let attribute = xmlHasProp(raw, attributeName) else { return nil }
+        // The usual attribute is one text node: read it in place instead of through xmlGetProp's
+        // copy-then-free, which ran for every element the readers look at.
+        if attribute.pointee.type == XML_ATTRIBUTE_NODE, let child = attribute.pointee.children,
+            child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content
+        {
+            return String(cString: content)
+        }
         guard let value = xmlGetProp(raw, attributeName) else { return nil }
         defer { hansard_xmlFree(value) }
         return String(cString: value)
@@ -65,79 +73,131 @@ struct MarkupNode {
 
     /// All text beneath the node, in document order, exactly as in the source (no white space folding).
     var textContent: String {
-        var result = ""
-        appendText(to: &result)
-        return result
+        var bytes: [UInt8] = []
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    func appendText(to result: inout String) {
-        if isText {
-            if let content = raw.pointee.content { result += String(cString: content) }
-            return
-        }
-        if isEntityReference {
-            // Internal entities only: external ones are refused before any node is read.
-            if let content = xmlNodeGetContent(raw) {
-                defer { hansard_xmlFree(content) }
-                result += String(cString: content)
+    /// Appends the UTF-8 of all text beneath the node. Works on bytes, without a String per text node,
+    /// and without recursion, so that a page nested 100,000 elements deep cannot overflow the stack.
+    func appendText(to bytes: inout [UInt8]) {
+        var cursor = TreeCursor(raw)
+        while true {
+            let node = cursor.node
+            let type = node.pointee.type
+            var descend = false
+            if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE {
+                if let content = node.pointee.content {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                }
+            } else if type == XML_ENTITY_REF_NODE {
+                // Internal entities only: external ones are refused before any node is read.
+                if let content = xmlNodeGetContent(node) {
+                    defer { hansard_xmlFree(content) }
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                }
+            } else {
+                descend = true
             }
+            guard cursor.advance(descend: descend) else { return }
+        }
+    }
+
+    /// Appends all text beneath the node to a string.
+    func appendText(to result: inout String) {
+        if isText, let content = raw.pointee.content {
+            // One text node: no intermediate buffer.
+            result += String(cString: content)
             return
         }
-        var child = raw.pointee.children
-        while let node = child {
-            MarkupNode(node).appendText(to: &result)
-            child = node.pointee.next
-        }
+        var bytes: [UInt8] = []
+        appendText(to: &bytes)
+        result += String(decoding: bytes, as: UTF8.self)
     }
 
     /// All text beneath the node with runs of white space folded to one space and the ends trimmed,
     /// as a browser shows it.
-    var foldedText: String { textContent.foldingWhitespace() }
+    var foldedText: String {
+        var bytes: [UInt8] = []
+        appendText(to: &bytes)
+        return String.foldingWhitespace(bytes)
+    }
 
     /// Visits the node and its descendants in document order. Return `false` from `visit`
-    /// to skip a node's descendants.
+    /// to skip a node's descendants. Iterative, so nesting depth costs no stack.
     func walk(_ visit: (MarkupNode) throws(IngestionError) -> Bool) throws(IngestionError) {
-        guard try visit(self) else { return }
-        var child = raw.pointee.children
-        while let node = child {
-            try MarkupNode(node).walk(visit)
-            child = node.pointee.next
+        var cursor = TreeCursor(raw)
+        while true {
+            let descend = try visit(MarkupNode(cursor.node))
+            guard cursor.advance(descend: descend) else { return }
         }
     }
 
     /// The first descendant element (or the node itself) that satisfies `predicate`.
     func firstElement(where predicate: (MarkupNode) -> Bool) -> MarkupNode? {
-        if isElement && predicate(self) { return self }
-        var child = raw.pointee.children
-        while let node = child {
-            if let found = MarkupNode(node).firstElement(where: predicate) { return found }
-            child = node.pointee.next
+        var cursor = TreeCursor(raw)
+        while true {
+            let candidate = MarkupNode(cursor.node)
+            if candidate.isElement && predicate(candidate) { return candidate }
+            guard cursor.advance(descend: true) else { return nil }
         }
-        return nil
     }
 
     /// Every descendant element (and the node itself) that satisfies `predicate`, in document order.
     /// Does not look inside a matching element.
     func elements(where predicate: (MarkupNode) -> Bool) -> [MarkupNode] {
         var found: [MarkupNode] = []
-        collect(into: &found, where: predicate)
-        return found
-    }
-
-    private func collect(into found: inout [MarkupNode], where predicate: (MarkupNode) -> Bool) {
-        if isElement && predicate(self) {
-            found.append(self)
-            return
-        }
-        var child = raw.pointee.children
-        while let node = child {
-            MarkupNode(node).collect(into: &found, where: predicate)
-            child = node.pointee.next
+        var cursor = TreeCursor(raw)
+        while true {
+            let candidate = MarkupNode(cursor.node)
+            let matches = candidate.isElement && predicate(candidate)
+            if matches { found.append(candidate) }
+            guard cursor.advance(descend: !matches) else { return found }
         }
     }
 
     /// The source line libxml2 recorded for the node.
     var line: Int { Int(xmlGetLineNo(raw)) }
+}
+
+/// A walk in document order beneath a root, without recursion, so that nesting depth costs no stack.
+///
+/// An entity reference's children are the entity's own nodes, whose parent is the entity declaration,
+/// not the reference; the cursor remembers the references it entered to climb back out of them.
+private struct TreeCursor {
+    let root: xmlNodePtr
+    private(set) var node: xmlNodePtr
+    private var enteredReferences: [xmlNodePtr] = []
+
+    init(_ root: xmlNodePtr) {
+        self.root = root
+        node = root
+    }
+
+    /// Moves to the next node, into the current node's children when `descend` is true.
+    /// Returns false when the walk beneath the root is done.
+    mutating func advance(descend: Bool) -> Bool {
+        if descend, let child = node.pointee.children {
+            if node.pointee.type == XML_ENTITY_REF_NODE { enteredReferences.append(node) }
+            node = child
+            return true
+        }
+        var current = node
+        while current != root {
+            if let sibling = current.pointee.next {
+                node = sibling
+                return true
+            }
+            if let parent = current.pointee.parent, parent.pointee.type != XML_ENTITY_DECL {
+                current = parent
+            } else if let reference = enteredReferences.popLast() {
+                current = reference
+            } else {
+                return false
+            }
+        }
+        return false
+    }
 }
 
 /// The children of a node as a sequence.
@@ -160,20 +220,29 @@ extension String {
     /// Folds each run of white space (ASCII white space and line breaks) into one space and trims both ends.
     /// Non-breaking spaces are kept: the page printed them on purpose.
     func foldingWhitespace() -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for byte in utf8 {
-            if byte.isASCIIWhitespace {
-                pendingSpace = !output.isEmpty
-            } else {
-                if pendingSpace {
-                    output.append(0x20)
-                    pendingSpace = false
+        var text = self
+        return text.withUTF8 { String.foldingWhitespace($0) }
+    }
+
+    /// `foldingWhitespace()` of UTF-8 bytes, written straight into the new string's storage.
+    static func foldingWhitespace(_ input: some Collection<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: input.count) { output in
+            var count = 0
+            var pendingSpace = false
+            for byte in input {
+                if byte.isASCIIWhitespace {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    output[count] = byte
+                    count += 1
                 }
-                output.append(byte)
             }
+            return count
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }
