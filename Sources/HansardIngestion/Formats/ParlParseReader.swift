@@ -124,7 +124,9 @@ enum ParlParseReader: MarkupFormatReader {
 
     /// Whether `word` occurs in `text` as a whole word ("Deputy Speaker", not "Speakership").
     private static func containsWord(_ text: String, _ word: String) -> Bool {
-        text.split(whereSeparator: { !$0.isLetter }).contains { $0 == word }
+        // The byte search rules out almost every title before the split, which asks Unicode for each
+        // character's properties.
+        text.includes(word) && text.split(whereSeparator: { !$0.isLetter }).contains { $0 == word }
     }
 
     /// ParlParse writes "11:30:00", "014:30:00", "unknown" or "": keep "HH:MM" when there is one.

@@ -42,7 +42,10 @@ let maximumMarkupDepth = 255
 
 /// True when some element lies more than `limit` levels below `root`. Iterative: the check itself
 /// must not overflow the stack on the input it is there to refuse.
-private func nestsDeeperThan(_ limit: Int, _ root: xmlNodePtr) -> Bool {
+private func nestsDeeperThan(_ limit: Int, _ root: xmlNodePtr, _ context: xmlParserCtxtPtr) -> Bool {
+    // The parser's stack of open elements grew to hold the deepest nesting it met: when that stack
+    // stayed small, no walk over the tree is needed.
+    if Int(context.pointee.nodeMax) <= limit { return false }
     var node = root
     var depth = 0
     while true {
@@ -94,7 +97,9 @@ func withParsedHTML<Result>(
     guard let root = xmlDocGetRootElement(document) else {
         throw .notADebate(path: path, reason: "the page has no elements")
     }
-    if nestsDeeperThan(maximumMarkupDepth, root) { throw .nestedTooDeeply(path: path, limit: maximumMarkupDepth) }
+    if nestsDeeperThan(maximumMarkupDepth, root, context) {
+        throw .nestedTooDeeply(path: path, limit: maximumMarkupDepth)
+    }
     return try body(MarkupNode(root), report)
 }
 
@@ -133,7 +138,9 @@ func withParsedXML<Result>(
     guard let root = xmlDocGetRootElement(document) else {
         throw .notADebate(path: path, reason: "the document has no root element")
     }
-    if nestsDeeperThan(maximumMarkupDepth, root) { throw .nestedTooDeeply(path: path, limit: maximumMarkupDepth) }
+    if nestsDeeperThan(maximumMarkupDepth, root, context) {
+        throw .nestedTooDeeply(path: path, limit: maximumMarkupDepth)
+    }
     return try body(MarkupNode(root), report)
 }
 

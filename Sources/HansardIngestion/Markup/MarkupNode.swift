@@ -118,9 +118,36 @@ struct MarkupNode {
     /// All text beneath the node with runs of white space folded to one space and the ends trimmed,
     /// as a browser shows it.
     var foldedText: String {
-        var bytes: [UInt8] = []
-        appendText(to: &bytes)
-        return String.foldingWhitespace(bytes)
+        // Text and CDATA only (the common case): measure, then fold each node's bytes straight into the
+        // string's storage, with no buffer in between. Entity references take the general path.
+        var total = 0
+        var cursor = TreeCursor(raw)
+        while true {
+            let node = cursor.node
+            let type = node.pointee.type
+            if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE {
+                if let content = node.pointee.content { total += Int(xmlStrlen(content)) }
+            } else if type == XML_ENTITY_REF_NODE {
+                var bytes: [UInt8] = []
+                appendText(to: &bytes)
+                return String.foldingWhitespace(bytes)
+            }
+            guard cursor.advance(descend: true) else { break }
+        }
+        if total == 0 { return "" }
+        return String(unsafeUninitializedCapacity: total) { output in
+            var folder = WhitespaceFolder(output)
+            var cursor = TreeCursor(raw)
+            while true {
+                let node = cursor.node
+                let type = node.pointee.type
+                if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = node.pointee.content {
+                    folder.fold(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                }
+                guard cursor.advance(descend: true) else { break }
+            }
+            return folder.count
+        }
     }
 
     /// Visits the node and its descendants in document order. Return `false` from `visit`
@@ -225,24 +252,53 @@ extension String {
     }
 
     /// `foldingWhitespace()` of UTF-8 bytes, written straight into the new string's storage.
-    static func foldingWhitespace(_ input: some Collection<UInt8>) -> String {
+    static func foldingWhitespace(_ input: [UInt8]) -> String {
+        input.withUnsafeBufferPointer { foldingWhitespace($0) }
+    }
+
+    static func foldingWhitespace(_ input: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: input.count) { output in
-            var count = 0
-            var pendingSpace = false
-            for byte in input {
-                if byte.isASCIIWhitespace {
-                    pendingSpace = count > 0
-                } else {
-                    if pendingSpace {
-                        output[count] = 0x20
-                        count += 1
-                        pendingSpace = false
-                    }
-                    output[count] = byte
-                    count += 1
-                }
-            }
-            return count
+            var folder = WhitespaceFolder(output)
+            folder.fold(input)
+            return folder.count
         }
     }
 }
+
+/// Folds white space while copying UTF-8 into a buffer at least as long as the input.
+struct WhitespaceFolder {
+    private let start: UnsafeMutablePointer<UInt8>?
+    private var end: UnsafeMutablePointer<UInt8>?
+    private var pendingSpace = false
+
+    init(_ output: UnsafeMutableBufferPointer<UInt8>) {
+        start = output.baseAddress
+        end = output.baseAddress
+    }
+
+    /// Bytes written so far.
+    var count: Int {
+        guard let start, let end else { return 0 }
+        return end - start
+    }
+
+    /// Copies `input`, each run of white space (here or continuing from the last call) as one space,
+    /// none at the start. A run at the end is held back until more text follows, so ends are trimmed.
+    mutating func fold(_ input: UnsafeBufferPointer<UInt8>) {
+        guard let start, var end else { return }
+        for byte in input {
+            // Every white-space byte is at most 0x20: one comparison settles most bytes.
+            if byte > 0x20 || !byte.isASCIIWhitespace {
+                if pendingSpace {
+                    end.pointee = 0x20
+                    end += 1
+                    pendingSpace = false
+                }
+                end.pointee = byte
+                end += 1
+            } else {
+                pendingSpace = end != start
+            }
+        }
+        self.end = end
+    }}
