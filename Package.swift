@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "hansard", targets: ["hansard"]),
         .library(name: "HansardIngestion", targets: ["HansardIngestion"]),
         .library(name: "HansardAnalysis", targets: ["HansardAnalysis"]),
+        .library(name: "HansardReports", targets: ["HansardReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -96,7 +96,16 @@ enum ByteChecks {
         bytes.withUnsafeBufferPointer { buffer -> Int? in
             var index = 0
             let count = buffer.count
+            guard let base = buffer.baseAddress else { return nil }
+            let raw = UnsafeRawPointer(base)
             while index < count {
+                // Pages are mostly ASCII: clear eight bytes at a time while no high bit is set.
+                while index + 8 <= count,
+                    raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
+                guard index < count else { break }
                 let lead = buffer[index]
                 if lead < 0x80 {
                     index += 1

@@ -501,17 +501,26 @@ struct ClassList {
     var isEmpty: Bool { value.utf8.allSatisfy(\.isASCIIWhitespace) }
 
     func contains(_ name: String) -> Bool {
-        let tokens = value.utf8
-        let wanted = name.utf8
-        var start = tokens.startIndex
-        while start < tokens.endIndex {
-            while start < tokens.endIndex, tokens[start].isASCIIWhitespace { start = tokens.index(after: start) }
-            var end = start
-            while end < tokens.endIndex, !tokens[end].isASCIIWhitespace { end = tokens.index(after: end) }
-            if start < end, tokens[start..<end].elementsEqual(wanted) { return true }
-            start = end
+        var value = value
+        var name = name
+        return value.withUTF8 { tokens in
+            name.withUTF8 { wanted in
+                let count = tokens.count
+                var start = 0
+                while start < count {
+                    while start < count, tokens[start].isASCIIWhitespace { start += 1 }
+                    var end = start
+                    while end < count, !tokens[end].isASCIIWhitespace { end += 1 }
+                    if end - start == wanted.count {
+                        var offset = 0
+                        while offset < wanted.count, tokens[start + offset] == wanted[offset] { offset += 1 }
+                        if offset == wanted.count { return true }
+                    }
+                    start = end
+                }
+                return false
+            }
         }
-        return false
     }
 }
 
@@ -554,7 +563,7 @@ private struct SpeakerHeader {
 
     /// `/search/MemberContributions?house=Commons&memberId=4424` → "4424".
     static func memberId(in href: String) -> String? {
-        guard let range = href.firstRange(of: "memberId=") else { return nil }
+        guard href.includes("memberId="), let range = href.firstRange(of: "memberId=") else { return nil }
         let digits = href[range.upperBound...].prefix(while: { $0.isASCII && $0.isNumber })
         return digits.isEmpty ? nil : String(digits)
     }
