@@ -20,16 +20,36 @@ extension DebateReader {
         _ paths: [String], maxConcurrentFiles: Int = DebateReader.defaultConcurrency,
         inOrder handle: (String, Result<Debate, IngestionError>) async -> Void
     ) async {
+        await read(paths, maxConcurrentFiles: maxConcurrentFiles, transform: { $0 }, inOrder: handle)
+    }
+
+    /// Reads many files on all cores, turns each debate into `Output` on the thread that read it, and
+    /// hands the results to `handle` in the order of `paths`.
+    ///
+    /// Rendering in `transform` (JSON, say) keeps that work in parallel too, and frees each debate on
+    /// the thread that built it; `handle` then only has to write.
+    /// - Parameters:
+    ///   - paths: the files to read.
+    ///   - maxConcurrentFiles: how many files to read at once.
+    ///   - transform: applied to each debate read, concurrently.
+    ///   - handle: called once per path, in order, with the output or the reason the file could not be read.
+    public func read<Output: Sendable>(
+        _ paths: [String], maxConcurrentFiles: Int = DebateReader.defaultConcurrency,
+        transform: @escaping @Sendable (Debate) -> Output,
+        inOrder handle: (String, Result<Output, IngestionError>) async -> Void
+    ) async {
         let width = max(1, maxConcurrentFiles)
-        await withTaskGroup(of: (Int, Result<Debate, IngestionError>).self) { group in
+        await withTaskGroup(of: (Int, Result<Output, IngestionError>).self) { group in
             var nextToStart = 0
             var nextToHandle = 0
-            var finished: [Int: Result<Debate, IngestionError>] = [:]
+            var running = 0
+            var finished: [Int: Result<Output, IngestionError>] = [:]
             func start(_ index: Int) {
+                running += 1
                 let path = paths[index]
                 group.addTask { [self] in
                     do throws(IngestionError) {
-                        return (index, .success(try read(contentsOf: path)))
+                        return (index, .success(transform(try read(contentsOf: path))))
                     } catch {
                         return (index, .failure(error))
                     }
@@ -40,13 +60,16 @@ extension DebateReader {
                 nextToStart += 1
             }
             while let (index, result) = await group.next() {
+                running -= 1
                 finished[index] = result
                 while let ready = finished.removeValue(forKey: nextToHandle) {
                     await handle(paths[nextToHandle], ready)
                     nextToHandle += 1
                 }
-                // Start a new file only when the backlog of finished-but-waiting results is small.
-                while nextToStart < paths.count, nextToStart - nextToHandle < width * 2 {
+                // Start a new file only when fewer than `width` are being read and the backlog of
+                // finished-but-waiting results is small. (Counting only the backlog let a width of 1
+                // read two files at once.)
+                while nextToStart < paths.count, running < width, nextToStart - nextToHandle < width * 2 {
                     start(nextToStart)
                     nextToStart += 1
                 }

@@ -24,11 +24,27 @@ public enum JSONRendering {
         try write(debate, pretty: false)
     }
 
+    /// ``line(_:)-debate`` as UTF-8 bytes, for writing straight to a file without making a String.
+    public static func lineBytes(_ debate: Debate) throws(JSONRenderingError) -> [UInt8] {
+        try writeBytes(debate, pretty: false)
+    }
+
+    /// ``pretty(_:)-debate`` as UTF-8 bytes.
+    public static func prettyBytes(_ debate: Debate) throws(JSONRenderingError) -> [UInt8] {
+        try writeBytes(debate, pretty: true)
+    }
+
     private static func write(_ debate: Debate, pretty: Bool) throws(JSONRenderingError) -> String {
-        // The JSON is close to the page's text in size; a reserve near it avoids most regrowth.
-        var writer = DebateJSONWriter(pretty: pretty, capacity: 4096 + debate.source.bytes / 4)
+        String(decoding: try writeBytes(debate, pretty: pretty), as: UTF8.self)
+    }
+
+    private static func writeBytes(_ debate: Debate, pretty: Bool) throws(JSONRenderingError) -> [UInt8] {
+        // The JSON is at most about the page's size (ParlParse pages are nearly all text, HTML pages
+        // mostly markup); reserving that much avoids regrowth, and untouched pages of a large
+        // reservation cost nothing.
+        var writer = DebateJSONWriter(pretty: pretty, capacity: 4096 + debate.source.bytes)
         try writer.write(debate)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.bytes
     }
 
     private static func render<Value: Encodable>(

@@ -43,16 +43,18 @@ extension Hansard {
         func run() async throws {
             let reader = DebateReader(format: inputFormat?.format)
             let printer = DebatePrinter(format: format, jsonLines: jsonl, many: files.count > 1)
+            let body = printer.body
             var failures: [ExitStatus] = []
-            await reader.read(files, maxConcurrentFiles: jobs) { path, result in
+            // Each debate is rendered on the thread that read it; here the bodies are only framed and written.
+            await reader.read(files, maxConcurrentFiles: jobs, transform: { debate in Result { try body(debate) } }) {
+                path, result in
                 switch result {
-                case .success(let debate):
-                    do {
-                        Terminal.write(try printer.render(debate))
-                    } catch {
-                        Terminal.report("\(path): could not encode the debate: \(error)")
-                        failures.append(.internalError)
-                    }
+                case .success(.success(let rendered)):
+                    Terminal.write(printer.prefix())
+                    Terminal.write(bytes: rendered)
+                case .success(.failure(let error)):
+                    Terminal.report("\(path): could not encode the debate: \(error)")
+                    failures.append(.internalError)
                 case .failure(let error):
                     Terminal.report(error.description)
                     failures.append(ExitStatus(for: error))
@@ -94,20 +96,40 @@ struct DebatePrinter {
         self.many = many
     }
 
-    func render(_ debate: Debate) throws -> String {
+    /// Renders one debate as UTF-8, without the separators around it; safe to call on any thread.
+    var body: @Sendable (Debate) throws -> [UInt8] {
+        let format = format
+        let jsonLines = jsonLines
+        let many = many
+        return { debate in
+            switch format {
+            case .text: return Array(TranscriptRenderer.render(debate).utf8)
+            case .json where jsonLines: return try JSONRendering.lineBytes(debate) + [0x0A]
+            case .json where many: return try JSONRendering.prettyBytes(debate)
+            case .json: return try JSONRendering.prettyBytes(debate) + [0x0A]
+            }
+        }
+    }
+
+    /// What goes before a rendered body: the array's opening or comma, or the transcript rule.
+    func prefix() -> String {
         defer { printedCount.value += 1 }
         let first = printedCount.value == 0
         switch format {
         case .text:
-            return (first ? "" : "\n" + String(repeating: "=", count: 72) + "\n\n") + TranscriptRenderer.render(debate)
+            return first ? "" : "\n" + String(repeating: "=", count: 72) + "\n\n"
         case .json where jsonLines:
-            return try JSONRendering.line(debate) + "\n"
+            return ""
         case .json where many:
-            let body = try JSONRendering.pretty(debate)
-            return (first ? "[\n" : ",\n") + body
+            return first ? "[\n" : ",\n"
         case .json:
-            return try JSONRendering.pretty(debate) + "\n"
+            return ""
         }
+    }
+
+    func render(_ debate: Debate) throws -> String {
+        let bytes = try body(debate)
+        return prefix() + String(decoding: bytes, as: UTF8.self)
     }
 
     /// What closes the output after the last debate.

@@ -11,6 +11,11 @@ enum Terminal {
         text.withUTF8 { buffer in writeAll(buffer, to: STDOUT_FILENO) }
     }
 
+    /// Writes bytes already encoded as UTF-8 (rendered JSON), without making a String of them.
+    static func write(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in writeAll(buffer, to: STDOUT_FILENO) }
+    }
+
     static func writeError(_ text: String) {
         var text = text
         text.withUTF8 { buffer in writeAll(buffer, to: STDERR_FILENO) }
