@@ -14,10 +14,12 @@ let package = Package(
         .executable(name: "hansard", targets: ["hansard"]),
         .library(name: "HansardIngestion", targets: ["HansardIngestion"]),
         .library(name: "HansardAnalysis", targets: ["HansardAnalysis"]),
+        .library(name: "HansardRegister", targets: ["HansardRegister"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -36,8 +38,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "HansardRegister",
+            dependencies: [
+                "HansardIngestion",
+                "HansardAnalysis",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Resources/uk-parliament-sessions.csv")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "HansardReports",
-            dependencies: ["HansardIngestion", "HansardAnalysis"],
+            dependencies: ["HansardIngestion", "HansardAnalysis", "HansardRegister"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -45,6 +57,7 @@ let package = Package(
             dependencies: [
                 "HansardIngestion",
                 "HansardAnalysis",
+                "HansardRegister",
                 "HansardReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -53,6 +66,11 @@ let package = Package(
         .testTarget(
             name: "HansardIngestionTests",
             dependencies: ["HansardIngestion"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HansardRegisterTests",
+            dependencies: ["HansardRegister", "HansardIngestion", "HansardAnalysis", "HansardReports"],
             swiftSettings: strictSettings
         ),
     ],

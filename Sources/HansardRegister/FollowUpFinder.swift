@@ -1,0 +1,259 @@
+import Foundation
+import HansardAnalysis
+import HansardIngestion
+
+/// A link the finder proposes, before it is stored.
+struct FollowUpCandidate: Sendable, Hashable {
+    var commitment: CommitmentRecord
+    var speech: SpeechRecord
+    var quote: String
+    var kind: FollowUpKind
+    var evidence: String
+    var score: Double
+    var suggestsFulfilment: Bool
+
+    func record() -> FollowUpLinkRecord {
+        FollowUpLinkRecord(
+            id: ShortID.make("L", [commitment.id, speech.debateId, String(speech.turn)], hexDigits: 10),
+            commitmentId: commitment.id, debateId: speech.debateId, turn: speech.turn,
+            speakerName: speech.speakerName, quote: quote, kind: kind, evidence: evidence,
+            score: (score * 100).rounded() / 100, suggestsFulfilment: suggestsFulfilment, state: .candidate,
+            decidedAt: nil, decidedBy: nil)
+    }
+}
+
+/// Finds speeches in later debates that follow up earlier commitments.
+///
+/// Two kinds of evidence: an explicit back-reference ("as I promised the noble Lord on 8 March",
+/// "I have written to the noble Lord", "[Official Report, 8 March 2023; Vol. 828, c. 1234]"), and the
+/// commitment's subject raised again by the same minister or department. Plain text, no markup: the
+/// speeches were read by HansardIngestion.
+enum FollowUpFinder {
+    /// Candidates scoring below this are not kept.
+    static let threshold = 0.45
+
+    /// Words that say an undertaking is being referred back to.
+    static let promiseCue = try! NSRegularExpression(
+        pattern: #"\b(as I (promised|undertook|said I would|committed to)|I (promised|undertook|gave an undertaking|committed)( to| that)?|I said (that )?(I|we) would|as promised|the undertaking I gave|my (promise|undertaking|commitment))\b"#,
+        options: [.caseInsensitive])
+    /// Words that say the thing has been done.
+    static let fulfilmentCue = try! NSRegularExpression(
+        pattern: #"\b((I|we) have (now |today |since |already )?(written|published|placed|laid|deposited|met|announced|issued|sent|made available|set out|reviewed|consulted|launched|introduced)|I wrote to|we (published|wrote|laid|issued|announced)|(has|have) (now |today )?been (published|placed in the Library|laid|deposited|issued|sent)|I am (today |now )?(publishing|placing|laying|announcing|depositing|writing)|I (can|am able to) (now |today )?(confirm|announce|inform|tell))\b"#,
+        options: [.caseInsensitive])
+    /// "[Official Report, 8 March 2023; Vol. 828, c. 1234]" or "Official Report, 8/3/23, col. 12".
+    static let officialReport = try! NSRegularExpression(
+        pattern: #"Official Report,?\s+(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]+)\s+(\d{4})"#, options: [])
+    /// "on 8 March", "on 8th March 2023", "on 26 October".
+    static let onDate = try! NSRegularExpression(
+        pattern: #"\b(?:on|of|dated) (\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)(?: (\d{4}))?\b"#,
+        options: [])
+
+    private static let months = [
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+        "september": 9, "october": 10, "november": 11, "december": 12,
+    ]
+
+    /// Whether a speech is worth keeping for linking: a minister's, or one with a back-reference cue.
+    static func isLinkable(_ turn: Turn) -> Bool {
+        guard turn.kind == .speech else { return false }
+        if turn.role == .minister { return true }
+        let text = turn.text
+        let range = NSRange(text.startIndex..., in: text)
+        return promiseCue.firstMatch(in: text, range: range) != nil
+            || officialReport.firstMatch(in: text, range: range) != nil
+    }
+
+    /// The candidate links from `speeches` (all in one later debate dated `debateDate`) to `commitments`.
+    /// Commitments from the speeches' own debate, or made after it, are never linked.
+    static func candidates(
+        speeches: [SpeechRecord], debateDate: String?, commitments: [CommitmentRecord]
+    ) -> [FollowUpCandidate] {
+        guard !speeches.isEmpty, !commitments.isEmpty else { return [] }
+        let eligible = commitments.filter { commitment in
+            commitment.status.isOpen && commitment.debateId != speeches[0].debateId
+                && isEarlier(commitment.debateDate, than: debateDate)
+        }
+        var byDate: [String: [CommitmentRecord]] = [:]
+        var bySubject: [String: [CommitmentRecord]] = [:]
+        for commitment in eligible {
+            if let date = commitment.debateDate { byDate[date, default: []].append(commitment) }
+            let key = commitment.subject.lowercased()
+            if key.count >= 4 { bySubject[key, default: []].append(commitment) }
+        }
+        var best: [String: FollowUpCandidate] = [:]
+        func offer(_ candidate: FollowUpCandidate) {
+            let key = candidate.commitment.id + "|" + String(candidate.speech.turn)
+            if let existing = best[key], existing.score >= candidate.score { return }
+            best[key] = candidate
+        }
+        for speech in speeches {
+            for sentence in sentences(of: speech.text) {
+                let lower = sentence.lowercased()
+                let range = NSRange(sentence.startIndex..., in: sentence)
+                let promise = promiseCue.firstMatch(in: sentence, range: range) != nil
+                let fulfilment = fulfilmentCue.firstMatch(in: sentence, range: range) != nil
+                let citedDates = citedDates(in: sentence, debateDate: debateDate)
+                let subjects = subjectsMentioned(in: lower, among: bySubject)
+                // Commitments the sentence could be about.
+                var pool: [String: CommitmentRecord] = [:]
+                for date in citedDates.dates { for c in byDate[date] ?? [] { pool[c.id] = c } }
+                for subject in subjects { for c in bySubject[subject] ?? [] { pool[c.id] = c } }
+                for commitment in pool.values {
+                    var score = 0.0
+                    var reasons: [String] = []
+                    let dateHit = commitment.debateDate.map { citedDates.dates.contains($0) } ?? false
+                    let subjectHit = subjects.contains(commitment.subject.lowercased())
+                    let sameMinister = speech.speakerName != nil && speech.speakerName == commitment.speakerName
+                    let sameDepartment =
+                        speech.department != nil
+                        && speech.department?.lowercased() == commitment.department?.lowercased()
+                    if dateHit {
+                        score += citedDates.officialReport ? 0.5 : 0.3
+                        reasons.append(
+                            citedDates.officialReport
+                                ? "cites the Official Report of \(commitment.debateDate ?? "")"
+                                : "refers to \(commitment.debateDate ?? "")")
+                    }
+                    if promise {
+                        score += 0.25
+                        reasons.append("refers back to an undertaking")
+                    }
+                    if fulfilment {
+                        score += 0.2
+                        reasons.append("says it has been done")
+                    }
+                    if subjectHit {
+                        score += 0.25
+                        reasons.append("same subject \"\(commitment.subject)\"")
+                    }
+                    if sameMinister {
+                        score += 0.2
+                        reasons.append("same minister")
+                    } else if sameDepartment {
+                        score += 0.15
+                        reasons.append("same department")
+                    }
+                    if actionEchoed(commitment.action, in: lower) {
+                        score += 0.1
+                        reasons.append("same action (\(commitment.action.rawValue))")
+                    }
+                    // A subject alone is not enough: it must come with the same minister or department.
+                    if !dateHit && !promise && !fulfilment && !(sameMinister || sameDepartment) { continue }
+                    if !dateHit && !subjectHit { continue }
+                    guard score >= threshold else { continue }
+                    let explicit = dateHit || promise || fulfilment
+                    offer(
+                        FollowUpCandidate(
+                            commitment: commitment, speech: speech, quote: sentence,
+                            kind: explicit ? .backReference : .sameSubject,
+                            evidence: reasons.joined(separator: "; "), score: min(score, 1),
+                            suggestsFulfilment: fulfilment && (subjectHit || dateHit)))
+                }
+            }
+        }
+        return best.values.sorted { ($0.commitment.id, $0.speech.turn) < ($1.commitment.id, $1.speech.turn) }
+    }
+
+    static func isEarlier(_ commitmentDate: String?, than debateDate: String?) -> Bool {
+        guard let commitmentDate, let debateDate else { return true }
+        return commitmentDate <= debateDate
+    }
+
+    /// The lower-cased n-grams (1 to 4 words) of the sentence that are commitment subjects.
+    static func subjectsMentioned(in lower: String, among bySubject: [String: [CommitmentRecord]]) -> Set<String> {
+        let words = lower.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") })
+            .map(String.init)
+        var found = Set<String>()
+        for start in words.indices {
+            var phrase = ""
+            for length in 0..<4 where start + length < words.count {
+                phrase += (length == 0 ? "" : " ") + words[start + length]
+                if bySubject[phrase] != nil { found.insert(phrase) }
+                // Plurals: "inquests" mentions the subject "inquest".
+                if phrase.hasSuffix("s"), bySubject[String(phrase.dropLast())] != nil {
+                    found.insert(String(phrase.dropLast()))
+                }
+            }
+        }
+        return found
+    }
+
+    static func actionEchoed(_ action: CommitmentAction, in lower: String) -> Bool {
+        let stems: [String]
+        switch action {
+        case .write: stems = ["written", "wrote", "writing", "letter"]
+        case .publish: stems = ["publish"]
+        case .placeInLibrary: stems = ["library"]
+        case .meet: stems = ["met ", "meeting", "meet "]
+        case .consider: stems = ["consider"]
+        case .review: stems = ["review"]
+        case .legislate: stems = ["legislat", "bill", "regulation"]
+        case .consult: stems = ["consult"]
+        case .reportBack: stems = ["report"]
+        case .respond: stems = ["respon", "reply", "replied"]
+        case .other: stems = []
+        }
+        return stems.contains { lower.contains($0) }
+    }
+
+    /// The dates a sentence cites, resolved against the debate's date for "on 8 March" without a year.
+    static func citedDates(in sentence: String, debateDate: String?) -> (dates: Set<String>, officialReport: Bool) {
+        var dates = Set<String>()
+        var official = false
+        let range = NSRange(sentence.startIndex..., in: sentence)
+        for match in officialReport.matches(in: sentence, range: range) {
+            if let date = date(match, in: sentence, debateDate: debateDate) {
+                dates.insert(date)
+                official = true
+            }
+        }
+        for match in onDate.matches(in: sentence, range: range) {
+            if let date = date(match, in: sentence, debateDate: debateDate) { dates.insert(date) }
+        }
+        return (dates, official)
+    }
+
+    private static func date(_ match: NSTextCheckingResult, in text: String, debateDate: String?) -> String? {
+        func group(_ index: Int) -> String? {
+            guard match.numberOfRanges > index, let range = Range(match.range(at: index), in: text) else { return nil }
+            return String(text[range])
+        }
+        guard let day = group(1).flatMap({ Int($0) }), let month = group(2).flatMap({ months[$0.lowercased()] })
+        else { return nil }
+        var year = group(3).flatMap { Int($0) }
+        if year == nil, let debateDate, let debateYear = Int(debateDate.prefix(4)) {
+            // "on 8 March" said in a debate means the latest 8 March on or before the debate.
+            let candidate = String(format: "%04d-%02d-%02d", debateYear, month, day)
+            year = candidate <= debateDate ? debateYear : debateYear - 1
+        }
+        guard let year else { return nil }
+        let text = String(format: "%04d-%02d-%02d", year, month, day)
+        return CalendarDate.isValid(text) ? text : nil
+    }
+
+    /// Splits a speech into sentences at ". ", "? " and "! " followed by a capital or an opening bracket.
+    static func sentences(of text: String) -> [String] {
+        var sentences: [String] = []
+        for paragraph in text.components(separatedBy: "\n") {
+            var current = ""
+            var previous: Character = " "
+            var afterStop = false
+            for character in paragraph {
+                if afterStop && character != " " {
+                    if character.isUppercase || character == "\"" || character == "\u{201C}" {
+                        let trimmed = current.trimmingCharacters(in: .whitespaces)
+                        if !trimmed.isEmpty { sentences.append(trimmed) }
+                        current = ""
+                    }
+                    afterStop = false
+                }
+                current.append(character)
+                if character == " " && (previous == "." || previous == "?" || previous == "!") { afterStop = true }
+                previous = character
+            }
+            let trimmed = current.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty { sentences.append(trimmed) }
+        }
+        return sentences
+    }
+}
