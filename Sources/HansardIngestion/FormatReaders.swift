@@ -3,4 +3,4 @@
 var htmlFormatReaders: [any MarkupFormatReader.Type] { [] }
 
 /// The XML readers hansard tries, in order.
-var xmlFormatReaders: [any MarkupFormatReader.Type] { [] }
+var xmlFormatReaders: [any MarkupFormatReader.Type] { [ParlParseReader.self] }
