@@ -34,7 +34,8 @@ let package = Package(
         ),
         .target(
             name: "HansardAnalysis",
-            dependencies: ["HansardIngestion"],
+            dependencies: ["HansardIngestion", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/rules.json")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -66,6 +67,12 @@ let package = Package(
         .testTarget(
             name: "HansardIngestionTests",
             dependencies: ["HansardIngestion"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HansardAnalysisTests",
+            dependencies: ["HansardAnalysis", "HansardIngestion"],
+            resources: [.copy("Gold")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,233 @@
+/// Reads TheyWorkForYou/ParlParse "publicwhip" XML: one file per sitting day of one kind of business
+/// (Commons debates, Lords, Westminster Hall or written ministerial statements).
+///
+/// The file is read in one pass over the root's children: headings open sections, speeches and
+/// divisions become turns. ParlParse names speakers but rarely prints their office, so roles
+/// beyond the chair and named offices are left for the analysis module to refine.
+enum ParlParseReader: MarkupFormatReader {
+    static let format = InputFormat.parlParseXML
+
+    static func recognises(_ root: MarkupNode) -> Bool {
+        root.isElement("publicwhip")
+    }
+
+    static func read(_ root: MarkupNode, report: MarkupParseReport, path: String) throws(IngestionError)
+        -> DebateContent
+    {
+        var sections: [Section] = []
+        var turns: [Turn] = []
+        var firstId: String?
+        var lordsSpeakers = 0
+        var commonsSpeakers = 0
+        for node in root.children where node.isElement {
+            if node.isElement("speech") {
+                guard let turn = speech(node, index: turns.count, section: sections.indices.last) else { continue }
+                if firstId == nil { firstId = turn.contributionId }
+                if let id = turn.speaker?.memberId {
+                    if id.contains("/lord/") { lordsSpeakers += 1 } else if id.contains("/member/") { commonsSpeakers += 1 }
+                }
+                turns.append(turn)
+            } else if node.isElement("major-heading") || node.isElement("oral-heading") {
+                if firstId == nil { firstId = node.attribute("id") }
+                sections.append(Section(index: sections.count, title: node.foldedText, level: 1))
+            } else if node.isElement("minor-heading") {
+                if firstId == nil { firstId = node.attribute("id") }
+                sections.append(Section(index: sections.count, title: node.foldedText, level: 2))
+            } else if node.isElement("division") {
+                turns.append(division(node, index: turns.count, section: sections.indices.last))
+            }
+        }
+        guard !turns.isEmpty else {
+            throw .notADebate(
+                path: path, reason: "the publicwhip file holds no speeches or divisions (\(sections.count) headings only)")
+        }
+        let sitting = Sitting(id: firstId, lordsSpeakers: lordsSpeakers, commonsSpeakers: commonsSpeakers, turns: turns)
+        let metadata = DebateMetadata(
+            title: sitting.title, house: sitting.house, date: sitting.date, type: sitting.type, sections: sections)
+        return DebateContent(metadata: metadata, turns: turns)
+    }
+
+    // MARK: - Speeches
+
+    private static func speech(_ node: MarkupNode, index: Int, section: Int?) -> Turn? {
+        var paragraphs: [String] = []
+        for child in node.children where child.isElement {
+            let text = child.foldedText
+            if !text.isEmpty { paragraphs.append(text) }
+        }
+        let id = node.attribute("id")
+        let column = node.attribute("colnum")
+        let time = clockTime(node.attribute("time"))
+        let name = node.attribute("speakername").map { $0.foldingWhitespace() } ?? ""
+        if node.attribute("nospeaker") == "true" || name.isEmpty {
+            guard !paragraphs.isEmpty else { return nil }
+            return Turn(
+                index: index, section: section, kind: .procedural, speaker: nil, role: .unknown, roleConfidence: 0,
+                roleEvidence: [], attribution: .page, paragraphs: paragraphs, column: column, time: time,
+                contributionId: id)
+        }
+        let memberId = (node.attribute("person_id") ?? node.attribute("speakerid")).flatMap { $0 == "unknown" ? nil : $0 }
+        let office = node.attribute("speakeroffice").map { $0.foldingWhitespace() }
+        var (role, confidence, evidence) = role(
+            name: name, office: office, matched: node.attribute("error") == nil, type: node.attribute("type"))
+        if role != .minister && role != .chair, let id, id.contains("/wms/") || id.contains("/lordswms/") {
+            // Only ministers make written ministerial statements.
+            (role, confidence, evidence) = (.minister, 0.9, ["makes a written ministerial statement"])
+        }
+        return Turn(
+            index: index, section: section, kind: .speech,
+            speaker: Speaker(name: name, memberId: memberId, office: office), role: role,
+            roleConfidence: confidence, roleEvidence: evidence, attribution: .page, paragraphs: paragraphs,
+            column: column, time: time, contributionId: id)
+    }
+
+    /// Words in a name or office that mean the chair.
+    private static let chairWords = ["Speaker", "Chairman"]
+
+    /// Chair titles where "Chair" alone would also match a committee chair speaking as a member.
+    private static let chairTitles = ["The Chair", "Madam Chair", "Mr Chair", "Mr. Chair", "The Deputy Chair"]
+
+    /// Words in a name or office that mean a government post.
+    private static let governmentOffices = [
+        "Prime Minister", "Minister", "Secretary of State", "Parliamentary Secretary", "Chief Secretary",
+        "Financial Secretary", "Economic Secretary", "Exchequer Secretary", "Solicitor General",
+        "Attorney General", "Advocate General", "Chancellor of the Exchequer", "Paymaster General",
+        "Leader of the House", "Lord Privy Seal", "Chancellor of the Duchy", "Lord Chancellor", "Whip",
+        "in Waiting", "Captain of the", "Lord President of the Council",
+    ]
+
+    private static func role(name: String, office: String?, matched: Bool, type: String?)
+        -> (SpeakerRole, Double, [String])
+    {
+        let titles = [office, name].compactMap { $0 }
+        for title in titles
+        where chairWords.contains(where: { containsWord(title, $0) }) || chairTitles.contains(title) {
+            return (.chair, 0.95, ["chair's title \"\(title)\""])
+        }
+        for title in titles where !title.contains("Shadow") {
+            if governmentOffices.contains(where: { title.contains($0) }) {
+                return (.minister, 0.9, ["government office \"\(title)\""])
+            }
+        }
+        if !matched {
+            // "Hon. Members", "Several hon. Members": ParlParse found no single member to match.
+            if name.contains("Members") || name.contains("Lords") {
+                return (.member, 0.9, ["several members speaking together (\"\(name)\")"])
+            }
+            return (.unknown, 0, ["ParlParse could not match \"\(name)\" to a member"])
+        }
+        if type == "Start Answer" {
+            return (.minister, 0.75, ["ParlParse marks the speech \"Start Answer\" (answering an oral question)"])
+        }
+        return (.member, 0.5, ["named member; ParlParse gives no office line"])
+    }
+
+    /// Whether `word` occurs in `text` as a whole word ("Deputy Speaker", not "Speakership").
+    private static func containsWord(_ text: String, _ word: String) -> Bool {
+        text.split(whereSeparator: { !$0.isLetter }).contains { $0 == word }
+    }
+
+    /// ParlParse writes "11:30:00", "014:30:00", "unknown" or "": keep "HH:MM" when there is one.
+    private static func clockTime(_ value: String?) -> String? {
+        guard let value else { return nil }
+        let parts = value.split(separator: ":")
+        guard parts.count >= 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour),
+            (0..<60).contains(minute)
+        else { return nil }
+        return (hour < 10 ? "0\(hour)" : "\(hour)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)")
+    }
+
+    // MARK: - Divisions
+
+    /// A division as a procedural turn: its number and the counts, as Hansard prints them.
+    private static func division(_ node: MarkupNode, index: Int, section: Int?) -> Turn {
+        var counts = ""
+        // Only the count is read; the voters' lists are left unwalked.
+        for child in node.children where child.isElement("divisioncount") {
+            if let ayes = child.attribute("ayes"), let noes = child.attribute("noes") {
+                counts = "Ayes \(ayes), Noes \(noes)"
+            } else if let contents = child.attribute("content"), let notContents = child.attribute("not-content") {
+                counts = "Contents \(contents), Not-Contents \(notContents)"
+            }
+            break
+        }
+        let number = node.attribute("divnumber").map { "Division No. \($0)" } ?? "Division"
+        return Turn(
+            index: index, section: section, kind: .procedural, speaker: nil, role: .unknown, roleConfidence: 0,
+            roleEvidence: [], attribution: .page, paragraphs: [counts.isEmpty ? number : "\(number): \(counts)"],
+            column: node.attribute("colnum"), time: clockTime(node.attribute("time")),
+            contributionId: node.attribute("id"))
+    }
+
+    // MARK: - The sitting
+
+    /// What the ids say about the file: "uk.org.publicwhip/<kind>/<yyyy-mm-dd><letter>.<col>.<n>".
+    private struct Sitting {
+        var kind: String?
+        var date: String?
+        var house: House?
+        var type: String?
+
+        init(id: String?, lordsSpeakers: Int, commonsSpeakers: Int, turns: [Turn]) {
+            let parts = id?.split(separator: "/") ?? []
+            if parts.count >= 3 {
+                kind = String(parts[1])
+                let stamp = parts[2].prefix(10)
+                if stamp.count == 10, stamp.allSatisfy({ $0.isNumber || $0 == "-" }) { date = String(stamp) }
+            }
+            switch kind {
+            case "debate":
+                house = .commons
+                type = "Commons debates"
+            case "lords":
+                house = .lords
+                type = "Lords debates"
+            case "westminhall":
+                house = .commons
+                type = "Westminster Hall"
+            case "wms", "lordswms":
+                // Both Houses' statements share the "wms" id; the speakers' ids tell them apart.
+                house = kind == "lordswms" || lordsSpeakers > commonsSpeakers ? .lords : .commons
+                if lordsSpeakers == 0 && commonsSpeakers == 0 && kind == "wms" {
+                    let peers = turns.filter { Self.isPeer($0.speaker?.name) }.count
+                    house = peers * 2 > turns.filter { $0.speaker != nil }.count ? .lords : .commons
+                }
+                type = "Written ministerial statements"
+            default:
+                break
+            }
+        }
+
+        static func isPeer(_ name: String?) -> Bool {
+            guard let name else { return false }
+            return ["Lord ", "Baroness ", "Earl ", "Viscount ", "The Earl", "The Lord ", "Duke ", "Marquess "]
+                .contains { name.hasPrefix($0) }
+        }
+
+        var title: String {
+            let when = date.flatMap(Self.longDate).map { ", \($0)" } ?? ""
+            switch (kind, house) {
+            case ("debate", _): return "House of Commons debates\(when)"
+            case ("lords", _): return "House of Lords debates\(when)"
+            case ("westminhall", _): return "Westminster Hall debates\(when)"
+            case (_, .lords?) where type != nil: return "House of Lords written ministerial statements\(when)"
+            case (_, .commons?) where type != nil: return "House of Commons written ministerial statements\(when)"
+            default: return "ParlParse debates\(when)"
+            }
+        }
+
+        static let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+
+        /// "2009-10-28" → "28 October 2009".
+        static func longDate(_ iso: String) -> String? {
+            let parts = iso.split(separator: "-")
+            guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+                (1...12).contains(month)
+            else { return nil }
+            return "\(day) \(months[month - 1]) \(year)"
+        }
+    }
+}

@@ -1,0 +1,221 @@
+// Speaker labels, roles and dates as the historic Hansard and publications.parliament.uk pages print them.
+// Both sites print a speaker as one label ("THE HOME SECRETARY (Mr. McKENNA)", "Mr David Hanson (Delyn) (Lab):"),
+// so the two readers share the way a label is split and a role is read from it.
+
+/// A speaker label split into its parts.
+struct PrintedSpeaker {
+    var speaker: Speaker
+    /// The label says the speaker is in the chair, e.g. "Jim Dobbin (in the Chair)".
+    var inChair: Bool
+
+    /// Splits a printed label. Keeps the name as printed, minus the "*" historic Hansard puts before
+    /// unrevised speeches and the trailing colon the daily parts print.
+    init(label: String, memberId: String? = nil) {
+        var text = Substring(label.foldingWhitespace())
+        while let first = text.first, first == "*" || first == " " { text = text.dropFirst() }
+        while let last = text.last, last == ":" || last == " " { text = text.dropLast() }
+        var groups: [String] = []
+        while text.hasSuffix(")"), let open = Self.matchingOpen(in: text) {
+            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+            groups.insert(String(inner).trimmingASCIIWhitespace(), at: 0)
+            text = Substring(String(text[..<open]).trimmingASCIIWhitespace())
+        }
+        var inChair = false
+        groups.removeAll { group in
+            if group.lowercased() == "in the chair" {
+                inChair = true
+                return true
+            }
+            return false
+        }
+        var party: String?
+        if let last = groups.last, Self.isParty(last) {
+            party = last
+            groups.removeLast()
+        }
+        var name = String(text)
+        var office: String?
+        var constituency: String?
+        if groups.count == 1 && !name.isEmpty && Self.isOfficeLike(name) {
+            office = name
+            name = groups[0]
+        } else if let first = groups.first, !name.isEmpty {
+            constituency = first
+        } else if name.isEmpty, let first = groups.first {
+            name = first
+        }
+        speaker = Speaker(name: name, memberId: memberId, party: party, office: office, constituency: constituency)
+        self.inChair = inChair
+    }
+
+    /// The role the label states, or nil when it states none (an ordinary member, by default).
+    var statedRole: SpeakerRole? {
+        if inChair || Self.namesChair(speaker.name) || (speaker.office.map(Self.namesChair) ?? false) { return .chair }
+        if Self.namesGovernmentOffice(speaker.name) || (speaker.office.map(Self.namesGovernmentOffice) ?? false) {
+            return .minister
+        }
+        return nil
+    }
+
+    private static func matchingOpen(in text: Substring) -> Substring.Index? {
+        var depth = 0
+        var index = text.endIndex
+        while index > text.startIndex {
+            index = text.index(before: index)
+            switch text[index] {
+            case ")": depth += 1
+            case "(":
+                depth -= 1
+                if depth == 0 { return index == text.startIndex ? nil : index }
+            default: break
+            }
+        }
+        return nil
+    }
+
+    private static let parties: Set<String> = [
+        "lab", "con", "ld", "lib dem", "snp", "pc", "dup", "sdlp", "uup", "sf", "green", "ind", "lab/co-op",
+        "lab co-op", "alliance", "respect", "cb", "ukip", "non-afl", "bishops", "bp", "apni", "alba", "reform",
+        "speaker", "crossbench", "lib", "ind lab", "ind con", "ind ld", "ind uu", "ind sd", "ind u", "uu",
+    ]
+
+    static func isParty(_ text: String) -> Bool {
+        parties.contains(text.lowercased())
+    }
+
+    /// Offices are printed before the name: "The Secretary of State for …", "Mr. Deputy Speaker".
+    static func isOfficeLike(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.hasPrefix("the ") || namesChair(text) || namesGovernmentOffice(text)
+    }
+
+    static func namesChair(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if lower.contains("shadow") { return false }
+        let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "'" })
+        return words.contains("speaker") || words.contains("chairman") || words.contains("chairwoman")
+            || lower.contains("in the chair") || lower == "the chair"
+    }
+
+    private static let governmentOffices = [
+        "minister", "secretary", "solicitor-general", "solicitor general", "attorney-general", "attorney general",
+        "lord advocate", "advocate-general", "advocate general", "chancellor", "paymaster", "privy seal",
+        "lord president", "in waiting", "leader of the house", "president of the board", "first lord",
+        "civil lord", "postmaster", "comptroller", "treasurer of the household", "vice-chamberlain",
+        "lord commissioner", "lords commissioner", "financial secretary", "under-secretary",
+    ]
+
+    /// True when the text names a government office (never a shadow or private secretary).
+    static func namesGovernmentOffice(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if lower.contains("shadow") || lower.contains("opposition") || lower.contains("private secretary") {
+            return false
+        }
+        return governmentOffices.contains { lower.contains($0) }
+    }
+}
+
+/// Remembers the offices a page has printed, so that "Mr. McKENNA" later on the page is known to be
+/// the "SECRETARY of STATE for the HOME DEPARTMENT" it named earlier.
+struct OfficeMemory {
+    private var offices: [String: String] = [:]
+    private var ambiguous: Set<String> = []
+
+    /// The speaker, role, confidence and evidence for a printed label.
+    mutating func attribute(label: String, memberId: String?) -> (Speaker, SpeakerRole, Double, [String]) {
+        let printed = PrintedSpeaker(label: label, memberId: memberId)
+        let speaker = printed.speaker
+        let keys = Self.keys(for: speaker)
+        if let role = printed.statedRole {
+            if role == .minister, let office = speaker.office ?? Optional(speaker.name) {
+                for key in keys { remember(office, under: key) }
+            }
+            return (speaker, role, 1, [])
+        }
+        for key in keys where !ambiguous.contains(key) {
+            if let office = offices[key] {
+                return (speaker, .minister, 0.9, ["the page names this member earlier as \(office)"])
+            }
+        }
+        return (speaker, .member, 0.8, [])
+    }
+
+    private mutating func remember(_ office: String, under key: String) {
+        if let known = offices[key], known.lowercased() != office.lowercased() {
+            ambiguous.insert(key)
+        }
+        offices[key] = office
+    }
+
+    private static let honorifics: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "baron", "viscount",
+        "viscountess", "earl", "countess", "marquess", "duke", "rev", "hon",
+    ]
+
+    /// The member id, the whole name, and honorific plus surname ("mr hague" for "Mr William Hague").
+    private static func keys(for speaker: Speaker) -> [String] {
+        var keys: [String] = []
+        if let id = speaker.memberId { keys.append("id:" + id) }
+        let words = speaker.name.lowercased().split(whereSeparator: { $0 == " " || $0 == "." })
+        guard !words.isEmpty else { return keys }
+        keys.append("name:" + words.joined(separator: " "))
+        if words.count >= 3, let first = words.first, honorifics.contains(String(first)), let last = words.last {
+            keys.append("name:\(first) \(last)")
+        } else if words.count == 2, honorifics.contains(String(words[0])) {
+            // Already the short form.
+        }
+        return keys
+    }
+}
+
+/// Dates as the pages print them: "16 November 1914", "Tuesday, 11 January 2011.", "11 Jan 2011",
+/// or a historic Hansard path such as "sittings/1914/nov/16".
+enum PrintedDate {
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// The ISO `yyyy-MM-dd` form of the first day, month name and year in `text`, or nil.
+    static func iso(from text: String) -> String? {
+        var day: Int?
+        var month: Int?
+        var year: Int?
+        for token in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            if let number = Int(token) {
+                if token.count == 4, (1700...2200).contains(number), year == nil {
+                    year = number
+                } else if token.count <= 2, (1...31).contains(number), day == nil {
+                    day = number
+                }
+            } else if month == nil, token.count >= 3 {
+                let lower = token.lowercased()
+                if let index = months.firstIndex(of: String(lower.prefix(3))),
+                    lower.count == 3 || Self.fullMonths[index].hasPrefix(lower) || lower == "sept"
+                {
+                    month = index + 1
+                }
+            }
+        }
+        guard let day, let month, let year else { return nil }
+        return iso(year: year, month: month, day: day)
+    }
+
+    private static let fullMonths = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
+
+    static func iso(year: Int, month: Int, day: Int) -> String? {
+        guard (1...12).contains(month), (1...31).contains(day), year > 0 else { return nil }
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// True when the text is a weekday and date and nothing else, e.g. "Tuesday 19 July 2011".
+    static func isDateLine(_ text: String) -> Bool {
+        guard iso(from: text) != nil else { return false }
+        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        return words.count <= 5
+    }
+}
