@@ -1,5 +1,8 @@
 /// Arithmetic on ISO `yyyy-MM-dd` dates without time zones: Hansard dates are sitting days, not instants.
 public enum CalendarDate {
+    /// Today in UTC, `yyyy-MM-dd`.
+    public static func today() -> String { Timestamp.today() }
+
     /// Whether `text` is a valid `yyyy-MM-dd` date.
     public static func isValid(_ text: String) -> Bool { dayNumber(text) != nil }
 

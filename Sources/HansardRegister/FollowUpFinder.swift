@@ -53,10 +53,23 @@ enum FollowUpFinder {
         "september": 9, "october": 10, "november": 11, "december": 12,
     ]
 
-    /// Whether a speech is worth keeping for linking: a minister's, or one with a back-reference cue.
-    static func isLinkable(_ turn: Turn) -> Bool {
+    /// How long after a commitment a speech may still follow it up: a session or two.
+    static let horizonDays = 550
+
+    /// Subjects too general to say two speeches are about the same thing.
+    static let genericSubjects: Set<String> = [
+        "matter", "matters", "department", "friend", "know", "says", "forward", "wrong", "aspect", "leader",
+        "secretary", "interest", "point", "points", "issue", "issues", "case", "question", "house", "member",
+        "noble", "lord", "government", "minister", "thing", "things", "way", "time", "report-back", "other",
+        "wish", "wishe", "wishes", "view", "views",
+    ]
+
+    /// Whether a speech is worth keeping for linking: a minister's, a speech by someone who made a commitment
+    /// in the debate (`government`), or one with a back-reference cue.
+    static func isLinkable(_ turn: Turn, government: Set<String>) -> Bool {
         guard turn.kind == .speech else { return false }
         if turn.role == .minister { return true }
+        if let name = turn.speaker?.name, government.contains(name) { return true }
         let text = turn.text
         let range = NSRange(text.startIndex..., in: text)
         return promiseCue.firstMatch(in: text, range: range) != nil
@@ -66,12 +79,12 @@ enum FollowUpFinder {
     /// The candidate links from `speeches` (all in one later debate dated `debateDate`) to `commitments`.
     /// Commitments from the speeches' own debate, or made after it, are never linked.
     static func candidates(
-        speeches: [SpeechRecord], debateDate: String?, commitments: [CommitmentRecord]
+        speeches: [SpeechRecord], debateDate: String?, house: House?, commitments: [CommitmentRecord]
     ) -> [FollowUpCandidate] {
         guard !speeches.isEmpty, !commitments.isEmpty else { return [] }
         let eligible = commitments.filter { commitment in
             commitment.status.isOpen && commitment.debateId != speeches[0].debateId
-                && isEarlier(commitment.debateDate, than: debateDate)
+                && isWithinHorizon(commitment.debateDate, before: debateDate)
         }
         var byDate: [String: [CommitmentRecord]] = [:]
         var bySubject: [String: [CommitmentRecord]] = [:]
@@ -101,8 +114,12 @@ enum FollowUpFinder {
                 for commitment in pool.values {
                     var score = 0.0
                     var reasons: [String] = []
-                    let dateHit = commitment.debateDate.map { citedDates.dates.contains($0) } ?? false
-                    let subjectHit = subjects.contains(commitment.subject.lowercased())
+                    // An Official Report citation or a date names a sitting of the speaker's own House.
+                    let sameHouse = house == nil || commitment.house == nil || house == commitment.house
+                    let dateHit = sameHouse && (commitment.debateDate.map { citedDates.dates.contains($0) } ?? false)
+                    let subjectHit =
+                        subjects.contains(commitment.subject.lowercased())
+                        && !genericSubjects.contains(commitment.subject.lowercased())
                     let sameMinister = speech.speakerName != nil && speech.speakerName == commitment.speakerName
                     let sameDepartment =
                         speech.department != nil
@@ -133,30 +150,35 @@ enum FollowUpFinder {
                         score += 0.15
                         reasons.append("same department")
                     }
-                    if actionEchoed(commitment.action, in: lower) {
+                    let echoed = actionEchoed(commitment.action, in: lower)
+                    if echoed {
                         score += 0.1
                         reasons.append("same action (\(commitment.action.rawValue))")
                     }
-                    // A subject alone is not enough: it must come with the same minister or department.
-                    if !dateHit && !promise && !fulfilment && !(sameMinister || sameDepartment) { continue }
-                    if !dateHit && !subjectHit { continue }
-                    guard score >= threshold else { continue }
+                    // A cited date needs one more sign; a subject needs the same minister or department;
+                    // a bare "I have written" needs the same minister and the same kind of action.
+                    let cited = dateHit && (subjectHit || sameMinister || sameDepartment || promise || fulfilment)
+                    let raisedAgain = subjectHit && (sameMinister || sameDepartment)
+                    let reported = sameMinister && (promise || fulfilment) && echoed
+                    guard cited || raisedAgain || reported, score >= threshold else { continue }
                     let explicit = dateHit || promise || fulfilment
                     offer(
                         FollowUpCandidate(
                             commitment: commitment, speech: speech, quote: sentence,
                             kind: explicit ? .backReference : .sameSubject,
                             evidence: reasons.joined(separator: "; "), score: min(score, 1),
-                            suggestsFulfilment: fulfilment && (subjectHit || dateHit)))
+                            suggestsFulfilment: fulfilment && (subjectHit || dateHit || echoed)))
                 }
             }
         }
         return best.values.sorted { ($0.commitment.id, $0.speech.turn) < ($1.commitment.id, $1.speech.turn) }
     }
 
-    static func isEarlier(_ commitmentDate: String?, than debateDate: String?) -> Bool {
-        guard let commitmentDate, let debateDate else { return true }
-        return commitmentDate <= debateDate
+    /// Whether a commitment made on `commitmentDate` may be followed up in a debate on `debateDate`.
+    static func isWithinHorizon(_ commitmentDate: String?, before debateDate: String?) -> Bool {
+        guard let commitmentDate, let debateDate, let days = CalendarDate.days(from: commitmentDate, to: debateDate)
+        else { return true }
+        return days >= 0 && days <= horizonDays
     }
 
     /// The lower-cased n-grams (1 to 4 words) of the sentence that are commitment subjects.
@@ -231,6 +253,18 @@ enum FollowUpFinder {
         return CalendarDate.isValid(text) ? text : nil
     }
 
+    /// Abbreviations after which a full stop does not end the sentence ("my hon. Friend", "Mr. Heath").
+    static let abbreviations: Set<String> = [
+        "hon", "mr", "mrs", "ms", "dr", "st", "no", "nos", "vol", "col", "cols", "c", "cc", "gen", "rt", "sir",
+        "lt", "col", "co", "ltd", "etc", "viz", "i.e", "e.g", "para", "paras", "cl", "art", "sch",
+    ]
+
+    static func endsWithAbbreviation(_ text: Substring) -> Bool {
+        guard text.hasSuffix(".") else { return false }
+        let word = text.dropLast().split(whereSeparator: { $0 == " " || $0 == "(" || $0 == "[" }).last ?? ""
+        return abbreviations.contains(word.lowercased()) || (word.count == 1 && word.first?.isUppercase == true)
+    }
+
     /// Splits a speech into sentences at ". ", "? " and "! " followed by a capital or an opening bracket.
     static func sentences(of text: String) -> [String] {
         var sentences: [String] = []
@@ -248,7 +282,8 @@ enum FollowUpFinder {
                     afterStop = false
                 }
                 current.append(character)
-                if character == " " && (previous == "." || previous == "?" || previous == "!") { afterStop = true }
+                if character == " " && (previous == "?" || previous == "!") { afterStop = true }
+                if character == " " && previous == "." && !endsWithAbbreviation(current.dropLast()) { afterStop = true }
                 previous = character
             }
             let trimmed = current.trimmingCharacters(in: .whitespaces)

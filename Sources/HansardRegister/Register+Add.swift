@@ -23,7 +23,8 @@ extension Register {
             let existing =
                 try DebateRecord.filter(Column("identity") == summary.identity).fetchOne(db)
                 ?? (summary.url.map { url in try DebateRecord.filter(Column("url") == url).fetchOne(db) } ?? nil)
-            let speeches = debate.turns.filter(FollowUpFinder.isLinkable).map { turn in
+            let government = Set(analysis.commitments.compactMap(\.speaker.name))
+            let speeches = debate.turns.filter { FollowUpFinder.isLinkable($0, government: government) }.map { turn in
                 SpeechRecord(
                     debateId: existing?.id ?? Self.debateId(for: summary.identity), turn: turn.index,
                     speakerName: turn.speaker?.name, department: Department.named(byOffice: turn.speaker?.office),
@@ -196,13 +197,14 @@ extension Register {
         var candidates: [FollowUpCandidate] = []
         if !speeches.isEmpty {
             let pool = try candidateCommitments(db, speeches: speeches, before: debate.date, excluding: debate.id)
-            candidates += FollowUpFinder.candidates(speeches: speeches, debateDate: debate.date, commitments: pool)
+            candidates += FollowUpFinder.candidates(
+                speeches: speeches, debateDate: debate.date, house: debate.house, commitments: pool)
         }
         let own = try CommitmentRecord.filter(Column("debateId") == debate.id && Column("status") == "outstanding")
             .fetchAll(db)
         if !own.isEmpty, let date = debate.date {
             // Later speeches within a year and a half: follow-ups come within a session or two.
-            let horizon = CalendarDate.adding(days: 550, to: date) ?? date
+            let horizon = CalendarDate.adding(days: FollowUpFinder.horizonDays, to: date) ?? date
             let later = try SpeechRecord.fetchAll(
                 db,
                 sql: """
@@ -210,12 +212,13 @@ extension Register {
                     WHERE debate.date >= ? AND debate.date <= ? AND speech.debateId != ?
                     ORDER BY speech.debateId, speech.turn
                     """, arguments: [date, horizon, debate.id])
-            let dates = try Dictionary(
-                DebateRecord.filter(keys: Set(later.map(\.debateId))).fetchAll(db).map { ($0.id, $0.date) },
+            let laterDebates = try Dictionary(
+                DebateRecord.filter(keys: Set(later.map(\.debateId))).fetchAll(db).map { ($0.id, $0) },
                 uniquingKeysWith: { first, _ in first })
             for (debateId, group) in Dictionary(grouping: later, by: \.debateId) {
                 candidates += FollowUpFinder.candidates(
-                    speeches: group, debateDate: dates[debateId] ?? nil, commitments: own)
+                    speeches: group, debateDate: laterDebates[debateId]?.date, house: laterDebates[debateId]?.house,
+                    commitments: own)
             }
         }
         var stored = 0
@@ -251,7 +254,11 @@ extension Register {
         }
         var found: [String: CommitmentRecord] = [:]
         let open = Column("status") == "outstanding" && Column("debateId") != debateId
-        let dateBound: SQLExpression = date.map { Column("debateDate") <= $0 || Column("debateDate") == nil } ?? true.sqlExpression
+        let earliest = date.flatMap { CalendarDate.adding(days: -FollowUpFinder.horizonDays, to: $0) }
+        let dateBound: SQLExpression =
+            date.map { latest in
+                (Column("debateDate") <= latest && Column("debateDate") >= (earliest ?? latest)) || Column("debateDate") == nil
+            } ?? true.sqlExpression
         for chunk in Array(dates).chunked(300) {
             for c in try CommitmentRecord.filter(open && chunk.contains(Column("debateDate"))).fetchAll(db) {
                 found[c.id] = c
