@@ -25,7 +25,6 @@ extension Register {
                       ORDER BY e.effectiveDate DESC, e.recordedAt DESC, e.id DESC LIMIT 1), 'outstanding')
             """ : "c.status"
         if historical {
-            arguments.append(asOf)
             conditions.append("(c.debateDate IS NULL OR c.debateDate <= ?)")
             arguments.append(asOf)
         }

@@ -11,7 +11,7 @@ public enum CommitmentListFormat: String, Sendable, CaseIterable {
 public enum CommitmentListRenderer {
     public static func render(_ list: CommitmentList, format: CommitmentListFormat, width: Int = 100) throws -> String {
         switch format {
-        case .json: return try JSONRendering.pretty(list) + "\n"
+        case .json: return try JSONRendering.canonical(list) + "\n"
         case .csv: return csv(list)
         case .md: return markdown(list)
         case .table: return table(list, width: width)
@@ -90,7 +90,8 @@ public enum CommitmentListRenderer {
 
     static func summary(_ list: CommitmentList) -> String {
         let overdue = list.items.filter(\.isOverdue).count
-        return "\(list.items.count) \(noun(list)) as of \(list.asOf); \(overdue) overdue."
+        let tail = list.scope == .overdue ? "" : "; \(overdue) overdue"
+        return "\(list.items.count) \(noun(list)) as of \(list.asOf)\(tail)."
     }
 
     static func markdownCell(_ text: String) -> String {

@@ -7,6 +7,12 @@ public enum JSONRendering {
         try render(value, formatting: [.prettyPrinted, .withoutEscapingSlashes])
     }
 
+    /// Pretty-printed JSON with keys sorted, so equal values always give identical bytes
+    /// (Foundation's encoder on Linux does not keep the order keys were encoded in).
+    public static func canonical<Value: Encodable>(_ value: Value) throws -> String {
+        try render(value, formatting: [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys])
+    }
+
     /// One line of JSON, for JSON Lines output.
     public static func line<Value: Encodable>(_ value: Value) throws -> String {
         try render(value, formatting: [.withoutEscapingSlashes])

@@ -56,7 +56,7 @@ extension Hansard {
                 let summary = try location.open().importSnapshot(snapshot)
                 Terminal.write(
                     "imported \(summary.debates) debates, \(summary.commitments) commitments, "
-                        + "\(summary.statusEvents) status events, \(summary.notes) notes, \(summary.links) link decisions\n")
+                        + "\(summary.statusEvents) status events, \(summary.notes) notes, \(summary.links) follow-up links\n")
             }
         }
     }
