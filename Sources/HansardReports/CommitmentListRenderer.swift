@@ -25,6 +25,7 @@ public enum CommitmentListRenderer {
 
     static func csv(_ list: CommitmentList) -> String {
         var output = CSVWriting.record(csvHeader)
+        output.reserveCapacity(list.items.count * 400)
         for item in list.items {
             let c = item.commitment
             output += CSVWriting.record([
