@@ -8,10 +8,10 @@ struct PrintedSpeaker {
     /// The label says the speaker is in the chair, e.g. "Jim Dobbin (in the Chair)".
     var inChair: Bool
 
-    /// Splits a printed label. Keeps the name as printed, minus the "*" historic Hansard puts before
+    /// Splits a printed label (already folded, as `foldedText` gives it). Keeps the name as printed, minus the "*" historic Hansard puts before
     /// unrevised speeches and the trailing colon the daily parts print.
     init(label: String, memberId: String? = nil) {
-        var text = Substring(label.foldingWhitespace())
+        var text = Substring(label)
         while let first = text.first, first == "*" || first == " " { text = text.dropFirst() }
         while let last = text.last, last == ":" || last == " " { text = text.dropLast() }
         var groups: [String] = []
@@ -80,21 +80,21 @@ struct PrintedSpeaker {
     ]
 
     static func isParty(_ text: String) -> Bool {
-        parties.contains(text.lowercased())
+        parties.contains(text.asciiLowercased())
     }
 
     /// Offices are printed before the name: "The Secretary of State for …", "Mr. Deputy Speaker".
     static func isOfficeLike(_ text: String) -> Bool {
-        let lower = text.lowercased()
+        let lower = text.asciiLowercased()
         return lower.hasPrefix("the ") || namesChair(text) || namesGovernmentOffice(text)
     }
 
     static func namesChair(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        if lower.contains("shadow") { return false }
-        let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "'" })
-        return words.contains("speaker") || words.contains("chairman") || words.contains("chairwoman")
-            || lower.contains("in the chair") || lower == "the chair"
+        let lower = text.asciiLowercased()
+        if lower.containsBytes("shadow") { return false }
+        // "Mr. DEPUTY-SPEAKER" and "The DEPUTY-CHAIRMAN" hyphenate the office.
+        return lower.containsBytes("speaker") || lower.containsBytes("chairman")
+            || lower.containsBytes("chairwoman") || lower.containsBytes("in the chair") || lower == "the chair"
     }
 
     private static let governmentOffices = [
@@ -107,11 +107,11 @@ struct PrintedSpeaker {
 
     /// True when the text names a government office (never a shadow or private secretary).
     static func namesGovernmentOffice(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        if lower.contains("shadow") || lower.contains("opposition") || lower.contains("private secretary") {
+        let lower = text.asciiLowercased()
+        if lower.containsBytes("shadow") || lower.containsBytes("opposition") || lower.containsBytes("private secretary") {
             return false
         }
-        return governmentOffices.contains { lower.contains($0) }
+        return governmentOffices.contains { lower.containsBytes($0) }
     }
 }
 
@@ -120,13 +120,25 @@ struct PrintedSpeaker {
 struct OfficeMemory {
     private var offices: [String: String] = [:]
     private var ambiguous: Set<String> = []
+    /// A page prints the same few labels many times; each is split and classified once.
+    private var parsed: [String: (PrintedSpeaker, SpeakerRole?, [String])] = [:]
 
     /// The speaker, role, confidence and evidence for a printed label.
     mutating func attribute(label: String, memberId: String?) -> (Speaker, SpeakerRole, Double, [String]) {
-        let printed = PrintedSpeaker(label: label, memberId: memberId)
+        let cacheKey = label + "\u{0}" + (memberId ?? "")
+        let printed: PrintedSpeaker
+        let stated: SpeakerRole?
+        let keys: [String]
+        if let known = parsed[cacheKey] {
+            (printed, stated, keys) = known
+        } else {
+            printed = PrintedSpeaker(label: label, memberId: memberId)
+            stated = printed.statedRole
+            keys = Self.keys(for: printed.speaker)
+            parsed[cacheKey] = (printed, stated, keys)
+        }
         let speaker = printed.speaker
-        let keys = Self.keys(for: speaker)
-        if let role = printed.statedRole {
+        if let role = stated {
             if role == .minister, let office = speaker.office ?? Optional(speaker.name) {
                 for key in keys { remember(office, under: key) }
             }
@@ -175,27 +187,44 @@ enum PrintedDate {
 
     /// The ISO `yyyy-MM-dd` form of the first day, month name and year in `text`, or nil.
     static func iso(from text: String) -> String? {
+        scan(text).iso
+    }
+
+    /// ASCII letters and digits make words; everything else separates them. Works on bytes, since
+    /// Character properties cost more than the rest of a page's headings put together.
+    private static func scan(_ text: String) -> (iso: String?, words: Int) {
         var day: Int?
         var month: Int?
         var year: Int?
-        for token in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            if let number = Int(token) {
+        var words = 0
+        var token: [UInt8] = []
+        func finish() {
+            guard !token.isEmpty else { return }
+            words += 1
+            if token.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                let number = token.reduce(0) { $0 * 10 + Int($1 - 0x30) }
                 if token.count == 4, (1700...2200).contains(number), year == nil {
                     year = number
                 } else if token.count <= 2, (1...31).contains(number), day == nil {
                     day = number
                 }
             } else if month == nil, token.count >= 3 {
-                let lower = token.lowercased()
+                let lower = String(decoding: token.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
                 if let index = months.firstIndex(of: String(lower.prefix(3))),
                     lower.count == 3 || Self.fullMonths[index].hasPrefix(lower) || lower == "sept"
                 {
                     month = index + 1
                 }
             }
+            token.removeAll(keepingCapacity: true)
         }
-        guard let day, let month, let year else { return nil }
-        return iso(year: year, month: month, day: day)
+        for byte in text.utf8 {
+            let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            if isWordByte { token.append(byte) } else { finish() }
+        }
+        finish()
+        guard let day, let month, let year else { return (nil, words) }
+        return (iso(year: year, month: month, day: day), words)
     }
 
     private static let fullMonths = [
@@ -214,8 +243,54 @@ enum PrintedDate {
 
     /// True when the text is a weekday and date and nothing else, e.g. "Tuesday 19 July 2011".
     static func isDateLine(_ text: String) -> Bool {
-        guard iso(from: text) != nil else { return false }
-        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        return words.count <= 5
+        let (iso, words) = scan(text)
+        return iso != nil && words <= 5
+    }
+}
+
+extension StringProtocol {
+    /// True when the UTF-8 bytes of `needle` occur in the string. A plain byte search: the standard
+    /// library's `contains(_:)` builds a hash table on every call, which cost more than the parse itself.
+    func containsBytes(_ needle: String) -> Bool { rangeOfBytes(needle) != nil }
+
+    /// The first occurrence of `needle`'s UTF-8 bytes, or nil.
+    func rangeOfBytes(_ needle: String) -> Range<Index>? {
+        let found: Int?? = utf8.withContiguousStorageIfAvailable { hay in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in Self.firstOffset(of: pattern, in: hay) } ?? nil
+        }
+        let offset: Int?
+        if let found {
+            offset = found
+        } else {
+            offset = Array(utf8).withUnsafeBufferPointer { hay in
+                Array(needle.utf8).withUnsafeBufferPointer { Self.firstOffset(of: $0, in: hay) }
+            }
+        }
+        guard let offset else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
+    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = pattern.first else { return 0 }
+        guard hay.count >= pattern.count else { return nil }
+        var index = 0
+        let lastStart = hay.count - pattern.count
+        while index <= lastStart {
+            if hay[index] == first {
+                var matched = 1
+                while matched < pattern.count, hay[index + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// Lower-cases ASCII letters only: office names are English, and this is far cheaper than `lowercased()`.
+    func asciiLowercased() -> String {
+        String(decoding: utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }
