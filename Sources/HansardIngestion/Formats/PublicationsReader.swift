@@ -63,6 +63,8 @@ private struct PublicationsPageWalker {
     var headingDate: String?
     var volume: String?
     var canonicalURL: String?
+    var contentsLink: String?
+    var fileName: String?
     var sections: [Section] = []
     var turns: [Turn] = []
     var column: String?
@@ -100,7 +102,16 @@ private struct PublicationsPageWalker {
         }
         return DebateMetadata(
             title: title, house: house, date: markupDate ?? metaDate ?? columnLineDate ?? headingDate,
-            volume: volume, type: type, url: canonicalURL, sections: sections)
+            volume: volume, type: type, url: canonicalURL ?? pageURL, sections: sections)
+    }
+
+    /// The daily part's own address, from its file name and the contents link beside it:
+    /// …/ldhansrd/index/110111.html → …/ldhansrd/text/110111-0001.htm (Commons parts live in debtext/).
+    private var pageURL: String? {
+        guard let contentsLink, let fileName, let index = contentsLink.rangeOfBytes("hansrd/index/") else { return nil }
+        let folder = contentsLink[..<index.lowerBound]
+        let text = folder.hasSuffix("ld") ? "text/" : "debtext/"
+        return String(folder) + "hansrd/" + text + fileName
     }
 
     private static let businessTypes: Set<String> = [
@@ -126,8 +137,15 @@ private struct PublicationsPageWalker {
 
     private mutating func element(_ node: MarkupNode) {
         if node.isElement("script") || node.isElement("style") || node.isElement("noscript")
-            || node.isElement("form") || node.isElement("table") || node.isElement("iframe")
+            || node.isElement("form") || node.isElement("iframe")
         {
+            return
+        }
+        if node.isElement("table") {
+            // Navigation tables; the "Back to Table of Contents" link gives the part's folder.
+            if contentsLink == nil, let link = node.firstElement(where: { $0.isElement("a") && ($0.attribute("href")?.containsBytes("hansrd/index/") ?? false) }) {
+                contentsLink = link.attribute("href")
+            }
             return
         }
         if node.isElement("meta") {
@@ -212,6 +230,12 @@ private struct PublicationsPageWalker {
             }
         case "Date":
             if metaDate == nil { metaDate = PrintedDate.iso(from: content) }
+        case "Identifier":
+            // "Filename: 110111-0001.htm"
+            if let range = content.rangeOfBytes("Filename:") {
+                let name = String(content[range.upperBound...]).trimmingASCIIWhitespace()
+                if !name.isEmpty { fileName = name }
+            }
         case "Source":
             // "House of Lords Hansard, Volume: 723, Part: 91"
             if let range = content.rangeOfBytes("Volume:") {
