@@ -8,8 +8,8 @@ struct PrintedSpeaker {
     /// The label says the speaker is in the chair, e.g. "Jim Dobbin (in the Chair)".
     var inChair: Bool
 
-    /// Splits a printed label (already folded, as `foldedText` gives it). Keeps the name as printed, minus the "*" historic Hansard puts before
-    /// unrevised speeches and the trailing colon the daily parts print.
+    /// Splits a printed label (already folded, as `foldedText` gives it). Keeps the name as printed,
+    /// minus the "*" historic Hansard puts before unrevised speeches and the daily parts' trailing colon.
     init(label: String, memberId: String? = nil) {
         var text = Substring(label)
         while let first = text.first, first == "*" || first == " " { text = text.dropFirst() }
@@ -108,7 +108,9 @@ struct PrintedSpeaker {
     /// True when the text names a government office (never a shadow or private secretary).
     static func namesGovernmentOffice(_ text: String) -> Bool {
         let lower = text.asciiLowercased()
-        if lower.containsBytes("shadow") || lower.containsBytes("opposition") || lower.containsBytes("private secretary") {
+        if lower.containsBytes("shadow") || lower.containsBytes("opposition")
+            || lower.containsBytes("private secretary")
+        {
             return false
         }
         return governmentOffices.contains { lower.containsBytes($0) }
@@ -173,8 +175,6 @@ struct OfficeMemory {
         keys.append("name:" + words.joined(separator: " "))
         if words.count >= 3, let first = words.first, honorifics.contains(String(first)), let last = words.last {
             keys.append("name:\(first) \(last)")
-        } else if words.count == 2, honorifics.contains(String(words[0])) {
-            // Already the short form.
         }
         return keys
     }
@@ -219,7 +219,8 @@ enum PrintedDate {
             token.removeAll(keepingCapacity: true)
         }
         for byte in text.utf8 {
-            let isWordByte = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            let isWordByte =
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
             if isWordByte { token.append(byte) } else { finish() }
         }
         finish()
@@ -271,7 +272,9 @@ extension StringProtocol {
         return start..<utf8.index(start, offsetBy: needle.utf8.count)
     }
 
-    private static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+    private static func firstOffset(
+        of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
         guard let first = pattern.first else { return 0 }
         guard hay.count >= pattern.count else { return nil }
         var index = 0

@@ -143,8 +143,11 @@ private struct PublicationsPageWalker {
         }
         if node.isElement("table") {
             // Navigation tables; the "Back to Table of Contents" link gives the part's folder.
-            if contentsLink == nil, let link = node.firstElement(where: { $0.isElement("a") && ($0.attribute("href")?.containsBytes("hansrd/index/") ?? false) }) {
-                contentsLink = link.attribute("href")
+            if contentsLink == nil {
+                let link = node.firstElement { element in
+                    element.isElement("a") && (element.attribute("href")?.containsBytes("hansrd/index/") ?? false)
+                }
+                contentsLink = link?.attribute("href")
             }
             return
         }
@@ -175,7 +178,9 @@ private struct PublicationsPageWalker {
         }
         if node.isElement("div") || node.isElement("ul") || node.isElement("ol") {
             if let id = node.attribute("id"), Self.chromeIDs.contains(id) { return }
-            if let classes = node.attribute("class"), classes.containsBytes("breadcrumb") || classes.containsBytes("navLinks") {
+            if let classes = node.attribute("class"),
+                classes.containsBytes("breadcrumb") || classes.containsBytes("navLinks")
+            {
                 return
             }
             if node.isElement("div") {
@@ -415,7 +420,9 @@ private struct PublicationsPageWalker {
 
     private mutating func appendParagraph(_ text: String, to index: Int) {
         defer { columnBreak = false }
-        if turns[index].kind == .procedural, turns[index].time == nil, text.hasPrefix("["), Self.isTime(String(text.dropFirst())) {
+        if turns[index].kind == .procedural, turns[index].time == nil, text.hasPrefix("["),
+            Self.isTime(String(text.dropFirst()))
+        {
             turns[index].time = String(text.dropFirst())
         }
         // A paragraph the column break cut in two: the first half stops mid-sentence, the second
