@@ -11,18 +11,23 @@ struct PrintedSpeaker {
     /// Splits a printed label (already folded, as `foldedText` gives it). Keeps the name as printed,
     /// minus the "*" historic Hansard puts before unrevised speeches and the daily parts' trailing colon.
     init(label: String, memberId: String? = nil) {
+        // Bytes, not Characters: every mark looked for is ASCII, and grapheme walking is slow.
         var text = Substring(label)
-        while let first = text.first, first == "*" || first == " " { text = text.dropFirst() }
-        while let last = text.last, last == ":" || last == " " { text = text.dropLast() }
+        while let first = text.utf8.first, first == 0x2A || first == 0x20 {
+            text = text[text.utf8.index(after: text.utf8.startIndex)...]
+        }
+        while let last = text.utf8.last, last == 0x3A || last == 0x20 {
+            text = text[..<text.utf8.index(before: text.utf8.endIndex)]
+        }
         var groups: [String] = []
-        while text.hasSuffix(")"), let open = Self.matchingOpen(in: text) {
-            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        while text.utf8.last == 0x29, let open = Self.matchingOpen(in: text) {
+            let inner = text[text.utf8.index(after: open)..<text.utf8.index(before: text.utf8.endIndex)]
             groups.insert(String(inner).trimmingASCIIWhitespace(), at: 0)
             text = Substring(String(text[..<open]).trimmingASCIIWhitespace())
         }
         var inChair = false
         groups.removeAll { group in
-            if group.lowercased() == "in the chair" {
+            if group.asciiLowercased() == "in the chair" {
                 inChair = true
                 return true
             }
@@ -59,14 +64,15 @@ struct PrintedSpeaker {
 
     private static func matchingOpen(in text: Substring) -> Substring.Index? {
         var depth = 0
-        var index = text.endIndex
-        while index > text.startIndex {
-            index = text.index(before: index)
-            switch text[index] {
-            case ")": depth += 1
-            case "(":
+        let bytes = text.utf8
+        var index = bytes.endIndex
+        while index > bytes.startIndex {
+            index = bytes.index(before: index)
+            switch bytes[index] {
+            case 0x29: depth += 1
+            case 0x28:
                 depth -= 1
-                if depth == 0 { return index == text.startIndex ? nil : index }
+                if depth == 0 { return index == bytes.startIndex ? nil : index }
             default: break
             }
         }
@@ -127,7 +133,7 @@ struct OfficeMemory {
 
     /// The speaker, role, confidence and evidence for a printed label.
     mutating func attribute(label: String, memberId: String?) -> (Speaker, SpeakerRole, Double, [String]) {
-        let cacheKey = label + "\u{0}" + (memberId ?? "")
+        let cacheKey = memberId.map { label + "\u{0}" + $0 } ?? label
         let printed: PrintedSpeaker
         let stated: SpeakerRole?
         let keys: [String]
