@@ -142,6 +142,11 @@ private struct HistoricPageWalker {
             procedural(node)
             return
         }
+        if inContent && node.isElement("table") {
+            // Division lists and other tables between contributions: one procedural item, a row a paragraph.
+            procedural(node, asBlocks: true)
+            return
+        }
         if node.isElement("ol") && node.hasClass("xoxo") { return }
         visitChildren(of: node)
     }
@@ -419,12 +424,16 @@ private struct HistoricPageWalker {
         return " " + String(decoding: utf8[index...], as: UTF8.self)
     }
 
-    private mutating func procedural(_ node: MarkupNode) {
+    private mutating func procedural(_ node: MarkupNode, asBlocks: Bool = false) {
         paragraphs = []
         turnColumn = nil
-        var text = FoldedText()
-        inlineChildren(of: node, into: &text)
-        flush(&text)
+        if asBlocks {
+            blocks(in: node)
+        } else {
+            var text = FoldedText()
+            inlineChildren(of: node, into: &text)
+            flush(&text)
+        }
         guard !paragraphs.isEmpty else { return }
         turns.append(
             Turn(
