@@ -86,6 +86,12 @@ private struct PublicationsPageWalker {
         let titled = sections.first { $0.level == 1 && !Self.isProceduralHeading($0.title) }
             ?? sections.first { !Self.isProceduralHeading($0.title) }
         let title = metaTitle ?? titled?.title ?? pageTitle ?? "Untitled publications.parliament.uk page"
+        // Commons columns carry their suffix after the number ("89WS", "183WH"); Lords ones before it ("WS 89").
+        var house = house
+        if house == nil, let column = firstColumn, let first = column.first {
+            if first.isNumber && column.last?.isLetter == true { house = .commons }
+            if first.isLetter { house = .lords }
+        }
         var type: String?
         if westminsterHall {
             type = "Westminster Hall"
@@ -93,12 +99,6 @@ private struct PublicationsPageWalker {
             type = business.title
         } else if let house {
             type = house == .commons ? "Commons Chamber" : "Lords Chamber"
-        }
-        // Commons columns carry their suffix after the number ("89WS", "183WH"); Lords ones before it ("WS 89").
-        var house = house
-        if house == nil, let column = firstColumn, let first = column.first {
-            if first.isNumber && column.last?.isLetter == true { house = .commons }
-            if first.isLetter { house = .lords }
         }
         return DebateMetadata(
             title: title, house: house, date: markupDate ?? metaDate ?? columnLineDate ?? headingDate,
