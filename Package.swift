@@ -56,6 +56,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "HansardReportsTests",
+            dependencies: ["HansardReports", "HansardIngestion"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "hansardTests",
             dependencies: ["hansard"],
             swiftSettings: strictSettings
