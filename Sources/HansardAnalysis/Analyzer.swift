@@ -322,12 +322,16 @@ struct AnalysisRun {
         case .placeInLibrary:
             return TextTools.collapseWhitespace(verbText)
         default:
-            if tail.isEmpty { return TextTools.collapseWhitespace(verbText) }
-            // Phrasal verbs ("bear in mind", "take into account") keep their object inside the verb.
-            if let last = verbText.split(separator: " ").last, ["mind", "account"].contains(last.lowercased()) {
-                return tail
+            // Verbs matched with their object ("producing new guidance", "bring forward legislation")
+            // keep that object.
+            let words = TextTools.collapseWhitespace(verbText).split(separator: " ")
+            if let first = words.first?.lowercased(), words.count > 1,
+                ["produc", "introduc", "bring", "issu", "giv", "set"].contains(where: { first.hasPrefix($0) })
+            {
+                let rest = words.dropFirst().drop(while: { ["forward", "in", "out", "up"].contains($0.lowercased()) })
+                return (rest.joined(separator: " ") + " " + tail).trimmingCharacters(in: .whitespaces)
             }
-            return tail
+            return tail.isEmpty ? TextTools.collapseWhitespace(verbText) : tail
         }
     }
 
