@@ -7,6 +7,11 @@ import Testing
 struct EvaluationTests {
     static let goldFiles = [
         "lords-2023-03-08-whatsapp.json",
+        "commons-1961-07-18-science.json",
+        "commons-1963-03-21-treasury.json",
+        "commons-1980-04-24-treasury.json",
+        "commons-2022-06-15-cop26.json",
+        "lords-2009-10-26-questions.json",
     ]
 
     /// The bars: what the rules reach on the gold pages, less a small margin (figures in docs/analysis.md).
