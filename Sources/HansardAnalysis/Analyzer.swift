@@ -180,11 +180,19 @@ struct AnalysisRun {
         turns[index].kind == .speech && !government.contains(index) && !chair.contains(index)
     }
 
-    /// The next speech that is not the chair's, if it is the government's.
+    /// A member's few words called across the chamber ("Yes. Get something done.", "My Lords—"),
+    /// which do not take the floor from the minister about to answer.
+    func isInterjection(_ index: Int) -> Bool {
+        let turn = turns[index]
+        return !government.contains(index) && !tabled.contains(index)
+            && turn.paragraphs.reduce(0) { $0 + $1.split(separator: " ").count } <= 6
+    }
+
+    /// The next speech that is not the chair's or an interjection, if it is the government's.
     func governmentReply(after index: Int) -> Int? {
         var next = index + 1
         while next < turns.count {
-            if turns[next].kind == .speech && !chair.contains(next) {
+            if turns[next].kind == .speech && !chair.contains(next) && !isInterjection(next) {
                 return government.contains(next) ? next : nil
             }
             next += 1
@@ -218,7 +226,9 @@ struct AnalysisRun {
                 var next = turn.index + 1
                 while next < turns.count {
                     if government.contains(next) { answer = next; break }
-                    if turns[next].kind == .speech && !chair.contains(next) && !tabled.contains(next) { break }
+                    if turns[next].kind == .speech && !chair.contains(next) && !tabled.contains(next) && !isInterjection(next) {
+                        break
+                    }
                     next += 1
                 }
             } else {
@@ -257,23 +267,20 @@ struct AnalysisRun {
     func commitment(in sentence: String) -> Found? {
         if sentence.hasSuffix("?") { return nil }
         if rules.commitmentExclusions.contains(where: { $0.matches(sentence) }) { return nil }
-        if rules.debatePerformatives.contains(where: { $0.matches(sentence) }),
-            !rules.commitmentFrames.contains(where: { frame in
-                frame.pattern.allMatches(in: sentence).count > 1
-            })
-        {
-            // "I will come to that" style sentences only count when a second undertaking follows.
-        }
         for frame in rules.commitmentFrames {
             for match in frame.pattern.allMatches(in: sentence) {
-                guard let verb = match.verb, let matcher = rules.action(at: verb.lowerBound, in: sentence) else { continue }
+                guard let verb = match.verb else { continue }
+                let matcher = rules.action(at: verb.lowerBound, in: sentence)
+                guard var action = frame.action ?? matcher?.action else { continue }
+                let rest = String(sentence[verb.lowerBound...])
+                if let override = rules.actionOverrides.first(where: { $0.pattern.matches(rest) }) { action = override.action }
                 let before = String(sentence[sentence.startIndex..<verb.lowerBound])
                 if rules.debatePerformatives.contains(where: { $0.matches(String(sentence[match.range])) }) { continue }
                 var strength = frame.strength
-                if strength == .firm, matcher.strength == .qualified { strength = .qualified }
+                if strength == .firm, matcher?.strength == .qualified { strength = .qualified }
                 if strength == .firm, rules.qualifiers.contains(where: { $0.matches(before) }) { strength = .qualified }
                 if rules.conditionals.contains(where: { $0.matches(sentence) }) { strength = .conditional }
-                return Found(action: matcher.action, strength: strength, verbRange: verb, matchRange: match.range)
+                return Found(action: action, strength: strength, verbRange: verb, matchRange: match.range)
             }
         }
         return nil
@@ -391,10 +398,11 @@ struct AnalysisRun {
 
     /// The action a member's sentence asks the government to take, if it asks for one.
     func isRequest(_ sentence: String) -> CommitmentAction? {
+        if rules.requestExclusions.contains(where: { $0.matches(sentence) }) { return nil }
         for frame in rules.requestFrames {
             for match in frame.allMatches(in: sentence) {
                 guard let verb = match.verb else { continue }
-                if let matcher = rules.action(at: verb.lowerBound, in: sentence) { return matcher.action }
+                if let matcher = rules.action(at: verb.lowerBound, in: sentence, forRequest: true) { return matcher.action }
                 if let action = rules.passiveAction(at: verb.lowerBound, in: sentence) { return action }
             }
         }
@@ -456,14 +464,19 @@ struct AnalysisRun {
                 requests[index].commitment = id
                 continue
             }
-            // 3. An undertaking that names the request ("I will bear in mind the request").
-            if let anaphor, let match = inAnswer.first(where: {
-                commitments[$0].request == nil && anaphor.matches(commitments[$0].quote)
-            }) {
+            // 3. Another undertaking in the answer, preferring one that names the request
+            // ("I will bear in mind the request"); a minister's undertaking in reply answers the member.
+            let unlinked = inAnswer.filter { commitments[$0].request == nil }
+            if let match = unlinked.first(where: { anaphor?.matches(commitments[$0].quote) == true }) ?? unlinked.first {
                 commitments[match].request = request.id
                 requests[index].outcome = .accepted
                 requests[index].answer = Request.Answer(quote: commitments[match].quote)
                 requests[index].commitment = commitments[match].id
+                continue
+            }
+            if let already = answerSentences.first(where: { sentence in rules.alreadyDoing.contains { $0.matches(sentence.text) } }) {
+                requests[index].outcome = .accepted
+                requests[index].answer = Request.Answer(quote: already.text)
                 continue
             }
             if let decline = answerSentences.first(where: { sentence in rules.declines.contains { $0.matches(sentence.text) } }) {
@@ -485,6 +498,8 @@ struct AnalysisRun {
                 requests[index].commitment = earlier.id
                 continue
             }
+            // Answered, but the request was not taken up.
+            requests[index].outcome = .evaded
         }
     }
 
