@@ -449,7 +449,16 @@ struct AnalysisRun {
             // 2. "Of course." — the request accepted in a word.
             if let acceptance = answerSentences.first(where: { sentence in
                 rules.acceptances.contains { $0.matches(sentence.text) }
-            }), answerSentences.first?.text == acceptance.text || answerSentences.prefix(2).contains(where: { $0.text == acceptance.text }) {
+            }), answerSentences.prefix(2).contains(where: { $0.text == acceptance.text }) {
+                // One "Yes, Sir." accepting two requests in a turn is one undertaking.
+                if let existing = commitments.first(where: {
+                    $0.turn == answerTurn && $0.quote == acceptance.text && $0.source == .acceptedRequest
+                }) {
+                    requests[index].outcome = .accepted
+                    requests[index].answer = Request.Answer(quote: acceptance.text)
+                    requests[index].commitment = existing.id
+                    continue
+                }
                 let object = "reply to: " + request.quote
                 let id = uniqueID(
                     "c", [identity, TextTools.normalised(request.quote), TextTools.normalised(acceptance.text)], seen: &seen)
@@ -467,8 +476,10 @@ struct AnalysisRun {
             // 3. Another undertaking in the answer, preferring one that names the request
             // ("I will bear in mind the request"); a minister's undertaking in reply answers the member.
             let unlinked = inAnswer.filter { commitments[$0].request == nil }
-            if let match = unlinked.first(where: { anaphor?.matches(commitments[$0].quote) == true }) ?? unlinked.first {
-                commitments[match].request = request.id
+            if let match = unlinked.first(where: { anaphor?.matches(commitments[$0].quote) == true }) ?? unlinked.first
+                ?? inAnswer.first
+            {
+                if commitments[match].request == nil { commitments[match].request = request.id }
                 requests[index].outcome = .accepted
                 requests[index].answer = Request.Answer(quote: commitments[match].quote)
                 requests[index].commitment = commitments[match].id
