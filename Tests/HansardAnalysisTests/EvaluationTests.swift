@@ -12,6 +12,8 @@ struct EvaluationTests {
         "commons-1980-04-24-treasury.json",
         "commons-2022-06-15-cop26.json",
         "lords-2009-10-26-questions.json",
+        "heldout-commons-1963-03-21-later.json",
+        "heldout-commons-1980-04-24-later.json",
     ]
 
     /// The bars: what the rules reach on the gold pages, less a small margin (figures in docs/analysis.md).

@@ -20,7 +20,9 @@ struct GoldPage: Decodable {
 
     var page: String
     var scope: String
-    /// The annotation covers the turns before the first turn containing this text (nil: the whole page).
+    /// The annotation starts at the first turn containing this text (nil: the first turn).
+    var scopeStartsAt: String?
+    /// The annotation covers the turns before the first turn containing this text (nil: to the end).
     var scopeEndsBefore: String?
     var commitments: [Item]
     var requests: [Item]
@@ -59,17 +61,19 @@ struct Score {
 struct Evaluation {
     let gold: GoldPage
     let analysis: Analysis
+    let start: Int
     let limit: Int
 
     init(gold: GoldPage, debate: Debate, analysis: Analysis) {
         self.gold = gold
         self.analysis = analysis
-        if let fragment = gold.scopeEndsBefore {
+        func firstTurn(containing fragment: String?) -> Int? {
+            guard let fragment else { return nil }
             let key = Self.normalised(fragment)
-            limit = debate.turns.first(where: { Self.normalised($0.text).contains(key) })?.index ?? debate.turns.count
-        } else {
-            limit = debate.turns.count
+            return debate.turns.first(where: { Self.normalised($0.text).contains(key) })?.index
         }
+        start = firstTurn(containing: gold.scopeStartsAt) ?? 0
+        limit = firstTurn(containing: gold.scopeEndsBefore) ?? debate.turns.count
     }
 
     static func normalised(_ text: String) -> String {
@@ -83,7 +87,7 @@ struct Evaluation {
     }
 
     func score(_ predicted: [(turn: Int, quote: String)], against items: [GoldPage.Item]) -> Score {
-        let inScope = predicted.filter { $0.turn < limit }
+        let inScope = predicted.filter { $0.turn >= start && $0.turn < limit }
         var score = Score(predicted: inScope.count, gold: items.count)
         score.correct = inScope.filter { prediction in items.contains { Self.matches(turn: prediction.turn, quote: prediction.quote, $0) } }.count
         score.found = items.filter { item in inScope.contains { Self.matches(turn: $0.turn, quote: $0.quote, item) } }.count
@@ -125,7 +129,9 @@ struct Evaluation {
     /// Traps that came out as commitments.
     var trapsHit: [String] {
         gold.traps.filter { trap in
-            analysis.commitments.contains { Self.normalised($0.quote).contains(Self.normalised(trap.quote)) }
+            analysis.commitments.contains {
+                $0.turn >= start && $0.turn < limit && Self.normalised($0.quote).contains(Self.normalised(trap.quote))
+            }
         }.map(\.quote)
     }
 }
