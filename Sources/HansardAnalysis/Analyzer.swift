@@ -560,9 +560,19 @@ struct AnalysisRun {
         guard !patterns.isEmpty else { return [] }
         for turn in turns where turn.kind == .speech && !chair.contains(turn.index) {
             for sentence in sentences(of: turn) where !commitmentQuotes.contains("\(turn.index)|\(sentence.text)") {
-                for subject in patterns.keys.sorted() where patterns[subject]!.contains(where: { $0.matches(sentence.text) }) {
-                    guard let target = commitments.last(where: { $0.subject == subject && $0.turn < turn.index }) else { continue }
-                    followUps.append(FollowUp(turn: turn.index, quote: sentence.text, subject: subject, refersTo: target.id))
+                for subject in patterns.keys.sorted() {
+                    guard let match = patterns[subject]!.lazy.compactMap({ $0.firstMatch(in: sentence.text) }).first else { continue }
+                    let earlier = commitments.filter { $0.subject == subject && $0.turn < turn.index }
+                    guard !earlier.isEmpty else { continue }
+                    // "the new guidance": prefer the commitment whose object shares the mention's words,
+                    // then the most recent one.
+                    let words = Set(TextTools.normalised(String(sentence.text[match.range])).split(separator: " ").map(String.init))
+                    func overlap(_ commitment: Commitment) -> Int {
+                        Set(TextTools.normalised(commitment.object).split(separator: " ").map(String.init))
+                            .intersection(words).count
+                    }
+                    let best = earlier.max { overlap($0) < overlap($1) || (overlap($0) == overlap($1) && $0.turn <= $1.turn) }!
+                    followUps.append(FollowUp(turn: turn.index, quote: sentence.text, subject: subject, refersTo: best.id))
                     break
                 }
             }
