@@ -261,6 +261,8 @@ struct AnalysisRun {
         var strength: Commitment.Strength
         var verbRange: Range<String.Index>
         var matchRange: Range<String.Index>
+        /// The frame names the action itself ("… will be considered").
+        var passive = false
     }
 
     /// The commitment a government sentence makes, if it makes one.
@@ -280,7 +282,9 @@ struct AnalysisRun {
                 if strength == .firm, matcher?.strength == .qualified { strength = .qualified }
                 if strength == .firm, rules.qualifiers.contains(where: { $0.matches(before) }) { strength = .qualified }
                 if rules.conditionals.contains(where: { $0.matches(sentence) }) { strength = .conditional }
-                return Found(action: action, strength: strength, verbRange: verb, matchRange: match.range)
+                return Found(
+                    action: action, strength: strength, verbRange: verb, matchRange: match.range,
+                    passive: frame.action != nil)
             }
         }
         return nil
@@ -305,6 +309,13 @@ struct AnalysisRun {
     /// What the commitment will produce, read from the words after the verb.
     func object(of found: Found, in sentence: String, action: CommitmentAction) -> String {
         let verbText = String(sentence[found.verbRange])
+        if found.passive && action != .reportBack {
+            // "The point my hon. Friend makes will … be considered": the thing is the subject before "will".
+            let head = String(sentence[found.matchRange.lowerBound..<found.verbRange.lowerBound])
+            if let will = head.range(of: " will", options: [.caseInsensitive, .backwards]) {
+                return TextTools.collapseWhitespace(String(head[..<will.lowerBound]))
+            }
+        }
         var tail = String(sentence[found.verbRange.upperBound...])
         if let boundary = rules.objectBoundaries.firstMatch(in: tail) {
             tail = String(tail[..<boundary.range.lowerBound])
@@ -313,6 +324,17 @@ struct AnalysisRun {
             for match in rule.pattern.allMatches(in: tail).reversed() { tail.removeSubrange(match.range) }
         }
         tail = TextTools.collapseWhitespace(tail).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:—-"))
+        // Adverbs left between the verb and its object ("consider carefully the views …").
+        let leading: Set<String> = ["carefully", "certainly", "also", "now", "then", "further", "again", "very",
+                                    "most", "gladly", "personally", "urgently", "closely", "fully"]
+        while let first = tail.split(separator: " ").first, leading.contains(first.lowercased()) {
+            tail = String(tail.dropFirst(first.count)).trimmingCharacters(in: .whitespaces)
+        }
+        // "The suggestion …, which I will study, …": the object is the noun before "which".
+        let before = String(sentence[..<found.matchRange.lowerBound])
+        if before.hasSuffix("which ") || before.hasSuffix("that "), let comma = before.range(of: ",", options: .backwards) {
+            return antecedent(String(before[..<comma.lowerBound]))
+        }
         let pronouns: Set<String> = ["", "it", "that", "this", "them", "so", "those", "these", "so."]
         if pronouns.contains(tail.lowercased()) || tail.lowercased().hasPrefix("that ") && tail.count < 6 {
             // "…revised guidance on X, which we will be publishing": the antecedent before ", which".
@@ -325,15 +347,19 @@ struct AnalysisRun {
         case .write:
             let lowered = verbText.lowercased()
             if lowered.hasPrefix("let") { return "a reply " + TextTools.collapseWhitespace(verbText) }
+            if verbText.lowercased().hasSuffix(" to") { return "a letter to " + tail }
             return tail.isEmpty ? "a letter" : (tail.lowercased().hasPrefix("to ") ? "a letter " + tail : tail)
         case .placeInLibrary:
             return TextTools.collapseWhitespace(verbText)
         default:
             // Verbs matched with their object ("producing new guidance", "bring forward legislation")
             // keep that object.
-            let words = TextTools.collapseWhitespace(verbText).split(separator: " ")
+            var words = TextTools.collapseWhitespace(verbText).split(separator: " ")
+            if words.first?.lowercased().hasPrefix("mak") == true, words.count == 3, words[1].lowercased() == "a" {
+                words = ["make"] + words.dropFirst()  // "make a statement" keeps its article
+            }
             if let first = words.first?.lowercased(), words.count > 1,
-                ["produc", "introduc", "bring", "issu", "giv", "set"].contains(where: { first.hasPrefix($0) })
+                ["produc", "introduc", "bring", "issu", "giv", "set", "mak", "get"].contains(where: { first.hasPrefix($0) })
             {
                 let rest = words.dropFirst().drop(while: { ["forward", "in", "out", "up"].contains($0.lowercased()) })
                 return (rest.joined(separator: " ") + " " + tail).trimmingCharacters(in: .whitespaces)
