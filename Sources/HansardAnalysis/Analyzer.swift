@@ -277,7 +277,11 @@ struct AnalysisRun {
                 let rest = String(sentence[verb.lowerBound...])
                 if let override = rules.actionOverrides.first(where: { $0.pattern.matches(rest) }) { action = override.action }
                 let before = String(sentence[sentence.startIndex..<verb.lowerBound])
-                if rules.debatePerformatives.contains(where: { $0.matches(String(sentence[match.range])) }) { continue }
+                // "I shall respond to the amendment": a speech act in the debate, judged from the subject onwards.
+                let fromSubject = String(sentence[match.range.lowerBound...])
+                if rules.debatePerformatives.contains(where: { $0.firstMatch(in: fromSubject)?.range.lowerBound == fromSubject.startIndex }) {
+                    continue
+                }
                 var strength = frame.strength
                 if strength == .firm, matcher?.strength == .qualified { strength = .qualified }
                 if strength == .firm, rules.qualifiers.contains(where: { $0.matches(before) }) { strength = .qualified }
@@ -396,6 +400,7 @@ struct AnalysisRun {
         }
         guard var key = head else { return action.rawValue }
         if action == .write { return "letter" }
+        if action == .meet { return "meeting" }
         if key.count > 4, key.hasSuffix("s"), !key.hasSuffix("ss"), !key.hasSuffix("us"), !key.hasSuffix("is") {
             key.removeLast()
         }
@@ -409,6 +414,13 @@ struct AnalysisRun {
             for sentence in sentences(of: turn) {
                 guard let found = commitment(in: sentence.text) else { continue }
                 let object = self.object(of: found, in: sentence.text, action: found.action)
+                // A promise repeated within one answer ("As I say, I am more than happy to meet…") is one promise.
+                if commitments.contains(where: {
+                    $0.turn == turn.index && $0.action == found.action
+                        && TextTools.normalised($0.object) == TextTools.normalised(object)
+                }) {
+                    continue
+                }
                 let id = uniqueID("c", [identity, TextTools.normalised(sentence.text)], seen: &seen)
                 commitments.append(
                     Commitment(
@@ -573,7 +585,7 @@ struct AnalysisRun {
 
     func findFollowUps(commitments: [Commitment]) -> [FollowUp] {
         var followUps: [FollowUp] = []
-        let generic: Set<String> = Set(CommitmentAction.allCases.map(\.rawValue)).union(["letter", "request", "point", "matter", "question", "view"])
+        let generic: Set<String> = Set(CommitmentAction.allCases.map(\.rawValue)).union(["letter", "meeting", "request", "point", "matter", "question", "view"])
         let commitmentQuotes = Set(commitments.map { "\($0.turn)|\($0.quote)" })
         var patterns: [String: [Pattern]] = [:]
         for subject in Set(commitments.map(\.subject)) where !generic.contains(subject) && subject.count > 2 {
