@@ -32,7 +32,8 @@ let package = Package(
         ),
         .target(
             name: "HansardAnalysis",
-            dependencies: ["HansardIngestion"],
+            dependencies: ["HansardIngestion", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/rules.json")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -63,6 +64,12 @@ let package = Package(
         .testTarget(
             name: "hansardTests",
             dependencies: ["hansard"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HansardAnalysisTests",
+            dependencies: ["HansardAnalysis", "HansardIngestion"],
+            resources: [.copy("Gold")],
             swiftSettings: strictSettings
         ),
     ],

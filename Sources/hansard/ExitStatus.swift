@@ -1,3 +1,4 @@
+import HansardAnalysis
 import HansardIngestion
 
 /// The exit statuses hansard documents in the README. Values follow sysexits(3) where one fits.
@@ -20,6 +21,14 @@ enum ExitStatus: Int32 {
         switch error {
         case .fileNotFound, .isDirectory, .unreadable: self = .missingInput
         default: self = .badInput
+        }
+    }
+
+    init(for error: AnalysisError) {
+        switch error {
+        case .bundledRulesMissing: self = .internalError
+        case .rulesUnreadable: self = .missingInput
+        case .rulesMalformed, .invalidPattern: self = .badInput
         }
     }
 
