@@ -11,7 +11,7 @@ public enum CommitmentListFormat: String, Sendable, CaseIterable {
 public enum CommitmentListRenderer {
     public static func render(_ list: CommitmentList, format: CommitmentListFormat, width: Int = 100) throws -> String {
         switch format {
-        case .json: return try JSONRendering.canonical(list) + "\n"
+        case .json: return try JSONRendering.pretty(list) + "\n"
         case .csv: return csv(list)
         case .md: return markdown(list)
         case .table: return table(list, width: width)
