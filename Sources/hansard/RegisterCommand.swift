@@ -17,7 +17,7 @@ extension Hansard {
                   hansard register export > register.json
                 """,
             subcommands: [
-                RegisterAdd.self, RegisterShow.self, RegisterResolve.self, RegisterReopen.self, RegisterLinks.self,
+                RegisterAdd.self, RegisterShow.self, RegisterResolve.self, RegisterReopen.self, RegisterNote.self, RegisterLinks.self,
                 RegisterConfirm.self, RegisterReject.self, RegisterExport.self, RegisterImport.self,
             ]
         )
