@@ -10,7 +10,7 @@ extension Hansard {
                 The note records your login name and the time.
 
                 Examples:
-                  hansard register note c-2f0a41b7e3d2 "Asked the department for the guidance on 4 April"
+                  hansard register note c-15c40233576e2a68 "Asked the department for the guidance on 4 April"
                 """
         )
 
