@@ -2,10 +2,10 @@ import HansardIngestion
 
 /// Writes a ``Debate`` as `hansard.debate/1` JSON straight into a byte buffer.
 ///
-/// Foundation's `JSONEncoder` builds a tree of boxed values for every turn and paragraph before it
-/// writes a byte, which cost more than parsing the page itself; it also emits object keys in hash order.
-/// This writer emits the same JSON values (same keys, `null` for unknown values, numbers and escapes as
-/// `JSONEncoder` writes them, slashes unescaped), always in schema order, in one pass.
+/// A general encoder builds a tree of boxed values for every turn and paragraph before it writes a byte,
+/// which cost more than parsing the page itself. This writer emits the bytes ``OrderedJSONEncoder`` gives
+/// for a `Debate` (keys in schema order, `null` for unknown values, the same number forms and escapes,
+/// slashes unescaped) in one pass; tests compare the two on every corpus page.
 struct DebateJSONWriter {
     private(set) var bytes: [UInt8] = []
     private let pretty: Bool
@@ -117,8 +117,7 @@ struct DebateJSONWriter {
 
     // MARK: - Structure
     //
-    // Pretty output follows JSONEncoder's `.prettyPrinted`: two-space indent, `"key" : value`, and an
-    // empty array or object as an opening line, an empty line and the closing bracket.
+    // Pretty output is OrderedJSONEncoder's: two-space indent, `"key": value`, empty arrays as `[]`.
 
     private mutating func beginObject() {
         bytes.append(UInt8(ascii: "{"))
@@ -137,19 +136,19 @@ struct DebateJSONWriter {
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
-        if pretty {
-            bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
-        } else {
-            bytes.append(UInt8(ascii: ":"))
-        }
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(0x20) }
     }
 
     private mutating func array<Element, Failure: Error>(
         _ elements: [Element], _ writeElement: (inout DebateJSONWriter, Element) throws(Failure) -> Void
     ) throws(Failure) {
+        guard !elements.isEmpty else {
+            bytes.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "]")])
+            return
+        }
         bytes.append(UInt8(ascii: "["))
         depth += 1
-        if elements.isEmpty && pretty { bytes.append(0x0A) }
         for (offset, element) in elements.enumerated() {
             if offset > 0 { bytes.append(UInt8(ascii: ",")) }
             newline()
@@ -181,12 +180,15 @@ struct DebateJSONWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
-    /// As JSONEncoder writes a Double: Swift's shortest round-trip form, with a whole number's ".0" dropped.
+    /// As OrderedJSONEncoder writes a Double: a whole number below 10^15 without a fraction, anything else
+    /// in Swift's shortest form that reads back to the same value.
     private mutating func double(_ value: Double) throws(JSONRenderingError) {
         guard value.isFinite else { throw .nonFiniteNumber(value) }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        if value == value.rounded(), abs(value) < 1e15 {
+            bytes.append(contentsOf: String(Int64(value)).utf8)
+        } else {
+            bytes.append(contentsOf: value.description.utf8)
+        }
     }
 
     private mutating func string(_ value: String) {

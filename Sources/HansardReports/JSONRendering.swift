@@ -1,27 +1,29 @@
-import Foundation
 public import HansardIngestion
 
-/// Encodes values as the JSON hansard prints: keys in schema order, no escaped slashes, UTF-8.
+/// Encodes values as the JSON hansard prints: keys in schema order, no escaped slashes, UTF-8,
+/// the same bytes for the same value on every run.
 public enum JSONRendering {
-    /// Pretty-printed JSON for people and `jq`.
+    /// Pretty-printed JSON (two-space indent) for people and `jq`.
     public static func pretty<Value: Encodable>(_ value: Value) throws -> String {
-        try render(value, formatting: [.prettyPrinted, .withoutEscapingSlashes])
+        String(decoding: try OrderedJSONEncoder(prettyPrinted: true).encode(value), as: UTF8.self)
     }
 
     /// One line of JSON, for JSON Lines output.
     public static func line<Value: Encodable>(_ value: Value) throws -> String {
-        try render(value, formatting: [.withoutEscapingSlashes])
+        String(decoding: try OrderedJSONEncoder(prettyPrinted: false).encode(value), as: UTF8.self)
     }
 
-    /// A debate as pretty-printed `hansard.debate/1` JSON, written without `JSONEncoder` (see ``line(_:)-debate``).
+    /// A debate as pretty-printed `hansard.debate/1` JSON: the bytes ``pretty(_:)-generic`` gives, written
+    /// without building a tree first (see ``line(_:)-debate``).
     public static func pretty(_ debate: Debate) throws(JSONRenderingError) -> String {
-        try write(debate, pretty: true)
+        String(decoding: try prettyBytes(debate), as: UTF8.self)
     }
 
-    /// A debate as one line of `hansard.debate/1` JSON. The same values `JSONEncoder` gives, in schema
-    /// key order, several times faster: at archive scale the encoding otherwise costs more than the parse.
+    /// A debate as one line of `hansard.debate/1` JSON: the bytes the generic encoder gives, written in
+    /// one pass. At archive scale, building the value tree for every turn and paragraph cost more than
+    /// parsing the page.
     public static func line(_ debate: Debate) throws(JSONRenderingError) -> String {
-        try write(debate, pretty: false)
+        String(decoding: try lineBytes(debate), as: UTF8.self)
     }
 
     /// ``line(_:)-debate`` as UTF-8 bytes, for writing straight to a file without making a String.
@@ -34,10 +36,6 @@ public enum JSONRendering {
         try writeBytes(debate, pretty: true)
     }
 
-    private static func write(_ debate: Debate, pretty: Bool) throws(JSONRenderingError) -> String {
-        String(decoding: try writeBytes(debate, pretty: pretty), as: UTF8.self)
-    }
-
     private static func writeBytes(_ debate: Debate, pretty: Bool) throws(JSONRenderingError) -> [UInt8] {
         // The JSON is at most about the page's size (ParlParse pages are nearly all text, HTML pages
         // mostly markup); reserving that much avoids regrowth, and untouched pages of a large
@@ -45,13 +43,5 @@ public enum JSONRendering {
         var writer = DebateJSONWriter(pretty: pretty, capacity: 4096 + debate.source.bytes)
         try writer.write(debate)
         return writer.bytes
-    }
-
-    private static func render<Value: Encodable>(
-        _ value: Value, formatting: JSONEncoder.OutputFormatting
-    ) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = formatting
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -173,6 +173,8 @@ struct PublicationsReaderTests {
         #expect(debate.metadata.date == "2011-01-11")
         #expect(debate.metadata.house == .lords)
         #expect(debate.metadata.volume == "723")
+        // meta Identifier "Filename: 110111-0001.htm" in the folder the "Back to Table of Contents" link names.
+        #expect(debate.metadata.url == "http://www.publications.parliament.uk/pa/ld201011/ldhansrd/text/110111-0001.htm")
         #expect(debate.metadata.sections.map(\.title) == ["Introduction: Lord True", "Introduction: Baroness Jolly"])
         // Prayers and two introductions: procedure, no speeches.
         #expect(debate.speeches.isEmpty)

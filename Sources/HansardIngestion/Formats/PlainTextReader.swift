@@ -115,7 +115,7 @@ enum PlainTextReader {
         }
 
         static func isVolumeLine(_ block: String) -> Bool {
-            block.hasPrefix("Volume ") && block.includes(": debated on ") && block.count < 120
+            block.hasPrefix("Volume ") && block.containsBytes(": debated on ") && block.count < 120
         }
 
         /// "Volume 828: debated on Wednesday 8 March 2023" → ("828", "2023-03-08").
@@ -243,16 +243,16 @@ enum PlainTextReader {
         if containsWord(folded, "the minister") {
             clues.append(Clue(weight: 1.5, evidence: "addresses \"the Minister\""))
         }
-        if let form = questionForms.first(where: { folded.includes($0.folded) }) {
+        if let form = questionForms.first(where: { folded.containsBytes($0.folded) }) {
             clues.append(Clue(weight: 1.0, evidence: "question form \"\(form.shown.trimmingWhitespace())\""))
         }
-        let answers = answerPhrases.filter { folded.includes($0.folded) }
+        let answers = answerPhrases.filter { folded.containsBytes($0.folded) }
         if !answers.isEmpty {
             let quoted = answers.prefix(2).map { "\"\($0.shown)\"" }.joined(separator: ", ")
             clues.append(
                 Clue(weight: -1.5 * Double(min(answers.count, 2)), evidence: "answers in the first person (\(quoted))"))
         }
-        if let we = governmentWe.first(where: { folded.includes($0.folded) }) {
+        if let we = governmentWe.first(where: { folded.containsBytes($0.folded) }) {
             clues.append(Clue(weight: -1.0, evidence: "speaks for the Government (\"\(we.shown.trimmingWhitespace())\")"))
         }
         if Self.refersToQuestioner(folded) {
@@ -269,7 +269,7 @@ enum PlainTextReader {
             "the noble duke", "my noble friend", "noble lords opposite"]
         {
             // The byte search rules out most paragraphs before ranges(of:) builds its search table.
-            guard folded.includes(phrase) else { continue }
+            guard folded.containsBytes(phrase) else { continue }
             for range in folded.ranges(of: phrase) {
                 let rest = folded[range.upperBound...]
                 if rest.hasPrefix(" the minister") || rest.hasPrefix(", lord ") || rest.hasPrefix(", baroness ")
@@ -285,7 +285,7 @@ enum PlainTextReader {
 
     /// Whether `word` occurs not followed by a letter: "the Minister" but not "the Ministerial Code".
     private static func containsWord(_ folded: String, _ word: String) -> Bool {
-        folded.includes(word) && folded.ranges(of: word).contains { range in
+        folded.containsBytes(word) && folded.ranges(of: word).contains { range in
             range.upperBound == folded.endIndex || !folded[range.upperBound].isLetter
         }
     }
@@ -349,7 +349,7 @@ enum PlainTextReader {
                 role = .member
                 confidence = 0.95
                 evidence = ["tabled question form \"To ask … Government\""]
-            } else if let phrase = chairPhrases.first(where: { group[0].folded.includes($0.folded) }) {
+            } else if let phrase = chairPhrases.first(where: { group[0].folded.containsBytes($0.folded) }) {
                 role = .chair
                 confidence = 0.8
                 evidence = ["chair's words \"\(phrase.shown)\""]
@@ -397,17 +397,17 @@ enum PlainTextReader {
         for paragraph in paragraphs {
             let folded = paragraph.folded
             if paragraph.opensWithAddress { lords += 1 }
-            if folded.includes("noble lord") || folded.includes("noble baroness") || folded.includes("noble friend") {
+            if folded.containsBytes("noble lord") || folded.containsBytes("noble baroness") || folded.containsBytes("noble friend") {
                 lords += 1
             }
             if paragraph.isTabledQuestion
-                && (folded.includes("his majesty's government") || folded.includes("her majesty's government"))
+                && (folded.containsBytes("his majesty's government") || folded.containsBytes("her majesty's government"))
             {
                 lords += 2
             }
-            if folded.includes("mr speaker") || folded.includes("madam speaker") || folded.includes("deputy speaker")
-                || folded.includes("hon. member") || folded.includes("hon. friend") || folded.includes("hon. lady")
-                || folded.includes("hon. gentleman")
+            if folded.containsBytes("mr speaker") || folded.containsBytes("madam speaker") || folded.containsBytes("deputy speaker")
+                || folded.containsBytes("hon. member") || folded.containsBytes("hon. friend") || folded.containsBytes("hon. lady")
+                || folded.containsBytes("hon. gentleman")
             {
                 commons += 1
             }
