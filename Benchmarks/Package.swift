@@ -9,6 +9,8 @@ let package = Package(
     dependencies: [
         .package(name: "hansard", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // For building the 100,000-commitment registers in SQL, as scripts/register-benchmark.sh does.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(
@@ -25,6 +27,19 @@ let package = Package(
                 .product(name: "HansardReports", package: "hansard"),
             ],
             path: "Benchmarks/ParseBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "RegisterBenchmarks",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "HansardIngestion", package: "hansard"),
+                .product(name: "HansardAnalysis", package: "hansard"),
+                .product(name: "HansardRegister", package: "hansard"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/RegisterBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         // A plain, single-threaded driver for profilers: valgrind 3.19 cannot follow the worker
