@@ -6,6 +6,6 @@ struct Hansard: AsyncParsableCommand {
         commandName: "hansard",
         abstract: "Read Hansard debate pages and keep a register of government commitments.",
         version: "0.1.0",
-        subcommands: [Parse.self, Commitments.self, RegisterCommand.self, Diff.self]
+        subcommands: [Parse.self, Commitments.self, RegisterCommand.self, Diff.self, Report.self]
     )
 }
