@@ -76,6 +76,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "HansardReportsTests",
+            dependencies: ["HansardReports", "HansardRegister", "HansardIngestion", "HansardAnalysis"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "HansardRegisterTests",
             dependencies: ["HansardRegister", "HansardIngestion", "HansardAnalysis", "HansardReports"],
             swiftSettings: strictSettings

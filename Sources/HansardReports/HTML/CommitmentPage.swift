@@ -16,7 +16,8 @@ struct CommitmentPage {
         let debateHref = "../debates/\(HTML.fileName(c.debateId)).html"
         var body = "<header class=\"top\"><div class=\"wrap\">\n"
         body += "<p class=\"crumbs\"><a href=\"../index.html\">All commitments</a> › "
-            + "<a href=\"../index.html#outstanding\">\(HTML.escape(c.department ?? IndexPage.noDepartment))</a> › "
+            + "<a href=\"../index.html#\(IndexPage.anchor(forDepartment: c.department ?? IndexPage.noDepartment))\">"
+            + "\(HTML.escape(c.department ?? IndexPage.noDepartment))</a> › "
             + "\(HTML.escape(c.id))</p>\n"
         body += "<h1>\(HTML.escape(Self.headline(c)))</h1>\n<p class=\"facts\">"
         if let listing { body += IndexPage.dueBadge(listing) }
@@ -92,7 +93,13 @@ struct CommitmentPage {
         let turns = transcript.debate.turns
         var output = ""
         if let previous = turns[..<index].last(where: { $0.kind == .speech }) {
-            output += DebatePage.turn(previous, annotations: [], government: [])
+            let asked = data.snapshot.requests.filter { $0.id == c.requestId && $0.turn == previous.index }.map { r in
+                Annotation(
+                    kind: .request, turn: r.turn, quote: r.quote,
+                    note: "<span class=\"kind request\">The request</span>" + HTML.escape(r.speakerName ?? "A member")
+                        + " asked · " + HTML.escape(r.outcome.rawValue))
+            }
+            output += DebatePage.turn(previous, annotations: asked, government: [])
                 .replacingOccurrences(of: "id=\"turn-\(previous.index)\"", with: "")
                 .replacingOccurrences(of: "href=\"#turn-", with: "href=\"\(debateHref)#turn-")
         }

@@ -92,7 +92,7 @@ struct IndexPage {
     }
 
     private func departmentGroup(_ department: String, _ items: [CommitmentListing]) -> String {
-        var output = "<section class=\"group\" data-group>\n<h3>\(HTML.escape(department)) "
+        var output = "<section class=\"group\" data-group id=\"\(Self.anchor(forDepartment: department))\">\n<h3>\(HTML.escape(department)) "
             + "<span class=\"counts\" data-count>\(countText(items))</span></h3>\n"
         let ministers = Dictionary(grouping: items) { $0.commitment.speakerName ?? Self.noMinister }
             .sorted { a, b in
@@ -134,6 +134,20 @@ struct IndexPage {
         if let house = c.house { output += "<span class=\"badge \(house.rawValue)\">\(house == .commons ? "Commons" : "Lords")</span>" }
         output += "</p>\n</li>\n"
         return output
+    }
+
+    /// The fragment id of a department's section: "dept-" and the name's letters and digits, lower-cased.
+    static func anchor(forDepartment name: String) -> String {
+        var slug = ""
+        for character in name.lowercased() {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                slug.append(character)
+            } else if !slug.hasSuffix("-") {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return "dept-" + slug
     }
 
     /// The badge saying how the commitment stands against its due date.

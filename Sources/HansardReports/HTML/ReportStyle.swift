@@ -109,7 +109,8 @@ enum ReportStyle {
         """
 
     /// Filters the index by house and session without a server: hides items, then empty groups, and
-    /// recounts. Without script every commitment shows and the filter form stays hidden.
+    /// recounts. `index.html?house=lords&session=2022-23` opens with those filters set, so a filtered view
+    /// can be shared as a link. Without script every commitment shows and the filter form stays hidden.
     static let filterScript = """
         (function () {
           var form = document.getElementById("filters");
@@ -118,6 +119,13 @@ enum ReportStyle {
           var session = document.getElementById("filter-session");
           var shown = document.getElementById("filter-shown");
           form.hidden = false;
+          var params = new URLSearchParams(window.location.search);
+          [[house, "house"], [session, "session"]].forEach(function (pair) {
+            var wanted = params.get(pair[1]);
+            if (wanted !== null && Array.prototype.some.call(pair[0].options, function (o) { return o.value === wanted; })) {
+              pair[0].value = wanted;
+            }
+          });
           function apply() {
             var h = house.value, s = session.value, visible = 0, total = 0;
             document.querySelectorAll("[data-house]").forEach(function (item) {
