@@ -18,7 +18,7 @@ struct IndexPage {
         let resolved = listings.filter { !$0.status.isOpen }
         let debates = data.snapshot.debates.sorted { ($0.date ?? "", $0.title, $0.id) < ($1.date ?? "", $1.title, $1.id) }
         var body = "<header class=\"top\"><div class=\"wrap\">\n"
-        body += "<p class=\"crumbs\">hansard report</p>\n"
+        body += "<p class=\"crumbs\">Hansard · register of government commitments</p>\n"
         body += "<h1>Government commitments</h1>\n"
         body += "<p class=\"lede\">What ministers undertook in \(HTML.count(debates.count, "debate")) of the register, "
             + "and whether it has been done, as of <strong>\(HTML.escape(HTML.longDate(data.asOf)))</strong>.</p>\n"
@@ -30,6 +30,7 @@ struct IndexPage {
         body += filters(outstanding)
         body += "</div></header>\n<main class=\"wrap\">\n"
         body += timeline()
+        body += overdueTable(overdue)
         body += "<h2 id=\"outstanding\">Outstanding commitments by department</h2>\n"
         body += "<p class=\"muted\">Overdue ones first within each minister, then by due date; commitments with no "
             + "date given (\u{201C}in due course\u{201D}) follow, oldest first. Ages count from the debate.</p>\n"
@@ -64,13 +65,41 @@ struct IndexPage {
         return output
     }
 
+    /// The overdue commitments at a glance, latest first; each row leads to the commitment's page.
+    private func overdueTable(_ overdue: [CommitmentListing]) -> String {
+        guard !overdue.isEmpty else { return "" }
+        var output = "<h2 id=\"overdue\">Overdue</h2>\n<div class=\"table\"><table><thead><tr><th>Late by</th>"
+            + "<th>Commitment</th><th class=\"hide-narrow\">Minister</th><th class=\"hide-narrow\">Due</th>"
+            + "</tr></thead><tbody>\n"
+        let ordered = overdue.sorted { ($0.overdueDays ?? 0, $1.commitment.id) > ($1.overdueDays ?? 0, $0.commitment.id) }
+        for item in ordered {
+            let c = item.commitment
+            output += "<tr data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" "
+                + "data-session=\"\(HTML.escape(sessionLabel(of: c.debateDate) ?? ""))\">"
+                + "<td><span class=\"badge late\">\(HTML.duration(days: item.overdueDays ?? 0))</span></td>"
+                + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(Self.shortened(c.quote)))</a></td>"
+                + "<td class=\"hide-narrow\">\(HTML.escape(c.speakerName ?? "not named"))"
+                + "\(c.department.map { "<br><span class=\"muted\">" + HTML.escape($0) + "</span>" } ?? "")</td>"
+                + "<td class=\"hide-narrow nowrap\">\(HTML.escape(c.dueBy ?? ""))</td></tr>\n"
+        }
+        return output + "</tbody></table></div>\n"
+    }
+
+    /// At most about 160 characters, cut at a word.
+    static func shortened(_ text: String) -> String {
+        guard text.count > 160 else { return text }
+        let cut = text.prefix(160)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+
     private func timeline() -> String {
         let made = data.listings.compactMap(\.commitment.debateDate)
         let resolvedDates = data.listings.filter { !$0.status.isOpen }.compactMap(\.commitment.statusDate)
         let chart = Timeline(made: made, resolved: resolvedDates)
         return "<figure id=\"timeline\"><figcaption>Commitments per month: "
-            + "<span class=\"key\" style=\"background:\(Timeline.madeColour)\"></span>made "
-            + "<span class=\"key\" style=\"background:\(Timeline.resolvedColour)\"></span>resolved. "
+            + "<span class=\"nowrap\"><span class=\"key\" style=\"background:\(Timeline.madeColour)\"></span>made</span> "
+            + "<span class=\"nowrap\"><span class=\"key\" style=\"background:\(Timeline.resolvedColour)\"></span>"
+            + "resolved</span>. "
             + "Only months with a commitment made or resolved are drawn; a dashed line marks skipped months.</figcaption>"
             + "<div class=\"chart\">\(chart.svg())</div></figure>\n"
     }

@@ -35,7 +35,8 @@ struct Timeline {
     /// The chart, or a sentence when there is nothing to draw.
     func svg() -> String {
         guard !months.isEmpty else { return "<p class=\"muted\">No dated commitments yet.</p>" }
-        let slot = 56
+        // Wide enough to read on a desktop, and never so narrow that labels collide; phones scroll it.
+        let slot = max(56, min(90, 880 / months.count))
         let left = 34
         let top = 18
         let plot = 150
