@@ -82,7 +82,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HansardRegisterTests",
-            dependencies: ["HansardRegister", "HansardIngestion", "HansardAnalysis", "HansardReports"],
+            dependencies: [
+                "HansardRegister", "HansardIngestion", "HansardAnalysis", "HansardReports",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

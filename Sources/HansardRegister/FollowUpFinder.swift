@@ -43,9 +43,9 @@ enum FollowUpFinder {
     /// "[Official Report, 8 March 2023; Vol. 828, c. 1234]" or "Official Report, 8/3/23, col. 12".
     static let officialReport = try! NSRegularExpression(
         pattern: #"Official Report,?\s+(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]+)\s+(\d{4})"#, options: [])
-    /// "on 8 March", "on 8th March 2023", "on 26 October".
+    /// "on 8 March", "On 8th March 2023", "on 26th November, 1914".
     static let onDate = try! NSRegularExpression(
-        pattern: #"\b(?:on|of|dated) (\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)(?: (\d{4}))?\b"#,
+        pattern: #"\b(?:[Oo]n|[Oo]f|[Dd]ated) (\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (\d{4}))?\b"#,
         options: [])
 
     private static let months = [

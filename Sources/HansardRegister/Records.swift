@@ -147,6 +147,43 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
     }
 }
 
+extension CommitmentRecord {
+    /// Decodes a row column by column: lists of 100,000 commitments are read much faster than through Decodable.
+    public init(row: Row) throws {
+        func required<T: RawRepresentable>(_ column: String) throws -> T where T.RawValue == String {
+            let text: String = row[column]
+            guard let value = T(rawValue: text) else {
+                throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "commitment.\(column): unknown value \(text)")
+            }
+            return value
+        }
+        id = row["id"]
+        analysisId = row["analysisId"]
+        debateId = row["debateId"]
+        debateDate = row["debateDate"]
+        house = (row["house"] as String?).flatMap(House.init(rawValue:))
+        turn = row["turn"]
+        speakerName = row["speakerName"]
+        speakerRole = try required("speakerRole")
+        office = row["office"]
+        department = row["department"]
+        quote = row["quote"]
+        action = try required("action")
+        object = row["object"]
+        subject = row["subject"]
+        timingPhrase = row["timingPhrase"]
+        timingClass = try required("timingClass")
+        dueBy = row["dueBy"]
+        strength = try required("strength")
+        source = try required("source")
+        requestId = row["requestId"]
+        status = try required("status")
+        statusDate = row["statusDate"]
+        firstRevision = row["firstRevision"]
+        missingSinceRevision = row["missingSinceRevision"]
+    }
+}
+
 /// A member's request to the government and what became of it.
 public struct RequestRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "request"

@@ -62,17 +62,40 @@ extension Register {
             arguments.append(until)
         }
         let statusColumn = historical ? "\(statusSQL) AS asOfStatus" : "c.status AS asOfStatus"
-        var sql = """
+        let select = """
             SELECT c.*, d.title AS debateTitle, \(statusColumn)
             FROM commitment c JOIN debate d ON d.id = c.debateId
             """
         let selectArguments: [any DatabaseValueConvertible] = historical ? [asOf] : []
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY c.dueBy IS NULL, c.dueBy, c.debateDate, c.id"
-        if let limit = query.limit { sql += " LIMIT \(max(0, limit))" }
+        // Oldest due first, then the undated. Today's open lists read in index order from
+        // commitment_on_status_dueBy in two ranges (dated, then undated), so SQLite never sorts.
+        var parts: [(where: String, order: String)]
+        let filter = conditions.joined(separator: " AND ")
+        if !historical && query.scope != .all {
+            let dated = ([filter, "c.dueBy IS NOT NULL"].filter { !$0.isEmpty }).joined(separator: " AND ")
+            parts = [(dated, "c.dueBy, c.debateDate, c.id")]
+            if query.scope == .outstanding {
+                parts.append(((conditions + ["c.dueBy IS NULL"]).joined(separator: " AND "), "c.debateDate, c.id"))
+            }
+        } else {
+            parts = [(filter, "c.dueBy IS NULL, c.dueBy, c.debateDate, c.id")]
+        }
         let allArguments = StatementArguments((selectArguments + arguments) as [(any DatabaseValueConvertible)?])
-        let items = try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: allArguments).map { row in
+        let rows = try read { db -> [Row] in
+            var rows: [Row] = []
+            for part in parts {
+                let remaining = query.limit.map { max(0, $0 - rows.count) }
+                if remaining == 0 { break }
+                var sql = select
+                if !part.where.isEmpty { sql += " WHERE " + part.where }
+                sql += " ORDER BY " + part.order
+                if let remaining { sql += " LIMIT \(remaining)" }
+                rows += try Row.fetchAll(db, sql: sql, arguments: allArguments)
+            }
+            return rows
+        }
+        let items = try Self.mapErrors(path) {
+            try rows.map { row in
                 let commitment = try CommitmentRecord(row: row)
                 let status = CommitmentStatus(rawValue: row["asOfStatus"]) ?? .outstanding
                 let age = commitment.debateDate.flatMap { CalendarDate.days(from: $0, to: asOf) }

@@ -1,6 +1,10 @@
 public import Foundation
 import GRDB
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A commitments register: an SQLite file (WAL) that many hansard processes may use at once.
 ///
 /// Open one with ``open(at:readOnly:busyTimeout:)``; every method runs its own transaction.
@@ -35,11 +39,8 @@ public struct Register: Sendable {
         let exists = FileManager.default.fileExists(atPath: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         var needsMigration = true
-        var appliedBefore = 0
         if exists && size > 0 {
-            let check = try inspect(path: path)
-            needsMigration = check.pending
-            appliedBefore = check.applied
+            needsMigration = try inspect(path: path).pending
         } else if readOnly {
             throw .cannotOpen(path: path, reason: "no register here; `hansard register add` creates one")
         }
@@ -67,19 +68,45 @@ public struct Register: Sendable {
                 }
             }
         }
-        var backupPath: String?
-        if needsMigration && appliedBefore > 0 {
-            backupPath = try backUp(path: path, schemaVersion: appliedBefore)
-        }
+        let backupPath = needsMigration ? try migrateUnderLock(path: path, busyTimeout: busyTimeout) : nil
         configuration.prepareDatabase { db in
             // NORMAL is durable against a killed process in WAL mode; only power loss can lose the last commit.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         let pool = try mapErrors(path) { try DatabasePool(path: path, configuration: configuration) }
-        if needsMigration {
-            try mapErrors(path) { try Schema.migrator.migrate(pool) }
-        }
         return Register(path: path, database: pool, backupPath: backupPath)
+    }
+
+    /// Migrates the file while holding an exclusive `flock` on it, so that two processes creating or upgrading
+    /// one register do not both run the migrations (GRDB reads the applied migrations outside a transaction).
+    /// The flock is independent of SQLite's own POSIX locks, and no SQLite connection of this process is open
+    /// on the file when the lock's descriptor is closed.
+    /// - Returns: the backup written before migrating an existing register, if any.
+    private static func migrateUnderLock(path: String, busyTimeout: TimeInterval) throws(RegisterError) -> String? {
+        let descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        defer { Glibc.close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            if errno != EINTR { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        // Another process may have migrated while this one waited for the lock.
+        let check = status.st_size > 0 ? try inspect(path: path) : (pending: true, applied: 0)
+        guard check.pending else { return nil }
+        let backupPath = check.applied > 0 ? try backUp(path: path, schemaVersion: check.applied) : nil
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        try mapErrors(path) {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try Schema.migrator.migrate(queue)
+            try queue.close()
+        }
+        return backupPath
     }
 
     /// What an existing file holds, read without writing a byte to it.
@@ -102,8 +129,13 @@ public struct Register: Sendable {
                 let tables = try String.fetchAll(
                     db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
                 if applicationID != Schema.applicationID {
-                    // An empty SQLite file (no tables) may become a register; anything else is someone else's.
+                    // An empty SQLite file may become a register, as may one whose first migration another
+                    // process is running (GRDB creates its grdb_migrations table before the migration's
+                    // transaction); anything else is someone else's.
                     if tables.isEmpty { return (true, 0) }
+                    if tables == ["grdb_migrations"], try Schema.migrator.appliedIdentifiers(db).isEmpty {
+                        return (true, 0)
+                    }
                     throw RegisterError.notARegister(path: path)
                 }
                 let migrator = Schema.migrator

@@ -7,7 +7,7 @@ enum Schema {
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1 debates, commitments, requests, links, status events, notes") { db in
+        migrator.registerMigration(v1) { db in
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
 
             try db.create(table: "debate") { t in
@@ -139,6 +139,13 @@ enum Schema {
                 t.primaryKey(["debateId", "turn"])
             }
         }
+        migrator.registerMigration(v2) { db in
+            // `hansard register links` lists undecided candidates best first.
+            try db.create(index: "followUpLink_on_state_score", on: "followUpLink", columns: ["state", "score"])
+        }
         return migrator
     }
+
+    static let v1 = "v1 debates, commitments, requests, links, status events, notes"
+    static let v2 = "v2 index links by state and score"
 }

@@ -1,0 +1,51 @@
+@testable import HansardRegister
+import Testing
+
+/// The back-reference cues, on sentences copied from corpus pages.
+@Suite("Follow-up cues")
+struct FollowUpCueTests {
+    @Test("An Official Report citation names the sitting it cites")
+    func officialReport() {
+        // commons-2009-10-28-debates-parlparse.xml quotes the Secretary of State for Defence.
+        let sentence =
+            "\"recruitment to the Army has experienced a significant boost this year—over 1,000 more recruits are expected to complete training than did so last year—but those additional recruits need to be paid for.\"—[ Official Report, 26 October 2009; Vol. 498, c. 23.]"
+        let cited = FollowUpFinder.citedDates(in: sentence, debateDate: "2009-10-28")
+        #expect(cited.dates == ["2009-10-26"])
+        #expect(cited.officialReport)
+    }
+
+    @Test("A date without a year is the latest such day on or before the debate")
+    func dateWithoutYear() {
+        // lords-2009-10-27-written-ministerial-statements-parlparse.xml, Lord Bach, col. 93WS.
+        let sentence =
+            "On 18 September the Ministry of Justice published the consultation paper entitled Administration and Enforcement Restriction Orders: Setting the Parameters."
+        #expect(FollowUpFinder.citedDates(in: sentence, debateDate: "2009-10-27").dates == ["2009-09-18"])
+        #expect(!FollowUpFinder.citedDates(in: sentence, debateDate: "2009-10-27").officialReport)
+        // In January, "18 September" is the previous year's.
+        #expect(FollowUpFinder.citedDates(in: sentence, debateDate: "2010-01-05").dates == ["2009-09-18"])
+    }
+
+    @Test("Fulfilment and promise cues")
+    func cues() {
+        // lords-2009-10-27 WMS: "I have today deposited copies of the consultation paper in the Libraries of both Houses"
+        let deposited = "I have today deposited copies of the consultation paper in the Libraries of both Houses."
+        #expect(FollowUpFinder.fulfilmentCue.firstMatch(in: deposited, range: NSRange(deposited.startIndex..., in: deposited)) != nil)
+        // commons-2009-10-28: "as I said to him earlier, I am meeting officials tomorrow" is not a fulfilment.
+        let meeting = "I understand my hon. Friend's concern and, as I said to him earlier, I am meeting officials tomorrow"
+        #expect(FollowUpFinder.fulfilmentCue.firstMatch(in: meeting, range: NSRange(meeting.startIndex..., in: meeting)) == nil)
+    }
+
+    @Test("Sentences do not break after hon. or Mr.")
+    func sentences() {
+        // commons-1962-07-05, Mr. Harold Macmillan.
+        let text =
+            "These Questions were placed on the Order Paper before my right hon. Friend the Minister of Labour made his personal statement on Tuesday. The House is accustomed to statements of this kind."
+        #expect(
+            FollowUpFinder.sentences(of: text) == [
+                "These Questions were placed on the Order Paper before my right hon. Friend the Minister of Labour made his personal statement on Tuesday.",
+                "The House is accustomed to statements of this kind.",
+            ])
+    }
+}
+
+import Foundation
