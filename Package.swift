@@ -70,14 +70,19 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "HansardAnalysisTests",
-            dependencies: ["HansardAnalysis", "HansardIngestion"],
-            resources: [.copy("Gold")],
+            name: "HansardReportsTests",
+            dependencies: ["HansardReports", "HansardRegister", "HansardIngestion", "HansardAnalysis"],
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "HansardReportsTests",
-            dependencies: ["HansardReports", "HansardRegister", "HansardIngestion", "HansardAnalysis"],
+            name: "hansardTests",
+            dependencies: ["hansard"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HansardAnalysisTests",
+            dependencies: ["HansardAnalysis", "HansardIngestion"],
+            resources: [.copy("Gold")],
             swiftSettings: strictSettings
         ),
         .testTarget(

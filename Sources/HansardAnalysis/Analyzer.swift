@@ -180,11 +180,19 @@ struct AnalysisRun {
         turns[index].kind == .speech && !government.contains(index) && !chair.contains(index)
     }
 
-    /// The next speech that is not the chair's, if it is the government's.
+    /// A member's few words called across the chamber ("Yes. Get something done.", "My Lords—"),
+    /// which do not take the floor from the minister about to answer.
+    func isInterjection(_ index: Int) -> Bool {
+        let turn = turns[index]
+        return !government.contains(index) && !tabled.contains(index)
+            && turn.paragraphs.reduce(0) { $0 + $1.split(separator: " ").count } <= 6
+    }
+
+    /// The next speech that is not the chair's or an interjection, if it is the government's.
     func governmentReply(after index: Int) -> Int? {
         var next = index + 1
         while next < turns.count {
-            if turns[next].kind == .speech && !chair.contains(next) {
+            if turns[next].kind == .speech && !chair.contains(next) && !isInterjection(next) {
                 return government.contains(next) ? next : nil
             }
             next += 1
@@ -218,7 +226,9 @@ struct AnalysisRun {
                 var next = turn.index + 1
                 while next < turns.count {
                     if government.contains(next) { answer = next; break }
-                    if turns[next].kind == .speech && !chair.contains(next) && !tabled.contains(next) { break }
+                    if turns[next].kind == .speech && !chair.contains(next) && !tabled.contains(next) && !isInterjection(next) {
+                        break
+                    }
                     next += 1
                 }
             } else {
@@ -251,29 +261,34 @@ struct AnalysisRun {
         var strength: Commitment.Strength
         var verbRange: Range<String.Index>
         var matchRange: Range<String.Index>
+        /// The frame names the action itself ("… will be considered").
+        var passive = false
     }
 
     /// The commitment a government sentence makes, if it makes one.
     func commitment(in sentence: String) -> Found? {
         if sentence.hasSuffix("?") { return nil }
         if rules.commitmentExclusions.contains(where: { $0.matches(sentence) }) { return nil }
-        if rules.debatePerformatives.contains(where: { $0.matches(sentence) }),
-            !rules.commitmentFrames.contains(where: { frame in
-                frame.pattern.allMatches(in: sentence).count > 1
-            })
-        {
-            // "I will come to that" style sentences only count when a second undertaking follows.
-        }
         for frame in rules.commitmentFrames {
             for match in frame.pattern.allMatches(in: sentence) {
-                guard let verb = match.verb, let matcher = rules.action(at: verb.lowerBound, in: sentence) else { continue }
+                guard let verb = match.verb else { continue }
+                let matcher = rules.action(at: verb.lowerBound, in: sentence)
+                guard var action = frame.action ?? matcher?.action else { continue }
+                let rest = String(sentence[verb.lowerBound...])
+                if let override = rules.actionOverrides.first(where: { $0.pattern.matches(rest) }) { action = override.action }
                 let before = String(sentence[sentence.startIndex..<verb.lowerBound])
-                if rules.debatePerformatives.contains(where: { $0.matches(String(sentence[match.range])) }) { continue }
+                // "I shall respond to the amendment": a speech act in the debate, judged from the subject onwards.
+                let fromSubject = String(sentence[match.range.lowerBound...])
+                if rules.debatePerformatives.contains(where: { $0.firstMatch(in: fromSubject)?.range.lowerBound == fromSubject.startIndex }) {
+                    continue
+                }
                 var strength = frame.strength
-                if strength == .firm, matcher.strength == .qualified { strength = .qualified }
+                if strength == .firm, matcher?.strength == .qualified { strength = .qualified }
                 if strength == .firm, rules.qualifiers.contains(where: { $0.matches(before) }) { strength = .qualified }
                 if rules.conditionals.contains(where: { $0.matches(sentence) }) { strength = .conditional }
-                return Found(action: matcher.action, strength: strength, verbRange: verb, matchRange: match.range)
+                return Found(
+                    action: action, strength: strength, verbRange: verb, matchRange: match.range,
+                    passive: frame.action != nil)
             }
         }
         return nil
@@ -298,6 +313,13 @@ struct AnalysisRun {
     /// What the commitment will produce, read from the words after the verb.
     func object(of found: Found, in sentence: String, action: CommitmentAction) -> String {
         let verbText = String(sentence[found.verbRange])
+        if found.passive && action != .reportBack {
+            // "The point my hon. Friend makes will … be considered": the thing is the subject before "will".
+            let head = String(sentence[found.matchRange.lowerBound..<found.verbRange.lowerBound])
+            if let will = head.range(of: " will", options: [.caseInsensitive, .backwards]) {
+                return TextTools.collapseWhitespace(String(head[..<will.lowerBound]))
+            }
+        }
         var tail = String(sentence[found.verbRange.upperBound...])
         if let boundary = rules.objectBoundaries.firstMatch(in: tail) {
             tail = String(tail[..<boundary.range.lowerBound])
@@ -306,6 +328,17 @@ struct AnalysisRun {
             for match in rule.pattern.allMatches(in: tail).reversed() { tail.removeSubrange(match.range) }
         }
         tail = TextTools.collapseWhitespace(tail).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:—-"))
+        // Adverbs left between the verb and its object ("consider carefully the views …").
+        let leading: Set<String> = ["carefully", "certainly", "also", "now", "then", "further", "again", "very",
+                                    "most", "gladly", "personally", "urgently", "closely", "fully"]
+        while let first = tail.split(separator: " ").first, leading.contains(first.lowercased()) {
+            tail = String(tail.dropFirst(first.count)).trimmingCharacters(in: .whitespaces)
+        }
+        // "The suggestion …, which I will study, …": the object is the noun before "which".
+        let before = String(sentence[..<found.matchRange.lowerBound])
+        if before.hasSuffix("which ") || before.hasSuffix("that "), let comma = before.range(of: ",", options: .backwards) {
+            return antecedent(String(before[..<comma.lowerBound]))
+        }
         let pronouns: Set<String> = ["", "it", "that", "this", "them", "so", "those", "these", "so."]
         if pronouns.contains(tail.lowercased()) || tail.lowercased().hasPrefix("that ") && tail.count < 6 {
             // "…revised guidance on X, which we will be publishing": the antecedent before ", which".
@@ -318,16 +351,24 @@ struct AnalysisRun {
         case .write:
             let lowered = verbText.lowercased()
             if lowered.hasPrefix("let") { return "a reply " + TextTools.collapseWhitespace(verbText) }
+            if verbText.lowercased().hasSuffix(" to") { return "a letter to " + tail }
             return tail.isEmpty ? "a letter" : (tail.lowercased().hasPrefix("to ") ? "a letter " + tail : tail)
         case .placeInLibrary:
             return TextTools.collapseWhitespace(verbText)
         default:
-            if tail.isEmpty { return TextTools.collapseWhitespace(verbText) }
-            // Phrasal verbs ("bear in mind", "take into account") keep their object inside the verb.
-            if let last = verbText.split(separator: " ").last, ["mind", "account"].contains(last.lowercased()) {
-                return tail
+            // Verbs matched with their object ("producing new guidance", "bring forward legislation")
+            // keep that object.
+            var words = TextTools.collapseWhitespace(verbText).split(separator: " ")
+            if words.first?.lowercased().hasPrefix("mak") == true, words.count == 3, words[1].lowercased() == "a" {
+                words = ["make"] + words.dropFirst()  // "make a statement" keeps its article
             }
-            return tail
+            if let first = words.first?.lowercased(), words.count > 1,
+                ["produc", "introduc", "bring", "issu", "giv", "set", "mak", "get"].contains(where: { first.hasPrefix($0) })
+            {
+                let rest = words.dropFirst().drop(while: { ["forward", "in", "out", "up"].contains($0.lowercased()) })
+                return (rest.joined(separator: " ") + " " + tail).trimmingCharacters(in: .whitespaces)
+            }
+            return tail.isEmpty ? TextTools.collapseWhitespace(verbText) : tail
         }
     }
 
@@ -359,6 +400,7 @@ struct AnalysisRun {
         }
         guard var key = head else { return action.rawValue }
         if action == .write { return "letter" }
+        if action == .meet { return "meeting" }
         if key.count > 4, key.hasSuffix("s"), !key.hasSuffix("ss"), !key.hasSuffix("us"), !key.hasSuffix("is") {
             key.removeLast()
         }
@@ -372,6 +414,13 @@ struct AnalysisRun {
             for sentence in sentences(of: turn) {
                 guard let found = commitment(in: sentence.text) else { continue }
                 let object = self.object(of: found, in: sentence.text, action: found.action)
+                // A promise repeated within one answer ("As I say, I am more than happy to meet…") is one promise.
+                if commitments.contains(where: {
+                    $0.turn == turn.index && $0.action == found.action
+                        && TextTools.normalised($0.object) == TextTools.normalised(object)
+                }) {
+                    continue
+                }
                 let id = uniqueID("c", [identity, TextTools.normalised(sentence.text)], seen: &seen)
                 commitments.append(
                     Commitment(
@@ -387,10 +436,11 @@ struct AnalysisRun {
 
     /// The action a member's sentence asks the government to take, if it asks for one.
     func isRequest(_ sentence: String) -> CommitmentAction? {
+        if rules.requestExclusions.contains(where: { $0.matches(sentence) }) { return nil }
         for frame in rules.requestFrames {
             for match in frame.allMatches(in: sentence) {
                 guard let verb = match.verb else { continue }
-                if let matcher = rules.action(at: verb.lowerBound, in: sentence) { return matcher.action }
+                if let matcher = rules.action(at: verb.lowerBound, in: sentence, forRequest: true) { return matcher.action }
                 if let action = rules.passiveAction(at: verb.lowerBound, in: sentence) { return action }
             }
         }
@@ -437,7 +487,16 @@ struct AnalysisRun {
             // 2. "Of course." — the request accepted in a word.
             if let acceptance = answerSentences.first(where: { sentence in
                 rules.acceptances.contains { $0.matches(sentence.text) }
-            }), answerSentences.first?.text == acceptance.text || answerSentences.prefix(2).contains(where: { $0.text == acceptance.text }) {
+            }), answerSentences.prefix(2).contains(where: { $0.text == acceptance.text }) {
+                // One "Yes, Sir." accepting two requests in a turn is one undertaking.
+                if let existing = commitments.first(where: {
+                    $0.turn == answerTurn && $0.quote == acceptance.text && $0.source == .acceptedRequest
+                }) {
+                    requests[index].outcome = .accepted
+                    requests[index].answer = Request.Answer(quote: acceptance.text)
+                    requests[index].commitment = existing.id
+                    continue
+                }
                 let object = "reply to: " + request.quote
                 let id = uniqueID(
                     "c", [identity, TextTools.normalised(request.quote), TextTools.normalised(acceptance.text)], seen: &seen)
@@ -452,14 +511,21 @@ struct AnalysisRun {
                 requests[index].commitment = id
                 continue
             }
-            // 3. An undertaking that names the request ("I will bear in mind the request").
-            if let anaphor, let match = inAnswer.first(where: {
-                commitments[$0].request == nil && anaphor.matches(commitments[$0].quote)
-            }) {
-                commitments[match].request = request.id
+            // 3. Another undertaking in the answer, preferring one that names the request
+            // ("I will bear in mind the request"); a minister's undertaking in reply answers the member.
+            let unlinked = inAnswer.filter { commitments[$0].request == nil }
+            if let match = unlinked.first(where: { anaphor?.matches(commitments[$0].quote) == true }) ?? unlinked.first
+                ?? inAnswer.first
+            {
+                if commitments[match].request == nil { commitments[match].request = request.id }
                 requests[index].outcome = .accepted
                 requests[index].answer = Request.Answer(quote: commitments[match].quote)
                 requests[index].commitment = commitments[match].id
+                continue
+            }
+            if let already = answerSentences.first(where: { sentence in rules.alreadyDoing.contains { $0.matches(sentence.text) } }) {
+                requests[index].outcome = .accepted
+                requests[index].answer = Request.Answer(quote: already.text)
                 continue
             }
             if let decline = answerSentences.first(where: { sentence in rules.declines.contains { $0.matches(sentence.text) } }) {
@@ -481,6 +547,8 @@ struct AnalysisRun {
                 requests[index].commitment = earlier.id
                 continue
             }
+            // Answered, but the request was not taken up.
+            requests[index].outcome = .evaded
         }
     }
 
@@ -517,7 +585,7 @@ struct AnalysisRun {
 
     func findFollowUps(commitments: [Commitment]) -> [FollowUp] {
         var followUps: [FollowUp] = []
-        let generic: Set<String> = Set(CommitmentAction.allCases.map(\.rawValue)).union(["letter", "request", "point", "matter", "question", "view"])
+        let generic: Set<String> = Set(CommitmentAction.allCases.map(\.rawValue)).union(["letter", "meeting", "request", "point", "matter", "question", "view"])
         let commitmentQuotes = Set(commitments.map { "\($0.turn)|\($0.quote)" })
         var patterns: [String: [Pattern]] = [:]
         for subject in Set(commitments.map(\.subject)) where !generic.contains(subject) && subject.count > 2 {
@@ -530,9 +598,19 @@ struct AnalysisRun {
         guard !patterns.isEmpty else { return [] }
         for turn in turns where turn.kind == .speech && !chair.contains(turn.index) {
             for sentence in sentences(of: turn) where !commitmentQuotes.contains("\(turn.index)|\(sentence.text)") {
-                for subject in patterns.keys.sorted() where patterns[subject]!.contains(where: { $0.matches(sentence.text) }) {
-                    guard let target = commitments.last(where: { $0.subject == subject && $0.turn < turn.index }) else { continue }
-                    followUps.append(FollowUp(turn: turn.index, quote: sentence.text, subject: subject, refersTo: target.id))
+                for subject in patterns.keys.sorted() {
+                    guard let match = patterns[subject]!.lazy.compactMap({ $0.firstMatch(in: sentence.text) }).first else { continue }
+                    let earlier = commitments.filter { $0.subject == subject && $0.turn < turn.index }
+                    guard !earlier.isEmpty else { continue }
+                    // "the new guidance": prefer the commitment whose object shares the mention's words,
+                    // then the most recent one.
+                    let words = Set(TextTools.normalised(String(sentence.text[match.range])).split(separator: " ").map(String.init))
+                    func overlap(_ commitment: Commitment) -> Int {
+                        Set(TextTools.normalised(commitment.object).split(separator: " ").map(String.init))
+                            .intersection(words).count
+                    }
+                    let best = earlier.max { overlap($0) < overlap($1) || (overlap($0) == overlap($1) && $0.turn <= $1.turn) }!
+                    followUps.append(FollowUp(turn: turn.index, quote: sentence.text, subject: subject, refersTo: best.id))
                     break
                 }
             }

@@ -6,6 +6,8 @@ struct RulesFile: Decodable {
     struct Frame: Decodable {
         var pattern: String
         var strength: Commitment.Strength
+        /// Set when the frame names the action itself (passive frames: "will be considered").
+        var action: CommitmentAction?
     }
     struct ActionVerbs: Decodable {
         var action: CommitmentAction
@@ -31,6 +33,14 @@ struct RulesFile: Decodable {
     var filler: String
     var commitmentFrames: [Frame]
     var actions: [ActionVerbs]
+    /// Verbs that make a request but, said by a minister, no commitment ("ensure", "do something").
+    var requestOnlyActions: [ActionVerbs]?
+    /// Sentences that look like requests but ask for information now ("update the House on…").
+    var requestExclusions: [String]?
+    /// A phrase anywhere after the verb that decides the action ("…and get back to him in writing": write).
+    var actionOverrides: [PassiveAction]?
+    /// Answers saying the thing asked for is already being done: accepted, with no new commitment.
+    var alreadyDoing: [String]?
     var commitmentExclusions: [String]
     var conditionals: [String]
     var qualifiers: [String]
@@ -65,6 +75,7 @@ struct CompiledRules: Sendable {
     struct Frame: Sendable {
         var pattern: Pattern
         var strength: Commitment.Strength
+        var action: CommitmentAction?
     }
     struct ActionMatcher: Sendable {
         var action: CommitmentAction
@@ -84,6 +95,11 @@ struct CompiledRules: Sendable {
     var tabledQuestions: [Pattern]
     var commitmentFrames: [Frame]
     var actions: [ActionMatcher]
+    /// `actions` plus the request-only verbs.
+    var requestActions: [ActionMatcher]
+    var requestExclusions: [Pattern]
+    var actionOverrides: [(action: CommitmentAction, pattern: Pattern)]
+    var alreadyDoing: [Pattern]
     var commitmentExclusions: [Pattern]
     var conditionals: [Pattern]
     var qualifiers: [Pattern]
@@ -119,7 +135,7 @@ struct CompiledRules: Sendable {
                 .replacingOccurrences(of: "{SUBJECT}", with: file.subject)
                 .replacingOccurrences(of: "{FILLER}", with: file.filler)
                 .replacingOccurrences(of: "{VERB}", with: verbGroup)
-            frames.append(Frame(pattern: try Pattern(source, rulesPath: path), strength: frame.strength))
+            frames.append(Frame(pattern: try Pattern(source, rulesPath: path), strength: frame.strength, action: frame.action))
         }
         commitmentFrames = frames
         var actions: [ActionMatcher] = []
@@ -129,6 +145,23 @@ struct CompiledRules: Sendable {
                 ActionMatcher(action: entry.action, pattern: try Pattern(source, rulesPath: path), strength: entry.strength))
         }
         self.actions = actions
+        var requestActions = actions
+        for entry in file.requestOnlyActions ?? [] {
+            let source = "^(?:" + entry.verbs.map { "(?:\($0))" }.joined(separator: "|") + ")\\b"
+            requestActions.append(
+                ActionMatcher(action: entry.action, pattern: try Pattern(source, rulesPath: path), strength: entry.strength))
+        }
+        self.requestActions = requestActions
+        requestExclusions = try compile(file.requestExclusions ?? [])
+        alreadyDoing = try compile(file.alreadyDoing ?? [])
+        var overrides: [(action: CommitmentAction, pattern: Pattern)] = []
+        for entry in file.actionOverrides ?? [] {
+            overrides.append((entry.action, try Pattern(entry.pattern, rulesPath: path)))
+        }
+        actionOverrides = overrides
+        let requestVerbs = (file.actions + (file.requestOnlyActions ?? [])).flatMap(\.verbs).map { "(?:\($0))" }
+            .joined(separator: "|")
+        let requestVerbGroup = "(?<verb>\(requestVerbs))\\b"
         commitmentExclusions = try compile(file.commitmentExclusions)
         conditionals = try compile(file.conditionals)
         qualifiers = try compile(file.qualifiers)
@@ -139,7 +172,7 @@ struct CompiledRules: Sendable {
             let source = frame
                 .replacingOccurrences(of: "{ADDRESSEE}", with: file.addressee)
                 .replacingOccurrences(of: "{RFILLER}", with: file.requestFiller)
-                .replacingOccurrences(of: "{VERB}", with: verbGroup)
+                .replacingOccurrences(of: "{VERB}", with: requestVerbGroup)
                 .replacingOccurrences(of: "{PASSIVE}", with: passiveGroup)
             requestFrames.append(try Pattern(source, rulesPath: path))
         }
@@ -198,10 +231,10 @@ struct CompiledRules: Sendable {
     }
 
     /// The action whose verb pattern matches longest at `start`.
-    func action(at start: String.Index, in text: String) -> ActionMatcher? {
+    func action(at start: String.Index, in text: String, forRequest: Bool = false) -> ActionMatcher? {
         let tail = String(text[start...])
         var best: (ActionMatcher, Int)? = nil
-        for matcher in actions {
+        for matcher in forRequest ? requestActions : actions {
             guard let match = matcher.pattern.firstMatch(in: tail) else { continue }
             let length = tail.distance(from: match.range.lowerBound, to: match.range.upperBound)
             if best == nil || length > best!.1 { best = (matcher, length) }

@@ -1,3 +1,4 @@
+import HansardAnalysis
 import HansardIngestion
 import HansardRegister
 
@@ -43,6 +44,14 @@ enum ExitStatus: Int32 {
         case .unknownCommitment, .unknownLink: self = .noSuchRecord
         case .invalidDate, .unknownSession: self = .usage
         case .database: self = .internalError
+        }
+    }
+
+    init(for error: AnalysisError) {
+        switch error {
+        case .bundledRulesMissing: self = .internalError
+        case .rulesUnreadable: self = .missingInput
+        case .rulesMalformed, .invalidPattern: self = .badInput
         }
     }
 

@@ -1,0 +1,79 @@
+import ArgumentParser
+import HansardAnalysis
+import HansardIngestion
+import HansardReports
+
+extension Hansard {
+    struct Analyse: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find the government's commitments, requests, evasions and follow-ups in debate pages.",
+            discussion: """
+                Reads each page as `hansard parse` does and reports what government speakers undertook to do \
+                (with timing and due dates), what members asked for and what became of it, and which answers \
+                declined or deflected. JSON output follows the hansard.analysis/1 schema (docs/schemas/analysis.md).
+
+                Examples:
+                  hansard analyse corpus/text-saves/lords-2023-03-08-whatsapp-ministerial-communications.txt
+                  hansard analyse --format table corpus/hansard-modern-html/*.html
+                  hansard analyse --rules my-rules.json --format md corpus/parlparse-xml/lords-2009-10-26-daylord-parlparse.xml
+                """
+        )
+
+        @Argument(help: ArgumentHelp("The saved debate pages to analyse.", valueName: "file"), completion: .file())
+        var files: [String]
+
+        @Option(help: "Output format: json (hansard.analysis/1), table (commitments) or md (a readable summary).")
+        var format: AnalyseOutputFormat = .json
+
+        @Option(help: ArgumentHelp("Use these analysis rules instead of the bundled ones.", valueName: "file"), completion: .file())
+        var rules: String?
+
+        func run() async throws {
+            let analyzer: Analyzer
+            do throws(AnalysisError) {
+                if let rules { analyzer = try Analyzer(rulesFile: rules) } else { analyzer = try Analyzer() }
+            } catch {
+                Terminal.report(error.description)
+                throw ExitCode(ExitStatus(for: error).rawValue)
+            }
+            let many = files.count > 1
+            var printed = 0
+            var failures: [ExitStatus] = []
+            await DebateReader().read(files) { path, result in
+                switch result {
+                case .success(let debate):
+                    let analysis = analyzer.analyse(debate)
+                    do {
+                        Terminal.write(try render(analysis, first: printed == 0, many: many))
+                        printed += 1
+                    } catch {
+                        Terminal.report("\(path): could not encode the analysis: \(error)")
+                        failures.append(.internalError)
+                    }
+                case .failure(let error):
+                    Terminal.report(error.description)
+                    failures.append(ExitStatus(for: error))
+                }
+            }
+            if format == .json && many { Terminal.write(printed == 0 ? "[]\n" : "\n]\n") }
+            if !failures.isEmpty { throw ExitCode(ExitStatus.worst(failures).rawValue) }
+        }
+
+        private func render(_ analysis: Analysis, first: Bool, many: Bool) throws -> String {
+            switch format {
+            case .json where many:
+                return (first ? "[\n" : ",\n") + (try JSONRendering.pretty(analysis))
+            case .json:
+                return try JSONRendering.pretty(analysis) + "\n"
+            case .table:
+                return (first ? "" : "\n") + AnalysisTableRenderer.render(analysis)
+            case .md:
+                return (first ? "" : "\n---\n\n") + AnalysisMarkdownRenderer.render(analysis)
+            }
+        }
+    }
+}
+
+enum AnalyseOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, table, md
+}

@@ -1,0 +1,114 @@
+import Foundation
+import HansardAnalysis
+import HansardIngestion
+import Testing
+
+@Suite("Analysis evaluation against the annotated pages")
+struct EvaluationTests {
+    /// Pages the rules were developed against (docs/analysis.md tells the story).
+    static let developmentFiles = [
+        "lords-2023-03-08-whatsapp.json",
+        "commons-1961-07-18-science.json",
+        "commons-1963-03-21-treasury.json",
+        "commons-1980-04-24-treasury.json",
+        "commons-2022-06-15-cop26.json",
+        "lords-2009-10-26-questions.json",
+        "commons-1963-03-21-later.json",
+        "commons-1980-04-24-later.json",
+    ]
+
+    /// Annotated after all tuning and scored without changing the rules afterwards.
+    static let heldOutFiles = [
+        "heldout-commons-1961-07-18-prime-minister.json",
+        "heldout-commons-2022-06-15-pmqs.json",
+    ]
+
+    struct Bar {
+        var commitmentPrecision: Double
+        var commitmentRecall: Double
+        var requestPrecision: Double
+        var requestRecall: Double
+        var evasionPrecision: Double
+        var evasionRecall: Double
+    }
+
+    /// What the rules reach, less a small margin (figures in docs/analysis.md).
+    static let developmentBar = Bar(
+        commitmentPrecision: 0.90, commitmentRecall: 0.95, requestPrecision: 0.95, requestRecall: 0.80,
+        evasionPrecision: 0.95, evasionRecall: 0.85)
+    static let heldOutBar = Bar(
+        commitmentPrecision: 0.90, commitmentRecall: 0.50, requestPrecision: 0.85, requestRecall: 0.45,
+        evasionPrecision: 0.90, evasionRecall: 0.10)
+    /// Every development page's commitment precision and recall must reach this.
+    static let developmentPageBar = (precision: 0.65, recall: 0.95)
+
+    struct Totals {
+        var commitments = Score()
+        var requests = Score()
+        var evasions = Score()
+        var trapsHit: [String] = []
+        var report = ""
+    }
+
+    static func evaluate(_ files: [String]) throws -> (Totals, [String: Evaluation]) {
+        let analyzer = try Analyzer()
+        var totals = Totals()
+        var pages: [String: Evaluation] = [:]
+        for file in files {
+            let gold = try GoldPage.load(file)
+            let debate = try DebateReader().read(contentsOf: CorpusFile.path(gold.page))
+            let evaluation = Evaluation(gold: gold, debate: debate, analysis: analyzer.analyse(debate))
+            pages[file] = evaluation
+            totals.commitments = totals.commitments + evaluation.commitments
+            totals.requests = totals.requests + evaluation.requests
+            totals.evasions = totals.evasions + evaluation.evasions
+            totals.trapsHit += evaluation.trapsHit.map { "\(file): \($0)" }
+            let attributes = evaluation.attributeAgreement
+            let outcomes = evaluation.outcomeAgreement
+            totals.report += "\(file)\n  commitments \(evaluation.commitments.summary)"
+                + "  attributes agree \(attributes.agreeing)/\(attributes.found)\n"
+                + "  requests    \(evaluation.requests.summary)  outcomes agree \(outcomes.agreeing)/\(outcomes.found)\n"
+                + "  evasions    \(evaluation.evasions.summary)\n"
+        }
+        totals.report += "total\n  commitments \(totals.commitments.summary)\n  requests    \(totals.requests.summary)\n"
+            + "  evasions    \(totals.evasions.summary)\n  traps hit   \(totals.trapsHit.count)\n"
+        return (totals, pages)
+    }
+
+    static func expect(_ totals: Totals, reach bar: Bar) {
+        #expect(totals.commitments.precision >= bar.commitmentPrecision, "commitments \(totals.commitments.summary)")
+        #expect(totals.commitments.recall >= bar.commitmentRecall, "commitments \(totals.commitments.summary)")
+        #expect(totals.requests.precision >= bar.requestPrecision, "requests \(totals.requests.summary)")
+        #expect(totals.requests.recall >= bar.requestRecall, "requests \(totals.requests.summary)")
+        #expect(totals.evasions.precision >= bar.evasionPrecision, "evasions \(totals.evasions.summary)")
+        #expect(totals.evasions.recall >= bar.evasionRecall, "evasions \(totals.evasions.summary)")
+    }
+
+    @Test("development pages: precision and recall per page and overall stay above the bar")
+    func developmentPages() throws {
+        let (totals, pages) = try Self.evaluate(Self.developmentFiles)
+        print("Development pages\n" + totals.report)
+        for (file, evaluation) in pages {
+            let score = evaluation.commitments
+            #expect(score.precision >= Self.developmentPageBar.precision, "\(file): commitments \(score.summary)")
+            #expect(score.recall >= Self.developmentPageBar.recall, "\(file): commitments \(score.summary)")
+        }
+        #expect(totals.trapsHit.count <= 1, "traps reported as commitments: \(totals.trapsHit)")
+        Self.expect(totals, reach: Self.developmentBar)
+    }
+
+    @Test("held-out pages: precision and recall stay above the bar")
+    func heldOutPages() throws {
+        let (totals, _) = try Self.evaluate(Self.heldOutFiles)
+        print("Held-out pages\n" + totals.report)
+        #expect(totals.trapsHit.isEmpty, "traps reported as commitments: \(totals.trapsHit)")
+        Self.expect(totals, reach: Self.heldOutBar)
+    }
+
+    @Test("the seed's required traps are never commitments")
+    func seedTraps() throws {
+        let (_, pages) = try Self.evaluate(["lords-2023-03-08-whatsapp.json"])
+        let evaluation = try #require(pages["lords-2023-03-08-whatsapp.json"])
+        #expect(evaluation.trapsHit.isEmpty, "\(evaluation.trapsHit)")
+    }
+}
