@@ -68,7 +68,7 @@ struct IndexPage {
     /// The overdue commitments at a glance, latest first; each row leads to the commitment's page.
     private func overdueTable(_ overdue: [CommitmentListing]) -> String {
         guard !overdue.isEmpty else { return "" }
-        var output = "<h2 id=\"overdue\">Overdue</h2>\n<div class=\"table\"><table><thead><tr><th>Late by</th>"
+        var output = "<h2 id=\"overdue\">Overdue</h2>\n<div class=\"table\"><table><thead><tr><th class=\"fit\">Late by</th>"
             + "<th>Commitment</th><th class=\"hide-narrow\">Minister</th><th class=\"hide-narrow\">Due</th>"
             + "</tr></thead><tbody>\n"
         let ordered = overdue.sorted { ($0.overdueDays ?? 0, $1.commitment.id) > ($1.overdueDays ?? 0, $0.commitment.id) }
@@ -76,7 +76,7 @@ struct IndexPage {
             let c = item.commitment
             output += "<tr data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" "
                 + "data-session=\"\(HTML.escape(sessionLabel(of: c.debateDate) ?? ""))\">"
-                + "<td><span class=\"badge late\">\(HTML.duration(days: item.overdueDays ?? 0))</span></td>"
+                + "<td class=\"fit\"><span class=\"badge late\">\(HTML.duration(days: item.overdueDays ?? 0))</span></td>"
                 + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(Self.shortened(c.quote)))</a></td>"
                 + "<td class=\"hide-narrow\">\(HTML.escape(c.speakerName ?? "not named"))"
                 + "\(c.department.map { "<br><span class=\"muted\">" + HTML.escape($0) + "</span>" } ?? "")</td>"

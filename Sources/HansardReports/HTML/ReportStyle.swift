@@ -95,6 +95,7 @@ enum ReportStyle {
         ol.history li{margin:.3rem 0}
         .muted{color:var(--muted)}
         .nowrap{white-space:nowrap}
+        th.fit,td.fit{width:1%;white-space:nowrap}
         footer{margin-top:2.5rem;font-size:.82rem;color:var(--muted);border-top:1px solid var(--line);padding-top:.75rem}
         [hidden]{display:none!important}
         @media (max-width:40rem){body{font-size:15px}.wrap{padding:1rem .8rem 2.5rem}h1{font-size:1.4rem}
