@@ -56,6 +56,7 @@ struct DebatePage {
             body += "<li><span class=\"\(kind.rawValue)\">\(kind.label)s</span> \(counts[kind] ?? 0)</li>"
         }
         body += "</ul>\n</div></header>\n<main class=\"wrap\">\n"
+        body += contents(annotations)
         if let transcript {
             body += turns(transcript.debate, annotations: annotations)
         } else {
@@ -67,6 +68,23 @@ struct DebatePage {
         body += "<footer>Made by <code>hansard report</code>, as of \(HTML.escape(data.asOf)). Debate text is "
             + "Parliamentary Copyright, reproduced under the Open Parliament Licence v3.0.</footer>\n</main>\n"
         return HTML.page(title: debate.title + " — hansard report", body: body)
+    }
+
+    /// Every marked passage in turn order, so a long debate's commitments are one click away.
+    private func contents(_ annotations: [Annotation]) -> String {
+        let order: [Annotation.Kind] = [.commitment, .request, .evasion, .followUp]
+        let sorted = annotations.sorted {
+            ($0.turn, order.firstIndex(of: $0.kind) ?? 0, $0.quote) < ($1.turn, order.firstIndex(of: $1.kind) ?? 0, $1.quote)
+        }
+        guard !sorted.isEmpty else { return "" }
+        var output = "<details class=\"card no-print\" open><summary><strong>Marked in this debate</strong> "
+            + "<span class=\"muted\">(\(HTML.count(sorted.count, "passage")))</span></summary>\n<ol class=\"marked\">"
+        for annotation in sorted {
+            output += "<li><a href=\"#turn-\(annotation.turn)\">turn \(annotation.turn)</a> "
+                + "<span class=\"kind \(annotation.kind.rawValue)\">\(annotation.kind.label)</span> "
+                + HTML.escape(IndexPage.shortened(annotation.quote)) + "</li>\n"
+        }
+        return output + "</ol></details>\n"
     }
 
     private func commitmentLink(_ id: String?, text: String) -> String {

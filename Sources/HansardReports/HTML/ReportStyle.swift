@@ -89,6 +89,14 @@ enum ReportStyle {
         ul.notes{list-style:none;margin:.4rem 0 0;padding:.4rem 0 0;border-top:1px dotted var(--line);font-size:.85rem;
         display:flex;flex-direction:column;gap:.25rem}
         ul.notes .kind{font-weight:600;padding:0 .35em;border-radius:.2em;margin-right:.35em}
+        ol.marked{list-style:none;margin:.5rem 0 0;padding:0;font-size:.9rem}
+        ol.marked li{padding:.2rem 0;border-top:1px dotted var(--line)}
+        ol.marked .kind{font-size:.8rem;font-weight:600;padding:0 .35em;border-radius:.2em;margin:0 .3em}
+        ol.marked .commitment,ul.notes .commitment{background:var(--mark-c)}
+        ol.marked .request,ul.notes .request{background:var(--mark-r)}
+        ol.marked .evasion,ul.notes .evasion{background:var(--mark-e)}
+        ol.marked .follow-up,ul.notes .follow-up{background:var(--mark-f)}
+        summary{cursor:pointer}
         .section-heading{margin:1.75rem 0 .6rem;font-size:1.05rem}
         .notice{background:var(--due-bg);border:1px solid #efd28a;border-radius:.5rem;padding:.6rem 1rem;margin:1rem 0}
         ol.history{margin:0;padding-left:1.2rem}
