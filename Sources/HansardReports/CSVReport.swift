@@ -17,10 +17,10 @@ public enum CSVReport {
 
     public static func render(_ data: ReportData) -> String {
         let debates = data.debatesById
-        let listings = Dictionary(data.listings.map { ($0.commitment.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let requests = Dictionary(data.snapshot.requests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let events = Dictionary(grouping: data.snapshot.statusEvents, by: \.commitmentId)
-        let links = Dictionary(grouping: data.snapshot.links, by: \.commitmentId)
+        let listings = data.listingsById
+        let requests = data.requestsById
+        let events = data.eventsByCommitment
+        let links = data.linksByCommitment
         var output = CSVWriting.record(header)
         // Listed commitments in the list's order (oldest due first), then any made after the as-of date.
         let ordered = data.listings.map(\.commitment)

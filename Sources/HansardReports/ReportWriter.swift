@@ -19,42 +19,68 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Writes report files into an output folder.
-public enum ReportWriter {
-    /// Writes `files` (paths relative to `folder`), creating folders as needed. Pages an earlier report left in
-    /// the `debates/` and `commitments/` folders that this one does not make are removed, so the folder never
-    /// links to stale pages; nothing else in `folder` is touched.
-    /// - Returns: the number of files written.
-    @discardableResult
-    public static func write(_ files: [(path: String, contents: String)], to folder: String) throws(ReportError) -> Int {
-        let manager = FileManager.default
-        let base = URL(fileURLWithPath: folder, isDirectory: true)
-        let wanted = Set(files.map(\.path))
+/// The folder a report is written into, one file at a time.
+///
+/// Files are written whole (to a temporary name, then renamed), so a reader never sees half a page. After a
+/// report, ``removeStalePages()`` deletes pages an earlier report left in the `debates/` and `commitments/`
+/// folders that this one did not write, so the folder never links to stale pages; nothing else is touched.
+public struct ReportFolder {
+    public let path: String
+    /// Files written so far.
+    public private(set) var written = 0
+    private var writtenPaths: Set<String> = []
+    private var subfolders: Set<String> = []
+
+    /// Creates the folder (and its parents) when missing.
+    public init(path: String) throws(ReportError) {
+        self.path = path
         do {
-            try manager.createDirectory(at: base, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite(path: folder, reason: error.localizedDescription)
+            throw .cannotWrite(path: path, reason: Self.reason(error))
         }
-        for subfolder in Set(files.compactMap { $0.path.split(separator: "/").dropLast().first.map(String.init) }) {
-            let url = base.appendingPathComponent(subfolder, isDirectory: true)
-            do {
-                try manager.createDirectory(at: url, withIntermediateDirectories: true)
-            } catch {
-                throw .cannotWrite(path: url.path, reason: error.localizedDescription)
-            }
-            for name in (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
-            where name.hasSuffix(".html") && !wanted.contains(subfolder + "/" + name) {
-                try? manager.removeItem(at: url.appendingPathComponent(name))
-            }
-        }
-        for file in files {
-            let url = base.appendingPathComponent(file.path)
-            do {
-                try Data(file.contents.utf8).write(to: url, options: .atomic)
-            } catch {
-                throw .cannotWrite(path: url.path, reason: error.localizedDescription)
+    }
+
+    /// Writes `contents` as UTF-8 to `relative` (e.g. `debates/d-1.html`), creating its folder when needed.
+    public mutating func write(_ relative: String, _ contents: String) throws(ReportError) {
+        let parts = relative.split(separator: "/")
+        if parts.count > 1 {
+            let folder = parts.dropLast().joined(separator: "/")
+            if subfolders.insert(folder).inserted {
+                let full = path + "/" + folder
+                do {
+                    try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
+                } catch {
+                    throw .cannotWrite(path: full, reason: Self.reason(error))
+                }
             }
         }
-        return files.count
+        let full = path + "/" + relative
+        do {
+            try Data(contents.utf8).write(to: URL(fileURLWithPath: full), options: .atomic)
+        } catch {
+            throw .cannotWrite(path: full, reason: Self.reason(error))
+        }
+        writtenPaths.insert(relative)
+        written += 1
+    }
+
+    /// Deletes `.html` files in the folders this report wrote pages into that it did not write.
+    public func removeStalePages() {
+        let manager = FileManager.default
+        for folder in subfolders {
+            for name in (try? manager.contentsOfDirectory(atPath: path + "/" + folder)) ?? []
+            where name.hasSuffix(".html") && !writtenPaths.contains(folder + "/" + name) {
+                try? manager.removeItem(atPath: path + "/" + folder + "/" + name)
+            }
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain, let text = strerror(Int32(code)) {
+            return String(cString: text)
+        }
+        return error.localizedDescription
     }
 }

@@ -3,7 +3,7 @@ import HansardRegister
 import HansardReports
 
 extension Hansard {
-    struct Report: ParsableCommand {
+    struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write a report of the register: a self-contained HTML site, Markdown or CSV.",
             discussion: """
@@ -52,11 +52,11 @@ extension Hansard {
             }
         }
 
-        func run() throws {
-            try reportingRegisterErrors {
+        func run() async throws {
+            try await reportingRegisterErrors { () async throws -> Void in
                 let register = try location.open(readOnly: true)
                 do {
-                    try write(register)
+                    try await write(register)
                 } catch let error as ReportError {
                     Terminal.report(error.description)
                     throw ExitCode(ExitStatus(for: error).rawValue)
@@ -64,44 +64,41 @@ extension Hansard {
             }
         }
 
-        private func write(_ register: Register) throws {
-            let showProgress = !quiet && Terminal.standardErrorIsTerminal
-            let needsPages = formats.contains(.html)
-            var readingBar: ProgressBar? = nil
-            let data = try ReportData.load(from: register, asOf: asOf?.text, transcripts: needsPages) { done, total in
-                if readingBar == nil { readingBar = ProgressBar(total: total, enabled: showProgress) }
-                readingBar?.advance(to: done, label: "reading debate pages")
-            }
-            readingBar?.clear()
+        private func write(_ register: Register) async throws {
+            let data = try ReportData.load(from: register, asOf: asOf?.text)
             if out == "-" {
                 Terminal.write(formats == [.md] ? MarkdownReport.render(data) : CSVReport.render(data))
                 return
             }
-            var files: [(path: String, contents: String)] = []
+            var folder = try ReportFolder(path: out)
+            var missing: [String: String] = [:]
             for format in formats {
                 switch format {
                 case .html:
-                    var writingBar: ProgressBar? = nil
-                    files += HTMLReport.pages(data) { done, total in
-                        if writingBar == nil { writingBar = ProgressBar(total: total, enabled: showProgress) }
-                        writingBar?.advance(to: done, label: "making pages")
+                    let bar = ProgressBar(
+                        total: 1 + data.snapshot.debates.count + data.snapshot.commitments.count,
+                        enabled: !quiet && Terminal.standardErrorIsTerminal)
+                    missing = try await HTMLReport.render(data, progress: { done, _ in
+                        bar.advance(to: done, label: "pages")
+                    }) { path, contents in
+                        try folder.write(path, contents)
                     }
-                    writingBar?.clear()
-                case .md: files.append((format.fileName, MarkdownReport.render(data)))
-                case .csv: files.append((format.fileName, CSVReport.render(data)))
+                    bar.clear()
+                    folder.removeStalePages()
+                case .md: try folder.write(format.fileName, MarkdownReport.render(data))
+                case .csv: try folder.write(format.fileName, CSVReport.render(data))
                 }
             }
-            let written = try ReportWriter.write(files, to: out)
             if !quiet {
-                let folder = out.hasSuffix("/") ? out : out + "/"
-                let entries = formats.map { folder + $0.fileName }.joined(separator: ", ")
+                let prefix = out.hasSuffix("/") ? out : out + "/"
+                let entries = formats.map { prefix + $0.fileName }.joined(separator: ", ")
                 let outstanding = data.listings.filter { $0.status.isOpen }.count
                 Terminal.writeError(
-                    "wrote \(written) files: \(entries) (\(data.snapshot.debates.count) debates, "
+                    "wrote \(folder.written) files: \(entries) (\(data.snapshot.debates.count) debates, "
                         + "\(data.listings.count) commitments, \(outstanding) outstanding, as of \(data.asOf))\n")
-                for (id, reason) in data.missingTranscripts.sorted(by: { $0.key < $1.key }) {
-                    Terminal.report("debate \(id): transcript not shown: \(reason)")
-                }
+            }
+            for (id, reason) in missing.sorted(by: { $0.key < $1.key }) {
+                Terminal.report("debate \(id): transcript not shown: \(reason)")
             }
         }
     }

@@ -12,8 +12,8 @@ import Testing
     .serialized)
 struct BrowserTests {
     @Test("The console check sees messages, so a clean page really logged nothing")
-    func consoleCheckWorks() throws {
-        let folder = try ReportFixture.get().folder
+    func consoleCheckWorks() async throws {
+        let folder = try await ReportFixture.get().folder
         let canary = folder + "/canary.html"
         try "<!DOCTYPE html><title>c</title><p>x</p><script>console.error('canary'); missingFunction();</script>"
             .write(toFile: canary, atomically: true, encoding: .utf8)
@@ -23,8 +23,8 @@ struct BrowserTests {
     }
 
     @Test("The index opens with no console messages, runs its filters and lists the seed's commitments")
-    func indexShowsSeedCommitments() throws {
-        let fixture = try ReportFixture.get()
+    func indexShowsSeedCommitments() async throws {
+        let fixture = try await ReportFixture.get()
         let page = try Chromium.load(fixture.url("index.html"))
         #expect(page.console.isEmpty, "console: \(page.console)")
         let elements = try DOM.elements(of: page.dom)
@@ -71,8 +71,8 @@ struct BrowserTests {
     }
 
     @Test("A filter in the address hides the other House's commitments")
-    func filterFromAddress() throws {
-        let fixture = try ReportFixture.get()
+    func filterFromAddress() async throws {
+        let fixture = try await ReportFixture.get()
         var components = URLComponents(url: fixture.url("index.html"), resolvingAgainstBaseURL: false)!
         components.query = "house=commons"
         let page = try Chromium.load(components.url!)
@@ -86,8 +86,8 @@ struct BrowserTests {
     }
 
     @Test("Speeches carrying <script> and an onerror image show as text and run nothing")
-    func hostileTextRunsNothing() throws {
-        let fixture = try ReportFixture.get()
+    func hostileTextRunsNothing() async throws {
+        let fixture = try await ReportFixture.get()
         for relative in [
             "index.html", "debates/\(fixture.hostileDebateId).html", "commitments/\(fixture.hostileCommitmentId).html",
         ] {

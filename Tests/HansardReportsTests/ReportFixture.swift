@@ -30,12 +30,22 @@ struct ReportFixture: Sendable {
     let hostileCommitmentId: String
     /// A commitment resolved in the fixture, to show a status history.
     let resolvedCommitmentId: String
+    /// A debate whose page was deleted after it was added to the register.
+    let goneDebateId: String
 
-    static let shared: Result<ReportFixture, any Error> = Result { try make() }
+    /// Made once, by whichever test asks first.
+    static let shared = Task { try await make() }
 
-    static func get() throws -> ReportFixture { try shared.get() }
+    static func get() async throws -> ReportFixture { try await shared.value }
 
-    private static func make() throws -> ReportFixture {
+    /// Every page of the HTML report, in the order made.
+    static func pages(_ data: ReportData) async throws -> [(path: String, contents: String)] {
+        var pages: [(path: String, contents: String)] = []
+        try await HTMLReport.render(data) { path, contents in pages.append((path, contents)) }
+        return pages
+    }
+
+    private static func make() async throws -> ReportFixture {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("hansard-report-tests-\(ProcessInfo.processInfo.processIdentifier)").path
         try? FileManager.default.removeItem(atPath: folder)
@@ -51,15 +61,22 @@ struct ReportFixture: Sendable {
         let hostilePath = folder + "/lords-2023-03-08-hostile-copy.txt"
         try hostile.write(toFile: hostilePath, atomically: true, encoding: .utf8)
 
+        // Westminster Hall, 28 October 2009: added from a copy that is then deleted.
+        let gonePath = folder + "/westminster-hall-2009-10-28-copy.xml"
+        try FileManager.default.copyItem(
+            atPath: CorpusFile.path("parlparse-xml/westminster-hall-2009-10-28-parlparse.xml"), toPath: gonePath)
         let register = try Register.open(at: folder + "/register.sqlite")
         let analyzer = try Analyzer()
         let reader = DebateReader()
         var hostileDebateId = ""
-        for path in pages.map(CorpusFile.path) + [hostilePath] {
+        var goneDebateId = ""
+        for path in pages.map(CorpusFile.path) + [hostilePath, gonePath] {
             let debate = try reader.read(contentsOf: path)
             let outcome = try register.add(analyzer.analyse(debate), of: debate)
             if path == hostilePath, case .added(let id, _, _) = outcome { hostileDebateId = id }
+            if path == gonePath, case .added(let id, _, _) = outcome { goneDebateId = id }
         }
+        try FileManager.default.removeItem(atPath: gonePath)
         let snapshot = try register.snapshot()
         let hostileCommitments = snapshot.commitments.filter { $0.debateId == hostileDebateId }
         guard let carrier = hostileCommitments.first(where: { $0.quote.contains("<img src=x") }),
@@ -73,13 +90,13 @@ struct ReportFixture: Sendable {
 
         let data = try ReportData.load(from: register, asOf: asOf)
         let out = folder + "/report"
-        var files = HTMLReport.pages(data)
-        files.append(("commitments.md", MarkdownReport.render(data)))
-        files.append(("commitments.csv", CSVReport.render(data)))
-        try ReportWriter.write(files, to: out)
+        var report = try ReportFolder(path: out)
+        for (path, contents) in try await pages(data) { try report.write(path, contents) }
+        try report.write("commitments.md", MarkdownReport.render(data))
+        try report.write("commitments.csv", CSVReport.render(data))
         return ReportFixture(
             folder: folder, out: out, data: data, hostileDebateId: hostileDebateId,
-            hostileCommitmentId: carrier.id, resolvedCommitmentId: resolved.id)
+            hostileCommitmentId: carrier.id, resolvedCommitmentId: resolved.id, goneDebateId: goneDebateId)
     }
 
     func read(_ relative: String) throws -> String {

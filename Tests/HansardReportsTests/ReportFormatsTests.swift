@@ -8,8 +8,8 @@ import Testing
 @Suite("Report pages and formats")
 struct ReportFormatsTests {
     @Test("Text from pages is escaped in every page it reaches")
-    func escaping() throws {
-        let fixture = try ReportFixture.get()
+    func escaping() async throws {
+        let fixture = try await ReportFixture.get()
         #expect(HTML.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
         for relative in [
             "index.html", "debates/\(fixture.hostileDebateId).html", "commitments/\(fixture.hostileCommitmentId).html",
@@ -24,8 +24,8 @@ struct ReportFormatsTests {
     }
 
     @Test("Pages load nothing from elsewhere: no external scripts, styles, fonts or images")
-    func selfContained() throws {
-        let fixture = try ReportFixture.get()
+    func selfContained() async throws {
+        let fixture = try await ReportFixture.get()
         for relative in ["index.html", "debates/\(fixture.hostileDebateId).html"] {
             let html = try fixture.read(relative)
             for needle in ["<link", "src=\"http", "@import", "url(", "<img", "<iframe"] {
@@ -35,8 +35,8 @@ struct ReportFormatsTests {
     }
 
     @Test("A resolved commitment's page shows its status history, evidence and the request it answers")
-    func statusHistory() throws {
-        let fixture = try ReportFixture.get()
+    func statusHistory() async throws {
+        let fixture = try await ReportFixture.get()
         let html = try fixture.read("commitments/\(fixture.resolvedCommitmentId).html")
         #expect(html.contains("<strong>29 June 2023</strong>: <span class=\"badge done\">fulfilled</span> recorded by tester"))
         #expect(html.contains("Evidence: Written statement &lt;b&gt;HCWS1&lt;/b&gt; &amp; &quot;guidance&quot; published"))
@@ -47,8 +47,8 @@ struct ReportFormatsTests {
     }
 
     @Test("A commitment made by accepting a request shows the request, with its outcome and the turn before")
-    func requestAnswered() throws {
-        let fixture = try ReportFixture.get()
+    func requestAnswered() async throws {
+        let fixture = try await ReportFixture.get()
         let seed = try #require(fixture.data.snapshot.debates.first { $0.title == "WhatsApp: Ministerial Communications" })
         // "If the Minister is not able to deal with all those points today, could she write to me?" —
         // "Of course." (lines 15 and 17 of the text save).
@@ -63,9 +63,41 @@ struct ReportFormatsTests {
         #expect(html.contains("<mark class=\"request\">If the Minister is not able to deal with all those points today"))
     }
 
+    @Test("A debate whose page is gone says so and still shows what the register holds")
+    func missingPage() async throws {
+        let fixture = try await ReportFixture.get()
+        let html = try fixture.read("debates/\(fixture.goneDebateId).html")
+        #expect(html.contains("<p class=\"notice\">The transcript is not shown: the page it was read from, "))
+        #expect(html.contains("westminster-hall-2009-10-28-copy.xml, is no longer there."))
+        let commitments = fixture.data.snapshot.commitments.filter { $0.debateId == fixture.goneDebateId }
+        #expect(!commitments.isEmpty)
+        for commitment in commitments {
+            #expect(html.contains("<mark class=\"commitment\">\(HTML.escape(commitment.quote))</mark>"))
+            let page = try fixture.read("commitments/\(commitment.id).html")
+            #expect(page.contains("<blockquote>\(HTML.escape(commitment.quote))</blockquote>"))
+            #expect(page.contains("The surrounding debate is not shown"))
+        }
+    }
+
+    @Test("Writing a report removes the pages an earlier report left, and nothing else")
+    func stalePages() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hansard-stale-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var first = try ReportFolder(path: folder)
+        try first.write("debates/d-old.html", "old")
+        try first.write("debates/notes.txt", "kept")
+        try first.write("mine.html", "kept")
+        var second = try ReportFolder(path: folder)
+        try second.write("debates/d-new.html", "new")
+        second.removeStalePages()
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder + "/debates").sorted()
+        #expect(left == ["d-new.html", "notes.txt"])
+        #expect(FileManager.default.fileExists(atPath: folder + "/mine.html"))
+    }
+
     @Test("CSV: a header and one RFC 4180 record per commitment, every record the same width")
-    func csv() throws {
-        let fixture = try ReportFixture.get()
+    func csv() async throws {
+        let fixture = try await ReportFixture.get()
         let text = try fixture.read("commitments.csv")
         #expect(text.hasSuffix("\r\n"))
         let records = try RFC4180.parse(text)
@@ -87,8 +119,8 @@ struct ReportFormatsTests {
     }
 
     @Test("Markdown: one file, a heading per department, page text escaped")
-    func markdown() throws {
-        let fixture = try ReportFixture.get()
+    func markdown() async throws {
+        let fixture = try await ReportFixture.get()
         let text = try fixture.read("commitments.md")
         let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
         let departments = Set(fixture.data.listings.filter { $0.status.isOpen }.map { $0.commitment.department ?? "Department not named" })
@@ -101,12 +133,12 @@ struct ReportFormatsTests {
     }
 
     @Test("The same register and date give byte-identical reports")
-    func deterministic() throws {
-        let fixture = try ReportFixture.get()
+    func deterministic() async throws {
+        let fixture = try await ReportFixture.get()
         let register = try Register.open(at: fixture.folder + "/register.sqlite", readOnly: true)
         let again = try ReportData.load(from: register, asOf: ReportFixture.asOf)
-        let first = HTMLReport.pages(fixture.data)
-        let second = HTMLReport.pages(again)
+        let first = try await ReportFixture.pages(fixture.data)
+        let second = try await ReportFixture.pages(again)
         #expect(first.map(\.path) == second.map(\.path))
         #expect(first.map(\.contents) == second.map(\.contents))
         #expect(CSVReport.render(fixture.data) == CSVReport.render(again))

@@ -8,11 +8,12 @@ import HansardRegister
 struct CommitmentPage {
     let data: ReportData
     let commitment: CommitmentRecord
+    let context: CommitmentContext?
 
     func render() -> String {
         let c = commitment
         let debate = data.debatesById[c.debateId]
-        let listing = data.listings.first { $0.commitment.id == c.id }
+        let listing = data.listingsById[c.id]
         let debateHref = "../debates/\(HTML.fileName(c.debateId)).html"
         var body = "<header class=\"top\"><div class=\"wrap\">\n"
         body += "<p class=\"crumbs\"><a href=\"../index.html\">All commitments</a> › "
@@ -81,19 +82,17 @@ struct CommitmentPage {
     /// The turn before (usually the question) and the commitment's own turn, with the quote marked.
     private func context(debateHref: String, debate: DebateRecord?) -> String {
         let c = commitment
-        guard let transcript = data.transcripts[c.debateId],
-            let index = transcript.debate.turns.firstIndex(where: { $0.index == c.turn })
-        else {
+        guard let ownTurn = context?.own else {
             var output = "<div class=\"card\"><blockquote>\(HTML.escape(c.quote))</blockquote></div>\n"
-            if let reason = data.missingTranscripts[c.debateId] {
+            if let reason = context?.missingReason {
                 output += "<p class=\"muted\">The surrounding debate is not shown: \(HTML.escape(reason)).</p>\n"
             }
             return output
         }
-        let turns = transcript.debate.turns
         var output = ""
-        if let previous = turns[..<index].last(where: { $0.kind == .speech }) {
-            let asked = data.snapshot.requests.filter { $0.id == c.requestId && $0.turn == previous.index }.map { r in
+        if let previous = context?.previous {
+            let asked = [c.requestId.flatMap { data.requestsById[$0] }].compactMap { $0 }.filter { $0.turn == previous.index }
+                .map { r in
                 Annotation(
                     kind: .request, turn: r.turn, quote: r.quote,
                     note: "<span class=\"kind request\">The request</span>" + HTML.escape(r.speakerName ?? "A member")
@@ -107,7 +106,7 @@ struct CommitmentPage {
             kind: .commitment, turn: c.turn, quote: c.quote,
             note: "<span class=\"kind commitment\">This commitment</span>"
                 + "<a href=\"\(debateHref)#turn-\(c.turn)\">read it in the whole debate</a>")
-        output += DebatePage.turn(turns[index], annotations: [own], government: [])
+        output += DebatePage.turn(ownTurn, annotations: [own], government: [])
             .replacingOccurrences(of: "id=\"turn-\(c.turn)\"", with: "")
             .replacingOccurrences(of: "href=\"#turn-", with: "href=\"\(debateHref)#turn-")
         return output
@@ -115,7 +114,7 @@ struct CommitmentPage {
 
     private func request() -> String {
         guard let id = commitment.requestId,
-            let request = data.snapshot.requests.first(where: { $0.id == id })
+            let request = data.requestsById[id]
         else { return "" }
         var output = "<h2>The request it answers</h2>\n<div class=\"card\">"
         output += "<p><strong>\(HTML.escape(request.speakerName ?? "A member"))</strong> asked, in "
@@ -128,9 +127,9 @@ struct CommitmentPage {
 
     private func history(debate: DebateRecord?) -> String {
         let c = commitment
-        let events = data.snapshot.statusEvents.filter { $0.commitmentId == c.id }
-        let changes = data.snapshot.changes.filter { $0.commitmentId == c.id }
-        let notes = data.snapshot.notes.filter { $0.commitmentId == c.id }
+        let events = data.eventsByCommitment[c.id] ?? []
+        let changes = data.changesByCommitment[c.id] ?? []
+        let notes = data.notesByCommitment[c.id] ?? []
         var output = "<h2>History and evidence</h2>\n<div class=\"card\"><ol class=\"history\">\n"
         output += "<li><strong>\(HTML.escape(HTML.longDate(c.debateDate)))</strong>: made in the House"
             + (debate.map { ", in \u{201C}\(HTML.escape($0.title))\u{201D}" } ?? "") + "; outstanding.</li>\n"
@@ -163,7 +162,7 @@ struct CommitmentPage {
     }
 
     private func followUps() -> String {
-        let links = data.snapshot.links.filter { $0.commitmentId == commitment.id }
+        let links = (data.linksByCommitment[commitment.id] ?? [])
             .sorted { ($0.score, $1.id) > ($1.score, $0.id) }
         var output = "<h2>Follow-ups in later debates</h2>\n"
         guard !links.isEmpty else {

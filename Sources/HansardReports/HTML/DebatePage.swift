@@ -33,9 +33,11 @@ struct Annotation: Hashable {
 struct DebatePage {
     let data: ReportData
     let debate: DebateRecord
+    let transcript: DebateTranscript?
+    /// Why there is no transcript, when there is none.
+    let missingReason: String?
 
     func render() -> String {
-        let transcript = data.transcripts[debate.id]
         let annotations = self.annotations(transcript)
         var body = "<header class=\"top\"><div class=\"wrap\">\n"
         body += "<p class=\"crumbs\"><a href=\"../index.html\">All commitments</a> › Debate</p>\n"
@@ -61,7 +63,7 @@ struct DebatePage {
             body += turns(transcript.debate, annotations: annotations)
         } else {
             body += "<p class=\"notice\">The transcript is not shown: "
-                + HTML.escape(data.missingTranscripts[debate.id] ?? "the page was not re-read") + ". "
+                + HTML.escape(missingReason ?? "the page was not re-read") + ". "
                 + "What the register holds for this debate follows.</p>\n"
             body += registerOnly(annotations)
         }
@@ -96,12 +98,12 @@ struct DebatePage {
     /// register's links from this (later) debate back to earlier commitments.
     func annotations(_ transcript: DebateTranscript?) -> [Annotation] {
         var result: [Annotation] = []
-        let commitments = data.snapshot.commitments.filter { $0.debateId == debate.id }
-        let requests = data.snapshot.requests.filter { $0.debateId == debate.id }
+        let commitments = data.commitmentsByDebate[debate.id] ?? []
+        let requests = data.requestsByDebate[debate.id] ?? []
         for c in commitments {
             var note = "<span class=\"kind commitment\">Commitment</span>"
                 + commitmentLink(c.id, text: c.action.rawValue.replacingOccurrences(of: "-", with: " ") + ": " + c.object)
-            if let listing = data.listings.first(where: { $0.commitment.id == c.id }) {
+            if let listing = data.listingsById[c.id] {
                 note += " " + IndexPage.dueBadge(listing)
             }
             result.append(Annotation(kind: .commitment, turn: c.turn, quote: c.quote, note: note))
@@ -130,8 +132,8 @@ struct DebatePage {
                 result.append(Annotation(kind: .followUp, turn: followUp.turn, quote: followUp.quote, note: note))
             }
         }
-        for link in data.snapshot.links where link.debateId == debate.id && link.state != .rejected {
-            let earlier = data.snapshot.commitments.first { $0.id == link.commitmentId }
+        for link in data.linksByLaterDebate[debate.id] ?? [] where link.state != .rejected {
+            let earlier = data.commitmentsById[link.commitmentId]
             let note = "<span class=\"kind follow-up\">Follow-up</span>may follow up "
                 + commitmentLink(link.commitmentId, text: "a commitment of \(HTML.longDate(earlier?.debateDate))")
                 + " (\(HTML.escape(link.state.rawValue)) link, \(HTML.escape(link.kind.rawValue)))"
@@ -142,7 +144,7 @@ struct DebatePage {
 
     private func turns(_ page: Debate, annotations: [Annotation]) -> String {
         let byTurn = Dictionary(grouping: annotations, by: \.turn)
-        let government = Set(data.snapshot.commitments.filter { $0.debateId == debate.id }.compactMap(\.speakerName))
+        let government = Set((data.commitmentsByDebate[debate.id] ?? []).compactMap(\.speakerName))
         var output = ""
         var currentSection: Int?
         for turn in page.turns {
