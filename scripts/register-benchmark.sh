@@ -67,5 +67,6 @@ time_it "outstanding list, first 50 rows (table)" "$hansard" commitments --regis
 time_it "outstanding list, all rows (csv)" "$hansard" commitments --register "$big" --format csv
 time_it "overdue list, all rows (csv)" "$hansard" commitments --register "$big" --overdue --format csv
 time_it "process start (hansard --version)" "$hansard" --version
+time_it "diff of two 100k registers (table)" "$hansard" diff "$big" "$newer"
 time_it "diff of two 100k registers (json)" "$hansard" diff --format json "$big" "$newer"
 echo "registers kept in $work"

@@ -26,9 +26,18 @@ public enum CalendarDate {
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
     static func dayNumber(_ text: String) -> Int? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+        // Parsed from the bytes: lists compute two of these per row.
+        var bytes = text.utf8.makeIterator()
+        func digits(_ count: Int) -> Int? {
+            var value = 0
+            for _ in 0..<count {
+                guard let byte = bytes.next(), byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = digits(4), bytes.next() == 0x2D, let month = digits(2), bytes.next() == 0x2D,
+            let day = digits(2), bytes.next() == nil,
             (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
         else { return nil }
         let y = month <= 2 ? year - 1 : year

@@ -40,9 +40,11 @@ enum FollowUpFinder {
     static let fulfilmentCue = try! NSRegularExpression(
         pattern: #"\b((I|we) have (now |today |since |already )?(written|published|placed|laid|deposited|met|announced|issued|sent|made available|set out|reviewed|consulted|launched|introduced)|I wrote to|we (published|wrote|laid|issued|announced)|(has|have) (now |today )?been (published|placed in the Library|laid|deposited|issued|sent)|I am (today |now )?(publishing|placing|laying|announcing|depositing|writing)|I (can|am able to) (now |today )?(confirm|announce|inform|tell))\b"#,
         options: [.caseInsensitive])
-    /// "[Official Report, 8 March 2023; Vol. 828, c. 1234]" or "Official Report, 8/3/23, col. 12".
+    /// "[Official Report, 8 March 2023; Vol. 828, c. 1234]", "[Official Report, House of Lords, 27 March 2023; …]",
+    /// "[OFFICIAL REPORT, 26th November, 1914, col. 1389 …]".
     static let officialReport = try! NSRegularExpression(
-        pattern: #"Official Report,?\s+(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]+)\s+(\d{4})"#, options: [])
+        pattern: #"Official Report,?\s+(?:(House of Lords|House of Commons|Lords|Commons),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})"#,
+        options: [.caseInsensitive])
     /// "on 8 March", "On 8th March 2023", "on 26th November, 1914".
     static let onDate = try! NSRegularExpression(
         pattern: #"\b(?:[Oo]n|[Oo]f|[Dd]ated) (\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (\d{4}))?\b"#,
@@ -109,14 +111,18 @@ enum FollowUpFinder {
                 let subjects = subjectsMentioned(in: lower, among: bySubject)
                 // Commitments the sentence could be about.
                 var pool: [String: CommitmentRecord] = [:]
-                for date in citedDates.dates { for c in byDate[date] ?? [] { pool[c.id] = c } }
+                for cited in citedDates { for c in byDate[cited.date] ?? [] { pool[c.id] = c } }
                 for subject in subjects { for c in bySubject[subject] ?? [] { pool[c.id] = c } }
                 for commitment in pool.values {
                     var score = 0.0
                     var reasons: [String] = []
-                    // An Official Report citation or a date names a sitting of the speaker's own House.
-                    let sameHouse = house == nil || commitment.house == nil || house == commitment.house
-                    let dateHit = sameHouse && (commitment.debateDate.map { citedDates.dates.contains($0) } ?? false)
+                    // A citation names a sitting of the House it names, else of the speaker's own House.
+                    let citation = citedDates.first { cited in
+                        guard cited.date == commitment.debateDate else { return false }
+                        let citedHouse = cited.house ?? house
+                        return citedHouse == nil || commitment.house == nil || citedHouse == commitment.house
+                    }
+                    let dateHit = citation != nil
                     let subjectHit =
                         subjects.contains(commitment.subject.lowercased())
                         && !genericSubjects.contains(commitment.subject.lowercased())
@@ -125,9 +131,10 @@ enum FollowUpFinder {
                         speech.department != nil
                         && speech.department?.lowercased() == commitment.department?.lowercased()
                     if dateHit {
-                        score += citedDates.officialReport ? 0.5 : 0.3
+                        let official = citation?.officialReport == true
+                        score += official ? 0.5 : 0.3
                         reasons.append(
-                            citedDates.officialReport
+                            official
                                 ? "cites the Official Report of \(commitment.debateDate ?? "")"
                                 : "refers to \(commitment.debateDate ?? "")")
                     }
@@ -218,31 +225,49 @@ enum FollowUpFinder {
         return stems.contains { lower.contains($0) }
     }
 
+    /// A sitting a sentence refers to.
+    struct CitedDate: Sendable, Hashable {
+        var date: String
+        /// Cited as the Official Report, not just named.
+        var officialReport: Bool
+        /// The House the citation names ("Official Report, House of Lords, …"), if it names one.
+        var house: House?
+    }
+
     /// The dates a sentence cites, resolved against the debate's date for "on 8 March" without a year.
-    static func citedDates(in sentence: String, debateDate: String?) -> (dates: Set<String>, officialReport: Bool) {
-        var dates = Set<String>()
-        var official = false
+    static func citedDates(in sentence: String, debateDate: String?) -> [CitedDate] {
+        var cited: [CitedDate] = []
         let range = NSRange(sentence.startIndex..., in: sentence)
         for match in officialReport.matches(in: sentence, range: range) {
-            if let date = date(match, in: sentence, debateDate: debateDate) {
-                dates.insert(date)
-                official = true
+            if let date = date(match, in: sentence, debateDate: debateDate, firstGroup: 2) {
+                let named = group(1, of: match, in: sentence)?.lowercased()
+                let house: House? = named.map { $0.hasSuffix("lords") ? .lords : .commons }
+                cited.append(CitedDate(date: date, officialReport: true, house: house))
             }
         }
         for match in onDate.matches(in: sentence, range: range) {
-            if let date = date(match, in: sentence, debateDate: debateDate) { dates.insert(date) }
+            if let date = date(match, in: sentence, debateDate: debateDate, firstGroup: 1),
+                !cited.contains(where: { $0.date == date })
+            {
+                cited.append(CitedDate(date: date, officialReport: false, house: nil))
+            }
         }
-        return (dates, official)
+        return cited
     }
 
-    private static func date(_ match: NSTextCheckingResult, in text: String, debateDate: String?) -> String? {
-        func group(_ index: Int) -> String? {
-            guard match.numberOfRanges > index, let range = Range(match.range(at: index), in: text) else { return nil }
-            return String(text[range])
-        }
-        guard let day = group(1).flatMap({ Int($0) }), let month = group(2).flatMap({ months[$0.lowercased()] })
+    private static func group(_ index: Int, of match: NSTextCheckingResult, in text: String) -> String? {
+        guard match.numberOfRanges > index, let range = Range(match.range(at: index), in: text) else { return nil }
+        return String(text[range])
+    }
+
+    /// The date in groups `firstGroup` (day), `firstGroup + 1` (month) and `firstGroup + 2` (year, optional).
+    private static func date(
+        _ match: NSTextCheckingResult, in text: String, debateDate: String?, firstGroup: Int
+    ) -> String? {
+        guard let day = group(firstGroup, of: match, in: text).flatMap({ Int($0) }),
+            let month = group(firstGroup + 1, of: match, in: text).flatMap({ months[$0.lowercased()] })
         else { return nil }
-        var year = group(3).flatMap { Int($0) }
+        var year = group(firstGroup + 2, of: match, in: text).flatMap { Int($0) }
         if year == nil, let debateDate, let debateYear = Int(debateDate.prefix(4)) {
             // "on 8 March" said in a debate means the latest 8 March on or before the debate.
             let candidate = String(format: "%04d-%02d-%02d", debateYear, month, day)

@@ -148,39 +148,60 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
 }
 
 extension CommitmentRecord {
-    /// Decodes a row column by column: lists of 100,000 commitments are read much faster than through Decodable.
-    public init(row: Row) throws {
-        func required<T: RawRepresentable>(_ column: String) throws -> T where T.RawValue == String {
-            let text: String = row[column]
+    /// The table's columns in declaration order, for ``init(row:startingAt:)``.
+    static let columnNames = [
+        "id", "analysisId", "debateId", "debateDate", "house", "turn", "speakerName", "speakerRole", "office",
+        "department", "quote", "action", "object", "subject", "timingPhrase", "timingClass", "dueBy", "strength",
+        "source", "requestId", "status", "statusDate", "firstRevision", "missingSinceRevision",
+    ]
+
+    /// Requests select exactly ``columnNames``, in order, so that ``init(row:)`` can read by position.
+    public static var databaseSelection: [any SQLSelectable] { columnNames.map { Column($0) } }
+
+    /// Reads a row of ``databaseSelection`` (or `SELECT *`) by position.
+    public init(row: Row) throws { try self.init(row: row, startingAt: 0) }
+
+    /// `c.id, c.analysisId, …`: the columns of a commitment aliased `c`, in ``columnNames`` order.
+    static func selection(alias: String) -> String {
+        columnNames.map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
+
+    /// Decodes the columns ``columnNames`` from position `offset` on. Positional access spares the
+    /// name lookups, which dominate reading a list of 100,000 commitments.
+    init(row: Row, startingAt offset: Int) throws {
+        func value<T: RawRepresentable>(_ index: Int) throws -> T where T.RawValue == String {
+            let text: String = row[offset + index]
             guard let value = T(rawValue: text) else {
-                throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "commitment.\(column): unknown value \(text)")
+                throw DatabaseError(
+                    resultCode: .SQLITE_MISMATCH,
+                    message: "commitment.\(Self.columnNames[index]): unknown value \(text)")
             }
             return value
         }
-        id = row["id"]
-        analysisId = row["analysisId"]
-        debateId = row["debateId"]
-        debateDate = row["debateDate"]
-        house = (row["house"] as String?).flatMap(House.init(rawValue:))
-        turn = row["turn"]
-        speakerName = row["speakerName"]
-        speakerRole = try required("speakerRole")
-        office = row["office"]
-        department = row["department"]
-        quote = row["quote"]
-        action = try required("action")
-        object = row["object"]
-        subject = row["subject"]
-        timingPhrase = row["timingPhrase"]
-        timingClass = try required("timingClass")
-        dueBy = row["dueBy"]
-        strength = try required("strength")
-        source = try required("source")
-        requestId = row["requestId"]
-        status = try required("status")
-        statusDate = row["statusDate"]
-        firstRevision = row["firstRevision"]
-        missingSinceRevision = row["missingSinceRevision"]
+        id = row[offset]
+        analysisId = row[offset + 1]
+        debateId = row[offset + 2]
+        debateDate = row[offset + 3]
+        house = (row[offset + 4] as String?).flatMap(House.init(rawValue:))
+        turn = row[offset + 5]
+        speakerName = row[offset + 6]
+        speakerRole = try value(7)
+        office = row[offset + 8]
+        department = row[offset + 9]
+        quote = row[offset + 10]
+        action = try value(11)
+        object = row[offset + 12]
+        subject = row[offset + 13]
+        timingPhrase = row[offset + 14]
+        timingClass = try value(15)
+        dueBy = row[offset + 16]
+        strength = try value(17)
+        source = try value(18)
+        requestId = row[offset + 19]
+        status = try value(20)
+        statusDate = row[offset + 21]
+        firstRevision = row[offset + 22]
+        missingSinceRevision = row[offset + 23]
     }
 }
 

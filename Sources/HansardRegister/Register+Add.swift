@@ -237,7 +237,7 @@ extension Register {
         var words = Set<String>()
         for speech in speeches {
             for sentence in FollowUpFinder.sentences(of: speech.text) {
-                dates.formUnion(FollowUpFinder.citedDates(in: sentence, debateDate: date).dates)
+                dates.formUnion(FollowUpFinder.citedDates(in: sentence, debateDate: date).map(\.date))
             }
             let tokens = speech.text.lowercased()
                 .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).map(String.init)

@@ -63,7 +63,7 @@ extension Register {
         }
         let statusColumn = historical ? "\(statusSQL) AS asOfStatus" : "c.status AS asOfStatus"
         let select = """
-            SELECT c.*, d.title AS debateTitle, \(statusColumn)
+            SELECT \(CommitmentRecord.selection(alias: "c")), d.title AS debateTitle, \(statusColumn)
             FROM commitment c JOIN debate d ON d.id = c.debateId
             """
         let selectArguments: [any DatabaseValueConvertible] = historical ? [asOf] : []
@@ -81,32 +81,32 @@ extension Register {
             parts = [(filter, "c.dueBy IS NULL, c.dueBy, c.debateDate, c.id")]
         }
         let allArguments = StatementArguments((selectArguments + arguments) as [(any DatabaseValueConvertible)?])
-        let rows = try read { db -> [Row] in
-            var rows: [Row] = []
+        let titleColumn = CommitmentRecord.columnNames.count
+        let items = try read { db -> [CommitmentListing] in
+            var items: [CommitmentListing] = []
             for part in parts {
-                let remaining = query.limit.map { max(0, $0 - rows.count) }
+                let remaining = query.limit.map { max(0, $0 - items.count) }
                 if remaining == 0 { break }
                 var sql = select
                 if !part.where.isEmpty { sql += " WHERE " + part.where }
                 sql += " ORDER BY " + part.order
                 if let remaining { sql += " LIMIT \(remaining)" }
-                rows += try Row.fetchAll(db, sql: sql, arguments: allArguments)
-            }
-            return rows
-        }
-        let items = try Self.mapErrors(path) {
-            try rows.map { row in
-                let commitment = try CommitmentRecord(row: row)
-                let status = CommitmentStatus(rawValue: row["asOfStatus"]) ?? .outstanding
-                let age = commitment.debateDate.flatMap { CalendarDate.days(from: $0, to: asOf) }
-                var overdue: Int?
-                if status.isOpen, let due = commitment.dueBy, due < asOf {
-                    overdue = CalendarDate.days(from: due, to: asOf)
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: allArguments)
+                while let row = try rows.next() {
+                    let commitment = try CommitmentRecord(row: row, startingAt: 0)
+                    let status = CommitmentStatus(rawValue: row[titleColumn + 1]) ?? .outstanding
+                    let age = commitment.debateDate.flatMap { CalendarDate.days(from: $0, to: asOf) }
+                    var overdue: Int?
+                    if status.isOpen, let due = commitment.dueBy, due < asOf {
+                        overdue = CalendarDate.days(from: due, to: asOf)
+                    }
+                    items.append(
+                        CommitmentListing(
+                            commitment: commitment, debateTitle: row[titleColumn], status: status, ageDays: age,
+                            overdueDays: overdue))
                 }
-                return CommitmentListing(
-                    commitment: commitment, debateTitle: row["debateTitle"], status: status, ageDays: age,
-                    overdueDays: overdue)
             }
+            return items
         }
         return CommitmentList(asOf: asOf, scope: query.scope, items: items)
     }

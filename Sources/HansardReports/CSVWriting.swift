@@ -2,12 +2,25 @@
 public enum CSVWriting {
     /// One record, ending in CRLF.
     public static func record(_ fields: [String?]) -> String {
-        fields.map { field($0 ?? "") }.joined(separator: ",") + "\r\n"
+        var line = ""
+        line.reserveCapacity(256)
+        for (index, field) in fields.enumerated() {
+            if index > 0 { line += "," }
+            line += Self.field(field ?? "")
+        }
+        line += "\r\n"
+        return line
     }
 
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // A byte scan: these four are ASCII, and Foundation's string search is slow on Linux.
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        var quoted = "\""
+        quoted.reserveCapacity(text.utf8.count + 8)
+        for character in text {
+            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+        }
+        return quoted + "\""
     }
 }
 

@@ -5,7 +5,7 @@ public import HansardRegister
 /// Renders `hansard register show`: the commitment, its history and its candidate follow-ups.
 public enum CommitmentDetailRenderer {
     public static func render(_ detail: CommitmentDetail, json: Bool) throws -> String {
-        if json { return try JSONRendering.canonical(detail) + "\n" }
+        if json { return try JSONRendering.pretty(detail) + "\n" }
         let c = detail.commitment
         let d = detail.debate
         var lines: [String] = []

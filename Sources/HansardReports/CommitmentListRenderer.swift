@@ -11,7 +11,7 @@ public enum CommitmentListFormat: String, Sendable, CaseIterable {
 public enum CommitmentListRenderer {
     public static func render(_ list: CommitmentList, format: CommitmentListFormat, width: Int = 100) throws -> String {
         switch format {
-        case .json: return try JSONRendering.canonical(list) + "\n"
+        case .json: return try JSONRendering.pretty(list) + "\n"
         case .csv: return csv(list)
         case .md: return markdown(list)
         case .table: return table(list, width: width)
@@ -25,6 +25,7 @@ public enum CommitmentListRenderer {
 
     static func csv(_ list: CommitmentList) -> String {
         var output = CSVWriting.record(csvHeader)
+        output.reserveCapacity(list.items.count * 400)
         for item in list.items {
             let c = item.commitment
             output += CSVWriting.record([

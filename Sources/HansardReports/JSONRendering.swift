@@ -1,19 +1,9 @@
-import Foundation
-
 /// Encodes values as the JSON hansard prints: keys in schema order, no escaped slashes, UTF-8,
 /// the same bytes for the same value on every run.
 public enum JSONRendering {
     /// Pretty-printed JSON (two-space indent) for people and `jq`.
     public static func pretty<Value: Encodable>(_ value: Value) throws -> String {
         String(decoding: try OrderedJSONEncoder(prettyPrinted: true).encode(value), as: UTF8.self)
-    }
-
-    /// Pretty-printed JSON with keys sorted, so equal values always give identical bytes
-    /// (Foundation's encoder on Linux does not keep the order keys were encoded in).
-    public static func canonical<Value: Encodable>(_ value: Value) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// One line of JSON, for JSON Lines output.

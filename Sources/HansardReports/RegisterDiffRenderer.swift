@@ -9,7 +9,7 @@ public enum RegisterDiffFormat: String, Sendable, CaseIterable {
 public enum RegisterDiffRenderer {
     public static func render(_ diff: RegisterDiff, format: RegisterDiffFormat, width: Int = 100) throws -> String {
         switch format {
-        case .json: return try JSONRendering.canonical(diff) + "\n"
+        case .json: return try JSONRendering.pretty(diff) + "\n"
         case .md: return markdown(diff)
         case .table: return table(diff, width: width)
         }

@@ -11,7 +11,7 @@ public enum RegisterExportFormat: String, Sendable, CaseIterable {
 public enum RegisterSnapshotRenderer {
     public static func render(_ snapshot: RegisterSnapshot, format: RegisterExportFormat) throws -> String {
         switch format {
-        case .json: return try JSONRendering.canonical(snapshot) + "\n"
+        case .json: return try JSONRendering.pretty(snapshot) + "\n"
         case .csv: return csv(snapshot)
         }
     }

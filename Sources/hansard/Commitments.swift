@@ -14,8 +14,8 @@ extension Hansard {
                 Examples:
                   hansard commitments
                   hansard commitments --overdue --house lords --format md
-                  hansard commitments --session 2022-23 --department "Cabinet Office" --format csv > co.csv
-                  hansard commitments --as-of 2023-10-26 --minister Neville-Rolfe
+                  hansard commitments --session 2008-09 --department Defence --format csv > defence.csv
+                  hansard commitments --as-of 2010-01-01 --minister Thornton
                 """
         )
 

@@ -58,6 +58,7 @@ extension Hansard {
             }
             let progress = ProgressBar(total: paths.count, enabled: !quiet && Terminal.standardErrorIsTerminal)
             var tally = Tally()
+            tally.failed = missing.count
             try await Intake.analyse(paths, reader: DebateReader(format: inputFormat?.format), analyzer: analyzer) {
                 path, result in
                 switch result {

@@ -11,13 +11,13 @@ extension Hansard {
 
                 Examples:
                   hansard register add corpus/
-                  hansard register show c-2f0a41b7e3d2
-                  hansard register resolve c-2f0a41b7e3d2 --status fulfilled --evidence https://questions-statements.parliament.uk/...
+                  hansard register show c-15c40233576e2a68
+                  hansard register resolve c-15c40233576e2a68 --status fulfilled --evidence "guidance published"
                   hansard register links
                   hansard register export > register.json
                 """,
             subcommands: [
-                RegisterAdd.self, RegisterShow.self, RegisterResolve.self, RegisterReopen.self, RegisterLinks.self,
+                RegisterAdd.self, RegisterShow.self, RegisterResolve.self, RegisterReopen.self, RegisterNote.self, RegisterLinks.self,
                 RegisterConfirm.self, RegisterReject.self, RegisterExport.self, RegisterImport.self,
             ]
         )

@@ -38,8 +38,8 @@ extension Hansard {
             abstract: "Confirm a follow-up link; a link that says the thing was done resolves the commitment.",
             discussion: """
                 Examples:
-                  hansard register confirm L-5c1e09a2b7
-                  hansard register confirm L-5c1e09a2b7 --status partly-fulfilled
+                  hansard register confirm L-7cb5f357b6
+                  hansard register confirm L-7cb5f357b6 --status partly-fulfilled
                 """
         )
 
@@ -67,7 +67,7 @@ extension Hansard {
             abstract: "Reject a follow-up link; it is kept as rejected and not proposed again.",
             discussion: """
                 Examples:
-                  hansard register reject L-5c1e09a2b7
+                  hansard register reject L-7cb5f357b6
                 """
         )
 

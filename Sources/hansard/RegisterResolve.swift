@@ -10,8 +10,8 @@ extension Hansard {
                 The status event records who (your login name), when, why (--note) and the evidence.
 
                 Examples:
-                  hansard register resolve c-2f0a41b7e3d2 --status fulfilled --evidence "HL Deb 27 Oct 2009 c93WS"
-                  hansard register resolve c-2f0a41b7e3d2 --status lapsed --evidence "Parliament prorogued" --date 2023-10-26
+                  hansard register resolve c-15c40233576e2a68 --status fulfilled --evidence "Cabinet Office guidance on non-corporate channels, published" --date 2023-06-01
+                  hansard register resolve c-15c40233576e2a68 --status lapsed --evidence "Parliament prorogued" --date 2023-10-26
                 """
         )
 
@@ -49,8 +49,8 @@ extension Hansard {
                 The earlier status events are kept; a new event records the reopening.
 
                 Examples:
-                  hansard register reopen c-2f0a41b7e3d2
-                  hansard register reopen c-2f0a41b7e3d2 --note "the guidance published was only a draft"
+                  hansard register reopen c-15c40233576e2a68
+                  hansard register reopen c-15c40233576e2a68 --note "the guidance published was only a draft"
                 """
         )
 

@@ -9,8 +9,8 @@ extension Hansard {
             abstract: "Show one commitment: its words, debate, status history, notes and follow-up links.",
             discussion: """
                 Examples:
-                  hansard register show c-2f0a41b7e3d2
-                  hansard register show --json c-2f0a41b7e3d2 | jq '.links'
+                  hansard register show c-15c40233576e2a68
+                  hansard register show --json c-15c40233576e2a68 | jq '.links'
                 """
         )
 

@@ -35,7 +35,7 @@ enum HansardProcess {
     }
 
     /// Runs hansard to the end and collects what it printed.
-    static func run(_ arguments: [String]) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let folder = try temporaryFolder("process")
         let outputPath = folder + "/stdout"
         let errorPath = folder + "/stderr"
@@ -44,6 +44,9 @@ enum HansardProcess {
         let process = Process()
         process.executableURL = try executable
         process.arguments = arguments
+        var merged = ProcessInfo.processInfo.environment
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
         try process.run()

@@ -17,7 +17,7 @@ struct SnapshotDiffTests {
         let first = try RegisterSnapshotRenderer.render(try register.snapshot(), format: .json)
         let second = try RegisterSnapshotRenderer.render(try register.snapshot(), format: .json)
         #expect(first == second)
-        #expect(first.contains("\"schema\" : \"hansard.register/1\""))
+        #expect(first.hasPrefix("{\n  \"schema\": \"hansard.register/1\""))
 
         let exportPath = folder + "/export.json"
         try first.write(toFile: exportPath, atomically: true, encoding: .utf8)
