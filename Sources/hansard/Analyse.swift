@@ -44,7 +44,7 @@ extension Hansard {
                 case .success(let debate):
                     let analysis = analyzer.analyse(debate)
                     do {
-                        Terminal.write(try render(analysis, first: printed == 0, many: many))
+                        Terminal.writeTable(try render(analysis, first: printed == 0, many: many), plain: format != .table)
                         printed += 1
                     } catch {
                         Terminal.report("\(path): could not encode the analysis: \(error)")
