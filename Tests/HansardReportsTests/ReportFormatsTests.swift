@@ -58,7 +58,7 @@ struct ReportFormatsTests {
         #expect(html.contains("<h2>The request it answers</h2>"))
         #expect(
             html.contains(
-                "<blockquote>If the Minister is not able to deal with all those points today, could she write to me?</blockquote>"))
+                "<blockquote class=\"request\">If the Minister is not able to deal with all those points today, could she write to me?</blockquote>"))
         #expect(html.contains("Outcome: <strong>accepted</strong>"))
         #expect(html.contains("<mark class=\"request\">If the Minister is not able to deal with all those points today"))
     }

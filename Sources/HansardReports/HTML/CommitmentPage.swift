@@ -119,7 +119,7 @@ struct CommitmentPage {
         var output = "<h2>The request it answers</h2>\n<div class=\"card\">"
         output += "<p><strong>\(HTML.escape(request.speakerName ?? "A member"))</strong> asked, in "
             + "<a href=\"../debates/\(HTML.fileName(request.debateId)).html#turn-\(request.turn)\">turn \(request.turn)</a>:</p>"
-        output += "<blockquote>\(HTML.escape(request.quote))</blockquote>"
+        output += "<blockquote class=\"request\">\(HTML.escape(request.quote))</blockquote>"
         output += "<p>Outcome: <strong>\(HTML.escape(request.outcome.rawValue))</strong>"
         if let answer = request.answerQuote { output += " — \u{201C}\(HTML.escape(answer))\u{201D}" }
         return output + "</p></div>\n"
@@ -177,7 +177,7 @@ struct CommitmentPage {
             output += "<p><a href=\"../debates/\(HTML.fileName(link.debateId)).html#turn-\(link.turn)\">"
                 + "\(HTML.escape(later?.title ?? link.debateId))</a>, \(HTML.escape(HTML.longDate(later?.date))), "
                 + "turn \(link.turn)\(link.speakerName.map { ", " + HTML.escape($0) } ?? "")</p>"
-            output += "<blockquote>\(HTML.escape(link.quote))</blockquote>"
+            output += "<blockquote class=\"follow-up\">\(HTML.escape(link.quote))</blockquote>"
             output += "<p class=\"muted\">Why linked: \(HTML.escape(link.evidence)). Link "
                 + "<code>\(HTML.escape(link.id))</code></p></div>\n"
         }

@@ -69,6 +69,8 @@ enum ReportStyle {
         dl.facts-list dd{margin:0}
         .card{background:var(--paper);border:1px solid var(--line);border-radius:.5rem;padding:.9rem 1rem;margin:0 0 1rem}
         blockquote{margin:0;padding:.2rem 0 .2rem 1rem;border-left:4px solid #e0b43a;font-size:1.1rem}
+        blockquote.request{border-left-color:#6d9eea}
+        blockquote.follow-up{border-left-color:#4fb06b}
         .legend{display:flex;flex-wrap:wrap;gap:.4rem .9rem;font-size:.85rem;margin:1rem 0 0;padding:0;list-style:none}
         mark{color:inherit;padding:.05em .1em;border-radius:.15em}
         mark.commitment,.legend .commitment{background:var(--mark-c)}
