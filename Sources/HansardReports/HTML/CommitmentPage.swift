@@ -98,17 +98,13 @@ struct CommitmentPage {
                     note: "<span class=\"kind request\">The request</span>" + HTML.escape(r.speakerName ?? "A member")
                         + " asked · " + HTML.escape(r.outcome.rawValue))
             }
-            output += DebatePage.turn(previous, annotations: asked, government: [])
-                .replacingOccurrences(of: "id=\"turn-\(previous.index)\"", with: "")
-                .replacingOccurrences(of: "href=\"#turn-", with: "href=\"\(debateHref)#turn-")
+            output += DebatePage.turn(previous, annotations: asked, government: [], page: debateHref)
         }
         let own = Annotation(
             kind: .commitment, turn: c.turn, quote: c.quote,
             note: "<span class=\"kind commitment\">This commitment</span>"
                 + "<a href=\"\(debateHref)#turn-\(c.turn)\">read it in the whole debate</a>")
-        output += DebatePage.turn(ownTurn, annotations: [own], government: [])
-            .replacingOccurrences(of: "id=\"turn-\(c.turn)\"", with: "")
-            .replacingOccurrences(of: "href=\"#turn-", with: "href=\"\(debateHref)#turn-")
+        output += DebatePage.turn(ownTurn, annotations: [own], government: [], page: debateHref)
         return output
     }
 

@@ -158,14 +158,18 @@ struct DebatePage {
     }
 
     /// One turn: the speaker line, its paragraphs with passages marked, and a note per passage.
-    static func turn(_ turn: Turn, annotations: [Annotation], government: Set<String>) -> String {
+    /// - Parameter page: the debate page's path when the turn is quoted on another page: its number then
+    ///   links there, and the turn has no id of its own.
+    static func turn(_ turn: Turn, annotations: [Annotation], government: Set<String>, page: String? = nil) -> String {
         var classes = ["turn"]
         if turn.kind == .procedural { classes.append("procedural") }
         if turn.role == .minister || turn.speaker.map({ government.contains($0.name) }) == true {
             classes.append("government")
         }
-        var output = "<article class=\"\(classes.joined(separator: " "))\" id=\"turn-\(turn.index)\">\n<header>"
-        output += "<a class=\"n\" href=\"#turn-\(turn.index)\" aria-label=\"Turn \(turn.index)\">\(turn.index)</a>"
+        let id = page == nil ? " id=\"turn-\(turn.index)\"" : ""
+        var output = "<article class=\"\(classes.joined(separator: " "))\"\(id)>\n<header>"
+        output += "<a class=\"n\" href=\"\(page ?? "")#turn-\(turn.index)\" aria-label=\"Turn \(turn.index)\">"
+            + "\(turn.index)</a>"
         if turn.kind == .speech {
             if let speaker = turn.speaker {
                 output += "<span class=\"who\">\(HTML.escape(speaker.name))</span>"

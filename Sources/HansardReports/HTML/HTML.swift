@@ -55,6 +55,7 @@ enum HTML {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="hansard">
+            <meta name="color-scheme" content="light">
             <title>\(escape(title))</title>
             <style>
             \(ReportStyle.css)</style>
