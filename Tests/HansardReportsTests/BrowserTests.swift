@@ -1,4 +1,5 @@
 import Foundation
+import HansardIngestion
 import HansardRegister
 import HansardReports
 import Testing
@@ -77,12 +78,19 @@ struct BrowserTests {
         components.query = "house=commons"
         let page = try Chromium.load(components.url!)
         #expect(page.console.isEmpty, "console: \(page.console)")
-        let items = try DOM.elements(of: page.dom).filter { $0.name == "li" && $0.hasClass("commitment") }
+        let elements = try DOM.elements(of: page.dom)
+        let items = elements.filter { $0.name == "li" && $0.hasClass("commitment") }
         let commons = items.filter { $0.attributes["data-house"] == "commons" }
         let lords = items.filter { $0.attributes["data-house"] == "lords" }
         #expect(!commons.isEmpty && !lords.isEmpty)
         #expect(commons.allSatisfy { $0.attributes["hidden"] == nil })
         #expect(lords.allSatisfy { $0.attributes["hidden"] != nil })
+        // The figures at the top count only what is shown.
+        let outstanding = try #require(elements.first { $0.name == "b" && $0.hasClass("stat-outstanding") })
+        #expect(outstanding.text == String(commons.count))
+        let debates = try #require(elements.first { $0.name == "b" && $0.hasClass("stat-debates") })
+        let commonsDebates = fixture.data.snapshot.debates.filter { $0.house == .commons }.count
+        #expect(debates.text == String(commonsDebates))
     }
 
     @Test("Speeches carrying <script> and an onerror image show as text and run nothing")

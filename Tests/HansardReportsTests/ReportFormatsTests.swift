@@ -42,7 +42,7 @@ struct ReportFormatsTests {
         #expect(html.contains("Evidence: Written statement &lt;b&gt;HCWS1&lt;/b&gt; &amp; &quot;guidance&quot; published"))
         #expect(html.contains("Note by tester</strong>: published &lt;i&gt;late&lt;/i&gt;"))
         let index = try fixture.read("index.html")
-        #expect(index.contains("<li><b>1</b><span>resolved</span></li>"))
+        #expect(index.contains("<li><b data-stat=\".resolved-row\">1</b><span>resolved</span></li>"))
         #expect(index.contains("and resolved (1) per month"))
     }
 

@@ -23,10 +23,10 @@ struct IndexPage {
         body += "<p class=\"lede\">What ministers undertook in \(HTML.count(debates.count, "debate")) of the register, "
             + "and whether it has been done, as of <strong>\(HTML.escape(HTML.longDate(data.asOf)))</strong>.</p>\n"
         body += "<ul class=\"stats\">"
-        body += "<li><b>\(outstanding.count)</b><span>outstanding</span></li>"
-        body += "<li class=\"late\"><b>\(overdue.count)</b><span>overdue</span></li>"
-        body += "<li><b>\(resolved.count)</b><span>resolved</span></li>"
-        body += "<li><b>\(debates.count)</b><span>debates</span></li></ul>\n"
+        body += "<li><b class=\"stat-outstanding\" data-stat=\".commitment\">\(outstanding.count)</b><span>outstanding</span></li>"
+        body += "<li class=\"late\"><b data-stat=\".overdue-row\">\(overdue.count)</b><span>overdue</span></li>"
+        body += "<li><b data-stat=\".resolved-row\">\(resolved.count)</b><span>resolved</span></li>"
+        body += "<li><b class=\"stat-debates\" data-stat=\".debate-row\">\(debates.count)</b><span>debates</span></li></ul>\n"
         body += filters(outstanding)
         body += "</div></header>\n<main class=\"wrap\">\n"
         body += timeline()
@@ -74,7 +74,7 @@ struct IndexPage {
         let ordered = overdue.sorted { ($0.overdueDays ?? 0, $1.commitment.id) > ($1.overdueDays ?? 0, $0.commitment.id) }
         for item in ordered {
             let c = item.commitment
-            output += "<tr data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" "
+            output += "<tr class=\"overdue-row\" data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" "
                 + "data-session=\"\(HTML.escape(sessionLabel(of: c.debateDate) ?? ""))\">"
                 + "<td class=\"fit\"><span class=\"badge late\">\(HTML.duration(days: item.overdueDays ?? 0))</span></td>"
                 + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(Self.shortened(c.quote)))</a></td>"
@@ -204,7 +204,7 @@ struct IndexPage {
         let ordered = resolved.sorted { ($0.commitment.statusDate ?? "", $0.commitment.id) > ($1.commitment.statusDate ?? "", $1.commitment.id) }
         for item in ordered {
             let c = item.commitment
-            output += "<tr data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" "
+            output += "<tr class=\"resolved-row\" data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" "
                 + "data-session=\"\(HTML.escape(sessionLabel(of: c.debateDate) ?? ""))\"><td>\(Self.dueBadge(item))</td>"
                 + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(c.quote))</a></td>"
                 + "<td class=\"hide-narrow\">\(HTML.escape(c.speakerName ?? "not named"))</td></tr>\n"
@@ -219,7 +219,7 @@ struct IndexPage {
             + "</tr></thead><tbody>\n"
         for debate in debates {
             let items = byDebate[debate.id] ?? []
-            output += "<tr data-house=\"\(HTML.escape(debate.house?.rawValue ?? ""))\" "
+            output += "<tr class=\"debate-row\" data-house=\"\(HTML.escape(debate.house?.rawValue ?? ""))\" "
                 + "data-session=\"\(HTML.escape(sessionLabel(of: debate.date) ?? ""))\">"
                 + "<td>\(HTML.escape(debate.date ?? "undated"))</td>"
                 + "<td><a href=\"debates/\(HTML.fileName(debate.id)).html\">\(HTML.escape(debate.title))</a></td>"

@@ -121,7 +121,7 @@ enum ReportStyle {
         """
 
     /// Filters the index by house and session without a server: hides items, then empty groups, and
-    /// recounts. `index.html?house=lords&session=2022-23` opens with those filters set, so a filtered view
+    /// recounts (the figures at the top too). `index.html?house=lords&session=2022-23` opens with those filters set, so a filtered view
     /// can be shared as a link. Without script every commitment shows and the filter form stays hidden.
     static let filterScript = """
         (function () {
@@ -154,6 +154,10 @@ enum ReportStyle {
               if (count) { count.textContent = items.length + " outstanding, " + late.length + " overdue"; }
             });
             shown.textContent = "Showing " + visible + " of " + total + " outstanding commitments";
+            document.querySelectorAll("[data-stat]").forEach(function (stat) {
+              var selector = stat.getAttribute("data-stat") + ":not([hidden])";
+              stat.textContent = String(document.querySelectorAll(selector).length);
+            });
           }
           house.addEventListener("change", apply);
           session.addEventListener("change", apply);
