@@ -100,7 +100,8 @@ struct IndexPage {
             + "<span class=\"nowrap\"><span class=\"key\" style=\"background:\(Timeline.madeColour)\"></span>made</span> "
             + "<span class=\"nowrap\"><span class=\"key\" style=\"background:\(Timeline.resolvedColour)\"></span>"
             + "resolved</span>. "
-            + "Only months with a commitment made or resolved are drawn; a dashed line marks skipped months.</figcaption>"
+            + "Whole register, whatever the filters. Only months with a commitment made or resolved are drawn; a dashed "
+            + "line marks skipped months.</figcaption>"
             + "<div class=\"chart\">\(chart.svg())</div></figure>\n"
     }
 
