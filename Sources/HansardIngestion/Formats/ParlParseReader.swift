@@ -19,20 +19,24 @@ enum ParlParseReader: MarkupFormatReader {
         var firstId: String?
         var lordsSpeakers = 0
         var commonsSpeakers = 0
+        // One buffer folds every paragraph's text.
+        var scratch: [UInt8] = []
+        scratch.reserveCapacity(1 << 14)
         for node in root.children where node.isElement {
             if node.isElement("speech") {
-                guard let turn = speech(node, index: turns.count, section: sections.indices.last) else { continue }
+                guard let turn = speech(node, index: turns.count, section: sections.indices.last, scratch: &scratch)
+                else { continue }
                 if firstId == nil { firstId = turn.contributionId }
                 if let id = turn.speaker?.memberId {
-                    if id.contains("/lord/") { lordsSpeakers += 1 } else if id.contains("/member/") { commonsSpeakers += 1 }
+                    if id.containsUTF8("/lord/") { lordsSpeakers += 1 } else if id.containsUTF8("/member/") { commonsSpeakers += 1 }
                 }
                 turns.append(turn)
             } else if node.isElement("major-heading") || node.isElement("oral-heading") {
                 if firstId == nil { firstId = node.attribute("id") }
-                sections.append(Section(index: sections.count, title: node.foldedText, level: 1))
+                sections.append(Section(index: sections.count, title: node.foldedText(reusing: &scratch), level: 1))
             } else if node.isElement("minor-heading") {
                 if firstId == nil { firstId = node.attribute("id") }
-                sections.append(Section(index: sections.count, title: node.foldedText, level: 2))
+                sections.append(Section(index: sections.count, title: node.foldedText(reusing: &scratch), level: 2))
             } else if node.isElement("division") {
                 turns.append(division(node, index: turns.count, section: sections.indices.last))
             }
@@ -49,28 +53,35 @@ enum ParlParseReader: MarkupFormatReader {
 
     // MARK: - Speeches
 
-    private static func speech(_ node: MarkupNode, index: Int, section: Int?) -> Turn? {
+    /// The speech attributes read, in this order, by one pass over each speech's attributes.
+    private static let speechAttributes: [StaticString] = [
+        "id", "colnum", "time", "speakername", "nospeaker", "person_id", "speakerid", "speakeroffice", "error", "type",
+    ]
+
+    private static func speech(_ node: MarkupNode, index: Int, section: Int?, scratch: inout [UInt8]) -> Turn? {
         var paragraphs: [String] = []
+        paragraphs.reserveCapacity(4)
         for child in node.children where child.isElement {
-            let text = child.foldedText
+            let text = child.foldedText(reusing: &scratch)
             if !text.isEmpty { paragraphs.append(text) }
         }
-        let id = node.attribute("id")
-        let column = node.attribute("colnum")
-        let time = clockTime(node.attribute("time"))
-        let name = node.attribute("speakername").map { $0.foldingWhitespace() } ?? ""
-        if node.attribute("nospeaker") == "true" || name.isEmpty {
+        let values = node.attributeValues(speechAttributes)
+        let id = values[0]
+        let column = values[1]
+        let time = clockTime(values[2])
+        let name = values[3].map(foldedIfNeeded) ?? ""
+        if values[4] == "true" || name.isEmpty {
             guard !paragraphs.isEmpty else { return nil }
             return Turn(
                 index: index, section: section, kind: .procedural, speaker: nil, role: .unknown, roleConfidence: 0,
                 roleEvidence: [], attribution: .page, paragraphs: paragraphs, column: column, time: time,
                 contributionId: id)
         }
-        let memberId = (node.attribute("person_id") ?? node.attribute("speakerid")).flatMap { $0 == "unknown" ? nil : $0 }
-        let office = node.attribute("speakeroffice").map { $0.foldingWhitespace() }
+        let memberId = (values[5] ?? values[6]).flatMap { $0 == "unknown" ? nil : $0 }
+        let office = values[7].map(foldedIfNeeded)
         var (role, confidence, evidence) = role(
-            name: name, office: office, matched: node.attribute("error") == nil, type: node.attribute("type"))
-        if role != .minister && role != .chair, let id, id.contains("/wms/") || id.contains("/lordswms/") {
+            name: name, office: office, matched: values[8] == nil, type: values[9])
+        if role != .minister && role != .chair, let id, id.containsUTF8("/wms/") || id.containsUTF8("/lordswms/") {
             // Only ministers make written ministerial statements.
             (role, confidence, evidence) = (.minister, 0.9, ["makes a written ministerial statement"])
         }
@@ -99,19 +110,22 @@ enum ParlParseReader: MarkupFormatReader {
     private static func role(name: String, office: String?, matched: Bool, type: String?)
         -> (SpeakerRole, Double, [String])
     {
-        let titles = [office, name].compactMap { $0 }
+        // A person's name ("Bob Ainsworth") names no office; only title-like names are searched.
+        let nameIsTitle = name.hasPrefix("The ") || name.containsUTF8("Speaker") || name.containsUTF8("Chair")
+            || name.containsUTF8("Minister") || name.containsUTF8("Secretary")
+        let titles = nameIsTitle ? [office, name].compactMap { $0 } : office.map { [$0] } ?? []
         for title in titles
         where chairWords.contains(where: { containsWord(title, $0) }) || chairTitles.contains(title) {
             return (.chair, 0.95, ["chair's title \"\(title)\""])
         }
-        for title in titles where !title.contains("Shadow") {
-            if governmentOffices.contains(where: { title.contains($0) }) {
+        for title in titles where !title.containsUTF8("Shadow") {
+            if governmentOffices.contains(where: { title.containsUTF8($0) }) {
                 return (.minister, 0.9, ["government office \"\(title)\""])
             }
         }
         if !matched {
             // "Hon. Members", "Several hon. Members": ParlParse found no single member to match.
-            if name.contains("Members") || name.contains("Lords") {
+            if name.containsUTF8("Members") || name.containsUTF8("Lords") {
                 return (.member, 0.9, ["several members speaking together (\"\(name)\")"])
             }
             return (.unknown, 0, ["ParlParse could not match \"\(name)\" to a member"])
@@ -122,18 +136,46 @@ enum ParlParseReader: MarkupFormatReader {
         return (.member, 0.5, ["named member; ParlParse gives no office line"])
     }
 
+    /// Attribute values are almost always folded already; only those that are not are copied.
+    private static func foldedIfNeeded(_ value: String) -> String {
+        var previousWasSpace = true
+        for byte in value.utf8 {
+            let isSpace = byte.isASCIIWhitespace
+            if isSpace && (previousWasSpace || byte != 0x20) { return value.foldingWhitespace() }
+            previousWasSpace = isSpace
+        }
+        return previousWasSpace && !value.isEmpty ? value.foldingWhitespace() : value
+    }
+
     /// Whether `word` occurs in `text` as a whole word ("Deputy Speaker", not "Speakership").
     private static func containsWord(_ text: String, _ word: String) -> Bool {
-        text.split(whereSeparator: { !$0.isLetter }).contains { $0 == word }
+        // The byte search rules out nearly every name before any splitting.
+        text.containsUTF8(word) && text.split(whereSeparator: { !$0.isLetter }).contains { $0 == word }
     }
 
     /// ParlParse writes "11:30:00", "014:30:00", "unknown" or "": keep "HH:MM" when there is one.
     private static func clockTime(_ value: String?) -> String? {
         guard let value else { return nil }
-        let parts = value.split(separator: ":")
-        guard parts.count >= 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour),
-            (0..<60).contains(minute)
-        else { return nil }
+        var hour = 0
+        var minute = 0
+        var digits = 0
+        var field = 0
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: ":") {
+                guard digits > 0 else { return nil }
+                field += 1
+                digits = 0
+                if field == 2 { break }
+            } else if (0x30...0x39).contains(byte) {
+                let digit = Int(byte - 0x30)
+                if field == 0 { hour = hour * 10 + digit } else { minute = minute * 10 + digit }
+                digits += 1
+                if digits > 3 { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard field >= 1, digits > 0 || field == 2, hour < 24, minute < 60 else { return nil }
         return (hour < 10 ? "0\(hour)" : "\(hour)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)")
     }
 

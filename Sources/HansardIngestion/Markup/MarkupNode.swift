@@ -94,6 +94,195 @@ struct MarkupNode {
     /// as a browser shows it.
     var foldedText: String { textContent.foldingWhitespace() }
 
+    /// The same text as `foldedText`, folded in one pass over libxml2's own bytes into `scratch`
+    /// (cleared first, its capacity kept), without building the unfolded text: for readers that fold
+    /// every paragraph of a large file and can reuse one buffer.
+    func foldedText(reusing scratch: inout [UInt8]) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        var pendingSpace = false
+        appendFolded(to: &scratch, pendingSpace: &pendingSpace)
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    private func appendFolded(to output: inout [UInt8], pendingSpace: inout Bool) {
+        if isText {
+            if let content = raw.pointee.content { Self.fold(content, into: &output, pendingSpace: &pendingSpace) }
+            return
+        }
+        if isEntityReference {
+            // An internal entity's plain replacement text is read in place (ParlParse files hold
+            // hundreds of &mdash;s); anything else goes through libxml2.
+            if let target = raw.pointee.children, target.pointee.type == XML_ENTITY_DECL {
+                let entity = UnsafeMutableRawPointer(target).assumingMemoryBound(to: xmlEntity.self)
+                if entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let content = entity.pointee.content,
+                    Self.isPlainText(content)
+                {
+                    Self.fold(content, into: &output, pendingSpace: &pendingSpace)
+                    return
+                }
+            }
+            if let content = xmlNodeGetContent(raw) {
+                defer { hansard_xmlFree(content) }
+                Self.fold(content, into: &output, pendingSpace: &pendingSpace)
+            }
+            return
+        }
+        var child = raw.pointee.children
+        while let node = child {
+            MarkupNode(node).appendFolded(to: &output, pendingSpace: &pendingSpace)
+            child = node.pointee.next
+        }
+    }
+
+    /// Text with no markup or references in it: no `<` and no `&`.
+    private static func isPlainText(_ bytes: UnsafePointer<xmlChar>) -> Bool {
+        var index = 0
+        while true {
+            switch bytes[index] {
+            case 0: return true
+            case UInt8(ascii: "<"), UInt8(ascii: "&"): return false
+            default: index += 1
+            }
+        }
+    }
+
+    private static func fold(_ bytes: UnsafePointer<xmlChar>, into output: inout [UInt8], pendingSpace: inout Bool) {
+        let length = Int(xmlStrlen(bytes))
+        guard length > 0 else { return }
+        // Most text is folded already but for its ends: copy its middle whole.
+        var first = 0
+        while first < length && isFoldable(bytes[first]) { first += 1 }
+        if first == length {
+            pendingSpace = pendingSpace || !output.isEmpty
+            return
+        }
+        var end = length
+        while isFoldable(bytes[end - 1]) { end -= 1 }
+        if isFolded(bytes + first, count: end - first) {
+            if first > 0 && !output.isEmpty { pendingSpace = true }
+            if pendingSpace { output.append(0x20) }
+            output.append(contentsOf: UnsafeBufferPointer(start: bytes + first, count: end - first))
+            pendingSpace = end < length
+            return
+        }
+        let start = output.count
+        // Room for every byte, a pending space, and 8 bytes of slack for the word-wide stores below.
+        output.append(contentsOf: repeatElement(0, count: length + 9))
+        var written = start
+        var pending = pendingSpace
+        output.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let source = UnsafeRawPointer(bytes)
+            let target = UnsafeMutableRawPointer(base)
+            var index = 0
+            while index < length {
+                if index + 8 <= length {
+                    // Copy the run of bytes above 0x20 up to eight at a time: the lowest byte the
+                    // test flags is the first one at or below 0x20 (higher flags may be borrows).
+                    let raw = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let word = UInt64(littleEndian: raw)
+                    let low = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
+                    let run = low == 0 ? 8 : low.trailingZeroBitCount / 8
+                    if run > 0 {
+                        if pending {
+                            base[written] = 0x20
+                            written += 1
+                            pending = false
+                        }
+                        target.storeBytes(of: raw, toByteOffset: written, as: UInt64.self)
+                        written += run
+                        index += run
+                        continue
+                    }
+                }
+                let byte = bytes[index]
+                // Space, tab, LF, FF, CR: the bytes `foldingWhitespace` folds.
+                if byte <= 0x20 && (0x1_0000_3600 as UInt64) >> UInt64(byte) & 1 == 1 {
+                    pending = written > 0
+                } else {
+                    if pending {
+                        base[written] = 0x20
+                        written += 1
+                        pending = false
+                    }
+                    base[written] = byte
+                    written += 1
+                }
+                index += 1
+            }
+        }
+        output.removeLast(output.count - written)
+        pendingSpace = pending
+    }
+
+    /// Space, tab, LF, FF, CR: the bytes `foldingWhitespace` folds.
+    private static func isFoldable(_ byte: UInt8) -> Bool {
+        byte <= 0x20 && (0x1_0000_3600 as UInt64) >> UInt64(byte) & 1 == 1
+    }
+
+    /// True when the bytes hold no control character and no two spaces in a row, so folding
+    /// leaves them as they are. Checks sixteen bytes at a time.
+    private static func isFolded(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        let raw = UnsafeRawPointer(bytes)
+        let space = SIMD16<UInt8>(repeating: 0x20)
+        var index = 0
+        while index + 17 <= count {
+            let here = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+            let next = raw.loadUnaligned(fromByteOffset: index + 1, as: SIMD16<UInt8>.self)
+            if any(here .< space) || any((here .== space) .& (next .== space)) { return false }
+            index += 16
+        }
+        var previousWasSpace = false
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 || (byte == 0x20 && previousWasSpace) { return false }
+            previousWasSpace = byte == 0x20
+            index += 1
+        }
+        return true
+    }
+
+    /// The values of the named attributes, in one pass over the element's attribute list, nil where
+    /// absent. For elements read by the thousand: one `attribute(_:)` call per name walks the list
+    /// and copies each value twice.
+    func attributeValues(_ names: [StaticString]) -> [String?] {
+        var values = [String?](repeating: nil, count: names.count)
+        var property = raw.pointee.properties
+        while let attribute = property {
+            if let name = attribute.pointee.name {
+                for slot in names.indices where values[slot] == nil && Self.equals(name, names[slot]) {
+                    values[slot] = Self.value(of: attribute, in: raw)
+                    break
+                }
+            }
+            property = attribute.pointee.next
+        }
+        return values
+    }
+
+    private static func equals(_ name: UnsafePointer<xmlChar>, _ expected: StaticString) -> Bool {
+        expected.withUTF8Buffer { bytes in
+            var index = 0
+            while index < bytes.count {
+                if name[index] != bytes[index] { return false }
+                index += 1
+            }
+            return name[index] == 0
+        }
+    }
+
+    private static func value(of attribute: xmlAttrPtr, in element: xmlNodePtr) -> String {
+        // A plain value is one text node: read it in place. Anything else goes through libxml2.
+        if let child = attribute.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE,
+            let content = child.pointee.content
+        {
+            return String(cString: content)
+        }
+        guard let value = xmlNodeListGetString(element.pointee.doc, attribute.pointee.children, 1) else { return "" }
+        defer { hansard_xmlFree(value) }
+        return String(cString: value)
+    }
+
     /// Visits the node and its descendants in document order. Return `false` from `visit`
     /// to skip a node's descendants.
     func walk(_ visit: (MarkupNode) throws(IngestionError) -> Bool) throws(IngestionError) {
