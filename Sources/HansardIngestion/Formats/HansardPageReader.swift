@@ -42,7 +42,7 @@ enum HansardPageReader: MarkupFormatReader {
             house: house,
             date: pageURL?.date ?? hero?.date,
             volume: hero?.volume,
-            type: debateType(crumbs: walker.crumbs, title: walker.title),
+            type: debateType(crumbs: walker.crumbs),
             url: pageURL?.canonical,
             sections: walker.sections)
         return DebateContent(metadata: metadata, turns: turns)
@@ -86,7 +86,7 @@ enum HansardPageReader: MarkupFormatReader {
 
     /// The breadcrumb names the sitting place ("Commons Chamber", "Lords Chamber", "Westminster Hall",
     /// "Grand Committee") and then the business the page belongs to.
-    private static func debateType(crumbs: [String], title: String?) -> String? {
+    private static func debateType(crumbs: [String]) -> String? {
         guard let place = crumbs.firstIndex(where: isSittingPlace) else { return nil }
         let below = crumbs[(place + 1)...]
         if below.count >= 2 { return below.first }
@@ -186,8 +186,9 @@ private struct PageWalker {
     var sections: [Section] = []
     var turns: [Turn] = []
 
-    /// Index of the heading the walk is under, and how deep `child-debate` blocks nest here.
+    /// Index of the heading the walk is under.
     private var currentSection: Int?
+    /// How deep `child-debate` blocks nest here: the level of a heading met now.
     private var depth = 0
     private var column: String?
     /// Turns read before the first column marker; they get the column before it.
@@ -199,8 +200,9 @@ private struct PageWalker {
 
     mutating func walk(_ body: MarkupNode) {
         if let classes = body.attribute("class") {
-            if classes.contains("brand-lords") { bodyHouse = .lords }
-            if classes.contains("brand-commons") { bodyHouse = .commons }
+            let names = ClassList(classes)
+            if names.contains("brand-lords") { bodyHouse = .lords }
+            if names.contains("brand-commons") { bodyHouse = .commons }
         }
         visitChildren(of: body)
     }
@@ -302,9 +304,7 @@ private struct PageWalker {
     // MARK: Debate items
 
     private mutating func readDebateItem(_ node: MarkupNode, _ names: ClassList) {
-        if names.contains("debate-item-contributiondebateitem") {
-            visitChildren(of: node)
-        } else if names.contains("debate-item-columnnumber") {
+        if names.contains("debate-item-contributiondebateitem") || names.contains("debate-item-columnnumber") {
             visitChildren(of: node)
         } else {
             readOtherItem(node)
@@ -467,6 +467,8 @@ private struct PageWalker {
     }
 
     /// "AA-AD hs_Para 15/06/2022 11:34:45" → "11:34:45"; midnight means the page has no time.
+    /// Modern pages print no time stamps; this hidden tooltip after each contribution is the only time the
+    /// page holds, so it is taken as the turn's time.
     static func tooltipTime(_ title: String) -> String? {
         guard let last = title.split(separator: " ").last, last.count == 8 else { return nil }
         let parts = last.split(separator: ":")
@@ -482,6 +484,31 @@ extension Character {
 }
 
 extension String {
+    /// A byte-wise substring test. The standard `contains(_:)` builds a search table on every call, which
+    /// costs more than the parse when it runs per contribution.
+    fileprivate func includes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                guard !pin.isEmpty else { return true }
+                guard hay.count >= pin.count else { return false }
+                let first = pin[0]
+                var start = 0
+                let last = hay.count - pin.count
+                while start <= last {
+                    if hay[start] == first {
+                        var offset = 1
+                        while offset < pin.count && hay[start + offset] == pin[offset] { offset += 1 }
+                        if offset == pin.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// Trims every kind of space at the ends: names sometimes end in an en space ("Sarah Champion\u{2002}").
     fileprivate func trimmingUnicodeSpaces() -> String {
         guard let first = firstIndex(where: { !$0.isWhitespace }),
@@ -491,15 +518,27 @@ extension String {
     }
 }
 
-/// A `class` attribute split once.
+/// A `class` attribute, searched for whole tokens without splitting it into an array.
 struct ClassList {
-    private let names: [Substring]
+    private let value: String
 
-    init(_ attribute: String) {
-        names = attribute.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+    init(_ attribute: String) { value = attribute }
+
+    var isEmpty: Bool { value.utf8.allSatisfy(\.isASCIIWhitespace) }
+
+    func contains(_ name: String) -> Bool {
+        let tokens = value.utf8
+        let wanted = name.utf8
+        var start = tokens.startIndex
+        while start < tokens.endIndex {
+            while start < tokens.endIndex, tokens[start].isASCIIWhitespace { start = tokens.index(after: start) }
+            var end = start
+            while end < tokens.endIndex, !tokens[end].isASCIIWhitespace { end = tokens.index(after: end) }
+            if start < end, tokens[start..<end].elementsEqual(wanted) { return true }
+            start = end
+        }
+        return false
     }
-
-    func contains(_ name: String) -> Bool { names.contains { $0 == name } }
 }
 
 enum ColumnNumber {
@@ -618,17 +657,27 @@ enum Roles {
         "Treasurer of the Household", "Vice-Chamberlain", "Lord Commissioner of", "Lords Commissioner of",
     ]
 
-    private static let chairOffices = [
-        "Speaker", "Chairman of Ways and Means", "Chairman of Committees", "Deputy Chairman", "First Deputy Chairman",
-        "Second Deputy Chairman", "The Chairman", "The Chair", "Temporary Chairman", "Deputy Chair",
-    ]
-
     static func isGovernmentOffice(_ text: String) -> Bool {
-        !text.contains("Shadow") && governmentOffices.contains { text.contains($0) }
+        !text.includes("Shadow") && governmentOffices.contains { text.includes($0) }
     }
 
+    /// The Speaker, a Deputy Speaker, the Lord Speaker, the Chairman of Ways and Means or of Committees, or
+    /// the chairman of a committee of the whole House. Not the chair of a select committee ("The Chair of the
+    /// Public Accounts Committee") nor the Speaker's Committee.
     static func isChair(_ text: String) -> Bool {
-        chairOffices.contains { text.contains($0) }
+        let lower = text.lowercased()
+        if lower.hasPrefix("the chair of ") || lower.hasPrefix("chair of ") || lower.hasPrefix("the chairman of ")
+            || lower.hasPrefix("chairman of ") || lower.hasPrefix("the deputy chairman of ")
+        {
+            return lower.includes("ways and means") || lower.hasSuffix("of committees")
+        }
+        if lower.includes("speaker’s") || lower.includes("speaker's") { return false }
+        if lower.hasSuffix("speaker") { return true }
+        let presiding = [
+            "the chair", "the chairman", "the deputy chairman", "the temporary chairman", "the first deputy chairman",
+            "the second deputy chairman", "the deputy chair", "the first deputy chairman of committees",
+        ]
+        return presiding.contains(lower)
     }
 
     /// Whether the primary line is an office rather than a name: "The Prime Minister", "The Minister of
@@ -653,12 +702,7 @@ enum Roles {
     }
 
     /// "Mr Speaker", "Madam Deputy Speaker", "The Lord Speaker", "The Deputy Speaker", "The Chairman".
-    static func isChairName(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        return lower.hasSuffix("speaker") || lower == "the chairman" || lower == "the chair"
-            || lower == "the deputy chairman" || lower.hasPrefix("the chairman of")
-            || lower.hasPrefix("the deputy chairman") || lower == "the temporary chairman"
-    }
+    static func isChairName(_ name: String) -> Bool { isChair(name) }
 
     /// The confidence of "member" when the page names nobody's office: most speakers are members.
     static let memberByDefault = 0.8
@@ -810,7 +854,7 @@ enum CloudflareEmail {
 
     /// `/cdn-cgi/l/email-protection#<hex>` links carry the address in the fragment.
     private static func protectedHref(_ anchor: MarkupNode) -> String? {
-        guard let href = anchor.attribute("href"), href.contains("/cdn-cgi/l/email-protection") else { return nil }
+        guard let href = anchor.attribute("href"), href.includes("/cdn-cgi/l/email-protection") else { return nil }
         if let hash = href.firstIndex(of: "#") { return String(href[href.index(after: hash)...]) }
         // The address is in a child span's data-cfemail, or lost.
         if let span = anchor.firstElement(where: { $0.attribute("data-cfemail") != nil }) {
