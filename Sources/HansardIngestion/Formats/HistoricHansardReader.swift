@@ -124,7 +124,7 @@ private struct HistoricPageWalker {
             let id = node.attribute("id")
             if id == "footer" || id == "section-navigation" { return }
             let classes = node.attribute("class") ?? ""
-            if classes.contains("member_contribution") {
+            if classes.containsBytes("member_contribution") {
                 contribution(node, id: id)
                 return
             }
@@ -142,6 +142,11 @@ private struct HistoricPageWalker {
             procedural(node)
             return
         }
+        if inContent && node.isElement("table") {
+            // Division lists and other tables between contributions: one procedural item, a row a paragraph.
+            procedural(node, asBlocks: true)
+            return
+        }
         if node.isElement("ol") && node.hasClass("xoxo") { return }
         visitChildren(of: node)
     }
@@ -153,15 +158,15 @@ private struct HistoricPageWalker {
             if node.attribute("rel") == "directory up" { directoryUp(node) }
             return
         }
-        if classes.contains("column-permalink") {
+        if classes.containsBytes("column-permalink") {
             setColumn(node.foldedText)
             if slug == nil, let href = node.attribute("href"), let hash = href.firstIndex(of: "#"),
                 hash != href.startIndex
             {
                 slug = String(href[..<hash].split(separator: "/").last ?? "")
             }
-        } else if classes.contains("sitting-day") {
-            if let href = node.attribute("href"), let range = href.firstRange(of: "sittings/") {
+        } else if classes.containsBytes("sitting-day") {
+            if let href = node.attribute("href"), let range = href.rangeOfBytes("sittings/") {
                 sittingPath = String(href[range.upperBound...])
                 date = PrintedDate.iso(from: sittingPath ?? "")
             }
@@ -190,14 +195,14 @@ private struct HistoricPageWalker {
     }
 
     private mutating func sitting(fromContentClass classes: String) {
-        if classes.contains("house-of-lords") || classes.contains("lords-") {
+        if classes.containsBytes("house-of-lords") || classes.containsBytes("lords-") {
             house = .lords
-        } else if classes.contains("house-of-commons") || classes.contains("commons-")
-            || classes.contains("westminster-hall")
+        } else if classes.containsBytes("house-of-commons") || classes.containsBytes("commons-")
+            || classes.containsBytes("westminster-hall")
         {
             house = .commons
         }
-        if classes.contains("westminster-hall") { type = "Westminster Hall" }
+        if classes.containsBytes("westminster-hall") { type = "Westminster Hall" }
     }
 
     /// "HC Deb 16 November 1914 vol 68 cc178-9"
@@ -245,7 +250,7 @@ private struct HistoricPageWalker {
 
     /// Block-level content: paragraphs, lists and loose text between them each become paragraphs.
     private mutating func blocks(in node: MarkupNode) {
-        var loose = ""
+        var loose = FoldedText()
         var child = node.firstChild
         while let current = child {
             child = current.nextSibling
@@ -254,7 +259,7 @@ private struct HistoricPageWalker {
                 continue
             }
             if current.isElement("cite") {
-                if current.hasClass("member") { speakerCite(current) }
+                if current.attribute("class")?.containsBytes("member") ?? false { speakerCite(current) }
                 continue
             }
             if current.isElement("p") || current.isElement("h2") || current.isElement("h3")
@@ -262,7 +267,7 @@ private struct HistoricPageWalker {
                 || current.isElement("dt")
             {
                 flush(&loose)
-                var text = ""
+                var text = FoldedText()
                 inlineChildren(of: current, into: &text)
                 flush(&text)
             } else if current.isElement("ol") || current.isElement("ul") {
@@ -270,10 +275,10 @@ private struct HistoricPageWalker {
                 list(current)
             } else if current.isElement("tr") {
                 flush(&loose)
-                var text = ""
+                var text = FoldedText()
                 var cell = current.firstChild
                 while let node = cell {
-                    if node.isElement { text += " " }
+                    if node.isElement { text.appendSpace() }
                     inline(node, into: &text)
                     cell = node.nextSibling
                 }
@@ -300,13 +305,13 @@ private struct HistoricPageWalker {
                     list(current)
                 } else {
                     // A `<col>` between items, and any stray text.
-                    var loose = ""
+                    var loose = FoldedText()
                     inline(current, into: &loose)
                     flush(&loose)
                 }
                 continue
             }
-            var text = ""
+            var text = FoldedText()
             var nested: [MarkupNode] = []
             var child = current.firstChild
             while let node = child {
@@ -322,10 +327,9 @@ private struct HistoricPageWalker {
         }
     }
 
-    private mutating func flush(_ text: inout String) {
-        let folded = text.foldingWhitespace()
-        text = ""
-        guard !folded.isEmpty else { return }
+    private mutating func flush(_ text: inout FoldedText) {
+        guard !text.isEmpty else { return }
+        let folded = text.take()
         if turnColumn == nil { turnColumn = column }
         paragraphs.append(folded)
     }
@@ -333,14 +337,14 @@ private struct HistoricPageWalker {
     private mutating func speakerCite(_ node: MarkupNode) {
         label = node.foldedText
         if let link = node.firstElement(where: { $0.isElement("a") }), let href = link.attribute("href"),
-            let range = href.firstRange(of: "/people/")
+            let range = href.rangeOfBytes("/people/")
         {
             let slug = href[range.upperBound...].split(separator: "/").first.map(String.init)
             if let slug, !slug.isEmpty { memberId = slug }
         }
     }
 
-    private mutating func inlineChildren(of node: MarkupNode, into text: inout String) {
+    private mutating func inlineChildren(of node: MarkupNode, into text: inout FoldedText) {
         var child = node.firstChild
         while let current = child {
             inline(current, into: &text)
@@ -349,25 +353,27 @@ private struct HistoricPageWalker {
     }
 
     /// Appends what a reader sees of `node`, leaving out permalinks, question numbers and column marks.
-    private mutating func inline(_ node: MarkupNode, into text: inout String) {
+    private mutating func inline(_ node: MarkupNode, into text: inout FoldedText) {
         if node.isText {
             guard afterColumnMark else {
-                text += node.ownText
+                text.append(textOf: node)
                 return
             }
             afterColumnMark = false
-            text += consumeColumnNumber(node.ownText)
+            text.append(consumeColumnNumber(node.ownText))
             return
         }
         if node.isEntityReference {
-            node.appendText(to: &text)
+            var entity = ""
+            node.appendText(to: &entity)
+            text.append(entity)
             return
         }
         guard node.isElement else { return }
         if node.isElement("a") {
-            if let classes = node.attribute("class"), classes.contains("permalink") {
-                if classes.contains("column-permalink") {
-                    if paragraphs.isEmpty && text.trimmingASCIIWhitespace().isEmpty {
+            if let classes = node.attribute("class"), classes.containsBytes("permalink") {
+                if classes.containsBytes("column-permalink") {
+                    if paragraphs.isEmpty && text.isEmpty {
                         turnColumn = nil
                     } else if turnColumn == nil {
                         turnColumn = column
@@ -382,18 +388,18 @@ private struct HistoricPageWalker {
         if node.isElement("col") {
             // `<col>` is void in HTML, so "<col>1331</col>" leaves the number in the next text node.
             afterColumnMark = true
-            if turnColumn == nil && !(paragraphs.isEmpty && text.trimmingASCIIWhitespace().isEmpty) {
+            if turnColumn == nil && !(paragraphs.isEmpty && text.isEmpty) {
                 turnColumn = column
             }
             return
         }
         if node.isElement("br") {
-            text += " "
+            text.appendSpace()
             return
         }
-        if node.isElement("span") && node.hasClass("question_no") { return }
+        if node.isElement("span") && (node.attribute("class")?.containsBytes("question_no") ?? false) { return }
         if node.isElement("script") || node.isElement("style") { return }
-        if node.isElement("cite") && node.hasClass("member") {
+        if node.isElement("cite") && (node.attribute("class")?.containsBytes("member") ?? false) {
             speakerCite(node)
             return
         }
@@ -418,12 +424,16 @@ private struct HistoricPageWalker {
         return " " + String(decoding: utf8[index...], as: UTF8.self)
     }
 
-    private mutating func procedural(_ node: MarkupNode) {
+    private mutating func procedural(_ node: MarkupNode, asBlocks: Bool = false) {
         paragraphs = []
         turnColumn = nil
-        var text = ""
-        inlineChildren(of: node, into: &text)
-        flush(&text)
+        if asBlocks {
+            blocks(in: node)
+        } else {
+            var text = FoldedText()
+            inlineChildren(of: node, into: &text)
+            flush(&text)
+        }
         guard !paragraphs.isEmpty else { return }
         turns.append(
             Turn(

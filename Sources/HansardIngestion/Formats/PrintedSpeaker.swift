@@ -8,21 +8,26 @@ struct PrintedSpeaker {
     /// The label says the speaker is in the chair, e.g. "Jim Dobbin (in the Chair)".
     var inChair: Bool
 
-    /// Splits a printed label. Keeps the name as printed, minus the "*" historic Hansard puts before
-    /// unrevised speeches and the trailing colon the daily parts print.
+    /// Splits a printed label (already folded, as `foldedText` gives it). Keeps the name as printed,
+    /// minus the "*" historic Hansard puts before unrevised speeches and the daily parts' trailing colon.
     init(label: String, memberId: String? = nil) {
-        var text = Substring(label.foldingWhitespace())
-        while let first = text.first, first == "*" || first == " " { text = text.dropFirst() }
-        while let last = text.last, last == ":" || last == " " { text = text.dropLast() }
+        // Bytes, not Characters: every mark looked for is ASCII, and grapheme walking is slow.
+        var text = Substring(label)
+        while let first = text.utf8.first, first == 0x2A || first == 0x20 {
+            text = text[text.utf8.index(after: text.utf8.startIndex)...]
+        }
+        while let last = text.utf8.last, last == 0x3A || last == 0x20 {
+            text = text[..<text.utf8.index(before: text.utf8.endIndex)]
+        }
         var groups: [String] = []
-        while text.hasSuffix(")"), let open = Self.matchingOpen(in: text) {
-            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        while text.utf8.last == 0x29, let open = Self.matchingOpen(in: text) {
+            let inner = text[text.utf8.index(after: open)..<text.utf8.index(before: text.utf8.endIndex)]
             groups.insert(String(inner).trimmingASCIIWhitespace(), at: 0)
             text = Substring(String(text[..<open]).trimmingASCIIWhitespace())
         }
         var inChair = false
         groups.removeAll { group in
-            if group.lowercased() == "in the chair" {
+            if group.asciiLowercased() == "in the chair" {
                 inChair = true
                 return true
             }
@@ -59,14 +64,15 @@ struct PrintedSpeaker {
 
     private static func matchingOpen(in text: Substring) -> Substring.Index? {
         var depth = 0
-        var index = text.endIndex
-        while index > text.startIndex {
-            index = text.index(before: index)
-            switch text[index] {
-            case ")": depth += 1
-            case "(":
+        let bytes = text.utf8
+        var index = bytes.endIndex
+        while index > bytes.startIndex {
+            index = bytes.index(before: index)
+            switch bytes[index] {
+            case 0x29: depth += 1
+            case 0x28:
                 depth -= 1
-                if depth == 0 { return index == text.startIndex ? nil : index }
+                if depth == 0 { return index == bytes.startIndex ? nil : index }
             default: break
             }
         }
@@ -80,21 +86,21 @@ struct PrintedSpeaker {
     ]
 
     static func isParty(_ text: String) -> Bool {
-        parties.contains(text.lowercased())
+        parties.contains(text.asciiLowercased())
     }
 
     /// Offices are printed before the name: "The Secretary of State for …", "Mr. Deputy Speaker".
     static func isOfficeLike(_ text: String) -> Bool {
-        let lower = text.lowercased()
+        let lower = text.asciiLowercased()
         return lower.hasPrefix("the ") || namesChair(text) || namesGovernmentOffice(text)
     }
 
     static func namesChair(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        if lower.contains("shadow") { return false }
-        let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" && $0 != "'" })
-        return words.contains("speaker") || words.contains("chairman") || words.contains("chairwoman")
-            || lower.contains("in the chair") || lower == "the chair"
+        let lower = text.asciiLowercased()
+        if lower.containsBytes("shadow") { return false }
+        // "Mr. DEPUTY-SPEAKER" and "The DEPUTY-CHAIRMAN" hyphenate the office.
+        return lower.containsBytes("speaker") || lower.containsBytes("chairman")
+            || lower.containsBytes("chairwoman") || lower.containsBytes("in the chair") || lower == "the chair"
     }
 
     private static let governmentOffices = [
@@ -107,11 +113,13 @@ struct PrintedSpeaker {
 
     /// True when the text names a government office (never a shadow or private secretary).
     static func namesGovernmentOffice(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        if lower.contains("shadow") || lower.contains("opposition") || lower.contains("private secretary") {
+        let lower = text.asciiLowercased()
+        if lower.containsBytes("shadow") || lower.containsBytes("opposition")
+            || lower.containsBytes("private secretary")
+        {
             return false
         }
-        return governmentOffices.contains { lower.contains($0) }
+        return governmentOffices.contains { lower.containsBytes($0) }
     }
 }
 
@@ -120,13 +128,25 @@ struct PrintedSpeaker {
 struct OfficeMemory {
     private var offices: [String: String] = [:]
     private var ambiguous: Set<String> = []
+    /// A page prints the same few labels many times; each is split and classified once.
+    private var parsed: [String: (PrintedSpeaker, SpeakerRole?, [String])] = [:]
 
     /// The speaker, role, confidence and evidence for a printed label.
     mutating func attribute(label: String, memberId: String?) -> (Speaker, SpeakerRole, Double, [String]) {
-        let printed = PrintedSpeaker(label: label, memberId: memberId)
+        let cacheKey = memberId.map { label + "\u{0}" + $0 } ?? label
+        let printed: PrintedSpeaker
+        let stated: SpeakerRole?
+        let keys: [String]
+        if let known = parsed[cacheKey] {
+            (printed, stated, keys) = known
+        } else {
+            printed = PrintedSpeaker(label: label, memberId: memberId)
+            stated = printed.statedRole
+            keys = Self.keys(for: printed.speaker)
+            parsed[cacheKey] = (printed, stated, keys)
+        }
         let speaker = printed.speaker
-        let keys = Self.keys(for: speaker)
-        if let role = printed.statedRole {
+        if let role = stated {
             if role == .minister, let office = speaker.office ?? Optional(speaker.name) {
                 for key in keys { remember(office, under: key) }
             }
@@ -161,8 +181,6 @@ struct OfficeMemory {
         keys.append("name:" + words.joined(separator: " "))
         if words.count >= 3, let first = words.first, honorifics.contains(String(first)), let last = words.last {
             keys.append("name:\(first) \(last)")
-        } else if words.count == 2, honorifics.contains(String(words[0])) {
-            // Already the short form.
         }
         return keys
     }
@@ -175,27 +193,45 @@ enum PrintedDate {
 
     /// The ISO `yyyy-MM-dd` form of the first day, month name and year in `text`, or nil.
     static func iso(from text: String) -> String? {
+        scan(text).iso
+    }
+
+    /// ASCII letters and digits make words; everything else separates them. Works on bytes, since
+    /// Character properties cost more than the rest of a page's headings put together.
+    private static func scan(_ text: String) -> (iso: String?, words: Int) {
         var day: Int?
         var month: Int?
         var year: Int?
-        for token in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            if let number = Int(token) {
+        var words = 0
+        var token: [UInt8] = []
+        func finish() {
+            guard !token.isEmpty else { return }
+            words += 1
+            if token.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                let number = token.reduce(0) { $0 * 10 + Int($1 - 0x30) }
                 if token.count == 4, (1700...2200).contains(number), year == nil {
                     year = number
                 } else if token.count <= 2, (1...31).contains(number), day == nil {
                     day = number
                 }
             } else if month == nil, token.count >= 3 {
-                let lower = token.lowercased()
+                let lower = String(decoding: token.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
                 if let index = months.firstIndex(of: String(lower.prefix(3))),
                     lower.count == 3 || Self.fullMonths[index].hasPrefix(lower) || lower == "sept"
                 {
                     month = index + 1
                 }
             }
+            token.removeAll(keepingCapacity: true)
         }
-        guard let day, let month, let year else { return nil }
-        return iso(year: year, month: month, day: day)
+        for byte in text.utf8 {
+            let isWordByte =
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            if isWordByte { token.append(byte) } else { finish() }
+        }
+        finish()
+        guard let day, let month, let year else { return (nil, words) }
+        return (iso(year: year, month: month, day: day), words)
     }
 
     private static let fullMonths = [
@@ -214,8 +250,56 @@ enum PrintedDate {
 
     /// True when the text is a weekday and date and nothing else, e.g. "Tuesday 19 July 2011".
     static func isDateLine(_ text: String) -> Bool {
-        guard iso(from: text) != nil else { return false }
-        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-        return words.count <= 5
+        let (iso, words) = scan(text)
+        return iso != nil && words <= 5
+    }
+}
+
+extension StringProtocol {
+    /// True when the UTF-8 bytes of `needle` occur in the string. A plain byte search: the standard
+    /// library's `contains(_:)` builds a hash table on every call, which cost more than the parse itself.
+    func containsBytes(_ needle: String) -> Bool { rangeOfBytes(needle) != nil }
+
+    /// The first occurrence of `needle`'s UTF-8 bytes, or nil.
+    func rangeOfBytes(_ needle: String) -> Range<Index>? {
+        let found: Int?? = utf8.withContiguousStorageIfAvailable { hay in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in Self.firstOffset(of: pattern, in: hay) } ?? nil
+        }
+        let offset: Int?
+        if let found {
+            offset = found
+        } else {
+            offset = Array(utf8).withUnsafeBufferPointer { hay in
+                Array(needle.utf8).withUnsafeBufferPointer { Self.firstOffset(of: $0, in: hay) }
+            }
+        }
+        guard let offset else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
+    private static func firstOffset(
+        of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
+        guard let first = pattern.first else { return 0 }
+        guard hay.count >= pattern.count else { return nil }
+        var index = 0
+        let lastStart = hay.count - pattern.count
+        while index <= lastStart {
+            if hay[index] == first {
+                var matched = 1
+                while matched < pattern.count, hay[index + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// Lower-cases ASCII letters only: office names are English, and this is far cheaper than `lowercased()`.
+    func asciiLowercased() -> String {
+        String(decoding: utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -15,7 +15,7 @@ enum PublicationsReader: MarkupFormatReader {
             if node.isElement("a") { return node.attribute("class") == "anchor-column" }
             if node.isElement("meta") {
                 return node.attribute("name") == "Publisher"
-                    && (node.attribute("content")?.contains("Stationery Office") ?? false)
+                    && (node.attribute("content")?.containsBytes("Stationery Office") ?? false)
             }
             return false
         } != nil
@@ -43,11 +43,11 @@ private struct ParagraphPiece {
     var label: String?
     var anchor: String?
     var column: String?
-    var text = ""
+    var text = FoldedText()
     var letters = 0
     var italicLetters = 0
     var startsItalic: Bool?
-    var italicPrefix = ""
+    var italicPrefix = FoldedText()
     var plainSeen = false
 }
 
@@ -63,6 +63,8 @@ private struct PublicationsPageWalker {
     var headingDate: String?
     var volume: String?
     var canonicalURL: String?
+    var contentsLink: String?
+    var fileName: String?
     var sections: [Section] = []
     var turns: [Turn] = []
     var column: String?
@@ -84,6 +86,12 @@ private struct PublicationsPageWalker {
         let titled = sections.first { $0.level == 1 && !Self.isProceduralHeading($0.title) }
             ?? sections.first { !Self.isProceduralHeading($0.title) }
         let title = metaTitle ?? titled?.title ?? pageTitle ?? "Untitled publications.parliament.uk page"
+        // Commons columns carry their suffix after the number ("89WS", "183WH"); Lords ones before it ("WS 89").
+        var house = house
+        if house == nil, let column = firstColumn, let first = column.first {
+            if first.isNumber && column.last?.isLetter == true { house = .commons }
+            if first.isLetter { house = .lords }
+        }
         var type: String?
         if westminsterHall {
             type = "Westminster Hall"
@@ -92,15 +100,18 @@ private struct PublicationsPageWalker {
         } else if let house {
             type = house == .commons ? "Commons Chamber" : "Lords Chamber"
         }
-        // Commons columns carry their suffix after the number ("89WS", "183WH"); Lords ones before it ("WS 89").
-        var house = house
-        if house == nil, let column = firstColumn, let first = column.first {
-            if first.isNumber && column.last?.isLetter == true { house = .commons }
-            if first.isLetter { house = .lords }
-        }
         return DebateMetadata(
             title: title, house: house, date: markupDate ?? metaDate ?? columnLineDate ?? headingDate,
-            volume: volume, type: type, url: canonicalURL, sections: sections)
+            volume: volume, type: type, url: canonicalURL ?? pageURL, sections: sections)
+    }
+
+    /// The daily part's own address, from its file name and the contents link beside it:
+    /// …/ldhansrd/index/110111.html → …/ldhansrd/text/110111-0001.htm (Commons parts live in debtext/).
+    private var pageURL: String? {
+        guard let contentsLink, let fileName, let index = contentsLink.rangeOfBytes("hansrd/index/") else { return nil }
+        let folder = contentsLink[..<index.lowerBound]
+        let text = folder.hasSuffix("ld") ? "text/" : "debtext/"
+        return String(folder) + "hansrd/" + text + fileName
     }
 
     private static let businessTypes: Set<String> = [
@@ -126,8 +137,18 @@ private struct PublicationsPageWalker {
 
     private mutating func element(_ node: MarkupNode) {
         if node.isElement("script") || node.isElement("style") || node.isElement("noscript")
-            || node.isElement("form") || node.isElement("table") || node.isElement("iframe")
+            || node.isElement("form") || node.isElement("iframe")
         {
+            return
+        }
+        if node.isElement("table") {
+            // Navigation tables; the "Back to Table of Contents" link gives the part's folder.
+            if contentsLink == nil {
+                let link = node.firstElement { element in
+                    element.isElement("a") && (element.attribute("href")?.containsBytes("hansrd/index/") ?? false)
+                }
+                contentsLink = link?.attribute("href")
+            }
             return
         }
         if node.isElement("meta") {
@@ -157,7 +178,9 @@ private struct PublicationsPageWalker {
         }
         if node.isElement("div") || node.isElement("ul") || node.isElement("ol") {
             if let id = node.attribute("id"), Self.chromeIDs.contains(id) { return }
-            if let classes = node.attribute("class"), classes.contains("breadcrumb") || classes.contains("navLinks") {
+            if let classes = node.attribute("class"),
+                classes.containsBytes("breadcrumb") || classes.containsBytes("navLinks")
+            {
                 return
             }
             if node.isElement("div") {
@@ -207,14 +230,20 @@ private struct PublicationsPageWalker {
             let folded = content.foldingWhitespace()
             if metaTitle == nil, !folded.isEmpty { metaTitle = folded }
             if house == nil {
-                if folded.contains("House of Lords") { house = .lords }
-                if folded.contains("House of Commons") { house = .commons }
+                if folded.containsBytes("House of Lords") { house = .lords }
+                if folded.containsBytes("House of Commons") { house = .commons }
             }
         case "Date":
             if metaDate == nil { metaDate = PrintedDate.iso(from: content) }
+        case "Identifier":
+            // "Filename: 110111-0001.htm"
+            if let range = content.rangeOfBytes("Filename:") {
+                let name = String(content[range.upperBound...]).trimmingASCIIWhitespace()
+                if !name.isEmpty { fileName = name }
+            }
         case "Source":
             // "House of Lords Hansard, Volume: 723, Part: 91"
-            if let range = content.firstRange(of: "Volume:") {
+            if let range = content.rangeOfBytes("Volume:") {
                 let rest = content[range.upperBound...].drop(while: { $0 == " " })
                 let number = rest.prefix(while: { $0.isNumber })
                 if !number.isEmpty { volume = String(number) }
@@ -241,9 +270,9 @@ private struct PublicationsPageWalker {
 
     /// "19 July 2011 : Column 771" → "771".
     private static func columnNumber(inColumnLine text: String) -> String? {
-        guard let range = text.firstRange(of: ": Column ") ?? text.firstRange(of: ": Col ") else { return nil }
+        guard let range = text.rangeOfBytes(": Column ") ?? text.rangeOfBytes(": Col ") else { return nil }
         let number = text[range.upperBound...].trimmingPrefix(" ")
-        guard let first = number.first, first.isNumber, !number.contains(" ") else { return nil }
+        guard let first = number.first, first.isNumber, !number.containsBytes(" ") else { return nil }
         return String(number)
     }
 
@@ -256,7 +285,7 @@ private struct PublicationsPageWalker {
         let lower = text.lowercased()
         guard let first = lower.first, first.isNumber else { return false }
         return lower.hasSuffix("am") || lower.hasSuffix("pm") || lower.hasSuffix("noon")
-            || lower.hasSuffix("midnight") || lower.contains(":")
+            || lower.hasSuffix("midnight") || lower.containsBytes(":")
     }
 
     // MARK: Headings
@@ -333,7 +362,7 @@ private struct PublicationsPageWalker {
         pieces = []
         lastAnchor = nil
         for (position, piece) in collected.enumerated() {
-            let text = piece.text.foldingWhitespace()
+            let text = piece.text.string
             if let label = piece.label {
                 addTurn(
                     kind: .speech, label: label, paragraphs: text.isEmpty ? [] : [text], anchor: piece.anchor,
@@ -368,7 +397,7 @@ private struct PublicationsPageWalker {
         let opensItalic = piece.startsItalic == true
         let proceduralOpening =
             opensItalic
-            && Self.proceduralOpenings.contains { piece.italicPrefix.trimmingASCIIWhitespace().hasPrefix($0) }
+            && Self.proceduralOpenings.contains { piece.italicPrefix.string.hasPrefix($0) }
         if inDivision, let last = continuation {
             // A division lists names, tellers and italic constituencies until the result is read out.
             if !(whollyItalic && !text.hasPrefix("(")) && !proceduralOpening {
@@ -391,7 +420,9 @@ private struct PublicationsPageWalker {
 
     private mutating func appendParagraph(_ text: String, to index: Int) {
         defer { columnBreak = false }
-        if turns[index].kind == .procedural, turns[index].time == nil, text.hasPrefix("["), Self.isTime(String(text.dropFirst())) {
+        if turns[index].kind == .procedural, turns[index].time == nil, text.hasPrefix("["),
+            Self.isTime(String(text.dropFirst()))
+        {
             turns[index].time = String(text.dropFirst())
         }
         // A paragraph the column break cut in two: the first half stops mid-sentence, the second
@@ -442,6 +473,10 @@ private struct PublicationsPageWalker {
     }
 
     private mutating func inline(_ node: MarkupNode) {
+        if node.isText && !stripColon {
+            node.withOwnTextBytes { record($0) }
+            return
+        }
         if node.isText || node.isEntityReference {
             var text = ""
             node.appendText(to: &text)
@@ -507,22 +542,25 @@ private struct PublicationsPageWalker {
         inlineChildren(of: node)
     }
 
+    /// Adds text to the last piece in place (a copy of the piece would copy its text every time).
     private mutating func record(_ text: String) {
-        var piece = pieces[pieces.count - 1]
-        piece.text += text
-        let count = text.utf8.reduce(0) { $0 + ($1.isASCIIWhitespace ? 0 : 1) }
-        if count > 0 {
-            let italic = italicDepth > 0
-            piece.letters += count
-            if piece.startsItalic == nil { piece.startsItalic = italic }
-            if italic {
-                piece.italicLetters += count
-                if !piece.plainSeen { piece.italicPrefix += text }
-            } else {
-                piece.plainSeen = true
-            }
+        var text = text
+        text.withUTF8 { record($0) }
+    }
+
+    private mutating func record(_ buffer: UnsafeBufferPointer<UInt8>) {
+        let last = pieces.count - 1
+        let visible = pieces[last].text.append(buffer)
+        guard visible > 0 else { return }
+        let italic = italicDepth > 0
+        pieces[last].letters += visible
+        if pieces[last].startsItalic == nil { pieces[last].startsItalic = italic }
+        if italic {
+            pieces[last].italicLetters += visible
+            if !pieces[last].plainSeen { pieces[last].italicPrefix.append(buffer) }
+        } else {
+            pieces[last].plainSeen = true
         }
-        pieces[pieces.count - 1] = piece
     }
 
     /// A bold run ending in a colon (or followed by one) that reads like a name or office.
@@ -530,6 +568,9 @@ private struct PublicationsPageWalker {
         guard let first = text.first, first.isUppercase || first == "*", text.count < 250 else { return false }
         if text.hasSuffix(":") { return text.count > 1 }
         guard let next, next.isText else { return false }
-        return next.ownText.drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).first == ":"
+        let following = next.ownText.drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        // Lords questions print the name and then "asked Her Majesty's Government …" with no colon.
+        return following.first == ":" || following.hasPrefix("asked ") || following.hasPrefix("To ask ")
+            || following.hasPrefix("to ask ")
     }
 }

@@ -63,6 +63,12 @@ struct MarkupNode {
         return String(cString: content)
     }
 
+    /// Calls `body` with the UTF-8 bytes of a text node's content, without making a String.
+    func withOwnTextBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let content = raw.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+    }
+
     /// All text beneath the node, in document order, exactly as in the source (no white space folding).
     var textContent: String {
         var result = ""
