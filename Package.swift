@@ -57,6 +57,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "HansardReportsTests",
+            dependencies: ["HansardReports", "HansardIngestion"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "hansardTests",
+            dependencies: ["hansard"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "HansardAnalysisTests",
             dependencies: ["HansardAnalysis", "HansardIngestion"],
             resources: [.copy("Gold")],

@@ -162,15 +162,9 @@ enum ByteChecks {
     }
 
     private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        var index = haystack.startIndex
-        let last = haystack.endIndex - needle.count
-        while index <= last {
-            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) {
-                return index
-            }
-            index += 1
+        let offset = haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { firstByteOffset(of: $0, in: hay) }
         }
-        return nil
+        return offset.map { haystack.startIndex + $0 }
     }
 }

@@ -1,22 +1,13 @@
-import Foundation
-
-/// Encodes values as the JSON hansard prints: keys in schema order, no escaped slashes, UTF-8.
+/// Encodes values as the JSON hansard prints: keys in schema order, no escaped slashes, UTF-8,
+/// the same bytes for the same value on every run.
 public enum JSONRendering {
-    /// Pretty-printed JSON for people and `jq`.
+    /// Pretty-printed JSON (two-space indent) for people and `jq`.
     public static func pretty<Value: Encodable>(_ value: Value) throws -> String {
-        try render(value, formatting: [.prettyPrinted, .withoutEscapingSlashes])
+        String(decoding: try OrderedJSONEncoder(prettyPrinted: true).encode(value), as: UTF8.self)
     }
 
     /// One line of JSON, for JSON Lines output.
     public static func line<Value: Encodable>(_ value: Value) throws -> String {
-        try render(value, formatting: [.withoutEscapingSlashes])
-    }
-
-    private static func render<Value: Encodable>(
-        _ value: Value, formatting: JSONEncoder.OutputFormatting
-    ) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = formatting
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try OrderedJSONEncoder(prettyPrinted: false).encode(value), as: UTF8.self)
     }
 }

@@ -12,9 +12,9 @@ extension Hansard {
                 detected from each file's content.
 
                 Examples:
-                  hansard parse corpus/text-saves/lords-2023-03-08-whatsapp-ministerial-communications.txt
-                  hansard parse --format text corpus/hansard-modern-html/commons-2022-06-15-oral-answers-to-questions.html
-                  hansard parse --jsonl corpus/parlparse-xml/*.xml | jq -r '.debate.title'
+                  hansard parse corpus/text-saves/*.txt
+                  hansard parse --format text corpus/hansard-modern-html/commons-1997-05-21-engagements.html
+                  hansard parse --jsonl corpus/parlparse-xml/*.xml | jq -r .debate.title
                 """
         )
 
@@ -30,7 +30,11 @@ extension Hansard {
         @Option(help: ArgumentHelp("Read every file as this format instead of detecting it.", valueName: "format"))
         var inputFormat: InputFormatArgument?
 
+        @Option(name: .shortAndLong, help: "How many files to read at once (default: one per processor).")
+        var jobs: Int = DebateReader.defaultConcurrency
+
         func validate() throws {
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
             if jsonl && format != .json {
                 throw ValidationError("--jsonl writes JSON; drop --format \(format.rawValue) or --jsonl.")
             }
@@ -40,7 +44,7 @@ extension Hansard {
             let reader = DebateReader(format: inputFormat?.format)
             let printer = DebatePrinter(format: format, jsonLines: jsonl, many: files.count > 1)
             var failures: [ExitStatus] = []
-            await reader.read(files) { path, result in
+            await reader.read(files, maxConcurrentFiles: jobs) { path, result in
                 switch result {
                 case .success(let debate):
                     do {

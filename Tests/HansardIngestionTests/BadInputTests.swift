@@ -80,4 +80,59 @@ struct BadInputTests {
             #expect(reason.contains("iconv -f WINDOWS-1252 -t UTF-8"))
         }
     }
+
+    @Test("A saved page cut short is truncated, for HTML and XML alike")
+    func truncated() throws {
+        for page in [
+            "hansard-modern-html/commons-1997-05-21-engagements.html",
+            "historic-hansard-html/commons-1914-11-16-alien-enemies.html",
+            "parlparse-xml/lords-2009-10-27-written-ministerial-statements-parlparse.xml",
+        ] {
+            let whole = try Array(Data(contentsOf: URL(fileURLWithPath: CorpusFile.path(page))))
+            let path = try temporaryFile(Array(whole.prefix(whole.count * 2 / 3)), name: "cut.\(page.suffix(4))")
+            do {
+                _ = try reader.read(contentsOf: path)
+                Issue.record("\(page) cut short was read")
+            } catch {
+                guard case .truncated(let errorPath, _) = error else {
+                    Issue.record("\(page) cut short: expected truncated, got \(error)")
+                    continue
+                }
+                #expect(errorPath == path)
+            }
+        }
+    }
+
+    @Test("A web page from another site is not a debate, and the error names its title")
+    func otherSite() throws {
+        let page = """
+            <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Weather forecast for London</title>
+            <meta property="og:url" content="https://www.example.org/weather/london"></head>
+            <body><header><nav><a href="/">Home</a></nav></header><main><h1>London</h1>
+            <p>Sunny intervals, 14°C. Light winds from the south-west.</p></main></body></html>
+            """
+        let path = try temporaryFile(Array(page.utf8))
+        do {
+            _ = try reader.read(contentsOf: path)
+            Issue.record("another site's page was read as a debate")
+        } catch {
+            guard case .notADebate(let errorPath, let reason) = error else {
+                Issue.record("expected notADebate, got \(error)")
+                return
+            }
+            #expect(errorPath == path)
+            #expect(reason.contains("Weather forecast for London"))
+        }
+    }
+
+    @Test("A page mislabelled as Windows-1252 whose bytes are UTF-8 is read as the UTF-8 it is")
+    func mislabelledButUTF8() throws {
+        let seed = try String(
+            contentsOfFile: CorpusFile.path("hansard-modern-html/commons-1997-05-21-engagements.html"), encoding: .utf8)
+        let relabelled = seed.replacingOccurrences(of: "<head>", with: "<head><meta charset=\"windows-1252\">")
+        #expect(relabelled != seed)
+        let debate = try reader.read(bytes: Array(relabelled.utf8), path: "relabelled.html")
+        let original = try reader.read(contentsOf: CorpusFile.path("hansard-modern-html/commons-1997-05-21-engagements.html"))
+        #expect(debate.turns == original.turns)
+    }
 }

@@ -28,7 +28,7 @@ enum ParlParseReader: MarkupFormatReader {
                 else { continue }
                 if firstId == nil { firstId = turn.contributionId }
                 if let id = turn.speaker?.memberId {
-                    if id.containsUTF8("/lord/") { lordsSpeakers += 1 } else if id.containsUTF8("/member/") { commonsSpeakers += 1 }
+                    if id.containsBytes("/lord/") { lordsSpeakers += 1 } else if id.containsBytes("/member/") { commonsSpeakers += 1 }
                 }
                 turns.append(turn)
             } else if node.isElement("major-heading") || node.isElement("oral-heading") {
@@ -81,7 +81,7 @@ enum ParlParseReader: MarkupFormatReader {
         let office = values[7].map(foldedIfNeeded)
         var (role, confidence, evidence) = role(
             name: name, office: office, matched: values[8] == nil, type: values[9])
-        if role != .minister && role != .chair, let id, id.containsUTF8("/wms/") || id.containsUTF8("/lordswms/") {
+        if role != .minister && role != .chair, let id, id.containsBytes("/wms/") || id.containsBytes("/lordswms/") {
             // Only ministers make written ministerial statements.
             (role, confidence, evidence) = (.minister, 0.9, ["makes a written ministerial statement"])
         }
@@ -98,34 +98,25 @@ enum ParlParseReader: MarkupFormatReader {
     /// Chair titles where "Chair" alone would also match a committee chair speaking as a member.
     private static let chairTitles = ["The Chair", "Madam Chair", "Mr Chair", "Mr. Chair", "The Deputy Chair"]
 
-    /// Words in a name or office that mean a government post.
-    private static let governmentOffices = [
-        "Prime Minister", "Minister", "Secretary of State", "Parliamentary Secretary", "Chief Secretary",
-        "Financial Secretary", "Economic Secretary", "Exchequer Secretary", "Solicitor General",
-        "Attorney General", "Advocate General", "Chancellor of the Exchequer", "Paymaster General",
-        "Leader of the House", "Lord Privy Seal", "Chancellor of the Duchy", "Lord Chancellor", "Whip",
-        "in Waiting", "Captain of the", "Lord President of the Council",
-    ]
-
     private static func role(name: String, office: String?, matched: Bool, type: String?)
         -> (SpeakerRole, Double, [String])
     {
         // A person's name ("Bob Ainsworth") names no office; only title-like names are searched.
-        let nameIsTitle = name.hasPrefix("The ") || name.containsUTF8("Speaker") || name.containsUTF8("Chair")
-            || name.containsUTF8("Minister") || name.containsUTF8("Secretary")
+        let nameIsTitle = name.hasPrefix("The ") || name.containsBytes("Speaker") || name.containsBytes("Chair")
+            || name.containsBytes("Minister") || name.containsBytes("Secretary")
         let titles = nameIsTitle ? [office, name].compactMap { $0 } : office.map { [$0] } ?? []
         for title in titles
         where chairWords.contains(where: { containsWord(title, $0) }) || chairTitles.contains(title) {
             return (.chair, 0.95, ["chair's title \"\(title)\""])
         }
-        for title in titles where !title.containsUTF8("Shadow") {
-            if governmentOffices.contains(where: { title.containsUTF8($0) }) {
+        for title in titles {
+            if GovernmentOffices.named(in: title) {
                 return (.minister, 0.9, ["government office \"\(title)\""])
             }
         }
         if !matched {
             // "Hon. Members", "Several hon. Members": ParlParse found no single member to match.
-            if name.containsUTF8("Members") || name.containsUTF8("Lords") {
+            if name.containsBytes("Members") || name.containsBytes("Lords") {
                 return (.member, 0.9, ["several members speaking together (\"\(name)\")"])
             }
             return (.unknown, 0, ["ParlParse could not match \"\(name)\" to a member"])
@@ -150,7 +141,7 @@ enum ParlParseReader: MarkupFormatReader {
     /// Whether `word` occurs in `text` as a whole word ("Deputy Speaker", not "Speakership").
     private static func containsWord(_ text: String, _ word: String) -> Bool {
         // The byte search rules out nearly every name before any splitting.
-        text.containsUTF8(word) && text.split(whereSeparator: { !$0.isLetter }).contains { $0 == word }
+        text.containsBytes(word) && text.split(whereSeparator: { !$0.isLetter }).contains { $0 == word }
     }
 
     /// ParlParse writes "11:30:00", "014:30:00", "unknown" or "": keep "HH:MM" when there is one.

@@ -115,7 +115,7 @@ enum PlainTextReader {
         }
 
         static func isVolumeLine(_ block: String) -> Bool {
-            block.hasPrefix("Volume ") && block.containsUTF8(": debated on ") && block.count < 120
+            block.hasPrefix("Volume ") && block.containsBytes(": debated on ") && block.count < 120
         }
 
         /// "Volume 828: debated on Wednesday 8 March 2023" → ("828", "2023-03-08").
@@ -243,16 +243,16 @@ enum PlainTextReader {
         if containsWord(folded, "the minister") {
             clues.append(Clue(weight: 1.5, evidence: "addresses \"the Minister\""))
         }
-        if let form = questionForms.first(where: { folded.containsUTF8($0.folded) }) {
+        if let form = questionForms.first(where: { folded.containsBytes($0.folded) }) {
             clues.append(Clue(weight: 1.0, evidence: "question form \"\(form.shown.trimmingWhitespace())\""))
         }
-        let answers = answerPhrases.filter { folded.containsUTF8($0.folded) }
+        let answers = answerPhrases.filter { folded.containsBytes($0.folded) }
         if !answers.isEmpty {
             let quoted = answers.prefix(2).map { "\"\($0.shown)\"" }.joined(separator: ", ")
             clues.append(
                 Clue(weight: -1.5 * Double(min(answers.count, 2)), evidence: "answers in the first person (\(quoted))"))
         }
-        if let we = governmentWe.first(where: { folded.containsUTF8($0.folded) }) {
+        if let we = governmentWe.first(where: { folded.containsBytes($0.folded) }) {
             clues.append(Clue(weight: -1.0, evidence: "speaks for the Government (\"\(we.shown.trimmingWhitespace())\")"))
         }
         if Self.refersToQuestioner(folded) {
@@ -347,7 +347,7 @@ enum PlainTextReader {
                 role = .member
                 confidence = 0.95
                 evidence = ["tabled question form \"To ask … Government\""]
-            } else if let phrase = chairPhrases.first(where: { group[0].folded.containsUTF8($0.folded) }) {
+            } else if let phrase = chairPhrases.first(where: { group[0].folded.containsBytes($0.folded) }) {
                 role = .chair
                 confidence = 0.8
                 evidence = ["chair's words \"\(phrase.shown)\""]
@@ -395,17 +395,17 @@ enum PlainTextReader {
         for paragraph in paragraphs {
             let folded = paragraph.folded
             if paragraph.opensWithAddress { lords += 1 }
-            if folded.containsUTF8("noble lord") || folded.containsUTF8("noble baroness") || folded.containsUTF8("noble friend") {
+            if folded.containsBytes("noble lord") || folded.containsBytes("noble baroness") || folded.containsBytes("noble friend") {
                 lords += 1
             }
             if paragraph.isTabledQuestion
-                && (folded.containsUTF8("his majesty's government") || folded.containsUTF8("her majesty's government"))
+                && (folded.containsBytes("his majesty's government") || folded.containsBytes("her majesty's government"))
             {
                 lords += 2
             }
-            if folded.containsUTF8("mr speaker") || folded.containsUTF8("madam speaker") || folded.containsUTF8("deputy speaker")
-                || folded.containsUTF8("hon. member") || folded.containsUTF8("hon. friend") || folded.containsUTF8("hon. lady")
-                || folded.containsUTF8("hon. gentleman")
+            if folded.containsBytes("mr speaker") || folded.containsBytes("madam speaker") || folded.containsBytes("deputy speaker")
+                || folded.containsBytes("hon. member") || folded.containsBytes("hon. friend") || folded.containsBytes("hon. lady")
+                || folded.containsBytes("hon. gentleman")
             {
                 commons += 1
             }

@@ -103,24 +103,8 @@ struct PrintedSpeaker {
             || lower.containsBytes("chairwoman") || lower.containsBytes("in the chair") || lower == "the chair"
     }
 
-    private static let governmentOffices = [
-        "minister", "secretary", "solicitor-general", "solicitor general", "attorney-general", "attorney general",
-        "lord advocate", "advocate-general", "advocate general", "chancellor", "paymaster", "privy seal",
-        "lord president", "in waiting", "leader of the house", "president of the board", "first lord",
-        "civil lord", "postmaster", "comptroller", "treasurer of the household", "vice-chamberlain",
-        "lord commissioner", "lords commissioner", "financial secretary", "under-secretary",
-    ]
-
     /// True when the text names a government office (never a shadow or private secretary).
-    static func namesGovernmentOffice(_ text: String) -> Bool {
-        let lower = text.asciiLowercased()
-        if lower.containsBytes("shadow") || lower.containsBytes("opposition")
-            || lower.containsBytes("private secretary")
-        {
-            return false
-        }
-        return governmentOffices.contains { lower.containsBytes($0) }
-    }
+    static func namesGovernmentOffice(_ text: String) -> Bool { GovernmentOffices.named(in: text) }
 }
 
 /// Remembers the offices a page has printed, so that "Mr. McKENNA" later on the page is known to be
@@ -252,54 +236,5 @@ enum PrintedDate {
     static func isDateLine(_ text: String) -> Bool {
         let (iso, words) = scan(text)
         return iso != nil && words <= 5
-    }
-}
-
-extension StringProtocol {
-    /// True when the UTF-8 bytes of `needle` occur in the string. A plain byte search: the standard
-    /// library's `contains(_:)` builds a hash table on every call, which cost more than the parse itself.
-    func containsBytes(_ needle: String) -> Bool { rangeOfBytes(needle) != nil }
-
-    /// The first occurrence of `needle`'s UTF-8 bytes, or nil.
-    func rangeOfBytes(_ needle: String) -> Range<Index>? {
-        let found: Int?? = utf8.withContiguousStorageIfAvailable { hay in
-            needle.utf8.withContiguousStorageIfAvailable { pattern in Self.firstOffset(of: pattern, in: hay) } ?? nil
-        }
-        let offset: Int?
-        if let found {
-            offset = found
-        } else {
-            offset = Array(utf8).withUnsafeBufferPointer { hay in
-                Array(needle.utf8).withUnsafeBufferPointer { Self.firstOffset(of: $0, in: hay) }
-            }
-        }
-        guard let offset else { return nil }
-        let start = utf8.index(utf8.startIndex, offsetBy: offset)
-        return start..<utf8.index(start, offsetBy: needle.utf8.count)
-    }
-
-    private static func firstOffset(
-        of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>
-    ) -> Int? {
-        guard let first = pattern.first else { return 0 }
-        guard hay.count >= pattern.count else { return nil }
-        var index = 0
-        let lastStart = hay.count - pattern.count
-        while index <= lastStart {
-            if hay[index] == first {
-                var matched = 1
-                while matched < pattern.count, hay[index + matched] == pattern[matched] { matched += 1 }
-                if matched == pattern.count { return index }
-            }
-            index += 1
-        }
-        return nil
-    }
-}
-
-extension String {
-    /// Lower-cases ASCII letters only: office names are English, and this is far cheaper than `lowercased()`.
-    func asciiLowercased() -> String {
-        String(decoding: utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -1,27 +1,50 @@
-extension String {
-    /// Whether `needle`'s UTF-8 bytes occur in the string's UTF-8 bytes.
-    ///
-    /// The readers test short names and ids against fixed phrases many times per page; the
-    /// standard `contains(_:)` builds a search table for every call, which cost more than the parse.
-    func containsUTF8(_ needle: String) -> Bool {
-        var haystack = self
-        var needle = needle
-        return haystack.withUTF8 { text in
-            needle.withUTF8 { pattern in
-                guard let first = pattern.first else { return true }
-                guard text.count >= pattern.count else { return false }
-                var start = 0
-                let last = text.count - pattern.count
-                while start <= last {
-                    if text[start] == first {
-                        var offset = 1
-                        while offset < pattern.count && text[start + offset] == pattern[offset] { offset += 1 }
-                        if offset == pattern.count { return true }
-                    }
-                    start += 1
-                }
-                return false
+// Byte-wise text search for the readers. They test short names, ids and class lists against fixed
+// phrases many times per page; the standard `contains(_:)` builds a search table on every call, which
+// cost more than the libxml2 parse itself.
+
+extension StringProtocol {
+    /// True when the UTF-8 bytes of `needle` occur in the string.
+    func containsBytes(_ needle: String) -> Bool { rangeOfBytes(needle) != nil }
+
+    /// The first occurrence of `needle`'s UTF-8 bytes, or nil.
+    func rangeOfBytes(_ needle: String) -> Range<Index>? {
+        let found: Int?? = utf8.withContiguousStorageIfAvailable { hay in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in firstByteOffset(of: pattern, in: hay) } ?? nil
+        }
+        let offset: Int?
+        if let found {
+            offset = found
+        } else {
+            offset = Array(utf8).withUnsafeBufferPointer { hay in
+                Array(needle.utf8).withUnsafeBufferPointer { firstByteOffset(of: $0, in: hay) }
             }
         }
+        guard let offset else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+}
+
+/// The offset of the first occurrence of `pattern` in `hay`: a plain byte search.
+func firstByteOffset(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let first = pattern.first else { return 0 }
+    guard hay.count >= pattern.count else { return nil }
+    var index = 0
+    let lastStart = hay.count - pattern.count
+    while index <= lastStart {
+        if hay[index] == first {
+            var matched = 1
+            while matched < pattern.count, hay[index + matched] == pattern[matched] { matched += 1 }
+            if matched == pattern.count { return index }
+        }
+        index += 1
+    }
+    return nil
+}
+
+extension String {
+    /// Lower-cases ASCII letters only: office names are English, and this is far cheaper than `lowercased()`.
+    func asciiLowercased() -> String {
+        String(decoding: utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 }
