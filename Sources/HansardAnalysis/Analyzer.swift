@@ -355,6 +355,12 @@ struct AnalysisRun {
             if verbText.lowercased().hasSuffix(" to") { return "a letter to " + tail }
             return tail.isEmpty ? "a letter" : (tail.lowercased().hasPrefix("to ") ? "a letter " + tail : tail)
         case .placeInLibrary:
+            // "arrange for a copy to be placed in the Library": the thing is what comes before "to be".
+            for marker in [" to be ", " in the Library"] {
+                if let range = tail.range(of: marker, options: .caseInsensitive), range.lowerBound > tail.startIndex {
+                    return String(tail[..<range.lowerBound])
+                }
+            }
             return TextTools.collapseWhitespace(verbText)
         default:
             // Verbs matched with their object ("producing new guidance", "bring forward legislation")
