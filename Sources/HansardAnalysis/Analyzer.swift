@@ -531,14 +531,13 @@ struct AnalysisRun {
                     requests[index].commitment = existing.id
                     continue
                 }
-                let object = "reply to: " + request.quote
                 let id = uniqueID(
                     "c", [identity, TextTools.normalised(request.quote), TextTools.normalised(acceptance.text)], seen: &seen)
                 let commitment = Commitment(
                     id: id, turn: answerTurn, speaker: speakerReference(turns[answerTurn]), quote: acceptance.text,
-                    action: request.action, object: requestedObject(request), subject: request.action == .write ? "letter" : subjectKey(requestedObject(request), action: request.action),
+                    action: request.action, object: requestedObject(request),
+                    subject: subjectKey(requestedObject(request), action: request.action),
                     timing: timing(of: acceptance.text), strength: .firm, source: .acceptedRequest, request: request.id)
-                _ = object
                 commitments.append(commitment)
                 requests[index].outcome = .accepted
                 requests[index].answer = Request.Answer(quote: acceptance.text)
