@@ -370,7 +370,7 @@ struct AnalysisRun {
                 words = ["make"] + words.dropFirst()  // "make a statement" keeps its article
             }
             if let first = words.first?.lowercased(), words.count > 1,
-                ["produc", "introduc", "bring", "issu", "giv", "set", "mak", "get"].contains(where: { first.hasPrefix($0) })
+                ["produc", "introduc", "bring", "issu", "giv", "set", "mak", "get", "send"].contains(where: { first.hasPrefix($0) })
             {
                 let rest = words.dropFirst().drop(while: { ["forward", "in", "out", "up"].contains($0.lowercased()) })
                 return (rest.joined(separator: " ") + " " + tail).trimmingCharacters(in: .whitespaces)
