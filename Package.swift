@@ -14,10 +14,12 @@ let package = Package(
         .executable(name: "hansard", targets: ["hansard"]),
         .library(name: "HansardIngestion", targets: ["HansardIngestion"]),
         .library(name: "HansardAnalysis", targets: ["HansardAnalysis"]),
+        .library(name: "HansardRegister", targets: ["HansardRegister"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,8 +39,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "HansardRegister",
+            dependencies: [
+                "HansardIngestion",
+                "HansardAnalysis",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Resources/uk-parliament-sessions.csv")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "HansardReports",
-            dependencies: ["HansardIngestion", "HansardAnalysis"],
+            dependencies: ["HansardIngestion", "HansardAnalysis", "HansardRegister"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -46,6 +58,7 @@ let package = Package(
             dependencies: [
                 "HansardIngestion",
                 "HansardAnalysis",
+                "HansardRegister",
                 "HansardReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -70,6 +83,14 @@ let package = Package(
             name: "HansardAnalysisTests",
             dependencies: ["HansardAnalysis", "HansardIngestion"],
             resources: [.copy("Gold")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HansardRegisterTests",
+            dependencies: [
+                "HansardRegister", "HansardIngestion", "HansardAnalysis", "HansardReports",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

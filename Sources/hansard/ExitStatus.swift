@@ -1,5 +1,6 @@
 import HansardAnalysis
 import HansardIngestion
+import HansardRegister
 
 /// The exit statuses hansard documents in the README. Values follow sysexits(3) where one fits.
 enum ExitStatus: Int32 {
@@ -12,15 +13,37 @@ enum ExitStatus: Int32 {
     case badInput = 65
     /// An input file does not exist, is a directory, or cannot be opened.
     case missingInput = 66
+    /// `register show|resolve|confirm|reject`: no commitment or link has the id given.
+    case noSuchRecord = 67
     /// Something inside hansard went wrong; please report it.
     case internalError = 70
+    /// A file (a register, its folder, or its pre-upgrade backup) could not be created.
+    case cannotCreate = 73
     /// Output could not be written.
     case outputFailed = 74
+    /// The register stayed locked by another hansard process past the busy timeout; try again.
+    case registerBusy = 75
+    /// The register was written by a newer hansard; upgrade hansard to use it.
+    case newerRegister = 76
 
     init(for error: IngestionError) {
         switch error {
         case .fileNotFound, .isDirectory, .unreadable: self = .missingInput
         default: self = .badInput
+        }
+    }
+
+    init(for error: RegisterError) {
+        switch error {
+        case .notADatabase, .notARegister, .corrupt, .unreadableSnapshot, .linkAlreadyDecided, .alreadyInStatus:
+            self = .badInput
+        case .newerSchema: self = .newerRegister
+        case .busy: self = .registerBusy
+        case .cannotOpen: self = .missingInput
+        case .backupFailed: self = .cannotCreate
+        case .unknownCommitment, .unknownLink: self = .noSuchRecord
+        case .invalidDate, .unknownSession: self = .usage
+        case .database: self = .internalError
         }
     }
 

@@ -24,6 +24,16 @@ enum Terminal {
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
+    /// The width of the terminal on `descriptor`, else `$COLUMNS`, else `fallback`.
+    static func width(of descriptor: Int32 = STDOUT_FILENO, fallback: Int = 120) -> Int {
+        var size = winsize()
+        if isatty(descriptor) != 0, ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
+        return fallback
+    }
+
     private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
         var offset = 0
         while offset < buffer.count {

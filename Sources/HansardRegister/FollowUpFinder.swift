@@ -1,0 +1,318 @@
+import Foundation
+import HansardAnalysis
+import HansardIngestion
+
+/// A link the finder proposes, before it is stored.
+struct FollowUpCandidate: Sendable, Hashable {
+    var commitment: CommitmentRecord
+    var speech: SpeechRecord
+    var quote: String
+    var kind: FollowUpKind
+    var evidence: String
+    var score: Double
+    var suggestsFulfilment: Bool
+
+    func record() -> FollowUpLinkRecord {
+        FollowUpLinkRecord(
+            id: ShortID.make("L", [commitment.id, speech.debateId, String(speech.turn)], hexDigits: 10),
+            commitmentId: commitment.id, debateId: speech.debateId, turn: speech.turn,
+            speakerName: speech.speakerName, quote: quote, kind: kind, evidence: evidence,
+            score: (score * 100).rounded() / 100, suggestsFulfilment: suggestsFulfilment, state: .candidate,
+            decidedAt: nil, decidedBy: nil)
+    }
+}
+
+/// Finds speeches in later debates that follow up earlier commitments.
+///
+/// Two kinds of evidence: an explicit back-reference ("as I promised the noble Lord on 8 March",
+/// "I have written to the noble Lord", "[Official Report, 8 March 2023; Vol. 828, c. 1234]"), and the
+/// commitment's subject raised again by the same minister or department. Plain text, no markup: the
+/// speeches were read by HansardIngestion.
+enum FollowUpFinder {
+    /// Candidates scoring below this are not kept.
+    static let threshold = 0.45
+
+    /// Words that say an undertaking is being referred back to.
+    static let promiseCue = try! NSRegularExpression(
+        pattern: #"\b(as I (promised|undertook|said I would|committed to)|I (promised|undertook|gave an undertaking|committed)( to| that)?|I said (that )?(I|we) would|as promised|the undertaking I gave|my (promise|undertaking|commitment))\b"#,
+        options: [.caseInsensitive])
+    /// Words that say the thing has been done.
+    static let fulfilmentCue = try! NSRegularExpression(
+        pattern: #"\b((I|we) have (now |today |since |already )?(written|published|placed|laid|deposited|met|announced|issued|sent|made available|set out|reviewed|consulted|launched|introduced)|I wrote to|we (published|wrote|laid|issued|announced)|(has|have) (now |today )?been (published|placed in the Library|laid|deposited|issued|sent)|I am (today |now )?(publishing|placing|laying|announcing|depositing|writing)|I (can|am able to) (now |today )?(confirm|announce|inform|tell))\b"#,
+        options: [.caseInsensitive])
+    /// "[Official Report, 8 March 2023; Vol. 828, c. 1234]", "[Official Report, House of Lords, 27 March 2023; …]",
+    /// "[OFFICIAL REPORT, 26th November, 1914, col. 1389 …]".
+    static let officialReport = try! NSRegularExpression(
+        pattern: #"Official Report,?\s+(?:(House of Lords|House of Commons|Lords|Commons),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})"#,
+        options: [.caseInsensitive])
+    /// "on 8 March", "On 8th March 2023", "on 26th November, 1914".
+    static let onDate = try! NSRegularExpression(
+        pattern: #"\b(?:[Oo]n|[Oo]f|[Dd]ated) (\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (\d{4}))?\b"#,
+        options: [])
+
+    private static let months = [
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+        "september": 9, "october": 10, "november": 11, "december": 12,
+    ]
+
+    /// How long after a commitment a speech may still follow it up: a session or two.
+    static let horizonDays = 550
+
+    /// Subjects too general to say two speeches are about the same thing.
+    static let genericSubjects: Set<String> = [
+        "matter", "matters", "department", "friend", "know", "says", "forward", "wrong", "aspect", "leader",
+        "secretary", "interest", "point", "points", "issue", "issues", "case", "question", "house", "member",
+        "noble", "lord", "government", "minister", "thing", "things", "way", "time", "report-back", "other",
+        "wish", "wishe", "wishes", "view", "views",
+    ]
+
+    /// Whether a speech is worth keeping for linking: a minister's, a speech by someone who made a commitment
+    /// in the debate (`government`), or one with a back-reference cue.
+    static func isLinkable(_ turn: Turn, government: Set<String>) -> Bool {
+        guard turn.kind == .speech else { return false }
+        if turn.role == .minister { return true }
+        if let name = turn.speaker?.name, government.contains(name) { return true }
+        let text = turn.text
+        let range = NSRange(text.startIndex..., in: text)
+        return promiseCue.firstMatch(in: text, range: range) != nil
+            || officialReport.firstMatch(in: text, range: range) != nil
+    }
+
+    /// The candidate links from `speeches` (all in one later debate dated `debateDate`) to `commitments`.
+    /// Commitments from the speeches' own debate, or made after it, are never linked.
+    static func candidates(
+        speeches: [SpeechRecord], debateDate: String?, house: House?, commitments: [CommitmentRecord]
+    ) -> [FollowUpCandidate] {
+        guard !speeches.isEmpty, !commitments.isEmpty else { return [] }
+        let eligible = commitments.filter { commitment in
+            commitment.status.isOpen && commitment.debateId != speeches[0].debateId
+                && isWithinHorizon(commitment.debateDate, before: debateDate)
+        }
+        var byDate: [String: [CommitmentRecord]] = [:]
+        var bySubject: [String: [CommitmentRecord]] = [:]
+        for commitment in eligible {
+            if let date = commitment.debateDate { byDate[date, default: []].append(commitment) }
+            let key = commitment.subject.lowercased()
+            if key.count >= 4 { bySubject[key, default: []].append(commitment) }
+        }
+        var best: [String: FollowUpCandidate] = [:]
+        func offer(_ candidate: FollowUpCandidate) {
+            let key = candidate.commitment.id + "|" + String(candidate.speech.turn)
+            if let existing = best[key], existing.score >= candidate.score { return }
+            best[key] = candidate
+        }
+        for speech in speeches {
+            for sentence in sentences(of: speech.text) {
+                let lower = sentence.lowercased()
+                let range = NSRange(sentence.startIndex..., in: sentence)
+                let promise = promiseCue.firstMatch(in: sentence, range: range) != nil
+                let fulfilment = fulfilmentCue.firstMatch(in: sentence, range: range) != nil
+                let citedDates = citedDates(in: sentence, debateDate: debateDate)
+                let subjects = subjectsMentioned(in: lower, among: bySubject)
+                // Commitments the sentence could be about.
+                var pool: [String: CommitmentRecord] = [:]
+                for cited in citedDates { for c in byDate[cited.date] ?? [] { pool[c.id] = c } }
+                for subject in subjects { for c in bySubject[subject] ?? [] { pool[c.id] = c } }
+                for commitment in pool.values {
+                    var score = 0.0
+                    var reasons: [String] = []
+                    // A citation names a sitting of the House it names, else of the speaker's own House.
+                    let citation = citedDates.first { cited in
+                        guard cited.date == commitment.debateDate else { return false }
+                        let citedHouse = cited.house ?? house
+                        return citedHouse == nil || commitment.house == nil || citedHouse == commitment.house
+                    }
+                    let dateHit = citation != nil
+                    let subjectHit =
+                        subjects.contains(commitment.subject.lowercased())
+                        && !genericSubjects.contains(commitment.subject.lowercased())
+                    let sameMinister = speech.speakerName != nil && speech.speakerName == commitment.speakerName
+                    let speechDepartment = Department.key(speech.department)
+                    let sameDepartment = speechDepartment != nil && speechDepartment == Department.key(commitment.department)
+                    if dateHit {
+                        let official = citation?.officialReport == true
+                        score += official ? 0.5 : 0.3
+                        reasons.append(
+                            official
+                                ? "cites the Official Report of \(commitment.debateDate ?? "")"
+                                : "refers to \(commitment.debateDate ?? "")")
+                    }
+                    if promise {
+                        score += 0.25
+                        reasons.append("refers back to an undertaking")
+                    }
+                    if fulfilment {
+                        score += 0.2
+                        reasons.append("says it has been done")
+                    }
+                    if subjectHit {
+                        score += 0.25
+                        reasons.append("same subject \"\(commitment.subject)\"")
+                    }
+                    if sameMinister {
+                        score += 0.2
+                        reasons.append("same minister")
+                    } else if sameDepartment {
+                        score += 0.15
+                        reasons.append("same department")
+                    }
+                    let echoed = actionEchoed(commitment.action, in: lower)
+                    if echoed {
+                        score += 0.1
+                        reasons.append("same action (\(commitment.action.rawValue))")
+                    }
+                    // A cited date needs one more sign; a subject needs the same minister or department;
+                    // a bare "I have written" needs the same minister and the same kind of action.
+                    let cited = dateHit && (subjectHit || sameMinister || sameDepartment || promise || fulfilment)
+                    let raisedAgain = subjectHit && (sameMinister || sameDepartment)
+                    let reported = sameMinister && (promise || fulfilment) && echoed
+                    guard cited || raisedAgain || reported, score >= threshold else { continue }
+                    let explicit = dateHit || promise || fulfilment
+                    offer(
+                        FollowUpCandidate(
+                            commitment: commitment, speech: speech, quote: sentence,
+                            kind: explicit ? .backReference : .sameSubject,
+                            evidence: reasons.joined(separator: "; "), score: min(score, 1),
+                            suggestsFulfilment: fulfilment && (subjectHit || dateHit || echoed)))
+                }
+            }
+        }
+        return best.values.sorted { ($0.commitment.id, $0.speech.turn) < ($1.commitment.id, $1.speech.turn) }
+    }
+
+    /// Whether a commitment made on `commitmentDate` may be followed up in a debate on `debateDate`.
+    static func isWithinHorizon(_ commitmentDate: String?, before debateDate: String?) -> Bool {
+        guard let commitmentDate, let debateDate, let days = CalendarDate.days(from: commitmentDate, to: debateDate)
+        else { return true }
+        return days >= 0 && days <= horizonDays
+    }
+
+    /// The lower-cased n-grams (1 to 4 words) of the sentence that are commitment subjects.
+    static func subjectsMentioned(in lower: String, among bySubject: [String: [CommitmentRecord]]) -> Set<String> {
+        let words = lower.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") })
+            .map(String.init)
+        var found = Set<String>()
+        for start in words.indices {
+            var phrase = ""
+            for length in 0..<4 where start + length < words.count {
+                phrase += (length == 0 ? "" : " ") + words[start + length]
+                if bySubject[phrase] != nil { found.insert(phrase) }
+                // Plurals: "inquests" mentions the subject "inquest".
+                if phrase.hasSuffix("s"), bySubject[String(phrase.dropLast())] != nil {
+                    found.insert(String(phrase.dropLast()))
+                }
+            }
+        }
+        return found
+    }
+
+    static func actionEchoed(_ action: CommitmentAction, in lower: String) -> Bool {
+        let stems: [String]
+        switch action {
+        case .write: stems = ["written", "wrote", "writing", "letter"]
+        case .publish: stems = ["publish"]
+        case .placeInLibrary: stems = ["library"]
+        case .meet: stems = ["met ", "meeting", "meet "]
+        case .consider: stems = ["consider"]
+        case .review: stems = ["review"]
+        case .legislate: stems = ["legislat", "bill", "regulation"]
+        case .consult: stems = ["consult"]
+        case .reportBack: stems = ["report"]
+        case .respond: stems = ["respon", "reply", "replied"]
+        case .other: stems = []
+        }
+        return stems.contains { lower.contains($0) }
+    }
+
+    /// A sitting a sentence refers to.
+    struct CitedDate: Sendable, Hashable {
+        var date: String
+        /// Cited as the Official Report, not just named.
+        var officialReport: Bool
+        /// The House the citation names ("Official Report, House of Lords, …"), if it names one.
+        var house: House?
+    }
+
+    /// The dates a sentence cites, resolved against the debate's date for "on 8 March" without a year.
+    static func citedDates(in sentence: String, debateDate: String?) -> [CitedDate] {
+        var cited: [CitedDate] = []
+        let range = NSRange(sentence.startIndex..., in: sentence)
+        for match in officialReport.matches(in: sentence, range: range) {
+            if let date = date(match, in: sentence, debateDate: debateDate, firstGroup: 2) {
+                let named = group(1, of: match, in: sentence)?.lowercased()
+                let house: House? = named.map { $0.hasSuffix("lords") ? .lords : .commons }
+                cited.append(CitedDate(date: date, officialReport: true, house: house))
+            }
+        }
+        for match in onDate.matches(in: sentence, range: range) {
+            if let date = date(match, in: sentence, debateDate: debateDate, firstGroup: 1),
+                !cited.contains(where: { $0.date == date })
+            {
+                cited.append(CitedDate(date: date, officialReport: false, house: nil))
+            }
+        }
+        return cited
+    }
+
+    private static func group(_ index: Int, of match: NSTextCheckingResult, in text: String) -> String? {
+        guard match.numberOfRanges > index, let range = Range(match.range(at: index), in: text) else { return nil }
+        return String(text[range])
+    }
+
+    /// The date in groups `firstGroup` (day), `firstGroup + 1` (month) and `firstGroup + 2` (year, optional).
+    private static func date(
+        _ match: NSTextCheckingResult, in text: String, debateDate: String?, firstGroup: Int
+    ) -> String? {
+        guard let day = group(firstGroup, of: match, in: text).flatMap({ Int($0) }),
+            let month = group(firstGroup + 1, of: match, in: text).flatMap({ months[$0.lowercased()] })
+        else { return nil }
+        var year = group(firstGroup + 2, of: match, in: text).flatMap { Int($0) }
+        if year == nil, let debateDate, let debateYear = Int(debateDate.prefix(4)) {
+            // "on 8 March" said in a debate means the latest 8 March on or before the debate.
+            let candidate = String(format: "%04d-%02d-%02d", debateYear, month, day)
+            year = candidate <= debateDate ? debateYear : debateYear - 1
+        }
+        guard let year else { return nil }
+        let text = String(format: "%04d-%02d-%02d", year, month, day)
+        return CalendarDate.isValid(text) ? text : nil
+    }
+
+    /// Abbreviations after which a full stop does not end the sentence ("my hon. Friend", "Mr. Heath").
+    static let abbreviations: Set<String> = [
+        "hon", "mr", "mrs", "ms", "dr", "st", "no", "nos", "vol", "col", "cols", "c", "cc", "gen", "rt", "sir",
+        "lt", "col", "co", "ltd", "etc", "viz", "i.e", "e.g", "para", "paras", "cl", "art", "sch",
+    ]
+
+    static func endsWithAbbreviation(_ text: Substring) -> Bool {
+        guard text.hasSuffix(".") else { return false }
+        let word = text.dropLast().split(whereSeparator: { $0 == " " || $0 == "(" || $0 == "[" }).last ?? ""
+        return abbreviations.contains(word.lowercased()) || (word.count == 1 && word.first?.isUppercase == true)
+    }
+
+    /// Splits a speech into sentences at ". ", "? " and "! " followed by a capital or an opening bracket.
+    static func sentences(of text: String) -> [String] {
+        var sentences: [String] = []
+        for paragraph in text.components(separatedBy: "\n") {
+            var current = ""
+            var previous: Character = " "
+            var afterStop = false
+            for character in paragraph {
+                if afterStop && character != " " {
+                    if character.isUppercase || character == "\"" || character == "\u{201C}" {
+                        let trimmed = current.trimmingCharacters(in: .whitespaces)
+                        if !trimmed.isEmpty { sentences.append(trimmed) }
+                        current = ""
+                    }
+                    afterStop = false
+                }
+                current.append(character)
+                if character == " " && (previous == "?" || previous == "!") { afterStop = true }
+                if character == " " && previous == "." && !endsWithAbbreviation(current.dropLast()) { afterStop = true }
+                previous = character
+            }
+            let trimmed = current.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty { sentences.append(trimmed) }
+        }
+        return sentences
+    }
+}

@@ -1,0 +1,163 @@
+public import HansardIngestion
+
+/// Which commitments ``Register/commitments(_:)`` lists.
+public struct CommitmentQuery: Sendable, Hashable {
+    public enum Scope: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Not yet resolved (the default).
+        case outstanding
+        /// Outstanding and past their due date.
+        case overdue
+        /// Every commitment, whatever its status.
+        case all
+    }
+
+    public var scope: Scope
+    /// The date ages, overdue marks and statuses are reckoned at, `yyyy-MM-dd`; nil for today.
+    public var asOf: String?
+    /// Part of the minister's name, any case.
+    public var minister: String?
+    /// Part of the department or office line, any case.
+    public var department: String?
+    public var house: House?
+    /// Only commitments made on or after this date.
+    public var since: String?
+    /// Only commitments made on or before this date.
+    public var until: String?
+    /// Only commitments made during this parliamentary session, e.g. "2022-23".
+    public var session: String?
+    /// At most this many rows.
+    public var limit: Int?
+
+    public init(
+        scope: Scope = .outstanding, asOf: String? = nil, minister: String? = nil, department: String? = nil,
+        house: House? = nil, since: String? = nil, until: String? = nil, session: String? = nil,
+        limit: Int? = nil
+    ) {
+        self.scope = scope
+        self.asOf = asOf
+        self.minister = minister
+        self.department = department
+        self.house = house
+        self.since = since
+        self.until = until
+        self.session = session
+        self.limit = limit
+    }
+}
+
+/// One row of a commitments list: the commitment, where it was made, and how late it is.
+public struct CommitmentListing: Sendable, Hashable, Codable {
+    public var commitment: CommitmentRecord
+    public var debateTitle: String
+    /// The status as of the list's date.
+    public var status: CommitmentStatus
+    /// Days from the debate to the list's date; nil when the debate has no date.
+    public var ageDays: Int?
+    /// Days past the due date; nil when not overdue.
+    public var overdueDays: Int?
+
+    public var isOverdue: Bool { overdueDays != nil }
+
+    public init(
+        commitment: CommitmentRecord, debateTitle: String, status: CommitmentStatus, ageDays: Int?,
+        overdueDays: Int?
+    ) {
+        self.commitment = commitment
+        self.debateTitle = debateTitle
+        self.status = status
+        self.ageDays = ageDays
+        self.overdueDays = overdueDays
+    }
+}
+
+/// The result of a list: the rows and the date they were reckoned at.
+public struct CommitmentList: Sendable, Hashable, Codable {
+    /// The schema identifier written into JSON output.
+    public static let schemaIdentifier = "hansard.commitments/1"
+    public var asOf: String
+    public var scope: CommitmentQuery.Scope
+    public var items: [CommitmentListing]
+
+    public init(asOf: String, scope: CommitmentQuery.Scope, items: [CommitmentListing]) {
+        self.asOf = asOf
+        self.scope = scope
+        self.items = items
+    }
+
+    private enum CodingKeys: String, CodingKey { case schema, asOf, scope, items }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        asOf = try container.decode(String.self, forKey: .asOf)
+        scope = try container.decode(CommitmentQuery.Scope.self, forKey: .scope)
+        items = try container.decode([CommitmentListing].self, forKey: .items)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.schemaIdentifier, forKey: .schema)
+        try container.encode(asOf, forKey: .asOf)
+        try container.encode(scope, forKey: .scope)
+        try container.encode(items, forKey: .items)
+    }
+}
+
+/// Everything the register knows about one commitment, for `hansard register show`.
+public struct CommitmentDetail: Sendable, Hashable, Codable {
+    public var commitment: CommitmentRecord
+    public var debate: DebateRecord
+    public var request: RequestRecord?
+    /// Oldest first.
+    public var statusEvents: [StatusEventRecord]
+    public var notes: [NoteRecord]
+    public var changes: [CommitmentChangeRecord]
+    /// Best score first.
+    public var links: [FollowUpLinkRecord]
+    /// The later debates the links point to, by id.
+    public var linkedDebates: [String: DebateRecord]
+
+    public init(
+        commitment: CommitmentRecord, debate: DebateRecord, request: RequestRecord?,
+        statusEvents: [StatusEventRecord], notes: [NoteRecord], changes: [CommitmentChangeRecord],
+        links: [FollowUpLinkRecord], linkedDebates: [String: DebateRecord]
+    ) {
+        self.commitment = commitment
+        self.debate = debate
+        self.request = request
+        self.statusEvents = statusEvents
+        self.notes = notes
+        self.changes = changes
+        self.links = links
+        self.linkedDebates = linkedDebates
+    }
+}
+
+/// What adding one debate did.
+public enum AddOutcome: Sendable, Hashable {
+    /// A debate the register did not have.
+    case added(debateId: String, commitments: Int, links: Int)
+    /// This exact page was already in the register.
+    case unchanged(debateId: String)
+    /// A new version of a debate the register had.
+    case revised(debateId: String, revision: Int, changes: RevisionSummary, links: Int)
+}
+
+/// How a revised page changed a debate's commitments.
+public struct RevisionSummary: Sendable, Hashable, Codable {
+    /// New commitments in the revised text.
+    public var added: Int
+    public var reworded: Int
+    /// In the register, absent from the revised text: marked, not deleted.
+    public var missing: Int
+    public var restored: Int
+    /// Timing or speaker changed.
+    public var otherwiseChanged: Int
+
+    public init(added: Int = 0, reworded: Int = 0, missing: Int = 0, restored: Int = 0, otherwiseChanged: Int = 0) {
+        self.added = added
+        self.reworded = reworded
+        self.missing = missing
+        self.restored = restored
+        self.otherwiseChanged = otherwiseChanged
+    }
+}

@@ -1,0 +1,402 @@
+public import GRDB
+public import HansardAnalysis
+public import HansardIngestion
+
+// One record struct per table. Column names are the property names; JSON snapshots use the same keys.
+
+/// Where a commitment stands. The latest ``StatusEventRecord`` decides it; `outstanding` when there is none.
+public enum CommitmentStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case outstanding
+    case fulfilled
+    case partlyFulfilled = "partly-fulfilled"
+    case withdrawn
+    case lapsed
+
+    /// Whether the commitment still waits to be done.
+    public var isOpen: Bool { self == .outstanding }
+}
+
+/// A debate in the register: the latest version of the page it was read from.
+public struct DebateRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "debate"
+    /// A short key derived from `identity`, e.g. `d-3fa91c02b7e4`.
+    public var id: String
+    /// The analysis's debate identity: the canonical URL, or house, date and title.
+    public var identity: String
+    public var title: String
+    public var house: House?
+    /// ISO `yyyy-MM-dd`.
+    public var date: String?
+    public var url: String?
+    public var type: String?
+    /// SHA-256 of the latest version of the page.
+    public var sha256: String
+    public var sourcePath: String
+    /// 1 for the first version added, counting up with each revised page.
+    public var revision: Int
+    /// ISO 8601 UTC timestamps.
+    public var addedAt: String
+    public var updatedAt: String
+
+    public init(
+        id: String, identity: String, title: String, house: House?, date: String?, url: String?,
+        type: String?, sha256: String, sourcePath: String, revision: Int, addedAt: String, updatedAt: String
+    ) {
+        self.id = id
+        self.identity = identity
+        self.title = title
+        self.house = house
+        self.date = date
+        self.url = url
+        self.type = type
+        self.sha256 = sha256
+        self.sourcePath = sourcePath
+        self.revision = revision
+        self.addedAt = addedAt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// Every version of a page the register has read: adding a known page again changes nothing.
+public struct DebateVersionRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "debateVersion"
+    public var sha256: String
+    public var debateId: String
+    public var revision: Int
+    public var sourcePath: String
+    public var addedAt: String
+
+    public init(sha256: String, debateId: String, revision: Int, sourcePath: String, addedAt: String) {
+        self.sha256 = sha256
+        self.debateId = debateId
+        self.revision = revision
+        self.sourcePath = sourcePath
+        self.addedAt = addedAt
+    }
+}
+
+/// A government commitment as the register keeps it.
+public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "commitment"
+    /// The register's id: the analysis id the commitment was first seen with, kept through rewordings.
+    public var id: String
+    /// The analysis id of the current wording.
+    public var analysisId: String
+    public var debateId: String
+    /// The debate's date, copied here so lists sort and filter without a join.
+    public var debateDate: String?
+    public var house: House?
+    public var turn: Int
+    public var speakerName: String?
+    public var speakerRole: SpeakerRole
+    public var office: String?
+    /// The department named by the office line, e.g. "Cabinet Office".
+    public var department: String?
+    public var quote: String
+    public var action: CommitmentAction
+    public var object: String
+    public var subject: String
+    public var timingPhrase: String?
+    public var timingClass: CommitmentTiming.TimingClass
+    /// ISO `yyyy-MM-dd`.
+    public var dueBy: String?
+    public var strength: Commitment.Strength
+    public var source: Commitment.Source
+    public var requestId: String?
+    /// The latest status event's status, kept here for fast lists.
+    public var status: CommitmentStatus
+    /// The effective date of that event.
+    public var statusDate: String?
+    /// The debate revision in which the commitment was first seen.
+    public var firstRevision: Int
+    /// Set when a revised page no longer contains the commitment: it is marked, never deleted.
+    public var missingSinceRevision: Int?
+
+    public init(
+        id: String, analysisId: String, debateId: String, debateDate: String?, house: House?, turn: Int,
+        speakerName: String?, speakerRole: SpeakerRole, office: String?, department: String?, quote: String,
+        action: CommitmentAction, object: String, subject: String, timingPhrase: String?,
+        timingClass: CommitmentTiming.TimingClass, dueBy: String?, strength: Commitment.Strength,
+        source: Commitment.Source, requestId: String?, status: CommitmentStatus, statusDate: String?,
+        firstRevision: Int, missingSinceRevision: Int?
+    ) {
+        self.id = id
+        self.analysisId = analysisId
+        self.debateId = debateId
+        self.debateDate = debateDate
+        self.house = house
+        self.turn = turn
+        self.speakerName = speakerName
+        self.speakerRole = speakerRole
+        self.office = office
+        self.department = department
+        self.quote = quote
+        self.action = action
+        self.object = object
+        self.subject = subject
+        self.timingPhrase = timingPhrase
+        self.timingClass = timingClass
+        self.dueBy = dueBy
+        self.strength = strength
+        self.source = source
+        self.requestId = requestId
+        self.status = status
+        self.statusDate = statusDate
+        self.firstRevision = firstRevision
+        self.missingSinceRevision = missingSinceRevision
+    }
+}
+
+extension CommitmentRecord {
+    /// The table's columns in declaration order, for ``init(row:startingAt:)``.
+    static let columnNames = [
+        "id", "analysisId", "debateId", "debateDate", "house", "turn", "speakerName", "speakerRole", "office",
+        "department", "quote", "action", "object", "subject", "timingPhrase", "timingClass", "dueBy", "strength",
+        "source", "requestId", "status", "statusDate", "firstRevision", "missingSinceRevision",
+    ]
+
+    /// Requests select exactly ``columnNames``, in order, so that ``init(row:)`` can read by position.
+    public static var databaseSelection: [any SQLSelectable] { columnNames.map { Column($0) } }
+
+    /// Reads a row of ``databaseSelection`` (or `SELECT *`) by position.
+    public init(row: Row) throws { try self.init(row: row, startingAt: 0) }
+
+    /// `c.id, c.analysisId, …`: the columns of a commitment aliased `c`, in ``columnNames`` order.
+    static func selection(alias: String) -> String {
+        columnNames.map { "\(alias).\($0)" }.joined(separator: ", ")
+    }
+
+    /// Decodes the columns ``columnNames`` from position `offset` on. Positional access spares the
+    /// name lookups, which dominate reading a list of 100,000 commitments.
+    init(row: Row, startingAt offset: Int) throws {
+        func value<T: RawRepresentable>(_ index: Int) throws -> T where T.RawValue == String {
+            let text: String = row[offset + index]
+            guard let value = T(rawValue: text) else {
+                throw DatabaseError(
+                    resultCode: .SQLITE_MISMATCH,
+                    message: "commitment.\(Self.columnNames[index]): unknown value \(text)")
+            }
+            return value
+        }
+        id = row[offset]
+        analysisId = row[offset + 1]
+        debateId = row[offset + 2]
+        debateDate = row[offset + 3]
+        house = (row[offset + 4] as String?).flatMap(House.init(rawValue:))
+        turn = row[offset + 5]
+        speakerName = row[offset + 6]
+        speakerRole = try value(7)
+        office = row[offset + 8]
+        department = row[offset + 9]
+        quote = row[offset + 10]
+        action = try value(11)
+        object = row[offset + 12]
+        subject = row[offset + 13]
+        timingPhrase = row[offset + 14]
+        timingClass = try value(15)
+        dueBy = row[offset + 16]
+        strength = try value(17)
+        source = try value(18)
+        requestId = row[offset + 19]
+        status = try value(20)
+        statusDate = row[offset + 21]
+        firstRevision = row[offset + 22]
+        missingSinceRevision = row[offset + 23]
+    }
+}
+
+/// A member's request to the government and what became of it.
+public struct RequestRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "request"
+    public var id: String
+    public var debateId: String
+    public var turn: Int
+    public var speakerName: String?
+    public var quote: String
+    public var action: CommitmentAction
+    public var outcome: Request.Outcome
+    public var answerQuote: String?
+    /// The register id of the commitment the request became.
+    public var commitmentId: String?
+
+    public init(
+        id: String, debateId: String, turn: Int, speakerName: String?, quote: String, action: CommitmentAction,
+        outcome: Request.Outcome, answerQuote: String?, commitmentId: String?
+    ) {
+        self.id = id
+        self.debateId = debateId
+        self.turn = turn
+        self.speakerName = speakerName
+        self.quote = quote
+        self.action = action
+        self.outcome = outcome
+        self.answerQuote = answerQuote
+        self.commitmentId = commitmentId
+    }
+}
+
+/// A change of status: who recorded it, when, why, and on what evidence.
+public struct StatusEventRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "statusEvent"
+    /// A key derived from the event's content, so an imported event is recognised.
+    public var id: String
+    public var commitmentId: String
+    public var status: CommitmentStatus
+    /// The date the status took effect, ISO `yyyy-MM-dd`.
+    public var effectiveDate: String
+    /// When it was recorded, ISO 8601 UTC.
+    public var recordedAt: String
+    /// Who recorded it: the user's login name, or `hansard` for events the tool made.
+    public var actor: String
+    public var evidence: String?
+    public var reason: String?
+    /// The follow-up link whose confirmation made this event.
+    public var linkId: String?
+
+    public init(
+        id: String, commitmentId: String, status: CommitmentStatus, effectiveDate: String, recordedAt: String,
+        actor: String, evidence: String?, reason: String?, linkId: String?
+    ) {
+        self.id = id
+        self.commitmentId = commitmentId
+        self.status = status
+        self.effectiveDate = effectiveDate
+        self.recordedAt = recordedAt
+        self.actor = actor
+        self.evidence = evidence
+        self.reason = reason
+        self.linkId = linkId
+    }
+}
+
+/// A note a user attached to a commitment.
+public struct NoteRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "note"
+    public var id: String
+    public var commitmentId: String
+    public var text: String
+    public var author: String
+    public var recordedAt: String
+
+    public init(id: String, commitmentId: String, text: String, author: String, recordedAt: String) {
+        self.id = id
+        self.commitmentId = commitmentId
+        self.text = text
+        self.author = author
+        self.recordedAt = recordedAt
+    }
+}
+
+/// What a revised page changed about a commitment.
+public enum CommitmentChangeKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The quote's words changed; the id stayed.
+    case reworded
+    /// The due date or timing phrase changed.
+    case timing
+    /// Another minister or department now gives it.
+    case reassigned
+    /// The revised page no longer has it.
+    case missing
+    /// A later revision has it again.
+    case restored
+}
+
+/// One change a revised page made to a commitment.
+public struct CommitmentChangeRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "commitmentChange"
+    public var id: String
+    public var commitmentId: String
+    /// The debate revision that made the change.
+    public var revision: Int
+    public var kind: CommitmentChangeKind
+    public var oldValue: String?
+    public var newValue: String?
+    public var recordedAt: String
+
+    public init(
+        id: String, commitmentId: String, revision: Int, kind: CommitmentChangeKind, oldValue: String?,
+        newValue: String?, recordedAt: String
+    ) {
+        self.id = id
+        self.commitmentId = commitmentId
+        self.revision = revision
+        self.kind = kind
+        self.oldValue = oldValue
+        self.newValue = newValue
+        self.recordedAt = recordedAt
+    }
+}
+
+/// How a later debate points back to a commitment.
+public enum FollowUpKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The later speech refers back explicitly ("as I promised…", "I have written to…", an Official Report citation).
+    case backReference = "back-reference"
+    /// The same subject raised again with the same department or minister.
+    case sameSubject = "same-subject"
+}
+
+/// What the user decided about a candidate link.
+public enum FollowUpState: String, Sendable, Hashable, Codable, CaseIterable {
+    case candidate, confirmed, rejected
+}
+
+/// A candidate link from a commitment to a later debate that may follow it up.
+public struct FollowUpLinkRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "followUpLink"
+    /// A short key the user types, e.g. `L-5c1e09a2`.
+    public var id: String
+    public var commitmentId: String
+    /// The later debate.
+    public var debateId: String
+    public var turn: Int
+    public var speakerName: String?
+    public var quote: String
+    public var kind: FollowUpKind
+    /// Why the link was proposed, in words.
+    public var evidence: String
+    /// From 0 to 1: how likely the link is real.
+    public var score: Double
+    /// The later speech says the thing was done ("I have written…", "we published…").
+    public var suggestsFulfilment: Bool
+    public var state: FollowUpState
+    public var decidedAt: String?
+    public var decidedBy: String?
+
+    public init(
+        id: String, commitmentId: String, debateId: String, turn: Int, speakerName: String?, quote: String,
+        kind: FollowUpKind, evidence: String, score: Double, suggestsFulfilment: Bool, state: FollowUpState,
+        decidedAt: String?, decidedBy: String?
+    ) {
+        self.id = id
+        self.commitmentId = commitmentId
+        self.debateId = debateId
+        self.turn = turn
+        self.speakerName = speakerName
+        self.quote = quote
+        self.kind = kind
+        self.evidence = evidence
+        self.score = score
+        self.suggestsFulfilment = suggestsFulfilment
+        self.state = state
+        self.decidedAt = decidedAt
+        self.decidedBy = decidedBy
+    }
+}
+
+/// A government speech kept so that debates added later in the wrong order can still be linked.
+public struct SpeechRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "speech"
+    public var debateId: String
+    public var turn: Int
+    public var speakerName: String?
+    public var department: String?
+    public var text: String
+
+    public init(debateId: String, turn: Int, speakerName: String?, department: String?, text: String) {
+        self.debateId = debateId
+        self.turn = turn
+        self.speakerName = speakerName
+        self.department = department
+        self.text = text
+    }
+}

@@ -1,0 +1,280 @@
+import Foundation
+import GRDB
+public import HansardAnalysis
+public import HansardIngestion
+
+extension Register {
+    /// Stores a debate's analysis in one transaction.
+    ///
+    /// The same page again changes nothing. A new version of a debate the register has (same identity or
+    /// URL, other bytes) keeps commitment ids, records rewordings, and marks commitments the new text lacks
+    /// instead of deleting them. Speeches in the debate are linked to earlier open commitments they follow up,
+    /// and the debate's commitments to later speeches already stored.
+    /// - Parameters:
+    ///   - analysis: what the analyser found in the debate.
+    ///   - debate: the debate itself, for its speeches.
+    public func add(_ analysis: Analysis, of debate: Debate) throws(RegisterError) -> AddOutcome {
+        let now = Timestamp.now()
+        return try write { db in
+            let summary = analysis.debate
+            if let known = try DebateVersionRecord.fetchOne(db, key: summary.sha256) {
+                return .unchanged(debateId: known.debateId)
+            }
+            let existing =
+                try DebateRecord.filter(Column("identity") == summary.identity).fetchOne(db)
+                ?? (summary.url.map { url in try DebateRecord.filter(Column("url") == url).fetchOne(db) } ?? nil)
+            let government = Set(analysis.commitments.compactMap(\.speaker.name))
+            let speeches = debate.turns.filter { FollowUpFinder.isLinkable($0, government: government) }.map { turn in
+                SpeechRecord(
+                    debateId: existing?.id ?? Self.debateId(for: summary.identity), turn: turn.index,
+                    speakerName: turn.speaker?.name, department: Department.named(byOffice: turn.speaker?.office),
+                    text: turn.text)
+            }
+            if var record = existing {
+                record.revision += 1
+                record.title = summary.title
+                record.house = summary.house ?? record.house
+                record.date = summary.date ?? record.date
+                record.url = summary.url ?? record.url
+                record.type = summary.type ?? record.type
+                record.sha256 = summary.sha256
+                record.sourcePath = summary.sourcePath
+                record.updatedAt = now
+                try record.update(db)
+                try DebateVersionRecord(
+                    sha256: summary.sha256, debateId: record.id, revision: record.revision,
+                    sourcePath: summary.sourcePath, addedAt: now
+                ).insert(db)
+                let changes = try Self.reconcile(db, analysis: analysis, debate: record, now: now)
+                try Self.storeRequests(db, analysis: analysis, debateId: record.id, replacing: true)
+                try SpeechRecord.filter(Column("debateId") == record.id).deleteAll(db)
+                for speech in speeches { try speech.insert(db) }
+                let links = try Self.link(db, debate: record, speeches: speeches)
+                return .revised(debateId: record.id, revision: record.revision, changes: changes, links: links)
+            }
+            let record = DebateRecord(
+                id: Self.debateId(for: summary.identity), identity: summary.identity, title: summary.title,
+                house: summary.house, date: summary.date, url: summary.url, type: summary.type,
+                sha256: summary.sha256, sourcePath: summary.sourcePath, revision: 1, addedAt: now, updatedAt: now)
+            try record.insert(db)
+            try DebateVersionRecord(
+                sha256: summary.sha256, debateId: record.id, revision: 1, sourcePath: summary.sourcePath, addedAt: now
+            ).insert(db)
+            var seen = Set<String>()
+            var count = 0
+            for commitment in analysis.commitments where seen.insert(commitment.id).inserted {
+                // An id already in the register (another debate with the same identity hash) is kept as it is.
+                if try CommitmentRecord.exists(db, key: commitment.id) { continue }
+                try Self.record(commitment, debate: record, revision: 1).insert(db)
+                count += 1
+            }
+            try Self.storeRequests(db, analysis: analysis, debateId: record.id, replacing: false)
+            for speech in speeches { try speech.insert(db) }
+            let links = try Self.link(db, debate: record, speeches: speeches)
+            return .added(debateId: record.id, commitments: count, links: links)
+        }
+    }
+
+    static func debateId(for identity: String) -> String { ShortID.make("d", [identity]) }
+
+    static func record(_ commitment: Commitment, debate: DebateRecord, revision: Int) -> CommitmentRecord {
+        CommitmentRecord(
+            id: commitment.id, analysisId: commitment.id, debateId: debate.id, debateDate: debate.date,
+            house: debate.house, turn: commitment.turn, speakerName: commitment.speaker.name,
+            speakerRole: commitment.speaker.role, office: commitment.speaker.office,
+            department: Department.named(byOffice: commitment.speaker.office), quote: commitment.quote,
+            action: commitment.action, object: commitment.object, subject: commitment.subject,
+            timingPhrase: commitment.timing?.phrase, timingClass: commitment.timing?.timingClass ?? .none,
+            dueBy: commitment.timing?.dueBy, strength: commitment.strength, source: commitment.source,
+            requestId: commitment.request, status: .outstanding, statusDate: nil, firstRevision: revision,
+            missingSinceRevision: nil)
+    }
+
+    private static func storeRequests(
+        _ db: Database, analysis: Analysis, debateId: String, replacing: Bool
+    ) throws {
+        if replacing { try RequestRecord.filter(Column("debateId") == debateId).deleteAll(db) }
+        for request in analysis.requests {
+            try RequestRecord(
+                id: request.id, debateId: debateId, turn: request.turn, speakerName: request.speaker.name,
+                quote: request.quote, action: request.action, outcome: request.outcome,
+                answerQuote: request.answer?.quote, commitmentId: request.commitment
+            ).insert(db, onConflict: .replace)
+        }
+    }
+
+    /// Matches a revised analysis's commitments to the ones the register has for the debate.
+    private static func reconcile(
+        _ db: Database, analysis: Analysis, debate: DebateRecord, now: String
+    ) throws -> RevisionSummary {
+        var summary = RevisionSummary()
+        var remaining = try CommitmentRecord.filter(Column("debateId") == debate.id).fetchAll(db)
+        var unmatched: [Commitment] = []
+        var matched: [(CommitmentRecord, Commitment)] = []
+        var seen = Set<String>()
+        for commitment in analysis.commitments where seen.insert(commitment.id).inserted {
+            if let index = remaining.firstIndex(where: { $0.analysisId == commitment.id }) {
+                matched.append((remaining.remove(at: index), commitment))
+            } else {
+                unmatched.append(commitment)
+            }
+        }
+        // Rewordings: same speaker and action, most words in common.
+        for commitment in unmatched {
+            let scored = remaining.enumerated().compactMap { index, old -> (Int, Double)? in
+                guard old.speakerName == commitment.speaker.name, old.action == commitment.action else { return nil }
+                let similarity = wordSimilarity(old.quote, commitment.quote)
+                return similarity >= 0.5 ? (index, similarity) : nil
+            }
+            if let (index, _) = scored.max(by: { $0.1 < $1.1 }) {
+                let old = remaining.remove(at: index)
+                matched.append((old, commitment))
+            } else {
+                if try CommitmentRecord.exists(db, key: commitment.id) { continue }
+                try record(commitment, debate: debate, revision: debate.revision).insert(db)
+                summary.added += 1
+            }
+        }
+        func change(_ id: String, _ kind: CommitmentChangeKind, _ old: String?, _ new: String?) throws {
+            try CommitmentChangeRecord(
+                id: ShortID.make("x", [id, String(debate.revision), kind.rawValue], hexDigits: 16), commitmentId: id,
+                revision: debate.revision, kind: kind, oldValue: old, newValue: new, recordedAt: now
+            ).insert(db, onConflict: .ignore)
+        }
+        for (old, commitment) in matched {
+            var updated = record(commitment, debate: debate, revision: old.firstRevision)
+            updated.id = old.id
+            updated.status = old.status
+            updated.statusDate = old.statusDate
+            updated.missingSinceRevision = nil
+            var otherwise = false
+            if old.quote != updated.quote {
+                try change(old.id, .reworded, old.quote, updated.quote)
+                summary.reworded += 1
+            }
+            if old.dueBy != updated.dueBy || old.timingPhrase != updated.timingPhrase {
+                try change(
+                    old.id, .timing, [old.timingPhrase, old.dueBy].compactMap { $0 }.joined(separator: " → "),
+                    [updated.timingPhrase, updated.dueBy].compactMap { $0 }.joined(separator: " → "))
+                otherwise = true
+            }
+            if old.speakerName != updated.speakerName || old.department != updated.department {
+                try change(
+                    old.id, .reassigned, [old.speakerName, old.department].compactMap { $0 }.joined(separator: ", "),
+                    [updated.speakerName, updated.department].compactMap { $0 }.joined(separator: ", "))
+                otherwise = true
+            }
+            if old.missingSinceRevision != nil {
+                try change(old.id, .restored, nil, nil)
+                summary.restored += 1
+            }
+            if otherwise { summary.otherwiseChanged += 1 }
+            if updated != old { try updated.update(db) }
+        }
+        for var old in remaining where old.missingSinceRevision == nil {
+            old.missingSinceRevision = debate.revision
+            try old.update(db)
+            try change(old.id, .missing, old.quote, nil)
+            summary.missing += 1
+        }
+        return summary
+    }
+
+    /// Share of distinct words the two quotes have in common (Jaccard).
+    static func wordSimilarity(_ a: String, _ b: String) -> Double {
+        func words(_ text: String) -> Set<Substring> {
+            Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }))
+        }
+        let left = words(a)
+        let right = words(b)
+        let union = left.union(right).count
+        return union == 0 ? 0 : Double(left.intersection(right).count) / Double(union)
+    }
+
+    /// Proposes links both ways: this debate's speeches to earlier commitments, and this debate's commitments
+    /// to speeches stored from later debates (so that the order debates are added in does not matter).
+    private static func link(_ db: Database, debate: DebateRecord, speeches: [SpeechRecord]) throws -> Int {
+        var candidates: [FollowUpCandidate] = []
+        if !speeches.isEmpty {
+            let pool = try candidateCommitments(db, speeches: speeches, before: debate.date, excluding: debate.id)
+            candidates += FollowUpFinder.candidates(
+                speeches: speeches, debateDate: debate.date, house: debate.house, commitments: pool)
+        }
+        let own = try CommitmentRecord.filter(Column("debateId") == debate.id && Column("status") == "outstanding")
+            .fetchAll(db)
+        if !own.isEmpty, let date = debate.date {
+            // Later speeches within a year and a half: follow-ups come within a session or two.
+            let horizon = CalendarDate.adding(days: FollowUpFinder.horizonDays, to: date) ?? date
+            let later = try SpeechRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT speech.* FROM speech JOIN debate ON debate.id = speech.debateId
+                    WHERE debate.date >= ? AND debate.date <= ? AND speech.debateId != ?
+                    ORDER BY speech.debateId, speech.turn
+                    """, arguments: [date, horizon, debate.id])
+            let laterDebates = try Dictionary(
+                DebateRecord.filter(keys: Set(later.map(\.debateId))).fetchAll(db).map { ($0.id, $0) },
+                uniquingKeysWith: { first, _ in first })
+            for (debateId, group) in Dictionary(grouping: later, by: \.debateId) {
+                candidates += FollowUpFinder.candidates(
+                    speeches: group, debateDate: laterDebates[debateId]?.date, house: laterDebates[debateId]?.house,
+                    commitments: own)
+            }
+        }
+        var stored = 0
+        for candidate in candidates {
+            try candidate.record().insert(db, onConflict: .ignore)
+            stored += db.changesCount
+        }
+        return stored
+    }
+
+    /// Open commitments the speeches could refer to: by cited date, by subject words, or by the same minister.
+    private static func candidateCommitments(
+        _ db: Database, speeches: [SpeechRecord], before date: String?, excluding debateId: String
+    ) throws -> [CommitmentRecord] {
+        var dates = Set<String>()
+        var words = Set<String>()
+        for speech in speeches {
+            for sentence in FollowUpFinder.sentences(of: speech.text) {
+                dates.formUnion(FollowUpFinder.citedDates(in: sentence, debateDate: date).map(\.date))
+            }
+            let tokens = speech.text.lowercased()
+                .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).map(String.init)
+            for start in tokens.indices {
+                var phrase = ""
+                for length in 0..<4 where start + length < tokens.count {
+                    phrase += (length == 0 ? "" : " ") + tokens[start + length]
+                    if phrase.count >= 4 {
+                        words.insert(phrase)
+                        if phrase.hasSuffix("s") { words.insert(String(phrase.dropLast())) }
+                    }
+                }
+            }
+        }
+        var found: [String: CommitmentRecord] = [:]
+        let open = Column("status") == "outstanding" && Column("debateId") != debateId
+        let earliest = date.flatMap { CalendarDate.adding(days: -FollowUpFinder.horizonDays, to: $0) }
+        let dateBound: SQLExpression =
+            date.map { latest in
+                (Column("debateDate") <= latest && Column("debateDate") >= (earliest ?? latest)) || Column("debateDate") == nil
+            } ?? true.sqlExpression
+        for chunk in Array(dates).chunked(300) {
+            for c in try CommitmentRecord.filter(open && chunk.contains(Column("debateDate"))).fetchAll(db) {
+                found[c.id] = c
+            }
+        }
+        for chunk in Array(words).chunked(400) {
+            for c in try CommitmentRecord.filter(open && dateBound && chunk.contains(Column("subject"))).fetchAll(db) {
+                found[c.id] = c
+            }
+        }
+        return found.values.sorted { $0.id < $1.id }
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

@@ -1,0 +1,149 @@
+import GRDB
+
+extension Register {
+    /// Records that a commitment was fulfilled, partly fulfilled, withdrawn or lapsed.
+    /// - Parameters:
+    ///   - status: the new status; not `outstanding` (use ``reopen(_:note:)``).
+    ///   - evidence: a URL or words showing it, e.g. the written statement that published the guidance.
+    ///   - date: when it took effect, `yyyy-MM-dd`; today when nil.
+    ///   - note: why, in the user's words.
+    /// - Returns: the event recorded.
+    @discardableResult
+    public func resolve(
+        _ id: String, status: CommitmentStatus, evidence: String, date: String? = nil, note: String? = nil,
+        actor: String? = nil
+    ) throws(RegisterError) -> StatusEventRecord {
+        let effective = try date.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
+        let now = Timestamp.now()
+        let who = actor ?? Timestamp.actor
+        return try write { db in
+            guard let commitment = try CommitmentRecord.fetchOne(db, key: id) else {
+                throw RegisterError.unknownCommitment(id: id)
+            }
+            if commitment.status == status { throw RegisterError.alreadyInStatus(id: id, status: status) }
+            let event = Self.event(
+                commitment: id, status: status, date: effective, now: now, actor: who, evidence: evidence,
+                reason: note, linkId: nil)
+            try event.insert(db)
+            if let note, !note.isEmpty { try Self.note(commitment: id, text: note, author: who, now: now).insert(db) }
+            try Self.refreshStatus(db, commitmentId: id)
+            return event
+        }
+    }
+
+    /// Makes a resolved commitment outstanding again.
+    @discardableResult
+    public func reopen(_ id: String, note: String? = nil, date: String? = nil, actor: String? = nil)
+        throws(RegisterError) -> StatusEventRecord
+    {
+        let effective = try date.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
+        let now = Timestamp.now()
+        let who = actor ?? Timestamp.actor
+        return try write { db in
+            guard let commitment = try CommitmentRecord.fetchOne(db, key: id) else {
+                throw RegisterError.unknownCommitment(id: id)
+            }
+            if commitment.status == .outstanding { throw RegisterError.alreadyInStatus(id: id, status: .outstanding) }
+            let event = Self.event(
+                commitment: id, status: .outstanding, date: effective, now: now, actor: who, evidence: nil,
+                reason: note ?? "reopened", linkId: nil)
+            try event.insert(db)
+            try Self.refreshStatus(db, commitmentId: id)
+            return event
+        }
+    }
+
+    /// Confirms a follow-up link. When the link says the thing was done (or `status` is given), the commitment
+    /// is resolved with the later speech as evidence.
+    /// - Returns: the link as confirmed, and the status event when the commitment was resolved.
+    @discardableResult
+    public func confirm(_ linkId: String, status: CommitmentStatus? = nil, actor: String? = nil)
+        throws(RegisterError) -> (link: FollowUpLinkRecord, event: StatusEventRecord?)
+    {
+        let now = Timestamp.now()
+        let who = actor ?? Timestamp.actor
+        return try write { db in
+            var link = try Self.undecidedLink(db, linkId)
+            link.state = .confirmed
+            link.decidedAt = now
+            link.decidedBy = who
+            try link.update(db)
+            let resolving = status ?? (link.suggestsFulfilment ? .fulfilled : nil)
+            guard let resolving, resolving != .outstanding,
+                let commitment = try CommitmentRecord.fetchOne(db, key: link.commitmentId),
+                commitment.status != resolving
+            else { return (link, nil) }
+            let later = try DebateRecord.fetchOne(db, key: link.debateId)
+            let citation = [later?.title, later?.date, later?.url].compactMap { $0 }.joined(separator: ", ")
+            let event = Self.event(
+                commitment: link.commitmentId, status: resolving, date: later?.date ?? String(now.prefix(10)),
+                now: now, actor: who, evidence: "\(citation): \"\(link.quote)\"",
+                reason: "confirmed follow-up \(link.id)", linkId: link.id)
+            try event.insert(db)
+            try Self.refreshStatus(db, commitmentId: link.commitmentId)
+            return (link, event)
+        }
+    }
+
+    /// Rejects a follow-up link: it stays recorded, and is not proposed again.
+    @discardableResult
+    public func reject(_ linkId: String, actor: String? = nil) throws(RegisterError) -> FollowUpLinkRecord {
+        let now = Timestamp.now()
+        let who = actor ?? Timestamp.actor
+        return try write { db in
+            var link = try Self.undecidedLink(db, linkId)
+            link.state = .rejected
+            link.decidedAt = now
+            link.decidedBy = who
+            try link.update(db)
+            return link
+        }
+    }
+
+    /// Attaches a note to a commitment.
+    @discardableResult
+    public func addNote(_ id: String, text: String, actor: String? = nil) throws(RegisterError) -> NoteRecord {
+        let now = Timestamp.now()
+        let who = actor ?? Timestamp.actor
+        return try write { db in
+            guard try CommitmentRecord.exists(db, key: id) else { throw RegisterError.unknownCommitment(id: id) }
+            let note = Self.note(commitment: id, text: text, author: who, now: now)
+            try note.insert(db)
+            return note
+        }
+    }
+
+    private static func undecidedLink(_ db: Database, _ linkId: String) throws -> FollowUpLinkRecord {
+        guard let link = try FollowUpLinkRecord.fetchOne(db, key: linkId) else {
+            throw RegisterError.unknownLink(id: linkId)
+        }
+        guard link.state == .candidate else { throw RegisterError.linkAlreadyDecided(id: linkId, state: link.state) }
+        return link
+    }
+
+    static func event(
+        commitment: String, status: CommitmentStatus, date: String, now: String, actor: String, evidence: String?,
+        reason: String?, linkId: String?
+    ) -> StatusEventRecord {
+        StatusEventRecord(
+            id: ShortID.make(
+                "e", [commitment, status.rawValue, date, now, actor, evidence ?? "", reason ?? ""], hexDigits: 16),
+            commitmentId: commitment, status: status, effectiveDate: date, recordedAt: now, actor: actor,
+            evidence: evidence, reason: reason, linkId: linkId)
+    }
+
+    static func note(commitment: String, text: String, author: String, now: String) -> NoteRecord {
+        NoteRecord(
+            id: ShortID.make("n", [commitment, text, author, now], hexDigits: 16), commitmentId: commitment,
+            text: text, author: author, recordedAt: now)
+    }
+
+    /// Sets the commitment's cached status from its latest event.
+    static func refreshStatus(_ db: Database, commitmentId: String) throws {
+        let latest = try StatusEventRecord.filter(Column("commitmentId") == commitmentId)
+            .order(Column("effectiveDate").desc, Column("recordedAt").desc, Column("id").desc).fetchOne(db)
+        try db.execute(
+            sql: "UPDATE commitment SET status = ?, statusDate = ? WHERE id = ?",
+            arguments: [latest?.status.rawValue ?? CommitmentStatus.outstanding.rawValue, latest?.effectiveDate, commitmentId])
+    }
+}

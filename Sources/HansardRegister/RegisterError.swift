@@ -1,0 +1,71 @@
+/// Why the register could not do what was asked. Each description names the file or id and says what to do.
+public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file is not an SQLite database at all.
+    case notADatabase(path: String)
+    /// The file is an SQLite database, but not a hansard register.
+    case notARegister(path: String)
+    /// SQLite reports the file damaged.
+    case corrupt(path: String, reason: String)
+    /// The register was written by a newer hansard: its schema has migrations this one does not know.
+    case newerSchema(path: String, unknownMigrations: [String])
+    /// Another process held the register locked for longer than the busy timeout.
+    case busy(path: String)
+    /// The register file or its folder could not be created, opened or written.
+    case cannotOpen(path: String, reason: String)
+    /// The backup copy taken before a migration could not be written.
+    case backupFailed(path: String, reason: String)
+    /// No commitment has the id.
+    case unknownCommitment(id: String)
+    /// No follow-up link has the id.
+    case unknownLink(id: String)
+    /// The link was already confirmed or rejected.
+    case linkAlreadyDecided(id: String, state: FollowUpState)
+    /// The commitment already has the status asked for.
+    case alreadyInStatus(id: String, status: CommitmentStatus)
+    /// A date argument is not `yyyy-MM-dd`.
+    case invalidDate(String)
+    /// No parliamentary session has the label.
+    case unknownSession(String)
+    /// A snapshot file could not be read.
+    case unreadableSnapshot(path: String, reason: String)
+    /// SQLite failed in a way not listed above.
+    case database(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notADatabase(let path):
+            return "\(path): not an SQLite database; name a hansard register (or a new file to create one)"
+        case .notARegister(let path):
+            return "\(path): an SQLite database but not a hansard register; it was left untouched"
+        case .corrupt(let path, let reason):
+            return "\(path): register is damaged (\(reason)); it was left untouched. Restore a backup"
+                + " (\(path).backup-*) or rebuild it with `hansard register add`"
+        case .newerSchema(let path, let unknown):
+            return "\(path): written by a newer hansard (unknown migrations: \(unknown.joined(separator: ", ")));"
+                + " it was left untouched. Upgrade hansard to use it"
+        case .busy(let path):
+            return "\(path): register is busy (another hansard process is writing); try again"
+        case .cannotOpen(let path, let reason):
+            return "\(path): cannot open the register: \(reason)"
+        case .backupFailed(let path, let reason):
+            return "\(path): cannot write the backup taken before upgrading the register: \(reason);"
+                + " the register was not upgraded"
+        case .unknownCommitment(let id):
+            return "\(id): no commitment with this id in the register; `hansard commitments` lists them"
+        case .unknownLink(let id):
+            return "\(id): no follow-up link with this id; `hansard register show COMMITMENT` lists its links"
+        case .linkAlreadyDecided(let id, let state):
+            return "\(id): link already \(state.rawValue)"
+        case .alreadyInStatus(let id, let status):
+            return "\(id): commitment is already \(status.rawValue)"
+        case .invalidDate(let text):
+            return "\(text): not a date; write it as yyyy-MM-dd, e.g. 2023-03-08"
+        case .unknownSession(let label):
+            return "\(label): no parliamentary session with this label; write it as e.g. 2022-23"
+        case .unreadableSnapshot(let path, let reason):
+            return "\(path): not a register snapshot: \(reason)"
+        case .database(let path, let reason):
+            return "\(path): register error: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import GRDB
+
+/// The register's schema. Migrations are named and never edited once released: add a new one instead.
+enum Schema {
+    /// SQLite's `application_id` for hansard registers ("HNSD"), so that another SQLite file is recognised.
+    static let applicationID: Int32 = 0x484E_5344
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(v1) { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+
+            try db.create(table: "debate") { t in
+                t.primaryKey("id", .text)
+                t.column("identity", .text).notNull().unique()
+                t.column("title", .text).notNull()
+                t.column("house", .text)
+                t.column("date", .text)
+                t.column("url", .text)
+                t.column("type", .text)
+                t.column("sha256", .text).notNull()
+                t.column("sourcePath", .text).notNull()
+                t.column("revision", .integer).notNull()
+                t.column("addedAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(index: "debate_on_url", on: "debate", columns: ["url"])
+            try db.create(index: "debate_on_date", on: "debate", columns: ["date"])
+
+            try db.create(table: "debateVersion") { t in
+                t.primaryKey("sha256", .text)
+                t.belongsTo("debate", onDelete: .cascade).notNull()
+                t.column("revision", .integer).notNull()
+                t.column("sourcePath", .text).notNull()
+                t.column("addedAt", .text).notNull()
+            }
+
+            try db.create(table: "commitment") { t in
+                t.primaryKey("id", .text)
+                t.column("analysisId", .text).notNull().unique()
+                t.belongsTo("debate", onDelete: .cascade).notNull()
+                t.column("debateDate", .text)
+                t.column("house", .text)
+                t.column("turn", .integer).notNull()
+                t.column("speakerName", .text)
+                t.column("speakerRole", .text).notNull()
+                t.column("office", .text)
+                t.column("department", .text)
+                t.column("quote", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("object", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("timingPhrase", .text)
+                t.column("timingClass", .text).notNull()
+                t.column("dueBy", .text)
+                t.column("strength", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("requestId", .text)
+                t.column("status", .text).notNull()
+                t.column("statusDate", .text)
+                t.column("firstRevision", .integer).notNull()
+                t.column("missingSinceRevision", .integer)
+            }
+            // The outstanding list: status equality, then due date and debate date in index order.
+            try db.create(
+                index: "commitment_on_status_dueBy", on: "commitment",
+                columns: ["status", "dueBy", "debateDate", "id"])
+            try db.create(index: "commitment_on_debateDate", on: "commitment", columns: ["debateDate"])
+            try db.create(index: "commitment_on_subject", on: "commitment", columns: ["subject"])
+
+            try db.create(table: "request") { t in
+                t.primaryKey("id", .text)
+                t.belongsTo("debate", onDelete: .cascade).notNull()
+                t.column("turn", .integer).notNull()
+                t.column("speakerName", .text)
+                t.column("quote", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("answerQuote", .text)
+                t.column("commitmentId", .text)
+            }
+
+            try db.create(table: "statusEvent") { t in
+                t.primaryKey("id", .text)
+                t.belongsTo("commitment", onDelete: .cascade).notNull()
+                t.column("status", .text).notNull()
+                t.column("effectiveDate", .text).notNull()
+                t.column("recordedAt", .text).notNull()
+                t.column("actor", .text).notNull()
+                t.column("evidence", .text)
+                t.column("reason", .text)
+                t.column("linkId", .text)
+            }
+            try db.create(
+                index: "statusEvent_on_commitment_date", on: "statusEvent",
+                columns: ["commitmentId", "effectiveDate", "recordedAt"])
+
+            try db.create(table: "note") { t in
+                t.primaryKey("id", .text)
+                t.belongsTo("commitment", onDelete: .cascade).notNull()
+                t.column("text", .text).notNull()
+                t.column("author", .text).notNull()
+                t.column("recordedAt", .text).notNull()
+            }
+
+            try db.create(table: "commitmentChange") { t in
+                t.primaryKey("id", .text)
+                t.belongsTo("commitment", onDelete: .cascade).notNull()
+                t.column("revision", .integer).notNull()
+                t.column("kind", .text).notNull()
+                t.column("oldValue", .text)
+                t.column("newValue", .text)
+                t.column("recordedAt", .text).notNull()
+            }
+
+            try db.create(table: "followUpLink") { t in
+                t.primaryKey("id", .text)
+                t.belongsTo("commitment", onDelete: .cascade).notNull()
+                t.belongsTo("debate", onDelete: .cascade).notNull()
+                t.column("turn", .integer).notNull()
+                t.column("speakerName", .text)
+                t.column("quote", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("evidence", .text).notNull()
+                t.column("score", .double).notNull()
+                t.column("suggestsFulfilment", .boolean).notNull()
+                t.column("state", .text).notNull()
+                t.column("decidedAt", .text)
+                t.column("decidedBy", .text)
+                t.uniqueKey(["commitmentId", "debateId", "turn"])
+            }
+
+            try db.create(table: "speech") { t in
+                t.belongsTo("debate", onDelete: .cascade).notNull()
+                t.column("turn", .integer).notNull()
+                t.column("speakerName", .text)
+                t.column("department", .text)
+                t.column("text", .text).notNull()
+                t.primaryKey(["debateId", "turn"])
+            }
+        }
+        migrator.registerMigration(v2) { db in
+            // `hansard register links` lists undecided candidates best first.
+            try db.create(index: "followUpLink_on_state_score", on: "followUpLink", columns: ["state", "score"])
+        }
+        return migrator
+    }
+
+    static let v1 = "v1 debates, commitments, requests, links, status events, notes"
+    static let v2 = "v2 index links by state and score"
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import HansardRegister
+import HansardReports
+
+extension Hansard {
+    struct RegisterExport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Write the register as a canonical snapshot (hansard.register/1 JSON, or CSV).",
+            discussion: """
+                Rows are in a fixed order and nothing depends on when the export ran, so two exports of \
+                the same register are byte-identical. `hansard diff` and `hansard register import` read the JSON.
+
+                Examples:
+                  hansard register export > register-2023-10-26.json
+                  hansard register export --format csv > commitments.csv
+                """
+        )
+
+        @OptionGroup var location: RegisterLocation
+
+        @Option(help: "json (the whole register) or csv (one row per commitment).")
+        var format: ExportFormatArgument = .json
+
+        func run() throws {
+            try reportingRegisterErrors {
+                let snapshot = try location.open(readOnly: true).snapshot()
+                Terminal.write(try RegisterSnapshotRenderer.render(snapshot, format: format.format))
+            }
+        }
+    }
+
+    struct RegisterImport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Merge a snapshot (a JSON export or another register file) into the register.",
+            discussion: """
+                Debates, commitments, status events, notes and link decisions the register lacks are added \
+                in one transaction; what it has is kept.
+
+                Examples:
+                  hansard register import register-2023-10-26.json
+                  hansard register import --register merged.sqlite colleague.sqlite
+                """
+        )
+
+        @OptionGroup var location: RegisterLocation
+
+        @Argument(help: ArgumentHelp("The snapshot to merge.", valueName: "file"), completion: .file())
+        var file: String
+
+        func run() throws {
+            try reportingRegisterErrors {
+                let snapshot = try RegisterSnapshot.load(path: file)
+                let summary = try location.open().importSnapshot(snapshot)
+                Terminal.write(
+                    "imported \(summary.debates) debates, \(summary.commitments) commitments, "
+                        + "\(summary.statusEvents) status events, \(summary.notes) notes, \(summary.links) follow-up links\n")
+            }
+        }
+    }
+}
+
+enum ExportFormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case json, csv
+    var format: RegisterExportFormat { RegisterExportFormat(rawValue: rawValue)! }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import HansardRegister
+
+extension Hansard {
+    struct RegisterResolve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "resolve",
+            abstract: "Record that a commitment was fulfilled, partly fulfilled, withdrawn or lapsed.",
+            discussion: """
+                The status event records who (your login name), when, why (--note) and the evidence.
+
+                Examples:
+                  hansard register resolve c-15c40233576e2a68 --status fulfilled --evidence "Cabinet Office guidance on non-corporate channels, published" --date 2023-06-01
+                  hansard register resolve c-15c40233576e2a68 --status lapsed --evidence "Parliament prorogued" --date 2023-10-26
+                """
+        )
+
+        @OptionGroup var location: RegisterLocation
+
+        @Argument(help: ArgumentHelp("The commitment's id.", valueName: "id"))
+        var id: String
+
+        @Option(help: "What became of it.")
+        var status: ResolutionStatus
+
+        @Option(help: ArgumentHelp("A URL or words showing it.", valueName: "text-or-url"))
+        var evidence: String
+
+        @Option(help: ArgumentHelp("When it took effect (yyyy-MM-dd); today by default.", valueName: "date"))
+        var date: DateArgument?
+
+        @Option(help: ArgumentHelp("Why, in your words; kept as a note.", valueName: "text"))
+        var note: String?
+
+        func run() throws {
+            try reportingRegisterErrors {
+                let event = try location.open().resolve(
+                    id, status: status.status, evidence: evidence, date: date?.text, note: note)
+                Terminal.write("\(id): \(event.status.rawValue) as of \(event.effectiveDate)\n")
+            }
+        }
+    }
+
+    struct RegisterReopen: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reopen",
+            abstract: "Make a resolved commitment outstanding again.",
+            discussion: """
+                The earlier status events are kept; a new event records the reopening.
+
+                Examples:
+                  hansard register reopen c-15c40233576e2a68
+                  hansard register reopen c-15c40233576e2a68 --note "the guidance published was only a draft"
+                """
+        )
+
+        @OptionGroup var location: RegisterLocation
+
+        @Argument(help: ArgumentHelp("The commitment's id.", valueName: "id"))
+        var id: String
+
+        @Option(help: ArgumentHelp("Why it is reopened.", valueName: "text"))
+        var note: String?
+
+        func run() throws {
+            try reportingRegisterErrors {
+                let event = try location.open().reopen(id, note: note)
+                Terminal.write("\(id): outstanding again as of \(event.effectiveDate)\n")
+            }
+        }
+    }
+}
+
+/// The statuses `resolve` accepts (not `outstanding`: that is `reopen`).
+enum ResolutionStatus: String, ExpressibleByArgument, CaseIterable {
+    case fulfilled
+    case partlyFulfilled = "partly-fulfilled"
+    case withdrawn
+    case lapsed
+
+    var status: CommitmentStatus { CommitmentStatus(rawValue: rawValue)! }
+}

@@ -1,0 +1,95 @@
+@testable import HansardRegister
+import HansardIngestion
+import Testing
+
+/// The back-reference cues, on sentences copied from corpus pages.
+@Suite("Follow-up cues")
+struct FollowUpCueTests {
+    @Test("An Official Report citation names the sitting it cites")
+    func officialReport() {
+        // commons-2009-10-28-debates-parlparse.xml quotes the Secretary of State for Defence.
+        let sentence =
+            "\"recruitment to the Army has experienced a significant boost this year—over 1,000 more recruits are expected to complete training than did so last year—but those additional recruits need to be paid for.\"—[ Official Report, 26 October 2009; Vol. 498, c. 23.]"
+        let cited = FollowUpFinder.citedDates(in: sentence, debateDate: "2009-10-28")
+        #expect(cited == [.init(date: "2009-10-26", officialReport: true, house: nil)])
+    }
+
+    @Test("A citation that names the other House, or an old one in capitals, is read")
+    func otherHouseAndOldStyle() {
+        // commons-2023-03-28-debates-parlparse.xml cites the Lords.
+        let lords = "[Official Report, House of Lords, 27 March 2023; Vol. 829, c. 17.]"
+        #expect(
+            FollowUpFinder.citedDates(in: lords, debateDate: "2023-03-28")
+                == [.init(date: "2023-03-27", officialReport: true, house: .lords)])
+        // commons-1915-03-03-aliens.html quotes the Home Secretary's speech of 26 November 1914.
+        let old = "[OFFICIAL REPORT, 26th November, 1914, col. 1395, Vol. LXVIII.]"
+        #expect(
+            FollowUpFinder.citedDates(in: old, debateDate: "1915-03-03")
+                == [.init(date: "1914-11-26", officialReport: true, house: nil)])
+    }
+
+    @Test("A date without a year is the latest such day on or before the debate")
+    func dateWithoutYear() {
+        // lords-2009-10-27-written-ministerial-statements-parlparse.xml, Lord Bach, col. 93WS.
+        let sentence =
+            "On 18 September the Ministry of Justice published the consultation paper entitled Administration and Enforcement Restriction Orders: Setting the Parameters."
+        #expect(
+            FollowUpFinder.citedDates(in: sentence, debateDate: "2009-10-27")
+                == [.init(date: "2009-09-18", officialReport: false, house: nil)])
+        // In January, "18 September" is the previous year's.
+        #expect(FollowUpFinder.citedDates(in: sentence, debateDate: "2010-01-05").map(\.date) == ["2009-09-18"])
+    }
+
+    @Test("Fulfilment and promise cues")
+    func cues() {
+        // lords-2009-10-27 WMS: "I have today deposited copies of the consultation paper in the Libraries of both Houses"
+        let deposited = "I have today deposited copies of the consultation paper in the Libraries of both Houses."
+        #expect(FollowUpFinder.fulfilmentCue.firstMatch(in: deposited, range: NSRange(deposited.startIndex..., in: deposited)) != nil)
+        // commons-2009-10-28: "as I said to him earlier, I am meeting officials tomorrow" is not a fulfilment.
+        let meeting = "I understand my hon. Friend's concern and, as I said to him earlier, I am meeting officials tomorrow"
+        #expect(FollowUpFinder.fulfilmentCue.firstMatch(in: meeting, range: NSRange(meeting.startIndex..., in: meeting)) == nil)
+    }
+
+    @Test("Sentences do not break after hon. or Mr.")
+    func sentences() {
+        // commons-1962-07-05, Mr. Harold Macmillan.
+        let text =
+            "These Questions were placed on the Order Paper before my right hon. Friend the Minister of Labour made his personal statement on Tuesday. The House is accustomed to statements of this kind."
+        #expect(
+            FollowUpFinder.sentences(of: text) == [
+                "These Questions were placed on the Order Paper before my right hon. Friend the Minister of Labour made his personal statement on Tuesday.",
+                "The House is accustomed to statements of this kind.",
+            ])
+    }
+}
+
+import Foundation
+
+/// Departments from the office lines pages print.
+@Suite("Departments")
+struct DepartmentTests {
+    @Test(
+        "The department an office line names",
+        arguments: [
+            // The first four as corpus pages print them (1961-2009); the others are the forms of
+            // multi-word departments and joint offices.
+            ("The Secretary of State for Defence", "Defence"),
+            ("The Minister of State, Department for Transport", "Department for Transport"),
+            ("The Parliamentary Under-Secretary of State for Communities and Local Government", "Communities and Local Government"),
+            ("The Prime Minister", "The Prime Minister"),
+            ("The Secretary of State for Environment, Food and Rural Affairs", "Environment, Food and Rural Affairs"),
+            ("Minister for the Cabinet Office, and Paymaster General", "the Cabinet Office"),
+            ("Economic Secretary to the Treasury", "the Treasury"),
+        ])
+    func named(office: String, department: String) {
+        #expect(Department.named(byOffice: office) == department)
+    }
+
+    @Test("One department written several ways compares equal")
+    func keys() {
+        #expect(Department.key("the Treasury") == Department.key("Treasury"))
+        #expect(Department.key("Ministry of Defence") == Department.key("Defence"))
+        #expect(Department.key("the HOME DEPARTMENT") == Department.key("Home Office"))
+        #expect(Department.key("Defence") != Department.key("the Treasury"))
+    }
+}

@@ -1,0 +1,209 @@
+@testable import HansardRegister
+import Foundation
+import GRDB
+import HansardIngestion
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Real processes, real signals, real damaged files.
+@Suite("Register reliability", .serialized)
+struct ReliabilityTests {
+    @Test("kill -9 during `register add` loses no debate reported as added, and a rerun completes the rest")
+    func killDuringAdd() throws {
+        let (pages, count) = try HansardProcess.pagesFolder()
+        let registerPath = try temporaryFolder() + "/r.sqlite"
+        let (process, pipe) = try HansardProcess.start(["register", "add", "--verbose", "--quiet", "--register", registerPath, pages])
+        var reported: [String] = []
+        var buffer = ""
+        let reader = pipe.fileHandleForReading
+        while reported.count < 3 {
+            let data = reader.availableData
+            if data.isEmpty { break }
+            buffer += String(decoding: data, as: UTF8.self)
+            while let newline = buffer.firstIndex(of: "\n") {
+                let line = String(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                // "added PATH as d-…: N commitments, …"
+                if line.hasPrefix("added "), let range = line.range(of: " as d-") {
+                    reported.append("d-" + line[range.upperBound...].prefix(while: { $0 != ":" }))
+                }
+            }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == SIGKILL)
+        try #require(reported.count >= 3)
+
+        // Readable, with every debate that was reported as added.
+        let listed = try HansardProcess.run(["commitments", "--register", registerPath, "--all", "--format", "csv"])
+        #expect(listed.status == 0)
+        let stored = Set(try Register.open(at: registerPath).snapshot().debates.map(\.id))
+        #expect(Set(reported).isSubset(of: stored))
+        #expect(stored.count < count)
+
+        let rerun = try HansardProcess.run(["register", "add", "--quiet", "--register", registerPath, pages])
+        #expect(rerun.status == 0)
+        let summary = try #require(HansardProcess.summary(rerun.output))
+        #expect(summary.unchanged == stored.count)
+        #expect(summary.added == count - stored.count)
+        #expect(summary.failed == 0)
+        #expect(try Register.open(at: registerPath).snapshot().debates.count == count)
+    }
+
+    @Test("Two `register add` processes on one register at once lose nothing")
+    func concurrentAdds() throws {
+        let (pages, count) = try HansardProcess.pagesFolder()
+        let registerPath = try temporaryFolder() + "/r.sqlite"
+        let arguments = ["register", "add", "--quiet", "--register", registerPath, pages]
+        let first = try HansardProcess.startCollecting(arguments)
+        let second = try HansardProcess.startCollecting(arguments)
+        let results = [try first(), try second()]
+        for result in results { #expect(result.status == 0, "\(result.error)") }
+        let summaries = try results.map { try #require(HansardProcess.summary($0.output)) }
+        // Each debate was added by exactly one process and found unchanged by the other.
+        #expect(summaries[0].added + summaries[1].added == count)
+        #expect(summaries[0].unchanged + summaries[1].unchanged == count)
+        let snapshot = try Register.open(at: registerPath).snapshot()
+        #expect(snapshot.debates.count == count)
+        #expect(snapshot.commitments.count == summaries[0].commitments + summaries[1].commitments)
+    }
+
+    @Test("A file that is not an SQLite database is refused and left untouched")
+    func notADatabase() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/page.sqlite"
+        try FileManager.default.copyItem(atPath: CorpusFile.path(Pages.whatsApp), toPath: path)
+        let before = try bytes(of: path)
+        #expect(throws: RegisterError.notADatabase(path: path)) { try Register.open(at: path) }
+        #expect(try bytes(of: path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["page.sqlite"])
+        let cli = try HansardProcess.run(["commitments", "--register", path])
+        #expect(cli.status == 65)
+        #expect(cli.error.contains(path))
+    }
+
+    @Test("An SQLite database that is not a register is refused and left untouched")
+    func notARegister() throws {
+        let path = try temporaryFolder() + "/other.sqlite"
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "CREATE TABLE member (name TEXT); INSERT INTO member VALUES ('Baroness Neville-Rolfe')")
+        }
+        let before = try bytes(of: path)
+        #expect(throws: RegisterError.notARegister(path: path)) { try Register.open(at: path) }
+        #expect(throws: RegisterError.notARegister(path: path)) { try Register.open(at: path, readOnly: true) }
+        #expect(try bytes(of: path) == before)
+    }
+
+    @Test("A register written by a newer hansard is refused and left untouched")
+    func newerSchema() throws {
+        let path = try temporaryFolder() + "/r.sqlite"
+        do {
+            let register = try Register.open(at: path)
+            try add(register, Pages.lordsWMS20091027)
+        }
+        let future = "v9 a migration from a later hansard"
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [future])
+        }
+        let before = try bytes(of: path)
+        #expect(throws: RegisterError.newerSchema(path: path, unknownMigrations: [future])) { try Register.open(at: path) }
+        #expect(try bytes(of: path) == before)
+        let cli = try HansardProcess.run(["register", "add", "--register", path, CorpusFile.path(Pages.whatsApp)])
+        #expect(cli.status == 76)
+        #expect(cli.error.contains("newer hansard"))
+        #expect(try bytes(of: path) == before)
+    }
+
+    @Test("A damaged register is refused and left untouched")
+    func corrupt() throws {
+        let path = try temporaryFolder() + "/r.sqlite"
+        do {
+            let register = try Register.open(at: path)
+            try add(register, Pages.lordsWMS20091027)
+        }
+        // Overwrite the schema table's page (the rest of page 1 after the 100-byte header) with garbage.
+        var data = try bytes(of: path)
+        for index in 100..<min(4096, data.count) { data[index] = UInt8(truncatingIfNeeded: index &* 37) }
+        try data.write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: RegisterError.self) { try Register.open(at: path) }
+        if case .corrupt(let named, _) = error {
+            #expect(named == path)
+        } else {
+            Issue.record("expected .corrupt, got \(String(describing: error))")
+        }
+        #expect(try bytes(of: path) == data)
+        let cli = try HansardProcess.run(["commitments", "--register", path])
+        #expect(cli.status == 65)
+        #expect(cli.error.contains("damaged"))
+        #expect(try bytes(of: path) == data)
+    }
+}
+
+extension HansardProcess {
+    /// Starts hansard now; the returned function waits for it and collects its output.
+    static func startCollecting(_ arguments: [String]) throws -> () throws -> Result {
+        let folder = try temporaryFolder("process")
+        let outputPath = folder + "/stdout"
+        let errorPath = folder + "/stderr"
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+        try process.run()
+        return {
+            process.waitUntilExit()
+            return Result(
+                status: process.terminationStatus,
+                output: try String(contentsOfFile: outputPath, encoding: .utf8),
+                error: try String(contentsOfFile: errorPath, encoding: .utf8))
+        }
+    }
+}
+
+/// Upgrading a register written by an older hansard.
+@Suite("Register migrations")
+struct MigrationTests {
+    @Test("Migrating an older register keeps a backup of the file as it was")
+    func backupBeforeMigration() throws {
+        let path = try temporaryFolder() + "/r.sqlite"
+        // A register as the first release wrote it: only migration v1.
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try SchemaAccess.migrator.migrate(queue, upTo: SchemaAccess.v1)
+            try queue.write { db in
+                try DebateRecord(
+                    id: "d-1", identity: "lords/2009-10-27/written-statements", title: "Written Statements",
+                    house: .lords, date: "2009-10-27", url: nil, type: nil, sha256: "ab", sourcePath: "wms.xml",
+                    revision: 1, addedAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z"
+                ).insert(db)
+            }
+            try queue.close()
+        }
+        let register = try Register.open(at: path)
+        let backup = try #require(register.backupPath)
+        #expect(backup.hasPrefix(path + ".backup-v1-"))
+        #expect(try register.snapshot().debates.map(\.id) == ["d-1"])
+
+        let old = try DatabaseQueue(path: backup, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let (migrations, debates) = try old.read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM debate")
+            )
+        }
+        #expect(migrations == [SchemaAccess.v1])
+        #expect(debates == 1)
+        // Opening the upgraded register again needs no migration and writes no second backup.
+        #expect(try Register.open(at: path).backupPath == nil)
+    }
+}
+
+/// The schema's migrations, for building an older register.
+typealias SchemaAccess = Schema

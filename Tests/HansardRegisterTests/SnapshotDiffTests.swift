@@ -1,0 +1,95 @@
+import Foundation
+import HansardRegister
+import HansardReports
+import Testing
+
+/// Export, import and diff.
+@Suite("Snapshots and diffs")
+struct SnapshotDiffTests {
+    @Test("Two exports of one register are byte-identical, and an import reproduces the register")
+    func canonicalExport() throws {
+        let folder = try temporaryFolder()
+        let register = try Register.open(at: folder + "/r.sqlite")
+        try add(register, Pages.lords20091026, Pages.lordsWMS20091027)
+        let guide = try commitment(in: register, quoting: "This year we will publish the good practice guide")
+        try register.resolve(guide.id, status: .fulfilled, evidence: "published", date: "2010-01-15", note: "seen")
+
+        let first = try RegisterSnapshotRenderer.render(try register.snapshot(), format: .json)
+        let second = try RegisterSnapshotRenderer.render(try register.snapshot(), format: .json)
+        #expect(first == second)
+        #expect(first.hasPrefix("{\n  \"schema\": \"hansard.register/1\""))
+
+        let exportPath = folder + "/export.json"
+        try first.write(toFile: exportPath, atomically: true, encoding: .utf8)
+        let copy = try Register.open(at: folder + "/copy.sqlite")
+        let summary = try copy.importSnapshot(try RegisterSnapshot.load(path: exportPath))
+        #expect(summary.debates == 2)
+        #expect(summary.statusEvents == 1)
+        #expect(try RegisterSnapshotRenderer.render(try copy.snapshot(), format: .json) == first)
+        #expect(try copy.detail(of: guide.id).commitment.status == .fulfilled)
+        // Importing again adds nothing.
+        let again = try copy.importSnapshot(try RegisterSnapshot.load(path: exportPath))
+        #expect(again.debates == 0 && again.commitments == 0 && again.statusEvents == 0)
+
+        let csv = try RegisterSnapshotRenderer.render(try register.snapshot(), format: .csv)
+        #expect(csv.hasPrefix("id,status,status_date,evidence,"))
+        #expect(csv.contains("\r\n"))
+        // The guide's quote holds commas, so RFC 4180 quotes it.
+        #expect(csv.contains("\"This year we will publish the good practice guide, which will set out"))
+    }
+
+    @Test("A diff reports new, resolved, still outstanding, changed and missing commitments")
+    func diffSnapshots() throws {
+        let folder = try temporaryFolder()
+        let register = try Register.open(at: folder + "/r.sqlite")
+        try add(register, Pages.lords20091026)
+        let old = try register.snapshot()
+        #expect(!RegisterDiff(old: old, oldLabel: "a", new: old, newLabel: "b").hasDifferences)
+
+        let guide = try commitment(in: register, quoting: "This year we will publish the good practice guide")
+        try register.resolve(guide.id, status: .fulfilled, evidence: "https://example.org/guide", date: "2010-01-15")
+        try add(register, Pages.lordsWMS20091027)
+        let new = try register.snapshot()
+        let diff = RegisterDiff(old: old, oldLabel: "old", new: new, newLabel: "new")
+        #expect(diff.hasDifferences)
+        #expect(diff.resolved.map(\.commitment.id) == [guide.id])
+        #expect(diff.resolved.first?.evidence == "https://example.org/guide")
+        #expect(diff.resolved.first?.status == .fulfilled)
+        let shortlist = try commitment(in: register, quoting: "we will publish a shortlist of potential sites")
+        #expect(diff.added.contains { $0.id == shortlist.id })
+        #expect(diff.added.allSatisfy { $0.debateDate == "2009-10-27" })
+        #expect(diff.stillOutstanding.count == old.commitments.count - 1)
+        #expect(diff.missing.isEmpty)
+
+        // Reversed, the WMS commitments are missing from NEW with no status event: a warning.
+        let reverse = RegisterDiff(old: new, oldLabel: "new", new: old, newLabel: "old")
+        #expect(reverse.missing.contains { $0.id == shortlist.id })
+        // And the guide went from fulfilled back to outstanding: a status change.
+        #expect(reverse.changed.first { $0.commitment.id == guide.id }?.changes.map(\.field) == [.status])
+
+        let table = try RegisterDiffRenderer.render(diff, format: .table, width: 100)
+        #expect(table.contains("Resolved (1)"))
+        let markdown = try RegisterDiffRenderer.render(reverse, format: .md)
+        #expect(markdown.contains("## Missing from NEW with no status event"))
+    }
+
+    @Test("A session diff takes the register as it stood at the end of each session")
+    func sessionDiff() throws {
+        let register = try Register.open(at: try temporaryFolder() + "/r.sqlite")
+        try add(register, Pages.lords20091026, Pages.whatsApp)
+        let guide = try commitment(in: register, quoting: "This year we will publish the good practice guide")
+        // Fulfilled during the 2009-10 session (18 November 2009 to 8 April 2010).
+        try register.resolve(guide.id, status: .fulfilled, evidence: "published", date: "2010-01-15")
+        let old = try register.snapshot(asOf: try ParliamentarySessions.named("2008-09").end!)
+        let new = try register.snapshot(asOf: try ParliamentarySessions.named("2022-23").end!)
+        #expect(old.asOf == "2009-11-12")
+        let diff = RegisterDiff(old: old, oldLabel: "2008-09", new: new, newLabel: "2022-23")
+        #expect(diff.resolved.map(\.commitment.id) == [guide.id])
+        // The WhatsApp debate of 8 March 2023 falls in 2022-23: its commitments are new.
+        #expect(!diff.added.isEmpty)
+        #expect(diff.added.allSatisfy { $0.debateDate == "2023-03-08" })
+        let still = try #require(diff.stillOutstanding.first)
+        // From 12 November 2009 to 26 October 2023.
+        #expect(still.olderByDays == CalendarDate.days(from: "2009-11-12", to: "2023-10-26"))
+    }
+}
