@@ -127,9 +127,8 @@ enum FollowUpFinder {
                         subjects.contains(commitment.subject.lowercased())
                         && !genericSubjects.contains(commitment.subject.lowercased())
                     let sameMinister = speech.speakerName != nil && speech.speakerName == commitment.speakerName
-                    let sameDepartment =
-                        speech.department != nil
-                        && speech.department?.lowercased() == commitment.department?.lowercased()
+                    let speechDepartment = Department.key(speech.department)
+                    let sameDepartment = speechDepartment != nil && speechDepartment == Department.key(commitment.department)
                     if dateHit {
                         let official = citation?.officialReport == true
                         score += official ? 0.5 : 0.3

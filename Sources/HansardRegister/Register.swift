@@ -3,6 +3,8 @@ import GRDB
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A commitments register: an SQLite file (WAL) that many hansard processes may use at once.
@@ -87,9 +89,9 @@ public struct Register: Sendable {
     /// on the file when the lock's descriptor is closed.
     /// - Returns: the backup written before migrating an existing register, if any.
     private static func migrateUnderLock(path: String, busyTimeout: TimeInterval) throws(RegisterError) -> String? {
-        let descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = openForLocking(path)
         guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        defer { Glibc.close(descriptor) }
+        defer { closeDescriptor(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
             if errno != EINTR { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         }
@@ -248,3 +250,7 @@ enum ShortID {
         return prefix + "-" + padded.prefix(hexDigits)
     }
 }
+
+// Free functions, because inside `Register` the names `open` and `close` mean the register's own.
+private func openForLocking(_ path: String) -> Int32 { open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644) }
+private func closeDescriptor(_ descriptor: Int32) { _ = close(descriptor) }

@@ -57,6 +57,8 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
     public struct FieldChange: Sendable, Hashable, Codable {
         public enum Field: String, Sendable, Hashable, Codable {
             case quote, dueBy, timing, minister, department, status
+            /// Whether the latest version of the page still contains it.
+            case inText
         }
 
         public var field: Field
@@ -173,6 +175,15 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
             }
             if before.department != after.department {
                 fields.append(.init(field: .department, old: before.department, new: after.department))
+            }
+            if (before.missingSinceRevision == nil) != (after.missingSinceRevision == nil) {
+                func describe(_ revision: Int?) -> String {
+                    revision.map { "absent since revision \($0)" } ?? "in the page"
+                }
+                fields.append(
+                    .init(
+                        field: .inText, old: describe(before.missingSinceRevision),
+                        new: describe(after.missingSinceRevision)))
             }
             if before.status.isOpen && !after.status.isOpen {
                 let event = latestEvent[after.id]

@@ -37,8 +37,8 @@ struct EvaluationTests {
         commitmentPrecision: 0.90, commitmentRecall: 0.95, requestPrecision: 0.95, requestRecall: 0.80,
         evasionPrecision: 0.95, evasionRecall: 0.85)
     static let heldOutBar = Bar(
-        commitmentPrecision: 0.90, commitmentRecall: 0.50, requestPrecision: 0.85, requestRecall: 0.45,
-        evasionPrecision: 0.90, evasionRecall: 0.10)
+        commitmentPrecision: 0.90, commitmentRecall: 0.55, requestPrecision: 0.85, requestRecall: 0.45,
+        evasionPrecision: 0.90, evasionRecall: 0.30)
     /// Every development page's commitment precision and recall must reach this.
     static let developmentPageBar = (precision: 0.65, recall: 0.95)
 

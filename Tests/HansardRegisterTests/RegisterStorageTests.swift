@@ -54,6 +54,7 @@ struct RegisterStorageTests {
         let (revisedDebate, revisedAnalysis) = try analysed(revisedPath)
         #expect(revisedAnalysis.debate.identity == analysis.debate.identity)
 
+        let before = try register.snapshot()
         let outcome = try register.add(revisedAnalysis, of: revisedDebate)
         guard case .revised(let debateId, let revision, let changes, _) = outcome else {
             Issue.record("expected .revised, got \(outcome)")
@@ -75,6 +76,14 @@ struct RegisterStorageTests {
         #expect(dropped.commitment.status == .outstanding)
         #expect(dropped.changes.map(\.kind) == [.missing])
         #expect(dropped.debate.revision == 2)
+
+        // A diff across the revision shows the rewording and the commitment no longer in the text.
+        let diff = RegisterDiff(old: before, oldLabel: "before", new: try register.snapshot(), newLabel: "after")
+        #expect(diff.changed.first { $0.commitment.id == shortlist.id }?.changes.map(\.field) == [.quote])
+        #expect(
+            diff.changed.first { $0.commitment.id == search.id }?.changes
+                == [.init(field: .inText, old: "in the page", new: "absent since revision 2")])
+        #expect(diff.missing.isEmpty)
 
         // The original page again is a known version: nothing changes.
         #expect(try register.add(analysis, of: debate) == .unchanged(debateId: debateId))
