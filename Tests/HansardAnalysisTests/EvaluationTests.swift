@@ -17,10 +17,25 @@ struct EvaluationTests {
         "commons-1980-04-24-later.json",
     ]
 
-    /// Annotated after all tuning and scored without changing the rules afterwards.
+    /// Second round: held out from the first tuning; its misses were studied in the third round.
     static let heldOutFiles = [
         "heldout-commons-1961-07-18-prime-minister.json",
         "heldout-commons-2022-06-15-pmqs.json",
+    ]
+
+    /// Third round, tuning half: annotated before any rule change, scored, then its misses studied.
+    static let tuningFiles = [
+        "tuning-commons-2023-03-28-justice.json",
+        "tuning-westminster-hall-2009-10-28-wareham.json",
+        "tuning-commons-1915-03-03-aliens.json",
+    ]
+
+    /// Third round, final half: annotated with the tuning half, set aside, and scored once after the rule changes.
+    static let finalFiles = [
+        "final-commons-2023-03-28-topical.json",
+        "final-westminster-hall-2009-10-28-pudsey.json",
+        "final-lords-2009-10-27-wms.json",
+        "final-commons-2011-07-19-publications-oral.json",
     ]
 
     struct Bar {
@@ -29,16 +44,24 @@ struct EvaluationTests {
         var requestPrecision: Double
         var requestRecall: Double
         var evasionPrecision: Double
-        var evasionRecall: Double
+        /// nil where the set has too few gold evasions for a recall figure to mean anything.
+        var evasionRecall: Double?
     }
 
     /// What the rules reach, less a small margin (figures in docs/analysis.md).
     static let developmentBar = Bar(
-        commitmentPrecision: 0.90, commitmentRecall: 0.95, requestPrecision: 0.95, requestRecall: 0.80,
-        evasionPrecision: 0.95, evasionRecall: 0.85)
+        commitmentPrecision: 0.92, commitmentRecall: 0.97, requestPrecision: 0.97, requestRecall: 0.85,
+        evasionPrecision: 0.95, evasionRecall: 0.88)
     static let heldOutBar = Bar(
-        commitmentPrecision: 0.90, commitmentRecall: 0.55, requestPrecision: 0.85, requestRecall: 0.45,
-        evasionPrecision: 0.90, evasionRecall: 0.30)
+        commitmentPrecision: 0.95, commitmentRecall: 0.90, requestPrecision: 0.92, requestRecall: 0.80,
+        evasionPrecision: 0.95, evasionRecall: 0.70)
+    static let tuningBar = Bar(
+        commitmentPrecision: 0.95, commitmentRecall: 0.90, requestPrecision: 0.95, requestRecall: 0.60,
+        evasionPrecision: 0.95, evasionRecall: 0.55)
+    /// One gold evasion in the final set: no recall bar for evasions there.
+    static let finalBar = Bar(
+        commitmentPrecision: 0.95, commitmentRecall: 0.50, requestPrecision: 0.95, requestRecall: 0.40,
+        evasionPrecision: 0.95, evasionRecall: nil)
     /// Every development page's commitment precision and recall must reach this.
     static let developmentPageBar = (precision: 0.65, recall: 0.95)
 
@@ -81,7 +104,9 @@ struct EvaluationTests {
         #expect(totals.requests.precision >= bar.requestPrecision, "requests \(totals.requests.summary)")
         #expect(totals.requests.recall >= bar.requestRecall, "requests \(totals.requests.summary)")
         #expect(totals.evasions.precision >= bar.evasionPrecision, "evasions \(totals.evasions.summary)")
-        #expect(totals.evasions.recall >= bar.evasionRecall, "evasions \(totals.evasions.summary)")
+        if let evasionRecall = bar.evasionRecall {
+            #expect(totals.evasions.recall >= evasionRecall, "evasions \(totals.evasions.summary)")
+        }
     }
 
     @Test("development pages: precision and recall per page and overall stay above the bar")
@@ -103,6 +128,22 @@ struct EvaluationTests {
         print("Held-out pages\n" + totals.report)
         #expect(totals.trapsHit.isEmpty, "traps reported as commitments: \(totals.trapsHit)")
         Self.expect(totals, reach: Self.heldOutBar)
+    }
+
+    @Test("third-round tuning pages: precision and recall stay above the bar")
+    func tuningPages() throws {
+        let (totals, _) = try Self.evaluate(Self.tuningFiles)
+        print("Third-round tuning pages\n" + totals.report)
+        #expect(totals.trapsHit.isEmpty, "traps reported as commitments: \(totals.trapsHit)")
+        Self.expect(totals, reach: Self.tuningBar)
+    }
+
+    @Test("third-round final held-out pages: precision and recall stay above the bar")
+    func finalPages() throws {
+        let (totals, _) = try Self.evaluate(Self.finalFiles)
+        print("Third-round final held-out pages\n" + totals.report)
+        #expect(totals.trapsHit.isEmpty, "traps reported as commitments: \(totals.trapsHit)")
+        Self.expect(totals, reach: Self.finalBar)
     }
 
     @Test("the seed's required traps are never commitments")
