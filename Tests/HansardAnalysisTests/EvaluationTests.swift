@@ -30,12 +30,24 @@ struct EvaluationTests {
         "tuning-commons-1915-03-03-aliens.json",
     ]
 
-    /// Third round, final half: annotated with the tuning half, set aside, and scored once after the rule changes.
+    /// Third round, final half: annotated with the tuning half, set aside, scored once after the third-round rule
+    /// changes, and studied in the fourth round.
     static let finalFiles = [
         "final-commons-2023-03-28-topical.json",
         "final-westminster-hall-2009-10-28-pudsey.json",
         "final-lords-2009-10-27-wms.json",
         "final-commons-2011-07-19-publications-oral.json",
+    ]
+
+    /// Fourth round: annotated after the third-round rules were fixed; its misses have not been studied.
+    static let fourthRoundFiles = [
+        "round4-commons-2009-10-29-wms.json",
+        "round4-lords-1915-02-10-alien-enemies.json",
+        "round4-commons-1914-09-17-contracts.json",
+        "round4-commons-1916-11-21-german-banks.json",
+        "round4-commons-1914-11-16-alien-enemies.json",
+        "round4-commons-1916-10-26-written-answers.json",
+        "round4-commons-2011-07-19-written-statements.json",
     ]
 
     struct Bar {
@@ -60,7 +72,11 @@ struct EvaluationTests {
         evasionPrecision: 0.95, evasionRecall: 0.55)
     /// One gold evasion in the final set: no recall bar for evasions there.
     static let finalBar = Bar(
-        commitmentPrecision: 0.95, commitmentRecall: 0.50, requestPrecision: 0.95, requestRecall: 0.40,
+        commitmentPrecision: 0.95, commitmentRecall: 0.80, requestPrecision: 0.95, requestRecall: 0.85,
+        evasionPrecision: 0.95, evasionRecall: nil)
+    /// Three gold evasions in the fourth round, none found: no recall bar for evasions there.
+    static let fourthRoundBar = Bar(
+        commitmentPrecision: 0.95, commitmentRecall: 0.20, requestPrecision: 0.70, requestRecall: 0.25,
         evasionPrecision: 0.95, evasionRecall: nil)
     /// Every development page's commitment precision and recall must reach this.
     static let developmentPageBar = (precision: 0.65, recall: 0.95)
@@ -138,12 +154,20 @@ struct EvaluationTests {
         Self.expect(totals, reach: Self.tuningBar)
     }
 
-    @Test("third-round final held-out pages: precision and recall stay above the bar")
+    @Test("third-round final pages: precision and recall stay above the bar")
     func finalPages() throws {
         let (totals, _) = try Self.evaluate(Self.finalFiles)
         print("Third-round final held-out pages\n" + totals.report)
         #expect(totals.trapsHit.isEmpty, "traps reported as commitments: \(totals.trapsHit)")
         Self.expect(totals, reach: Self.finalBar)
+    }
+
+    @Test("fourth-round pages (not studied): precision and recall stay above the bar")
+    func fourthRoundPages() throws {
+        let (totals, _) = try Self.evaluate(Self.fourthRoundFiles)
+        print("Fourth-round pages\n" + totals.report)
+        #expect(totals.trapsHit.isEmpty, "traps reported as commitments: \(totals.trapsHit)")
+        Self.expect(totals, reach: Self.fourthRoundBar)
     }
 
     @Test("the seed's required traps are never commitments")
