@@ -39,7 +39,7 @@ struct EvaluationTests {
         "final-commons-2011-07-19-publications-oral.json",
     ]
 
-    /// Fourth round: annotated after the third-round rules were fixed; its misses have not been studied.
+    /// Fourth round: annotated after the third-round rules were fixed, scored, then studied in the fifth round.
     static let fourthRoundFiles = [
         "round4-commons-2009-10-29-wms.json",
         "round4-lords-1915-02-10-alien-enemies.json",
@@ -48,6 +48,13 @@ struct EvaluationTests {
         "round4-commons-1914-11-16-alien-enemies.json",
         "round4-commons-1916-10-26-written-answers.json",
         "round4-commons-2011-07-19-written-statements.json",
+    ]
+
+    /// Fifth round: annotated after the fourth-round rules were fixed; its misses have not been studied.
+    static let fifthRoundFiles = [
+        "round5-westminster-hall-2009-10-28-dartford.json",
+        "round5-westminster-hall-2009-10-28-death-penalty.json",
+        "round5-westminster-hall-2009-10-28-sri-lanka.json",
     ]
 
     struct Bar {
@@ -74,9 +81,12 @@ struct EvaluationTests {
     static let finalBar = Bar(
         commitmentPrecision: 0.95, commitmentRecall: 0.80, requestPrecision: 0.95, requestRecall: 0.85,
         evasionPrecision: 0.95, evasionRecall: nil)
-    /// Three gold evasions in the fourth round, none found: no recall bar for evasions there.
     static let fourthRoundBar = Bar(
-        commitmentPrecision: 0.95, commitmentRecall: 0.20, requestPrecision: 0.70, requestRecall: 0.25,
+        commitmentPrecision: 0.95, commitmentRecall: 0.58, requestPrecision: 0.75, requestRecall: 0.35,
+        evasionPrecision: 0.95, evasionRecall: 0.95)
+    /// No gold evasions in the fifth round.
+    static let fifthRoundBar = Bar(
+        commitmentPrecision: 0.95, commitmentRecall: 0.35, requestPrecision: 0.60, requestRecall: 0.35,
         evasionPrecision: 0.95, evasionRecall: nil)
     /// Every development page's commitment precision and recall must reach this.
     static let developmentPageBar = (precision: 0.65, recall: 0.95)
@@ -162,7 +172,15 @@ struct EvaluationTests {
         Self.expect(totals, reach: Self.finalBar)
     }
 
-    @Test("fourth-round pages (not studied): precision and recall stay above the bar")
+    @Test("fifth-round pages (not studied): precision and recall stay above the bar")
+    func fifthRoundPages() throws {
+        let (totals, _) = try Self.evaluate(Self.fifthRoundFiles)
+        print("Fifth-round pages\n" + totals.report)
+        #expect(totals.trapsHit.isEmpty, "traps reported as commitments: \(totals.trapsHit)")
+        Self.expect(totals, reach: Self.fifthRoundBar)
+    }
+
+    @Test("fourth-round pages: precision and recall stay above the bar")
     func fourthRoundPages() throws {
         let (totals, _) = try Self.evaluate(Self.fourthRoundFiles)
         print("Fourth-round pages\n" + totals.report)
