@@ -1,6 +1,7 @@
 import Foundation
 import HansardAnalysis
 import HansardIngestion
+import HansardTestSupport
 import Testing
 
 /// The seed text save, checked against what the issue requires of it (read off the page).

@@ -1,6 +1,7 @@
 import Foundation
 import HansardAnalysis
 import HansardIngestion
+import HansardTestSupport
 import Testing
 
 @Suite("Analysis evaluation against the annotated pages")

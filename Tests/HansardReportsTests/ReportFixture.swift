@@ -1,4 +1,5 @@
 import Foundation
+import HansardTestSupport
 import HansardAnalysis
 import HansardIngestion
 import HansardRegister

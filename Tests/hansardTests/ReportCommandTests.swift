@@ -1,17 +1,18 @@
 import Foundation
+import HansardTestSupport
 import Testing
 
 /// `hansard report`, help, completions and terminal output as a user meets them.
 @Suite("hansard report command")
 struct ReportCommandTests {
-    static let seed = CommandRunner.corpus("text-saves/lords-2023-03-08-whatsapp-ministerial-communications.txt")
+    static let seed = CorpusFile.relativePath("text-saves/lords-2023-03-08-whatsapp-ministerial-communications.txt")
 
     /// A fresh folder holding a register made from the seed page by `hansard register add`.
     static func registerFromSeed() throws -> (folder: String, register: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hansard-report-cli-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let register = folder + "/register.sqlite"
-        let added = try CommandRunner.run(["register", "add", "--quiet", "--register", register, seed])
+        let added = try HansardCommand.run(["register", "add", "--quiet", "--register", register, seed])
         #expect(added.status == 0, "\(added.standardError)")
         return (folder, register)
     }
@@ -21,7 +22,7 @@ struct ReportCommandTests {
         let (folder, register) = try Self.registerFromSeed()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/site"
-        let outcome = try CommandRunner.run([
+        let outcome = try HansardCommand.run([
             "report", "--register", register, "--out", out, "--as-of", "2026-11-25", "--format", "html", "--format", "md",
             "--format", "csv",
         ])
@@ -40,11 +41,11 @@ struct ReportCommandTests {
     func standardOutput() throws {
         let (folder, register) = try Self.registerFromSeed()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let csv = try CommandRunner.run(["report", "--register", register, "--out", "-", "--format", "csv"])
+        let csv = try HansardCommand.run(["report", "--register", register, "--out", "-", "--format", "csv"])
         #expect(csv.status == 0)
         #expect(csv.standardOutput.hasPrefix("id,analysis_id,status,"))
         #expect(csv.standardError.isEmpty)
-        let html = try CommandRunner.run(["report", "--register", register, "--out", "-"])
+        let html = try HansardCommand.run(["report", "--register", register, "--out", "-"])
         #expect(html.status == 64)
         #expect(html.standardOutput.isEmpty)
     }
@@ -56,7 +57,7 @@ struct ReportCommandTests {
         // A regular file stands where the output folder's parent should be.
         let blocker = folder + "/file"
         try "x".write(toFile: blocker, atomically: true, encoding: .utf8)
-        let outcome = try CommandRunner.run(["report", "--register", register, "--out", blocker + "/site"])
+        let outcome = try HansardCommand.run(["report", "--register", register, "--out", blocker + "/site"])
         #expect(outcome.status == 73)
         #expect(outcome.standardError.hasPrefix("hansard: \(blocker)/site: cannot write the report"))
         #expect(outcome.standardError.split(separator: "\n").count == 1)
@@ -66,7 +67,7 @@ struct ReportCommandTests {
     func plainWhenPiped() throws {
         let (folder, register) = try Self.registerFromSeed()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let outcome = try CommandRunner.run(
+        let outcome = try HansardCommand.run(
             ["commitments", "--register", register, "--as-of", "2026-11-25"], environment: ["NO_COLOR": ""])
         #expect(outcome.status == 0)
         #expect(outcome.standardOutput.hasPrefix("ID "))
@@ -81,7 +82,7 @@ struct ReportCommandTests {
             ["register", "confirm"], ["register", "reject"], ["register", "export"], ["register", "import"],
         ]
         for command in commands {
-            let outcome = try CommandRunner.run(command + ["--help"])
+            let outcome = try HansardCommand.run(command + ["--help"])
             #expect(outcome.status == 0, "\(command)")
             #expect(outcome.standardOutput.contains("Examples:"), "hansard \(command.joined(separator: " ")) --help")
         }
@@ -90,7 +91,7 @@ struct ReportCommandTests {
     @Test("Shell completion scripts are generated for bash, zsh and fish and know the report command")
     func completions() throws {
         for shell in ["bash", "zsh", "fish"] {
-            let outcome = try CommandRunner.run(["--generate-completion-script", shell])
+            let outcome = try HansardCommand.run(["--generate-completion-script", shell])
             #expect(outcome.status == 0, "\(shell)")
             #expect(outcome.standardOutput.contains("report"), "\(shell)")
             #expect(outcome.standardOutput.contains("as-of"), "\(shell)")
