@@ -65,30 +65,35 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "HansardTestSupport",
+            path: "Tests/HansardTestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "HansardIngestionTests",
-            dependencies: ["HansardIngestion"],
+            dependencies: ["HansardTestSupport", "HansardIngestion"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "HansardReportsTests",
-            dependencies: ["HansardReports", "HansardIngestion"],
+            dependencies: ["HansardTestSupport", "HansardReports", "HansardRegister", "HansardIngestion", "HansardAnalysis"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "hansardTests",
-            dependencies: ["hansard"],
+            dependencies: ["HansardTestSupport", "hansard"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "HansardAnalysisTests",
-            dependencies: ["HansardAnalysis", "HansardIngestion"],
+            dependencies: ["HansardTestSupport", "HansardAnalysis", "HansardIngestion"],
             resources: [.copy("Gold")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "HansardRegisterTests",
-            dependencies: [
+            dependencies: ["HansardTestSupport", 
                 "HansardRegister", "HansardIngestion", "HansardAnalysis", "HansardReports",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -303,9 +303,10 @@ struct AnalysisRun {
             {
                 counted = (number, String(sentence[unitRange]).lowercased())
             }
+            let month = rule.due.namedMonth == true ? match.groups.first.flatMap { $0 }.map { String(sentence[$0]) } : nil
             return CommitmentTiming(
                 phrase: String(sentence[match.range]), timingClass: rule.timingClass,
-                dueBy: DueDates.dueBy(rule.due, debateDate: debate.metadata.date, counted: counted))
+                dueBy: DueDates.dueBy(rule.due, debateDate: debate.metadata.date, counted: counted, month: month))
         }
         return CommitmentTiming(phrase: nil, timingClass: .none, dueBy: nil)
     }
@@ -313,7 +314,7 @@ struct AnalysisRun {
     /// What the commitment will produce, read from the words after the verb.
     func object(of found: Found, in sentence: String, action: CommitmentAction) -> String {
         let verbText = String(sentence[found.verbRange])
-        if found.passive && action != .reportBack {
+        if found.passive && action == .consider {
             // "The point my hon. Friend makes will … be considered": the thing is the subject before "will".
             let head = String(sentence[found.matchRange.lowerBound..<found.verbRange.lowerBound])
             if let will = head.range(of: " will", options: [.caseInsensitive, .backwards]) {
@@ -336,7 +337,7 @@ struct AnalysisRun {
         }
         // "The suggestion …, which I will study, …": the object is the noun before "which".
         let before = String(sentence[..<found.matchRange.lowerBound])
-        if before.hasSuffix("which ") || before.hasSuffix("that "), let comma = before.range(of: ",", options: .backwards) {
+        if isRelativeClause(before), let comma = before.range(of: ",", options: .backwards) {
             return antecedent(String(before[..<comma.lowerBound]))
         }
         let pronouns: Set<String> = ["", "it", "that", "this", "them", "so", "those", "these", "so."]
@@ -354,6 +355,12 @@ struct AnalysisRun {
             if verbText.lowercased().hasSuffix(" to") { return "a letter to " + tail }
             return tail.isEmpty ? "a letter" : (tail.lowercased().hasPrefix("to ") ? "a letter " + tail : tail)
         case .placeInLibrary:
+            // "arrange for a copy to be placed in the Library": the thing is what comes before "to be".
+            for marker in [" to be ", " in the Library"] {
+                if let range = tail.range(of: marker, options: .caseInsensitive), range.lowerBound > tail.startIndex {
+                    return String(tail[..<range.lowerBound])
+                }
+            }
             return TextTools.collapseWhitespace(verbText)
         default:
             // Verbs matched with their object ("producing new guidance", "bring forward legislation")
@@ -363,13 +370,30 @@ struct AnalysisRun {
                 words = ["make"] + words.dropFirst()  // "make a statement" keeps its article
             }
             if let first = words.first?.lowercased(), words.count > 1,
-                ["produc", "introduc", "bring", "issu", "giv", "set", "mak", "get"].contains(where: { first.hasPrefix($0) })
+                ["produc", "introduc", "bring", "issu", "giv", "set", "mak", "get", "send"].contains(where: { first.hasPrefix($0) })
             {
                 let rest = words.dropFirst().drop(while: { ["forward", "in", "out", "up"].contains($0.lowercased()) })
                 return (rest.joined(separator: " ") + " " + tail).trimmingCharacters(in: .whitespaces)
             }
             return tail.isEmpty ? TextTools.collapseWhitespace(verbText) : tail
         }
+    }
+
+    /// "…, which I will study": the subject follows a relative pronoun. "that" is relative only after a noun,
+    /// not after "is", "sure", "clear", "assure the House" and the like ("the truth is that we will …").
+    private func isRelativeClause(_ before: String) -> Bool {
+        if before.hasSuffix("which ") { return true }
+        guard before.hasSuffix(" that ") else { return false }
+        let words = before.lowercased().split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        guard words.count >= 2 else { return false }
+        let previous = words[words.count - 2]
+        let complementTakers: Set<String> = [
+            "is", "was", "are", "be", "been", "say", "said", "says", "sure", "clear", "believe", "think", "know",
+            "confirm", "assure", "hope", "agree", "accept", "understand", "ensure", "promise", "undertake", "so",
+            "now", "house", "lords", "him", "her", "them", "you", "us", "me", "friend", "gentleman", "lady", "member",
+            "lord", "baroness", "noted", "note", "recognise", "announce", "announced", "expect", "trust", "mean",
+        ]
+        return !complementTakers.contains(previous)
     }
 
     private func antecedent(_ text: String) -> String {
@@ -407,13 +431,23 @@ struct AnalysisRun {
         return key
     }
 
+    /// The sentence with parenthetical asides replaced by a space, for matching only; quotes stay verbatim.
+    func withoutAsides(_ sentence: String) -> String {
+        var text = sentence
+        for aside in rules.textAsides {
+            for match in aside.allMatches(in: text).reversed() { text.replaceSubrange(match.range, with: " ") }
+        }
+        return text == sentence ? text : TextTools.collapseWhitespace(text)
+    }
+
     mutating func findCommitments() -> [Commitment] {
         var commitments: [Commitment] = []
         var seen: [String: Int] = [:]
         for turn in turns where government.contains(turn.index) {
             for sentence in sentences(of: turn) {
-                guard let found = commitment(in: sentence.text) else { continue }
-                let object = self.object(of: found, in: sentence.text, action: found.action)
+                let working = withoutAsides(sentence.text)
+                guard let found = commitment(in: working) else { continue }
+                let object = self.object(of: found, in: working, action: found.action)
                 // A promise repeated within one answer ("As I say, I am more than happy to meet…") is one promise.
                 if commitments.contains(where: {
                     $0.turn == turn.index && $0.action == found.action
@@ -497,14 +531,13 @@ struct AnalysisRun {
                     requests[index].commitment = existing.id
                     continue
                 }
-                let object = "reply to: " + request.quote
                 let id = uniqueID(
                     "c", [identity, TextTools.normalised(request.quote), TextTools.normalised(acceptance.text)], seen: &seen)
                 let commitment = Commitment(
                     id: id, turn: answerTurn, speaker: speakerReference(turns[answerTurn]), quote: acceptance.text,
-                    action: request.action, object: requestedObject(request), subject: request.action == .write ? "letter" : subjectKey(requestedObject(request), action: request.action),
+                    action: request.action, object: requestedObject(request),
+                    subject: subjectKey(requestedObject(request), action: request.action),
                     timing: timing(of: acceptance.text), strength: .firm, source: .acceptedRequest, request: request.id)
-                _ = object
                 commitments.append(commitment)
                 requests[index].outcome = .accepted
                 requests[index].answer = Request.Answer(quote: acceptance.text)

@@ -56,6 +56,8 @@ struct RulesFile: Decodable {
     var objectBoundaries: String
     var timing: [TimingEntry]
     var debatePerformatives: [String]
+    /// Parenthetical asides removed before matching ("we will—as I said earlier—produce", "I will, of course, be").
+    var textAsides: [String]?
 }
 
 /// How a timing phrase turns into a due date, counted from the debate date.
@@ -68,6 +70,8 @@ struct DueRule: Decodable, Sendable, Hashable {
     var nextMonthDay: String?
     /// The phrase says a number and a unit ("within six weeks"): capture groups 1 and 2.
     var counted: Bool?
+    /// The phrase names a month ("by December"): the last day of its next occurrence, capture group 1.
+    var namedMonth: Bool?
 }
 
 /// The rules, compiled once per ``Analyzer``.
@@ -114,6 +118,7 @@ struct CompiledRules: Sendable {
     var objectBoundaries: Pattern
     var timing: [TimingRule]
     var debatePerformatives: [Pattern]
+    var textAsides: [Pattern]
     var rulesPath: String
 
     init(_ file: RulesFile, path: String) throws(AnalysisError) {
@@ -193,6 +198,7 @@ struct CompiledRules: Sendable {
         }
         self.timing = timing
         debatePerformatives = try compile(file.debatePerformatives)
+        textAsides = try compile(file.textAsides ?? [])
     }
 
     static func load(path: String) throws(AnalysisError) -> CompiledRules {

@@ -20,7 +20,7 @@ enum DueDates {
     }
 
     /// The due date, or nil when the debate date is unknown or the rule cannot place it.
-    static func dueBy(_ rule: DueRule, debateDate: String?, counted: (Int, String)?) -> String? {
+    static func dueBy(_ rule: DueRule, debateDate: String?, counted: (Int, String)?, month: String? = nil) -> String? {
         guard let debateDate, let components = parse(debateDate), let start = calendar.date(from: components) else {
             return nil
         }
@@ -31,6 +31,14 @@ enum DueDates {
         if rule.counted == true, let (count, unit) = counted {
             let component: Calendar.Component = unit.hasPrefix("week") ? .weekOfYear : unit.hasPrefix("month") ? .month : .day
             return calendar.date(byAdding: component, value: count, to: start).map(format)
+        }
+        if rule.namedMonth == true, let month, let year = components.year, let debateMonth = components.month {
+            let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"]
+            guard let index = names.firstIndex(of: month.lowercased()) else { return nil }
+            let targetYear = index + 1 < debateMonth ? year + 1 : year
+            let firstOfFollowing = calendar.date(from: DateComponents(year: targetYear, month: index + 2, day: 1))
+            return firstOfFollowing.flatMap { calendar.date(byAdding: .day, value: -1, to: $0) }.map(format)
         }
         if let month = rule.nextMonthDay {
             let parts = month.split(separator: "-").compactMap { Int($0) }

@@ -28,6 +28,13 @@ extension Hansard {
         @Option(help: ArgumentHelp("Use these analysis rules instead of the bundled ones.", valueName: "file"), completion: .file())
         var rules: String?
 
+        @Option(name: .shortAndLong, help: "How many files to read at once (default: one per processor).")
+        var jobs: Int = DebateReader.defaultConcurrency
+
+        func validate() throws {
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        }
+
         func run() async throws {
             let analyzer: Analyzer
             do throws(AnalysisError) {
@@ -39,12 +46,12 @@ extension Hansard {
             let many = files.count > 1
             var printed = 0
             var failures: [ExitStatus] = []
-            await DebateReader().read(files) { path, result in
+            await DebateReader().read(files, maxConcurrentFiles: jobs) { path, result in
                 switch result {
                 case .success(let debate):
                     let analysis = analyzer.analyse(debate)
                     do {
-                        Terminal.write(try render(analysis, first: printed == 0, many: many))
+                        Terminal.writeTable(try render(analysis, first: printed == 0, many: many), plain: format != .table)
                         printed += 1
                     } catch {
                         Terminal.report("\(path): could not encode the analysis: \(error)")

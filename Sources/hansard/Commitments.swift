@@ -70,8 +70,9 @@ extension Hansard {
                     department: department, house: house?.house, since: since?.text, until: until?.text,
                     session: session, limit: limit)
                 let list = try location.open(readOnly: true).commitments(query)
-                Terminal.write(
-                    try CommitmentListRenderer.render(list, format: format.format, width: Terminal.width()))
+                Terminal.writeTable(
+                    try CommitmentListRenderer.render(list, format: format.format, width: Terminal.width()),
+                    plain: format != .table)
             }
         }
     }

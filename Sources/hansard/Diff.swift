@@ -58,7 +58,9 @@ extension Hansard {
                     old: try RegisterSnapshot.load(path: snapshots[0]), oldLabel: snapshots[0],
                     new: try RegisterSnapshot.load(path: snapshots[1]), newLabel: snapshots[1])
             }
-            Terminal.write(try RegisterDiffRenderer.render(diff, format: format.format, width: Terminal.width()))
+            Terminal.writeTable(
+                try RegisterDiffRenderer.render(diff, format: format.format, width: Terminal.width()),
+                plain: format.format != .table)
             if diff.hasDifferences { throw ExitCode(ExitStatus.differences.rawValue) }
         }
     }

@@ -125,10 +125,21 @@ struct Tally {
 final class ProgressBar {
     let total: Int
     let enabled: Bool
+    let started = ContinuousClock.now
 
     init(total: Int, enabled: Bool) {
         self.total = total
         self.enabled = enabled && total > 1
+    }
+
+    /// Items per second so far, e.g. " 12.5/s"; empty until a tenth of a second has passed.
+    private func rate(_ done: Int) -> String {
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        guard seconds >= 0.1, done > 0 else { return "" }
+        let perSecond = Double(done) / seconds
+        let tenths = Int((perSecond * 10).rounded())
+        return perSecond >= 100 ? "\(Int(perSecond.rounded()))/s " : "\(tenths / 10).\(tenths % 10)/s "
     }
 
     func advance(to done: Int, label: String) {
@@ -136,7 +147,7 @@ final class ProgressBar {
         let width = Terminal.width(of: 2, fallback: 80)
         let barWidth = max(10, min(30, width / 4))
         let filled = total == 0 ? barWidth : barWidth * done / total
-        let counter = " \(done)/\(total) "
+        let counter = " \(done)/\(total) " + rate(done)
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: barWidth - filled) + "]"
         let room = max(0, width - bar.count - counter.count - 1)
         let name = label.count > room ? "…" + label.suffix(max(0, room - 1)) : label

@@ -25,7 +25,7 @@ extension Hansard {
         func run() throws {
             try reportingRegisterErrors {
                 let detail = try location.open(readOnly: true).detail(of: id)
-                Terminal.write(try CommitmentDetailRenderer.render(detail, json: json))
+                Terminal.writeTable(try CommitmentDetailRenderer.render(detail, json: json), plain: json)
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HansardAnalysis
 import HansardIngestion
+import HansardTestSupport
 import Testing
 
 /// The seed text save, checked against what the issue requires of it (read off the page).
@@ -209,6 +210,19 @@ struct RulesFileTests {
             try DebateReader().read(contentsOf: CorpusFile.path(SeedAnalysisTests.page)))
         let guidance = try #require(analysis.commitments.first { $0.quote.contains("producing new guidance shortly") })
         #expect(guidance.timing?.dueBy == "2023-03-22")
+    }
+
+    @Test("'before the House rises' is a dated timing, due 45 days after the debate (1961 Prime Minister's questions)")
+    func beforeTheHouseRises() throws {
+        // Macmillan, 18 July 1961: "… I hope to make a statement on these matters before the House rises."
+        let analysis = try Analyzer().analyse(
+            try DebateReader().read(contentsOf: CorpusFile.path("hansard-modern-html/commons-1961-07-18-oral-answers-to-questions.html")))
+        let statement = try #require(analysis.commitments.first { $0.quote.contains("make a statement on these matters before the House rises") })
+        #expect(statement.action == .reportBack)
+        #expect(statement.strength == .qualified)
+        #expect(statement.timing?.phrase == "before the House rises")
+        #expect(statement.timing?.timingClass == .dated)
+        #expect(statement.timing?.dueBy == "1961-09-01")
     }
 
     @Test("an unreadable, malformed or invalid rules file is an AnalysisError naming the file")

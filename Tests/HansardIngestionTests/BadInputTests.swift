@@ -1,5 +1,6 @@
 import Foundation
 import HansardIngestion
+import HansardTestSupport
 import Testing
 
 /// Each kind of unusable file gets its own error, naming the file.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import HansardIngestion
+import HansardTestSupport
 import Testing
 
 /// What each saved hansard.parliament.uk page says, read off the page source by hand.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import HansardIngestion
+import HansardTestSupport
 import Testing
 
 // Every expected value below was read off the saved page in corpus/historic-hansard-html/.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import HansardIngestion
+import HansardTestSupport
 import Testing
 
 /// The one-pass folding and attribute helpers the ParlParse reader uses must agree with the

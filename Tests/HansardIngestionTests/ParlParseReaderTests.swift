@@ -1,5 +1,6 @@
 import Foundation
 import HansardIngestion
+import HansardTestSupport
 import Testing
 
 /// The six TheyWorkForYou/ParlParse files in corpus/parlparse-xml. Every figure below was read off

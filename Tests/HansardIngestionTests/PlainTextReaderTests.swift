@@ -1,5 +1,6 @@
 import Foundation
 import HansardIngestion
+import HansardTestSupport
 import Testing
 
 /// The Lords oral question on WhatsApp, 8 March 2023, saved by a browser as plain text: no names.

@@ -1,62 +1,9 @@
 import Foundation
+import HansardTestSupport
 import Testing
 
-/// Runs the built `hansard` executable as a child process, as a user would.
-enum HansardProcess {
-    /// The executable SwiftPM built next to this test bundle (`.build/<configuration>/hansard`).
-    static var executable: URL {
-        get throws {
-            var candidates: [URL] = [Bundle.main.bundleURL.appendingPathComponent("hansard")]
-            for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-                candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("hansard"))
-            }
-            candidates.append(CorpusFile.packageRoot.appendingPathComponent(".build/debug/hansard"))
-            let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-            return try #require(found, "build the hansard executable first (swift build); looked in \(candidates.map(\.path))")
-        }
-    }
-
-    struct Result {
-        var status: Int32
-        var output: String
-        var error: String
-    }
-
-    /// Starts hansard with `arguments`; standard output is a pipe the caller reads.
-    static func start(_ arguments: [String]) throws -> (Process, Pipe) {
-        let process = Process()
-        process.executableURL = try executable
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return (process, output)
-    }
-
-    /// Runs hansard to the end and collects what it printed.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let folder = try temporaryFolder("process")
-        let outputPath = folder + "/stdout"
-        let errorPath = folder + "/stderr"
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-        let process = Process()
-        process.executableURL = try executable
-        process.arguments = arguments
-        var merged = ProcessInfo.processInfo.environment
-        for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        try process.run()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus,
-            output: try String(contentsOfFile: outputPath, encoding: .utf8),
-            error: try String(contentsOfFile: errorPath, encoding: .utf8))
-    }
-
+/// Fixtures for the tests that run `hansard register add` as a child process.
+enum RegisterAddFixture {
     /// A folder of real pages copied from corpus/: ParlParse, historic Hansard, publications and the text save
     /// (the large hansard.parliament.uk pages are left out to keep the tests quick).
     static func pagesFolder() throws -> (path: String, count: Int) {

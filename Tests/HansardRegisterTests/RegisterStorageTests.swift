@@ -2,6 +2,7 @@ import Foundation
 import HansardAnalysis
 import HansardIngestion
 import HansardRegister
+import HansardTestSupport
 import Testing
 
 /// Adding debates: once, twice, and as a revised page.

@@ -2,6 +2,7 @@
 import Foundation
 import GRDB
 import HansardIngestion
+import HansardTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -13,9 +14,9 @@ import Glibc
 struct ReliabilityTests {
     @Test("kill -9 during `register add` loses no debate reported as added, and a rerun completes the rest")
     func killDuringAdd() throws {
-        let (pages, count) = try HansardProcess.pagesFolder()
+        let (pages, count) = try RegisterAddFixture.pagesFolder()
         let registerPath = try temporaryFolder() + "/r.sqlite"
-        let (process, pipe) = try HansardProcess.start(["register", "add", "--verbose", "--quiet", "--register", registerPath, pages])
+        let (process, pipe) = try HansardCommand.start(["register", "add", "--verbose", "--quiet", "--register", registerPath, pages])
         var reported: [String] = []
         var buffer = ""
         let reader = pipe.fileHandleForReading
@@ -39,15 +40,15 @@ struct ReliabilityTests {
         try #require(reported.count >= 3)
 
         // Readable, with every debate that was reported as added.
-        let listed = try HansardProcess.run(["commitments", "--register", registerPath, "--all", "--format", "csv"])
+        let listed = try HansardCommand.run(["commitments", "--register", registerPath, "--all", "--format", "csv"])
         #expect(listed.status == 0)
         let stored = Set(try Register.open(at: registerPath).snapshot().debates.map(\.id))
         #expect(Set(reported).isSubset(of: stored))
         #expect(stored.count < count)
 
-        let rerun = try HansardProcess.run(["register", "add", "--quiet", "--register", registerPath, pages])
+        let rerun = try HansardCommand.run(["register", "add", "--quiet", "--register", registerPath, pages])
         #expect(rerun.status == 0)
-        let summary = try #require(HansardProcess.summary(rerun.output))
+        let summary = try #require(RegisterAddFixture.summary(rerun.standardOutput))
         #expect(summary.unchanged == stored.count)
         #expect(summary.added == count - stored.count)
         #expect(summary.failed == 0)
@@ -56,14 +57,14 @@ struct ReliabilityTests {
 
     @Test("Two `register add` processes on one register at once lose nothing")
     func concurrentAdds() throws {
-        let (pages, count) = try HansardProcess.pagesFolder()
+        let (pages, count) = try RegisterAddFixture.pagesFolder()
         let registerPath = try temporaryFolder() + "/r.sqlite"
         let arguments = ["register", "add", "--quiet", "--register", registerPath, pages]
-        let first = try HansardProcess.startCollecting(arguments)
-        let second = try HansardProcess.startCollecting(arguments)
+        let first = try HansardCommand.launch(arguments)
+        let second = try HansardCommand.launch(arguments)
         let results = [try first(), try second()]
-        for result in results { #expect(result.status == 0, "\(result.error)") }
-        let summaries = try results.map { try #require(HansardProcess.summary($0.output)) }
+        for result in results { #expect(result.status == 0, "\(result.standardError)") }
+        let summaries = try results.map { try #require(RegisterAddFixture.summary($0.standardOutput)) }
         // Each debate was added by exactly one process and found unchanged by the other.
         #expect(summaries[0].added + summaries[1].added == count)
         #expect(summaries[0].unchanged + summaries[1].unchanged == count)
@@ -81,9 +82,9 @@ struct ReliabilityTests {
         #expect(throws: RegisterError.notADatabase(path: path)) { try Register.open(at: path) }
         #expect(try bytes(of: path) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["page.sqlite"])
-        let cli = try HansardProcess.run(["commitments", "--register", path])
+        let cli = try HansardCommand.run(["commitments", "--register", path])
         #expect(cli.status == 65)
-        #expect(cli.error.contains(path))
+        #expect(cli.standardError.contains(path))
     }
 
     @Test("An SQLite database that is not a register is refused and left untouched")
@@ -112,9 +113,9 @@ struct ReliabilityTests {
         let before = try bytes(of: path)
         #expect(throws: RegisterError.newerSchema(path: path, unknownMigrations: [future])) { try Register.open(at: path) }
         #expect(try bytes(of: path) == before)
-        let cli = try HansardProcess.run(["register", "add", "--register", path, CorpusFile.path(Pages.whatsApp)])
+        let cli = try HansardCommand.run(["register", "add", "--register", path, CorpusFile.path(Pages.whatsApp)])
         #expect(cli.status == 76)
-        #expect(cli.error.contains("newer hansard"))
+        #expect(cli.standardError.contains("newer hansard"))
         #expect(try bytes(of: path) == before)
     }
 
@@ -136,36 +137,13 @@ struct ReliabilityTests {
             Issue.record("expected .corrupt, got \(String(describing: error))")
         }
         #expect(try bytes(of: path) == data)
-        let cli = try HansardProcess.run(["commitments", "--register", path])
+        let cli = try HansardCommand.run(["commitments", "--register", path])
         #expect(cli.status == 65)
-        #expect(cli.error.contains("damaged"))
+        #expect(cli.standardError.contains("damaged"))
         #expect(try bytes(of: path) == data)
     }
 }
 
-extension HansardProcess {
-    /// Starts hansard now; the returned function waits for it and collects its output.
-    static func startCollecting(_ arguments: [String]) throws -> () throws -> Result {
-        let folder = try temporaryFolder("process")
-        let outputPath = folder + "/stdout"
-        let errorPath = folder + "/stderr"
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-        let process = Process()
-        process.executableURL = try executable
-        process.arguments = arguments
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        try process.run()
-        return {
-            process.waitUntilExit()
-            return Result(
-                status: process.terminationStatus,
-                output: try String(contentsOfFile: outputPath, encoding: .utf8),
-                error: try String(contentsOfFile: errorPath, encoding: .utf8))
-        }
-    }
-}
 
 /// Upgrading a register written by an older hansard.
 @Suite("Register migrations")

@@ -2,6 +2,7 @@ import Foundation
 import HansardAnalysis
 import HansardIngestion
 import HansardRegister
+import HansardTestSupport
 import Testing
 
 /// A fresh folder under the system's temporary directory.

@@ -1,14 +1,15 @@
 import Foundation
+import HansardTestSupport
 import Testing
 
 /// `hansard parse` as a user runs it: what reaches stdout and stderr, and the exit status.
 @Suite("hansard parse command")
 struct ParseCommandTests {
-    static let seed = CommandRunner.corpus("text-saves/lords-2023-03-08-whatsapp-ministerial-communications.txt")
+    static let seed = CorpusFile.relativePath("text-saves/lords-2023-03-08-whatsapp-ministerial-communications.txt")
 
     @Test("One good file prints one JSON object and nothing on stderr")
     func oneFile() throws {
-        let outcome = try CommandRunner.run(["parse", Self.seed])
+        let outcome = try HansardCommand.run(["parse", Self.seed])
         #expect(outcome.status == 0)
         #expect(outcome.standardError.isEmpty)
         let object = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
@@ -19,7 +20,7 @@ struct ParseCommandTests {
 
     @Test("A missing file among good ones: the good ones are printed, one line names the missing file, exit 66")
     func missingAmongGood() throws {
-        let outcome = try CommandRunner.run(["parse", Self.seed, "corpus/no-such-page.html", Self.seed])
+        let outcome = try HansardCommand.run(["parse", Self.seed, "corpus/no-such-page.html", Self.seed])
         #expect(outcome.status == 66)
         #expect(outcome.standardError == "hansard: corpus/no-such-page.html: no such file\n")
         let array = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [[String: Any]]
@@ -28,7 +29,7 @@ struct ParseCommandTests {
 
     @Test("A single bad file leaves stdout empty and exits 65")
     func badFileNoPartialOutput() throws {
-        let outcome = try CommandRunner.run(["parse", "Package.swift"])
+        let outcome = try HansardCommand.run(["parse", "Package.swift"])
         #expect(outcome.status == 65)
         #expect(outcome.standardOutput.isEmpty)
         #expect(outcome.standardError.hasPrefix("hansard: Package.swift: not a debate page"))
@@ -37,7 +38,7 @@ struct ParseCommandTests {
 
     @Test("--jsonl writes one compact object per line")
     func jsonLines() throws {
-        let outcome = try CommandRunner.run(["parse", "--jsonl", Self.seed, Self.seed])
+        let outcome = try HansardCommand.run(["parse", "--jsonl", Self.seed, Self.seed])
         #expect(outcome.status == 0)
         let lines = outcome.standardOutput.split(separator: "\n")
         #expect(lines.count == 2)
@@ -49,7 +50,7 @@ struct ParseCommandTests {
 
     @Test("--jsonl with --format text is a usage error")
     func jsonLinesNeedsJSON() throws {
-        let outcome = try CommandRunner.run(["parse", "--jsonl", "--format", "text", Self.seed])
+        let outcome = try HansardCommand.run(["parse", "--jsonl", "--format", "text", Self.seed])
         #expect(outcome.status == 64)
         #expect(outcome.standardOutput.isEmpty)
     }

@@ -186,8 +186,9 @@ private struct PageWalker {
     var sections: [Section] = []
     var turns: [Turn] = []
 
-    /// Index of the heading the walk is under, and how deep `child-debate` blocks nest here.
+    /// Index of the heading the walk is under.
     private var currentSection: Int?
+    /// How deep `child-debate` blocks nest here: the level of a heading met now.
     private var depth = 0
     private var column: String?
     /// Turns read before the first column marker; they get the column before it.
@@ -303,9 +304,7 @@ private struct PageWalker {
     // MARK: Debate items
 
     private mutating func readDebateItem(_ node: MarkupNode, _ names: ClassList) {
-        if names.contains("debate-item-contributiondebateitem") {
-            visitChildren(of: node)
-        } else if names.contains("debate-item-columnnumber") {
+        if names.contains("debate-item-contributiondebateitem") || names.contains("debate-item-columnnumber") {
             visitChildren(of: node)
         } else {
             readOtherItem(node)
@@ -468,6 +467,8 @@ private struct PageWalker {
     }
 
     /// "AA-AD hs_Para 15/06/2022 11:34:45" → "11:34:45"; midnight means the page has no time.
+    /// Modern pages print no time stamps; this hidden tooltip after each contribution is the only time the
+    /// page holds, so it is taken as the turn's time.
     static func tooltipTime(_ title: String) -> String? {
         guard let last = title.split(separator: " ").last, last.count == 8 else { return nil }
         let parts = last.split(separator: ":")

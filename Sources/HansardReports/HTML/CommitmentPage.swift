@@ -1,0 +1,187 @@
+import Foundation
+import HansardAnalysis
+import HansardIngestion
+import HansardRegister
+
+/// `commitments/<id>.html`: the quote in context, timing and due date, the request it answers, its status
+/// history with evidence, and the follow-up links to later debates.
+struct CommitmentPage {
+    let data: ReportData
+    let commitment: CommitmentRecord
+    let context: CommitmentContext?
+
+    func render() -> String {
+        let c = commitment
+        let debate = data.debatesById[c.debateId]
+        let listing = data.listingsById[c.id]
+        let debateHref = "../debates/\(HTML.fileName(c.debateId)).html"
+        var body = "<header class=\"top\"><div class=\"wrap\">\n"
+        body += "<p class=\"crumbs\"><a href=\"../index.html\">All commitments</a> › "
+            + "<a href=\"../index.html#\(IndexPage.anchor(forDepartment: c.department ?? IndexPage.noDepartment))\">"
+            + "\(HTML.escape(c.department ?? IndexPage.noDepartment))</a> › "
+            + "\(HTML.escape(c.id))</p>\n"
+        body += "<h1>\(HTML.escape(Self.headline(c)))</h1>\n<p class=\"facts\">"
+        if let listing { body += IndexPage.dueBadge(listing) }
+        if let listing, listing.status.isOpen, !listing.isOverdue {
+            body += "<span class=\"badge\">outstanding</span>"
+        }
+        if let house = c.house { body += "<span class=\"badge \(house.rawValue)\">\(house == .commons ? "Commons" : "Lords")</span>" }
+        if let age = listing?.ageDays { body += "<span>made \(HTML.duration(days: age)) ago</span>" }
+        body += "</p>\n</div></header>\n<main class=\"wrap\">\n"
+        if let revision = c.missingSinceRevision {
+            body += "<p class=\"notice\">The revised page of this debate (revision \(revision)) no longer contains this "
+                + "commitment. It is kept, not deleted.</p>\n"
+        }
+        body += "<h2>What was said</h2>\n"
+        body += context(debateHref: debateHref, debate: debate)
+        body += "<h2>Who, when and by when</h2>\n<div class=\"card\"><dl class=\"facts-list\">\n"
+        body += row("Minister", HTML.escape(c.speakerName ?? "not named on the page")
+            + (c.office.map { ", " + HTML.escape($0) } ?? ""))
+        body += row("Department", HTML.escape(c.department ?? "not named"))
+        if let debate {
+            body += row("Debate", "<a href=\"\(debateHref)#turn-\(c.turn)\">\(HTML.escape(debate.title))</a>, "
+                + "\(HTML.escape(HTML.houseName(debate.house?.rawValue))), \(HTML.escape(HTML.longDate(debate.date))), "
+                + "turn \(c.turn)")
+        }
+        if let session = sessionLabel(of: c.debateDate) { body += row("Session", HTML.escape(session)) }
+        body += row("Undertaking", HTML.escape(c.action.rawValue.replacingOccurrences(of: "-", with: " ")) + ": "
+            + HTML.escape(c.object) + " <span class=\"muted\">(subject \u{201C}\(HTML.escape(c.subject))\u{201D}, "
+            + "\(HTML.escape(c.strength.rawValue))"
+            + (c.source == .acceptedRequest ? ", a request the minister accepted" : "") + ")</span>")
+        var timing = c.timingPhrase.map { "\u{201C}\(HTML.escape($0))\u{201D} " } ?? "no timing said "
+        timing += "<span class=\"muted\">(\(HTML.escape(c.timingClass.rawValue)))</span>"
+        body += row("Timing", timing)
+        var due = c.dueBy.map { HTML.escape(HTML.longDate($0)) } ?? "no due date can be reckoned"
+        if let late = listing?.overdueDays { due += " — <strong>overdue by \(HTML.count(late, "day"))</strong>" }
+        body += row("Due by", due)
+        body += row("Status", "\(HTML.escape(HTML.statusName((listing?.status ?? c.status).rawValue)))"
+            + (c.statusDate.map { " since " + HTML.escape(HTML.longDate($0)) } ?? "") + ", as of "
+            + HTML.escape(HTML.longDate(data.asOf)))
+        body += "</dl></div>\n"
+        body += request()
+        body += history(debate: debate)
+        body += followUps()
+        body += "<footer>Made by <code>hansard report</code>, as of \(HTML.escape(data.asOf)). Register id "
+            + "<code>\(HTML.escape(c.id))</code>: <code>hansard register show \(HTML.escape(c.id))</code> prints the "
+            + "same record.</footer>\n</main>\n"
+        return HTML.page(title: Self.headline(c) + " — hansard report", body: body)
+    }
+
+    /// "Lord Bach: write — to the noble Lord".
+    static func headline(_ c: CommitmentRecord) -> String {
+        let who = c.speakerName ?? "A minister"
+        let verb = c.action.rawValue.replacingOccurrences(of: "-", with: " ")
+        let object = c.object.count > 90 ? String(c.object.prefix(89)) + "…" : c.object
+        return "\(who) undertook to \(verb)" + (object.isEmpty ? "" : ": \(object)")
+    }
+
+    private func row(_ term: String, _ markup: String) -> String {
+        "<dt>\(HTML.escape(term))</dt><dd>\(markup)</dd>\n"
+    }
+
+    /// The turn before (usually the question) and the commitment's own turn, with the quote marked.
+    private func context(debateHref: String, debate: DebateRecord?) -> String {
+        let c = commitment
+        guard let ownTurn = context?.own else {
+            var output = "<div class=\"card\"><blockquote>\(HTML.escape(c.quote))</blockquote></div>\n"
+            if let reason = context?.missingReason {
+                output += "<p class=\"muted\">The surrounding debate is not shown: \(HTML.escape(reason)).</p>\n"
+            }
+            return output
+        }
+        var output = ""
+        if let previous = context?.previous {
+            let asked = [c.requestId.flatMap { data.requestsById[$0] }].compactMap { $0 }.filter { $0.turn == previous.index }
+                .map { r in
+                Annotation(
+                    kind: .request, turn: r.turn, quote: r.quote,
+                    note: "<span class=\"kind request\">The request</span>" + HTML.escape(r.speakerName ?? "A member")
+                        + " asked · " + HTML.escape(r.outcome.rawValue))
+            }
+            output += DebatePage.turn(previous, annotations: asked, government: [], page: debateHref)
+        }
+        let own = Annotation(
+            kind: .commitment, turn: c.turn, quote: c.quote,
+            note: "<span class=\"kind commitment\">This commitment</span>"
+                + "<a href=\"\(debateHref)#turn-\(c.turn)\">read it in the whole debate</a>")
+        output += DebatePage.turn(ownTurn, annotations: [own], government: [], page: debateHref)
+        return output
+    }
+
+    private func request() -> String {
+        guard let id = commitment.requestId,
+            let request = data.requestsById[id]
+        else { return "" }
+        var output = "<h2>The request it answers</h2>\n<div class=\"card\">"
+        output += "<p><strong>\(HTML.escape(request.speakerName ?? "A member"))</strong> asked, in "
+            + "<a href=\"../debates/\(HTML.fileName(request.debateId)).html#turn-\(request.turn)\">turn \(request.turn)</a>:</p>"
+        output += "<blockquote class=\"request\">\(HTML.escape(request.quote))</blockquote>"
+        output += "<p>Outcome: <strong>\(HTML.escape(request.outcome.rawValue))</strong>"
+        if let answer = request.answerQuote { output += " — \u{201C}\(HTML.escape(answer))\u{201D}" }
+        return output + "</p></div>\n"
+    }
+
+    private func history(debate: DebateRecord?) -> String {
+        let c = commitment
+        let events = data.eventsByCommitment[c.id] ?? []
+        let changes = data.changesByCommitment[c.id] ?? []
+        let notes = data.notesByCommitment[c.id] ?? []
+        var output = "<h2>History and evidence</h2>\n<div class=\"card\"><ol class=\"history\">\n"
+        output += "<li><strong>\(HTML.escape(HTML.longDate(c.debateDate)))</strong>: made in the House"
+            + (debate.map { ", in \u{201C}\(HTML.escape($0.title))\u{201D}" } ?? "") + "; outstanding.</li>\n"
+        for event in events {
+            output += "<li><strong>\(HTML.escape(HTML.longDate(event.effectiveDate)))</strong>: "
+                + "<span class=\"badge\(event.status.isOpen ? "" : " done")\">\(HTML.escape(HTML.statusName(event.status.rawValue)))</span>"
+                + " recorded by \(HTML.escape(event.actor))"
+            if let evidence = event.evidence {
+                output += "<br>Evidence: "
+                    + (HTML.webLink(evidence).map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape($0))</a>" }
+                        ?? HTML.escape(evidence))
+            }
+            if let reason = event.reason { output += "<br>Why: \(HTML.escape(reason))" }
+            if let link = event.linkId { output += "<br>From follow-up link <a href=\"#\(HTML.escape(link))\">\(HTML.escape(link))</a>" }
+            output += "</li>\n"
+        }
+        for change in changes {
+            output += "<li>Revision \(change.revision) of the page: \(HTML.escape(change.kind.rawValue))"
+            if let old = change.oldValue, let new = change.newValue {
+                output += ": \u{201C}\(HTML.escape(old))\u{201D} → \u{201C}\(HTML.escape(new))\u{201D}"
+            }
+            output += "</li>\n"
+        }
+        output += "</ol>"
+        if events.isEmpty { output += "<p class=\"muted\">No status has been recorded since.</p>" }
+        for note in notes {
+            output += "<p><strong>Note by \(HTML.escape(note.author))</strong>: \(HTML.escape(note.text))</p>"
+        }
+        return output + "</div>\n"
+    }
+
+    private func followUps() -> String {
+        let links = (data.linksByCommitment[commitment.id] ?? [])
+            .sorted { ($0.score, $1.id) > ($1.score, $0.id) }
+        var output = "<h2>Follow-ups in later debates</h2>\n"
+        guard !links.isEmpty else {
+            return output + "<p class=\"muted\">None found in the register's later debates.</p>\n"
+        }
+        for link in links {
+            let later = data.debatesById[link.debateId]
+            output += "<div class=\"card\" id=\"\(HTML.escape(link.id))\"><p class=\"facts\">"
+                + "<span class=\"badge\(link.state == .confirmed ? " done" : "")\">\(HTML.escape(link.state.rawValue))</span>"
+                + "<span>\(HTML.escape(link.kind.rawValue)), score \(Self.score(link.score))</span>"
+                + (link.suggestsFulfilment ? "<span class=\"badge done\">says it was done</span>" : "") + "</p>"
+            output += "<p><a href=\"../debates/\(HTML.fileName(link.debateId)).html#turn-\(link.turn)\">"
+                + "\(HTML.escape(later?.title ?? link.debateId))</a>, \(HTML.escape(HTML.longDate(later?.date))), "
+                + "turn \(link.turn)\(link.speakerName.map { ", " + HTML.escape($0) } ?? "")</p>"
+            output += "<blockquote class=\"follow-up\">\(HTML.escape(link.quote))</blockquote>"
+            output += "<p class=\"muted\">Why linked: \(HTML.escape(link.evidence)). Link "
+                + "<code>\(HTML.escape(link.id))</code></p></div>\n"
+        }
+        return output
+    }
+
+    static func score(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+}

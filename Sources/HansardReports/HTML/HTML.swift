@@ -1,0 +1,114 @@
+import Foundation
+import HansardAnalysis
+import HansardIngestion
+import HansardRegister
+
+/// Building blocks for the HTML report: escaping and the page frame every page shares.
+///
+/// Every piece of text that came from a page or the register goes through ``escape(_:)``; markup is only
+/// ever made from the literals in this folder.
+enum HTML {
+    /// Text safe in element content and in double-quoted attribute values.
+    static func escape(_ text: String) -> String {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            default: output.unicodeScalars.append(character)
+            }
+        }
+        return output
+    }
+
+    /// Escapes an optional, giving "" for nil.
+    static func escape(_ text: String?) -> String { text.map { escape($0) } ?? "" }
+
+    /// The URL when it is a plain http(s) link, so a page cannot smuggle `javascript:` into an href.
+    static func webLink(_ url: String?) -> String? {
+        guard let url = url?.trimmingCharacters(in: .whitespaces) else { return nil }
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+        return url
+    }
+
+    /// A file name made only of letters, digits, '-' and '_' (register ids already are; this is a guard).
+    static func fileName(_ id: String) -> String {
+        String(id.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+            ? Character($0) : "_" })
+    }
+
+    /// A whole page: the style sheet and any script are inline, so the page opens from the file system.
+    /// - Parameters:
+    ///   - title: plain text.
+    ///   - body: markup.
+    ///   - script: inline JavaScript, or nil for none.
+    static func page(title: String, body: String, script: String? = nil) -> String {
+        var output = """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="hansard">
+            <meta name="color-scheme" content="light">
+            <title>\(escape(title))</title>
+            <style>
+            \(ReportStyle.css)</style>
+            </head>
+            <body>
+
+            """
+        output += body
+        if let script { output += "<script>\n\(script)</script>\n" }
+        output += "</body>\n</html>\n"
+        return output
+    }
+
+    /// "1 commitment", "3 commitments".
+    static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(number) " + (number == 1 ? singular : plural ?? singular + "s")
+    }
+
+    /// "House of Lords" for `.lords`.
+    static func houseName(_ house: String?) -> String {
+        switch house {
+        case "commons": return "House of Commons"
+        case "lords": return "House of Lords"
+        default: return "House not known"
+        }
+    }
+
+    /// A status as a reader says it.
+    static func statusName(_ status: String) -> String {
+        status.replacingOccurrences(of: "-", with: " ")
+    }
+
+    /// "8 March 2023" for "2023-03-08"; the text itself when it is not a date.
+    static func longDate(_ iso: String?) -> String {
+        guard let iso else { return "undated" }
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]) else {
+            return iso
+        }
+        return "\(day) \(monthNames[month - 1]) \(parts[0])"
+    }
+
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
+    /// "3 years 2 months", "45 days": an age a reader takes in at a glance.
+    static func duration(days: Int) -> String {
+        if days < 60 { return count(days, "day") }
+        if days < 730 { return count(days / 30, "month") }
+        let years = days / 365
+        let months = (days % 365) / 30
+        return months == 0 || years >= 10 ? count(years, "year") : count(years, "year") + " " + count(months, "month")
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+import HansardAnalysis
+import HansardIngestion
+import HansardRegister
+
+/// `index.html`: counts, filters, the timeline, outstanding commitments by department and minister,
+/// resolved ones, and every debate.
+struct IndexPage {
+    let data: ReportData
+
+    static let noDepartment = "Department not named"
+    static let noMinister = "Minister not named on the page"
+
+    func render() -> String {
+        let listings = data.listings
+        let outstanding = listings.filter { $0.status.isOpen }
+        let overdue = outstanding.filter(\.isOverdue)
+        let resolved = listings.filter { !$0.status.isOpen }
+        let debates = data.snapshot.debates.sorted { ($0.date ?? "", $0.title, $0.id) < ($1.date ?? "", $1.title, $1.id) }
+        var body = "<header class=\"top\"><div class=\"wrap\">\n"
+        body += "<p class=\"crumbs\">Hansard · register of government commitments</p>\n"
+        body += "<h1>Government commitments</h1>\n"
+        body += "<p class=\"lede\">What ministers undertook in \(HTML.count(debates.count, "debate")) of the register, "
+            + "and whether it has been done, as of <strong>\(HTML.escape(HTML.longDate(data.asOf)))</strong>.</p>\n"
+        body += "<ul class=\"stats\">"
+        body += "<li><b class=\"stat-outstanding\" data-stat=\".commitment\">\(outstanding.count)</b><span>outstanding</span></li>"
+        body += "<li class=\"late\"><b data-stat=\".overdue-row\">\(overdue.count)</b><span>overdue</span></li>"
+        body += "<li><b data-stat=\".resolved-row\">\(resolved.count)</b><span>resolved</span></li>"
+        body += "<li><b class=\"stat-debates\" data-stat=\".debate-row\">\(debates.count)</b><span>debates</span></li></ul>\n"
+        body += filters(outstanding)
+        body += "</div></header>\n<main class=\"wrap\">\n"
+        body += timeline()
+        body += overdueTable(overdue)
+        body += "<h2 id=\"outstanding\">Outstanding commitments by department</h2>\n"
+        body += "<p class=\"muted\">Overdue ones first within each minister, then by due date; commitments with no "
+            + "date given (\u{201C}in due course\u{201D}) follow, oldest first. Ages count from the debate.</p>\n"
+        if outstanding.isEmpty { body += "<p>No outstanding commitments.</p>\n" }
+        for (department, items) in groupedByDepartment(outstanding) {
+            body += departmentGroup(department, items)
+        }
+        body += "<h2 id=\"resolved\">Resolved commitments</h2>\n"
+        body += resolvedList(resolved)
+        body += "<h2 id=\"debates\">Debates</h2>\n"
+        body += debateTable(debates)
+        body += "<footer>Made by <code>hansard report</code> from the register; ages and overdue marks are reckoned "
+            + "as of \(HTML.escape(data.asOf)). Debate text is Parliamentary Copyright, reproduced under the Open "
+            + "Parliament Licence v3.0.</footer>\n</main>\n"
+        return HTML.page(title: "Government commitments — hansard report", body: body, script: ReportStyle.filterScript)
+    }
+
+    private func filters(_ outstanding: [CommitmentListing]) -> String {
+        let houses = Set(data.snapshot.debates.compactMap { $0.house?.rawValue }).sorted()
+        let sessions = Set(data.snapshot.debates.compactMap { sessionLabel(of: $0.date) }).sorted(by: >)
+        var output = "<form class=\"filters no-print\" id=\"filters\" hidden aria-label=\"Filter the report\">\n"
+        output += "<label>House<select id=\"filter-house\"><option value=\"\">Both Houses</option>"
+        for house in houses {
+            output += "<option value=\"\(HTML.escape(house))\">\(HTML.escape(HTML.houseName(house)))</option>"
+        }
+        output += "</select></label>\n<label>Session<select id=\"filter-session\"><option value=\"\">All sessions</option>"
+        for session in sessions {
+            output += "<option value=\"\(HTML.escape(session))\">\(HTML.escape(session))</option>"
+        }
+        output += "</select></label>\n<output id=\"filter-shown\" aria-live=\"polite\">Showing \(outstanding.count) of "
+            + "\(outstanding.count) outstanding commitments</output>\n</form>\n"
+        return output
+    }
+
+    /// The overdue commitments at a glance, latest first; each row leads to the commitment's page.
+    private func overdueTable(_ overdue: [CommitmentListing]) -> String {
+        guard !overdue.isEmpty else { return "" }
+        var output = "<h2 id=\"overdue\">Overdue</h2>\n<div class=\"table\"><table><thead><tr><th class=\"fit\">Late by</th>"
+            + "<th>Commitment</th><th class=\"hide-narrow\">Minister</th><th class=\"hide-narrow\">Due</th>"
+            + "</tr></thead><tbody>\n"
+        let ordered = overdue.sorted { ($0.overdueDays ?? 0, $1.commitment.id) > ($1.overdueDays ?? 0, $0.commitment.id) }
+        for item in ordered {
+            let c = item.commitment
+            output += "<tr class=\"overdue-row\" data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" "
+                + "data-session=\"\(HTML.escape(sessionLabel(of: c.debateDate) ?? ""))\">"
+                + "<td class=\"fit\"><span class=\"badge late\">\(HTML.duration(days: item.overdueDays ?? 0))</span></td>"
+                + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(Self.shortened(c.quote)))</a></td>"
+                + "<td class=\"hide-narrow\">\(HTML.escape(c.speakerName ?? "not named"))"
+                + "\(c.department.map { "<br><span class=\"muted\">" + HTML.escape($0) + "</span>" } ?? "")</td>"
+                + "<td class=\"hide-narrow nowrap\">\(HTML.escape(c.dueBy ?? ""))</td></tr>\n"
+        }
+        return output + "</tbody></table></div>\n"
+    }
+
+    /// At most about 160 characters, cut at a word.
+    static func shortened(_ text: String) -> String {
+        guard text.count > 160 else { return text }
+        let cut = text.prefix(160)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+
+    private func timeline() -> String {
+        let made = data.listings.compactMap(\.commitment.debateDate)
+        let resolvedDates = data.listings.filter { !$0.status.isOpen }.compactMap(\.commitment.statusDate)
+        let chart = Timeline(made: made, resolved: resolvedDates)
+        return "<figure id=\"timeline\"><figcaption>Commitments per month: "
+            + "<span class=\"nowrap\"><span class=\"key\" style=\"background:\(Timeline.madeColour)\"></span>made</span> "
+            + "<span class=\"nowrap\"><span class=\"key\" style=\"background:\(Timeline.resolvedColour)\"></span>"
+            + "resolved</span>. "
+            + "Whole register, whatever the filters. Only months with a commitment made or resolved are drawn; a dashed "
+            + "line marks skipped months.</figcaption>"
+            + "<div class=\"chart\">\(chart.svg())</div></figure>\n"
+    }
+
+    /// Departments with most outstanding first; commitments with no department last.
+    private func groupedByDepartment(_ items: [CommitmentListing]) -> [(String, [CommitmentListing])] {
+        let groups = Dictionary(grouping: items) { $0.commitment.department ?? Self.noDepartment }
+        return groups.sorted { a, b in
+            let aNone = a.key == Self.noDepartment
+            let bNone = b.key == Self.noDepartment
+            if aNone != bNone { return bNone }
+            if a.value.count != b.value.count { return a.value.count > b.value.count }
+            return a.key < b.key
+        }.map { ($0.key, $0.value) }
+    }
+
+    private func countText(_ items: [CommitmentListing]) -> String {
+        "\(items.count) outstanding, \(items.filter(\.isOverdue).count) overdue"
+    }
+
+    private func departmentGroup(_ department: String, _ items: [CommitmentListing]) -> String {
+        var output = "<section class=\"group\" data-group id=\"\(Self.anchor(forDepartment: department))\">\n<h3>\(HTML.escape(department)) "
+            + "<span class=\"counts\" data-count>\(countText(items))</span></h3>\n"
+        let ministers = Dictionary(grouping: items) { $0.commitment.speakerName ?? Self.noMinister }
+            .sorted { a, b in
+                let aNone = a.key == Self.noMinister
+                let bNone = b.key == Self.noMinister
+                if aNone != bNone { return bNone }
+                return a.key < b.key
+            }
+        for (minister, own) in ministers {
+            output += "<div data-group><h4>\(HTML.escape(minister)) <span class=\"counts\" data-count>"
+                + "\(countText(own))</span></h4>\n<ol class=\"items\">\n"
+            let ordered = own.sorted { a, b in
+                if a.isOverdue != b.isOverdue { return a.isOverdue }
+                return (a.commitment.dueBy ?? "9999", a.commitment.debateDate ?? "", a.commitment.id)
+                    < (b.commitment.dueBy ?? "9999", b.commitment.debateDate ?? "", b.commitment.id)
+            }
+            for item in ordered { output += commitmentItem(item) }
+            output += "</ol></div>\n"
+        }
+        return output + "</section>\n"
+    }
+
+    private func commitmentItem(_ item: CommitmentListing) -> String {
+        let c = item.commitment
+        let debate = data.debatesById[c.debateId]
+        let session = sessionLabel(of: c.debateDate) ?? ""
+        var output = "<li class=\"commitment\(item.isOverdue ? " overdue" : "")\" id=\"\(HTML.escape(c.id))\" "
+            + "data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" data-session=\"\(HTML.escape(session))\">\n"
+        output += "<p class=\"quote\"><a href=\"commitments/\(HTML.fileName(c.id)).html\">"
+            + "\(HTML.escape(c.quote))</a></p>\n<p class=\"facts\">"
+        output += Self.dueBadge(item)
+        if let age = item.ageDays { output += "<span>made \(HTML.duration(days: age)) ago</span>" }
+        output += "<span>\(HTML.escape(c.action.rawValue.replacingOccurrences(of: "-", with: " "))): "
+            + "\(HTML.escape(c.object))</span>"
+        if let debate {
+            output += "<span><a href=\"debates/\(HTML.fileName(debate.id)).html#turn-\(c.turn)\">"
+                + "\(HTML.escape(debate.title))</a>, \(HTML.escape(HTML.longDate(debate.date)))</span>"
+        }
+        if let house = c.house { output += "<span class=\"badge \(house.rawValue)\">\(house == .commons ? "Commons" : "Lords")</span>" }
+        output += "</p>\n</li>\n"
+        return output
+    }
+
+    /// The fragment id of a department's section: "dept-" and the name's letters and digits, lower-cased.
+    static func anchor(forDepartment name: String) -> String {
+        var slug = ""
+        for character in name.lowercased() {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                slug.append(character)
+            } else if !slug.hasSuffix("-") {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return "dept-" + slug
+    }
+
+    /// The badge saying how the commitment stands against its due date.
+    static func dueBadge(_ item: CommitmentListing) -> String {
+        let c = item.commitment
+        if !item.status.isOpen {
+            return "<span class=\"badge done\">\(HTML.escape(HTML.statusName(item.status.rawValue)))"
+                + "\(c.statusDate.map { " " + HTML.escape($0) } ?? "")</span>"
+        }
+        if let late = item.overdueDays {
+            return "<span class=\"badge late\">overdue by \(HTML.duration(days: late))</span>"
+                + "<span>due \(HTML.escape(HTML.longDate(c.dueBy)))</span>"
+        }
+        if let due = c.dueBy { return "<span class=\"badge due\">due \(HTML.escape(HTML.longDate(due)))</span>" }
+        if let phrase = c.timingPhrase { return "<span class=\"badge\">\u{201C}\(HTML.escape(phrase))\u{201D}</span>" }
+        return "<span class=\"badge\">no date given</span>"
+    }
+
+    private func resolvedList(_ resolved: [CommitmentListing]) -> String {
+        guard !resolved.isEmpty else {
+            return "<p class=\"muted\">None yet: record one with <code>hansard register resolve</code>.</p>\n"
+        }
+        var output = "<div class=\"table\"><table><thead><tr><th>Status</th><th>Commitment</th>"
+            + "<th class=\"hide-narrow\">Minister</th></tr></thead><tbody>\n"
+        let ordered = resolved.sorted { ($0.commitment.statusDate ?? "", $0.commitment.id) > ($1.commitment.statusDate ?? "", $1.commitment.id) }
+        for item in ordered {
+            let c = item.commitment
+            output += "<tr class=\"resolved-row\" data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" "
+                + "data-session=\"\(HTML.escape(sessionLabel(of: c.debateDate) ?? ""))\"><td>\(Self.dueBadge(item))</td>"
+                + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(c.quote))</a></td>"
+                + "<td class=\"hide-narrow\">\(HTML.escape(c.speakerName ?? "not named"))</td></tr>\n"
+        }
+        return output + "</tbody></table></div>\n"
+    }
+
+    private func debateTable(_ debates: [DebateRecord]) -> String {
+        let byDebate = Dictionary(grouping: data.listings, by: \.commitment.debateId)
+        var output = "<div class=\"table\"><table><thead><tr><th>Date</th><th>Debate</th>"
+            + "<th class=\"hide-narrow\">House</th><th class=\"num\">Commitments</th><th class=\"num\">Outstanding</th>"
+            + "</tr></thead><tbody>\n"
+        for debate in debates {
+            let items = byDebate[debate.id] ?? []
+            output += "<tr class=\"debate-row\" data-house=\"\(HTML.escape(debate.house?.rawValue ?? ""))\" "
+                + "data-session=\"\(HTML.escape(sessionLabel(of: debate.date) ?? ""))\">"
+                + "<td>\(HTML.escape(debate.date ?? "undated"))</td>"
+                + "<td><a href=\"debates/\(HTML.fileName(debate.id)).html\">\(HTML.escape(debate.title))</a></td>"
+                + "<td class=\"hide-narrow\">\(HTML.escape(HTML.houseName(debate.house?.rawValue)))</td>"
+                + "<td class=\"num\">\(items.count)</td><td class=\"num\">\(items.filter { $0.status.isOpen }.count)</td></tr>\n"
+        }
+        return output + "</tbody></table></div>\n"
+    }
+}

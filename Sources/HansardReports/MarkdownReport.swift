@@ -1,0 +1,84 @@
+import Foundation
+import HansardAnalysis
+import HansardIngestion
+import HansardRegister
+
+/// The register as one Markdown file: a summary, then a heading per department with its ministers'
+/// outstanding commitments, then the resolved ones and the debates.
+public enum MarkdownReport {
+    public static func render(_ data: ReportData) -> String {
+        let outstanding = data.listings.filter { $0.status.isOpen }
+        let resolved = data.listings.filter { !$0.status.isOpen }
+        let debates = data.debatesById
+        var output = "# Government commitments\n\n"
+        output += "As of \(data.asOf): \(outstanding.count) outstanding (\(outstanding.filter(\.isOverdue).count) "
+            + "overdue), \(resolved.count) resolved, from \(data.snapshot.debates.count) debates.\n"
+        let groups = Dictionary(grouping: outstanding) { $0.commitment.department ?? IndexPage.noDepartment }
+        let order = groups.keys.sorted { a, b in
+            if (a == IndexPage.noDepartment) != (b == IndexPage.noDepartment) { return b == IndexPage.noDepartment }
+            if groups[a]!.count != groups[b]!.count { return groups[a]!.count > groups[b]!.count }
+            return a < b
+        }
+        for department in order {
+            let items = groups[department]!
+            output += "\n## \(text(department))\n\n\(items.count) outstanding, \(items.filter(\.isOverdue).count) overdue.\n"
+            let ministers = Dictionary(grouping: items) { $0.commitment.speakerName ?? IndexPage.noMinister }
+            for minister in ministers.keys.sorted() {
+                output += "\n### \(text(minister))\n\n"
+                for item in ministers[minister]!.sorted(by: { a, b in
+                    if a.isOverdue != b.isOverdue { return a.isOverdue }
+                    return (a.commitment.dueBy ?? "9999", a.commitment.debateDate ?? "", a.commitment.id)
+                        < (b.commitment.dueBy ?? "9999", b.commitment.debateDate ?? "", b.commitment.id)
+                }) {
+                    output += line(item, debate: debates[item.commitment.debateId])
+                }
+            }
+        }
+        output += "\n## Resolved\n\n"
+        if resolved.isEmpty { output += "None yet.\n" }
+        for item in resolved.sorted(by: { $0.commitment.id < $1.commitment.id }) {
+            output += line(item, debate: debates[item.commitment.debateId])
+        }
+        output += "\n## Debates\n\n| Date | House | Debate | Commitments |\n|---|---|---|---|\n"
+        let counts = Dictionary(grouping: data.listings, by: \.commitment.debateId).mapValues(\.count)
+        for debate in data.snapshot.debates.sorted(by: { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }) {
+            output += "| \(debate.date ?? "") | \(debate.house?.rawValue ?? "") | \(cell(debate.title)) "
+                + "| \(counts[debate.id] ?? 0) |\n"
+        }
+        return output
+    }
+
+    private static func line(_ item: CommitmentListing, debate: DebateRecord?) -> String {
+        let c = item.commitment
+        var facts: [String] = []
+        if let late = item.overdueDays {
+            facts.append("**overdue by \(late) days** (due \(c.dueBy ?? ""))")
+        } else if let due = c.dueBy {
+            facts.append("due \(due)")
+        } else if let phrase = c.timingPhrase {
+            facts.append("\u{201C}\(text(phrase))\u{201D}")
+        } else {
+            facts.append("no date given")
+        }
+        if !item.status.isOpen { facts.insert("**\(item.status.rawValue)**\(c.statusDate.map { " \($0)" } ?? "")", at: 0) }
+        if let age = item.ageDays { facts.append("made \(age) days ago") }
+        facts.append("\(text(debate?.title ?? c.debateId)), \(c.debateDate ?? "undated")\(c.house.map { ", \($0.rawValue)" } ?? "")")
+        facts.append("`\(c.id)`")
+        return "- \u{201C}\(text(c.quote))\u{201D}  \n  " + facts.joined(separator: " · ") + "\n"
+    }
+
+    /// Text with Markdown's and HTML's active characters escaped, on one line.
+    static func text(_ value: String) -> String {
+        var output = ""
+        for character in TextTable.oneLine(value) {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "<", ">": output += "\\" + String(character)
+            case "&": output += "&amp;"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+
+    private static func cell(_ value: String) -> String { text(value) }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import HansardAnalysis
+import HansardIngestion
+import HansardRegister
+import Testing
+@testable import HansardReports
+
+@Suite("Report pages and formats")
+struct ReportFormatsTests {
+    @Test("Text from pages is escaped in every page it reaches")
+    func escaping() async throws {
+        let fixture = try await ReportFixture.get()
+        #expect(HTML.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        for relative in [
+            "index.html", "debates/\(fixture.hostileDebateId).html", "commitments/\(fixture.hostileCommitmentId).html",
+        ] {
+            let html = try fixture.read(relative)
+            #expect(!html.contains("<img"), "\(relative)")
+            #expect(!html.contains("<script>console.error"), "\(relative)")
+            #expect(html.contains("&lt;img src=x onerror=&quot;console.error(&#39;xss-img&#39;)&quot;&gt;"), "\(relative)")
+        }
+        #expect(HTML.webLink("javascript:alert(1)") == nil)
+        #expect(HTML.webLink("https://hansard.parliament.uk/x") == "https://hansard.parliament.uk/x")
+    }
+
+    @Test("Pages load nothing from elsewhere: no external scripts, styles, fonts or images")
+    func selfContained() async throws {
+        let fixture = try await ReportFixture.get()
+        for relative in ["index.html", "debates/\(fixture.hostileDebateId).html"] {
+            let html = try fixture.read(relative)
+            for needle in ["<link", "src=\"http", "@import", "url(", "<img", "<iframe"] {
+                #expect(!html.contains(needle), "\(relative) contains \(needle)")
+            }
+        }
+    }
+
+    @Test("A resolved commitment's page shows its status history, evidence and the request it answers")
+    func statusHistory() async throws {
+        let fixture = try await ReportFixture.get()
+        let html = try fixture.read("commitments/\(fixture.resolvedCommitmentId).html")
+        #expect(html.contains("<strong>29 June 2023</strong>: <span class=\"badge done\">fulfilled</span> recorded by tester"))
+        #expect(html.contains("Evidence: Written statement &lt;b&gt;HCWS1&lt;/b&gt; &amp; &quot;guidance&quot; published"))
+        #expect(html.contains("Note by tester</strong>: published &lt;i&gt;late&lt;/i&gt;"))
+        let index = try fixture.read("index.html")
+        #expect(index.contains("<li><b data-stat=\".resolved-row\">1</b><span>resolved</span></li>"))
+        #expect(index.contains("and resolved (1) per month"))
+    }
+
+    @Test("A commitment made by accepting a request shows the request, with its outcome and the turn before")
+    func requestAnswered() async throws {
+        let fixture = try await ReportFixture.get()
+        let seed = try #require(fixture.data.snapshot.debates.first { $0.title == "WhatsApp: Ministerial Communications" })
+        // "If the Minister is not able to deal with all those points today, could she write to me?" —
+        // "Of course." (lines 15 and 17 of the text save).
+        let accepted = try #require(
+            fixture.data.snapshot.commitments.first { $0.debateId == seed.id && $0.quote == "Of course." })
+        let html = try fixture.read("commitments/\(accepted.id).html")
+        #expect(html.contains("<h2>The request it answers</h2>"))
+        #expect(
+            html.contains(
+                "<blockquote class=\"request\">If the Minister is not able to deal with all those points today, could she write to me?</blockquote>"))
+        #expect(html.contains("Outcome: <strong>accepted</strong>"))
+        #expect(html.contains("<mark class=\"request\">If the Minister is not able to deal with all those points today"))
+    }
+
+    @Test("A debate whose page is gone says so and still shows what the register holds")
+    func missingPage() async throws {
+        let fixture = try await ReportFixture.get()
+        let html = try fixture.read("debates/\(fixture.goneDebateId).html")
+        #expect(html.contains("<p class=\"notice\">The transcript is not shown: the page it was read from, "))
+        #expect(html.contains("westminster-hall-2009-10-28-copy.xml, is no longer there."))
+        let commitments = fixture.data.snapshot.commitments.filter { $0.debateId == fixture.goneDebateId }
+        #expect(!commitments.isEmpty)
+        for commitment in commitments {
+            #expect(html.contains("<mark class=\"commitment\">\(HTML.escape(commitment.quote))</mark>"))
+            let page = try fixture.read("commitments/\(commitment.id).html")
+            #expect(page.contains("<blockquote>\(HTML.escape(commitment.quote))</blockquote>"))
+            #expect(page.contains("The surrounding debate is not shown"))
+        }
+    }
+
+    @Test("Writing a report removes the pages an earlier report left, and nothing else")
+    func stalePages() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hansard-stale-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var first = try ReportFolder(path: folder)
+        try first.write("debates/d-old.html", "old")
+        try first.write("debates/notes.txt", "kept")
+        try first.write("mine.html", "kept")
+        var second = try ReportFolder(path: folder)
+        try second.write("debates/d-new.html", "new")
+        second.removeStalePages()
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder + "/debates").sorted()
+        #expect(left == ["d-new.html", "notes.txt"])
+        #expect(FileManager.default.fileExists(atPath: folder + "/mine.html"))
+    }
+
+    @Test("CSV: a header and one RFC 4180 record per commitment, every record the same width")
+    func csv() async throws {
+        let fixture = try await ReportFixture.get()
+        let text = try fixture.read("commitments.csv")
+        #expect(text.hasSuffix("\r\n"))
+        let records = try RFC4180.parse(text)
+        #expect(records.first == CSVReport.header)
+        #expect(records.count == fixture.data.snapshot.commitments.count + 1)
+        #expect(records.allSatisfy { $0.count == CSVReport.header.count })
+        let column = Dictionary(uniqueKeysWithValues: CSVReport.header.enumerated().map { ($1, $0) })
+        let guidance = try #require(records.first { $0[column["quote"]!].contains(ReportFixture.seedGuidance) && $0[column["debate_title"]!] == "WhatsApp: Ministerial Communications" })
+        #expect(guidance[column["house"]!] == "lords")
+        #expect(guidance[column["debate_date"]!] == "2023-03-08")  // "debated on Wednesday 8 March 2023"
+        #expect(guidance[column["timing_phrase"]!] == "shortly")
+        #expect(guidance[column["session"]!] == "2022-23")
+        // The hostile quote holds commas? It holds quotes, which must round-trip.
+        let hostile = try #require(records.first { $0[column["id"]!] == fixture.hostileCommitmentId })
+        #expect(hostile[column["quote"]!].contains(ReportFixture.imagePayload))
+        let resolved = try #require(records.first { $0[column["id"]!] == fixture.resolvedCommitmentId })
+        #expect(resolved[column["status"]!] == "fulfilled")
+        #expect(resolved[column["latest_evidence"]!] == ReportFixture.evidence)
+    }
+
+    @Test("Markdown: one file, a heading per department, page text escaped")
+    func markdown() async throws {
+        let fixture = try await ReportFixture.get()
+        let text = try fixture.read("commitments.md")
+        let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
+        let departments = Set(fixture.data.listings.filter { $0.status.isOpen }.map { $0.commitment.department ?? "Department not named" })
+        #expect(Set(headings) == departments.union(["Resolved", "Debates"]))
+        #expect(text.contains(ReportFixture.seedGuidance))
+        // Every "<" from a page is backslash-escaped, so no Markdown renderer makes it a tag.
+        let unescaped = zip(text.dropFirst(), text).filter { $0.0 == "<" && $0.1 != "\\" }
+        #expect(unescaped.isEmpty)
+        #expect(text.contains("\\<img src=x"))
+    }
+
+    @Test("The same register and date give byte-identical reports")
+    func deterministic() async throws {
+        let fixture = try await ReportFixture.get()
+        let register = try Register.open(at: fixture.folder + "/register.sqlite", readOnly: true)
+        let again = try ReportData.load(from: register, asOf: ReportFixture.asOf)
+        let first = try await ReportFixture.pages(fixture.data)
+        let second = try await ReportFixture.pages(again)
+        #expect(first.map(\.path) == second.map(\.path))
+        #expect(first.map(\.contents) == second.map(\.contents))
+        #expect(CSVReport.render(fixture.data) == CSVReport.render(again))
+        #expect(MarkdownReport.render(fixture.data) == MarkdownReport.render(again))
+    }
+
+    @Test("The timeline draws a slot per month with commitments, oldest first")
+    func timeline() {
+        let chart = Timeline(made: ["2023-03-08", "2023-03-28", "1997-05-21", "2023-04-01"], resolved: ["2023-06-29"])
+        #expect(chart.months.map(\.key) == ["1997-05", "2023-03", "2023-04", "2023-06"])
+        #expect(chart.months.map(\.made) == [1, 2, 1, 0])
+        #expect(chart.months.map(\.resolved) == [0, 0, 0, 1])
+        let svg = chart.svg()
+        // Gaps before 2023-03 and before 2023-06 are marked; 2023-03 → 2023-04 is not a gap.
+        #expect(svg.components(separatedBy: "stroke-dasharray").count - 1 == 2)
+    }
+}
+
+/// A strict RFC 4180 reader for checking the CSV: CRLF records, quoted fields with doubled quotes.
+enum RFC4180 {
+    static func parse(_ text: String) throws -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field = ""
+        var inQuotes = false
+        var characters = Array(text.unicodeScalars)[...]
+        while let c = characters.popFirst() {
+            if inQuotes {
+                if c == "\"" {
+                    if characters.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                guard field.isEmpty else { throw FixtureError(text: "a quote inside an unquoted field: \(field)") }
+                inQuotes = true
+            } else if c == "," {
+                record.append(field)
+                field = ""
+            } else if c == "\r" {
+                guard characters.popFirst() == "\n" else { throw FixtureError(text: "CR without LF") }
+                record.append(field)
+                records.append(record)
+                record = []
+                field = ""
+            } else if c == "\n" {
+                throw FixtureError(text: "a bare LF ends a record")
+            } else {
+                field.unicodeScalars.append(c)
+            }
+        }
+        guard !inQuotes, record.isEmpty, field.isEmpty else { throw FixtureError(text: "unterminated record") }
+        return records
+    }
+}

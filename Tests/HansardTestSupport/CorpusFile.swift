@@ -1,0 +1,23 @@
+public import Foundation
+
+/// Locates the package and its `corpus/` from this source file, so tests run from any working directory.
+public enum CorpusFile {
+    /// The package root.
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // HansardTestSupport
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()  // package root
+
+    /// The `corpus/` folder.
+    public static let root: URL = packageRoot.appendingPathComponent("corpus")
+
+    /// The absolute path of `corpus/<relative>`.
+    public static func path(_ relative: String) -> String {
+        root.appendingPathComponent(relative).path
+    }
+
+    /// `corpus/<relative>` as a user types it in the package root, where ``HansardCommand`` runs.
+    public static func relativePath(_ relative: String) -> String {
+        "corpus/" + relative
+    }
+}

@@ -1,0 +1,88 @@
+public import Foundation
+
+/// Runs the built `hansard` executable as a child process, as a user would, in the package root.
+public enum HansardCommand {
+    /// What a finished run printed and how it exited.
+    public struct Outcome: Sendable {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
+    }
+
+    /// The executable SwiftPM built next to the test bundle (`.build/<configuration>/hansard`).
+    public static var executable: URL {
+        get throws {
+            var candidates: [URL] = [Bundle.main.bundleURL.appendingPathComponent("hansard")]
+            for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+                candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("hansard"))
+            }
+            candidates.append(CorpusFile.packageRoot.appendingPathComponent(".build/debug/hansard"))
+            guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+            else {
+                throw CommandNotBuilt(looked: candidates.map(\.path))
+            }
+            return found
+        }
+    }
+
+    /// Runs hansard to the end and collects what it printed.
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        try launch(arguments, environment: environment)()
+    }
+
+    /// Starts hansard now; the returned function waits for it and collects what it printed.
+    ///
+    /// Output goes to files rather than pipes, so a chatty child can never block on a full pipe.
+    public static func launch(
+        _ arguments: [String], environment: [String: String] = [:]
+    ) throws -> () throws -> Outcome {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("hansard-command-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let outputURL = folder.appendingPathComponent("stdout")
+        let errorURL = folder.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        let process = try makeProcess(arguments, environment: environment)
+        process.standardOutput = try FileHandle(forWritingTo: outputURL)
+        process.standardError = try FileHandle(forWritingTo: errorURL)
+        try process.run()
+        return {
+            process.waitUntilExit()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            return Outcome(
+                status: process.terminationStatus,
+                standardOutput: try String(contentsOf: outputURL, encoding: .utf8),
+                standardError: try String(contentsOf: errorURL, encoding: .utf8))
+        }
+    }
+
+    /// Starts hansard with standard output as a pipe the caller reads line by line, e.g. to kill it mid-run.
+    public static func start(_ arguments: [String]) throws -> (Process, Pipe) {
+        let process = try makeProcess(arguments, environment: [:])
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, output)
+    }
+
+    private static func makeProcess(_ arguments: [String], environment: [String: String]) throws -> Process {
+        let process = Process()
+        process.executableURL = try executable
+        process.arguments = arguments
+        process.currentDirectoryURL = CorpusFile.packageRoot
+        var merged = ProcessInfo.processInfo.environment
+        merged["NO_COLOR"] = "1"
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        process.standardInput = FileHandle.nullDevice
+        return process
+    }
+}
+
+/// The tests ran before `swift build` made the executable.
+struct CommandNotBuilt: Error, CustomStringConvertible {
+    var looked: [String]
+    var description: String { "build the hansard executable first (swift build); looked in \(looked)" }
+}
