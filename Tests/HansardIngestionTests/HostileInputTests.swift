@@ -1,5 +1,6 @@
 import Foundation
 import HansardIngestion
+import HansardTestSupport
 import Testing
 
 /// Input built to exhaust time, memory or the stack, or to read files it names: each is refused with an

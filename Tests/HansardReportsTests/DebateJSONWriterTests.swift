@@ -1,5 +1,6 @@
 import Foundation
 import HansardIngestion
+import HansardTestSupport
 import Testing
 
 @testable import HansardReports

@@ -20,4 +20,19 @@ public enum CorpusFile {
     public static func relativePath(_ relative: String) -> String {
         "corpus/" + relative
     }
+
+    /// Every saved page in the corpus (all formats), as absolute paths in name order.
+    public static func allPages() throws -> [String] {
+        var pages: [String] = []
+        for folder in try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() {
+            var isDirectory: ObjCBool = false
+            let folderPath = root.appendingPathComponent(folder).path
+            guard FileManager.default.fileExists(atPath: folderPath, isDirectory: &isDirectory), isDirectory.boolValue
+            else { continue }
+            for name in try FileManager.default.contentsOfDirectory(atPath: folderPath).sorted() {
+                pages.append(root.appendingPathComponent(folder).appendingPathComponent(name).path)
+            }
+        }
+        return pages
+    }
 }
