@@ -255,18 +255,22 @@ extension Register {
         var found: [String: CommitmentRecord] = [:]
         let open = Column("status") == "outstanding" && Column("debateId") != debateId
         let earliest = date.flatMap { CalendarDate.adding(days: -FollowUpFinder.horizonDays, to: $0) }
-        let dateBound: SQLExpression =
+        // Two lookups rather than one with OR, so that each is a range scan of (subject, debateDate):
+        // the cost of linking then depends on the window, not on how many debates the register holds.
+        let dateBounds: [SQLExpression] =
             date.map { latest in
-                (Column("debateDate") <= latest && Column("debateDate") >= (earliest ?? latest)) || Column("debateDate") == nil
-            } ?? true.sqlExpression
+                [Column("debateDate") >= (earliest ?? latest) && Column("debateDate") <= latest, Column("debateDate") == nil]
+            } ?? [true.sqlExpression]
         for chunk in Array(dates).chunked(300) {
             for c in try CommitmentRecord.filter(open && chunk.contains(Column("debateDate"))).fetchAll(db) {
                 found[c.id] = c
             }
         }
         for chunk in Array(words).chunked(400) {
-            for c in try CommitmentRecord.filter(open && dateBound && chunk.contains(Column("subject"))).fetchAll(db) {
-                found[c.id] = c
+            for bound in dateBounds {
+                for c in try CommitmentRecord.filter(open && bound && chunk.contains(Column("subject"))).fetchAll(db) {
+                    found[c.id] = c
+                }
             }
         }
         return found.values.sorted { $0.id < $1.id }

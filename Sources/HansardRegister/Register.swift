@@ -52,7 +52,9 @@ public struct Register: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             // Reading pages through a memory map spares a pread per page: long lists touch every row.
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            // 64 MB holds the hot part of a large register while keeping hansard's resident memory bounded
+            // however large the file grows (mapped pages count towards it).
+            try db.execute(sql: "PRAGMA mmap_size = 67108864")
             if !readOnly {
                 // NORMAL is durable against a killed process in WAL mode; only power loss can lose the last commit.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")

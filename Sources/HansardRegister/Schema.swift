@@ -143,9 +143,17 @@ enum Schema {
             // `hansard register links` lists undecided candidates best first.
             try db.create(index: "followUpLink_on_state_score", on: "followUpLink", columns: ["state", "score"])
         }
+        migrator.registerMigration(v3) { db in
+            // Linking a new debate looks up earlier commitments by subject within a date window. With the
+            // subject alone indexed, every commitment ever made on a common subject ("statement") was read
+            // and filtered, so adding grew slower as the register grew.
+            try db.create(
+                index: "commitment_on_subject_debateDate", on: "commitment", columns: ["subject", "debateDate"])
+        }
         return migrator
     }
 
     static let v1 = "v1 debates, commitments, requests, links, status events, notes"
     static let v2 = "v2 index links by state and score"
+    static let v3 = "v3 index commitments by subject and date"
 }
