@@ -24,6 +24,10 @@ public enum TranscriptRenderer {
                 currentSection = section
             }
             output += "\n" + header(for: turn) + "\n"
+            if turn.attribution == .inferred, !turn.roleEvidence.isEmpty {
+                // The reader can judge an inferred role only by the clues it rests on.
+                output += "    (clues: " + turn.roleEvidence.joined(separator: "; ") + ")\n"
+            }
             for paragraph in turn.paragraphs {
                 output += "    " + paragraph + "\n"
             }
