@@ -17,27 +17,13 @@ struct FoldedText {
         if storage.count < needed {
             storage.append(contentsOf: repeatElement(0, count: max(needed, storage.count * 2, 256) - storage.count))
         }
-        var written = count
-        var pending = pendingSpace
         var visible = 0
         storage.withUnsafeMutableBufferPointer { output in
-            for byte in buffer {
-                if byte.isASCIIWhitespace {
-                    pending = written > 0
-                } else {
-                    if pending {
-                        output[written] = 0x20
-                        written += 1
-                        pending = false
-                    }
-                    output[written] = byte
-                    written += 1
-                    visible += 1
-                }
-            }
+            var folder = WhitespaceFolder(output, continuingAfter: count, pendingSpace: pendingSpace)
+            visible = folder.fold(buffer)
+            count = folder.count
+            pendingSpace = folder.pendingSpace
         }
-        count = written
-        pendingSpace = pending
         return visible
     }
 

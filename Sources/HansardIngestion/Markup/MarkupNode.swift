@@ -460,15 +460,23 @@ extension String {
     }
 }
 
-/// Folds white space while copying UTF-8 into a buffer at least as long as the input.
+/// Folds white space while copying UTF-8 into a buffer with room for the input and one more byte.
 struct WhitespaceFolder {
     private let start: UnsafeMutablePointer<UInt8>?
     private var end: UnsafeMutablePointer<UInt8>?
-    private var pendingSpace = false
+    /// A run of white space was met after some text and is held back until more text follows.
+    private(set) var pendingSpace = false
 
     init(_ output: UnsafeMutableBufferPointer<UInt8>) {
         start = output.baseAddress
         end = output.baseAddress
+    }
+
+    /// Continues folding into `output`, whose first `written` bytes already hold folded text.
+    init(_ output: UnsafeMutableBufferPointer<UInt8>, continuingAfter written: Int, pendingSpace: Bool) {
+        start = output.baseAddress
+        end = output.baseAddress.map { $0 + written }
+        self.pendingSpace = pendingSpace
     }
 
     /// Bytes written so far.
@@ -479,8 +487,11 @@ struct WhitespaceFolder {
 
     /// Copies `input`, each run of white space (here or continuing from the last call) as one space,
     /// none at the start. A run at the end is held back until more text follows, so ends are trimmed.
-    mutating func fold(_ input: UnsafeBufferPointer<UInt8>) {
-        guard let start, var end else { return }
+    /// - Returns: how many bytes of text (not white space) were copied.
+    @discardableResult
+    mutating func fold(_ input: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let start, var end else { return 0 }
+        var visible = 0
         for byte in input {
             // Every white-space byte is at most 0x20: one comparison settles most bytes.
             if byte > 0x20 || !byte.isASCIIWhitespace {
@@ -491,9 +502,12 @@ struct WhitespaceFolder {
                 }
                 end.pointee = byte
                 end += 1
+                visible += 1
             } else {
                 pendingSpace = end != start
             }
         }
         self.end = end
-    }}
+        return visible
+    }
+}
