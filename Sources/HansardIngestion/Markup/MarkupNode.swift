@@ -258,8 +258,7 @@ struct MarkupNode {
                     }
                 }
                 let byte = bytes[index]
-                // Space, tab, LF, FF, CR: the bytes `foldingWhitespace` folds.
-                if byte <= 0x20 && (0x1_0000_3600 as UInt64) >> UInt64(byte) & 1 == 1 {
+                if isFoldable(byte) {
                     pending = written > 0
                 } else {
                     if pending {
