@@ -63,11 +63,7 @@ extension Register {
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
         return try write { db in
-            var link = try Self.undecidedLink(db, linkId)
-            link.state = .confirmed
-            link.decidedAt = now
-            link.decidedBy = who
-            try link.update(db)
+            let link = try Self.decide(db, linkId, .confirmed, at: now, by: who)
             let resolving = status ?? (link.suggestsFulfilment ? .fulfilled : nil)
             guard let resolving, resolving != .outstanding,
                 let commitment = try CommitmentRecord.fetchOne(db, key: link.commitmentId),
@@ -91,12 +87,7 @@ extension Register {
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
         return try write { db in
-            var link = try Self.undecidedLink(db, linkId)
-            link.state = .rejected
-            link.decidedAt = now
-            link.decidedBy = who
-            try link.update(db)
-            return link
+            try Self.decide(db, linkId, .rejected, at: now, by: who)
         }
     }
 
@@ -113,11 +104,18 @@ extension Register {
         }
     }
 
-    private static func undecidedLink(_ db: Database, _ linkId: String) throws -> FollowUpLinkRecord {
-        guard let link = try FollowUpLinkRecord.fetchOne(db, key: linkId) else {
+    /// Records the decision on a candidate link; a link already decided is refused.
+    private static func decide(
+        _ db: Database, _ linkId: String, _ state: FollowUpState, at now: String, by who: String
+    ) throws -> FollowUpLinkRecord {
+        guard var link = try FollowUpLinkRecord.fetchOne(db, key: linkId) else {
             throw RegisterError.unknownLink(id: linkId)
         }
         guard link.state == .candidate else { throw RegisterError.linkAlreadyDecided(id: linkId, state: link.state) }
+        link.state = state
+        link.decidedAt = now
+        link.decidedBy = who
+        try link.update(db)
         return link
     }
 
