@@ -102,11 +102,18 @@ struct DebatePrinter {
         let jsonLines = jsonLines
         let many = many
         return { debate in
+            // The newline is appended in place: `bytes + [0x0A]` would copy the whole rendering.
             switch format {
             case .text: return Array(TranscriptRenderer.render(debate).utf8)
-            case .json where jsonLines: return try JSONRendering.lineBytes(debate) + [0x0A]
+            case .json where jsonLines:
+                var bytes = try JSONRendering.lineBytes(debate)
+                bytes.append(0x0A)
+                return bytes
             case .json where many: return try JSONRendering.prettyBytes(debate)
-            case .json: return try JSONRendering.prettyBytes(debate) + [0x0A]
+            case .json:
+                var bytes = try JSONRendering.prettyBytes(debate)
+                bytes.append(0x0A)
+                return bytes
             }
         }
     }

@@ -25,16 +25,38 @@ public enum HansardCommand {
         }
     }
 
+    /// How to start hansard, beyond its arguments and environment.
+    public struct Setting: Sendable {
+        /// The working directory (default: the package root).
+        public var directory: String?
+        /// Shell commands run by /bin/sh just before it execs hansard, e.g. `ulimit -d 400000`.
+        public var prelude: String?
+        /// Run as the unprivileged user `nobody` (via setpriv) when the tests run as root, so that file
+        /// permissions apply to hansard as they do to a user.
+        public var unprivileged: Bool
+
+        public init(directory: String? = nil, prelude: String? = nil, unprivileged: Bool = false) {
+            self.directory = directory
+            self.prelude = prelude
+            self.unprivileged = unprivileged
+        }
+    }
+
+    /// True when the tests run as root, for whom permission bits do not apply.
+    public static var runningAsRoot: Bool { geteuid() == 0 }
+
     /// Runs hansard to the end and collects what it printed.
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
-        try launch(arguments, environment: environment)()
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], setting: Setting = Setting()
+    ) throws -> Outcome {
+        try launch(arguments, environment: environment, setting: setting)()
     }
 
     /// Starts hansard now; the returned function waits for it and collects what it printed.
     ///
     /// Output goes to files rather than pipes, so a chatty child can never block on a full pipe.
     public static func launch(
-        _ arguments: [String], environment: [String: String] = [:]
+        _ arguments: [String], environment: [String: String] = [:], setting: Setting = Setting()
     ) throws -> () throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("hansard-command-\(UUID().uuidString)")
@@ -43,7 +65,7 @@ public enum HansardCommand {
         let errorURL = folder.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-        let process = try makeProcess(arguments, environment: environment)
+        let process = try makeProcess(arguments, environment: environment, setting: setting)
         process.standardOutput = try FileHandle(forWritingTo: outputURL)
         process.standardError = try FileHandle(forWritingTo: errorURL)
         try process.run()
@@ -67,11 +89,20 @@ public enum HansardCommand {
         return (process, output)
     }
 
-    private static func makeProcess(_ arguments: [String], environment: [String: String]) throws -> Process {
+    private static func makeProcess(
+        _ arguments: [String], environment: [String: String], setting: Setting = Setting()
+    ) throws -> Process {
         let process = Process()
-        process.executableURL = try executable
-        process.arguments = arguments
-        process.currentDirectoryURL = CorpusFile.packageRoot
+        var command = [try executable.path] + arguments
+        if let prelude = setting.prelude {
+            command = ["/bin/sh", "-c", prelude + "\nexec \"$0\" \"$@\""] + command
+        }
+        if setting.unprivileged && runningAsRoot {
+            command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + command
+        }
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
+        process.currentDirectoryURL = setting.directory.map { URL(fileURLWithPath: $0) } ?? CorpusFile.packageRoot
         var merged = ProcessInfo.processInfo.environment
         merged["NO_COLOR"] = "1"
         for (key, value) in environment { merged[key] = value }
