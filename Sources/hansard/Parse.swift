@@ -30,11 +30,13 @@ extension Hansard {
         @Option(help: ArgumentHelp("Read every file as this format instead of detecting it.", valueName: "format"))
         var inputFormat: InputFormatArgument?
 
-        @Option(name: .shortAndLong, help: "How many files to read at once (default: one per processor).")
+        @Option(
+            name: .shortAndLong, parsing: .unconditional,
+            help: "How many files to read at once (default: one per processor).")
         var jobs: Int = DebateReader.defaultConcurrency
 
         func validate() throws {
-            if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1 (it is \(jobs)).") }
             if jsonl && format != .json {
                 throw ValidationError("--jsonl writes JSON; drop --format \(format.rawValue) or --jsonl.")
             }

@@ -53,7 +53,8 @@ extension Hansard {
         func run() throws {
             try reportingRegisterErrors {
                 let snapshot = try RegisterSnapshot.load(path: file)
-                let summary = try location.open().importSnapshot(snapshot)
+                let summary = try location.open().importSnapshot(snapshot, from: file)
+                for line in summary.skipped { Terminal.report("\(file): skipped \(line)") }
                 Terminal.write(
                     "imported \(summary.debates) debates, \(summary.commitments) commitments, "
                         + "\(summary.statusEvents) status events, \(summary.notes) notes, \(summary.links) follow-up links\n")

@@ -7,6 +7,8 @@ public enum HansardCommand {
         public var status: Int32
         public var standardOutput: String
         public var standardError: String
+        /// True when hansard was still running at the setting's deadline and was terminated.
+        public var timedOut = false
     }
 
     /// The executable SwiftPM built next to the test bundle (`.build/<configuration>/hansard`).
@@ -34,11 +36,16 @@ public enum HansardCommand {
         /// Run as the unprivileged user `nobody` (via setpriv) when the tests run as root, so that file
         /// permissions apply to hansard as they do to a user.
         public var unprivileged: Bool
+        /// Seconds after which a hansard still running is terminated (and the outcome says so).
+        public var deadline: Double?
 
-        public init(directory: String? = nil, prelude: String? = nil, unprivileged: Bool = false) {
+        public init(
+            directory: String? = nil, prelude: String? = nil, unprivileged: Bool = false, deadline: Double? = nil
+        ) {
             self.directory = directory
             self.prelude = prelude
             self.unprivileged = unprivileged
+            self.deadline = deadline
         }
     }
 
@@ -70,12 +77,21 @@ public enum HansardCommand {
         process.standardError = try FileHandle(forWritingTo: errorURL)
         try process.run()
         return {
+            var timedOut = false
+            if let deadline = setting.deadline {
+                let end = Date().addingTimeInterval(deadline)
+                while process.isRunning && Date() < end { Thread.sleep(forTimeInterval: 0.05) }
+                if process.isRunning {
+                    timedOut = true
+                    process.terminate()
+                }
+            }
             process.waitUntilExit()
             defer { try? FileManager.default.removeItem(at: folder) }
             return Outcome(
                 status: process.terminationStatus,
                 standardOutput: try String(contentsOf: outputURL, encoding: .utf8),
-                standardError: try String(contentsOf: errorURL, encoding: .utf8))
+                standardError: try String(contentsOf: errorURL, encoding: .utf8), timedOut: timedOut)
         }
     }
 
