@@ -58,6 +58,12 @@ extension Hansard {
         @Option(help: "table, json, csv or md.")
         var format: ListFormatArgument = .table
 
+        @Flag(
+            help: ArgumentHelp(
+                "CSV cells exactly as stored, for programs: no ' before a cell that begins with = + - @, a tab or CR"
+                    + " (a spreadsheet would run such a cell as a formula)."))
+        var rawCsv = false
+
         func validate() throws {
             if [outstanding, overdue, all].filter({ $0 }).count > 1 {
                 throw ValidationError("Choose one of --outstanding, --overdue and --all.")
@@ -75,7 +81,8 @@ extension Hansard {
                     session: session, limit: limit)
                 let list = try location.open(readOnly: true).commitments(query)
                 Terminal.writeTable(
-                    try CommitmentListRenderer.render(list, format: format.format, width: Terminal.width()),
+                    try CommitmentListRenderer.render(
+                        list, format: format.format, width: Terminal.width(), formulaGuard: !rawCsv),
                     plain: format != .table)
             }
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import HansardAnalysis
 import HansardIngestion
 import HansardRegister
+import HansardReports
 
 extension Hansard {
     struct RegisterAdd: AsyncParsableCommand {
@@ -182,12 +183,13 @@ final class ProgressBar {
         let counter = " \(done)/\(total) " + rate(done)
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: barWidth - filled) + "]"
         let room = max(0, width - bar.count - counter.count - 1)
+        let label = ControlCharacters.escaped(label)
         let name = label.count > room ? "…" + label.suffix(max(0, room - 1)) : label
-        Terminal.writeError("\r" + bar + counter + name + "\u{1B}[K")
+        Terminal.writeErrorStyled("\r" + bar + counter + name + "\u{1B}[K")
     }
 
     func clear() {
         guard enabled else { return }
-        Terminal.writeError("\r\u{1B}[K")
+        Terminal.writeErrorStyled("\r\u{1B}[K")
     }
 }

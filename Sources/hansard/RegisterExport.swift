@@ -23,10 +23,16 @@ extension Hansard {
         @Option(help: "json (the whole register) or csv (one row per commitment).")
         var format: ExportFormatArgument = .json
 
+        @Flag(
+            help: ArgumentHelp(
+                "CSV cells exactly as stored, for programs: no ' before a cell that begins with = + - @, a tab or CR"
+                    + " (a spreadsheet would run such a cell as a formula)."))
+        var rawCsv = false
+
         func run() throws {
             try reportingRegisterErrors {
                 let snapshot = try location.open(readOnly: true).snapshot()
-                Terminal.write(try RegisterSnapshotRenderer.render(snapshot, format: format.format))
+                Terminal.write(try RegisterSnapshotRenderer.render(snapshot, format: format.format, formulaGuard: !rawCsv))
             }
         }
     }

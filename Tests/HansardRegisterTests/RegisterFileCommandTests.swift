@@ -360,6 +360,9 @@ struct RegisterFileCommandTests {
         #expect(negative.status == 64)
         #expect(negative.standardError.hasPrefix("Error: --limit must be at least 1 (it is -1)"))
         #expect(!negative.standardError.contains("Missing value"))
+        let jobs = try HansardCommand.run(["parse", "--jobs", "-1", Self.whatsApp])
+        #expect(jobs.status == 64)
+        #expect(jobs.standardError.hasPrefix("Error: --jobs must be at least 1 (it is -1)"))
 
         // "we will be producing new guidance shortly on the use of WhatsApp", made on 8 March 2023.
         let id = "c-15c40233576e2a68"

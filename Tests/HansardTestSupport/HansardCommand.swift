@@ -133,3 +133,97 @@ struct CommandNotBuilt: Error, CustomStringConvertible {
     var looked: [String]
     var description: String { "build the hansard executable first (swift build); looked in \(looked)" }
 }
+
+#if os(Linux)
+    import Glibc
+
+    extension HansardCommand {
+        /// Runs hansard with standard output on a pseudo-terminal `columns` wide, as in a terminal window
+        /// (colour on: `NO_COLOR` empty, `TERM=xterm-256color`), and returns what it wrote there and on
+        /// standard error. The terminal turns each line feed into CR LF.
+        public static func runOnTerminal(
+            _ arguments: [String], columns: UInt16 = 1000, environment: [String: String] = [:]
+        ) throws -> Outcome {
+            // /dev/ptmx with the two ioctls posix_openpt, unlockpt and ptsname make (Glibc's module lacks them).
+            let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+            guard master >= 0 else { throw TerminalUnavailable() }
+            defer { close(master) }
+            var unlock: Int32 = 0
+            var number: UInt32 = 0
+            let setLock: UInt = 0x4004_5431  // TIOCSPTLCK
+            let getNumber: UInt = 0x8004_5430  // TIOCGPTN
+            guard ioctl(master, setLock, &unlock) == 0, ioctl(master, getNumber, &number) == 0 else {
+                throw TerminalUnavailable()
+            }
+            let slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
+            guard slave >= 0 else { throw TerminalUnavailable() }
+            var size = winsize(ws_row: 50, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+            _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
+
+            let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent("hansard-tty-\(UUID().uuidString)")
+            _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+            defer { try? FileManager.default.removeItem(at: errorURL) }
+            var merged = environment
+            merged["NO_COLOR"] = merged["NO_COLOR"] ?? ""
+            merged["TERM"] = merged["TERM"] ?? "xterm-256color"
+            let process = try makeProcess(arguments, environment: merged)
+            process.standardOutput = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+            process.standardError = try FileHandle(forWritingTo: errorURL)
+
+            // Read the terminal while hansard writes, or a long output would fill it and block the child.
+            let collected = TerminalOutput()
+            let reader = Thread {
+                var buffer = [UInt8](repeating: 0, count: 65536)
+                while true {
+                    let count = read(master, &buffer, buffer.count)
+                    if count <= 0 { break }
+                    collected.append(buffer[0..<count])
+                }
+                collected.finish()
+            }
+            try process.run()
+            close(slave)
+            reader.start()
+            process.waitUntilExit()
+            collected.wait()
+            return Outcome(
+                status: process.terminationStatus, standardOutput: String(decoding: collected.bytes, as: UTF8.self),
+                standardError: try String(contentsOf: errorURL, encoding: .utf8))
+        }
+    }
+
+    /// The bytes read from a pseudo-terminal, and when reading ended.
+    private final class TerminalOutput: @unchecked Sendable {
+        private let lock = NSCondition()
+        private var data: [UInt8] = []
+        private var done = false
+
+        func append(_ bytes: ArraySlice<UInt8>) {
+            lock.lock()
+            data.append(contentsOf: bytes)
+            lock.unlock()
+        }
+
+        func finish() {
+            lock.lock()
+            done = true
+            lock.broadcast()
+            lock.unlock()
+        }
+
+        func wait() {
+            lock.lock()
+            while !done { lock.wait() }
+            lock.unlock()
+        }
+
+        var bytes: [UInt8] {
+            lock.lock()
+            defer { lock.unlock() }
+            return data
+        }
+    }
+
+    /// No pseudo-terminal could be opened.
+    struct TerminalUnavailable: Error {}
+#endif
