@@ -39,6 +39,7 @@ public enum HansardCommand {
         /// Seconds after which a hansard still running is terminated (and the outcome says so).
         public var deadline: Double?
 
+        /// A setting; the defaults run hansard directly, in the package root, with no deadline.
         public init(
             directory: String? = nil, prelude: String? = nil, unprivileged: Bool = false, deadline: Double? = nil
         ) {

@@ -6,7 +6,9 @@
 public enum ControlCharacters {
     /// What may stay as it is.
     public struct Kept: OptionSet, Sendable {
+        /// The set's bits.
         public let rawValue: Int
+        /// The set with these bits.
         public init(rawValue: Int) { self.rawValue = rawValue }
         /// Line feed (U+000A).
         public static let lineFeed = Kept(rawValue: 1)
