@@ -168,10 +168,30 @@ enum ByteChecks {
         }
     }
 
-    /// Whether the page opens as HTML: an `<html` tag or an HTML DOCTYPE near the top.
+    /// Whether the file is an HTML page at all: an `<html` tag anywhere (a page cut short still has its
+    /// opening tag) or an HTML DOCTYPE. An SVG image or other markup has neither.
     private static func beginsAsHTML(_ bytes: [UInt8]) -> Bool {
-        let head = ArraySlice(bytes.prefix(4096).map(lowercased))
-        return contains(head, "<html") || contains(head, "<!doctype html")
+        firstIndexIgnoringCase(of: Array("<html".utf8), in: bytes) != nil
+            || firstIndexIgnoringCase(of: Array("<!doctype html".utf8), in: bytes.prefix(4096)) != nil
+    }
+
+    /// The start of the first occurrence of `needle` (lower-case ASCII) in `bytes`, in any case, without
+    /// copying the bytes.
+    private static func firstIndexIgnoringCase<Bytes: RandomAccessCollection>(
+        of needle: [UInt8], in bytes: Bytes
+    ) -> Int? where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard bytes.count >= needle.count else { return nil }
+        var start = bytes.startIndex
+        let last = bytes.endIndex - needle.count
+        while start <= last {
+            if lowercased(bytes[start]) == needle[0] {
+                var offset = 1
+                while offset < needle.count, lowercased(bytes[start + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count { return start }
+            }
+            start += 1
+        }
+        return nil
     }
 
     /// The start of the last occurrence of `needle` (lower-case ASCII) in `bytes`, in any case.
