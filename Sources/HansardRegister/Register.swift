@@ -341,9 +341,11 @@ enum Timestamp {
     /// Today's date in UTC, `yyyy-MM-dd`.
     static func today() -> String { String(now().prefix(10)) }
 
-    /// The user recorded as the actor of status events.
+    /// Who is recorded for events, edits and notes when no actor is given: `$HANSARD_USER` (a name colleagues know,
+    /// set once), else the login name.
     static var actor: String {
         let environment = ProcessInfo.processInfo.environment
+        if let name = environment["HANSARD_USER"]?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
         if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
         if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return "uid \(getuid())"

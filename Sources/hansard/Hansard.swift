@@ -12,10 +12,13 @@ struct Hansard: AsyncParsableCommand {
             Examples:
               hansard register add corpus/
               hansard commitments --overdue
+              hansard search whatsapp
               hansard report --out reports/ && xdg-open reports/index.html
               hansard --generate-completion-script zsh > ~/.zfunc/_hansard
             """,
         version: "0.1.0",
-        subcommands: [Parse.self, Analyse.self, Commitments.self, RegisterCommand.self, Diff.self, Report.self]
+        subcommands: [
+            Parse.self, Analyse.self, Commitments.self, Search.self, RegisterCommand.self, Diff.self, Report.self,
+        ]
     )
 }
