@@ -331,10 +331,11 @@ public struct Register: Sendable {
 
 /// Timestamps and identities the register writes.
 enum Timestamp {
-    /// Now as ISO 8601 UTC with seconds, e.g. `2026-11-25T21:40:03Z`.
+    /// Now as ISO 8601 UTC with milliseconds, e.g. `2026-11-25T21:40:03.250Z`: events recorded by commands run one
+    /// after the other (a lapse and its undo, a resolution and a reopening) are told apart in that order.
     static func now() -> String {
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: Date())
     }
 

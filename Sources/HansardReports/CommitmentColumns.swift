@@ -135,7 +135,7 @@ public enum CommitmentColumns {
     /// The columns a tab-separated list shows by default: what the table shows, in full.
     public static let listNames = [
         "id", "debate_date", "minister", "department", "promise", "timing_phrase", "due_by", "status", "overdue_by",
-        "age", "citation",
+        "age", "citation", "debate_title",
     ]
 
     /// The columns named, in the order named.

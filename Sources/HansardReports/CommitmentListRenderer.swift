@@ -99,9 +99,10 @@ public enum CommitmentListRenderer {
             .init("MINISTER", minimum: 12, maximum: 28, priority: 70),
             .init("DEPARTMENT", minimum: 12, maximum: 28, priority: 30),
             .init("PROMISE", minimum: 20),
-            .init("DUE", minimum: 10, maximum: 24, priority: 80),
-            .init("STATUS", minimum: 8, maximum: 22, priority: 75),
-            .init("AGE", minimum: 7, maximum: 16, priority: 10),
+            .init("DUE", minimum: 12, maximum: 24, priority: 80),
+            // "OVERDUE 3 years" on a line; an age is left out rather than broken.
+            .init("STATUS", minimum: 15, maximum: 26, priority: 75),
+            .init("AGE", wraps: false, priority: 10),
         ]
         let showGovernment = list.government == nil
         // Across governments, which one made it matters more than the department or the date.

@@ -69,8 +69,8 @@ public enum RegisterDiffRenderer {
             rows: diff.stillOutstanding.map {
                 [
                     $0.commitment.id, made($0.commitment),
-                    ($0.newAgeDays.map { "\($0)d" } ?? "") + ($0.overdue ? " OVERDUE" : ""), "+\($0.olderByDays)d",
-                    $0.commitment.promise,
+                    ($0.commitment.debateDate.flatMap { CalendarDate.age(from: $0, to: diff.new.referenceDate) } ?? "")
+                        + ($0.overdue ? " OVERDUE" : ""), "+\($0.olderByDays)d", $0.commitment.promise,
                 ]
             })
         section(

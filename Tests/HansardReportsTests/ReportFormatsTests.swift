@@ -2,6 +2,7 @@ import Foundation
 import HansardAnalysis
 import HansardIngestion
 import HansardRegister
+import HansardTestSupport
 import Testing
 @testable import HansardReports
 
@@ -152,6 +153,39 @@ struct ReportFormatsTests {
         #expect(first.map(\.contents) == second.map(\.contents))
         #expect(CSVReport.render(fixture.data) == CSVReport.render(again))
         #expect(MarkdownReport.render(fixture.data) == MarkdownReport.render(again))
+    }
+
+    @Test("A debate page marks what the register holds, not what an analysis of the transcript would find")
+    func marksComeFromTheRegister() async throws {
+        let fixture = try await ReportFixture.get()
+        let seed = try #require(fixture.data.snapshot.debates.first { $0.title == "WhatsApp: Ministerial Communications" })
+        let evasions = fixture.data.snapshot.evasions.filter { $0.debateId == seed.id }
+        let commitments = fixture.data.snapshot.commitments.filter { $0.debateId == seed.id }
+        // A transcript with every turn's words replaced: the marks still come, from the register's records.
+        var finder = PageFinder(folders: [])
+        var page = try #require(finder.transcript(of: seed).0)
+        page.turns = page.turns.map { turn in
+            var turn = turn
+            turn.paragraphs = turn.paragraphs.map { _ in "Words the analysis would find nothing in." }
+            return turn
+        }
+        var report = HTMLReport(fixture.data)
+        let html = report.debatePage(seed, transcript: page, unavailable: nil).contents
+        #expect(html.contains("<li><span class=\"commitment\">Commitments</span> \(commitments.count)</li>"))
+        #expect(html.contains("<li><span class=\"evasion\">Evasions</span> \(evasions.count)</li>"))
+        #expect(!evasions.isEmpty)
+        #expect(html.contains("Words the analysis would find nothing in."))
+    }
+
+    @Test("The reports module reads no file and analyses nothing: no Analyzer, no Intake, no DebateReader")
+    func reportsArePure() throws {
+        let folder = CorpusFile.packageRoot.appendingPathComponent("Sources/HansardReports").path
+        for file in try FileManager.default.subpathsOfDirectory(atPath: folder) where file.hasSuffix(".swift") {
+            let source = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            for forbidden in ["Analyzer(", "Intake.", "DebateReader", "String(contentsOf", "Data(contentsOf", "contentsOfFile"] {
+                #expect(!source.contains(forbidden), "\(file) uses \(forbidden)")
+            }
+        }
     }
 
     @Test("The timeline draws a slot per month with commitments, oldest first")
