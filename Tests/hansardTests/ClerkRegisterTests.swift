@@ -215,6 +215,50 @@ struct ClerkRegisterTests {
         #expect(reopened.standardOutput.contains("outstanding again as of 2023-03-08"))
     }
 
+    @Test("Re-analysing with new rules keeps ids, edits and dismissals, and takes the new reading elsewhere")
+    func reanalysis() throws {
+        let (folder, register) = try Self.register([Self.seed])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // "we will be producing new guidance shortly on the use of WhatsApp" (line 17): due 30 days on, by the
+        // bundled timing table ("shortly": 30 days), from 8 March 2023.
+        let shortly = try Self.id(promising: "new guidance on the use of WhatsApp", register: register)
+        let letter = try Self.id(promising: "write:", register: register)
+        #expect(try HansardCommand.run(["register", "edit", shortly, "--department", "Cabinet Office", "--register", register]).status == 0)
+        #expect(try HansardCommand.run(["register", "dismiss", letter, "--reason", "not one", "--register", register]).status == 0)
+        let before = try HansardCommand.run(["register", "show", shortly, "--register", register]).standardOutput
+        #expect(before.contains("\"shortly\", due by 2023-04-07"))
+
+        // The same rules but "shortly" gives 60 days.
+        let bundled = CorpusFile.packageRoot.appendingPathComponent("Sources/HansardAnalysis/Resources/rules.json")
+        var rules = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: bundled)) as? [String: Any])
+        var timing = try #require(rules["timing"] as? [[String: Any]])
+        let index = try #require(timing.firstIndex { ($0["phrase"] as? String)?.contains("shortly") == true })
+        timing[index]["due"] = ["days": 60]
+        rules["timing"] = timing
+        let file = folder + "/rules.json"
+        try JSONSerialization.data(withJSONObject: rules).write(to: URL(fileURLWithPath: file))
+
+        let unchanged = try HansardCommand.run(
+            ["register", "add", "--rules", file, "--register", register, CorpusFile.relativePath(Self.seed)])
+        #expect(unchanged.standardOutput.hasPrefix("0 debates added, 1 unchanged"))
+        let again = try HansardCommand.run(
+            ["register", "add", "--reanalyse", "--verbose", "--rules", file, "--register", register,
+                CorpusFile.relativePath(Self.seed)])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(again.standardOutput.contains("reanalysed "))
+        #expect(again.standardOutput.contains("1 edits kept, 0 where the page now reads otherwise"))
+        let after = try HansardCommand.run(["register", "show", shortly, "--register", register]).standardOutput
+        // 8 March 2023 and 60 days: 7 May 2023.
+        #expect(after.contains("\"shortly\", due by 2023-05-07"))
+        #expect(after.contains("Department: Cabinet Office  [edited by"))
+        #expect(after.contains("timing: \"shortly → 2023-04-07\" → \"shortly → 2023-05-07\""))
+        let all = Self.tsv(
+            try HansardCommand.run(["commitments", "--all", "--all-governments", "--register", register, "--format", "tsv"])
+                .standardOutput)
+        #expect(all.first { $0["id"] == letter }?["status"] == "dismissed")
+        #expect(all.count == 4)
+    }
+
     @Test("A unique prefix of an id works wherever an id does; one that fits several is refused, naming them")
     func idPrefixes() throws {
         let (folder, register) = try Self.register([Self.seed])
