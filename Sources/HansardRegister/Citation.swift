@@ -10,6 +10,7 @@ public struct Citation: Sendable, Hashable, Codable {
     public var title: String
     /// The headings the contribution falls under, when the page has them.
     public var heading: String?
+    /// The volume of the Official Report, when the page gives it.
     public var volume: String?
     /// The column the contribution starts in, with its series suffix ("71WH", "21WS") where the page has one.
     public var column: String?
@@ -22,6 +23,7 @@ public struct Citation: Sendable, Hashable, Codable {
     /// speech (ParlParse).
     public var link: String?
 
+    /// A citation with every part given.
     public init(
         text: String, title: String, heading: String?, volume: String?, column: String?, contributionId: String?,
         pageURL: String?, link: String?
@@ -133,7 +135,10 @@ public struct Citation: Sendable, Hashable, Codable {
 
     /// An id safe to put in a URL as it stands: letters, digits and `-._`.
     static func isAnchor(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { ($0.isASCII && CharacterSet.alphanumerics.contains($0)) || "-._".unicodeScalars.contains($0) }
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy {
+                ($0.isASCII && CharacterSet.alphanumerics.contains($0)) || "-._".unicodeScalars.contains($0)
+            }
     }
 
     /// The URL when it is a plain http(s) link.

@@ -8,13 +8,16 @@ public struct Administration: Sendable, Hashable, Codable {
     public var id: String
     /// As a reader says it, e.g. "Sunak government", "Cameron–Clegg coalition".
     public var name: String
+    /// The Prime Minister, as the sources name them.
     public var primeMinister: String
+    /// The governing party or coalition.
     public var party: String
     /// The day the Prime Minister took office, ISO `yyyy-MM-dd`.
     public var start: String
     /// The day the successor took office; nil for the government in office.
     public var end: String?
 
+    /// A government with every field given.
     public init(id: String, name: String, primeMinister: String, party: String, start: String, end: String?) {
         self.id = id
         self.name = name
@@ -57,7 +60,8 @@ public enum Administrations {
         let wanted = text.lowercased().trimmingCharacters(in: .whitespaces)
         if let exact = all.first(where: { $0.id == wanted }) { return exact }
         let fitting = all.filter {
-            $0.id.contains(wanted) || $0.name.lowercased().contains(wanted) || $0.primeMinister.lowercased().contains(wanted)
+            $0.id.contains(wanted) || $0.name.lowercased().contains(wanted)
+                || $0.primeMinister.lowercased().contains(wanted)
         }
         return fitting.count == 1 ? fitting[0] : nil
     }
@@ -66,7 +70,8 @@ public enum Administrations {
     public static func matching(_ text: String) -> [Administration] {
         let wanted = text.lowercased().trimmingCharacters(in: .whitespaces)
         return all.filter {
-            $0.id.contains(wanted) || $0.name.lowercased().contains(wanted) || $0.primeMinister.lowercased().contains(wanted)
+            $0.id.contains(wanted) || $0.name.lowercased().contains(wanted)
+                || $0.primeMinister.lowercased().contains(wanted)
         }
     }
 

@@ -11,10 +11,12 @@ public struct PageFinder {
     private var files: [(path: String, bytes: Int)]?
     private var hashes: [String: String] = [:]
 
+    /// A finder that looks, beyond the stored paths, in `folders`.
     public init(folders: [String]) { self.folders = folders }
 
     /// Where the page with this SHA-256 is.
     /// - Parameters:
+    ///   - sha256: the page's SHA-256, as the register keeps it.
     ///   - storedPath: where the register last read it, tried first.
     ///   - bytes: its size, when the register knows it.
     /// - Returns: the path and how it was found, or nil when no file has those bytes.
@@ -60,12 +62,19 @@ public struct PageFinder {
         do throws(IngestionError) {
             let page = try reader.read(contentsOf: found.path)
             guard page.source.sha256 == debate.sha256 else {
-                return (nil, ("the page it was read from (\(debate.sourceName)) changed while the report was made",
-                    "\(found.path) changed while the report was made"))
+                return (
+                    nil,
+                    (
+                        "the page it was read from (\(debate.sourceName)) changed while the report was made",
+                        "\(found.path) changed while the report was made"
+                    )
+                )
             }
             return (page, nil)
         } catch {
-            return (nil, ("the page it was read from (\(debate.sourceName)) could not be read again", error.description))
+            return (
+                nil, ("the page it was read from (\(debate.sourceName)) could not be read again", error.description)
+            )
         }
     }
 

@@ -50,10 +50,13 @@ public enum CommitmentField: String, Sendable, Hashable, Codable, CaseIterable {
 /// A person's correction of one field of a commitment: kept in the history, and applied again whenever the page
 /// is revised or re-analysed, so that the correction survives what the machine reads.
 public struct CommitmentEditRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The table's name.
     public static let databaseTableName = "commitmentEdit"
     /// A key derived from the edit's content.
     public var id: String
+    /// The commitment corrected.
     public var commitmentId: String
+    /// The field corrected.
     public var field: CommitmentField
     /// The value set; nil clears the field (a due date that is not one).
     public var value: String?
@@ -63,10 +66,12 @@ public struct CommitmentEditRecord: Sendable, Hashable, Codable, FetchableRecord
     public var machineValue: String?
     /// Who made it: `--by`, `$HANSARD_USER`, or the login name.
     public var actor: String
+    /// Why, in the person's words.
     public var reason: String?
     /// ISO 8601 UTC.
     public var recordedAt: String
 
+    /// An edit with every field given.
     public init(
         id: String, commitmentId: String, field: CommitmentField, value: String?, previous: String?,
         machineValue: String?, actor: String, reason: String?, recordedAt: String
@@ -86,10 +91,15 @@ public struct CommitmentEditRecord: Sendable, Hashable, Codable, FetchableRecord
 /// An answer the analysis read as declining or deflecting a question, kept so that reports can mark it without
 /// analysing the page again.
 public struct EvasionRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The table's name.
     public static let databaseTableName = "evasion"
+    /// A key derived from the debate, turn and quote.
     public var id: String
+    /// The debate it was read in.
     public var debateId: String
+    /// The turn of the answer.
     public var turn: Int
+    /// The words of the answer.
     public var quote: String
     /// The turn of the question left unanswered, when one can be named.
     public var questionTurn: Int?
@@ -98,6 +108,7 @@ public struct EvasionRecord: Sendable, Hashable, Codable, FetchableRecord, Persi
     /// Why, in the analysis's words, when it says.
     public var reason: String?
 
+    /// An evasion with every field given.
     public init(
         id: String, debateId: String, turn: Int, quote: String, questionTurn: Int?, label: String? = nil,
         reason: String? = nil
@@ -114,15 +125,22 @@ public struct EvasionRecord: Sendable, Hashable, Codable, FetchableRecord, Persi
 
 /// A later mention, in the same debate, of a commitment's subject.
 public struct MentionRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The table's name.
     public static let databaseTableName = "mention"
+    /// A key derived from the debate, turn, commitment and quote.
     public var id: String
+    /// The debate it was read in.
     public var debateId: String
+    /// The turn that mentions it.
     public var turn: Int
+    /// The words of the mention.
     public var quote: String
+    /// The subject shared with the commitment.
     public var subject: String
     /// The analysis id of the commitment it returns to.
     public var refersTo: String
 
+    /// A mention with every field given.
     public init(id: String, debateId: String, turn: Int, quote: String, subject: String, refersTo: String) {
         self.id = id
         self.debateId = debateId

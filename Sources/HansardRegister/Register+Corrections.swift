@@ -86,6 +86,8 @@ extension Register {
     /// otherwise.
     /// - Parameters:
     ///   - id: the commitment's id or a unique prefix of it.
+    ///   - reason: why, in the person's words.
+    ///   - actor: who; `$HANSARD_USER` or the login name when nil.
     ///   - values: the new value of each field; nil clears it. A due date is `yyyy-MM-dd`; an action one of
     ///     ``HansardAnalysis/CommitmentAction``'s values.
     /// - Returns: the commitment's full id and the edits recorded.
@@ -188,6 +190,7 @@ extension Register {
 
     /// One commitment a lapse closes, or an undo reopens.
     public struct Lapse: Sendable, Hashable {
+        /// The commitment, as it stood before.
         public var commitment: CommitmentRecord
         /// The Parliament it was made in.
         public var parliament: String
@@ -200,7 +203,10 @@ extension Register {
     /// with the rule named so that ``undoLapses(parliament:actor:dryRun:)`` can reopen them.
     /// - Parameters:
     ///   - parliament: only this Parliament's ("58th").
+    ///   - asOf: the date the Parliaments' dissolutions are reckoned at; today when nil.
+    ///   - actor: who; `$HANSARD_USER` or the login name when nil.
     ///   - dryRun: say what would lapse, and record nothing.
+    /// - Returns: the commitments lapsed (or that would lapse), with their Parliament and the lapse's date.
     public func lapseAtDissolution(
         parliament: String? = nil, asOf: String? = nil, actor: String? = nil, dryRun: Bool = false
     ) throws(RegisterError) -> [Lapse] {
@@ -257,7 +263,8 @@ extension Register {
                         .fetchOne(db),
                     latest.rule == Self.dissolutionRule
                 else { continue }
-                undone.append(Lapse(commitment: commitment, parliament: commitment.parliament ?? "", date: latest.effectiveDate))
+                undone.append(
+                    Lapse(commitment: commitment, parliament: commitment.parliament ?? "", date: latest.effectiveDate))
                 if dryRun { continue }
                 let event = Self.event(
                     commitment: commitment.id, status: .outstanding, date: latest.effectiveDate, now: now, actor: who,

@@ -6,15 +6,22 @@ public import HansardRegister
 /// One commitment with everything the columns of ``CommitmentColumns`` read: its listing (status, ages and
 /// citation as of a date), its debate, the request it answers, its status history, edits and follow-up links.
 public struct CommitmentRow: Sendable {
+    /// The commitment with its status, ages and citation as of ``asOf``.
     public var listing: CommitmentListing
+    /// The date the row is reckoned at.
     public var asOf: String
+    /// The debate it was made in.
     public var debate: DebateRecord?
+    /// The request it answers.
     public var request: RequestRecord?
     /// Oldest first.
     public var events: [StatusEventRecord]
+    /// People's corrections, oldest first.
     public var edits: [CommitmentEditRecord]
+    /// Candidate and decided follow-up links.
     public var links: [FollowUpLinkRecord]
 
+    /// A row with everything given.
     public init(
         listing: CommitmentListing, asOf: String, debate: DebateRecord?, request: RequestRecord?,
         events: [StatusEventRecord], edits: [CommitmentEditRecord], links: [FollowUpLinkRecord]
@@ -46,7 +53,9 @@ public struct CommitmentRow: Sendable {
 public enum CommitmentColumns {
     /// A column: its name in the header, what it holds, and how it is read off a row.
     public struct Column: Sendable {
+        /// The name in the header and in `--columns`.
         public var name: String
+        /// What it holds, for `--columns help`.
         public var meaning: String
         let value: @Sendable (CommitmentRow) -> String?
     }
@@ -57,7 +66,9 @@ public enum CommitmentColumns {
         Column(name: "status", meaning: "status as of as_of") { $0.listing.status.rawValue },
         Column(name: "status_date", meaning: "when the latest status took effect") { $0.listing.commitment.statusDate },
         Column(name: "as_of", meaning: "the date ages and statuses are reckoned at") { $0.asOf },
-        Column(name: "debate_date", meaning: "the sitting the commitment was made at") { $0.listing.commitment.debateDate },
+        Column(name: "debate_date", meaning: "the sitting the commitment was made at") {
+            $0.listing.commitment.debateDate
+        },
         Column(name: "age_days", meaning: "days from the debate to as_of") { $0.listing.ageDays.map(String.init) },
         Column(name: "age", meaning: "the age in words, e.g. 1 year 2 months") { $0.listing.age },
         Column(name: "due_by", meaning: "the due date") { $0.listing.commitment.dueBy },
@@ -112,8 +123,10 @@ public enum CommitmentColumns {
         Column(name: "latest_reason", meaning: "the latest event's reason") { $0.events.last?.reason },
         Column(name: "edited_fields", meaning: "fields people corrected, e.g. department;due") {
             let fields = Set($0.edits.map(\.field))
-            return fields.isEmpty ? nil : CommitmentField.allCases.filter(fields.contains).map(\.rawValue)
-                .joined(separator: ";")
+            return fields.isEmpty
+                ? nil
+                : CommitmentField.allCases.filter(fields.contains).map(\.rawValue)
+                    .joined(separator: ";")
         },
         Column(name: "follow_up_links", meaning: "candidate follow-up links") { String($0.links.count) },
         Column(name: "confirmed_links", meaning: "confirmed follow-up links") {
@@ -146,7 +159,11 @@ public enum CommitmentColumns {
         for name in names {
             let wanted = name.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
             if wanted.isEmpty { continue }
-            if let column = all.first(where: { $0.name == wanted }) { chosen.append(column) } else { unknown.append(name) }
+            if let column = all.first(where: { $0.name == wanted }) {
+                chosen.append(column)
+            } else {
+                unknown.append(name)
+            }
         }
         if !unknown.isEmpty { throw UnknownColumns(names: unknown) }
         return chosen
@@ -179,7 +196,9 @@ public enum CommitmentColumns {
 
 /// Column names no column has.
 public struct UnknownColumns: Error, Sendable, CustomStringConvertible {
+    /// The names asked for that no column has.
     public var names: [String]
+    /// One line naming them and the columns there are.
     public var description: String {
         "no column named \(names.joined(separator: ", ")); the columns are "
             + CommitmentColumns.all.map(\.name).joined(separator: ", ")

@@ -32,6 +32,7 @@ public enum CommitmentListRenderer {
         /// What each row's CSV columns read beside the listing (request, events, edits, links, debate).
         public var context: RowContext
 
+        /// Options; by default a 100-column table with full ids and every CSV column.
         public init(
             width: Int = 100, quote: Bool = false, shortIds: [String: String] = [:],
             columns: [CommitmentColumns.Column]? = nil, formulaGuard: Bool = true, excel: Bool = false,
@@ -47,6 +48,7 @@ public enum CommitmentListRenderer {
         }
     }
 
+    /// The list in `format`.
     public static func render(_ list: CommitmentList, format: CommitmentListFormat, options: Options = Options())
         throws -> String
     {
@@ -70,7 +72,8 @@ public enum CommitmentListRenderer {
 
     /// A Markdown table with the words in full: a document is read away from the register, so it quotes.
     static func markdown(_ list: CommitmentList) -> String {
-        var output = "| Id | Made | Minister | Department | Promise | Due | Status | Age | Citation | Words |\n"
+        var output =
+            "| Id | Made | Minister | Department | Promise | Due | Status | Age | Citation | Words |\n"
             + "|---|---|---|---|---|---|---|---|---|---|\n"
         for item in list.items {
             let c = item.commitment
@@ -121,7 +124,8 @@ public enum CommitmentListRenderer {
         let rendering = TextTable(columns: columns, rows: rows).layout(width: options.width)
         var notes = summary(list)
         if !rendering.omitted.isEmpty {
-            notes += " Not shown at this width: \(rendering.omitted.joined(separator: ", ")); piped or redirected,"
+            notes +=
+                " Not shown at this width: \(rendering.omitted.joined(separator: ", ")); piped or redirected,"
                 + " every column is written in full."
         }
         let tail = others(list).trimmingCharacters(in: .newlines)
@@ -166,12 +170,14 @@ public enum CommitmentListRenderer {
     /// What the same filters find under other governments, and how to list them.
     public static func others(_ list: CommitmentList) -> String {
         guard let count = list.otherGovernments, count > 0 else { return "" }
-        return "\(count) more under other governments: --all-governments lists them, --government NAME one government's.\n"
+        return
+            "\(count) more under other governments: --all-governments lists them, --government NAME one government's.\n"
     }
 
     static func summary(_ list: CommitmentList) -> String {
         let overdue = list.items.filter(\.isOverdue).count
-        let tail = list.scope == .overdue || list.scope == .dismissed || list.scope == .resolved ? "" : "; \(overdue) overdue"
+        let tail =
+            list.scope == .overdue || list.scope == .dismissed || list.scope == .resolved ? "" : "; \(overdue) overdue"
         return "\(list.items.count) \(noun(list))\(governmentText(list)) as of \(list.asOf)\(tail)."
     }
 

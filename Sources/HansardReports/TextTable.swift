@@ -5,6 +5,7 @@ import Foundation
 public struct TextTable: Sendable {
     /// One column: its header, whether its text may wrap, and how readily it is given up.
     public struct Column: Sendable, Hashable {
+        /// The column's name, as the table's first line shows it.
         public var header: String
         /// Whether long cells wrap onto more lines (at spaces, or inside a word longer than the column).
         public var wraps: Bool
@@ -15,7 +16,9 @@ public struct TextTable: Sendable {
         /// Columns with the lowest priority are left out first when the table is too wide; `Int.max` never.
         public var priority: Int
 
-        public init(_ header: String, wraps: Bool = true, minimum: Int = 12, maximum: Int? = nil, priority: Int = .max) {
+        /// A column; by default one that wraps and is never left out.
+        public init(_ header: String, wraps: Bool = true, minimum: Int = 12, maximum: Int? = nil, priority: Int = .max)
+        {
             self.header = header
             self.wraps = wraps
             self.minimum = minimum
@@ -24,9 +27,12 @@ public struct TextTable: Sendable {
         }
     }
 
+    /// The columns, in order.
     public var columns: [Column]
+    /// One array of cells per row, in column order.
     public var rows: [[String]]
 
+    /// A table of `rows` in `columns`.
     public init(columns: [Column], rows: [[String]]) {
         self.columns = columns
         self.rows = rows
@@ -45,6 +51,7 @@ public struct TextTable: Sendable {
 
     /// What a rendering shows and leaves out.
     public struct Rendering: Sendable {
+        /// The table's lines.
         public var text: String
         /// The headers of the columns left out to fit the width.
         public var omitted: [String]
@@ -77,9 +84,11 @@ public struct TextTable: Sendable {
                 let candidates = visible.filter {
                     columns[$0].wraps && widths[$0] > max(columns[$0].minimum, Self.displayWidth(columns[$0].header))
                 }
-                guard let next = candidates.max(by: {
-                    (-columns[$0].priority, widths[$0]) < (-columns[$1].priority, widths[$1])
-                }) else { break }
+                guard
+                    let next = candidates.max(by: {
+                        (-columns[$0].priority, widths[$0]) < (-columns[$1].priority, widths[$1])
+                    })
+                else { break }
                 widths[next] -= 1
             }
             if total() <= width { break }
@@ -177,7 +186,9 @@ public struct TextTable: Sendable {
             let byte = bytes[index]
             if byte < 0x20 || byte == 0x7F { return true }
             if byte == 0x20, index + 1 < bytes.count, bytes[index + 1] == 0x20 { return true }
-            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 || (0x80...0x9F).contains(bytes[index + 1]) {
+            if byte == 0xC2, index + 1 < bytes.count,
+                bytes[index + 1] == 0xA0 || (0x80...0x9F).contains(bytes[index + 1])
+            {
                 return true
             }
             if byte == 0xE2, index + 2 < bytes.count {

@@ -165,8 +165,17 @@ struct ListFilters: ParsableArguments {
             chosen = .named(found.id)
         }
         let scope: CommitmentQuery.Scope =
-            all ? .all : overdue ? .overdue : resolved ? .resolved : dismissed ? .dismissed : outstanding ? .outstanding
-            : scope
+            all
+            ? .all
+            : overdue
+                ? .overdue
+                : resolved
+                    ? .resolved
+                    : dismissed
+                        ? .dismissed
+                        : outstanding
+                            ? .outstanding
+                            : scope
         return CommitmentQuery(
             scope: scope, asOf: asOf?.text, minister: minister, department: department, house: house?.house,
             since: since?.text, until: until?.text, session: session, limit: limit, governments: chosen)

@@ -49,7 +49,10 @@ extension Hansard {
         @Option(help: ArgumentHelp("The due date (yyyy-MM-dd), or none.", valueName: "date"))
         var due: String?
 
-        @Option(help: ArgumentHelp("What kind of thing was undertaken: \(CommitmentAction.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "action"))
+        @Option(
+            help: ArgumentHelp(
+                "What kind of thing was undertaken: \(CommitmentAction.allCases.map(\.rawValue).joined(separator: ", ")).",
+                valueName: "action"))
         var action: String?
 
         @Option(help: ArgumentHelp("What will be done.", valueName: "text"))
@@ -159,7 +162,8 @@ extension Hansard {
         @Option(help: ArgumentHelp("Only this Parliament's commitments, e.g. 58th.", valueName: "parliament"))
         var parliament: String?
 
-        @Option(help: ArgumentHelp("Reckon which Parliaments are dissolved at this date (yyyy-MM-dd).", valueName: "date"))
+        @Option(
+            help: ArgumentHelp("Reckon which Parliaments are dissolved at this date (yyyy-MM-dd).", valueName: "date"))
         var asOf: DateArgument?
 
         @Flag(help: "List what would change and record nothing.")

@@ -33,14 +33,17 @@ extension Hansard {
 
         @OptionGroup var location: RegisterLocation
 
-        @Option(help: ArgumentHelp("The folder to write into, created if needed; - for stdout (md, csv or atom only).", valueName: "dir"),
+        @Option(
+            help: ArgumentHelp(
+                "The folder to write into, created if needed; - for stdout (md, csv or atom only).", valueName: "dir"),
             completion: .directory)
         var out = "reports"
 
         @Option(help: ArgumentHelp("html, md, csv or atom; repeat for several (default: html).", valueName: "format"))
         var format: [ReportFormatArgument] = []
 
-        @Option(help: ArgumentHelp("Reckon ages, overdue marks and statuses at this date (yyyy-MM-dd).", valueName: "date"))
+        @Option(
+            help: ArgumentHelp("Reckon ages, overdue marks and statuses at this date (yyyy-MM-dd).", valueName: "date"))
         var asOf: DateArgument?
 
         @Option(
@@ -74,7 +77,8 @@ extension Hansard {
         func validate() throws {
             if out == "-" && (formats.count != 1 || formats == [.html]) {
                 throw ValidationError(
-                    "--out - prints one Markdown, CSV or Atom report; choose --format md, --format csv or --format atom.")
+                    "--out - prints one Markdown, CSV or Atom report; choose --format md, --format csv or --format atom."
+                )
             }
             if let columns {
                 do {
@@ -131,7 +135,8 @@ extension Hansard {
             }
             if !quiet {
                 let prefix = out.hasSuffix("/") ? out : out + "/"
-                let entries = formats.filter { $0 != .atom || !formats.contains(.html) }.map { prefix + $0.fileName }
+                let entries =
+                    formats.filter { $0 != .atom || !formats.contains(.html) }.map { prefix + $0.fileName }
                     + (formats.contains(.html) ? [prefix + OverdueFeed.fileName] : [])
                 let outstanding = data.counted.filter { $0.status.isOpen }.count
                 Terminal.writeError(
@@ -154,7 +159,8 @@ extension Hansard {
             let debates = data.snapshot.debates
             var located: [Int: String] = [:]
             for (index, debate) in debates.enumerated() {
-                if let found = finder.locate(sha256: debate.sha256, bytes: debate.bytes, storedPath: debate.sourcePath) {
+                if let found = finder.locate(sha256: debate.sha256, bytes: debate.bytes, storedPath: debate.sourcePath)
+                {
                     located[index] = found.path
                 }
             }
@@ -197,7 +203,8 @@ extension Hansard {
                     emit(report.debatePage(debate, transcript: page, unavailable: nil))
                 case .success:
                     unavailable(
-                        debate, published: "the page it was read from (\(debate.sourceName)) changed while the report was made",
+                        debate,
+                        published: "the page it was read from (\(debate.sourceName)) changed while the report was made",
                         local: "\(path) changed while the report was made")
                 case .failure(let error):
                     unavailable(

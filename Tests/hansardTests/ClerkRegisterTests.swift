@@ -32,7 +32,9 @@ struct ClerkRegisterTests {
 
     /// The rows of a tab-separated list as dictionaries by column name.
     static func tsv(_ text: String) -> [[String: String]] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter {
+            !$0.isEmpty
+        }
         guard let header = lines.first?.components(separatedBy: "\t") else { return [] }
         return lines.dropFirst().map { line in
             Dictionary(uniqueKeysWithValues: zip(header, line.components(separatedBy: "\t")))
@@ -160,13 +162,17 @@ struct ClerkRegisterTests {
         // "… could she write to me?" — "Of course." is an accepted request; say it is not one.
         let letter = try Self.id(promising: "write:", register: register)
         let dismissed = try HansardCommand.run(
-            ["register", "dismiss", letter, "--register", register, "--reason", "not a commitment", "--by", "A. Reader"])
+            [
+                "register", "dismiss", letter, "--register", register, "--reason", "not a commitment", "--by",
+                "A. Reader",
+            ])
         #expect(dismissed.status == 0, "\(dismissed.standardError)")
 
         // The page as revised: the timing of the edited commitment changed, and nothing else.
         let original = try String(contentsOfFile: CorpusFile.path(Self.seed), encoding: .utf8)
         let revised = original.replacingOccurrences(
-            of: "which we will be publishing in due course", with: "which we will be publishing before the summer recess")
+            of: "which we will be publishing in due course",
+            with: "which we will be publishing before the summer recess")
         #expect(revised != original)
         let page = folder + "/lords-2023-03-08-revised.txt"
         try revised.write(toFile: page, atomically: true, encoding: .utf8)
@@ -223,8 +229,13 @@ struct ClerkRegisterTests {
         // bundled timing table ("shortly": 30 days), from 8 March 2023.
         let shortly = try Self.id(promising: "new guidance on the use of WhatsApp", register: register)
         let letter = try Self.id(promising: "write:", register: register)
-        #expect(try HansardCommand.run(["register", "edit", shortly, "--department", "Cabinet Office", "--register", register]).status == 0)
-        #expect(try HansardCommand.run(["register", "dismiss", letter, "--reason", "not one", "--register", register]).status == 0)
+        #expect(
+            try HansardCommand.run([
+                "register", "edit", shortly, "--department", "Cabinet Office", "--register", register,
+            ]).status == 0)
+        #expect(
+            try HansardCommand.run(["register", "dismiss", letter, "--reason", "not one", "--register", register])
+                .status == 0)
         let before = try HansardCommand.run(["register", "show", shortly, "--register", register]).standardOutput
         #expect(before.contains("\"shortly\", due by 2023-04-07"))
 
@@ -242,8 +253,10 @@ struct ClerkRegisterTests {
             ["register", "add", "--rules", file, "--register", register, CorpusFile.relativePath(Self.seed)])
         #expect(unchanged.standardOutput.hasPrefix("0 debates added, 1 unchanged"))
         let again = try HansardCommand.run(
-            ["register", "add", "--reanalyse", "--verbose", "--rules", file, "--register", register,
-                CorpusFile.relativePath(Self.seed)])
+            [
+                "register", "add", "--reanalyse", "--verbose", "--rules", file, "--register", register,
+                CorpusFile.relativePath(Self.seed),
+            ])
         #expect(again.status == 0, "\(again.standardError)")
         #expect(again.standardOutput.contains("reanalysed "))
         #expect(again.standardOutput.contains("1 edits kept, 0 where the page now reads otherwise"))
@@ -253,8 +266,10 @@ struct ClerkRegisterTests {
         #expect(after.contains("Department: Cabinet Office  [edited by"))
         #expect(after.contains("timing: \"shortly → 2023-04-07\" → \"shortly → 2023-05-07\""))
         let all = Self.tsv(
-            try HansardCommand.run(["commitments", "--all", "--all-governments", "--register", register, "--format", "tsv"])
-                .standardOutput)
+            try HansardCommand.run([
+                "commitments", "--all", "--all-governments", "--register", register, "--format", "tsv",
+            ])
+            .standardOutput)
         #expect(all.first { $0["id"] == letter }?["status"] == "dismissed")
         #expect(all.count == 4)
     }
@@ -278,7 +293,8 @@ struct ClerkRegisterTests {
 
         // A register holding two ids that share all but their last digit.
         let export = try HansardCommand.run(["register", "export", "--register", register])
-        var snapshot = try #require(try JSONSerialization.jsonObject(with: Data(export.standardOutput.utf8)) as? [String: Any])
+        var snapshot = try #require(
+            try JSONSerialization.jsonObject(with: Data(export.standardOutput.utf8)) as? [String: Any])
         var commitments = try #require(snapshot["commitments"] as? [[String: Any]])
         var twin = commitments[0]
         let original = try #require(twin["id"] as? String)
@@ -324,8 +340,10 @@ struct ClerkRegisterTests {
             ).standardOutput)
         let (row, word) = try #require(
             every.lazy.compactMap { row -> ([String: String], String)? in
-                let elsewhere = ["quote", "promise", "minister", "department"].map { row[$0] ?? "" }.joined(separator: " ")
-                    .lowercased()
+                let elsewhere = ["quote", "promise", "minister", "department"].map { row[$0] ?? "" }.joined(
+                    separator: " "
+                )
+                .lowercased()
                 let words = (row["debate_title"] ?? "").split(whereSeparator: { !$0.isLetter }).map(String.init)
                 return words.first { $0.count >= 6 && !elsewhere.contains($0.lowercased().prefix(5)) }.map { (row, $0) }
             }.first)
@@ -382,7 +400,8 @@ struct ClerkRegisterTests {
         let rows = Self.tsv(listed.standardOutput)
         #expect(!rows.isEmpty)
         let parsed = try HansardCommand.run(["parse", CorpusFile.relativePath(Self.commons2023)])
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(parsed.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(parsed.standardOutput.utf8)) as? [String: Any])
         let turns = try #require(object["turns"] as? [[String: Any]])
         let sections = try #require((object["debate"] as? [String: Any])?["sections"] as? [[String: Any]])
         let titles = Set(sections.compactMap { $0["title"] as? String })
@@ -391,10 +410,12 @@ struct ClerkRegisterTests {
             #expect(title != "House of Commons debates, 28 March 2023")
             // The title is the page's own headings: a minor heading after its major one.
             let parts = title.components(separatedBy: ": ")
-            let headings = titles.contains(title) || (1..<parts.count).contains { split in
-                titles.contains(parts[..<split].joined(separator: ": "))
-                    && titles.contains(parts[split...].joined(separator: ": "))
-            }
+            let headings =
+                titles.contains(title)
+                || (1..<parts.count).contains { split in
+                    titles.contains(parts[..<split].joined(separator: ": "))
+                        && titles.contains(parts[split...].joined(separator: ": "))
+                }
             #expect(headings, "\(title)")
             let speech = try #require(row["contribution_id"])
             #expect(speech.hasPrefix("uk.org.publicwhip/debate/2023-03-28d."))
@@ -417,9 +438,12 @@ struct ClerkRegisterTests {
         try FileManager.default.createDirectory(atPath: mine + "/pages", withIntermediateDirectories: true)
         for page in [Self.seed, Self.commons2023] {
             try FileManager.default.copyItem(
-                atPath: CorpusFile.path(page), toPath: mine + "/pages/" + (page.split(separator: "/").last.map(String.init) ?? page))
+                atPath: CorpusFile.path(page),
+                toPath: mine + "/pages/" + (page.split(separator: "/").last.map(String.init) ?? page))
         }
-        let added = try HansardCommand.run(["register", "add", "--quiet", "--register", mine + "/r.sqlite", mine + "/pages"])
+        let added = try HansardCommand.run([
+            "register", "add", "--quiet", "--register", mine + "/r.sqlite", mine + "/pages",
+        ])
         #expect(added.status == 0, "\(added.standardError)")
         let export = try HansardCommand.run(["register", "export", "--register", mine + "/r.sqlite"])
         try export.standardOutput.write(toFile: folder + "/snapshot.json", atomically: true, encoding: .utf8)
@@ -437,7 +461,8 @@ struct ClerkRegisterTests {
         #expect(imported.status == 0, "\(imported.standardError)")
 
         let run = HansardCommand.Setting(directory: theirs)
-        let lost = try HansardCommand.run(["report", "--register", "r.sqlite", "--out", "lost", "--quiet"], setting: run)
+        let lost = try HansardCommand.run(
+            ["report", "--register", "r.sqlite", "--out", "lost", "--quiet"], setting: run)
         #expect(lost.status == 0, "\(lost.standardError)")
         #expect(lost.standardError.contains("transcript not shown"))
         #expect(lost.standardError.contains("--sources DIR"))
@@ -456,12 +481,14 @@ struct ClerkRegisterTests {
         }
         let seedPage = try String(
             contentsOfFile: site + "/debates/" + debates.first { name in
-                (try? String(contentsOfFile: site + "/debates/" + name, encoding: .utf8))?.contains("WhatsApp: Ministerial") == true
+                (try? String(contentsOfFile: site + "/debates/" + name, encoding: .utf8))?.contains(
+                    "WhatsApp: Ministerial") == true
             }!, encoding: .utf8)
         // Line 17 of the text save, in the transcript.
         #expect(seedPage.contains("we will be producing new guidance shortly on the use of WhatsApp"))
         // Published pages name files, never the folders of either machine.
-        for file in try FileManager.default.subpathsOfDirectory(atPath: site) where file.hasSuffix(".html") || file.hasSuffix(".xml") {
+        for file in try FileManager.default.subpathsOfDirectory(atPath: site)
+        where file.hasSuffix(".html") || file.hasSuffix(".xml") {
             let text = try String(contentsOfFile: site + "/" + file, encoding: .utf8)
             #expect(!text.contains(folder), "\(file) holds a local path")
         }
@@ -475,7 +502,9 @@ struct ClerkRegisterTests {
             ["commitments", "--register", register, "--as-of", Self.asOf, "--format", "table"],
             environment: ["COLUMNS": "300"])
         #expect(today.status == 0)
-        #expect(today.standardOutput.hasPrefix("No outstanding commitments of the Starmer government (2024–) as of 2026-11-25."))
+        #expect(
+            today.standardOutput.hasPrefix(
+                "No outstanding commitments of the Starmer government (2024–) as of 2026-11-25."))
         #expect(today.standardOutput.contains("more under other governments: --all-governments lists them"))
         // On 1 June 2023 the Sunak government was in office: the seed's commitments are its own.
         let then = Self.tsv(
@@ -500,14 +529,19 @@ struct ClerkRegisterTests {
         #expect(dryRun.standardOutput.hasSuffix("\(all.count) commitments would lapse.\n"))
         // The 58th Parliament's last session, 2023-24, ended on 24 May 2024 (the sessions table).
         let lapsed = try HansardCommand.run(
-            ["register", "lapse", "--register", register, "--before-dissolution", "--parliament", "58th", "--by", "J. Clerk"])
+            [
+                "register", "lapse", "--register", register, "--before-dissolution", "--parliament", "58th", "--by",
+                "J. Clerk",
+            ])
         #expect(lapsed.status == 0, "\(lapsed.standardError)")
         let seedRows = all.filter { $0["debate_date"] == "2023-03-08" }
         #expect(lapsed.standardOutput.hasSuffix("\(seedRows.count) commitments lapsed.\n"))
         #expect(lapsed.standardOutput.contains("58th Parliament  lapsed as of 2024-05-24"))
         let shown = try HansardCommand.run(["register", "show", seedRows[0]["id"]!, "--register", register])
         #expect(shown.standardOutput.contains("2024-05-24  lapsed  by J. Clerk"))
-        #expect(shown.standardOutput.contains("evidence: The 58th Parliament was dissolved: its last session ended on 2024-05-24"))
+        #expect(
+            shown.standardOutput.contains(
+                "evidence: The 58th Parliament was dissolved: its last session ended on 2024-05-24"))
         let undone = try HansardCommand.run(["register", "lapse", "--register", register, "--undo"])
         #expect(undone.standardOutput.hasSuffix("\(seedRows.count) commitments reopened.\n"))
         let again = Self.tsv(
@@ -531,7 +565,10 @@ struct ClerkRegisterTests {
         #expect(try header(["report", "--format", "csv", "--out", "-"]) == list)
         #expect(try header(["search", "guidance", "--format", "csv"]) == list)
         let chosen = try HansardCommand.run(
-            ["commitments", "--all-governments", "--format", "csv", "--columns", "id,promise,citation", "--register", register])
+            [
+                "commitments", "--all-governments", "--format", "csv", "--columns", "id,promise,citation", "--register",
+                register,
+            ])
         #expect(chosen.standardOutput.hasPrefix("id,promise,citation\r\n"))
         let wrong = try HansardCommand.run(
             ["commitments", "--format", "csv", "--columns", "id,nonsense", "--register", register])
@@ -550,7 +587,9 @@ struct ClerkRegisterTests {
         // "Mr Brown’s case" (28 March 2023) and "£310,000" (5 July 1962), as the pages print them.
         #expect(text.contains("Mr Brown’s case"))
         #expect(text.contains("£310,000"))
-        let plain = try HansardCommand.run(["commitments", "--all-governments", "--format", "csv", "--register", register])
+        let plain = try HansardCommand.run([
+            "commitments", "--all-governments", "--format", "csv", "--register", register,
+        ])
         #expect(!plain.standardOutput.hasPrefix("\u{FEFF}"))
     }
 
@@ -593,7 +632,10 @@ struct ClerkRegisterTests {
         #expect(second.standardOutput == feed)
         let overdue = Self.tsv(
             try HansardCommand.run(
-                ["commitments", "--register", register, "--all-governments", "--overdue", "--as-of", Self.asOf, "--format", "tsv"]
+                [
+                    "commitments", "--register", register, "--all-governments", "--overdue", "--as-of", Self.asOf,
+                    "--format", "tsv",
+                ]
             ).standardOutput)
         #if canImport(FoundationXML)
             let document = try XMLDocument(data: Data(feed.utf8))

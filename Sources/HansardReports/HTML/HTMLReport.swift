@@ -11,9 +11,11 @@ public import HansardRegister
 /// at a time, so a large register never has all its transcripts in memory. Only the turns the commitments' pages
 /// quote are kept.
 public struct HTMLReport {
+    /// What the report shows.
     public let data: ReportData
     private var contexts: [String: CommitmentContext] = [:]
 
+    /// A report of `data`.
     public init(_ data: ReportData) { self.data = data }
 
     /// How many pages ``render(_:transcript:progress:emit:)`` makes: one per debate and commitment, the index and the feed.

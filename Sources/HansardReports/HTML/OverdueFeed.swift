@@ -7,8 +7,10 @@ import HansardRegister
 /// register and date give the same bytes. Links are relative to the feed, so they lead to the report's pages
 /// wherever the folder is published.
 public enum OverdueFeed {
+    /// The feed's file in the report's folder.
     public static let fileName = "overdue.xml"
 
+    /// The feed for the report's date.
     public static func render(_ data: ReportData) -> String {
         let overdue = data.counted.filter(\.isOverdue).compactMap { item -> (String, CommitmentListing)? in
             guard let due = item.commitment.dueBy, let became = CalendarDate.adding(days: 1, to: due) else {
@@ -19,13 +21,15 @@ public enum OverdueFeed {
         var output = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         output += "<id>urn:hansard:report:overdue</id>\n"
         output += "<title type=\"text\">Overdue government commitments</title>\n"
-        output += "<subtitle type=\"text\">Commitments made in Parliament and not done by their due date, as of "
+        output +=
+            "<subtitle type=\"text\">Commitments made in Parliament and not done by their due date, as of "
             + "\(escape(HTML.longDate(data.asOf))), from the register hansard keeps.</subtitle>\n"
         output += "<updated>\(data.asOf)T00:00:00Z</updated>\n"
         output += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(fileName)\"/>\n"
         output += "<link rel=\"alternate\" type=\"text/html\" href=\"index.html\"/>\n"
         output += "<generator>hansard</generator>\n"
-        output += "<rights type=\"text\">Debate text is Parliamentary Copyright, reproduced under the Open Parliament "
+        output +=
+            "<rights type=\"text\">Debate text is Parliamentary Copyright, reproduced under the Open Parliament "
             + "Licence v3.0.</rights>\n"
         for (became, item) in overdue {
             let c = item.commitment
@@ -42,7 +46,8 @@ public enum OverdueFeed {
             }
             var summary = "Due \(HTML.longDate(c.dueBy))"
             if let phrase = c.timingPhrase { summary += " (\u{201C}\(phrase)\u{201D})" }
-            summary += "; overdue by \(item.overdueBy ?? HTML.count(item.overdueDays ?? 0, "day")) as of "
+            summary +=
+                "; overdue by \(item.overdueBy ?? HTML.count(item.overdueDays ?? 0, "day")) as of "
                 + "\(HTML.longDate(data.asOf)). \u{201C}\(c.quote)\u{201D} \(item.citation.title), \(item.citation.text)."
             output += "<summary type=\"text\">\(escape(summary))</summary>\n</entry>\n"
         }
