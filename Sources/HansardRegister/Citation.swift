@@ -1,5 +1,5 @@
 import Foundation
-public import HansardIngestion
+import HansardIngestion
 
 /// Where a commitment can be read and how to cite it: "HL Deb 8 March 2023, vol 828, col 1234", the debate's
 /// title (or, for a page holding a whole sitting, its own heading), and a link to the contribution.

@@ -1,5 +1,5 @@
 public import GRDB
-public import HansardAnalysis
+import HansardAnalysis
 
 /// A field of a commitment a person may correct with `hansard register edit`.
 public enum CommitmentField: String, Sendable, Hashable, Codable, CaseIterable {
