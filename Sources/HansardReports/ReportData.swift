@@ -1,6 +1,6 @@
 import Foundation
-public import HansardAnalysis
-public import HansardIngestion
+import HansardAnalysis
+import HansardIngestion
 public import HansardRegister
 
 /// Everything a report shows from the register: its records, and every commitment's standing as of one
