@@ -67,7 +67,9 @@ struct CommitmentPage {
         timing += "<span class=\"muted\">(\(HTML.escape(c.timingClass.rawValue)))</span>"
         body += row("Timing", timing)
         var due = c.dueBy.map { HTML.escape(HTML.longDate($0)) } ?? "no due date can be reckoned"
-        if let late = listing?.overdueDays { due += " — <strong>overdue by \(HTML.count(late, "day"))</strong>" }
+        if let late = listing?.overdueDays {
+            due += " — <strong>overdue by \(HTML.escape(listing?.overdueBy ?? HTML.count(late, "day")))</strong>"
+        }
         body += row("Due by", due)
         body += row("Status", "\(HTML.escape(HTML.statusName((listing?.status ?? c.status).rawValue)))"
             + (c.statusDate.map { " since " + HTML.escape(HTML.longDate($0)) } ?? "") + ", as of "
