@@ -27,7 +27,9 @@ public enum CalendarDate {
     /// Whole calendar years, months and days from `from` to `to` (a month counted from a day of the month to the same
     /// day of the next one); nil when either is not a date or `to` is before `from`.
     public static func span(from: String, to: String) -> (years: Int, months: Int, days: Int)? {
-        guard let start = parts(from), let end = parts(to), dayNumber(from)! <= dayNumber(to)! else { return nil }
+        guard let first = dayNumber(from), let last = dayNumber(to), first <= last, let start = parts(from),
+            let end = parts(to)
+        else { return nil }
         var months = (end.year - start.year) * 12 + (end.month - start.month)
         var days = end.day - start.day
         if days < 0 {
@@ -52,10 +54,12 @@ public enum CalendarDate {
         return count(years, "year") + " " + count(months, "month")
     }
 
-    private static func parts(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        guard isValid(text) else { return nil }
-        let fields = text.split(separator: "-").compactMap { Int($0) }
-        return (fields[0], fields[1], fields[2])
+    /// The year, month and day of a valid date, read from the bytes.
+    static func parts(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        guard dayNumber(text) != nil else { return nil }
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
+        return (digits(0..<4), digits(5..<7), digits(8..<10))
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).

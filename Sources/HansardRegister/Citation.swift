@@ -71,7 +71,7 @@ public struct Citation: Sendable, Hashable, Codable {
     /// The column with the suffix of its series when a ParlParse page leaves it off: Westminster Hall "WH",
     /// written statements "WS", written answers "W".
     static func column(_ column: String?, contributionId: String?, format: InputFormat?) -> String? {
-        guard let column = column?.trimmingCharacters(in: .whitespaces), !column.isEmpty else { return nil }
+        guard let column, !column.isEmpty else { return nil }
         guard format == .parlParseXML, column.allSatisfy(\.isNumber), let kind = parlParseKind(contributionId) else {
             return column
         }
@@ -85,9 +85,19 @@ public struct Citation: Sendable, Hashable, Codable {
 
     /// "debate" in "uk.org.publicwhip/debate/2023-03-28d.809.7".
     static func parlParseKind(_ id: String?) -> String? {
-        guard let id, id.hasPrefix("uk.org.publicwhip/") else { return nil }
-        let parts = id.split(separator: "/")
-        return parts.count == 3 ? String(parts[1]) : nil
+        guard let id, id.hasPrefix(parlParsePrefix) else { return nil }
+        let rest = id.utf8.dropFirst(parlParsePrefix.utf8.count)
+        guard let slash = rest.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        return String(decoding: rest[..<slash], as: UTF8.self)
+    }
+
+    static let parlParsePrefix = "uk.org.publicwhip/"
+
+    /// "2023-03-28d.809.7" in "uk.org.publicwhip/debate/2023-03-28d.809.7".
+    static func parlParseSpeech(_ id: String) -> String? {
+        guard let slash = id.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        let tail = String(decoding: id.utf8[id.utf8.index(after: slash)...], as: UTF8.self)
+        return tail.isEmpty ? nil : tail
     }
 
     /// TheyWorkForYou's section for each kind of ParlParse id.
@@ -125,7 +135,7 @@ public struct Citation: Sendable, Hashable, Codable {
             return page + "#" + id
         case .parlParseXML:
             guard let id = contributionId, let kind = parlParseKind(id), let section = theyWorkForYouSections[kind],
-                let speech = id.split(separator: "/").last, isAnchor(String(speech))
+                let speech = parlParseSpeech(id), isAnchor(speech)
             else { return page }
             return "https://www.theyworkforyou.com/\(section)/?id=\(speech)"
         default:
@@ -133,35 +143,36 @@ public struct Citation: Sendable, Hashable, Codable {
         }
     }
 
-    /// An id safe to put in a URL as it stands: letters, digits and `-._`.
+    /// An id safe to put in a URL as it stands: ASCII letters, digits and `-._`. (A byte scan: lists build a
+    /// citation per row.)
     static func isAnchor(_ id: String) -> Bool {
         !id.isEmpty
-            && id.unicodeScalars.allSatisfy {
-                ($0.isASCII && CharacterSet.alphanumerics.contains($0)) || "-._".unicodeScalars.contains($0)
+            && id.utf8.allSatisfy { byte in
+                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                    || byte == 0x2D || byte == 0x2E || byte == 0x5F
             }
     }
 
-    /// The URL when it is a plain http(s) link.
+    /// The URL when it is a plain http(s) link, with nothing in it that would end an attribute or a line.
     static func webLink(_ url: String?) -> String? {
-        guard let url = url?.trimmingCharacters(in: .whitespaces), !url.isEmpty else { return nil }
-        let lower = url.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
-            !url.unicodeScalars.contains(where: { $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" })
+        guard let url, !url.isEmpty else { return nil }
+        let bytes = url.utf8
+        let lower = bytes.prefix(8).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        guard lower.starts(with: Array("https://".utf8)) || lower.starts(with: Array("http://".utf8)),
+            !bytes.contains(where: { $0 <= 0x20 || $0 == 0x22 || $0 == 0x3C || $0 == 0x3E || $0 == 0x7F })
         else { return nil }
         return url
     }
 
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
     /// "8 March 2023" for "2023-03-08".
     static func longDate(_ iso: String) -> String {
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]) else {
-            return iso
-        }
-        let names = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
-        return "\(day) \(names[month - 1]) \(parts[0])"
+        guard let (year, month, day) = CalendarDate.parts(iso) else { return iso }
+        return "\(day) \(monthNames[month - 1]) \(year)"
     }
 }
 

@@ -40,6 +40,8 @@ extension Register {
             }
             if var record = existing {
                 let sameVersion = known != nil
+                // An older version of the page, analysed again, would undo what its revisions changed.
+                if sameVersion && record.sha256 != summary.sha256 { return .unchanged(debateId: record.id) }
                 if !sameVersion { record.revision += 1 }
                 record.title = summary.title
                 record.house = summary.house ?? record.house
@@ -48,11 +50,9 @@ extension Register {
                 record.type = summary.type ?? record.type
                 record.volume = debate.metadata.volume ?? record.volume
                 record.format = debate.source.format.rawValue
-                if !sameVersion || record.sha256 == summary.sha256 {
-                    record.sha256 = summary.sha256
-                    record.sourcePath = summary.sourcePath
-                    record.bytes = debate.source.bytes
-                }
+                record.sha256 = summary.sha256
+                record.sourcePath = summary.sourcePath
+                record.bytes = debate.source.bytes
                 record.updatedAt = now
                 try record.update(db)
                 if !sameVersion {

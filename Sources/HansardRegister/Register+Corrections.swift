@@ -64,18 +64,32 @@ extension Register {
 
     /// The shortest prefix of each commitment id, at least `minimum` characters long, that no other commitment
     /// shares: what tables print, and what every command accepts back.
-    public func shortIds(minimum: Int = 10) throws(RegisterError) -> [String: String] {
-        let ids = try read { db in
+    /// - Parameter ids: the ids wanted; every commitment's when nil.
+    public func shortIds(for ids: [String]? = nil, minimum: Int = 10) throws(RegisterError) -> [String: String] {
+        func common(_ a: String, _ b: String) -> Int { zip(a.utf8, b.utf8).prefix { $0 == $1 }.count }
+        // A screenful asks each id's neighbours in the primary key's order; a long list reads every id once.
+        if let ids, ids.count <= 2000 {
+            return try read { db in
+                var result: [String: String] = [:]
+                for id in ids {
+                    let before = try String.fetchOne(
+                        db, SQLRequest<String>(literal: "SELECT id FROM commitment WHERE id < \(id) ORDER BY id DESC LIMIT 1"))
+                    let after = try String.fetchOne(
+                        db, SQLRequest<String>(literal: "SELECT id FROM commitment WHERE id > \(id) ORDER BY id LIMIT 1"))
+                    let length = max(minimum, before.map { common(id, $0) + 1 } ?? 0, after.map { common(id, $0) + 1 } ?? 0)
+                    result[id] = String(id.prefix(length))
+                }
+                return result
+            }
+        }
+        let all = try read { db in
             try String.fetchAll(db, CommitmentRecord.select(Column("id")).order(Column("id")))
         }
-        func common(_ a: String, _ b: String) -> Int {
-            zip(a.utf8, b.utf8).prefix { $0 == $1 }.count
-        }
         var result: [String: String] = [:]
-        for (index, id) in ids.enumerated() {
+        for (index, id) in all.enumerated() {
             var length = minimum
-            if index > 0 { length = max(length, common(id, ids[index - 1]) + 1) }
-            if index + 1 < ids.count { length = max(length, common(id, ids[index + 1]) + 1) }
+            if index > 0 { length = max(length, common(id, all[index - 1]) + 1) }
+            if index + 1 < all.count { length = max(length, common(id, all[index + 1]) + 1) }
             result[id] = String(id.prefix(length))
         }
         return result

@@ -217,13 +217,14 @@ extension Register {
         let requestIds = Array(Set(listings.compactMap(\.commitment.requestId))).sorted()
         return try read { db in
             var context = RowContext()
-            for chunk in debateIds.chunked(400) {
+            // Large chunks: each query is prepared once per chunk, and a list may hold 100,000 ids.
+            for chunk in debateIds.chunked(5000) {
                 for debate in try DebateRecord.filter(keys: chunk).fetchAll(db) { context.debates[debate.id] = debate }
             }
-            for chunk in requestIds.chunked(400) {
+            for chunk in requestIds.chunked(5000) {
                 for request in try RequestRecord.filter(keys: chunk).fetchAll(db) { context.requests[request.id] = request }
             }
-            for chunk in ids.chunked(400) {
+            for chunk in ids.chunked(5000) {
                 let events = try StatusEventRecord.filter(chunk.contains(Column("commitmentId")))
                     .order(Column("effectiveDate"), Column("recordedAt"), Column("id")).fetchAll(db)
                 for event in events { context.events[event.commitmentId, default: []].append(event) }

@@ -210,10 +210,12 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
             return record
         }
         func ordered<T>(_ items: [T], _ record: (T) -> CommitmentRecord) -> [T] {
-            items.sorted {
-                let (a, b) = (record($0), record($1))
-                return (a.debateDate ?? "", a.department ?? "", a.id) < (b.debateDate ?? "", b.department ?? "", b.id)
+            // Keys made once: comparing copies of whole records made sorting 100,000 of them slow.
+            let keys = items.map { item -> (String, String, String) in
+                let r = record(item)
+                return (r.debateDate ?? "", r.department ?? "", r.id)
             }
+            return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
         }
         self.added = ordered(added.map(titled), { $0 })
         self.resolved = ordered(resolved.map { var r = $0; r.commitment = titled(r.commitment); return r }, \.commitment)

@@ -282,11 +282,17 @@ extension Register {
                 }
                 try version.insert(db, onConflict: .ignore)
             }
-            for commitment in snapshot.commitments where try !commitment.exists(db) {
+            let titles = Dictionary(snapshot.debates.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+            for var commitment in snapshot.commitments where try !commitment.exists(db) {
                 if skippedDebates.contains(commitment.debateId) {
                     skippedCommitments.insert(commitment.id)
                     summary.skipped.append("commitment \(commitment.id): its debate \(commitment.debateId) was skipped")
                     continue
+                }
+                // A snapshot made before citations has no title on its commitments; search needs one.
+                if commitment.debateTitle == nil {
+                    commitment.debateTitle =
+                        try titles[commitment.debateId] ?? DebateRecord.fetchOne(db, key: commitment.debateId)?.title
                 }
                 try commitment.insert(db, onConflict: .ignore)
                 summary.commitments += 1

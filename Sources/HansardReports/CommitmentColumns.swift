@@ -58,6 +58,14 @@ public enum CommitmentColumns {
         /// What it holds, for `--columns help`.
         public var meaning: String
         let value: @Sendable (CommitmentRow) -> String?
+
+        /// Whether the column reads more than the listing: the debate, request, events, edits or links.
+        public var needsContext: Bool { Self.contextNames.contains(name) }
+
+        static let contextNames: Set<String> = [
+            "request_speaker", "request_quote", "request_outcome", "status_events", "latest_evidence", "latest_reason",
+            "edited_fields", "follow_up_links", "confirmed_links", "source_file", "source_sha256",
+        ]
     }
 
     /// Every column, in the order a full CSV gives them.

@@ -135,6 +135,7 @@ public struct TextTable: Sendable {
     /// The text in lines of at most `width` characters, broken at spaces, and inside words longer than a line.
     static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
+        if displayWidth(text) <= width { return [text] }
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {

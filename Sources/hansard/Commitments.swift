@@ -235,8 +235,12 @@ struct ListOutput: ParsableArguments {
         if let columns {
             options.columns = try CommitmentColumns.named(columns.split(separator: ",").map(String.init))
         }
-        if format == .table { options.shortIds = try register.shortIds() }
-        if format == .csv || format == .tsv { options.context = try register.context(for: list.items) }
+        if format == .table { options.shortIds = try register.shortIds(for: list.items.map(\.commitment.id)) }
+        // The debates, requests, events, edits and links are read only when a column shows them.
+        let needsContext =
+            format == .csv && (options.columns ?? CommitmentColumns.all).contains(where: \.needsContext)
+            || format == .tsv && (options.columns ?? []).contains(where: \.needsContext)
+        if needsContext { options.context = try register.context(for: list.items) }
         Terminal.writeTable(
             try CommitmentListRenderer.render(list, format: format, options: options), plain: format != .table)
         // An empty machine-readable list says on stderr where the rows are, keeping stdout clean.
