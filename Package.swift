@@ -36,7 +36,9 @@ let package = Package(
         .target(
             name: "HansardAnalysis",
             dependencies: ["HansardIngestion", .product(name: "Crypto", package: "swift-crypto")],
-            resources: [.copy("Resources/rules.json")],
+            resources: [
+                .copy("Resources/rules.json"), .copy("Resources/lexicon.json"), .copy("Resources/wordnet.tsv"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(

@@ -6,18 +6,18 @@ public import HansardIngestion
 /// A pure function of the debate and the rules: the same page and rules always give the same analysis.
 public struct Analyzer: Sendable {
     let rules: CompiledRules
+    let lexicon: Lexicon
 
-    /// Creates an analyser with the rules bundled with hansard.
+    /// Creates an analyser with the lexicon bundled with hansard.
     public init() throws(AnalysisError) {
-        guard let url = Bundle.module.url(forResource: "rules", withExtension: "json") else {
-            throw .bundledRulesMissing
-        }
-        rules = try CompiledRules.load(path: url.path)
+        rules = try BundledData.rules()
+        lexicon = try BundledData.lexicon()
     }
 
-    /// Creates an analyser with the rules in `path` (the bundled rules.json's shape).
+    /// Creates an analyser with the lexicon in `path` (the bundled lexicon.json's shape).
     public init(rulesFile path: String) throws(AnalysisError) {
-        rules = try CompiledRules.load(path: path)
+        rules = try BundledData.rules()
+        lexicon = try Lexicon(path: path, wordNet: try BundledData.wordNet())
     }
 
     /// The debate's stable key: its canonical URL when the page gives one, otherwise house, date and
@@ -37,7 +37,7 @@ public struct Analyzer: Sendable {
 
     /// Analyses one debate.
     public func analyse(_ debate: Debate) -> Analysis {
-        var run = AnalysisRun(debate: debate, rules: rules)
+        var run = AnalysisRun(debate: debate, rules: rules, lexicon: lexicon)
         return run.analyse()
     }
 }
@@ -46,16 +46,33 @@ public struct Analyzer: Sendable {
 struct AnalysisRun {
     let debate: Debate
     let rules: CompiledRules
+    let lexicon: Lexicon
     let identity: String
     var government: Set<Int> = []
     var chair: Set<Int> = []
     var tabled: Set<Int> = []
+    /// Each speech turn's sentences, tokenised once (empty for procedural turns).
+    let sentencesByTurn: [[Sentence]]
+    /// Government sentences that refuse ("we will not", "I cannot give that undertaking"), by turn.
+    var refusals: [Int: [Sentence]] = [:]
 
-    init(debate: Debate, rules: CompiledRules) {
+    init(debate: Debate, rules: CompiledRules, lexicon: Lexicon) {
         self.debate = debate
         self.rules = rules
+        self.lexicon = lexicon
         self.identity = Analyzer.debateIdentity(of: debate)
+        sentencesByTurn = debate.turns.map { turn in
+            guard turn.kind == .speech else { return [] }
+            var result: [Sentence] = []
+            for (number, paragraph) in turn.paragraphs.enumerated() {
+                result.append(contentsOf: Sentences.split(paragraph, turn: turn.index, paragraph: number))
+            }
+            return result
+        }
     }
+
+    /// The turn's sentences.
+    func sentences(of turn: Turn) -> [Sentence] { sentencesByTurn[turn.index] }
 
     var turns: [Turn] { debate.turns }
 
@@ -74,7 +91,7 @@ struct AnalysisRun {
         let questions = findQuestions()
         var commitments = findCommitments()
         var requests = findRequests()
-        let evasions = findEvasions(questions: questions)
+        let evasions = findEvasions(questions: questions, commitments: commitments, requests: requests)
         let followUps = findFollowUps(commitments: commitments)
         resolveRequests(&requests, commitments: &commitments, followUps: followUps)
         commitments.sort { ($0.turn, $0.id) < ($1.turn, $1.id) }

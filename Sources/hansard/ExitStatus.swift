@@ -49,7 +49,7 @@ enum ExitStatus: Int32 {
 
     init(for error: AnalysisError) {
         switch error {
-        case .bundledRulesMissing: self = .internalError
+        case .bundledRulesMissing, .lexiconMalformed: self = .internalError
         case .rulesUnreadable: self = .missingInput
         case .rulesMalformed, .invalidPattern: self = .badInput
         }

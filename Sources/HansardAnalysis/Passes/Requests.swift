@@ -1,33 +1,181 @@
-import Foundation
 import HansardIngestion
 
-extension AnalysisRun {
-    // MARK: Requests
+/// A member's sentence that asks the Government for something: found by its form and whom it addresses.
+struct RequestForm: Sendable {
+    var form: Request.Form
+    var action: CommitmentAction
+    /// The requested verb's lemma ("publish"), or nil for a request for information.
+    var verb: String?
+    /// Tokens of what is asked for.
+    var object: Range<Int>?
+}
 
-    /// The action a member's sentence asks the government to take, if it asks for one.
-    func isRequest(_ sentence: String) -> CommitmentAction? {
-        if rules.requestExclusions.contains(where: { $0.matches(sentence) }) { return nil }
-        for frame in rules.requestFrames {
-            for match in frame.allMatches(in: sentence) {
-                guard let verb = match.verb else { continue }
-                if let matcher = rules.action(at: verb.lowerBound, in: sentence, forRequest: true) { return matcher.action }
-                if let action = rules.passiveAction(at: verb.lowerBound, in: sentence) { return action }
+extension AnalysisRun {
+    /// The request a member's sentence makes, if it makes one.
+    func request(in sentence: Sentence, tabledTurn: Bool) -> RequestForm? {
+        let tokens = sentence.tokens
+        guard !tokens.isEmpty else { return nil }
+        let finder = clauseFinder
+        // Tabled: "asked the Secretary of State whether he will …", "To ask His Majesty's Government what …".
+        if tabledTurn || lexicon.tabledForms.occurs(in: tokens, 0..<min(tokens.count, 14)) {
+            if let form = tabledRequest(tokens, finder: finder) { return form }
+        }
+        // "I urge the Government to …", "I ask the Minister to …", "I hope that the Minister will …",
+        // "I should be grateful if he would …", "May I ask the Minister whether …".
+        for index in tokens.indices {
+            guard let length = lexicon.gratefulForms.match(at: index, in: tokens), isClauseStart(index, tokens) else {
+                continue
+            }
+            let rest = index + length
+            if let form = requestedVerb(after: rest, in: tokens, finder: finder, form: .indirect) { return form }
+            if sentence.isQuestion { return RequestForm(form: .information, action: .reportBack, verb: nil, object: nil) }
+        }
+        for index in tokens.indices where tokens[index].norm == "i" || tokens[index].norm == "we" {
+            let verbStart = index + 1
+            guard let length = lexicon.urgeVerbs.match(at: verbStart, in: tokens) else { continue }
+            var cursor = verbStart + length
+            guard let addressee = addressee(at: cursor, in: tokens) else { continue }
+            cursor += addressee
+            if cursor < tokens.count, ["to", "will", "would", "should", "must", "can", "could"].contains(tokens[cursor].norm)
+                || ["hope", "trust", "expect"].contains(tokens[verbStart].norm)
+            {
+                if let form = requestedVerb(after: cursor, in: tokens, finder: finder, form: .urge) { return form }
+            }
+        }
+        guard sentence.isQuestion else {
+            // "The Government must act now", "the Minister should publish the report": a demand.
+            return demand(tokens, finder: finder)
+        }
+        // "Will the Minister publish …?", "Can he assure the House that …?", "Could she write to me?"
+        for index in tokens.indices where lexicon.requestAuxiliaries.contains(tokens[index].norm) {
+            guard isClauseStart(index, tokens) else { continue }
+            if lexicon.notRequests.match(at: index, in: tokens) != nil { return nil }
+            var cursor = index + 1
+            if cursor < tokens.count, tokens[cursor].norm == "not" { cursor += 1 }
+            guard let addressee = addressee(at: cursor, in: tokens) else { continue }
+            cursor += addressee
+            if cursor < tokens.count, tokens[cursor].norm == "not" { cursor += 1 }
+            if let form = requestedVerb(after: cursor, in: tokens, finder: finder, form: .question) { return form }
+        }
+        // "When will the Government publish …?", "What steps is the Minister taking …?", "How many … ?"
+        for index in tokens.indices where lexicon.informationWords.contains(tokens[index].norm) {
+            guard isClauseStart(index, tokens) else { continue }
+            var cursor = index + 1
+            while cursor < min(tokens.count, index + 8) {
+                if addressee(at: cursor, in: tokens) != nil {
+                    return RequestForm(form: .information, action: informationAction(tokens), verb: nil, object: nil)
+                }
+                cursor += 1
             }
         }
         return nil
+    }
+
+    /// Tabled questions: "whether he will V", "if she will V", "what plans he has to V", "what steps …".
+    private func tabledRequest(_ tokens: [Token], finder: ClauseFinder) -> RequestForm? {
+        for index in tokens.indices where ["whether", "if"].contains(tokens[index].norm) {
+            var cursor = index + 1
+            if cursor < tokens.count, ["he", "she", "they", "it", "the", "her", "his", "ministers"].contains(tokens[cursor].norm) {
+                while cursor < min(tokens.count, index + 6), !["will", "would", "can", "has", "have", "is", "are", "intend", "intends", "plan", "plans", "propose", "proposes"].contains(tokens[cursor].norm) {
+                    cursor += 1
+                }
+                if cursor < tokens.count {
+                    cursor += 1
+                    if cursor < tokens.count, tokens[cursor].norm == "to" { cursor += 1 }
+                    if let form = requestedVerb(after: cursor, in: tokens, finder: finder, form: .tabled) { return form }
+                }
+            }
+        }
+        if tokens.contains(where: { lexicon.informationWords.contains($0.norm) || $0.norm == "to" }) {
+            return RequestForm(form: .tabled, action: informationAction(tokens), verb: nil, object: nil)
+        }
+        return nil
+    }
+
+    /// "The Government should publish …" said by a member (not in a question): a demand on the Government.
+    private func demand(_ tokens: [Token], finder: ClauseFinder) -> RequestForm? {
+        for index in tokens.indices where ["should", "must", "ought", "need"].contains(tokens[index].norm) {
+            guard index > 0 else { continue }
+            var start = index - 1
+            while start > 0, tokens[start - 1].isWord, !lexicon.words("clauseBoundary").contains(tokens[start - 1].norm) {
+                start -= 1
+                if index - start > 6 { break }
+            }
+            let subject = start..<index
+            guard finder.isGovernmentSubject(subject, in: tokens), !tokens[subject].contains(where: { $0.norm == "i" || $0.norm == "we" })
+            else { continue }
+            var cursor = index + 1
+            if cursor < tokens.count, tokens[cursor].norm == "to" { cursor += 1 }
+            if cursor < tokens.count, tokens[cursor].norm == "not" { return nil }
+            return requestedVerb(after: cursor, in: tokens, finder: finder, form: .urge)
+        }
+        return nil
+    }
+
+    /// The verb asked for after the addressee, with its action and object.
+    private func requestedVerb(after start: Int, in tokens: [Token], finder: ClauseFinder, form: Request.Form) -> RequestForm? {
+        var cursor = start
+        // "I should be grateful if the Minister would …": step over the addressee and its modal.
+        if let length = addressee(at: cursor, in: tokens) { cursor += length }
+        while cursor < tokens.count, ["will", "would", "could", "can", "shall", "should", "might", "may", "to", "please", "not", "now", "also", "today", "therefore", "then", "at", "least", "kindly"].contains(tokens[cursor].norm) {
+            cursor += 1
+        }
+        guard cursor < tokens.count, tokens[cursor].isWord, var group = finder.verbGroup(from: cursor, in: tokens, limit: tokens.count)
+        else { return nil }
+        if group.negated { group.negated = false }
+        let verbIndex = min(group.verb, tokens.count - 1)
+        guard tokens[verbIndex].isWord, lexicon.wordNet.isVerb(tokens[verbIndex].norm) || group.synthetic != nil else { return nil }
+        let (lemma, length) = finder.verbLemma(at: verbIndex, in: tokens, group: group)
+        let end = max(verbIndex + length, finder.clauseEnd(from: verbIndex + length, in: tokens, limit: tokens.count))
+        let action = finder.action(at: verbIndex, lemma: lemma, in: tokens, clauseEnd: end, synthetic: group.synthetic)
+        // "Does he know …", "Is he aware …": no act asked for.
+        if ["be", "know", "realise", "realize", "recognise", "recognize", "agree", "accept", "think", "believe", "understand", "remember", "feel", "share"].contains(lemma), form == .question {
+            return nil
+        }
+        return RequestForm(form: form, action: action, verb: lemma, object: finder.objectRange(after: verbIndex + length, in: tokens, limit: end))
+    }
+
+    /// The length of an addressee phrase at `index` ("the Minister", "my right hon. Friend", "he").
+    private func addressee(at index: Int, in tokens: [Token]) -> Int? {
+        guard index < tokens.count, let pattern = lexicon.pattern("addressee"),
+            let match = pattern.firstMatch(in: tokens, from: index, at: true, classes: lexicon)
+        else { return nil }
+        return match.range.count
+    }
+
+    private func isClauseStart(_ index: Int, _ tokens: [Token]) -> Bool {
+        var cursor = index - 1
+        while cursor >= 0, tokens[cursor].isWord, ["so", "then", "therefore", "and", "but", "or", "now", "finally", "also", "further", "secondly", "thirdly", "first", "lastly", "perhaps", "if", "please", "moreover"].contains(tokens[cursor].norm) {
+            cursor -= 1
+        }
+        return cursor < 0 || tokens[cursor].kind == .mark
+    }
+
+    private func informationAction(_ tokens: [Token]) -> CommitmentAction {
+        for index in tokens.indices {
+            if let act = lexicon.act(at: index, in: tokens, lemma: lexicon.wordNet.verbLemma(tokens[index].norm)),
+                act.action != .other
+            {
+                return act.action
+            }
+        }
+        return .reportBack
     }
 
     func findRequests() -> [Request] {
         var requests: [Request] = []
         var seen: [String: Int] = [:]
         for turn in turns where isMember(turn.index) {
+            let tabledTurn = tabled.contains(turn.index)
             for sentence in sentences(of: turn) {
-                guard let action = isRequest(sentence.text) else { continue }
+                guard let found = request(in: sentence, tabledTurn: tabledTurn) else { continue }
                 let id = uniqueID("r", [identity, "request", TextTools.normalised(sentence.text)], seen: &seen)
                 requests.append(
                     Request(
-                        id: id, turn: turn.index, speaker: speakerReference(turn), quote: sentence.text, action: action,
-                        outcome: .unanswered, answerTurn: governmentReply(after: turn.index), answer: nil, commitment: nil))
+                        id: id, turn: turn.index, speaker: speakerReference(turn), quote: sentence.text,
+                        action: found.action, outcome: .unanswered, answerTurn: governmentReply(after: turn.index),
+                        answer: nil, commitment: nil, form: found.form,
+                        asked: found.object.map { sentence.text(of: $0) } ?? found.verb))
             }
         }
         return requests
@@ -36,104 +184,113 @@ extension AnalysisRun {
     /// Decides each request's outcome from its answer, linking or creating the commitment it became.
     func resolveRequests(_ requests: inout [Request], commitments: inout [Commitment], followUps: [FollowUp]) {
         var seen: [String: Int] = [:]
-        let anaphor = try? Pattern(
-            "\\b(?:request|suggestion|point|proposal|idea|representations?|what\\s+(?:he|she|the\\s+noble\\s+\\w+|the\\s+hon\\.?\\s+\\w+|my\\s+(?:hon\\.?|noble)\\s+\\w+)\\s+(?:has\\s+)?(?:says?|said))\\b",
-            rulesPath: rules.rulesPath)
         for index in requests.indices {
             let request = requests[index]
             guard let answerTurn = request.answerTurn else { continue }
-            let answerSentences = sentences(of: turns[answerTurn])
+            let answer = sentences(of: turns[answerTurn])
             let inAnswer = commitments.indices.filter { commitments[$0].turn == answerTurn }
-            // 1. An explicit undertaking to do what was asked.
-            if let match = inAnswer.first(where: {
-                commitments[$0].action == request.action && commitments[$0].request == nil
-            }) {
-                commitments[match].request = request.id
-                requests[index].outcome = .accepted
-                requests[index].answer = Request.Answer(quote: commitments[match].quote)
-                requests[index].commitment = commitments[match].id
+            let opening = Array(answer.prefix(2))
+            func settle(_ outcome: Request.Outcome, _ quote: String, commitment: String? = nil) {
+                requests[index].outcome = outcome
+                requests[index].answer = Request.Answer(quote: quote)
+                requests[index].commitment = commitment
+            }
+            // 1. A refusal at the start of the answer: "No, Sir.", "I cannot give that undertaking."
+            if let decline = opening.first(where: { isDecline($0) }) {
+                settle(.declined, decline.text)
                 continue
             }
-            // 2. "Of course." — the request accepted in a word.
-            if let acceptance = answerSentences.first(where: { sentence in
-                rules.acceptances.contains { $0.matches(sentence.text) }
-            }), answerSentences.prefix(2).contains(where: { $0.text == acceptance.text }) {
-                // One "Yes, Sir." accepting two requests in a turn is one undertaking.
+            // 2. An undertaking to do what was asked (same act, or the same things named), else one that says
+            //    "do so", else the first undertaking early in the answer.
+            let requestWords = contentWords(request.quote)
+            let ranked = inAnswer.sorted { left, right in
+                score(commitments[left], request, requestWords) > score(commitments[right], request, requestWords)
+            }
+            if let best = ranked.first, score(commitments[best], request, requestWords) > 0 {
+                if commitments[best].request == nil { commitments[best].request = request.id }
+                if commitments[best].object == "what was asked" || commitments[best].action == .other && commitments[best].object == "do so" {
+                    commitments[best].action = request.action
+                    commitments[best].object = requestedObject(request)
+                }
+                settle(.accepted, commitments[best].quote, commitment: commitments[best].id)
+                continue
+            }
+            // 3. "Of course." — the request accepted in a word; it answers the last request put before it.
+            let lastAsked = requests.last(where: { $0.answerTurn == answerTurn && $0.turn == request.turn })?.id == request.id
+            if lastAsked, let acceptance = opening.first(where: { isAcceptance($0) }) {
                 if let existing = commitments.first(where: {
                     $0.turn == answerTurn && $0.quote == acceptance.text && $0.source == .acceptedRequest
                 }) {
-                    requests[index].outcome = .accepted
-                    requests[index].answer = Request.Answer(quote: acceptance.text)
-                    requests[index].commitment = existing.id
+                    settle(.accepted, acceptance.text, commitment: existing.id)
                     continue
                 }
                 let id = uniqueID(
                     "c", [identity, TextTools.normalised(request.quote), TextTools.normalised(acceptance.text)], seen: &seen)
-                let commitment = Commitment(
-                    id: id, turn: answerTurn, speaker: speakerReference(turns[answerTurn]), quote: acceptance.text,
-                    action: request.action, object: requestedObject(request),
-                    subject: subjectKey(requestedObject(request), action: request.action),
-                    timing: timing(of: acceptance.text), strength: .firm, source: .acceptedRequest, request: request.id)
-                commitments.append(commitment)
-                requests[index].outcome = .accepted
-                requests[index].answer = Request.Answer(quote: acceptance.text)
-                requests[index].commitment = id
+                let object = requestedObject(request)
+                commitments.append(
+                    Commitment(
+                        id: id, turn: answerTurn, speaker: speakerReference(turns[answerTurn]), quote: acceptance.text,
+                        action: request.action, object: object, subject: subjectKey(object, action: request.action),
+                        timing: timing(of: acceptance), kind: .acceptance, strength: .firm, source: .acceptedRequest,
+                        request: request.id, evidence: "accepts the request in a word: \"\(acceptance.text)\""))
+                settle(.accepted, acceptance.text, commitment: id)
                 continue
             }
-            // 3. Another undertaking in the answer, preferring one that names the request
-            // ("I will bear in mind the request"); a minister's undertaking in reply answers the member.
-            let unlinked = inAnswer.filter { commitments[$0].request == nil }
-            if let match = unlinked.first(where: { anaphor?.matches(commitments[$0].quote) == true }) ?? unlinked.first
-                ?? inAnswer.first
-            {
-                if commitments[match].request == nil { commitments[match].request = request.id }
-                requests[index].outcome = .accepted
-                requests[index].answer = Request.Answer(quote: commitments[match].quote)
-                requests[index].commitment = commitments[match].id
+            if let already = answer.first(where: { sentence in lexicon.alreadyDoing.contains { $0.matches(sentence.tokens, classes: lexicon) } }) {
+                settle(.accepted, already.text)
                 continue
             }
-            if let already = answerSentences.first(where: { sentence in rules.alreadyDoing.contains { $0.matches(sentence.text) } }) {
-                requests[index].outcome = .accepted
-                requests[index].answer = Request.Answer(quote: already.text)
-                continue
-            }
-            if let decline = answerSentences.first(where: { sentence in rules.declines.contains { $0.matches(sentence.text) } }) {
-                requests[index].outcome = .declined
-                requests[index].answer = Request.Answer(quote: decline.text)
-                continue
-            }
-            if let evasion = answerSentences.first(where: { sentence in rules.evasions.contains { $0.matches(sentence.text) } }) {
-                requests[index].outcome = .evaded
-                requests[index].answer = Request.Answer(quote: evasion.text)
+            if let decline = answer.first(where: { isDecline($0) }) {
+                settle(.declined, decline.text)
                 continue
             }
             // 4. The answer points back to an undertaking already given ("the new guidance that I mentioned").
             if let followUp = followUps.first(where: { $0.turn == answerTurn }),
-                let earlier = commitments.first(where: { $0.id == followUp.refersTo }), earlier.action == request.action
+                let earlier = commitments.first(where: { $0.id == followUp.refersTo })
             {
-                requests[index].outcome = .accepted
-                requests[index].answer = Request.Answer(quote: followUp.quote)
-                requests[index].commitment = earlier.id
+                settle(.accepted, followUp.quote, commitment: earlier.id)
                 continue
             }
-            // Answered, but the request was not taken up.
-            requests[index].outcome = .evaded
+            if let deflection = answer.first(where: { sentence in lexicon.deflections.contains { $0.matches(sentence.tokens, classes: lexicon) } }) {
+                settle(.evaded, deflection.text)
+                continue
+            }
+            // 5. A request for information answered on its subject is met; anything else was not taken up.
+            if request.form == .information || request.form == .tabled && request.asked == nil {
+                if relevance(of: answer, to: [request.quote]).overlap >= 0.2 {
+                    settle(.accepted, answer.first?.text ?? "")
+                    continue
+                }
+            }
+            settle(.evaded, answer.first?.text ?? "")
         }
     }
 
-    func requestedObject(_ request: Request) -> String {
+    /// How well a commitment in the answer fits a request: the same act, the same things named.
+    private func score(_ commitment: Commitment, _ request: Request, _ requestWords: Set<String>) -> Int {
+        var score = 0
+        if commitment.action == request.action && commitment.action != .other { score += 3 }
+        let shared = contentWords(commitment.object).intersection(requestWords).count
+        score += min(shared, 3)
+        if commitment.object == "what was asked" { score += 2 }
+        if commitment.request != nil { score -= 1 }
+        return score
+    }
+
+    func isDecline(_ sentence: Sentence) -> Bool {
+        if refusals[sentence.turn]?.contains(where: { $0.text == sentence.text }) == true { return true }
+        return lexicon.declines.contains { $0.matches(sentence.tokens, classes: lexicon) }
+    }
+
+    func isAcceptance(_ sentence: Sentence) -> Bool {
+        sentence.tokens.filter(\.isWord).count <= 14
+            && lexicon.acceptances.contains { $0.matches(sentence.tokens, classes: lexicon) }
+    }
+
+    private func requestedObject(_ request: Request) -> String {
         switch request.action {
         case .write: return "a letter answering \(request.speaker.name ?? "the member")'s points"
-        default:
-            for frame in rules.requestFrames {
-                if let match = frame.firstMatch(in: request.quote), let verb = match.verb {
-                    var tail = String(request.quote[verb.upperBound...])
-                    if let boundary = rules.objectBoundaries.firstMatch(in: tail) { tail = String(tail[..<boundary.range.lowerBound]) }
-                    tail = TextTools.collapseWhitespace(tail).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:?"))
-                    if !tail.isEmpty { return tail }
-                }
-            }
-            return request.action.rawValue
+        default: return request.asked ?? request.action.rawValue
         }
     }
 }

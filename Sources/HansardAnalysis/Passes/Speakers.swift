@@ -112,14 +112,4 @@ extension AnalysisRun {
         }
         return nil
     }
-
-    func sentences(of turn: Turn) -> [Sentence] {
-        var result: [Sentence] = []
-        for (number, paragraph) in turn.paragraphs.enumerated() {
-            for text in TextTools.sentences(paragraph) {
-                result.append(Sentence(turn: turn.index, paragraph: number, text: text))
-            }
-        }
-        return result
-    }
 }
