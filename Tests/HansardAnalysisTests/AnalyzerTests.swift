@@ -77,11 +77,13 @@ struct SeedAnalysisTests {
         #expect(analysis.commitments.count == 4)
     }
 
-    @Test("the three deflections are evasions, linked to the question they leave unanswered")
+    @Test("the answers with the three deflections are evasions, linked to the question they leave unanswered")
     func evasions() throws {
         for text in ["I will not be drawn on the individual case", "not directly relevant to the particular Question",
                      "I refer to my previous answer"] {
-            let evasion = try #require(analysis.evasions.first { $0.quote.contains(text) }, "\(text)")
+            let turn = try #require(debate.turns.first { $0.text.contains(text) }, "\(text)")
+            let evasion = try #require(analysis.evasions.first { $0.turn == turn.index }, "\(text)")
+            #expect(evasion.label == .declining)
             let question = try #require(analysis.questions.first { $0.id == evasion.question })
             #expect(question.answerTurn == evasion.turn)
         }
@@ -187,7 +189,7 @@ struct AnalyzerBehaviourTests {
 @Suite("Rules files")
 struct RulesFileTests {
     static var bundledRules: URL {
-        CorpusFile.packageRoot.appendingPathComponent("Sources/HansardAnalysis/Resources/rules.json")
+        CorpusFile.packageRoot.appendingPathComponent("Sources/HansardAnalysis/Resources/lexicon.json")
     }
 
     static func temporaryFile(_ contents: Data) throws -> String {
@@ -201,7 +203,7 @@ struct RulesFileTests {
     func editedTimingTable() throws {
         var rules = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.bundledRules)) as? [String: Any])
         var timing = try #require(rules["timing"] as? [[String: Any]])
-        let shortly = try #require(timing.firstIndex { ($0["phrase"] as? String)?.contains("shortly") == true })
+        let shortly = try #require(timing.firstIndex { ($0["pattern"] as? String)?.contains("shortly") == true })
         timing[shortly]["due"] = ["days": 14]
         rules["timing"] = timing
         let path = try Self.temporaryFile(try JSONSerialization.data(withJSONObject: rules))
@@ -238,7 +240,9 @@ struct RulesFileTests {
             #expect(path == notJSON)
         }
         var rules = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.bundledRules)) as? [String: Any])
-        rules["evasions"] = ["(unclosed"]
+        var answers = try #require(rules["answers"] as? [String: Any])
+        answers["deflections"] = ["(unclosed"]
+        rules["answers"] = answers
         let badPattern = try Self.temporaryFile(try JSONSerialization.data(withJSONObject: rules))
         defer { try? FileManager.default.removeItem(atPath: badPattern) }
         do {

@@ -30,6 +30,7 @@ struct LexiconFile: Decodable {
         var governmentBodies: [String]
         var offerVerbs: [String]
         var restatedPromiseVerbs: [String]
+        var procedural: [String]
     }
     struct Requests: Decodable {
         var auxiliaries: [String]
@@ -39,6 +40,8 @@ struct LexiconFile: Decodable {
         var tabledForms: [String]
         var notRequests: [String]
         var informationRequests: [String]
+        var haveForms: [String]
+        var haveNouns: [String: String]
     }
     struct Answers: Decodable {
         var acceptances: [String]
@@ -140,6 +143,36 @@ struct PhraseSet: Sendable {
         return nil
     }
 
+    /// Particles that may stand after the object of a phrasal verb: "bear it in mind", "take that into account",
+    /// "keep the matter under review", "look them up".
+    static let separableParticles: Set<String> = [
+        "in", "into", "under", "on", "up", "forward", "back", "out", "away", "through", "over", "down", "off",
+    ]
+
+    /// Like ``match(at:in:firstLemma:)``, also allowing up to four words of object between the verb and a
+    /// separable particle. Returns the index just past the match.
+    func matchEnd(at index: Int, in tokens: [Token], firstLemma lemma: String?) -> Int? {
+        if let length = match(at: index, in: tokens, firstLemma: lemma) { return index + length }
+        guard index < tokens.count else { return nil }
+        var candidates = byFirst[tokens[index].norm] ?? []
+        if let lemma, lemma != tokens[index].norm { candidates += byFirst[lemma] ?? [] }
+        for words in candidates where words.count >= 2 && Self.separableParticles.contains(words[1]) {
+            var gap = index + 1
+            while gap < min(tokens.count, index + 6), tokens[gap].isWord {
+                if tokens[gap].norm == words[1], gap > index + 1, gap + words.count - 1 <= tokens.count {
+                    var all = true
+                    for offset in 1..<words.count where tokens[gap + offset - 1].norm != words[offset] {
+                        all = false
+                        break
+                    }
+                    if all { return gap + words.count - 1 }
+                }
+                gap += 1
+            }
+        }
+        return nil
+    }
+
     /// Whether a phrase starts anywhere in `range`.
     func occurs(in tokens: [Token], _ range: Range<Int>) -> Bool {
         for index in range where match(at: index, in: tokens) != nil { return true }
@@ -207,6 +240,8 @@ struct Lexicon: Sendable, WordClasses {
     let offerVerbs: PhraseSet
     /// "I have undertaken to …", "we have promised to …": an earlier promise restated as still open.
     let restatedPromiseVerbs: Set<String>
+    /// Promises fulfilled in the debate's own record ("I will circulate in the Official Report …").
+    let procedural: PhraseSet
 
     // Requests
     let requestAuxiliaries: Set<String>
@@ -216,6 +251,9 @@ struct Lexicon: Sendable, WordClasses {
     let tabledForms: PhraseSet
     let notRequests: PhraseSet
     let informationRequests: PhraseSet
+    /// "May I have an assurance …", "can we have a debate …": a request for the thing named.
+    let haveForms: PhraseSet
+    let haveNouns: [String: CommitmentAction]
 
     // Answers
     let acceptances: [TokenPattern]
@@ -316,6 +354,7 @@ struct Lexicon: Sendable, WordClasses {
         governmentBodies = Set(c.governmentBodies)
         offerVerbs = PhraseSet(c.offerVerbs)
         restatedPromiseVerbs = Set(c.restatedPromiseVerbs)
+        procedural = PhraseSet(c.procedural)
 
         let r = file.requests
         requestAuxiliaries = Set(r.auxiliaries)
@@ -325,6 +364,15 @@ struct Lexicon: Sendable, WordClasses {
         tabledForms = PhraseSet(r.tabledForms)
         notRequests = PhraseSet(r.notRequests)
         informationRequests = PhraseSet(r.informationRequests)
+        haveForms = PhraseSet(r.haveForms)
+        var haveNouns: [String: CommitmentAction] = [:]
+        for (noun, name) in r.haveNouns {
+            guard let action = CommitmentAction(rawValue: name) else {
+                throw .rulesMalformed(path: path, reason: "requests.haveNouns: unknown action \"\(name)\"")
+            }
+            haveNouns[noun] = action
+        }
+        self.haveNouns = haveNouns
 
         let a = file.answers
         var compiled: [[TokenPattern]] = []
@@ -428,6 +476,22 @@ struct Lexicon: Sendable, WordClasses {
                     break
                 }
                 if all, best == nil || entry.phrase.count > best!.1 { best = (entry.action, entry.phrase.count) }
+            }
+        }
+        if best == nil {
+            // "bear it in mind", "take those views into account"
+            for head in heads {
+                for entry in actsByFirst[head] ?? [] where entry.phrase.count >= 2 && PhraseSet.separableParticles.contains(entry.phrase[1]) {
+                    var gap = index + 1
+                    while gap < min(tokens.count, index + 6), tokens[gap].isWord {
+                        if tokens[gap].norm == entry.phrase[1], gap > index + 1, gap + entry.phrase.count - 1 <= tokens.count,
+                            (1..<entry.phrase.count).allSatisfy({ tokens[gap + $0 - 1].norm == entry.phrase[$0] })
+                        {
+                            return (entry.action, gap + entry.phrase.count - 1 - index)
+                        }
+                        gap += 1
+                    }
+                }
             }
         }
         return best

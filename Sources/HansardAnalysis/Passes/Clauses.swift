@@ -86,7 +86,10 @@ struct ClauseFinder {
         for (number, marker) in found.enumerated() {
             let limit = number + 1 < found.count ? found[number + 1].subjectEnd : tokens.count
             guard var clause = analyse(marker, in: tokens, limit: max(limit, marker.next), previous: previous?.tokens ?? [])
-            else { continue }
+            else {
+                if AnalysisRun.tracing { print("  (no verb group) \(marker.marker) \(marker.evidence) at \(marker.next)") }
+                continue
+            }
             if sentence.isQuestion { clause.reading = .question }
             // One verb group read twice (a readiness marker inside a modal's group) is one clause.
             if clauses.contains(where: { $0.verbRange == clause.verbRange }) { continue }
@@ -101,7 +104,8 @@ struct ClauseFinder {
         switch word {
         case "will", "shall":
             if index > 0, Self.willAsNoun.contains(tokens[index - 1].norm) { return nil }
-            if next == "of" || next == "to" && index > 0 && tokens[index - 1].norm == "the" { return nil }
+            let afterNext = index + 2 < tokens.count ? tokens[index + 2].norm : ""
+            if next == "of" && afterNext != "course" || next == "to" && index > 0 && tokens[index - 1].norm == "the" { return nil }
             return Found(marker: .modal, subjectEnd: index, next: index + 1, evidence: word)
         case "going":
             guard next == "to", let be = previousWord(before: index, in: tokens),
@@ -196,6 +200,12 @@ struct ClauseFinder {
             return Found(
                 marker: .commissive, subjectEnd: index, next: index + 2, kindHint: kind ?? .intention,
                 evidence: "\(word) to")
+        }
+        // "I had better write to him", "I'd better": a first-person undertaking.
+        if word == "better", index > 0, ["had", "would"].contains(tokens[index - 1].norm), previousIsFirstPerson(index - 1, tokens),
+            verbFollows(index + 1, tokens)
+        {
+            return Found(marker: .modal, subjectEnd: index - 1, next: index + 1, kindHint: .undertaking, evidence: "had better")
         }
         // "I have undertaken to …", "we have promised to …": an earlier promise, still to be kept.
         if lexicon.restatedPromiseVerbs.contains(word), index > 0, ["have", "has", "'ve"].contains(tokens[index - 1].norm),
@@ -369,6 +379,12 @@ struct ClauseFinder {
             }
             break
         }
+        // "(… not yet started) will be taken": step over a bracketed aside.
+        if cursor >= 0, tokens[cursor].norm == ")" {
+            var open = cursor - 1
+            while open >= 0, tokens[open].norm != "(" { open -= 1 }
+            if open > 0 { cursor = open - 1 }
+        }
         guard cursor >= 0 else { return (end..<end, .other) }
         let last = tokens[cursor].norm
         if last == "i" || last == "we" {
@@ -386,7 +402,9 @@ struct ClauseFinder {
                 if ["'", "£", "$", "%", "€", "-"].contains(previous.norm) { start -= 1; continue }
                 break
             }
-            if lexicon.words("clauseBoundary").contains(previous.norm), previous.norm != "and" || !coordinatesSubject(start - 1, tokens) {
+            if lexicon.words("clauseBoundary").contains(previous.norm), previous.norm != "and" || !coordinatesSubject(start - 1, tokens),
+                !(previous.norm == "and" && ["learned", "gallant"].contains(tokens[start].norm))
+            {
                 break
             }
             if ["will", "shall", "would", "should", "can", "could", "may", "might", "must", "is", "are", "was", "were",
@@ -420,20 +438,31 @@ struct ClauseFinder {
             }
         }
         if words == ["he"] || words == ["she"] {
+            // The nearest person named before the pronoun decides: a colleague ("my right hon. Friend the
+            // Secretary of State", "the Minister") or anyone else ("Mr Hancock has said that he will …").
             let context = previous + Array(tokens[..<range.lowerBound])
-            for start in context.indices where context[start].norm == "my" || context[start].norm == "the" {
-                if context[start].norm == "my",
-                    let friend = context[start..<min(context.count, start + 7)].firstIndex(where: { $0.norm == "friend" }),
-                    isColleague(start..<(friend + 1), in: context)
+            var index = context.count - 1
+            while index >= 0 {
+                let word = context[index].norm
+                if ["mr", "mrs", "ms", "sir", "dr", "dame", "miss"].contains(word), index + 1 < context.count,
+                    context[min(index + 2, context.count - 1)].capitalised || context[index + 1].capitalised
+                {
+                    return .other
+                }
+                if word == "friend", let my = context[max(0, index - 7)...index].lastIndex(where: { $0.norm == "my" }) {
+                    let phrase = Array(context[my..<min(context.count, index + 6)])
+                    if isColleague(0..<(index - my + 1), in: phrase) || isGovernmentSubject(phrase.indices, in: phrase) {
+                        return .government
+                    }
+                    return .other
+                }
+                if word == "the", index + 1 < context.count,
+                    ["minister", "secretary", "chancellor", "prime", "leader", "attorney-general", "solicitor-general", "home", "foreign", "attorney", "solicitor"].contains(context[index + 1].norm),
+                    index + 2 >= context.count || context[index + 2].norm != "of" || context[index + 1].norm == "secretary"
                 {
                     return .government
                 }
-                if context[start].norm == "the", let pattern = lexicon.pattern("governmentSubject"),
-                    let match = pattern.firstMatch(in: context, from: start, at: true, classes: lexicon),
-                    match.range.count >= 2
-                {
-                    return .government
-                }
+                index -= 1
             }
         }
         if words == ["it"], end + 3 < tokens.count, tokens[end].norm == "will" || tokens[end].norm == "should",
@@ -699,6 +728,22 @@ struct ClauseFinder {
             object: objectRange(after: verbEnd, in: tokens, limit: end), span: subjectRange.lowerBound..<end,
             anaphoric: group.anaphoric, evidence: found.evidence + " + " + verb)
 
+        // "If we are to meet the target …", "I cannot say when we will publish": a condition or an embedded
+        // question, not the promise.
+        if subjectRange.lowerBound > 0, found.subjectOverride == nil,
+            ["if", "unless", "whether", "when", "how", "why", "what", "where", "until"].contains(tokens[subjectRange.lowerBound - 1].norm)
+        {
+            clause.reading = .prediction
+            clause.evidence += " (in a subordinate clause)"
+            return clause
+        }
+        // "I will circulate in the Official Report …": done in the report itself.
+        if lexicon.procedural.match(at: verbIndex, in: tokens, firstLemma: verb) != nil
+            || verb == "circulate" && tokens[verbIndex..<end].contains(where: { $0.norm == "official" })
+        {
+            clause.reading = .debate
+            return clause
+        }
         // Refusals: "we will not", "I am not prepared to".
         if group.negated || previousHasNegation(found.subjectEnd + 1, tokens) && found.marker != .modal {
             clause.reading = subjectKind == .government ? .refusal : .thirdParty
@@ -716,6 +761,11 @@ struct ClauseFinder {
             clause.object = objectRange(after: verbEnd, in: tokens, limit: end)
             clause.evidence = "there will be + a government act"
         case .impersonal, .other:
+            if group.obligation {
+                // "The property will have to be vested …": a necessity, not an undertaking.
+                clause.reading = .thirdParty
+                return clause
+            }
             if group.passive || found.marker == .beTo && group.passive {
                 guard passiveGovernmentAct(subject: subjectRange, participle: verbIndex, in: tokens) else {
                     clause.reading = .thirdParty
@@ -889,7 +939,7 @@ struct ClauseFinder {
     }
 
     private func isNonAgentive(_ lemma: String, at index: Int, verbEnd: Int, in tokens: [Token]) -> Bool {
-        if lexicon.agentiveReadings.match(at: index, in: tokens, firstLemma: wordNet.verbLemma(tokens[index].norm)) != nil
+        if lexicon.agentiveReadings.matchEnd(at: index, in: tokens, firstLemma: wordNet.verbLemma(tokens[index].norm)) != nil
             || lexicon.agentiveReadings.contains(lemma)
         {
             return false
@@ -905,9 +955,9 @@ struct ClauseFinder {
     /// An act or document named within the next few words: "positive action", "a decision", "steps".
     private func eventNoun(after index: Int, in tokens: [Token]) -> Bool {
         var cursor = index
-        while cursor < min(tokens.count, index + 5), tokens[cursor].isWord {
+        while cursor < min(tokens.count, index + 8), tokens[cursor].isWord {
             let word = tokens[cursor].norm
-            if lexicon.governmentActNouns.contains(word) { return true }
+            if lexicon.governmentActNouns.contains(word) && !lexicon.predictionNouns.contains(word) { return true }
             if !lexicon.words("determiner").contains(word), let lemma = wordNet.nounLemma(word),
                 let first = wordNet.nounKinds(lemma)?.first, lexicon.eventNounKinds.contains(first),
                 !lexicon.predictionNouns.contains(word), wordNet.verbLemma(word) == nil || word.hasSuffix("ion") || word.hasSuffix("ment")
@@ -950,14 +1000,15 @@ struct ClauseFinder {
             }
             return ["person", "animal", "body"].contains(first)
         }
-        if heads.allSatisfy(isPerson) { return false }
+        let pronoun = heads.contains(where: { ["it", "this", "that", "these", "those", "they"].contains($0) })
+        if !pronoun, heads.allSatisfy(isPerson) { return false }
         func governmentThing(_ head: String) -> Bool {
             if lexicon.predictionNouns.contains(head) { return false }
             if lexicon.governmentActNouns.contains(head) { return true }
             guard let noun = wordNet.nounLemma(head), let first = wordNet.nounKinds(noun)?.first else { return false }
             return ["act", "communication", "artifact", "possession", "cognition", "group"].contains(first)
         }
-        let phrase = lexicon.agentiveReadings.match(at: index, in: tokens, firstLemma: lemma)
+        let phrase = lexicon.agentiveReadings.matchEnd(at: index, in: tokens, firstLemma: lemma)
         let act = lexicon.act(at: index, in: tokens, lemma: lemma)?.action ?? lexicon.action(forVerb: lemma)
         // "will be considered", "will be taken into account", "will be looked at": what is weighed need not be a
         // document ("the other 13 will be considered").
@@ -975,9 +1026,9 @@ struct ClauseFinder {
         if let kinds = wordNet.verbKinds(lemma), let first = kinds.first, lexicon.nonAgentiveKinds.contains(first) {
             return false
         }
-        if heads.contains(where: { ["it", "this", "that", "these", "those", "they"].contains($0) }) {
-            // "It will be published": the thing was named before; a listed act on it is the Government's.
-            return act != nil
+        if pronoun {
+            // "It will be published", "this will be introduced in April": the thing was named before.
+            return true
         }
         return heads.contains(where: governmentThing)
     }
@@ -1005,8 +1056,7 @@ struct ClauseFinder {
         guard let head = headNoun(subject, in: tokens) else { return false }
         let instruments: Set<String> = [
             "review", "consultation", "inquiry", "enquiry", "investigation", "study", "evaluation", "assessment",
-            "taskforce", "task", "force", "group", "panel", "pilot", "pilots", "scheme", "programme", "fund", "strategy",
-            "paper", "report", "consultation", "trial", "survey", "audit", "commission", "working",
+            "pilot", "pilots", "scheme", "programme", "fund", "strategy", "paper", "report", "trial", "survey", "audit",
         ]
         let acts: Set<String> = [
             "report", "publish", "conclude", "begin", "start", "open", "close", "run", "look at", "consider", "examine",

@@ -63,7 +63,10 @@ extension AnalysisRun {
             let answer = sentences(of: turns[answerTurn])
             guard !answer.isEmpty else { continue }
             // Said outright: "I will not be drawn", "that is a matter for …", "the information is not held".
-            if let sentence = answer.first(where: { sentence in lexicon.deflections.contains { $0.matches(sentence.tokens, classes: lexicon) } }) {
+            // The lexicon lists deflections strongest first: the first pattern any sentence matches names the evasion.
+            if let sentence = lexicon.deflections.lazy.compactMap({ pattern in
+                answer.first { pattern.matches($0.tokens, classes: lexicon) }
+            }).first {
                 let label = deflectionLabel(sentence)
                 evasions.append(
                     Evasion(

@@ -32,10 +32,18 @@ extension AnalysisRun {
                     let earlier = commitments.filter { $0.subject == lemma && $0.turn < turn.index }
                     guard !earlier.isEmpty else { continue }
                     // Prefer the commitment whose object shares the mention's words, then the most recent one.
-                    let words = contentWords(tokens)
+                    // The mention's own modifier decides first ("the new guidance" is the "new guidance"), then all
+                    // words shared with the commitment's object.
+                    let words = Set(tokens.filter(\.isWord).map(\.norm))
+                    let modifier = index > 0 ? tokens[index - 1].norm : ""
+                    func shared(_ commitment: Commitment) -> Int {
+                        let object = Tokenizer.tokens(commitment.object).filter(\.isWord).map(\.norm)
+                        let modified = zip(object, object.dropFirst()).contains { $0 == modifier && ($1 == token.norm || $1 == lemma) }
+                        return (modified ? 100 : 0) + Set(object).intersection(words).count
+                    }
                     let best = earlier.max { left, right in
-                        let l = contentWords(left.object).intersection(words).count
-                        let r = contentWords(right.object).intersection(words).count
+                        let l = shared(left)
+                        let r = shared(right)
                         return l < r || (l == r && left.turn <= right.turn)
                     }!
                     followUps.append(FollowUp(turn: turn.index, quote: sentence.text, subject: lemma, refersTo: best.id))

@@ -20,6 +20,24 @@ extension AnalysisRun {
         if tabledTurn || lexicon.tabledForms.occurs(in: tokens, 0..<min(tokens.count, 14)) {
             if let form = tabledRequest(tokens, finder: finder) { return form }
         }
+        // "May I have an assurance …", "Can we have a debate on …?"
+        for index in tokens.indices where isClauseStart(index, tokens) {
+            guard let length = lexicon.haveForms.match(at: index, in: tokens) else { continue }
+            for noun in (index + length)..<min(tokens.count, index + length + 5) {
+                let word = lexicon.wordNet.nounLemma(tokens[noun].norm) ?? tokens[noun].norm
+                if let action = lexicon.haveNouns[word] ?? lexicon.haveNouns[tokens[noun].norm] {
+                    return RequestForm(form: .indirect, action: action, verb: nil, object: noun..<min(tokens.count, noun + 10))
+                }
+            }
+        }
+        // Tabled questions printed without "asked": "If he will take steps to …", "Whether she will …".
+        if sentence.paragraph == 0, sentence.tokens.first?.range.lowerBound == sentence.source.startIndex || tokens.first?.kind == .number,
+            let first = tokens.firstIndex(where: { $0.isWord }), ["if", "whether"].contains(tokens[first].norm),
+            first + 2 < tokens.count, ["he", "she"].contains(tokens[first + 1].norm),
+            let form = tabledRequest(tokens, finder: finder)
+        {
+            return form
+        }
         // "I urge the Government to …", "I ask the Minister to …", "I hope that the Minister will …",
         // "I should be grateful if he would …", "May I ask the Minister whether …".
         for index in tokens.indices {
@@ -28,12 +46,28 @@ extension AnalysisRun {
             }
             let rest = index + length
             if let form = requestedVerb(after: rest, in: tokens, finder: finder, form: .indirect) { return form }
-            if sentence.isQuestion { return RequestForm(form: .information, action: .reportBack, verb: nil, object: nil) }
+            let asksWhether = tokens[rest..<min(tokens.count, rest + 8)].contains { lexicon.informationWords.contains($0.norm) || $0.norm == "if" }
+            if sentence.isQuestion || asksWhether {
+                return RequestForm(form: .information, action: .reportBack, verb: nil, object: nil)
+            }
         }
         for index in tokens.indices where tokens[index].norm == "i" || tokens[index].norm == "we" {
-            let verbStart = index + 1
+            var verbStart = finder.skipAdverbs(from: index + 1, in: tokens)
+            // "I would ask", "I must urge", "I should like to ask", "we would want the Government to".
+            while verbStart < tokens.count, ["would", "must", "should", "will", "can", "do", "may", "might", "shall", "like", "to", "want", "wish"].contains(tokens[verbStart].norm),
+                verbStart < index + 5
+            {
+                verbStart = finder.skipAdverbs(from: verbStart + 1, in: tokens)
+            }
             guard let length = lexicon.urgeVerbs.match(at: verbStart, in: tokens) else { continue }
             var cursor = verbStart + length
+            if cursor < tokens.count, tokens[cursor].norm == "that" { cursor += 1 }
+            // "I ask that all the aliens … should be interned": a demand in a that-clause.
+            if tokens[verbStart].norm == "ask" || tokens[verbStart].norm == "urge" || tokens[verbStart].norm == "request",
+                cursor > verbStart + length, tokens[cursor..<min(tokens.count, cursor + 12)].contains(where: { ["should", "must", "be"].contains($0.norm) })
+            {
+                return RequestForm(form: .urge, action: .other, verb: nil, object: cursor..<min(tokens.count, cursor + 12))
+            }
             guard let addressee = addressee(at: cursor, in: tokens) else { continue }
             cursor += addressee
             if cursor < tokens.count, ["to", "will", "would", "should", "must", "can", "could"].contains(tokens[cursor].norm)
@@ -59,7 +93,10 @@ extension AnalysisRun {
         }
         // "When will the Government publish …?", "What steps is the Minister taking …?", "How many … ?"
         for index in tokens.indices where lexicon.informationWords.contains(tokens[index].norm) {
-            guard isClauseStart(index, tokens) else { continue }
+            // The question word opens the sentence (after "So", "And", "Secondly," and the like), not a relative clause.
+            guard isClauseStart(index, tokens), !(index > 0 && tokens[index - 1].norm == ","),
+                tokens[..<index].filter(\.isWord).count <= 2
+            else { continue }
             var cursor = index + 1
             while cursor < min(tokens.count, index + 8) {
                 if addressee(at: cursor, in: tokens) != nil {
@@ -117,6 +154,17 @@ extension AnalysisRun {
         var cursor = start
         // "I should be grateful if the Minister would …": step over the addressee and its modal.
         if let length = addressee(at: cursor, in: tokens) { cursor += length }
+        // "the Chancellor of the Exchequer", "the Secretary of State and his Department": the rest of the name.
+        var tail = cursor
+        while tail < min(tokens.count, cursor + 7), tokens[tail].isWord, !lexicon.wordNet.isVerb(tokens[tail].norm) || tokens[tail].capitalised || ["of", "the", "and", "his", "her", "for"].contains(tokens[tail].norm),
+            !["will", "would", "could", "can", "to", "please", "not"].contains(tokens[tail].norm)
+        {
+            tail += 1
+        }
+        if tail > cursor, tail < tokens.count, lexicon.wordNet.isVerb(tokens[tail].norm) || ["will", "would", "to"].contains(tokens[tail].norm) {
+            cursor = tail
+        }
+        cursor = finder.skipAdverbs(from: cursor, in: tokens)
         while cursor < tokens.count, ["will", "would", "could", "can", "shall", "should", "might", "may", "to", "please", "not", "now", "also", "today", "therefore", "then", "at", "least", "kindly"].contains(tokens[cursor].norm) {
             cursor += 1
         }
@@ -128,9 +176,19 @@ extension AnalysisRun {
         let (lemma, length) = finder.verbLemma(at: verbIndex, in: tokens, group: group)
         let end = max(verbIndex + length, finder.clauseEnd(from: verbIndex + length, in: tokens, limit: tokens.count))
         let action = finder.action(at: verbIndex, lemma: lemma, in: tokens, clauseEnd: end, synthetic: group.synthetic)
-        // "Does he know …", "Is he aware …": no act asked for.
-        if ["be", "know", "realise", "realize", "recognise", "recognize", "agree", "accept", "think", "believe", "understand", "remember", "feel", "share"].contains(lemma), form == .question {
-            return nil
+        // "Will he agree to look again …", "would he be prepared to …": the act is the verb after "to".
+        if ["agree", "undertake", "consent", "promise", "commit"].contains(lemma), verbIndex + 2 < tokens.count,
+            tokens[verbIndex + 1].norm == "to", lexicon.wordNet.isVerb(tokens[verbIndex + 2].norm)
+        {
+            return requestedVerb(after: verbIndex + 2, in: tokens, finder: finder, form: form)
+        }
+        // "Does he know …", "Is he aware …", "Does he accept that …": no act asked for.
+        let next = verbIndex + length < tokens.count ? tokens[verbIndex + length].norm : ""
+        if ["be", "know", "realise", "realize", "recognise", "recognize", "think", "believe", "understand", "remember", "feel", "share", "see", "read", "hear", "appreciate", "realise", "aware"].contains(lemma)
+            || ["agree", "accept", "admit", "acknowledge", "consider", "concede"].contains(lemma) && (next == "that" || next == "with" || next == "?" || next == "" || next == "the")
+                && !(lemma == "consider" && next == "the")
+        {
+            if form == .question { return nil }
         }
         return RequestForm(form: form, action: action, verb: lemma, object: finder.objectRange(after: verbIndex + length, in: tokens, limit: end))
     }
