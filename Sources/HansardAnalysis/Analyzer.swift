@@ -103,6 +103,6 @@ struct AnalysisRun {
         }
         return Analysis(
             debate: summary, questions: questions, commitments: commitments, requests: requests,
-            evasions: evasions, followUps: followUps, notes: notes)
+            evasions: evasions, followUps: followUps, governmentTurns: government.sorted(), notes: notes)
     }
 }

@@ -16,6 +16,6 @@ struct Hansard: AsyncParsableCommand {
               hansard --generate-completion-script zsh > ~/.zfunc/_hansard
             """,
         version: "0.1.0",
-        subcommands: [Parse.self, Analyse.self, Commitments.self, RegisterCommand.self, Diff.self, Report.self]
+        subcommands: [Parse.self, Analyse.self, Commitments.self, RegisterCommand.self, Diff.self, Report.self, Evaluate.self]
     )
 }

@@ -13,14 +13,18 @@ public struct Analysis: Sendable, Hashable, Codable {
     public var requests: [Request]
     public var evasions: [Evasion]
     public var followUps: [FollowUp]
+    /// The turns read as the Government's, in order.
+    public var governmentTurns: [Int]
     /// Remarks for the reader, e.g. that the debate has no government speaker.
     public var notes: [String]
 
     public init(
         debate: DebateSummary, questions: [Question] = [], commitments: [Commitment] = [],
-        requests: [Request] = [], evasions: [Evasion] = [], followUps: [FollowUp] = [], notes: [String] = []
+        requests: [Request] = [], evasions: [Evasion] = [], followUps: [FollowUp] = [], governmentTurns: [Int] = [],
+        notes: [String] = []
     ) {
         self.debate = debate
+        self.governmentTurns = governmentTurns
         self.questions = questions
         self.commitments = commitments
         self.requests = requests
@@ -30,7 +34,7 @@ public struct Analysis: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case schema, debate, questions, commitments, requests, evasions, followUps, notes
+        case schema, debate, governmentTurns, questions, commitments, requests, evasions, followUps, notes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -47,6 +51,7 @@ public struct Analysis: Sendable, Hashable, Codable {
         requests = try container.decode([Request].self, forKey: .requests)
         evasions = try container.decode([Evasion].self, forKey: .evasions)
         followUps = try container.decode([FollowUp].self, forKey: .followUps)
+        governmentTurns = try container.decodeIfPresent([Int].self, forKey: .governmentTurns) ?? []
         notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
     }
 
@@ -54,6 +59,7 @@ public struct Analysis: Sendable, Hashable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.schemaIdentifier, forKey: .schema)
         try container.encode(debate, forKey: .debate)
+        try container.encode(governmentTurns, forKey: .governmentTurns)
         try container.encode(questions, forKey: .questions)
         try container.encode(commitments, forKey: .commitments)
         try container.encode(requests, forKey: .requests)
