@@ -35,6 +35,12 @@ extension Hansard {
         @Option(help: ArgumentHelp("Use these analysis rules instead of the bundled ones.", valueName: "file"), completion: .file())
         var rules: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "Score another hansard build's analysis (the JSON of its `analyse`), e.g. an older release.",
+                valueName: "executable"), completion: .file())
+        var analyseWith: String?
+
         func run() async throws {
             if errors {
                 for file in files {
@@ -73,7 +79,13 @@ extension Hansard {
             }
             if !failures.isEmpty { throw ExitCode(ExitStatus.worst(failures).rawValue) }
             var analyses: [String: Analysis] = [:]
-            for (path, debate) in debates { analyses[path] = analyzer.analyse(debate) }
+            for (path, debate) in debates {
+                if let analyseWith {
+                    analyses[path] = try Self.analysis(by: analyseWith, of: path)
+                } else {
+                    analyses[path] = analyzer.analyse(debate)
+                }
+            }
             let scores = golds.map { file, gold in
                 let path = corpus + "/" + gold.page
                 return Evaluator.evaluate(
@@ -81,6 +93,28 @@ extension Hansard {
                     errors: errors)
             }
             Terminal.write(EvaluationRenderer.render(scores))
+        }
+
+        /// Runs `executable analyse PATH` and reads its JSON.
+        static func analysis(by executable: String, of path: String) throws -> Analysis {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["analyse", path]
+            let output = Pipe()
+            process.standardOutput = output
+            do {
+                try process.run()
+            } catch {
+                Terminal.report("\(executable): cannot run it: \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.missingInput.rawValue)
+            }
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0, let analysis = try? JSONDecoder().decode(Analysis.self, from: data) else {
+                Terminal.report("\(executable) analyse \(path): exit \(process.terminationStatus), no analysis JSON")
+                throw ExitCode(ExitStatus.badInput.rawValue)
+            }
+            return analysis
         }
 
         /// The round a gold file belongs to when its folder is listed in a SEALED file in the folder above.
