@@ -42,6 +42,14 @@ public struct Analyzer: Sendable {
     }
 }
 
+/// What several passes of one analysis ask about the same sentences and answers, worked out once.
+final class RunCache {
+    /// Per turn, the request each sentence makes (nil for none).
+    var requests: [Int: [RequestForm?]] = [:]
+    /// Per answering turn, how it reads as an answer.
+    var answers: [Int: AnswerReading] = [:]
+}
+
 /// The working state of one analysis.
 struct AnalysisRun {
     let debate: Debate
@@ -53,6 +61,10 @@ struct AnalysisRun {
     var tabled: Set<Int> = []
     /// Each speech turn's sentences, tokenised once (empty for procedural turns).
     let sentencesByTurn: [[Sentence]]
+    /// WordNet readings of the debate's words, looked up once each.
+    let words: WordCache
+    /// Readings of sentences and answers that several passes need, made once.
+    let cache = RunCache()
     /// Government sentences that refuse ("we will not", "I cannot give that undertaking"), by turn.
     var refusals: [Int: [Sentence]] = [:]
 
@@ -61,6 +73,7 @@ struct AnalysisRun {
         self.rules = rules
         self.lexicon = lexicon
         self.identity = Analyzer.debateIdentity(of: debate)
+        words = WordCache(lexicon: lexicon)
         sentencesByTurn = debate.turns.map { turn in
             guard turn.kind == .speech else { return [] }
             var result: [Sentence] = []

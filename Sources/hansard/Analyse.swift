@@ -46,10 +46,10 @@ extension Hansard {
             let many = files.count > 1
             var printed = 0
             var failures: [ExitStatus] = []
-            await DebateReader().read(files, maxConcurrentFiles: jobs) { path, result in
+            // Each page is analysed on the thread that read it, so analysis runs on all cores as parsing does.
+            await DebateReader().read(files, maxConcurrentFiles: jobs, transform: { analyzer.analyse($0) }) { path, result in
                 switch result {
-                case .success(let debate):
-                    let analysis = analyzer.analyse(debate)
+                case .success(let analysis):
                     do {
                         Terminal.writeTable(try render(analysis, first: printed == 0, many: many), plain: format != .table)
                         printed += 1

@@ -189,7 +189,7 @@ struct PhraseSet: Sendable {
 }
 
 /// The lexicon, compiled once: sets, phrase sets and token patterns, plus WordNet.
-struct Lexicon: Sendable, WordClasses {
+final class Lexicon: Sendable, WordClasses {
     struct TimingRule: Sendable {
         var pattern: TokenPattern
         var timingClass: CommitmentTiming.TimingClass

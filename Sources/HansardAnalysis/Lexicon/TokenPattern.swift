@@ -35,6 +35,9 @@ struct TokenPattern: Sendable {
     /// Words one of which must begin any match, when the pattern starts with a fixed word or choice of words;
     /// nil when it can start anywhere.
     let firstWords: Set<String>?
+    /// Sets of words each of which a text must share for the pattern to match it anywhere: a cheap test that
+    /// spares the matcher most sentences.
+    let requiredWords: [Set<String>]
 
     /// Compiles `source`; a malformed pattern throws with the position it fails at.
     init(_ source: String) throws(PatternSyntaxError) {
@@ -42,6 +45,33 @@ struct TokenPattern: Sendable {
         var parser = Parser(elements: try Parser.lex(source))
         root = try parser.parseSequence(until: nil)
         firstWords = Self.firstWords(of: root)
+        requiredWords = Self.required(root)
+    }
+
+    private static func required(_ node: Node) -> [Set<String>] {
+        switch node {
+        case .word(let word): return [[word]]
+        case .sequence(let nodes): return nodes.flatMap(required)
+        case .capture(_, let inner): return required(inner)
+        case .choice(let nodes):
+            var union: Set<String> = []
+            for node in nodes {
+                guard let first = required(node).first else { return [] }
+                union.formUnion(first)
+            }
+            return [union]
+        case .optional, .any, .wordClass, .start, .end: return []
+        }
+    }
+
+    /// False when `words` (a sentence's word forms) lacks a word every match needs.
+    func mayMatch(_ words: Set<String>) -> Bool {
+        requiredWords.allSatisfy { !$0.isDisjoint(with: words) }
+    }
+
+    /// Whether the pattern matches the sentence, trying the matcher only when the sentence has the words it needs.
+    func matches(_ sentence: Sentence, classes: any WordClasses) -> Bool {
+        mayMatch(sentence.words) && matches(sentence.tokens, classes: classes)
     }
 
     private static func firstWords(of node: Node) -> Set<String>? {

@@ -43,6 +43,7 @@ struct Clause: Sendable {
 /// Finds clauses in one sentence.
 struct ClauseFinder {
     let lexicon: Lexicon
+    let words: WordCache
     private var wordNet: WordNet { lexicon.wordNet }
 
     /// Who the subject of a verb group is.
@@ -133,7 +134,7 @@ struct ClauseFinder {
             guard cursor < tokens.count else { return nil }
             // "we are to publish", "the report is to be published"
             if tokens[cursor].norm == "to", cursor + 1 < tokens.count, tokens[cursor + 1].isWord,
-                wordNet.isVerb(tokens[cursor + 1].norm) || tokens[cursor + 1].norm == "be"
+                words.isVerb(tokens[cursor + 1].norm) || tokens[cursor + 1].norm == "be"
             {
                 if let noun = intentionNounSubject(before: index, in: tokens) {
                     return Found(
@@ -146,7 +147,7 @@ struct ClauseFinder {
             if lexicon.words("commissiveProgressive").contains(tokens[cursor].norm), tokens[cursor].norm != "going",
                 cursor + 1 < tokens.count, tokens[cursor + 1].norm == "to", verbFollows(cursor + 2, tokens)
             {
-                let lemma = wordNet.verbLemma(tokens[cursor].norm) ?? tokens[cursor].norm
+                let lemma = words.verbLemma(tokens[cursor].norm) ?? tokens[cursor].norm
                 let kind = lexicon.table("commissiveKinds")[lemma].flatMap(Commitment.Kind.init(rawValue:))
                 return Found(
                     marker: .progressive, subjectEnd: index, next: cursor + 2, kindHint: kind ?? .intention,
@@ -192,7 +193,7 @@ struct ClauseFinder {
             return nil
         }
         // "we intend to", "the Government propose to", "I undertake to"
-        if tokens[index].isWord, next == "to", let lemma = wordNet.verbLemma(word),
+        if tokens[index].isWord, next == "to", let lemma = words.verbLemma(word),
             lexicon.words("commissiveVerb").contains(lemma), Self.presentForm(word, lemma: lemma),
             verbFollows(index + 2, tokens)
         {
@@ -224,7 +225,7 @@ struct ClauseFinder {
                 subjectOverride: ((index - 1)..<(index + 1), .government), evidence: "\(tokens[index - 1].norm) \(word) to")
         }
         // "We expect the review to be finalised", "I intend the regulations to come into force": verb, thing, to-verb.
-        if tokens[index].isWord, let lemma = wordNet.verbLemma(word), lexicon.words("commissiveObjectVerb").contains(lemma),
+        if tokens[index].isWord, let lemma = words.verbLemma(word), lexicon.words("commissiveObjectVerb").contains(lemma),
             Self.presentForm(word, lemma: lemma), next != "to", previousIsFirstPerson(index, tokens)
         {
             var cursor = index + 1
@@ -261,7 +262,7 @@ struct ClauseFinder {
                 || tokens[(index + 1)...].contains { ["wishes", "likes", "wish", "helpful", "useful"].contains($0.norm) }
             let cursor = skipAdverbs(from: index + 1, in: tokens)
             let offers = cursor < tokens.count
-                && lexicon.offerVerbs.match(at: cursor, in: tokens, firstLemma: wordNet.verbLemma(tokens[cursor].norm)) != nil
+                && lexicon.offerVerbs.match(at: cursor, in: tokens, firstLemma: words.verbLemma(tokens[cursor].norm)) != nil
                 && !["tell", "say", "assure", "confirm", "answer"].contains(tokens[cursor].norm)
             if opener || offers && !(word == "may" || word == "might") {
                 return Found(
@@ -292,7 +293,7 @@ struct ClauseFinder {
         guard cursor < tokens.count, tokens[cursor].isWord else { return false }
         let word = tokens[cursor].norm
         if ["be", "have", "do", "get", "make", "take", "give", "keep", "see", "put", "set", "let"].contains(word) { return true }
-        guard let lemma = wordNet.verbLemma(word) else { return false }
+        guard let lemma = words.verbLemma(word) else { return false }
         return lemma == word || gerund && word.hasSuffix("ing")
     }
 
@@ -309,7 +310,7 @@ struct ClauseFinder {
 
     private func previousWord(before index: Int, in tokens: [Token]) -> Int? {
         var cursor = index - 1
-        while cursor >= 0, tokens[cursor].isWord, lexicon.isAdverb(tokens[cursor].norm),
+        while cursor >= 0, tokens[cursor].isWord, words.isAdverb(tokens[cursor].norm),
             !lexicon.words("bePresent").contains(tokens[cursor].norm)
         {
             cursor -= 1
@@ -319,7 +320,7 @@ struct ClauseFinder {
 
     private func previousIsFirstPerson(_ index: Int, _ tokens: [Token], allowing extra: Set<String> = []) -> Bool {
         var cursor = index - 1
-        while cursor >= 0, tokens[cursor].isWord, lexicon.isAdverb(tokens[cursor].norm) || extra.contains(tokens[cursor].norm) {
+        while cursor >= 0, tokens[cursor].isWord, words.isAdverb(tokens[cursor].norm) || extra.contains(tokens[cursor].norm) {
             cursor -= 1
         }
         return cursor >= 0 && (tokens[cursor].norm == "i" || tokens[cursor].norm == "we")
@@ -360,7 +361,7 @@ struct ClauseFinder {
         var cursor = end - 1
         // Adverbs and a short parenthetical aside ("we, of course, will") between subject and verb.
         while cursor >= 0 {
-            if tokens[cursor].isWord, lexicon.isAdverb(tokens[cursor].norm),
+            if tokens[cursor].isWord, words.isAdverb(tokens[cursor].norm),
                 !["i", "we", "there", "it"].contains(tokens[cursor].norm)
             {
                 cursor -= 1
@@ -515,7 +516,7 @@ struct ClauseFinder {
         var cursor = index
         while cursor < tokens.count {
             let token = tokens[cursor]
-            if token.isWord, lexicon.isAdverb(token.norm), !lexicon.words("negation").contains(token.norm),
+            if token.isWord, words.isAdverb(token.norm), !lexicon.words("negation").contains(token.norm),
                 !isVerbNotAdverb(cursor, tokens)
             {
                 cursor += 1
@@ -531,7 +532,7 @@ struct ClauseFinder {
                     close += 1
                 }
                 if close < tokens.count, close < cursor + 12, tokens[close].norm == closer, close > cursor + 1,
-                    lexicon.words("asideStart").contains(tokens[cursor + 1].norm) || lexicon.isAdverb(tokens[cursor + 1].norm)
+                    lexicon.words("asideStart").contains(tokens[cursor + 1].norm) || words.isAdverb(tokens[cursor + 1].norm)
                 {
                     cursor = close + 1
                     continue
@@ -545,7 +546,7 @@ struct ClauseFinder {
     /// "further" and "also" are adverbs; "review" after "will" is a verb even if WordNet lists an adverb reading.
     private func isVerbNotAdverb(_ index: Int, _ tokens: [Token]) -> Bool {
         let word = tokens[index].norm
-        guard let lemma = wordNet.verbLemma(word), lemma == word else { return false }
+        guard let lemma = words.verbLemma(word), lemma == word else { return false }
         return !Self.alwaysAdverbs.contains(word)
     }
 
@@ -614,7 +615,7 @@ struct ClauseFinder {
                     return group
                 }
                 let next = tokens[after].norm
-                if tokens[after].isWord, next.hasSuffix("ing"), wordNet.isVerb(next) {
+                if tokens[after].isWord, next.hasSuffix("ing"), words.isVerb(next) {
                     group.verb = after
                     return group
                 }
@@ -685,7 +686,7 @@ struct ClauseFinder {
 
     /// A passive participle: "-ed"/"-en" or an irregular form WordNet lists ("laid", "brought", "set").
     private func isParticiple(_ word: String) -> Bool {
-        guard let lemma = wordNet.verbLemma(word), lemma != word || Self.unchangedParticiples.contains(word) else {
+        guard let lemma = words.verbLemma(word), lemma != word || Self.unchangedParticiples.contains(word) else {
             return false
         }
         if word.hasSuffix("ing") || word.hasSuffix("s") && !word.hasSuffix("ss") { return false }
@@ -834,7 +835,7 @@ struct ClauseFinder {
         if group.anaphoric { return ("do so", min(2, tokens.count - index)) }
         if let phrasal = wordNet.phrasalVerb(at: index, in: tokens) { return phrasal }
         let word = tokens[index].norm
-        return (wordNet.verbLemma(word) ?? word, 1)
+        return (words.verbLemma(word) ?? word, 1)
     }
 
     /// Where the clause ends: a semicolon, colon or dash, a new clause with its own subject and verb, or `limit`.
@@ -905,7 +906,7 @@ struct ClauseFinder {
         // Saying, in the debate: "I will tell the House …", "let me reconfirm that …" — unless a later time or a
         // letter is named ("I will tell the House when the review reports").
         if lexicon.speechVerbs.contains(lemma) || lexicon.speechVerbs.match(at: verbIndex, in: tokens) != nil
-            || marker == .letMe && wordNet.verbKinds(lemma)?.first == "communication"
+            || marker == .letMe && words.verbKinds(lemma)?.first == "communication"
         {
             let act = lexicon.action(forVerb: lemma)
             if act != .write && act != .meet && act != .publish && act != .consult
@@ -939,7 +940,7 @@ struct ClauseFinder {
     }
 
     private func isNonAgentive(_ lemma: String, at index: Int, verbEnd: Int, in tokens: [Token]) -> Bool {
-        if lexicon.agentiveReadings.matchEnd(at: index, in: tokens, firstLemma: wordNet.verbLemma(tokens[index].norm)) != nil
+        if lexicon.agentiveReadings.matchEnd(at: index, in: tokens, firstLemma: words.verbLemma(tokens[index].norm)) != nil
             || lexicon.agentiveReadings.contains(lemma)
         {
             return false
@@ -948,7 +949,7 @@ struct ClauseFinder {
         if lexicon.lightVerbs.contains(lemma), eventNoun(after: verbEnd, in: tokens) { return false }
         if lexicon.nonAgentiveVerbs.contains(lemma) { return true }
         if lexicon.act(at: index, in: tokens, lemma: lemma) != nil { return false }
-        guard let kinds = wordNet.verbKinds(lemma), let first = kinds.first else { return false }
+        guard let kinds = words.verbKinds(lemma), let first = kinds.first else { return false }
         return lexicon.nonAgentiveKinds.contains(first)
     }
 
@@ -958,9 +959,9 @@ struct ClauseFinder {
         while cursor < min(tokens.count, index + 8), tokens[cursor].isWord {
             let word = tokens[cursor].norm
             if lexicon.governmentActNouns.contains(word) && !lexicon.predictionNouns.contains(word) { return true }
-            if !lexicon.words("determiner").contains(word), let lemma = wordNet.nounLemma(word),
-                let first = wordNet.nounKinds(lemma)?.first, lexicon.eventNounKinds.contains(first),
-                !lexicon.predictionNouns.contains(word), wordNet.verbLemma(word) == nil || word.hasSuffix("ion") || word.hasSuffix("ment")
+            if !lexicon.words("determiner").contains(word), let lemma = words.nounLemma(word),
+                let first = words.nounKinds(lemma)?.first, lexicon.eventNounKinds.contains(first),
+                !lexicon.predictionNouns.contains(word), words.verbLemma(word) == nil || word.hasSuffix("ion") || word.hasSuffix("ment")
             {
                 return true
             }
@@ -980,7 +981,7 @@ struct ClauseFinder {
             if ["of", "on", "for", "to", "in", "about", "into", "that", "which"].contains(tokens[cursor].norm) { break }
             cursor += 1
         }
-        guard let head, let lemma = wordNet.nounLemma(tokens[head].norm), let kind = wordNet.nounKinds(lemma)?.first else {
+        guard let head, let lemma = words.nounLemma(tokens[head].norm), let kind = words.nounKinds(lemma)?.first else {
             return false
         }
         return lexicon.governmentActNounKinds.contains(kind)
@@ -991,11 +992,11 @@ struct ClauseFinder {
     private func passiveGovernmentAct(subject: Range<Int>, participle index: Int, in tokens: [Token]) -> Bool {
         let participle = tokens[index].norm
         if lexicon.passiveBlocked.contains(participle) { return false }
-        guard let lemma = wordNet.verbLemma(participle) else { return false }
+        guard let lemma = words.verbLemma(participle) else { return false }
         let heads = [headNoun(subject, in: tokens), clauseStartHead(before: subject.upperBound, in: tokens)].compactMap { $0 }
         guard !heads.isEmpty else { return false }
         func isPerson(_ head: String) -> Bool {
-            guard let noun = wordNet.nounLemma(head), let first = wordNet.nounKinds(noun)?.first else {
+            guard let noun = words.nounLemma(head), let first = words.nounKinds(noun)?.first else {
                 return ["he", "she", "they", "we", "i", "you", "people", "everyone", "everybody"].contains(head)
             }
             return ["person", "animal", "body"].contains(first)
@@ -1005,7 +1006,7 @@ struct ClauseFinder {
         func governmentThing(_ head: String) -> Bool {
             if lexicon.predictionNouns.contains(head) { return false }
             if lexicon.governmentActNouns.contains(head) { return true }
-            guard let noun = wordNet.nounLemma(head), let first = wordNet.nounKinds(noun)?.first else { return false }
+            guard let noun = words.nounLemma(head), let first = words.nounKinds(noun)?.first else { return false }
             return ["act", "communication", "artifact", "possession", "cognition", "group"].contains(first)
         }
         let phrase = lexicon.agentiveReadings.matchEnd(at: index, in: tokens, firstLemma: lemma)
@@ -1019,11 +1020,11 @@ struct ClauseFinder {
         if lexicon.lightVerbs.contains(lemma) {
             return heads.contains { head in
                 lexicon.governmentActNouns.contains(head)
-                    || wordNet.nounLemma(head).flatMap { wordNet.nounKinds($0)?.first }.map(lexicon.eventNounKinds.contains) == true
+                    || words.nounLemma(head).flatMap { words.nounKinds($0)?.first }.map(lexicon.eventNounKinds.contains) == true
             }
         }
         if lexicon.nonAgentiveVerbs.contains(lemma) && act == nil { return false }
-        if let kinds = wordNet.verbKinds(lemma), let first = kinds.first, lexicon.nonAgentiveKinds.contains(first) {
+        if let kinds = words.verbKinds(lemma), let first = kinds.first, lexicon.nonAgentiveKinds.contains(first) {
             return false
         }
         if pronoun {
@@ -1041,7 +1042,7 @@ struct ClauseFinder {
             start -= 1
         }
         var cursor = skipDeterminer(start, tokens)
-        while cursor < end, tokens[cursor].isWord, !lexicon.wordNet.isNoun(tokens[cursor].norm) { cursor += 1 }
+        while cursor < end, tokens[cursor].isWord, !words.isNoun(tokens[cursor].norm) { cursor += 1 }
         var head: String? = nil
         while cursor < end, tokens[cursor].isWord, !["of", "with", "for", "on", "to", "in", "from", "by"].contains(tokens[cursor].norm) {
             head = tokens[cursor].norm

@@ -5,7 +5,7 @@ extension AnalysisRun {
     /// HANSARD_TRACE_CLAUSES=1 prints every clause found in government turns and how it was read (development aid).
     static let tracing = getenv("HANSARD_TRACE_CLAUSES") != nil
 
-    var clauseFinder: ClauseFinder { ClauseFinder(lexicon: lexicon) }
+    var clauseFinder: ClauseFinder { ClauseFinder(lexicon: lexicon, words: words) }
 
     /// Every clause in a government turn that promises something, one commitment each; refusals are kept for
     /// deciding requests.
@@ -85,7 +85,7 @@ extension AnalysisRun {
             words = (words.lowerBound + 1)..<words.upperBound
         }
         // Leading verb forms of an antecedent ("developing revised guidance …") are not the thing.
-        while words.count > 1, tokens[words.lowerBound].norm.hasSuffix("ing"), lexicon.wordNet.isVerb(tokens[words.lowerBound].norm),
+        while words.count > 1, tokens[words.lowerBound].norm.hasSuffix("ing"), self.words.isVerb(tokens[words.lowerBound].norm),
             !["of", "and", ","].contains(tokens[words.lowerBound + 1].norm)
         {
             words = (words.lowerBound + 1)..<words.upperBound
@@ -199,7 +199,7 @@ extension AnalysisRun {
                 if head != nil { break } else { continue }
             }
             if lexicon.stopWords.contains(token.norm) || lexicon.words("determiner").contains(token.norm) { continue }
-            head = lexicon.wordNet.nounLemma(token.norm) ?? token.norm
+            head = words.nounLemma(token.norm) ?? token.norm
         }
         return head ?? action.rawValue
     }

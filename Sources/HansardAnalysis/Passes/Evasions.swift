@@ -19,12 +19,12 @@ extension AnalysisRun {
     }
 
     func contentWords(_ tokens: [Token]) -> Set<String> {
-        var words: Set<String> = []
+        var content: Set<String> = []
         for token in tokens where token.isWord && token.norm.count > 2 && !lexicon.stopWords.contains(token.norm) {
-            let word = lexicon.wordNet.nounLemma(token.norm) ?? lexicon.wordNet.verbLemma(token.norm) ?? token.norm
-            if !lexicon.stopWords.contains(word) { words.insert(word) }
+            let word = words.nounLemma(token.norm) ?? words.verbLemma(token.norm) ?? token.norm
+            if !lexicon.stopWords.contains(word) { content.insert(word) }
         }
-        return words
+        return content
     }
 
     /// Compares an answer with the question it follows.
@@ -63,10 +63,7 @@ extension AnalysisRun {
             let answer = sentences(of: turns[answerTurn])
             guard !answer.isEmpty else { continue }
             // Said outright: "I will not be drawn", "that is a matter for …", "the information is not held".
-            // The lexicon lists deflections strongest first: the first pattern any sentence matches names the evasion.
-            if let sentence = lexicon.deflections.lazy.compactMap({ pattern in
-                answer.first { pattern.matches($0.tokens, classes: lexicon) }
-            }).first {
+            if let sentence = answerReading(answerTurn).deflection {
                 let label = deflectionLabel(sentence)
                 evasions.append(
                     Evasion(
@@ -76,7 +73,8 @@ extension AnalysisRun {
                 continue
             }
             // An answer that takes the request up (a commitment, an acceptance or a refusal) engages with it.
-            if commitments.contains(where: { $0.turn == answerTurn }) || answer.prefix(2).contains(where: { isDecline($0) || isAcceptance($0) }) {
+            let reading = answerReading(answerTurn)
+            if commitments.contains(where: { $0.turn == answerTurn }) || reading.openingDecline != nil || reading.openingAcceptance != nil {
                 continue
             }
             let words = answer.reduce(0) { $0 + $1.tokens.filter(\.isWord).count }

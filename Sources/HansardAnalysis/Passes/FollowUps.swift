@@ -21,7 +21,7 @@ extension AnalysisRun {
             for sentence in sentences(of: turn) where !commitmentQuotes.contains("\(turn.index)|\(sentence.text)") {
                 let tokens = sentence.tokens
                 for (index, token) in tokens.enumerated() where token.isWord {
-                    let lemma = lexicon.wordNet.nounLemma(token.norm) ?? token.norm
+                    let lemma = words.nounLemma(token.norm) ?? token.norm
                     guard subjects.contains(lemma) else { continue }
                     let before = tokens[max(0, index - 3)..<index].map(\.norm)
                     let after = tokens[(index + 1)..<min(tokens.count, index + 6)].map(\.norm)

@@ -1,5 +1,15 @@
 import HansardIngestion
 
+/// How a government answer reads: a refusal or acceptance at its start, "already doing", a refusal or a
+/// deflection anywhere.
+struct AnswerReading {
+    var openingDecline: Sentence?
+    var openingAcceptance: Sentence?
+    var alreadyDoing: Sentence?
+    var decline: Sentence?
+    var deflection: Sentence?
+}
+
 /// A member's sentence that asks the Government for something: found by its form and whom it addresses.
 struct RequestForm: Sendable {
     var form: Request.Form
@@ -13,18 +23,28 @@ struct RequestForm: Sendable {
 extension AnalysisRun {
     /// The request a member's sentence makes, if it makes one.
     func request(in sentence: Sentence, tabledTurn: Bool) -> RequestForm? {
+        let found = findRequest(in: sentence, tabledTurn: tabledTurn)
+        if Self.tracing, let found {
+            print("[\(sentence.turn)] request \(found.form) \(found.action) \(found.verb ?? "-") | \(sentence.text.prefix(120))")
+        }
+        return found
+    }
+
+    private func findRequest(in sentence: Sentence, tabledTurn: Bool) -> RequestForm? {
         let tokens = sentence.tokens
         guard !tokens.isEmpty else { return nil }
         let finder = clauseFinder
-        // Tabled: "asked the Secretary of State whether he will …", "To ask His Majesty's Government what …".
-        if tabledTurn || lexicon.tabledForms.occurs(in: tokens, 0..<min(tokens.count, 14)) {
+        // Tabled: "asked the Secretary of State whether he will …", "To ask His Majesty's Government what …"; in a
+        // turn that opens with a tabled question, the question is its first sentence.
+        let opensTurn = sentence.paragraph == 0 && tokens.first?.range.lowerBound == sentence.source.startIndex
+        if tabledTurn && opensTurn || lexicon.tabledForms.occurs(in: tokens, 0..<min(tokens.count, 14)) {
             if let form = tabledRequest(tokens, finder: finder) { return form }
         }
         // "May I have an assurance …", "Can we have a debate on …?"
         for index in tokens.indices where isClauseStart(index, tokens) {
             guard let length = lexicon.haveForms.match(at: index, in: tokens) else { continue }
             for noun in (index + length)..<min(tokens.count, index + length + 5) {
-                let word = lexicon.wordNet.nounLemma(tokens[noun].norm) ?? tokens[noun].norm
+                let word = words.nounLemma(tokens[noun].norm) ?? tokens[noun].norm
                 if let action = lexicon.haveNouns[word] ?? lexicon.haveNouns[tokens[noun].norm] {
                     return RequestForm(form: .indirect, action: action, verb: nil, object: noun..<min(tokens.count, noun + 10))
                 }
@@ -83,7 +103,7 @@ extension AnalysisRun {
         // "Will the Minister publish …?", "Can he assure the House that …?", "Could she write to me?"
         for index in tokens.indices where lexicon.requestAuxiliaries.contains(tokens[index].norm) {
             guard isClauseStart(index, tokens) else { continue }
-            if lexicon.notRequests.match(at: index, in: tokens) != nil { return nil }
+            if lexicon.notRequests.match(at: index, in: tokens) != nil { continue }
             var cursor = index + 1
             if cursor < tokens.count, tokens[cursor].norm == "not" { cursor += 1 }
             guard let addressee = addressee(at: cursor, in: tokens) else { continue }
@@ -91,6 +111,8 @@ extension AnalysisRun {
             if cursor < tokens.count, tokens[cursor].norm == "not" { cursor += 1 }
             if let form = requestedVerb(after: cursor, in: tokens, finder: finder, form: .question) { return form }
         }
+        // "Is the Minister aware that …?", "Is it not the case that …?": a statement put as a question.
+        if rhetorical(tokens) { return nil }
         // "When will the Government publish …?", "What steps is the Minister taking …?", "How many … ?"
         for index in tokens.indices where lexicon.informationWords.contains(tokens[index].norm) {
             // The question word opens the sentence (after "So", "And", "Secondly," and the like), not a relative clause.
@@ -105,7 +127,22 @@ extension AnalysisRun {
                 cursor += 1
             }
         }
-        return nil
+        // Any other question a member puts in an exchange with a minister asks for the Government's answer:
+        // "What changes will be made?", "Does he agree that …?", "Do they accept the figures?"
+        return RequestForm(form: .information, action: informationAction(tokens), verb: nil, object: nil)
+    }
+
+    /// Questions that assert rather than ask: "Is the Minister aware that …", "Is it not the case …",
+    /// "Are not the Government …", "Do not they show …".
+    private func rhetorical(_ tokens: [Token]) -> Bool {
+        guard let first = tokens.firstIndex(where: { $0.isWord }) else { return true }
+        let words = tokens[first...].filter(\.isWord).prefix(12).map(\.norm)
+        if words.count < 3 { return true }
+        if words.prefix(8).contains("aware") || words.prefix(8).contains("unaware") { return true }
+        if lexicon.notRequests.match(at: first, in: tokens) != nil { return true }
+        // "Are not …", "Do not they …", "Is not this …" at the start.
+        if words.count > 1, lexicon.requestAuxiliaries.contains(words[0]), words[1] == "not" { return true }
+        return false
     }
 
     /// Tabled questions: "whether he will V", "if she will V", "what plans he has to V", "what steps …".
@@ -156,12 +193,12 @@ extension AnalysisRun {
         if let length = addressee(at: cursor, in: tokens) { cursor += length }
         // "the Chancellor of the Exchequer", "the Secretary of State and his Department": the rest of the name.
         var tail = cursor
-        while tail < min(tokens.count, cursor + 7), tokens[tail].isWord, !lexicon.wordNet.isVerb(tokens[tail].norm) || tokens[tail].capitalised || ["of", "the", "and", "his", "her", "for"].contains(tokens[tail].norm),
+        while tail < min(tokens.count, cursor + 7), tokens[tail].isWord, !words.isVerb(tokens[tail].norm) || tokens[tail].capitalised || ["of", "the", "and", "his", "her", "for"].contains(tokens[tail].norm),
             !["will", "would", "could", "can", "to", "please", "not"].contains(tokens[tail].norm)
         {
             tail += 1
         }
-        if tail > cursor, tail < tokens.count, lexicon.wordNet.isVerb(tokens[tail].norm) || ["will", "would", "to"].contains(tokens[tail].norm) {
+        if tail > cursor, tail < tokens.count, words.isVerb(tokens[tail].norm) || ["will", "would", "to"].contains(tokens[tail].norm) {
             cursor = tail
         }
         cursor = finder.skipAdverbs(from: cursor, in: tokens)
@@ -172,13 +209,13 @@ extension AnalysisRun {
         else { return nil }
         if group.negated { group.negated = false }
         let verbIndex = min(group.verb, tokens.count - 1)
-        guard tokens[verbIndex].isWord, lexicon.wordNet.isVerb(tokens[verbIndex].norm) || group.synthetic != nil else { return nil }
+        guard tokens[verbIndex].isWord, words.isVerb(tokens[verbIndex].norm) || group.synthetic != nil else { return nil }
         let (lemma, length) = finder.verbLemma(at: verbIndex, in: tokens, group: group)
         let end = max(verbIndex + length, finder.clauseEnd(from: verbIndex + length, in: tokens, limit: tokens.count))
         let action = finder.action(at: verbIndex, lemma: lemma, in: tokens, clauseEnd: end, synthetic: group.synthetic)
         // "Will he agree to look again …", "would he be prepared to …": the act is the verb after "to".
         if ["agree", "undertake", "consent", "promise", "commit"].contains(lemma), verbIndex + 2 < tokens.count,
-            tokens[verbIndex + 1].norm == "to", lexicon.wordNet.isVerb(tokens[verbIndex + 2].norm)
+            tokens[verbIndex + 1].norm == "to", words.isVerb(tokens[verbIndex + 2].norm)
         {
             return requestedVerb(after: verbIndex + 2, in: tokens, finder: finder, form: form)
         }
@@ -211,7 +248,7 @@ extension AnalysisRun {
 
     private func informationAction(_ tokens: [Token]) -> CommitmentAction {
         for index in tokens.indices {
-            if let act = lexicon.act(at: index, in: tokens, lemma: lexicon.wordNet.verbLemma(tokens[index].norm)),
+            if let act = lexicon.act(at: index, in: tokens, lemma: words.verbLemma(tokens[index].norm)),
                 act.action != .other
             {
                 return act.action
@@ -220,23 +257,71 @@ extension AnalysisRun {
         return .reportBack
     }
 
+    /// The government turn that answers `index`: for a tabled question, the next government speech after any
+    /// other tabled questions grouped with it ("I will answer Questions 3 and 4 together"); else the next speech.
+    func replyTurn(to index: Int) -> Int? {
+        guard tabled.contains(index) else { return governmentReply(after: index) }
+        var next = index + 1
+        while next < turns.count {
+            if government.contains(next) { return next }
+            if turns[next].kind == .speech && !chair.contains(next) && !tabled.contains(next) && !isInterjection(next) {
+                return nil
+            }
+            next += 1
+        }
+        return nil
+    }
+
     func findRequests() -> [Request] {
         var requests: [Request] = []
         var seen: [String: Int] = [:]
         for turn in turns where isMember(turn.index) {
-            let tabledTurn = tabled.contains(turn.index)
-            for sentence in sentences(of: turn) {
-                guard let found = request(in: sentence, tabledTurn: tabledTurn) else { continue }
+            let reply = replyTurn(to: turn.index)
+            for (sentence, form) in zip(sentences(of: turn), requestForms(of: turn)) {
+                guard let found = form else { continue }
+                // A bare question is a request only in an exchange with a minister.
+                if found.form == .information, found.verb == nil, reply == nil, !tabled.contains(turn.index) { continue }
                 let id = uniqueID("r", [identity, "request", TextTools.normalised(sentence.text)], seen: &seen)
                 requests.append(
                     Request(
                         id: id, turn: turn.index, speaker: speakerReference(turn), quote: sentence.text,
-                        action: found.action, outcome: .unanswered, answerTurn: governmentReply(after: turn.index),
+                        action: found.action, outcome: .unanswered, answerTurn: reply,
                         answer: nil, commitment: nil, form: found.form,
                         asked: found.object.map { sentence.text(of: $0) } ?? found.verb))
             }
         }
         return requests
+    }
+
+    /// The requests each sentence of a turn makes, worked out once for the questions and requests passes.
+    func requestForms(of turn: Turn) -> [RequestForm?] {
+        if let cached = cache.requests[turn.index] { return cached }
+        let tabledTurn = tabled.contains(turn.index)
+        let forms = sentences(of: turn).map { request(in: $0, tabledTurn: tabledTurn) }
+        cache.requests[turn.index] = forms
+        return forms
+    }
+
+    /// How the answer in `turn` reads, worked out once however many requests and questions it answers.
+    func answerReading(_ turn: Int) -> AnswerReading {
+        if let cached = cache.answers[turn] { return cached }
+        let reading = self.reading(of: sentences(of: turns[turn]))
+        cache.answers[turn] = reading
+        return reading
+    }
+
+    private func reading(of answer: [Sentence]) -> AnswerReading {
+        let opening = answer.prefix(2)
+        // The lexicon lists deflections strongest first: the first pattern any sentence matches names the evasion.
+        let deflection = lexicon.deflections.lazy.compactMap { pattern in
+            answer.first { pattern.matches($0, classes: lexicon) }
+        }.first
+        return AnswerReading(
+            openingDecline: opening.first(where: isDecline),
+            openingAcceptance: opening.first(where: isAcceptance),
+            alreadyDoing: answer.first { sentence in lexicon.alreadyDoing.contains { $0.matches(sentence, classes: lexicon) } },
+            decline: answer.first(where: isDecline),
+            deflection: deflection)
     }
 
     /// Decides each request's outcome from its answer, linking or creating the commitment it became.
@@ -247,14 +332,14 @@ extension AnalysisRun {
             guard let answerTurn = request.answerTurn else { continue }
             let answer = sentences(of: turns[answerTurn])
             let inAnswer = commitments.indices.filter { commitments[$0].turn == answerTurn }
-            let opening = Array(answer.prefix(2))
+            let read = answerReading(answerTurn)
             func settle(_ outcome: Request.Outcome, _ quote: String, commitment: String? = nil) {
                 requests[index].outcome = outcome
                 requests[index].answer = Request.Answer(quote: quote)
                 requests[index].commitment = commitment
             }
             // 1. A refusal at the start of the answer: "No, Sir.", "I cannot give that undertaking."
-            if let decline = opening.first(where: { isDecline($0) }) {
+            if let decline = read.openingDecline {
                 settle(.declined, decline.text)
                 continue
             }
@@ -275,7 +360,7 @@ extension AnalysisRun {
             }
             // 3. "Of course." — the request accepted in a word; it answers the last request put before it.
             let lastAsked = requests.last(where: { $0.answerTurn == answerTurn && $0.turn == request.turn })?.id == request.id
-            if lastAsked, let acceptance = opening.first(where: { isAcceptance($0) }) {
+            if lastAsked, let acceptance = read.openingAcceptance {
                 if let existing = commitments.first(where: {
                     $0.turn == answerTurn && $0.quote == acceptance.text && $0.source == .acceptedRequest
                 }) {
@@ -294,11 +379,11 @@ extension AnalysisRun {
                 settle(.accepted, acceptance.text, commitment: id)
                 continue
             }
-            if let already = answer.first(where: { sentence in lexicon.alreadyDoing.contains { $0.matches(sentence.tokens, classes: lexicon) } }) {
+            if let already = read.alreadyDoing {
                 settle(.accepted, already.text)
                 continue
             }
-            if let decline = answer.first(where: { isDecline($0) }) {
+            if let decline = read.decline {
                 settle(.declined, decline.text)
                 continue
             }
@@ -309,7 +394,7 @@ extension AnalysisRun {
                 settle(.accepted, followUp.quote, commitment: earlier.id)
                 continue
             }
-            if let deflection = answer.first(where: { sentence in lexicon.deflections.contains { $0.matches(sentence.tokens, classes: lexicon) } }) {
+            if let deflection = read.deflection {
                 settle(.evaded, deflection.text)
                 continue
             }
@@ -337,12 +422,12 @@ extension AnalysisRun {
 
     func isDecline(_ sentence: Sentence) -> Bool {
         if refusals[sentence.turn]?.contains(where: { $0.text == sentence.text }) == true { return true }
-        return lexicon.declines.contains { $0.matches(sentence.tokens, classes: lexicon) }
+        return lexicon.declines.contains { $0.matches(sentence, classes: lexicon) }
     }
 
     func isAcceptance(_ sentence: Sentence) -> Bool {
         sentence.tokens.filter(\.isWord).count <= 14
-            && lexicon.acceptances.contains { $0.matches(sentence.tokens, classes: lexicon) }
+            && lexicon.acceptances.contains { $0.matches(sentence, classes: lexicon) }
     }
 
     private func requestedObject(_ request: Request) -> String {

@@ -8,6 +8,17 @@ struct Sentence: Sendable {
     var source: String
     /// The sentence's tokens.
     var tokens: [Token]
+    /// The distinct word forms of the sentence, for ruling patterns out without running them.
+    var words: Set<String>
+
+    init(turn: Int, paragraph: Int, text: String, source: String, tokens: [Token]) {
+        self.turn = turn
+        self.paragraph = paragraph
+        self.text = text
+        self.source = source
+        self.tokens = tokens
+        words = Set(tokens.lazy.filter(\.isWord).map(\.norm))
+    }
 
     /// The sentence ends with a question mark (possibly inside closing quotes or brackets).
     var isQuestion: Bool {

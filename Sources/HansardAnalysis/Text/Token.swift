@@ -40,7 +40,7 @@ enum Tokenizer {
         var index = scalars.startIndex
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r") : scalar.properties.isWhitespace {
                 index = scalars.index(after: index)
                 continue
             }
@@ -115,13 +115,17 @@ enum Tokenizer {
         var norm = ""
         norm.reserveCapacity(scalars.distance(from: start, to: end))
         for scalar in scalars[start..<end] {
-            if scalar == "\u{2019}" || scalar == "\u{2011}" {
+            if scalar.isASCII {
+                let value = scalar.value
+                norm.unicodeScalars.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
+            } else if scalar == "\u{2019}" || scalar == "\u{2011}" {
                 norm.unicodeScalars.append(scalar == "\u{2019}" ? "'" : "-")
             } else {
                 norm.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
         }
-        let capitalised = scalars[start].properties.isUppercase
+        let first = scalars[start]
+        let capitalised = first.isASCII ? (first.value >= 65 && first.value <= 90) : first.properties.isUppercase
         // "won't", "can't", "shan't", "don't": the "n" belongs to "n't", which the next step splits off.
         if norm.hasSuffix("n"), end < scalars.endIndex, scalars[end] == "'" || scalars[end] == "\u{2019}" {
             let afterApostrophe = scalars.index(after: end)
