@@ -56,7 +56,44 @@ enum ByteChecks {
         let head = bytes[start..<min(bytes.count, start + 4096)]
         if contains(head, "<publicwhip") { return .xml }
         if head.starts(with: Array("<?xml".utf8)) && !containsIgnoringCase(head, "<html") { return .xml }
+        // Historic Hansard XML often has no declaration: its root element says what it is.
+        if let root = firstElementName(head), isHistoricHansardRoot(root) { return .xml }
         return .html
+    }
+
+    /// The XML format a file's first element names: historic Hansard's roots, else ParlParse.
+    static func xmlFormat(of bytes: [UInt8]) -> InputFormat {
+        let head = bytes.prefix(4096)
+        if let root = firstElementName(head), isHistoricHansardRoot(root) { return .historicHansardXML }
+        return .parlParseXML
+    }
+
+    /// The name of the first element in `head`, past the XML declaration, comments and a DOCTYPE.
+    private static func firstElementName(_ head: ArraySlice<UInt8>) -> String? {
+        var index = head.startIndex
+        while index < head.endIndex {
+            guard head[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            let rest = head[(index + 1)...]
+            guard let first = rest.first else { return nil }
+            if first == UInt8(ascii: "?") || first == UInt8(ascii: "!") {
+                // A declaration, processing instruction, comment or DOCTYPE: skip to its end.
+                let closing: [UInt8] =
+                    rest.starts(with: Array("!--".utf8))
+                    ? Array("-->".utf8) : first == UInt8(ascii: "?") ? Array("?>".utf8) : Array(">".utf8)
+                guard let end = firstIndex(of: closing, in: rest) else { return nil }
+                index = end + closing.count
+                continue
+            }
+            let name = rest.prefix {
+                (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0)
+                    || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ":")
+            }
+            return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
+        }
+        return nil
     }
 
     /// Requires valid UTF-8, and says what the bytes look like when they are not.

@@ -55,20 +55,23 @@ public struct DebateReader: Sendable {
             }
         case .xml:
             try ByteChecks.requireDeclaredEncoding(bytes, path: path)
-            (detected, content) = try withParsedXML(bytes, path: path) { root, report throws(IngestionError) in
+            // Named in errors about the XML itself, before any reader has looked at it.
+            let expected = format ?? ByteChecks.xmlFormat(of: bytes)
+            (detected, content) = try withParsedXML(bytes, path: path, format: expected) {
+                root, report throws(IngestionError) in
                 if !report.wellFormed {
                     let where_ = report.lastErrorLine > 0 ? " at line \(report.lastErrorLine)" : ""
                     let message = report.lastErrorMessage ?? "not well-formed"
                     if report.entityExpansionRefused {
                         throw .malformed(
-                            path: path, format: format ?? .parlParseXML,
+                            path: path, format: expected,
                             reason: "its entities expand without bound (a \"billion laughs\" document); hansard does"
                                 + " not expand them")
                     }
                     if report.endedInsideElement {
                         throw .truncated(path: path, reason: "XML ends inside an element\(where_)")
                     }
-                    throw .malformed(path: path, format: format ?? .parlParseXML, reason: "\(message)\(where_)")
+                    throw .malformed(path: path, format: expected, reason: "\(message)\(where_)")
                 }
                 let reader = try Self.reader(for: root, among: xmlFormatReaders, forced: format, path: path)
                 return (reader.format, try reader.read(root, report: report, path: path))
@@ -97,7 +100,7 @@ public struct DebateReader: Sendable {
         let title = root.firstElement(where: { $0.isElement("title") })?.foldedText ?? ""
         let named = title.isEmpty ? "" : " (page title \"\(title.prefix(80))\")"
         return "no Hansard contributions found\(named); save a debate page from hansard.parliament.uk,"
-            + " historic Hansard, publications.parliament.uk, or a ParlParse XML file"
+            + " historic Hansard, publications.parliament.uk, or a ParlParse or historic Hansard XML file"
     }
 
     static func loadBytes(_ path: String) throws(IngestionError) -> [UInt8] {
@@ -177,7 +180,7 @@ enum MarkupKind {
     init(format: InputFormat) {
         switch format {
         case .hansardHTML, .historicHansardHTML, .publicationsHTML: self = .html
-        case .parlParseXML: self = .xml
+        case .parlParseXML, .historicHansardXML: self = .xml
         case .plainText: self = .text
         }
     }

@@ -104,9 +104,10 @@ func withParsedHTML<Result>(
 }
 
 /// Parses `bytes` as XML in the encoding the document declares, refusing external DTDs and
-/// entities, and hands the root element to `body`; the tree is freed on return.
+/// entities, and hands the root element to `body`; the tree is freed on return. `format` is the one
+/// errors name.
 func withParsedXML<Result>(
-    _ bytes: [UInt8], path: String,
+    _ bytes: [UInt8], path: String, format: InputFormat = .parlParseXML,
     _ body: (MarkupNode, MarkupParseReport) throws(IngestionError) -> Result
 ) throws(IngestionError) -> Result {
     _ = libxml2Initialised
@@ -121,7 +122,7 @@ func withParsedXML<Result>(
         }
     }
     guard let document else {
-        throw .malformed(path: path, format: .parlParseXML, reason: "libxml2 could not build a document")
+        throw .malformed(path: path, format: format, reason: "libxml2 could not build a document")
     }
     defer { xmlFreeDoc(document) }
     if let target = externalReference(in: document) {
@@ -129,7 +130,7 @@ func withParsedXML<Result>(
     }
     if let (name, length) = oversizedEntity(in: document) {
         throw .malformed(
-            path: path, format: .parlParseXML,
+            path: path, format: format,
             reason: "it declares an entity \(name) of \(length) characters; hansard expands only entities of up to"
                 + " \(maximumEntityLength) characters (ParlParse declares single characters such as &mdash;), since"
                 + " repeated references to a long entity can multiply a small file into gigabytes")
