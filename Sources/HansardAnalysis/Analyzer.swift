@@ -46,6 +46,8 @@ public struct Analyzer: Sendable {
 final class RunCache {
     /// Per turn, the request each sentence makes (nil for none).
     var requests: [Int: [RequestForm?]] = [:]
+    /// The verb each request asks for, by request id.
+    var requestVerbs: [String: String] = [:]
     /// Per answering turn, how it reads as an answer.
     var answers: [Int: AnswerReading] = [:]
 }

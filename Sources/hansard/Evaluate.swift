@@ -81,7 +81,7 @@ extension Hansard {
             var analyses: [String: Analysis] = [:]
             for (path, debate) in debates {
                 if let analyseWith {
-                    analyses[path] = try Self.analysis(by: analyseWith, of: path)
+                    analyses[path] = try Self.analysis(by: analyseWith, of: path, debate: debate)
                 } else {
                     analyses[path] = analyzer.analyse(debate)
                 }
@@ -96,7 +96,7 @@ extension Hansard {
         }
 
         /// Runs `executable analyse PATH` and reads its JSON.
-        static func analysis(by executable: String, of path: String) throws -> Analysis {
+        static func analysis(by executable: String, of path: String, debate: Debate) throws -> Analysis {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = ["analyse", path]
@@ -111,8 +111,13 @@ extension Hansard {
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             guard process.terminationStatus == 0, let analysis = try? JSONDecoder().decode(Analysis.self, from: data) else {
-                Terminal.report("\(executable) analyse \(path): exit \(process.terminationStatus), no analysis JSON")
-                throw ExitCode(ExitStatus.badInput.rawValue)
+                // That build cannot read the page: it found nothing there, which is what it scores.
+                Terminal.report("\(executable) analyse \(path): exit \(process.terminationStatus); scored as finding nothing")
+                return Analysis(
+                    debate: DebateSummary(
+                        identity: Analyzer.debateIdentity(of: debate), title: debate.metadata.title,
+                        house: debate.metadata.house, date: debate.metadata.date, url: debate.metadata.url,
+                        type: debate.metadata.type, sha256: debate.source.sha256, sourcePath: debate.source.path))
             }
             return analysis
         }

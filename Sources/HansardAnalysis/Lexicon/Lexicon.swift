@@ -82,6 +82,34 @@ struct LexiconFile: Decodable {
     var answers: Answers
     var relevance: Relevance
     var timing: [TimingEntry]
+    /// A trained linear model that decides request outcomes from named features; absent, hand rules decide.
+    var outcomeModel: LinearModel?
+}
+
+/// A multinomial logistic regression over named features: the class with the highest score wins.
+///
+/// Trained offline on annotated development pages (scripts/train-outcomes) and shipped as data, with the data and
+/// figures it was chosen on written beside it.
+struct LinearModel: Decodable, Sendable {
+    struct Class: Decodable, Sendable {
+        var bias: Double
+        var weights: [String: Double]
+    }
+
+    var about: String
+    var classes: [String: Class]
+
+    /// The class with the highest score for `features` (missing features count as 0).
+    func predict(_ features: [String: Double]) -> Request.Outcome {
+        var best: (Request.Outcome, Double)? = nil
+        for name in classes.keys.sorted() {
+            guard let outcome = Request.Outcome(rawValue: name), let model = classes[name] else { continue }
+            var score = model.bias
+            for (feature, weight) in model.weights { score += weight * features[feature, default: 0] }
+            if best == nil || score > best!.1 { best = (outcome, score) }
+        }
+        return best?.0 ?? .evaded
+    }
 }
 
 /// How a timing phrase turns into a due date, counted from the debate date.
@@ -267,6 +295,7 @@ final class Lexicon: Sendable, WordClasses {
     let numberAsks: PhraseSet
 
     let timing: [TimingRule]
+    let outcomeModel: LinearModel?
 
     /// Loads and compiles the lexicon file at `path` with the bundled WordNet lexicon.
     init(path: String, wordNet: WordNet) throws(AnalysisError) {
@@ -395,6 +424,7 @@ final class Lexicon: Sendable, WordClasses {
             timing.append(TimingRule(pattern: try compile(entry.pattern), timingClass: entry.class, due: entry.due))
         }
         self.timing = timing
+        outcomeModel = file.outcomeModel
 
         // Every @class a pattern names must exist, so a typo fails at load, not silently at match time.
         for pattern in subpatterns.values.map(\.source) + acceptances.map(\.source) + alreadyDoing.map(\.source)

@@ -1,3 +1,4 @@
+import Foundation
 import HansardIngestion
 
 /// How a government answer reads: a refusal or acceptance at its start, "already doing", a refusal or a
@@ -282,6 +283,7 @@ extension AnalysisRun {
                 // A bare question is a request only in an exchange with a minister.
                 if found.form == .information, found.verb == nil, reply == nil, !tabled.contains(turn.index) { continue }
                 let id = uniqueID("r", [identity, "request", TextTools.normalised(sentence.text)], seen: &seen)
+                cache.requestVerbs[id] = found.verb
                 requests.append(
                     Request(
                         id: id, turn: turn.index, speaker: speakerReference(turn), quote: sentence.text,
@@ -338,76 +340,139 @@ extension AnalysisRun {
                 requests[index].answer = Request.Answer(quote: quote)
                 requests[index].commitment = commitment
             }
-            // 1. A refusal at the start of the answer: "No, Sir.", "I cannot give that undertaking."
-            if let decline = read.openingDecline {
-                settle(.declined, decline.text)
-                continue
-            }
-            // 2. An undertaking to do what was asked (same act, or the same things named), else one that says
-            //    "do so", else the first undertaking early in the answer.
+            // What the answer offers: an undertaking that fits the request (same act, or the same things named),
+            // a one-word acceptance (of the last request put before it), or a pointer to an earlier undertaking.
             let requestWords = contentWords(request.quote)
-            let ranked = inAnswer.sorted { left, right in
-                score(commitments[left], request, requestWords) > score(commitments[right], request, requestWords)
-            }
-            if let best = ranked.first, score(commitments[best], request, requestWords) > 0 {
-                if commitments[best].request == nil { commitments[best].request = request.id }
-                if commitments[best].object == "what was asked" || commitments[best].action == .other && commitments[best].object == "do so" {
-                    commitments[best].action = request.action
-                    commitments[best].object = requestedObject(request)
-                }
-                settle(.accepted, commitments[best].quote, commitment: commitments[best].id)
-                continue
-            }
-            // 3. "Of course." — the request accepted in a word; it answers the last request put before it.
+            let best = inAnswer.max { score(commitments[$0], request, requestWords) < score(commitments[$1], request, requestWords) }
+                .flatMap { score(commitments[$0], request, requestWords) > 0 ? $0 : nil }
             let lastAsked = requests.last(where: { $0.answerTurn == answerTurn && $0.turn == request.turn })?.id == request.id
-            if lastAsked, let acceptance = read.openingAcceptance {
-                if let existing = commitments.first(where: {
-                    $0.turn == answerTurn && $0.quote == acceptance.text && $0.source == .acceptedRequest
-                }) {
-                    settle(.accepted, acceptance.text, commitment: existing.id)
-                    continue
+            let acceptance = lastAsked ? read.openingAcceptance : nil
+            let pointer = followUps.first(where: { $0.turn == answerTurn }).flatMap { followUp in
+                commitments.first(where: { $0.id == followUp.refersTo }).map { (followUp, $0) }
+            }
+            let features = outcomeFeatures(
+                request, answer: answer, read: read, fitting: best != nil, anyCommitment: !inAnswer.isEmpty,
+                acceptance: acceptance != nil, pointer: pointer != nil, requestsInTurn: requests.filter { $0.turn == request.turn }.count)
+            let hand = handOutcome(
+                request, read: read, features: features, fitting: best != nil, acceptance: acceptance != nil,
+                pointer: pointer != nil)
+            if Self.dumping { dump(request: request, features: features, hand: hand) }
+            let outcome = lexicon.outcomeModel?.predict(features) ?? hand
+            switch outcome {
+            case .accepted:
+                if let best {
+                    if commitments[best].request == nil { commitments[best].request = request.id }
+                    if commitments[best].object == "what was asked" {
+                        commitments[best].action = request.action
+                        commitments[best].object = requestedObject(request)
+                    }
+                    settle(.accepted, commitments[best].quote, commitment: commitments[best].id)
+                } else if let acceptance {
+                    if let existing = commitments.first(where: {
+                        $0.turn == answerTurn && $0.quote == acceptance.text && $0.source == .acceptedRequest
+                    }) {
+                        settle(.accepted, acceptance.text, commitment: existing.id)
+                        continue
+                    }
+                    let id = uniqueID(
+                        "c", [identity, TextTools.normalised(request.quote), TextTools.normalised(acceptance.text)], seen: &seen)
+                    let object = requestedObject(request)
+                    commitments.append(
+                        Commitment(
+                            id: id, turn: answerTurn, speaker: speakerReference(turns[answerTurn]), quote: acceptance.text,
+                            action: request.action, object: object, subject: subjectKey(object, action: request.action),
+                            timing: timing(of: acceptance), kind: .acceptance, strength: .firm, source: .acceptedRequest,
+                            request: request.id, evidence: "accepts the request in a word: \"\(acceptance.text)\""))
+                    settle(.accepted, acceptance.text, commitment: id)
+                } else if let (followUp, earlier) = pointer {
+                    settle(.accepted, followUp.quote, commitment: earlier.id)
+                } else {
+                    settle(.accepted, (read.alreadyDoing ?? answer.first)?.text ?? "")
                 }
-                let id = uniqueID(
-                    "c", [identity, TextTools.normalised(request.quote), TextTools.normalised(acceptance.text)], seen: &seen)
-                let object = requestedObject(request)
-                commitments.append(
-                    Commitment(
-                        id: id, turn: answerTurn, speaker: speakerReference(turns[answerTurn]), quote: acceptance.text,
-                        action: request.action, object: object, subject: subjectKey(object, action: request.action),
-                        timing: timing(of: acceptance), kind: .acceptance, strength: .firm, source: .acceptedRequest,
-                        request: request.id, evidence: "accepts the request in a word: \"\(acceptance.text)\""))
-                settle(.accepted, acceptance.text, commitment: id)
-                continue
+            case .declined:
+                settle(.declined, (read.openingDecline ?? read.decline ?? answer.first)?.text ?? "")
+            case .evaded, .unanswered:
+                settle(.evaded, (read.deflection ?? answer.first)?.text ?? "")
             }
-            if let already = read.alreadyDoing {
-                settle(.accepted, already.text)
-                continue
-            }
-            if let decline = read.decline {
-                settle(.declined, decline.text)
-                continue
-            }
-            // 4. The answer points back to an undertaking already given ("the new guidance that I mentioned").
-            if let followUp = followUps.first(where: { $0.turn == answerTurn }),
-                let earlier = commitments.first(where: { $0.id == followUp.refersTo })
-            {
-                settle(.accepted, followUp.quote, commitment: earlier.id)
-                continue
-            }
-            if let deflection = read.deflection {
-                settle(.evaded, deflection.text)
-                continue
-            }
-            // 5. A request for information answered on its subject is met; anything else was not taken up.
-            if request.form == .information || request.form == .tabled && request.asked == nil {
-                if relevance(of: answer, to: [request.quote]).overlap >= 0.2 {
-                    settle(.accepted, answer.first?.text ?? "")
-                    continue
-                }
-            }
-            settle(.evaded, answer.first?.text ?? "")
         }
     }
+
+    /// The hand-written rules, used when the lexicon carries no trained outcome model.
+    private func handOutcome(
+        _ request: Request, read: AnswerReading, features: [String: Double], fitting: Bool, acceptance: Bool, pointer: Bool
+    ) -> Request.Outcome {
+        if read.openingDecline != nil { return .declined }
+        if fitting || acceptance || read.alreadyDoing != nil { return .accepted }
+        if read.decline != nil { return .declined }
+        if pointer { return .accepted }
+        if read.deflection != nil { return .evaded }
+        if features["informational", default: 0] > 0 {
+            return features["overlap", default: 0] >= 0.08 || features["namesIgnored", default: 0] == 0 ? .accepted : .evaded
+        }
+        return features["argues", default: 0] > 0 && features["overlap", default: 0] >= 0.1 ? .declined : .evaded
+    }
+
+    /// What an outcome is decided from, by name: the signals of the answer and how it relates to the request.
+    func outcomeFeatures(
+        _ request: Request, answer: [Sentence], read: AnswerReading, fitting: Bool, anyCommitment: Bool,
+        acceptance: Bool, pointer: Bool, requestsInTurn: Int
+    ) -> [String: Double] {
+        let relevance = self.relevance(of: answer, to: [request.quote])
+        let first = answer.first.map { self.relevance(of: [$0], to: [request.quote]).overlap } ?? 0
+        let verb = cache.requestVerbs[request.id]
+        let informational = request.form == .information || request.form == .tabled && request.asked == nil
+            || verb.map { lexicon.speechVerbs.contains($0) || Self.tellingVerbs.contains($0) } == true
+        let opening = answer.prefix(2).flatMap(\.tokens).map(\.norm)
+        let firstWord = answer.first?.tokens.first(where: \.isWord)?.norm ?? ""
+        let words = answer.reduce(0) { $0 + $1.tokens.filter(\.isWord).count }
+        func flag(_ value: Bool) -> Double { value ? 1 : 0 }
+        // What kind of answer the question calls for, and whether the answer has that kind of content.
+        let asked = Tokenizer.tokens(request.quote).filter(\.isWord).map(\.norm)
+        let askWord = asked.first { ["what", "when", "how", "why", "which", "whether", "who", "where"].contains($0) } ?? ""
+        let asksWhen = askWord == "when" || asked.contains("date") || asked.contains("timetable")
+        let asksNumber = relevance.numberIgnored || zip(asked, asked.dropFirst()).contains { $0 == "how" && ($1 == "many" || $1 == "much") }
+        let answerWords = answer.flatMap(\.tokens)
+        let givesDate = answerWords.contains { lexicon.words("month").contains($0.norm) || $0.kind == .number && $0.norm.count == 4 }
+            || answerWords.contains { ["week", "month", "year", "spring", "summer", "autumn", "shortly", "soon", "recess"].contains($0.norm) }
+        let polar = ["will", "would", "can", "could", "does", "do", "is", "are", "has", "have", "shall", "may"].contains(asked.first ?? "")
+        let answerText = Set(answerWords.map(\.norm))
+        let referral = ["refer", "referred", "said", "already", "earlier", "previous"].contains(where: answerText.contains)
+        let opposition = ["opposition", "labour", "conservative", "conservatives", "tory", "tories", "previous", "shadow"].contains(where: answerText.contains)
+        return [
+            "asksWhen": flag(asksWhen), "givesDate": flag(givesDate), "whenAnswered": flag(asksWhen && givesDate),
+            "asksNumber": flag(asksNumber), "numberAnswered": flag(asksNumber && answerWords.contains { $0.kind == .number }),
+            "polar": flag(polar), "polarAnswered": flag(polar && ["yes", "no", "certainly", "indeed", "absolutely", "of"].contains(firstWord)),
+            "asksWhy": flag(askWord == "why"), "asksWhat": flag(askWord == "what" || askWord == "which"),
+            "referral": flag(referral), "mentionsOpposition": flag(opposition),
+            "fitting": flag(fitting), "anyCommitment": flag(anyCommitment), "acceptance": flag(acceptance),
+            "openingDecline": flag(read.openingDecline != nil), "decline": flag(read.decline != nil),
+            "alreadyDoing": flag(read.alreadyDoing != nil), "deflection": flag(read.deflection != nil),
+            "pointer": flag(pointer), "informational": flag(informational), "tabled": flag(request.form == .tabled),
+            "urge": flag(request.form == .urge || request.form == .indirect), "overlap": relevance.overlap,
+            "firstOverlap": first, "namesIgnored": flag(relevance.namesIgnored),
+            "numberIgnored": flag(relevance.numberIgnored), "attacks": flag(relevance.attacks),
+            "argues": flag(opening.contains("not") || opening.contains("no") || opening.contains("however") || opening.contains("unfortunately")),
+            "startsYes": flag(["yes", "certainly", "indeed", "absolutely"].contains(firstWord)),
+            "startsNo": flag(firstWord == "no"), "short": flag(words <= 12), "long": flag(words > 80),
+            "manyRequests": flag(requestsInTurn > 2),
+            "givesNumber": flag(answer.contains { $0.tokens.contains { $0.kind == .number } }),
+        ]
+    }
+
+    /// HANSARD_DUMP_FEATURES=1 prints each request's outcome features as JSON lines (for scripts/train-outcomes).
+    static let dumping = getenv("HANSARD_DUMP_FEATURES") != nil
+
+    private func dump(request: Request, features: [String: Double], hand: Request.Outcome) {
+        let values = features.keys.sorted().map { "\"\($0)\": \(features[$0]!)" }.joined(separator: ", ")
+        let quote = request.quote.unicodeScalars.map { $0 == "\"" || $0 == "\\" ? "\\\($0)" : $0.value < 32 ? " " : String($0) }.joined()
+        FileHandle.standardError.write(Data("{\"page\": \"\(debate.source.path)\", \"turn\": \(request.turn), \"quote\": \"\(quote)\", \"hand\": \"\(hand.rawValue)\", \"features\": {\(values)}}\n".utf8))
+    }
+
+    /// Verbs of a request to be told or assured ("Can he say …", "will he confirm …", "give the figures").
+    static let tellingVerbs: Set<String> = [
+        "say", "state", "tell", "indicate", "list", "give", "confirm", "assure", "explain", "make clear", "inform",
+        "clarify", "specify", "outline", "describe", "estimate", "provide", "name", "identify", "quantify", "update",
+    ]
 
     /// How well a commitment in the answer fits a request: the same act, the same things named.
     private func score(_ commitment: Commitment, _ request: Request, _ requestWords: Set<String>) -> Int {
