@@ -31,6 +31,7 @@ struct LexiconFile: Decodable {
         var offerVerbs: [String]
         var restatedPromiseVerbs: [String]
         var procedural: [String]
+        var reportingVerbs: [String]
     }
     struct Requests: Decodable {
         var auxiliaries: [String]
@@ -270,6 +271,8 @@ final class Lexicon: Sendable, WordClasses {
     let restatedPromiseVerbs: Set<String>
     /// Promises fulfilled in the debate's own record ("I will circulate in the Official Report …").
     let procedural: PhraseSet
+    /// Past verbs of saying: a clause in their complement reports, it does not promise ("I said that we would").
+    let reportingVerbs: PhraseSet
 
     // Requests
     let requestAuxiliaries: Set<String>
@@ -384,6 +387,7 @@ final class Lexicon: Sendable, WordClasses {
         offerVerbs = PhraseSet(c.offerVerbs)
         restatedPromiseVerbs = Set(c.restatedPromiseVerbs)
         procedural = PhraseSet(c.procedural)
+        reportingVerbs = PhraseSet(c.reportingVerbs)
 
         let r = file.requests
         requestAuxiliaries = Set(r.auxiliaries)

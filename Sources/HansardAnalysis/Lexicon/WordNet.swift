@@ -81,7 +81,7 @@ struct WordNet: Sendable {
         guard index < tokens.count, let head = verbLemma(tokens[index].norm), let candidates = phrasalVerbs[head] else {
             return nil
         }
-        for words in candidates where index + words.count <= tokens.count {
+        for words in candidates where index + words.count <= tokens.count && Self.particles.contains(words[1]) {
             var matches = true
             for offset in 1..<words.count where tokens[index + offset].norm != words[offset] {
                 matches = false
@@ -91,6 +91,13 @@ struct WordNet: Sendable {
         }
         return nil
     }
+
+    /// Second words that make a multi-word verb ("look into", "set up"); a preposition such as "across" or
+    /// "at" begins the verb's complement instead ("look across the country").
+    static let particles: Set<String> = [
+        "up", "out", "in", "into", "forward", "back", "off", "down", "away", "on", "through", "over", "round",
+        "around", "ahead", "aside", "together", "under", "about",
+    ]
 
     /// The singular of a noun form, when WordNet knows the noun.
     func nounLemma(_ form: String) -> String? {

@@ -38,6 +38,8 @@ struct Clause: Sendable {
     var anaphoric = false
     /// What decided the reading, in words.
     var evidence: String
+    /// Who the subject was read as.
+    var subjectKind: ClauseFinder.SubjectKind = .other
 }
 
 /// Finds clauses in one sentence.
@@ -47,7 +49,7 @@ struct ClauseFinder {
     private var wordNet: WordNet { lexicon.wordNet }
 
     /// Who the subject of a verb group is.
-    enum SubjectKind: Equatable {
+    enum SubjectKind: Equatable, Sendable {
         /// I, we, the Government, my Department, my right hon. Friend the Secretary of State, officials…
         case government
         /// An agentless passive's or existential's subject: judged by what it names.
@@ -86,7 +88,9 @@ struct ClauseFinder {
         var clauses: [Clause] = []
         for (number, marker) in found.enumerated() {
             let limit = number + 1 < found.count ? found[number + 1].subjectEnd : tokens.count
-            guard var clause = analyse(marker, in: tokens, limit: max(limit, marker.next), previous: previous?.tokens ?? [])
+            guard var clause = analyse(
+                marker, in: tokens, limit: max(limit, marker.next), previous: previous?.tokens ?? [],
+                earlier: clauses.last)
             else {
                 if AnalysisRun.tracing { print("  (no verb group) \(marker.marker) \(marker.evidence) at \(marker.next)") }
                 continue
@@ -195,7 +199,7 @@ struct ClauseFinder {
         // "we intend to", "the Government propose to", "I undertake to"
         if tokens[index].isWord, next == "to", let lemma = words.verbLemma(word),
             lexicon.words("commissiveVerb").contains(lemma), Self.presentForm(word, lemma: lemma),
-            verbFollows(index + 2, tokens)
+            verbFollows(index + 2, tokens), !afterModal(index, tokens)
         {
             let kind = lexicon.table("commissiveKinds")[lemma].flatMap(Commitment.Kind.init(rawValue:))
             return Found(
@@ -233,7 +237,8 @@ struct ClauseFinder {
                 cursor += 1
             }
             if cursor > index + 1, cursor < tokens.count, tokens[cursor].norm == "to", verbFollows(cursor + 1, tokens),
-                !["me", "him", "her", "you", "them", "us", "members", "lords"].contains(tokens[index + 1].norm)
+                !["me", "him", "her", "you", "them", "us", "members", "lords"].contains(tokens[index + 1].norm),
+                !namesPeople((index + 1)..<cursor, tokens)
             {
                 return Found(
                     marker: .commissive, subjectEnd: index, next: cursor + 1, kindHint: .intention,
@@ -281,6 +286,23 @@ struct ClauseFinder {
                 subjectOverride: ((index - 3)..<(index + 1), .government), evidence: "it is our \(word) to")
         }
         return nil
+    }
+
+    /// "people", "local authorities", "the hon. Gentleman": the phrase names people, whose acts are their own.
+    private func namesPeople(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
+        guard let head = headNoun(range, in: tokens) else { return false }
+        if ["people", "everyone", "everybody", "members", "lords", "gentleman", "lady", "colleagues"].contains(head) { return true }
+        guard let noun = words.nounLemma(head), let kind = words.nounKinds(noun)?.first else { return false }
+        return kind == "person" || kind == "group" && !lexicon.governmentActNouns.contains(head)
+    }
+
+    /// "we must expect to", "we would hope to": a modal before the verb makes it an obligation or a wish.
+    private func afterModal(_ index: Int, _ tokens: [Token]) -> Bool {
+        var cursor = index - 1
+        while cursor >= 0, tokens[cursor].isWord, Self.alwaysAdverbs.contains(tokens[cursor].norm) || words.isAdverb(tokens[cursor].norm) {
+            cursor -= 1
+        }
+        return cursor >= 0 && ["must", "should", "would", "could", "may", "might", "can", "will", "shall", "to", "not"].contains(tokens[cursor].norm)
     }
 
     /// Progressives that are arrangements for later by their meaning: "I am arranging for", "I am asking".
@@ -472,6 +494,27 @@ struct ClauseFinder {
             return .government
         }
         return .other
+    }
+
+    /// A clause in the complement of a past verb of saying ("I said that …", "we made it clear that …") or of a
+    /// denied one ("we cannot say that …").
+    private func isReported(before start: Int, in tokens: [Token]) -> Bool {
+        guard start >= 2 else { return false }
+        var cursor = start - 1
+        // The reported clause follows its verb directly or after "that" (with at most an addressee between:
+        // "told the House that").
+        guard tokens[cursor].norm == "that" || lexicon.reportingVerbs.match(at: cursor, in: tokens) != nil
+            || ["said", "told", "stated", "announced", "promised", "explained"].contains(tokens[cursor].norm)
+        else { return false }
+        if tokens[cursor].norm == "that" { cursor -= 1 }
+        let from = max(0, cursor - 5)
+        for index in from...cursor where lexicon.reportingVerbs.match(at: index, in: tokens) != nil {
+            return true
+        }
+        for index in from...cursor where ["say", "tell", "promise", "guarantee", "pretend", "claim"].contains(tokens[index].norm) {
+            if tokens[max(0, index - 3)..<index].contains(where: { $0.norm == "not" || $0.norm == "never" }) { return true }
+        }
+        return false
     }
 
     /// "my officials and I": an "and" inside a subject, not between clauses.
@@ -697,9 +740,16 @@ struct ClauseFinder {
 
     // MARK: Reading
 
-    private func analyse(_ found: Found, in tokens: [Token], limit: Int, previous: [Token]) -> Clause? {
-        let (subjectRange, subjectKind0) = found.subjectOverride ?? subject(endingBefore: found.subjectEnd, in: tokens)
+    private func analyse(_ found: Found, in tokens: [Token], limit: Int, previous: [Token], earlier: Clause?) -> Clause? {
+        var (subjectRange, subjectKind0) = found.subjectOverride ?? subject(endingBefore: found.subjectEnd, in: tokens)
         var subjectKind = subjectKind0
+        // "we will announce … and will consult": a verb phrase joined by "and" shares the earlier clause's subject.
+        if found.subjectOverride == nil, let earlier, subjectRange.isEmpty || ["and", "or"].contains(tokens[subjectRange.upperBound - 1].norm),
+            subjectRange.upperBound == found.subjectEnd
+        {
+            subjectRange = earlier.subject
+            subjectKind = earlier.subjectKind
+        }
         if subjectKind == .other {
             subjectKind = resolvedSubject(subjectRange, before: found.subjectEnd, in: tokens, previous: previous)
         }
@@ -727,7 +777,7 @@ struct ClauseFinder {
             reading: .commitment, marker: found.marker, kind: found.kindHint ?? .undertaking, strength: .firm,
             action: .other, verb: verb, subject: subjectRange, verbRange: verbIndex..<verbEnd,
             object: objectRange(after: verbEnd, in: tokens, limit: end), span: subjectRange.lowerBound..<end,
-            anaphoric: group.anaphoric, evidence: found.evidence + " + " + verb)
+            anaphoric: group.anaphoric, evidence: found.evidence + " + " + verb, subjectKind: subjectKind)
 
         // "If we are to meet the target …", "I cannot say when we will publish": a condition or an embedded
         // question, not the promise.
@@ -745,8 +795,15 @@ struct ClauseFinder {
             clause.reading = .debate
             return clause
         }
-        // Refusals: "we will not", "I am not prepared to".
-        if group.negated || previousHasNegation(found.subjectEnd + 1, tokens) && found.marker != .modal {
+        // "I said that we would …", "we cannot say that we will …": the clause reports or denies a promise.
+        if isReported(before: subjectRange.lowerBound, in: tokens) {
+            clause.reading = .prediction
+            clause.evidence += " (reported)"
+            return clause
+        }
+        // Refusals: "we will not", "I am not prepared to", "we are not going to".
+        let between = found.subjectEnd..<max(found.subjectEnd, min(found.next, tokens.count))
+        if group.negated || found.marker != .modal && between.contains(where: { tokens[$0].norm == "not" || tokens[$0].norm == "never" }) {
             clause.reading = subjectKind == .government ? .refusal : .thirdParty
             return clause
         }
@@ -768,7 +825,9 @@ struct ClauseFinder {
                 return clause
             }
             if group.passive || found.marker == .beTo && group.passive {
-                guard passiveGovernmentAct(subject: subjectRange, participle: verbIndex, in: tokens) else {
+                guard passiveGovernmentAct(subject: subjectRange, participle: verbIndex, in: tokens),
+                    !doneByOthers(after: verbEnd, in: tokens, limit: end)
+                else {
                     clause.reading = .thirdParty
                     return clause
                 }
@@ -785,6 +844,25 @@ struct ClauseFinder {
         // Said in the debate about the debate: "I will come to that", "I shall be brief".
         if subjectKind == .government, isDebateManagement(verbIndex: verbIndex, verbEnd: verbEnd, lemma: verb, group: group, in: tokens, clauseEnd: end, marker: found.marker) {
             clause.reading = .debate
+            return clause
+        }
+        // "We expect to have better information": expecting a state is a forecast.
+        if found.evidence.hasPrefix("expect"), ["have", "get", "find", "see", "be", "receive", "hear"].contains(verb) {
+            clause.reading = .prediction
+            return clause
+        }
+        // "It will be possible to …", "we will be able to …": a possibility, a promise only when hoped for or timed.
+        if group.ability, !isQualified(before: subjectRange.lowerBound, in: tokens),
+            !lexicon.futureCues.occurs(in: tokens, verbEnd..<end)
+        {
+            clause.reading = .prediction
+            return clause
+        }
+        // "it is intended to contribute to public discussion": the expletive "it is intended to" introduces an act.
+        if found.marker == .intendedPassive, lexicon.act(at: verbIndex, in: tokens, lemma: verb) == nil,
+            lexicon.action(forVerb: verb) == nil, words.verbKinds(verb)?.first != "creation", words.verbKinds(verb)?.first != "change"
+        {
+            clause.reading = .prediction
             return clause
         }
         // Predictions and states: "we will see", "we will all remember", "we will be clear".
@@ -903,6 +981,9 @@ struct ClauseFinder {
             return next < tokens.count && ["brief", "quick", "short", "clear", "honest", "frank", "candid"].contains(tokens[next].norm)
         }
         let rest0 = verbEnd..<max(verbEnd, clauseEnd)
+        if lexicon.debateAlways.contains(lemma) || lexicon.debateAlways.match(at: verbIndex, in: tokens) != nil {
+            return true
+        }
         // Saying, in the debate: "I will tell the House …", "let me reconfirm that …" — unless a later time or a
         // letter is named ("I will tell the House when the review reports").
         if lexicon.speechVerbs.contains(lemma) || lexicon.speechVerbs.match(at: verbIndex, in: tokens) != nil
@@ -926,6 +1007,13 @@ struct ClauseFinder {
         if lexicon.reportBackCues.occurs(in: tokens, rest) { return false }
         if lexicon.futureCues.occurs(in: tokens, rest) && !lexicon.debateCues.occurs(in: tokens, rest) { return false }
         if lexicon.debateCues.occurs(in: tokens, rest) { return true }
+        // "I will try to deal with them": a debate verb on a pronoun stands for the points just made.
+        if verbEnd < clauseEnd, ["them", "it", "that", "those", "these", "this"].contains(tokens[verbEnd].norm)
+            || verbEnd + 1 < clauseEnd && ["with", "to", "on"].contains(tokens[verbEnd].norm)
+                && ["them", "it", "that", "those", "these", "this"].contains(tokens[verbEnd + 1].norm)
+        {
+            return true
+        }
         // "I will come to that", "I shall deal with those points", "let me turn to the amendments".
         var cursor = verbEnd
         while cursor < min(clauseEnd, verbEnd + 5) {
@@ -993,7 +1081,13 @@ struct ClauseFinder {
         let participle = tokens[index].norm
         if lexicon.passiveBlocked.contains(participle) { return false }
         guard let lemma = words.verbLemma(participle) else { return false }
-        let heads = [headNoun(subject, in: tokens), clauseStartHead(before: subject.upperBound, in: tokens)].compactMap { $0 }
+        var heads = [headNoun(subject, in: tokens), clauseStartHead(before: subject.upperBound, in: tokens)].compactMap { $0 }
+        // "new Regulations, which will be laid": the relative pronoun stands for the noun before it.
+        if heads.first == "which" || heads.first == "that", subject.lowerBound > 0 {
+            var cursor = subject.lowerBound - 1
+            while cursor >= 0, tokens[cursor].kind == .mark { cursor -= 1 }
+            if cursor >= 0 { heads = [words.nounLemma(tokens[cursor].norm) ?? tokens[cursor].norm] }
+        }
         guard !heads.isEmpty else { return false }
         func isPerson(_ head: String) -> Bool {
             guard let noun = words.nounLemma(head), let first = words.nounKinds(noun)?.first else {
@@ -1051,6 +1145,36 @@ struct ClauseFinder {
         return head
     }
 
+    /// "… will be procured by LUL", "… will be provided to me": a passive whose agent is someone else, or whose
+    /// recipient is the Government.
+    private func doneByOthers(after index: Int, in tokens: [Token], limit: Int) -> Bool {
+        var cursor = index
+        while cursor < min(limit, tokens.count, index + 6) {
+            let word = tokens[cursor].norm
+            if word == "by", cursor + 1 < tokens.count {
+                let agent = (cursor + 1)..<min(tokens.count, cursor + 7)
+                let phrase = Array(tokens[agent])
+                if ["me", "us", "my", "our", "the", "ministers", "officials"].contains(phrase.first?.norm ?? ""),
+                    isGovernmentSubject(phrase.indices, in: phrase) || ["me", "us", "my", "our"].contains(phrase.first?.norm ?? "")
+                {
+                    return false
+                }
+                // "by the end of …", "by March": time, not an agent.
+                if ["end", "then", "now", "next", "the", "march", "april"].contains(phrase.first?.norm ?? "") && phrase.count > 1 && ["end", "time", "summer", "spring", "autumn"].contains(phrase[1].norm) {
+                    return false
+                }
+                if phrase.first?.capitalised == true || phrase.count > 1 && phrase[1].capitalised { return true }
+            }
+            if word == "to", cursor + 1 < tokens.count, ["me", "us", "ministers", "my", "the"].contains(tokens[cursor + 1].norm) {
+                let next = tokens[cursor + 1].norm
+                if next == "me" || next == "us" || next == "ministers" { return true }
+                if next == "my", cursor + 2 < tokens.count, ["department", "officials", "office"].contains(tokens[cursor + 2].norm) { return true }
+            }
+            cursor += 1
+        }
+        return false
+    }
+
     /// "The review will report in the spring": a review, consultation or scheme of the Government's doing what such
     /// things do (report, begin, open, close, run, conclude).
     private func instrumentActs(subject: Range<Int>, verb: String, in tokens: [Token]) -> Bool {
@@ -1069,6 +1193,9 @@ struct ClauseFinder {
 
     /// The last noun-like word of a subject before any "of"/"for" complement: "the report of the review" → "report".
     private func headNoun(_ range: Range<Int>, in tokens: [Token]) -> String? {
+        if range.count == 1, ["this", "that", "these", "those", "it", "they", "which"].contains(tokens[range.lowerBound].norm) {
+            return tokens[range.lowerBound].norm
+        }
         var head: String? = nil
         for index in range {
             let word = tokens[index].norm
