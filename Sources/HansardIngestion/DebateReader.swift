@@ -45,7 +45,7 @@ public struct DebateReader: Sendable {
         case .text:
             try ByteChecks.requireUTF8(bytes, path: path)
             detected = .plainText
-            content = try PlainTextReader.read(String(decoding: bytes, as: UTF8.self), path: path)
+            content = try PlainTextReader.read(bytes, path: path)
         case .html:
             try ByteChecks.requireUTF8(bytes, path: path)
             try ByteChecks.requireHTMLEnd(bytes, path: path)
@@ -137,8 +137,11 @@ public struct DebateReader: Sendable {
         }
         if failure != 0 { throw .unreadable(path: path, reason: String(cString: strerror(failure))) }
         guard bytes.count == expected else { return bytes }
-        // A pipe or a file that grew since stat: read on to its end, within the limit.
+        // A pipe or a file that grew since stat: read on to its end, within the limit. A stream's first block
+        // is checked as soon as it is in, so that a device of endless bytes (/dev/urandom) is refused for what
+        // it is rather than read to the size limit.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var startChecked = expected >= 8192
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
@@ -147,6 +150,10 @@ public struct DebateReader: Sendable {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
+            if !startChecked, bytes.count >= 8192 {
+                startChecked = true
+                try ByteChecks.rejectBinaryStart(bytes, path: path)
+            }
             if bytes.count > maximumFileBytes {
                 throw .tooLarge(path: path, bytes: bytes.count, limit: maximumFileBytes)
             }

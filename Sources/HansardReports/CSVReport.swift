@@ -15,7 +15,8 @@ public enum CSVReport {
         "missing_since_revision",
     ]
 
-    public static func render(_ data: ReportData) -> String {
+    /// - Parameter formulaGuard: prefix `'` to cells a spreadsheet would run as formulas (see ``CSVWriting``).
+    public static func render(_ data: ReportData, formulaGuard: Bool = true) -> String {
         let debates = data.debatesById
         let listings = data.listingsById
         let requests = data.requestsById
@@ -41,7 +42,7 @@ public enum CSVReport {
                 latest?.evidence, latest?.reason, String(links[c.id]?.count ?? 0),
                 String(links[c.id]?.filter { $0.state == .confirmed }.count ?? 0), String(c.firstRevision),
                 c.missingSinceRevision.map(String.init),
-            ])
+            ], formulaGuard: formulaGuard)
         }
         return output
     }
