@@ -2,10 +2,12 @@ public import HansardIngestion
 
 /// What a debate shows the government promised, was asked, and declined.
 ///
-/// Encodes to the `hansard.analysis/1` JSON schema documented in `docs/schemas/analysis.md`.
+/// Encodes to the `hansard.analysis/2` JSON schema documented in `docs/schemas/analysis.md`.
 public struct Analysis: Sendable, Hashable, Codable {
     /// The schema identifier written into every JSON encoding.
-    public static let schemaIdentifier = "hansard.analysis/1"
+    public static let schemaIdentifier = "hansard.analysis/2"
+    /// Earlier schema ids this version still reads (their missing fields take their defaults).
+    public static let readableSchemas: Set<String> = ["hansard.analysis/1", schemaIdentifier]
 
     public var debate: DebateSummary
     public var questions: [Question]
@@ -40,7 +42,7 @@ public struct Analysis: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let schema = try container.decode(String.self, forKey: .schema)
-        guard schema == Self.schemaIdentifier else {
+        guard Self.readableSchemas.contains(schema) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .schema, in: container,
                 debugDescription: "expected schema \(Self.schemaIdentifier), found \(schema)")
