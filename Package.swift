@@ -38,6 +38,7 @@ let package = Package(
             dependencies: ["HansardIngestion", .product(name: "Crypto", package: "swift-crypto")],
             resources: [
                 .copy("Resources/rules.json"), .copy("Resources/lexicon.json"), .copy("Resources/wordnet.tsv"),
+                .copy("Resources/offices.json"), .copy("Resources/departments.json"),
             ],
             swiftSettings: strictSettings
         ),
