@@ -16,14 +16,18 @@ struct OfficesFile: Decodable {
     var chairCallsGovernment: [String]
     var chairCallsNonGovernment: [String]
     var addressedAsMinisterBefore: [String]
+    var addressedAsMinisterGesture: [String]
+    var gestures: [String]
     var addressedAsMinisterBeforeNotFollowing: [String]
-    var statementMarkers: [String]
+    var statementThanks: [String]
+    var statementOpenings: [String]
     var thirdPersonMinister: [String]
     var thirdPersonMinisterExceptions: [String]
     var withdrawals: [String]
     var governmentSelf: [String]
     var governmentSelfExceptions: [String]
     var oppositionSelf: [String]
+    var notAnswers: [String]
     var movedBy: [String]
     var governmentMotions: [String]
     var governmentMovers: [String]
@@ -46,14 +50,18 @@ struct CompiledRules: Sendable {
     var chairCallsGovernment: [Pattern]
     var chairCallsNonGovernment: [Pattern]
     var addressedAsMinisterBefore: [Pattern]
+    var addressedAsMinisterGesture: [Pattern]
+    var gestures: [Pattern]
     var addressedAsMinisterBeforeNotFollowing: [Pattern]
-    var statementMarkers: [Pattern]
+    var statementThanks: [Pattern]
+    var statementOpenings: [Pattern]
     var thirdPersonMinister: [Pattern]
     var thirdPersonMinisterExceptions: [Pattern]
     var withdrawals: [Pattern]
     var governmentSelf: [Pattern]
     var governmentSelfExceptions: [Pattern]
     var oppositionSelf: [Pattern]
+    var notAnswers: [Pattern]
     var movedBy: [Pattern]
     var governmentMotions: [Pattern]
     var governmentMovers: [Pattern]
@@ -92,15 +100,19 @@ struct CompiledRules: Sendable {
         chairCallsGovernment = try compile("chairCallsGovernment", file.chairCallsGovernment)
         chairCallsNonGovernment = try compile("chairCallsNonGovernment", file.chairCallsNonGovernment)
         addressedAsMinisterBefore = try compile("addressedAsMinisterBefore", file.addressedAsMinisterBefore)
+        addressedAsMinisterGesture = try compile("addressedAsMinisterGesture", file.addressedAsMinisterGesture)
+        gestures = try compile("gestures", file.gestures)
         addressedAsMinisterBeforeNotFollowing = try compile(
             "addressedAsMinisterBeforeNotFollowing", file.addressedAsMinisterBeforeNotFollowing)
-        statementMarkers = try compile("statementMarkers", file.statementMarkers)
+        statementThanks = try compile("statementThanks", file.statementThanks)
+        statementOpenings = try compile("statementOpenings", file.statementOpenings)
         thirdPersonMinister = try compile("thirdPersonMinister", file.thirdPersonMinister)
         thirdPersonMinisterExceptions = try compile("thirdPersonMinisterExceptions", file.thirdPersonMinisterExceptions)
         withdrawals = try compile("withdrawals", file.withdrawals)
         governmentSelf = try compile("governmentSelf", file.governmentSelf)
         governmentSelfExceptions = try compile("governmentSelfExceptions", file.governmentSelfExceptions)
         oppositionSelf = try compile("oppositionSelf", file.oppositionSelf)
+        notAnswers = try compile("notAnswers", file.notAnswers)
         movedBy = try compile("movedBy", file.movedBy)
         governmentMotions = try compile("governmentMotions", file.governmentMotions)
         governmentMovers = try compile("governmentMovers", file.governmentMovers)

@@ -42,6 +42,11 @@ struct DepartmentTableTests {
         #expect(name("The Minister for Borders and Immigration", "2009-10-28") == "Home Office")
         #expect(name("The Minister for Higher Education and Intellectual Property", "2009-10-29") == "Department for Business, Innovation and Skills")
         #expect(name("The COP26 President", "2022-06-15") == "Cabinet Office")
+        // An office of a department gone by the day ("Secretary of State for the Environment") does not hide the
+        // department of the day.
+        #expect(
+            name("The Parliamentary Under-Secretary of State for Environment, Food and Rural Affairs", "2022-06-15")
+                == "Department for Environment, Food and Rural Affairs")
         #expect(name("THE PRESIDENT OF THE BOARD OF AGRICULTURE AND FISHERIES", "1915-02-10", .lords) == "Board of Agriculture and Fisheries")
         // "Prime Minister" inside "Deputy Prime Minister" is not read; the departmental office is.
         #expect(name("The Deputy Prime Minister and Secretary of State for Justice", "2023-03-28") == "Ministry of Justice")
@@ -85,3 +90,4 @@ struct DepartmentTableTests {
         #expect(table.canonicalNames(matching: "Ministry of Silly Walks").isEmpty)
     }
 }
+

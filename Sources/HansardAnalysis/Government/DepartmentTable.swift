@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import HansardIngestion
 
 /// A department of the UK Government, as the department table (`Resources/departments.json`,
@@ -311,25 +311,26 @@ public struct DepartmentTable: Sendable {
         return departments[department]
     }
 
+    /// The longest phrase at `index` that applies on the day, or an unassigned office (which names no
+    /// department but keeps its words from being read as another office).
     private func longest(at index: Int, in words: [String], on date: String?, house: House?) -> Phrase? {
         guard let candidates = phrases[words[index]] else { return nil }
         var matchedLength = 0
         var matched: [Phrase] = []
         for phrase in candidates
         where phrase.kind != .heading && phrase.words.count >= matchedLength && index + phrase.words.count <= words.count {
-            guard Array(words[index..<(index + phrase.words.count)]) == phrase.words else { continue }
+            guard phrase.kind == .unassigned || phrase.applies(on: date, in: house, departments: departments),
+                Array(words[index..<(index + phrase.words.count)]) == phrase.words
+            else { continue }
             if phrase.words.count > matchedLength { matched = [] }
             matchedLength = phrase.words.count
             matched.append(phrase)
         }
-        guard !matched.isEmpty else { return nil }
-        // Of the phrases of that length, one that applies on the day; else any, which still consumes the words.
-        let applying = matched.filter { $0.applies(on: date, in: house, departments: departments) }
-        if applying.isEmpty { return Phrase(words: matched[0].words, kind: .unassigned, department: nil, weak: false) }
+        if let unassigned = matched.first(where: { $0.kind == .unassigned }) { return unassigned }
         if date == nil {
-            return applying.max { departments[$0.department!].latest < departments[$1.department!].latest }
+            return matched.max { departments[$0.department!].latest < departments[$1.department!].latest }
         }
-        return applying.first
+        return matched.first
     }
 
     private func best(_ candidates: [Phrase]?, on date: String?, house: House?) -> Department? {
