@@ -22,7 +22,8 @@ public enum AnalysisMarkdownRenderer {
         output += "## Commitments\n\n"
         if analysis.commitments.isEmpty { output += "None found.\n\n" }
         for commitment in analysis.commitments {
-            let who = commitment.speaker.name ?? "The minister"
+            let who = commitment.speaker.displayName
+                + (commitment.speaker.department.map { " (\($0))" } ?? "")
             var timing = ""
             if let phrase = commitment.timing?.phrase {
                 timing = " — *\(phrase)*" + (commitment.timing?.dueBy.map { ", due by \($0)" } ?? "")

@@ -14,8 +14,14 @@ public enum CommitmentDetailRenderer {
             lines.append("  Warning: the revised page (revision \(c.missingSinceRevision!)) no longer contains it.")
         }
         lines.append("  \"\(TextTable.oneLine(c.quote))\"")
-        lines.append("  Minister:   \(c.speakerName ?? "(not named on the page)")\(c.office.map { " (\($0))" } ?? "")")
-        if let department = c.department { lines.append("  Department: \(department)") }
+        lines.append("  Minister:   \(c.minister)\(c.office.map { " (\($0))" } ?? "")")
+        if c.aliases.count > 1 { lines.append("              also \(c.aliases.filter { $0 != c.speakerName }.joined(separator: "; "))") }
+        if let department = c.department {
+            lines.append("  Department: \(department)\(c.departmentSource.map { " (from \($0))" } ?? "")")
+        }
+        for (number, reason) in c.evidence.enumerated() {
+            lines.append((number == 0 ? "  Why:        " : "              ") + reason)
+        }
         lines.append("  Action:     \(c.action.rawValue): \(c.object)  [subject: \(c.subject); \(c.strength.rawValue)]")
         var timing = c.timingClass.rawValue
         if let phrase = c.timingPhrase { timing += ", \"\(phrase)\"" }

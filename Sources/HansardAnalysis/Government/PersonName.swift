@@ -98,6 +98,24 @@ public struct PersonName: Sendable, Hashable {
     /// How much of the name the label gives: longer given names and more of them make a fuller name.
     public var fullness: Int { given.reduce(0) { $0 + $1.count } + (honorific == nil ? 0 : 1) }
 
+    /// Orders a person's labels for display: the fullest name first; then one printed in ordinary case ("Mr. McKenna"
+    /// before the historic pages' "Mr. McKENNA"); then the longest; then alphabetical, so the choice is stable.
+    public static func displayOrder(_ a: (label: String, name: PersonName?), _ b: (label: String, name: PersonName?)) -> Bool {
+        let (fa, fb) = (a.name?.fullness ?? 0, b.name?.fullness ?? 0)
+        if fa != fb { return fa > fb }
+        let (sa, sb) = (shouts(a.label), shouts(b.label))
+        if sa != sb { return !sa }
+        if a.label.count != b.label.count { return a.label.count > b.label.count }
+        return a.label < b.label
+    }
+
+    /// A word of three or more letters printed in capitals ("McKENNA", "LORD").
+    private static func shouts(_ label: String) -> Bool {
+        label.split(separator: " ").contains { word in
+            word.filter(\.isLetter).count >= 3 && word.dropFirst(2).allSatisfy { !$0.isLetter || $0.isUppercase }
+        }
+    }
+
     /// "Mr" and "Sir" can be one man at different dates; a Mrs and a Miss, a Dr and a Mr, are kept apart.
     private static func honorificClass(_ honorific: String) -> String {
         switch honorific {

@@ -15,11 +15,10 @@ struct PagePeople: Sendable {
         var turns: [Int] = []
         var names: [PersonName] = []
 
-        /// The fullest label: the one giving most of the name, then the longest.
+        /// The fullest label (``PersonName/displayOrder(_:_:)``).
         var name: String? {
-            guard !labels.isEmpty else { return nil }
-            return zip(labels, names.count == labels.count ? names.map(\.fullness) : labels.map { _ in 0 })
-                .max { a, b in (a.1, a.0.count) < (b.1, b.0.count) }?.0
+            let pairs = labels.map { label in (label: label, name: PersonName(label)) }
+            return pairs.sorted(by: PersonName.displayOrder).first?.label
         }
     }
 
