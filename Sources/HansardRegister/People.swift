@@ -73,42 +73,48 @@ public enum PeopleDirectory {
         let names = units.map { unit in
             (unit.aliases + [unit.name].compactMap { $0 }).compactMap { PersonName($0, house: unit.house) }
         }
-        // The same page key (a member id, or the same fullest name) is the same person in the same House.
+        // The same member id or title is the same person in the same House; the same fullest name ("name:…"), in
+        // the same department too.
         var byKey: [String: Int] = [:]
         for (index, unit) in units.enumerated() {
             guard unit.debateId == nil, let person = unit.person else { continue }
-            let key = person + "|" + (unit.house?.rawValue ?? "")
+            var key = person + "|" + (unit.house?.rawValue ?? "")
+            if person.hasPrefix("name:") { key += "|" + (unit.department ?? "") }
             if let known = byKey[key] { union(known, index) } else { byKey[key] = index }
         }
-        // Otherwise a compatible name in the same House: peers by title; commoners also in the same department,
-        // and a bare surname ("Mr. Freeth") only when one person with given names fits it.
-        for i in units.indices where units[i].debateId == nil {
-            for j in units.indices where j > i && units[j].debateId == nil && units[i].house == units[j].house {
-                if let a = units[i].person, let b = units[j].person, a.hasPrefix("id:"), b.hasPrefix("id:"),
-                    scheme(a) == scheme(b), a != b
-                {
-                    continue
-                }
-                guard let left = names[i].max(by: { $0.fullness < $1.fullness }),
-                    let right = names[j].max(by: { $0.fullness < $1.fullness }),
-                    names[i].allSatisfy({ a in names[j].allSatisfy { $0.isCompatible(with: a) } })
-                else { continue }
-                if left.isTitled {
+        // Otherwise a compatible name in the same House: peers by title; commoners also in the same department, first
+        // those with given names, then a bare surname ("Mr. Freeth") when exactly one person with given names fits it.
+        let fullest = names.map { $0.max(by: { $0.fullness < $1.fullness }) }
+        func compatible(_ i: Int, _ j: Int) -> Bool {
+            guard units[i].debateId == nil, units[j].debateId == nil, units[i].house == units[j].house,
+                fullest[i] != nil, fullest[j] != nil
+            else { return false }
+            if let a = units[i].person, let b = units[j].person, a.hasPrefix("id:"), b.hasPrefix("id:"), scheme(a) == scheme(b),
+                a != b
+            {
+                return false
+            }
+            return names[i].allSatisfy { a in names[j].allSatisfy { $0.isCompatible(with: a) } }
+        }
+        for i in units.indices {
+            for j in units.indices where j > i && compatible(i, j) {
+                if fullest[i]!.isTitled {
                     union(i, j)
                 } else if units[i].department != nil, units[i].department == units[j].department,
-                    !left.given.isEmpty || !right.given.isEmpty
+                    !fullest[i]!.given.isEmpty, !fullest[j]!.given.isEmpty
                 {
-                    if left.given.isEmpty || right.given.isEmpty {
-                        let bare = left.given.isEmpty ? i : j
-                        let fits = units.indices.filter { k in
-                            k != bare && units[k].house == units[bare].house && units[k].department == units[bare].department
-                                && names[k].contains { !$0.given.isEmpty && $0.isCompatible(with: names[bare].first!) }
-                        }
-                        if Set(fits.map(find)).count != 1 { continue }
-                    }
                     union(i, j)
                 }
             }
+        }
+        for bare in units.indices where fullest[bare].map({ !$0.isTitled && $0.given.isEmpty }) == true {
+            guard units[bare].department != nil else { continue }
+            let fits = units.indices.filter { other in
+                other != bare && compatible(bare, other) && !fullest[other]!.given.isEmpty
+                    && units[other].department == units[bare].department
+            }
+            let roots = Set(fits.map(find))
+            if roots.count == 1, let root = roots.first { union(bare, root) }
         }
         var groups: [Int: [Int]] = [:]
         for index in units.indices { groups[find(index), default: []].append(index) }
@@ -122,8 +128,13 @@ public enum PeopleDirectory {
                 }
             }
             labels.sort(by: PersonName.displayOrder)
-            let ids = members.map { units[$0].person.map { "\($0)" } ?? "" }
-            let id = ids.filter { $0.hasPrefix("id:") }.min() ?? members.map { key(units[$0]) }.min() ?? ""
+            let keys = members.compactMap { units[$0].person }
+            let id =
+                keys.filter { $0.hasPrefix("id:") }.min() ?? keys.filter { $0.hasPrefix("peer:") }.min()
+                ?? members.map { index in
+                    [units[index].person ?? "unnamed", units[index].department, units[index].debateId].compactMap { $0 }
+                        .joined(separator: "@")
+                }.min() ?? ""
             let person = RegisterPerson(id: id, name: labels.first?.label, aliases: labels.map(\.label))
             for index in members { result[units[index]] = person }
         }
