@@ -110,7 +110,7 @@ struct CommitmentPage {
             kind: .commitment, turn: c.turn, quote: c.quote,
             note: "<span class=\"kind commitment\">This commitment</span>"
                 + "<a href=\"\(debateHref)#turn-\(c.turn)\">read it in the whole debate</a>")
-        output += DebatePage.turn(ownTurn, annotations: [own], government: [], page: debateHref)
+        output += DebatePage.turn(ownTurn, annotations: [own], government: [ownTurn.index], page: debateHref)
         return output
     }
 
