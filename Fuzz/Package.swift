@@ -3,7 +3,9 @@
 // with the fuzzer sanitizer: see docs/fuzzing.md (`scripts/fuzz` builds and runs them).
 import PackageDescription
 
-let formats = ["HansardHTML", "HistoricHansardHTML", "PublicationsHTML", "ParlParseXML", "PlainText"]
+let formats = [
+    "HansardHTML", "HistoricHansardHTML", "PublicationsHTML", "ParlParseXML", "HistoricHansardXML", "PlainText",
+]
 
 let package = Package(
     name: "hansard-fuzz",

@@ -1,18 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Checks on a file's raw bytes, made before any parser sees them, so that binary data,
 /// wrong encodings and cut-short saves get an error that says what the file is.
 enum ByteChecks {
-    /// Rejects empty files, known binary formats, UTF-16 and files with NUL bytes.
+    /// Rejects empty files, known binary formats, UTF-16 (but for XML, which libxml2 decodes) and files with
+    /// NUL bytes.
     static func rejectUnusable(_ bytes: [UInt8], path: String) throws(IngestionError) {
         guard bytes.contains(where: { !$0.isASCIIWhitespace }) else { throw .empty(path: path) }
+        try rejectBinaryStart(bytes, path: path)
+        if isUTF16XML(bytes) { return }
+        // A NUL anywhere: a browser never saves one, and parsers stop at it or drop what follows, so reading
+        // on would keep part of the page. (The start was checked above: binary data has them from the first
+        // kilobytes on.)
+        if let offset = firstNUL(bytes) { throw .containsNUL(path: path, offset: offset) }
+    }
+
+    /// Rejects what the first bytes already show is not a page: a known binary format, UTF-16 that is not XML,
+    /// or NUL bytes in the first 8 KB (more than one: binary data; a single NUL is a damaged page). Enough for
+    /// a stream (a pipe, /dev/urandom) to be refused from its first block rather than read to the size limit.
+    static func rejectBinaryStart(_ bytes: [UInt8], path: String) throws(IngestionError) {
         if let kind = binaryKind(bytes) { throw .binary(path: path, kind: kind) }
+        if isUTF16XML(bytes) { return }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || looksLikeBOMlessUTF16(bytes) {
             throw .encoding(
                 path: path,
                 reason: "is UTF-16 text; convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)")
         }
-        if bytes.prefix(8192).contains(0) {
+        let start = bytes.prefix(8192)
+        if start.lazy.filter({ $0 == 0 }).count > 1 {
             throw .binary(path: path, kind: "binary data (it contains NUL bytes)")
         }
+    }
+
+    /// The offset of the first NUL byte (memchr), or nil.
+    private static func firstNUL(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { raw -> Int? in
+            guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+    }
+
+    /// XML in UTF-16, with a byte-order mark or a declaration libxml2 recognises (`<?xml` in UTF-16).
+    /// The XML specification allows it and libxml2 decodes it; HTML and text in UTF-16 are still refused.
+    static func isUTF16XML(_ bytes: [UInt8]) -> Bool {
+        guard let (head, hasBOM) = utf16Head(bytes) else { return false }
+        var start = 0
+        while start < head.count, head[start].isASCIIWhitespace { start += 1 }
+        let rest = head[start...]
+        if containsIgnoringCase(rest, "<html") { return false }
+        return rest.starts(with: Array("<?xml".utf8)) || (hasBOM && rest.starts(with: Array("<publicwhip".utf8)))
+    }
+
+    /// The first characters of UTF-16 text, ASCII kept and anything else as `?`, and whether it had a
+    /// byte-order mark; nil when the bytes are not UTF-16 (by BOM, or `<` and `?` with NUL high bytes).
+    private static func utf16Head(_ bytes: [UInt8]) -> (head: [UInt8], hasBOM: Bool)? {
+        var littleEndian: Bool
+        var offset = 0
+        var hasBOM = false
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            (littleEndian, offset, hasBOM) = (true, 2, true)
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            (littleEndian, offset, hasBOM) = (false, 2, true)
+        } else if bytes.starts(with: [0x3C, 0x00, 0x3F, 0x00]) {
+            littleEndian = true
+        } else if bytes.starts(with: [0x00, 0x3C, 0x00, 0x3F]) {
+            littleEndian = false
+        } else {
+            return nil
+        }
+        var head: [UInt8] = []
+        while offset + 1 < bytes.count, head.count < 256 {
+            let unit = littleEndian
+                ? UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+                : UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
+            head.append(unit < 0x80 ? UInt8(unit) : UInt8(ascii: "?"))
+            offset += 2
+        }
+        return (head, hasBOM)
     }
 
     private static let signatures: [(bytes: [UInt8], kind: String)] = [
@@ -49,6 +117,7 @@ enum ByteChecks {
 
     /// Decides between HTML, XML and plain text from the first bytes.
     static func markupKind(of bytes: [UInt8]) -> MarkupKind {
+        if isUTF16XML(bytes) { return .xml }
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < bytes.count, bytes[start].isASCIIWhitespace { start += 1 }
@@ -56,7 +125,44 @@ enum ByteChecks {
         let head = bytes[start..<min(bytes.count, start + 4096)]
         if contains(head, "<publicwhip") { return .xml }
         if head.starts(with: Array("<?xml".utf8)) && !containsIgnoringCase(head, "<html") { return .xml }
+        // Historic Hansard XML often has no declaration: its root element says what it is.
+        if let root = firstElementName(head), isHistoricHansardRoot(root) { return .xml }
         return .html
+    }
+
+    /// The XML format a file's first element names: historic Hansard's roots, else ParlParse.
+    static func xmlFormat(of bytes: [UInt8]) -> InputFormat {
+        let head = bytes.prefix(4096)
+        if let root = firstElementName(head), isHistoricHansardRoot(root) { return .historicHansardXML }
+        return .parlParseXML
+    }
+
+    /// The name of the first element in `head`, past the XML declaration, comments and a DOCTYPE.
+    private static func firstElementName(_ head: ArraySlice<UInt8>) -> String? {
+        var index = head.startIndex
+        while index < head.endIndex {
+            guard head[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            let rest = head[(index + 1)...]
+            guard let first = rest.first else { return nil }
+            if first == UInt8(ascii: "?") || first == UInt8(ascii: "!") {
+                // A declaration, processing instruction, comment or DOCTYPE: skip to its end.
+                let closing: [UInt8] =
+                    rest.starts(with: Array("!--".utf8))
+                    ? Array("-->".utf8) : first == UInt8(ascii: "?") ? Array("?>".utf8) : Array(">".utf8)
+                guard let end = firstIndex(of: closing, in: rest) else { return nil }
+                index = end + closing.count
+                continue
+            }
+            let name = rest.prefix {
+                (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0)
+                    || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ":")
+            }
+            return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
+        }
+        return nil
     }
 
     /// Requires valid UTF-8, and says what the bytes look like when they are not.
@@ -74,21 +180,70 @@ enum ByteChecks {
 
     /// XML may declare another encoding, which libxml2 decodes; otherwise it must be UTF-8.
     static func requireDeclaredEncoding(_ bytes: [UInt8], path: String) throws(IngestionError) {
+        if isUTF16XML(bytes) { return }
         if let declared = xmlDeclaredEncoding(bytes), declared.uppercased() != "UTF-8", declared.uppercased() != "UTF8" {
             return
         }
         try requireUTF8(bytes, path: path)
     }
 
-    /// A browser save always ends with `</html>`; a page that does not was cut short.
+    /// A browser save always ends with `</html>`; a page that does not was cut short. Only what follows the last
+    /// `</html>` is looked at: white space, or stray bytes that hold no markup (a control character, say), may
+    /// follow it. A file that does not begin as an HTML page (an SVG image saved as .xhtml) is left to the
+    /// readers, which say what it is not.
     static func requireHTMLEnd(_ bytes: [UInt8], path: String) throws(IngestionError) {
-        var end = bytes.count
-        while end > 0, bytes[end - 1].isASCIIWhitespace || bytes[end - 1] == 0 { end -= 1 }
-        let closing = Array("</html>".utf8)
-        let tail = bytes[max(0, end - closing.count)..<end]
-        guard tail.count == closing.count, zip(tail, closing).allSatisfy({ lowercased($0) == $1 }) else {
+        guard beginsAsHTML(bytes) else { return }
+        guard let close = lastIndexIgnoringCase(of: Array("</html".utf8), in: bytes) else {
             throw .truncated(path: path, reason: "it does not end with </html>")
         }
+        var index = close + 6
+        while index < bytes.count, bytes[index].isASCIIWhitespace { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ">"),
+            !bytes[(index + 1)...].contains(UInt8(ascii: "<"))
+        else {
+            throw .truncated(path: path, reason: "it does not end with </html>")
+        }
+    }
+
+    /// Whether the file is an HTML page at all: an `<html` tag anywhere (a page cut short still has its
+    /// opening tag) or an HTML DOCTYPE. An SVG image or other markup has neither.
+    private static func beginsAsHTML(_ bytes: [UInt8]) -> Bool {
+        firstIndexIgnoringCase(of: Array("<html".utf8), in: bytes) != nil
+            || firstIndexIgnoringCase(of: Array("<!doctype html".utf8), in: bytes.prefix(4096)) != nil
+    }
+
+    /// The start of the first occurrence of `needle` (lower-case ASCII) in `bytes`, in any case, without
+    /// copying the bytes.
+    private static func firstIndexIgnoringCase<Bytes: RandomAccessCollection>(
+        of needle: [UInt8], in bytes: Bytes
+    ) -> Int? where Bytes.Element == UInt8, Bytes.Index == Int {
+        guard bytes.count >= needle.count else { return nil }
+        var start = bytes.startIndex
+        let last = bytes.endIndex - needle.count
+        while start <= last {
+            if lowercased(bytes[start]) == needle[0] {
+                var offset = 1
+                while offset < needle.count, lowercased(bytes[start + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    /// The start of the last occurrence of `needle` (lower-case ASCII) in `bytes`, in any case.
+    private static func lastIndexIgnoringCase(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= needle.count else { return nil }
+        var start = bytes.count - needle.count
+        while start >= 0 {
+            if lowercased(bytes[start]) == needle[0] {
+                var offset = 1
+                while offset < needle.count, lowercased(bytes[start + offset]) == needle[offset] { offset += 1 }
+                if offset == needle.count { return start }
+            }
+            start -= 1
+        }
+        return nil
     }
 
     /// The offset of the first byte that breaks UTF-8, or nil when the bytes are valid.

@@ -45,7 +45,7 @@ public struct DebateReader: Sendable {
         case .text:
             try ByteChecks.requireUTF8(bytes, path: path)
             detected = .plainText
-            content = try PlainTextReader.read(String(decoding: bytes, as: UTF8.self), path: path)
+            content = try PlainTextReader.read(bytes, path: path)
         case .html:
             try ByteChecks.requireUTF8(bytes, path: path)
             try ByteChecks.requireHTMLEnd(bytes, path: path)
@@ -55,20 +55,23 @@ public struct DebateReader: Sendable {
             }
         case .xml:
             try ByteChecks.requireDeclaredEncoding(bytes, path: path)
-            (detected, content) = try withParsedXML(bytes, path: path) { root, report throws(IngestionError) in
+            // Named in errors about the XML itself, before any reader has looked at it.
+            let expected = format ?? ByteChecks.xmlFormat(of: bytes)
+            (detected, content) = try withParsedXML(bytes, path: path, format: expected) {
+                root, report throws(IngestionError) in
                 if !report.wellFormed {
                     let where_ = report.lastErrorLine > 0 ? " at line \(report.lastErrorLine)" : ""
                     let message = report.lastErrorMessage ?? "not well-formed"
                     if report.entityExpansionRefused {
                         throw .malformed(
-                            path: path, format: format ?? .parlParseXML,
+                            path: path, format: expected,
                             reason: "its entities expand without bound (a \"billion laughs\" document); hansard does"
                                 + " not expand them")
                     }
                     if report.endedInsideElement {
                         throw .truncated(path: path, reason: "XML ends inside an element\(where_)")
                     }
-                    throw .malformed(path: path, format: format ?? .parlParseXML, reason: "\(message)\(where_)")
+                    throw .malformed(path: path, format: expected, reason: "\(message)\(where_)")
                 }
                 let reader = try Self.reader(for: root, among: xmlFormatReaders, forced: format, path: path)
                 return (reader.format, try reader.read(root, report: report, path: path))
@@ -97,7 +100,7 @@ public struct DebateReader: Sendable {
         let title = root.firstElement(where: { $0.isElement("title") })?.foldedText ?? ""
         let named = title.isEmpty ? "" : " (page title \"\(title.prefix(80))\")"
         return "no Hansard contributions found\(named); save a debate page from hansard.parliament.uk,"
-            + " historic Hansard, publications.parliament.uk, or a ParlParse XML file"
+            + " historic Hansard, publications.parliament.uk, or a ParlParse or historic Hansard XML file"
     }
 
     static func loadBytes(_ path: String) throws(IngestionError) -> [UInt8] {
@@ -134,8 +137,11 @@ public struct DebateReader: Sendable {
         }
         if failure != 0 { throw .unreadable(path: path, reason: String(cString: strerror(failure))) }
         guard bytes.count == expected else { return bytes }
-        // A pipe or a file that grew since stat: read on to its end, within the limit.
+        // A pipe or a file that grew since stat: read on to its end, within the limit. A stream's first block
+        // is checked as soon as it is in, so that a device of endless bytes (/dev/urandom) is refused for what
+        // it is rather than read to the size limit.
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var startChecked = expected >= 8192
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
@@ -144,6 +150,10 @@ public struct DebateReader: Sendable {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
+            if !startChecked, bytes.count >= 8192 {
+                startChecked = true
+                try ByteChecks.rejectBinaryStart(bytes, path: path)
+            }
             if bytes.count > maximumFileBytes {
                 throw .tooLarge(path: path, bytes: bytes.count, limit: maximumFileBytes)
             }
@@ -177,7 +187,7 @@ enum MarkupKind {
     init(format: InputFormat) {
         switch format {
         case .hansardHTML, .historicHansardHTML, .publicationsHTML: self = .html
-        case .parlParseXML: self = .xml
+        case .parlParseXML, .historicHansardXML: self = .xml
         case .plainText: self = .text
         }
     }

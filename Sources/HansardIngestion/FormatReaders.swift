@@ -9,4 +9,4 @@ var htmlFormatReaders: [any MarkupFormatReader.Type] {
 }
 
 /// The XML readers hansard tries, in order.
-var xmlFormatReaders: [any MarkupFormatReader.Type] { [ParlParseReader.self] }
+var xmlFormatReaders: [any MarkupFormatReader.Type] { [ParlParseReader.self, HistoricHansardXMLReader.self] }

@@ -24,6 +24,10 @@ public enum IngestionError: Error, Sendable, Hashable, CustomStringConvertible {
     case tooLarge(path: String, bytes: Int, limit: Int)
     /// The markup nests elements deeper than any debate page does.
     case nestedTooDeeply(path: String, limit: Int)
+    /// The file has a NUL byte, which no saved page has: it is damaged, and the text around it may be lost.
+    case containsNUL(path: String, offset: Int)
+    /// The parser stopped before the end of the page, so only part of it could be read.
+    case incomplete(path: String, reason: String)
 
     /// The path of the file the error is about.
     public var path: String {
@@ -32,7 +36,7 @@ public enum IngestionError: Error, Sendable, Hashable, CustomStringConvertible {
             .empty(let path), .binary(let path, _), .encoding(let path, _),
             .truncated(let path, _), .notADebate(let path, _),
             .externalReference(let path, _), .malformed(let path, _, _), .tooLarge(let path, _, _),
-            .nestedTooDeeply(let path, _):
+            .nestedTooDeeply(let path, _), .containsNUL(let path, _), .incomplete(let path, _):
             return path
         }
     }
@@ -68,6 +72,13 @@ public enum IngestionError: Error, Sendable, Hashable, CustomStringConvertible {
             return
                 "\(path): markup is nested more than \(limit) elements deep, which no debate page is;"
                 + " the file is damaged or not a saved debate page"
+        case .containsNUL(let path, let offset):
+            return
+                "\(path): has a NUL byte at offset \(offset), which no saved page has: the file is damaged (text"
+                + " may be missing there), so none of it was read; save the page again"
+        case .incomplete(let path, let reason):
+            return "\(path): could not be read to its end (\(reason)); none of it was kept, since part of a page"
+                + " would read as a shorter debate"
         }
     }
 }

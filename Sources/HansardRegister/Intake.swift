@@ -8,19 +8,24 @@ public enum Intake {
     public static let pageExtensions: Set<String> = ["html", "htm", "xhtml", "xml", "txt"]
 
     /// Expands directories recursively into their pages, in name order; files are kept as given.
-    /// Hidden files and folders are skipped.
-    /// - Returns: the paths, and the arguments that name nothing.
-    public static func expand(_ arguments: [String]) -> (paths: [String], missing: [String]) {
+    /// Hidden files and folders are skipped, and so is anything in a folder that is not a regular file (or a
+    /// link to one): a named pipe would block the walk until something wrote to it.
+    /// - Returns: the paths, the arguments that name nothing, and the entries skipped with what they are.
+    public static func expand(
+        _ arguments: [String]
+    ) -> (paths: [String], missing: [String], skipped: [(path: String, kind: String)]) {
         var paths: [String] = []
         var missing: [String] = []
+        var skipped: [(path: String, kind: String)] = []
         let manager = FileManager.default
         for argument in arguments {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            switch RegisterFile.status(argument) {
+            case .missing:
                 missing.append(argument)
                 continue
-            }
-            guard isDirectory.boolValue else {
+            case .other(let kind) where kind == "a directory":
+                break
+            default:
                 paths.append(argument)
                 continue
             }
@@ -32,18 +37,20 @@ public enum Intake {
                     let ext = (relative as NSString).pathExtension.lowercased()
                     guard pageExtensions.contains(ext) else { continue }
                     let full = base + "/" + relative
-                    var childIsDirectory: ObjCBool = false
-                    if manager.fileExists(atPath: full, isDirectory: &childIsDirectory), !childIsDirectory.boolValue {
-                        found.append(full)
+                    switch RegisterFile.status(full) {
+                    case .file: found.append(full)
+                    case .other(let kind) where kind != "a directory": skipped.append((full, kind))
+                    default: break
                     }
                 }
             }
             paths += found.sorted()
         }
-        return (paths, missing)
+        return (paths, missing, skipped.sorted { $0.path < $1.path })
     }
 
     /// Reads and analyses `paths` concurrently and hands each result to `handle` in the order of `paths`.
+    /// Each debate's source path is made absolute, with links resolved, before it is analysed.
     ///
     /// At most `width` files are in flight, and finished results wait only for the files before them.
     public static func analyse(
@@ -61,7 +68,9 @@ public enum Intake {
                 let path = paths[index]
                 group.addTask {
                     do throws(IngestionError) {
-                        let debate = try reader.read(contentsOf: path)
+                        var debate = try reader.read(contentsOf: path)
+                        // The register keeps where the page is, for reports run from anywhere later.
+                        debate.source.path = RegisterFile.resolved(path)
                         return (index, .success((debate, analyzer.analyse(debate))))
                     } catch {
                         return (index, .failure(error))

@@ -13,7 +13,8 @@ extension Register {
         _ id: String, status: CommitmentStatus, evidence: String, date: String? = nil, note: String? = nil,
         actor: String? = nil
     ) throws(RegisterError) -> StatusEventRecord {
-        let effective = try date.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
+        let effective =
+            try date.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
         return try write { db in
@@ -21,6 +22,7 @@ extension Register {
                 throw RegisterError.unknownCommitment(id: id)
             }
             if commitment.status == status { throw RegisterError.alreadyInStatus(id: id, status: status) }
+            try Self.requireNotBeforeCommitment(commitment, effective)
             let event = Self.event(
                 commitment: id, status: status, date: effective, now: now, actor: who, evidence: evidence,
                 reason: note, linkId: nil)
@@ -36,7 +38,8 @@ extension Register {
     public func reopen(_ id: String, note: String? = nil, date: String? = nil, actor: String? = nil)
         throws(RegisterError) -> StatusEventRecord
     {
-        let effective = try date.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
+        let effective =
+            try date.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
         return try write { db in
@@ -44,6 +47,7 @@ extension Register {
                 throw RegisterError.unknownCommitment(id: id)
             }
             if commitment.status == .outstanding { throw RegisterError.alreadyInStatus(id: id, status: .outstanding) }
+            try Self.requireNotBeforeCommitment(commitment, effective)
             let event = Self.event(
                 commitment: id, status: .outstanding, date: effective, now: now, actor: who, evidence: nil,
                 reason: note ?? "reopened", linkId: nil)
@@ -104,6 +108,13 @@ extension Register {
         }
     }
 
+    /// Refuses a status that would take effect before the commitment was made.
+    static func requireNotBeforeCommitment(_ commitment: CommitmentRecord, _ date: String) throws {
+        if let made = commitment.debateDate, date < made {
+            throw RegisterError.dateBeforeCommitment(id: commitment.id, date: date, made: made)
+        }
+    }
+
     /// Records the decision on a candidate link; a link already decided is refused.
     private static func decide(
         _ db: Database, _ linkId: String, _ state: FollowUpState, at now: String, by who: String
@@ -142,6 +153,8 @@ extension Register {
             .order(Column("effectiveDate").desc, Column("recordedAt").desc, Column("id").desc).fetchOne(db)
         try db.execute(
             sql: "UPDATE commitment SET status = ?, statusDate = ? WHERE id = ?",
-            arguments: [latest?.status.rawValue ?? CommitmentStatus.outstanding.rawValue, latest?.effectiveDate, commitmentId])
+            arguments: [
+                latest?.status.rawValue ?? CommitmentStatus.outstanding.rawValue, latest?.effectiveDate, commitmentId,
+            ])
     }
 }

@@ -2,9 +2,9 @@ public import Foundation
 import GRDB
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A commitments register: an SQLite file (WAL) that many hansard processes may use at once.
@@ -31,20 +31,70 @@ public struct Register: Sendable {
     /// Opens the register at `path`, creating it (and its folder) when there is no file yet.
     ///
     /// A file that is not a register, is damaged, or was written by a newer hansard is refused and left
-    /// untouched. When the file's schema is older, a backup copy (`PATH.backup-v<N>-<time>`) is written first.
+    /// untouched: an existing file is inspected, its integrity included, through a connection that writes
+    /// nothing before anything else opens it. When the file's schema is older, a backup copy
+    /// (`PATH.backup-v<N>-<time>`) is written first.
     /// - Parameters:
-    ///   - readOnly: open an existing register for reading only; nothing is created or migrated.
+    ///   - readOnly: open an existing register for reading only: nothing is created, migrated or left behind
+    ///     (no `-wal`/`-shm` files stay), and a register in a read-only file or folder can be read.
     ///   - busyTimeout: how long to wait for another process's write to finish.
     public static func open(
         at path: String, readOnly: Bool = false, busyTimeout: TimeInterval = 60
     ) throws(RegisterError) -> Register {
-        let exists = FileManager.default.fileExists(atPath: path)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard !path.isEmpty else { throw .cannotOpen(path: path, reason: "no register path given") }
+        let status = try RegisterFile.requireRegularOrMissing(path, role: "a register file")
+        var size = 0
+        if case .file(let bytes) = status { size = bytes }
+        if readOnly {
+            guard status != .missing else {
+                throw .cannotOpen(path: path, reason: "no register here; `hansard register add` creates one")
+            }
+            guard size > 0 else {
+                throw .cannotOpen(
+                    path: path, reason: "the file is empty: no register here yet; `hansard register add` makes one")
+            }
+            try requireSQLiteHeader(path)
+            let queue = try openForReading(path: path, busyTimeout: busyTimeout)
+            let check = try inspect(queue, path: path, checkingIntegrity: false)
+            if check.pending {
+                if check.applied == 0 { throw .unfinished(path: path) }
+                throw .cannotOpen(
+                    path: path, reason: "the register was made by an older hansard; add a page to it once to upgrade it"
+                )
+            }
+            return Register(path: path, database: queue, backupPath: nil)
+        }
+
         var needsMigration = true
-        if exists && size > 0 {
-            needsMigration = try inspect(path: path).pending
-        } else if readOnly {
-            throw .cannotOpen(path: path, reason: "no register here; `hansard register add` creates one")
+        let folder = RegisterFile.folder(of: path)
+        if size > 0 {
+            // Everything about the file, damage included, is checked before a byte of it is written.
+            try requireSQLiteHeader(path)
+            let queue = try openForReading(path: path, busyTimeout: busyTimeout)
+            let check = try inspect(queue, path: path, checkingIntegrity: true)
+            try? queue.close()
+            needsMigration = check.pending
+            guard RegisterFile.isWritable(path), RegisterFile.isWritable(folder) else {
+                let which = RegisterFile.isWritable(path) ? "its folder \(folder) is" : "the file is"
+                throw .cannotWrite(
+                    path: path, reason: "\(which) read-only for you (commands that only read still work)")
+            }
+        } else {
+            switch RegisterFile.status(folder) {
+            case .missing:
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw .cannotCreate(path: path, reason: "cannot create the folder \(folder): \(Self.reason(error))")
+                }
+            case .other(let kind) where kind != "a directory":
+                throw .cannotCreate(path: path, reason: "its folder \(folder) is \(kind)")
+            default:
+                break
+            }
+            guard RegisterFile.isWritable(folder) else {
+                throw .cannotCreate(path: path, reason: "the folder \(folder) is not writable for you")
+            }
         }
 
         var configuration = Configuration()
@@ -55,34 +105,62 @@ public struct Register: Sendable {
             // 64 MB holds the hot part of a large register while keeping hansard's resident memory bounded
             // however large the file grows (mapped pages count towards it).
             try db.execute(sql: "PRAGMA mmap_size = 67108864")
-            if !readOnly {
-                // NORMAL is durable against a killed process in WAL mode; only power loss can lose the last commit.
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            }
+            // NORMAL is durable against a killed process in WAL mode; only power loss can lose the last commit.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        if readOnly {
-            if needsMigration {
-                throw .cannotOpen(
-                    path: path, reason: "the register was made by an older hansard; open it once to upgrade it")
-            }
-            configuration.readonly = true
-            let queue = try mapErrors(path) { try DatabaseQueue(path: path, configuration: configuration) }
-            return Register(path: path, database: queue, backupPath: nil)
+        let creating = size == 0
+        let backupPath =
+            needsMigration ? try migrateUnderLock(path: path, busyTimeout: busyTimeout, creating: creating) : nil
+        let pool = try mapErrors(path, creating ? .creating : .writing) {
+            try DatabasePool(path: path, configuration: configuration)
         }
-
-        if !exists {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty {
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    throw .cannotOpen(path: path, reason: "cannot create the folder \(folder): \(error.localizedDescription)")
-                }
-            }
-        }
-        let backupPath = needsMigration ? try migrateUnderLock(path: path, busyTimeout: busyTimeout) : nil
-        let pool = try mapErrors(path) { try DatabasePool(path: path, configuration: configuration) }
         return Register(path: path, database: pool, backupPath: backupPath)
+    }
+
+    /// Refuses a file that does not start as an SQLite database, read with read(2) before SQLite sees it.
+    private static func requireSQLiteHeader(_ path: String) throws(RegisterError) {
+        let (head, error) = RegisterFile.head(path, count: 16)
+        guard let head else { throw .cannotOpen(path: path, reason: RegisterFile.describe(error)) }
+        guard head == RegisterFile.sqliteHeader else { throw .notADatabase(path: path) }
+    }
+
+    /// A connection for reading an existing file that leaves nothing behind.
+    ///
+    /// SQLite's read-only connections create the `-wal` and `-shm` files of a WAL database and never remove
+    /// them, and cannot open one in a folder they may not write. So: with no `-wal` and a writable file and
+    /// folder, a read-write connection that only queries (the last connection to close removes both files);
+    /// with a `-wal` (another process is writing, or stopped mid-way), a read-only connection through it; and
+    /// with neither write access nor a `-wal`, the file is read as it stands (`immutable`), needing no lock
+    /// files: nobody who could change it is writing it.
+    static func openForReading(path: String, busyTimeout: TimeInterval) throws(RegisterError) -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 67108864") }
+        let folder = RegisterFile.folder(of: path)
+        let hasWAL = RegisterFile.status(path + "-wal") != .missing
+        if !hasWAL, RegisterFile.isWritable(path), RegisterFile.isWritable(folder) {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
+            return try mapErrors(path, .reading) { try DatabaseQueue(path: path, configuration: configuration) }
+        }
+        configuration.readonly = true
+        if hasWAL {
+            return try mapErrors(path, .reading) { try DatabaseQueue(path: path, configuration: configuration) }
+        }
+        let uri = "file:" + uriEscaped(RegisterFile.resolved(path)) + "?immutable=1"
+        return try mapErrors(path, .reading) { try DatabaseQueue(path: uri, configuration: configuration) }
+    }
+
+    /// A path with the characters a `file:` URI gives meaning to percent-encoded.
+    private static func uriEscaped(_ path: String) -> String {
+        var output = ""
+        for byte in path.utf8 {
+            let keep =
+                (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+                || "/-._~".utf8.contains(byte)
+            output += keep ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+        }
+        return output
     }
 
     /// Migrates the file while holding an exclusive `flock` on it, so that two processes creating or upgrading
@@ -90,25 +168,36 @@ public struct Register: Sendable {
     /// The flock is independent of SQLite's own POSIX locks, and no SQLite connection of this process is open
     /// on the file when the lock's descriptor is closed.
     /// - Returns: the backup written before migrating an existing register, if any.
-    private static func migrateUnderLock(path: String, busyTimeout: TimeInterval) throws(RegisterError) -> String? {
+    private static func migrateUnderLock(
+        path: String, busyTimeout: TimeInterval, creating: Bool
+    ) throws(RegisterError) -> String? {
+        let mode: ErrorContext = creating ? .creating : .writing
         let descriptor = openForLocking(path)
-        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else {
+            let reason = RegisterFile.describe(errno)
+            throw creating ? .cannotCreate(path: path, reason: reason) : .cannotWrite(path: path, reason: reason)
+        }
         defer { closeDescriptor(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
-            if errno != EINTR { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+            if errno != EINTR { throw .cannotOpen(path: path, reason: RegisterFile.describe(errno)) }
         }
         defer { flock(descriptor, LOCK_UN) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
-            throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            throw .cannotOpen(path: path, reason: RegisterFile.describe(errno))
         }
         // Another process may have migrated while this one waited for the lock.
-        let check = status.st_size > 0 ? try inspect(path: path) : (pending: true, applied: 0)
+        var check = (pending: true, applied: 0)
+        if status.st_size > 0 {
+            let queue = try openForReading(path: path, busyTimeout: busyTimeout)
+            check = try inspect(queue, path: path, checkingIntegrity: false)
+            try? queue.close()
+        }
         guard check.pending else { return nil }
         let backupPath = check.applied > 0 ? try backUp(path: path, schemaVersion: check.applied) : nil
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
-        try mapErrors(path) {
+        try mapErrors(path, mode) {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             try Schema.migrator.migrate(queue)
@@ -117,22 +206,14 @@ public struct Register: Sendable {
         return backupPath
     }
 
-    /// What an existing file holds, read without writing a byte to it.
-    private static func inspect(path: String) throws(RegisterError) -> (pending: Bool, applied: Int) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .cannotOpen(path: path, reason: "permission denied")
-        }
-        let header = handle.readData(ofLength: 16)
-        try? handle.close()
-        guard header == Data("SQLite format 3\0".utf8) else { throw .notADatabase(path: path) }
-
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(60)
-        return try mapErrors(path) { () throws -> (Bool, Int) in
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
-            return try queue.read { db throws -> (Bool, Int) in
+    /// What an existing register holds, read through `queue` (see ``openForReading(path:busyTimeout:)``).
+    /// - Parameter checkingIntegrity: run SQLite's `quick_check` too (about 0.1 s for 100,000 commitments),
+    ///   done before any write so that a damaged file is never written to.
+    private static func inspect(
+        _ queue: DatabaseQueue, path: String, checkingIntegrity: Bool
+    ) throws(RegisterError) -> (pending: Bool, applied: Int) {
+        try mapErrors(path, .reading) { () throws -> (Bool, Int) in
+            try queue.read { db throws -> (Bool, Int) in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try String.fetchAll(
                     db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
@@ -146,6 +227,16 @@ public struct Register: Sendable {
                     }
                     throw RegisterError.notARegister(path: path)
                 }
+                if checkingIntegrity {
+                    let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(3)")
+                    if problems != ["ok"] {
+                        // SQLite's report spans lines ("*** in database main ***\nPage 91: …"): one line here.
+                        let lines = problems.flatMap { $0.split(whereSeparator: \.isNewline) }
+                            .map { $0.trimmingCharacters(in: .whitespaces) }
+                            .filter { !$0.isEmpty && !$0.hasPrefix("***") }
+                        throw RegisterError.corrupt(path: path, reason: lines.joined(separator: "; "))
+                    }
+                }
                 let migrator = Schema.migrator
                 let applied = try migrator.appliedIdentifiers(db)
                 let known = Set(migrator.migrations)
@@ -154,6 +245,17 @@ public struct Register: Sendable {
                 return (try !migrator.hasCompletedMigrations(db), applied.count)
             }
         }
+    }
+
+    /// A short reason from a Foundation error: its POSIX description when it has one.
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
+            return RegisterFile.describe(Int32(underlying.code))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return RegisterFile.describe(Int32(nsError.code)) }
+        return nsError.localizedDescription
     }
 
     private static func backUp(path: String, schemaVersion: Int) throws(RegisterError) -> String {
@@ -176,7 +278,7 @@ public struct Register: Sendable {
     /// Runs `body` in one IMMEDIATE write transaction, so that concurrent writers queue on the busy timeout
     /// instead of failing when a read turns into a write.
     func write<T>(_ body: (Database) throws -> T) throws(RegisterError) -> T {
-        try Self.mapErrors(path) {
+        try Self.mapErrors(path, .writing) {
             try database.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
@@ -189,22 +291,35 @@ public struct Register: Sendable {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(RegisterError) -> T {
-        try Self.mapErrors(path) { try database.read(body) }
+        try Self.mapErrors(path, .reading) { try database.read(body) }
     }
 
-    static func mapErrors<T>(_ path: String, _ body: () throws -> T) throws(RegisterError) -> T {
+    /// What the register was being used for when SQLite failed, which decides the error: a full disk while
+    /// writing is a write failure, while creating the file a creation failure.
+    enum ErrorContext { case reading, writing, creating }
+
+    static func mapErrors<T>(_ path: String, _ context: ErrorContext, _ body: () throws -> T) throws(RegisterError) -> T
+    {
         do {
             return try body()
         } catch let error as RegisterError {
             throw error
         } catch let error as DatabaseError {
+            let reason = error.message ?? "\(error.resultCode)"
             switch error.resultCode {
             case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-                throw .corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
+                throw .corrupt(path: path, reason: reason)
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 throw .busy(path: path)
-            case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_FULL:
-                throw .cannotOpen(path: path, reason: error.message ?? "\(error.resultCode)")
+            case .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY:
+                switch context {
+                case .reading: throw .cannotOpen(path: path, reason: reason)
+                case .writing: throw .cannotWrite(path: path, reason: reason)
+                case .creating: throw .cannotCreate(path: path, reason: reason)
+                }
+            case .SQLITE_CANTOPEN, .SQLITE_PERM:
+                if context == .creating { throw .cannotCreate(path: path, reason: reason) }
+                throw .cannotOpen(path: path, reason: reason)
             default:
                 throw .database(path: path, reason: error.description)
             }
@@ -251,6 +366,11 @@ enum ShortID {
         let padded = String(repeating: "0", count: max(0, 16 - hex.count)) + hex
         return prefix + "-" + padded.prefix(hexDigits)
     }
+}
+
+extension String {
+    /// The string with zeros in front, to `width` characters.
+    fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
 
 // Free functions, because inside `Register` the names `open` and `close` mean the register's own.

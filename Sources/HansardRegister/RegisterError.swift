@@ -10,8 +10,18 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
     case newerSchema(path: String, unknownMigrations: [String])
     /// Another process held the register locked for longer than the busy timeout.
     case busy(path: String)
-    /// The register file or its folder could not be created, opened or written.
+    /// The register (or snapshot) file is missing, is not a regular file, or could not be opened.
     case cannotOpen(path: String, reason: String)
+    /// The register file or its folder could not be created.
+    case cannotCreate(path: String, reason: String)
+    /// The register could not be written (read-only, disk full, I/O error); what was committed before stays.
+    case cannotWrite(path: String, reason: String)
+    /// The file's creation as a register never finished (hansard was stopped while making it).
+    case unfinished(path: String)
+    /// A snapshot to import has a problem; nothing of it was imported.
+    case invalidSnapshot(path: String, problem: String)
+    /// A status event would take effect before the commitment was made.
+    case dateBeforeCommitment(id: String, date: String, made: String)
     /// The backup copy taken before a migration could not be written.
     case backupFailed(path: String, reason: String)
     /// No commitment has the id.
@@ -47,6 +57,17 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(path): register is busy (another hansard process is writing); try again"
         case .cannotOpen(let path, let reason):
             return "\(path): cannot open the register: \(reason)"
+        case .cannotCreate(let path, let reason):
+            return "\(path): cannot create the register: \(reason)"
+        case .cannotWrite(let path, let reason):
+            return "\(path): cannot write to the register: \(reason)"
+        case .unfinished(let path):
+            return "\(path): the register was never finished (hansard was stopped while creating it); it holds"
+                + " nothing: `hansard register add` finishes it, or delete the file"
+        case .invalidSnapshot(let path, let problem):
+            return "\(path): not imported, the register is unchanged: \(problem)"
+        case .dateBeforeCommitment(let id, let date, let made):
+            return "\(id): \(date) is before the commitment was made (\(made)); give the date it took effect"
         case .backupFailed(let path, let reason):
             return "\(path): cannot write the backup taken before upgrading the register: \(reason);"
                 + " the register was not upgraded"

@@ -94,25 +94,57 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
     /// Reads a snapshot from a JSON export or from a register file.
     /// - Throws: ``RegisterError`` naming the file when it is neither.
     public static func load(path: String) throws(RegisterError) -> RegisterSnapshot {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            if !FileManager.default.fileExists(atPath: path) {
-                throw .cannotOpen(path: path, reason: "no such file")
-            }
-            throw .cannotOpen(path: path, reason: "permission denied")
-        }
-        let head = handle.readData(ofLength: 16)
-        try? handle.close()
-        if head == Data("SQLite format 3\0".utf8) {
+        let status = try RegisterFile.requireRegularOrMissing(path, role: "a register file or snapshot")
+        guard case .file(let size) = status else { throw .cannotOpen(path: path, reason: "no such file") }
+        let (head, error) = RegisterFile.head(path, count: 16)
+        guard let head else { throw .cannotOpen(path: path, reason: RegisterFile.describe(error)) }
+        if head == RegisterFile.sqliteHeader {
             return try Register.open(at: path, readOnly: true).snapshot()
         }
+        guard size > 0 else { throw .unreadableSnapshot(path: path, reason: "the file is empty") }
+        let data: Data
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .cannotOpen(path: path, reason: Register.reason(error))
+        }
+        do {
             return try JSONDecoder().decode(RegisterSnapshot.self, from: data)
         } catch let error as DecodingError {
+            // Foundation on Linux reports a fraction where a whole number belongs as "not valid JSON", with no
+            // path; when the JSON parses, the value is found and named instead.
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+                let json = try? JSONSerialization.jsonObject(with: data), let where_ = Self.fraction(in: json)
+            {
+                throw .unreadableSnapshot(path: path, reason: "\(where_) must be a whole number")
+            }
             throw .unreadableSnapshot(path: path, reason: Self.describe(error))
         } catch {
             throw .unreadableSnapshot(path: path, reason: "\(error.localizedDescription)")
         }
+    }
+
+    /// The fields of `hansard.register/1` that hold whole numbers.
+    private static let wholeNumberKeys: Set<String> = ["turn", "revision", "firstRevision", "missingSinceRevision"]
+
+    /// Where the first whole-number field holding a fraction is, e.g. `commitments[3].turn (1.5)`.
+    private static func fraction(in json: Any, at path: String = "") -> String? {
+        if let object = json as? [String: Any] {
+            for key in object.keys.sorted() {
+                let here = path.isEmpty ? key : "\(path).\(key)"
+                if wholeNumberKeys.contains(key), let number = object[key] as? NSNumber,
+                    Double(truncating: number) != Double(Int(truncating: number))
+                {
+                    return "\(here) (\(number))"
+                }
+                if let found = fraction(in: object[key] as Any, at: here) { return found }
+            }
+        } else if let array = json as? [Any] {
+            for (index, element) in array.enumerated() {
+                if let found = fraction(in: element, at: "\(path)[\(index)]") { return found }
+            }
+        }
+        return nil
     }
 
     private static func describe(_ error: DecodingError) -> String {
@@ -174,46 +206,93 @@ extension Register {
             links: whole.links.filter { commitmentIds.contains($0.commitmentId) && debateIds.contains($0.debateId) })
     }
 
-    /// What ``importSnapshot(_:)`` did.
+    /// What ``importSnapshot(_:from:)`` did.
     public struct ImportSummary: Sendable, Hashable, Codable {
         public var debates = 0
         public var commitments = 0
         public var statusEvents = 0
         public var notes = 0
         public var links = 0
+        /// Each row of the snapshot that was not imported, and why (one line each).
+        public var skipped: [String] = []
         public init() {}
     }
 
     /// Merges a snapshot into the register in one transaction: rows the register lacks are added, rows it has
     /// are kept as they are; status events, notes and link decisions from the snapshot are added.
-    public func importSnapshot(_ snapshot: RegisterSnapshot) throws(RegisterError) -> ImportSummary {
+    ///
+    /// The snapshot is checked first, against itself and the register: a date that is not a date, an id used
+    /// twice, or a row whose debate or commitment is in neither refuses the whole file, naming the first
+    /// problem, and nothing is written. A debate the register holds under another id (the same identity) is
+    /// kept as the register has it; that debate and the rows that hang on it are listed in `skipped`.
+    /// - Parameter path: the snapshot's file, named in errors.
+    public func importSnapshot(_ snapshot: RegisterSnapshot, from path: String = "snapshot") throws(RegisterError)
+        -> ImportSummary
+    {
         try write { db in
+            if let problem = try snapshot.firstProblem(db) {
+                throw RegisterError.invalidSnapshot(path: path, problem: problem)
+            }
             var summary = ImportSummary()
+            var skippedDebates = Set<String>()
             for debate in snapshot.debates where try !debate.exists(db) {
-                if try DebateRecord.filter(Column("identity") == debate.identity).fetchOne(db) != nil { continue }
+                if let held = try DebateRecord.filter(Column("identity") == debate.identity).fetchOne(db) {
+                    skippedDebates.insert(debate.id)
+                    summary.skipped.append(
+                        "debate \(debate.id) (\"\(debate.title)\"): the register holds this debate as \(held.id);"
+                            + " its version is kept")
+                    continue
+                }
                 try debate.insert(db)
                 summary.debates += 1
             }
-            for version in snapshot.debateVersions { try version.insert(db, onConflict: .ignore) }
+            var skippedCommitments = Set<String>()
+            for version in snapshot.debateVersions {
+                if skippedDebates.contains(version.debateId) {
+                    summary.skipped.append(
+                        "page version \(version.sha256.prefix(12)): its debate \(version.debateId) was skipped")
+                    continue
+                }
+                try version.insert(db, onConflict: .ignore)
+            }
             for commitment in snapshot.commitments where try !commitment.exists(db) {
-                guard try DebateRecord.exists(db, key: commitment.debateId) else { continue }
+                if skippedDebates.contains(commitment.debateId) {
+                    skippedCommitments.insert(commitment.id)
+                    summary.skipped.append("commitment \(commitment.id): its debate \(commitment.debateId) was skipped")
+                    continue
+                }
                 try commitment.insert(db, onConflict: .ignore)
                 summary.commitments += 1
             }
-            for request in snapshot.requests where try DebateRecord.exists(db, key: request.debateId) {
+            for request in snapshot.requests {
+                if skippedDebates.contains(request.debateId) {
+                    summary.skipped.append("request \(request.id): its debate \(request.debateId) was skipped")
+                    continue
+                }
                 try request.insert(db, onConflict: .ignore)
             }
-            for change in snapshot.changes where try CommitmentRecord.exists(db, key: change.commitmentId) {
+            for change in snapshot.changes {
+                if skippedCommitments.contains(change.commitmentId) {
+                    summary.skipped.append("change \(change.id): its commitment \(change.commitmentId) was skipped")
+                    continue
+                }
                 try change.insert(db, onConflict: .ignore)
             }
-            for note in snapshot.notes where try CommitmentRecord.exists(db, key: note.commitmentId) {
+            for note in snapshot.notes {
+                if skippedCommitments.contains(note.commitmentId) {
+                    summary.skipped.append("note \(note.id): its commitment \(note.commitmentId) was skipped")
+                    continue
+                }
                 if try !note.exists(db) {
                     try note.insert(db)
                     summary.notes += 1
                 }
             }
-            for link in snapshot.links
-            where try CommitmentRecord.exists(db, key: link.commitmentId) && DebateRecord.exists(db, key: link.debateId) {
+            for link in snapshot.links {
+                if skippedCommitments.contains(link.commitmentId) || skippedDebates.contains(link.debateId) {
+                    summary.skipped.append("follow-up link \(link.id): its commitment or later debate was skipped")
+                    continue
+                }
                 if var existing = try FollowUpLinkRecord.fetchOne(db, key: link.id) {
                     if existing.state == .candidate && link.state != .candidate {
                         existing.state = link.state
@@ -228,7 +307,11 @@ extension Register {
                 }
             }
             var touched = Set<String>()
-            for event in snapshot.statusEvents where try CommitmentRecord.exists(db, key: event.commitmentId) {
+            for event in snapshot.statusEvents {
+                if skippedCommitments.contains(event.commitmentId) {
+                    summary.skipped.append("status event \(event.id): its commitment \(event.commitmentId) was skipped")
+                    continue
+                }
                 if try !event.exists(db) {
                     try event.insert(db)
                     summary.statusEvents += 1
@@ -238,5 +321,114 @@ extension Register {
             for id in touched { try Self.refreshStatus(db, commitmentId: id) }
             return summary
         }
+    }
+}
+
+extension RegisterSnapshot {
+    /// The first thing that makes the snapshot unfit to import into the register `db` holds, in words that
+    /// name the row, or nil: dates that are not dates, ids used twice, rows whose debate or commitment is in
+    /// neither the snapshot nor the register, status events dated before their commitment was made.
+    func firstProblem(_ db: Database) throws -> String? {
+        func duplicate<Row>(_ rows: [Row], _ table: String, _ key: (Row) -> String, _ what: String = "id") -> String? {
+            var seen = Set<String>()
+            for (index, row) in rows.enumerated() where !seen.insert(key(row)).inserted {
+                return "\(table)[\(index)]: the \(what) \(key(row)) appears twice"
+            }
+            return nil
+        }
+        func date(_ value: String?, _ what: String) -> String? {
+            guard let value, !CalendarDate.isValid(value) else { return nil }
+            return "\(what) \"\(value)\" is not a date (yyyy-MM-dd)"
+        }
+        func time(_ value: String?, _ what: String) -> String? {
+            guard let value, value.count < 10 || !CalendarDate.isValid(String(value.prefix(10))) else { return nil }
+            return "\(what) \"\(value)\" is not a time (yyyy-MM-ddTHH:mm:ssZ)"
+        }
+        if let problem = duplicate(debates, "debates", \.id) ?? duplicate(debates, "debates", \.identity, "identity")
+            ?? duplicate(debateVersions, "debateVersions", \.sha256, "sha256")
+            ?? duplicate(commitments, "commitments", \.id) ?? duplicate(requests, "requests", \.id)
+            ?? duplicate(statusEvents, "statusEvents", \.id) ?? duplicate(notes, "notes", \.id)
+            ?? duplicate(changes, "changes", \.id) ?? duplicate(links, "links", \.id)
+        {
+            return problem
+        }
+        let debateIds = Set(debates.map(\.id))
+        var commitmentDates: [String: String?] = [:]
+        for commitment in commitments { commitmentDates[commitment.id] = commitment.debateDate }
+        func debateKnown(_ id: String) throws -> Bool { try debateIds.contains(id) || DebateRecord.exists(db, key: id) }
+        func commitmentDate(_ id: String) throws -> String?? {
+            if let known = commitmentDates[id] { return known }
+            return try CommitmentRecord.fetchOne(db, key: id).map { $0.debateDate }
+        }
+        for (index, debate) in debates.enumerated() {
+            let row = "debates[\(index)] (\(debate.id))"
+            if let problem = date(debate.date, "\(row): date") ?? time(debate.addedAt, "\(row): addedAt")
+                ?? time(debate.updatedAt, "\(row): updatedAt")
+            {
+                return problem
+            }
+        }
+        for (index, version) in debateVersions.enumerated() {
+            let row = "debateVersions[\(index)]"
+            if let problem = time(version.addedAt, "\(row): addedAt") { return problem }
+            if try !debateKnown(version.debateId) {
+                return "\(row): its debate \(version.debateId) is in neither the file nor the register"
+            }
+        }
+        for (index, commitment) in commitments.enumerated() {
+            let row = "commitments[\(index)] (\(commitment.id))"
+            if let problem = date(commitment.debateDate, "\(row): debateDate") ?? date(
+                commitment.dueBy, "\(row): dueBy")
+                ?? date(commitment.statusDate, "\(row): statusDate")
+            {
+                return problem
+            }
+            if try !debateKnown(commitment.debateId) {
+                return "\(row): its debate \(commitment.debateId) is in neither the file nor the register"
+            }
+        }
+        for (index, request) in requests.enumerated() where try !debateKnown(request.debateId) {
+            return
+                "requests[\(index)] (\(request.id)): its debate \(request.debateId) is in neither the file nor the register"
+        }
+        for (index, event) in statusEvents.enumerated() {
+            let row = "statusEvents[\(index)] (\(event.id))"
+            if let problem = date(event.effectiveDate, "\(row): effectiveDate")
+                ?? time(event.recordedAt, "\(row): recordedAt")
+            {
+                return problem
+            }
+            guard let made = try commitmentDate(event.commitmentId) else {
+                return "\(row): its commitment \(event.commitmentId) is in neither the file nor the register"
+            }
+            if let made, event.effectiveDate < made {
+                return "\(row): effective \(event.effectiveDate), before the commitment was made (\(made))"
+            }
+        }
+        for (index, note) in notes.enumerated() {
+            let row = "notes[\(index)] (\(note.id))"
+            if let problem = time(note.recordedAt, "\(row): recordedAt") { return problem }
+            if try commitmentDate(note.commitmentId) == nil {
+                return "\(row): its commitment \(note.commitmentId) is in neither the file nor the register"
+            }
+        }
+        for (index, change) in changes.enumerated() {
+            let row = "changes[\(index)] (\(change.id))"
+            if let problem = time(change.recordedAt, "\(row): recordedAt") { return problem }
+            if try commitmentDate(change.commitmentId) == nil {
+                return "\(row): its commitment \(change.commitmentId) is in neither the file nor the register"
+            }
+        }
+        for (index, link) in links.enumerated() {
+            let row = "links[\(index)] (\(link.id))"
+            if let problem = time(link.decidedAt, "\(row): decidedAt") { return problem }
+            if try commitmentDate(link.commitmentId) == nil {
+                return "\(row): its commitment \(link.commitmentId) is in neither the file nor the register"
+            }
+            if try !debateKnown(link.debateId) {
+                return "\(row): its later debate \(link.debateId) is in neither the file nor the register"
+            }
+        }
+        return nil
     }
 }

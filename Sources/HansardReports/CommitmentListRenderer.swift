@@ -9,10 +9,14 @@ public enum CommitmentListFormat: String, Sendable, CaseIterable {
 
 /// Renders `hansard commitments`: a table sized to the terminal, JSON (`hansard.commitments/1`), CSV or Markdown.
 public enum CommitmentListRenderer {
-    public static func render(_ list: CommitmentList, format: CommitmentListFormat, width: Int = 100) throws -> String {
+    /// - Parameter formulaGuard: in CSV, prefix `'` to cells a spreadsheet would run as formulas
+    ///   (see ``CSVWriting``).
+    public static func render(
+        _ list: CommitmentList, format: CommitmentListFormat, width: Int = 100, formulaGuard: Bool = true
+    ) throws -> String {
         switch format {
         case .json: return try JSONRendering.pretty(list) + "\n"
-        case .csv: return csv(list)
+        case .csv: return csv(list, formulaGuard: formulaGuard)
         case .md: return markdown(list)
         case .table: return table(list, width: width)
         }
@@ -23,7 +27,7 @@ public enum CommitmentListRenderer {
         "department", "action", "subject", "quote", "debate",
     ]
 
-    static func csv(_ list: CommitmentList) -> String {
+    static func csv(_ list: CommitmentList, formulaGuard: Bool = true) -> String {
         var output = CSVWriting.record(csvHeader)
         output.reserveCapacity(list.items.count * 400)
         for item in list.items {
@@ -32,7 +36,7 @@ public enum CommitmentListRenderer {
                 c.id, item.status.rawValue, item.overdueDays.map(String.init), item.ageDays.map(String.init), c.dueBy,
                 c.timingPhrase, c.debateDate, c.house?.rawValue, item.person.displayName, c.department, c.action.rawValue,
                 c.subject, c.quote, item.debateTitle,
-            ])
+            ], formulaGuard: formulaGuard)
         }
         return output
     }
@@ -41,8 +45,8 @@ public enum CommitmentListRenderer {
         var output = "| Id | Made | Age | Due | Minister | Commitment |\n|---|---|---|---|---|---|\n"
         for item in list.items {
             output +=
-                "| \(item.commitment.id) | \(item.commitment.debateDate ?? "") | \(age(item)) "
-                + "| \(markdownCell(due(item))) \(late(item)) "
+                "| \(markdownCell(item.commitment.id)) | \(markdownCell(item.commitment.debateDate ?? "")) | \(age(item)) "
+                + "| \(markdownCell(due(item))) \(markdownCell(late(item))) "
                 + "| \(markdownCell(minister(item))) | \(markdownCell(item.commitment.quote)) |\n"
         }
         output += "\n\(summary(list))\n"
@@ -96,9 +100,7 @@ public enum CommitmentListRenderer {
         return "\(list.items.count) \(noun(list)) as of \(list.asOf)\(tail)."
     }
 
-    static func markdownCell(_ text: String) -> String {
-        TextTable.oneLine(text).replacingOccurrences(of: "|", with: "\\|")
-    }
+    static func markdownCell(_ text: String) -> String { Markdown.escape(text) }
 }
 
 import Foundation

@@ -209,10 +209,18 @@ struct DebateJSONWriter {
                 guard index < count else { break }
                 let byte = utf8[index]
                 index += 1
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                // DEL and the C1 controls (C2 80 … C2 9F) are escaped too, as OrderedJSONEncoder does.
+                let isC1 = byte == 0xC2 && index < count && (0x80...0x9F).contains(utf8[index])
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || isC1
+                else { continue }
                 let at = index - 1
                 if runStart < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<at])) }
-                appendEscape(byte)
+                if isC1 {
+                    appendEscape(utf8[index])
+                    index += 1
+                } else {
+                    appendEscape(byte)
+                }
                 runStart = index
             }
             if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
@@ -220,17 +228,18 @@ struct DebateJSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// True when one of the eight bytes is below 0x20, a quote or a backslash (a SWAR test: a byte is
-    /// zero in `x ^ pattern` exactly where it equals the pattern's byte).
+    /// True when one of the eight bytes is below 0x20, a quote, a backslash, DEL or 0xC2 (which leads the C1
+    /// controls, and also U+00A0–U+00BF, so a few words go the slow way) — a SWAR test: a byte is zero in
+    /// `x ^ pattern` exactly where it equals the pattern's byte.
     private static func needsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let below20 = (word &- ones &* 0x20) & ~word & highs
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let hasQuote = (quote &- ones) & ~quote & highs
-        let hasBackslash = (backslash &- ones) & ~backslash & highs
-        return (below20 | hasQuote | hasBackslash) != 0
+        func has(_ byte: UInt64) -> UInt64 {
+            let masked = word ^ (ones &* byte)
+            return (masked &- ones) & ~masked & highs
+        }
+        return (below20 | has(0x22) | has(0x5C) | has(0x7F) | has(0xC2)) != 0
     }
 
     private mutating func appendEscape(_ byte: UInt8) {

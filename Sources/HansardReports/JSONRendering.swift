@@ -37,10 +37,17 @@ public enum JSONRendering {
     }
 
     private static func writeBytes(_ debate: Debate, pretty: Bool) throws(JSONRenderingError) -> [UInt8] {
-        // The JSON is at most about the page's size (ParlParse pages are nearly all text, HTML pages
-        // mostly markup); reserving that much avoids regrowth, and untouched pages of a large
-        // reservation cost nothing.
-        var writer = DebateJSONWriter(pretty: pretty, capacity: 4096 + debate.source.bytes)
+        // Reserving about the JSON's size avoids regrowth, whose copy would hold old and new buffers at once,
+        // and untouched pages of a large reservation cost nothing. The page's size covers HTML (mostly markup)
+        // and ParlParse (nearly all text); a text save's JSON is twice the page, what each turn adds (its keys
+        // and role evidence) being as long as a short paragraph, so that is counted from the turns.
+        var text = 0
+        for turn in debate.turns {
+            text += 400
+            for paragraph in turn.paragraphs { text += paragraph.utf8.count + 16 }
+            for clue in turn.roleEvidence { text += clue.utf8.count + 16 }
+        }
+        var writer = DebateJSONWriter(pretty: pretty, capacity: 4096 + max(debate.source.bytes, text))
         try writer.write(debate)
         return writer.bytes
     }

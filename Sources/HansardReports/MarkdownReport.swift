@@ -71,18 +71,8 @@ public enum MarkdownReport {
         return "- \u{201C}\(text(c.quote))\u{201D}  \n  " + facts.joined(separator: " · ") + "\n"
     }
 
-    /// Text with Markdown's and HTML's active characters escaped, on one line.
-    static func text(_ value: String) -> String {
-        var output = ""
-        for character in TextTable.oneLine(value) {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "#", "|", "<", ">": output += "\\" + String(character)
-            case "&": output += "&amp;"
-            default: output.append(character)
-            }
-        }
-        return output
-    }
+    /// Text with Markdown's and HTML's active characters escaped, on one line (``Markdown/escape(_:)``).
+    static func text(_ value: String) -> String { Markdown.escape(value) }
 
     private static func cell(_ value: String) -> String { text(value) }
 }

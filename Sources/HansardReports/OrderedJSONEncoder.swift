@@ -299,9 +299,21 @@ private struct JSONWriter {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Escapes quotes, backslashes and control characters: C0 as JSON requires, and DEL and the C1 controls
+    /// (U+0080–U+009F, which a terminal may obey: U+009B is CSI) as `\u007f` … `\u009f`, so that JSON printed
+    /// on a terminal cannot drive it. The decoded value is the same.
     private mutating func writeString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        var pendingC2 = false
         for byte in text.utf8 {
+            if pendingC2 {
+                pendingC2 = false
+                if (0x80...0x9F).contains(byte) {
+                    appendUnicodeEscape(byte)
+                    continue
+                }
+                bytes.append(0xC2)
+            }
             switch byte {
             case UInt8(ascii: "\""): append("\\\"")
             case UInt8(ascii: "\\"): append("\\\\")
@@ -310,13 +322,19 @@ private struct JSONWriter {
             case 0x09: append("\\t")
             case 0x08: append("\\b")
             case 0x0C: append("\\f")
-            case 0..<0x20:
-                append("\\u00")
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+            case 0..<0x20, 0x7F: appendUnicodeEscape(byte)
+            case 0xC2: pendingC2 = true
             default: bytes.append(byte)
             }
         }
+        if pendingC2 { bytes.append(0xC2) }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `\u00XX` for a code point below U+0100.
+    private mutating func appendUnicodeEscape(_ value: UInt8) {
+        append("\\u00")
+        bytes.append(Self.hexDigits[Int(value >> 4)])
+        bytes.append(Self.hexDigits[Int(value & 0x0F)])
     }
 }

@@ -16,8 +16,10 @@ public enum RegisterDiffRenderer {
     }
 
     static func heading(_ diff: RegisterDiff) -> String {
-        "OLD \(diff.old.label) (\(diff.old.commitments) commitments, as of \(diff.old.referenceDate))\n"
-            + "NEW \(diff.new.label) (\(diff.new.commitments) commitments, as of \(diff.new.referenceDate))\n"
+        let old = TextTable.oneLine(diff.old.label)
+        let new = TextTable.oneLine(diff.new.label)
+        return "OLD \(old) (\(diff.old.commitments) commitments, as of \(TextTable.oneLine(diff.old.referenceDate)))\n"
+            + "NEW \(new) (\(diff.new.commitments) commitments, as of \(TextTable.oneLine(diff.new.referenceDate)))\n"
     }
 
     static func summary(_ diff: RegisterDiff) -> String {
@@ -63,10 +65,10 @@ public enum RegisterDiffRenderer {
     }
 
     static func markdown(_ diff: RegisterDiff) -> String {
-        var output = "# Register diff\n\n- OLD: \(diff.old.label) (\(diff.old.commitments) commitments, as of "
-            + "\(diff.old.referenceDate))\n- NEW: \(diff.new.label) (\(diff.new.commitments) commitments, as of "
-            + "\(diff.new.referenceDate))\n- \(summary(diff))\n"
-        func cell(_ text: String?) -> String { CommitmentListRenderer.markdownCell(text ?? "") }
+        var output = "# Register diff\n\n- OLD: \(Markdown.escape(diff.old.label)) (\(diff.old.commitments) commitments, as of "
+            + "\(Markdown.escape(diff.old.referenceDate)))\n- NEW: \(Markdown.escape(diff.new.label)) (\(diff.new.commitments)"
+            + " commitments, as of \(Markdown.escape(diff.new.referenceDate)))\n- \(summary(diff))\n"
+        func cell(_ text: String?) -> String { Markdown.escape(text ?? "") }
         func section(_ title: String, header: [String], rows: [[String?]]) {
             guard !rows.isEmpty else { return }
             output += "\n## \(title)\n\n| " + header.joined(separator: " | ") + " |\n|"

@@ -9,14 +9,18 @@ public enum RegisterExportFormat: String, Sendable, CaseIterable {
 
 /// Renders the canonical register snapshot: `hansard.register/1` JSON, or one CSV row per commitment.
 public enum RegisterSnapshotRenderer {
-    public static func render(_ snapshot: RegisterSnapshot, format: RegisterExportFormat) throws -> String {
+    /// - Parameter formulaGuard: in CSV, prefix `'` to cells a spreadsheet would run as formulas
+    ///   (see ``CSVWriting``).
+    public static func render(
+        _ snapshot: RegisterSnapshot, format: RegisterExportFormat, formulaGuard: Bool = true
+    ) throws -> String {
         switch format {
         case .json: return try JSONRendering.pretty(snapshot) + "\n"
-        case .csv: return csv(snapshot)
+        case .csv: return csv(snapshot, formulaGuard: formulaGuard)
         }
     }
 
-    static func csv(_ snapshot: RegisterSnapshot) -> String {
+    static func csv(_ snapshot: RegisterSnapshot, formulaGuard: Bool = true) -> String {
         let debates = Dictionary(snapshot.debates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var latestEvidence: [String: String] = [:]
         for event in snapshot.statusEvents { latestEvidence[event.commitmentId] = event.evidence }
@@ -29,10 +33,10 @@ public enum RegisterSnapshotRenderer {
             let debate = debates[c.debateId]
             output += CSVWriting.record([
                 c.id, c.status.rawValue, c.statusDate, c.status.isOpen ? nil : latestEvidence[c.id], c.debateDate,
-                c.house?.rawValue, debate?.title, debate?.url, String(c.turn), c.speakerName, c.office, c.department,
+                c.house?.rawValue, debate?.title, debate?.url, String(c.turn), c.minister, c.office, c.department,
                 c.action.rawValue, c.object, c.subject, c.timingPhrase, c.timingClass.rawValue, c.dueBy,
                 c.strength.rawValue, c.source.rawValue, c.quote, c.missingSinceRevision.map(String.init),
-            ])
+            ], formulaGuard: formulaGuard)
         }
         return output
     }

@@ -17,7 +17,7 @@ public struct TextTable: Sendable {
     /// Renders the table in at most `width` columns of text.
     public func render(width: Int) -> String {
         let gap = 2
-        var widths = headers.map(\.count)
+        var widths = headers.map { Self.oneLine($0).count }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], Self.oneLine(cell).count)
@@ -42,21 +42,23 @@ public struct TextTable: Sendable {
             while joined.last == " " { joined.removeLast() }
             return joined
         }
-        var output = line(headers) + "\n"
+        var output = line(headers.map(Self.oneLine)) + "\n"
         output.reserveCapacity(rows.count * (width + 1))
         output += line(widths.map { String(repeating: "-", count: $0) }) + "\n"
         for row in rows { output += line(row.map(Self.oneLine)) + "\n" }
         return output
     }
 
-    /// Folds line breaks and runs of white space so a cell stays on one line.
-    static func oneLine(_ text: String) -> String {
+    /// Folds line breaks and runs of white space so a cell stays on one line, and writes any other control
+    /// character visibly (``ControlCharacters``): a cell from a page or a user never drives the terminal.
+    public static func oneLine(_ text: String) -> String {
         // Most cells are already one line with single spaces: check the bytes before splitting.
         if !needsFolding(text) { return text }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return ControlCharacters.escaped(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
     }
 
-    /// Whether `text` has a control character, a leading, trailing or double space, or a Unicode space.
+    /// Whether `text` has a control character (C0, DEL or C1), a leading, trailing or double space, or a
+    /// Unicode space.
     static func needsFolding(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard let first = bytes.first, let last = bytes.last else { return false }
@@ -66,7 +68,9 @@ public struct TextTable: Sendable {
             let byte = bytes[index]
             if byte < 0x20 || byte == 0x7F { return true }
             if byte == 0x20, index + 1 < bytes.count, bytes[index + 1] == 0x20 { return true }
-            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 || bytes[index + 1] == 0x85 { return true }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 || (0x80...0x9F).contains(bytes[index + 1]) {
+                return true
+            }
             if byte == 0xE2, index + 2 < bytes.count {
                 let (second, third) = (bytes[index + 1], bytes[index + 2])
                 if second == 0x80 && (third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF) { return true }

@@ -2,34 +2,37 @@ public import HansardIngestion
 
 /// Renders a debate as a readable plain-text transcript.
 public enum TranscriptRenderer {
-    /// The transcript of `debate`: a heading block, then each section and turn in page order.
+    /// The transcript of `debate`: a heading block, then each section and turn in page order. Every piece of
+    /// text from the page (or the file name) has its control characters written visibly: the transcript is
+    /// read on a terminal.
     public static func render(_ debate: Debate) -> String {
+        let t = { (text: String) in ControlCharacters.escaped(text) }
         var output = ""
         let metadata = debate.metadata
-        output += metadata.title + "\n"
+        output += t(metadata.title) + "\n"
         var facts: [String] = []
         if let house = metadata.house { facts.append(house == .commons ? "House of Commons" : "House of Lords") }
-        if let date = metadata.date { facts.append(date) }
-        if let volume = metadata.volume { facts.append("Volume \(volume)") }
-        if let type = metadata.type { facts.append(type) }
+        if let date = metadata.date { facts.append(t(date)) }
+        if let volume = metadata.volume { facts.append("Volume \(t(volume))") }
+        if let type = metadata.type { facts.append(t(type)) }
         if !facts.isEmpty { output += facts.joined(separator: " · ") + "\n" }
-        if let url = metadata.url { output += url + "\n" }
-        output += "Source: \(debate.source.path) (\(debate.source.format.rawValue))\n"
+        if let url = metadata.url { output += t(url) + "\n" }
+        output += "Source: \(t(debate.source.path)) (\(debate.source.format.rawValue))\n"
 
         var currentSection: Int? = nil
         for turn in debate.turns {
             if let section = turn.section, section != currentSection, metadata.sections.indices.contains(section) {
                 let heading = metadata.sections[section]
-                output += "\n" + (heading.level <= 1 ? "## " : "### ") + heading.title + "\n"
+                output += "\n" + (heading.level <= 1 ? "## " : "### ") + t(heading.title) + "\n"
                 currentSection = section
             }
             output += "\n" + header(for: turn) + "\n"
             if turn.attribution == .inferred, !turn.roleEvidence.isEmpty {
                 // The reader can judge an inferred role only by the clues it rests on.
-                output += "    (clues: " + turn.roleEvidence.joined(separator: "; ") + ")\n"
+                output += "    (clues: " + t(turn.roleEvidence.joined(separator: "; ")) + ")\n"
             }
             for paragraph in turn.paragraphs {
-                output += "    " + paragraph + "\n"
+                output += "    " + t(paragraph) + "\n"
             }
         }
         return output
@@ -37,8 +40,8 @@ public enum TranscriptRenderer {
 
     private static func header(for turn: Turn) -> String {
         var place: [String] = []
-        if let column = turn.column { place.append("col \(column)") }
-        if let time = turn.time { place.append(time) }
+        if let column = turn.column { place.append("col \(ControlCharacters.escaped(column))") }
+        if let time = turn.time { place.append(ControlCharacters.escaped(time)) }
         let prefix = place.isEmpty ? "" : "[\(place.joined(separator: ", "))] "
         guard turn.kind == .speech else { return prefix + "(procedural)" }
         guard let speaker = turn.speaker else {
@@ -51,6 +54,6 @@ public enum TranscriptRenderer {
         if let constituency = speaker.constituency { details.append(constituency) }
         if let party = speaker.party { details.append(party) }
         let suffix = details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"
-        return prefix + name + suffix + ":"
+        return prefix + ControlCharacters.escaped(name + suffix) + ":"
     }
 }

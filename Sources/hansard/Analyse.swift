@@ -28,11 +28,13 @@ extension Hansard {
         @Option(help: ArgumentHelp("Use these analysis rules instead of the bundled ones.", valueName: "file"), completion: .file())
         var rules: String?
 
-        @Option(name: .shortAndLong, help: "How many files to read at once (default: one per processor).")
+        @Option(
+            name: .shortAndLong, parsing: .unconditional,
+            help: "How many files to read at once (default: one per processor).")
         var jobs: Int = DebateReader.defaultConcurrency
 
         func validate() throws {
-            if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1 (it is \(jobs)).") }
         }
 
         func run() async throws {

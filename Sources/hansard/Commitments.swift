@@ -56,15 +56,25 @@ extension Hansard {
         @Option(help: ArgumentHelp("Made during this parliamentary session, e.g. 2022-23.", valueName: "session"))
         var session: String?
 
-        @Option(help: ArgumentHelp("At most this many rows.", valueName: "n"))
+        // Unconditional, so that "--limit -1" is read as the value it is (and refused) rather than as an option.
+        @Option(parsing: .unconditional, help: ArgumentHelp("At most this many rows.", valueName: "n"))
         var limit: Int?
 
         @Option(help: "table, json, csv or md.")
         var format: ListFormatArgument = .table
 
+        @Flag(
+            help: ArgumentHelp(
+                "CSV cells exactly as stored, for programs: no ' before a cell that begins with = + - @, a tab or CR"
+                    + " (a spreadsheet would run such a cell as a formula)."))
+        var rawCsv = false
+
         func validate() throws {
             if [outstanding, overdue, all].filter({ $0 }).count > 1 {
                 throw ValidationError("Choose one of --outstanding, --overdue and --all.")
+            }
+            if let limit, limit < 1 {
+                throw ValidationError("--limit must be at least 1 (it is \(limit)); leave it out to list every row.")
             }
         }
 
@@ -76,7 +86,8 @@ extension Hansard {
                     session: session, limit: limit)
                 let list = try location.open(readOnly: true).commitments(query)
                 Terminal.writeTable(
-                    try CommitmentListRenderer.render(list, format: format.format, width: Terminal.width()),
+                    try CommitmentListRenderer.render(
+                        list, format: format.format, width: Terminal.width(), formulaGuard: !rawCsv),
                     plain: format != .table)
             }
         }

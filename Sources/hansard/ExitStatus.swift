@@ -19,7 +19,7 @@ enum ExitStatus: Int32 {
     case internalError = 70
     /// A file (a register, its folder, or its pre-upgrade backup) could not be created.
     case cannotCreate = 73
-    /// Output could not be written.
+    /// Output could not be written: standard output, a report file, or the register (read-only, disk full).
     case outputFailed = 74
     /// The register stayed locked by another hansard process past the busy timeout; try again.
     case registerBusy = 75
@@ -35,14 +35,16 @@ enum ExitStatus: Int32 {
 
     init(for error: RegisterError) {
         switch error {
-        case .notADatabase, .notARegister, .corrupt, .unreadableSnapshot, .linkAlreadyDecided, .alreadyInStatus:
+        case .notADatabase, .notARegister, .corrupt, .unreadableSnapshot, .linkAlreadyDecided, .alreadyInStatus,
+            .unfinished, .invalidSnapshot:
             self = .badInput
         case .newerSchema: self = .newerRegister
         case .busy: self = .registerBusy
         case .cannotOpen: self = .missingInput
-        case .backupFailed: self = .cannotCreate
+        case .backupFailed, .cannotCreate: self = .cannotCreate
+        case .cannotWrite: self = .outputFailed
         case .unknownCommitment, .unknownLink: self = .noSuchRecord
-        case .invalidDate, .unknownSession: self = .usage
+        case .invalidDate, .unknownSession, .dateBeforeCommitment: self = .usage
         case .database: self = .internalError
         }
     }

@@ -30,11 +30,13 @@ extension Hansard {
         @Option(help: ArgumentHelp("Read every file as this format instead of detecting it.", valueName: "format"))
         var inputFormat: InputFormatArgument?
 
-        @Option(name: .shortAndLong, help: "How many files to read at once (default: one per processor).")
+        @Option(
+            name: .shortAndLong, parsing: .unconditional,
+            help: "How many files to read at once (default: one per processor).")
         var jobs: Int = DebateReader.defaultConcurrency
 
         func validate() throws {
-            if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+            if jobs < 1 { throw ValidationError("--jobs must be at least 1 (it is \(jobs)).") }
             if jsonl && format != .json {
                 throw ValidationError("--jsonl writes JSON; drop --format \(format.rawValue) or --jsonl.")
             }
@@ -102,11 +104,18 @@ struct DebatePrinter {
         let jsonLines = jsonLines
         let many = many
         return { debate in
+            // The newline is appended in place: `bytes + [0x0A]` would copy the whole rendering.
             switch format {
             case .text: return Array(TranscriptRenderer.render(debate).utf8)
-            case .json where jsonLines: return try JSONRendering.lineBytes(debate) + [0x0A]
+            case .json where jsonLines:
+                var bytes = try JSONRendering.lineBytes(debate)
+                bytes.append(0x0A)
+                return bytes
             case .json where many: return try JSONRendering.prettyBytes(debate)
-            case .json: return try JSONRendering.prettyBytes(debate) + [0x0A]
+            case .json:
+                var bytes = try JSONRendering.prettyBytes(debate)
+                bytes.append(0x0A)
+                return bytes
             }
         }
     }

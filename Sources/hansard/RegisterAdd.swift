@@ -2,6 +2,7 @@ import ArgumentParser
 import HansardAnalysis
 import HansardIngestion
 import HansardRegister
+import HansardReports
 
 extension Hansard {
     struct RegisterAdd: AsyncParsableCommand {
@@ -23,7 +24,8 @@ extension Hansard {
 
         @OptionGroup var location: RegisterLocation
 
-        @Argument(help: ArgumentHelp("Debate pages, or directories of them.", valueName: "file-or-dir"), completion: .file())
+        @Argument(
+            help: ArgumentHelp("Debate pages, or directories of them.", valueName: "file-or-dir"), completion: .file())
         var inputs: [String]
 
         @Flag(name: .shortAndLong, help: "No progress bar.")
@@ -42,11 +44,16 @@ extension Hansard {
         }
 
         private func add() async throws {
-            let (paths, missing) = Intake.expand(inputs)
+            let (paths, missing, skipped) = Intake.expand(inputs)
             var failures: [ExitStatus] = []
             for path in missing {
                 Terminal.report(IngestionError.fileNotFound(path: path).description)
                 failures.append(.missingInput)
+            }
+            // A named pipe or device met in a folder would block the walk (a FIFO waits for a writer
+            // forever): it is skipped, saying so. One named on the command line is read, as cat would.
+            for (path, kind) in skipped {
+                Terminal.report("\(path): skipped: it is \(kind), not a file")
             }
             let register = try location.open()
             let analyzer: Analyzer
@@ -59,29 +66,55 @@ extension Hansard {
             let progress = ProgressBar(total: paths.count, enabled: !quiet && Terminal.standardErrorIsTerminal)
             var tally = Tally()
             tally.failed = missing.count
-            try await Intake.analyse(paths, reader: DebateReader(format: inputFormat?.format), analyzer: analyzer) {
-                path, result in
-                switch result {
-                case .failure(let error):
-                    progress.clear()
-                    Terminal.report(error.description)
-                    failures.append(ExitStatus(for: error))
-                    tally.failed += 1
-                case .success(let (debate, analysis)):
-                    let outcome = try register.add(analysis, of: debate)
-                    let line = tally.count(outcome, path: path)
-                    if verbose {
+            do {
+                try await Intake.analyse(paths, reader: DebateReader(format: inputFormat?.format), analyzer: analyzer) {
+                    path, result in
+                    switch result {
+                    case .failure(let error):
                         progress.clear()
-                        Terminal.write(line + "\n")
+                        Terminal.report(error.description)
+                        failures.append(ExitStatus(for: error))
+                        tally.failed += 1
+                    case .success(let (debate, analysis)):
+                        let outcome: AddOutcome
+                        do throws(RegisterError) {
+                            outcome = try register.add(analysis, of: debate)
+                        } catch {
+                            tally.failed += 1
+                            throw StoppedWriting(
+                                path: path, error: error, remaining: paths.count + missing.count - tally.seen)
+                        }
+                        let line = tally.count(outcome, path: path)
+                        if verbose {
+                            progress.clear()
+                            Terminal.write(line + "\n")
+                        }
                     }
+                    progress.advance(to: tally.seen, label: path)
                 }
-                progress.advance(to: tally.seen, label: path)
+            } catch let stopped as StoppedWriting {
+                // The register cannot be written (disk full, say): what was committed before stays, and the
+                // summary says how much that was.
+                progress.clear()
+                Terminal.report(
+                    stopped.error.description + "; stopped at \(stopped.path), \(stopped.remaining) pages not read;"
+                        + " the debates added before it are kept")
+                Terminal.write(tally.summary(register: register.path) + "\n")
+                failures.append(ExitStatus(for: stopped.error))
+                throw ExitCode(ExitStatus.worst(failures).rawValue)
             }
             progress.clear()
             Terminal.write(tally.summary(register: register.path) + "\n")
             if !failures.isEmpty { throw ExitCode(ExitStatus.worst(failures).rawValue) }
         }
     }
+}
+
+/// `register add` could not store a debate; the pages after it are not read.
+private struct StoppedWriting: Error {
+    var path: String
+    var error: RegisterError
+    var remaining: Int
 }
 
 /// Counts what `register add` did.
@@ -150,12 +183,13 @@ final class ProgressBar {
         let counter = " \(done)/\(total) " + rate(done)
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: barWidth - filled) + "]"
         let room = max(0, width - bar.count - counter.count - 1)
+        let label = ControlCharacters.escaped(label)
         let name = label.count > room ? "…" + label.suffix(max(0, room - 1)) : label
-        Terminal.writeError("\r" + bar + counter + name + "\u{1B}[K")
+        Terminal.writeErrorStyled("\r" + bar + counter + name + "\u{1B}[K")
     }
 
     func clear() {
         guard enabled else { return }
-        Terminal.writeError("\r\u{1B}[K")
+        Terminal.writeErrorStyled("\r\u{1B}[K")
     }
 }

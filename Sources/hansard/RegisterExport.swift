@@ -23,10 +23,16 @@ extension Hansard {
         @Option(help: "json (the whole register) or csv (one row per commitment).")
         var format: ExportFormatArgument = .json
 
+        @Flag(
+            help: ArgumentHelp(
+                "CSV cells exactly as stored, for programs: no ' before a cell that begins with = + - @, a tab or CR"
+                    + " (a spreadsheet would run such a cell as a formula)."))
+        var rawCsv = false
+
         func run() throws {
             try reportingRegisterErrors {
                 let snapshot = try location.open(readOnly: true).snapshot()
-                Terminal.write(try RegisterSnapshotRenderer.render(snapshot, format: format.format))
+                Terminal.write(try RegisterSnapshotRenderer.render(snapshot, format: format.format, formulaGuard: !rawCsv))
             }
         }
     }
@@ -53,7 +59,8 @@ extension Hansard {
         func run() throws {
             try reportingRegisterErrors {
                 let snapshot = try RegisterSnapshot.load(path: file)
-                let summary = try location.open().importSnapshot(snapshot)
+                let summary = try location.open().importSnapshot(snapshot, from: file)
+                for line in summary.skipped { Terminal.report("\(file): skipped \(line)") }
                 Terminal.write(
                     "imported \(summary.debates) debates, \(summary.commitments) commitments, "
                         + "\(summary.statusEvents) status events, \(summary.notes) notes, \(summary.links) follow-up links\n")

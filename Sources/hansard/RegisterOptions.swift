@@ -10,6 +10,12 @@ struct RegisterLocation: ParsableArguments {
             valueName: "path"))
     var path: String?
 
+    func validate() throws {
+        if path == "" {
+            throw ValidationError("--register needs a file name; leave it out to use the default register.")
+        }
+    }
+
     var resolvedPath: String { path ?? Register.defaultPath() }
 
     /// Opens the register or exits with the error's status after reporting it.

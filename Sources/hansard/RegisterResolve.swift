@@ -32,6 +32,12 @@ extension Hansard {
         @Option(help: ArgumentHelp("Why, in your words; kept as a note.", valueName: "text"))
         var note: String?
 
+        func validate() throws {
+            if evidence.allSatisfy(\.isWhitespace) {
+                throw ValidationError("--evidence needs words or a URL showing what became of the commitment.")
+            }
+        }
+
         func run() throws {
             try reportingRegisterErrors {
                 let event = try location.open().resolve(

@@ -38,6 +38,12 @@ extension Hansard {
         @Option(help: ArgumentHelp("Reckon ages, overdue marks and statuses at this date (yyyy-MM-dd).", valueName: "date"))
         var asOf: DateArgument?
 
+        @Flag(
+            help: ArgumentHelp(
+                "CSV cells exactly as stored, for programs: no ' before a cell that begins with = + - @, a tab or CR"
+                    + " (a spreadsheet would run such a cell as a formula)."))
+        var rawCsv = false
+
         @Flag(name: .shortAndLong, help: "No progress bar and no summary line.")
         var quiet = false
 
@@ -67,7 +73,7 @@ extension Hansard {
         private func write(_ register: Register) async throws {
             let data = try ReportData.load(from: register, asOf: asOf?.text)
             if out == "-" {
-                Terminal.write(formats == [.md] ? MarkdownReport.render(data) : CSVReport.render(data))
+                Terminal.write(formats == [.md] ? MarkdownReport.render(data) : CSVReport.render(data, formulaGuard: !rawCsv))
                 return
             }
             var folder = try ReportFolder(path: out)
@@ -86,7 +92,7 @@ extension Hansard {
                     bar.clear()
                     folder.removeStalePages()
                 case .md: try folder.write(format.fileName, MarkdownReport.render(data))
-                case .csv: try folder.write(format.fileName, CSVReport.render(data))
+                case .csv: try folder.write(format.fileName, CSVReport.render(data, formulaGuard: !rawCsv))
                 }
             }
             if !quiet {

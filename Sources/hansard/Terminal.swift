@@ -1,29 +1,47 @@
+import HansardReports
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes to standard output and standard error without buffering surprises between the two.
+///
+/// Text goes out with its control characters written visibly (``ControlCharacters``), whatever renderer made
+/// it: page text, file names, evidence and notes must never drive the terminal. Only line breaks and tabs
+/// pass, and the escape codes hansard adds itself for colour and the progress bar (``writeStyled(_:)``).
 enum Terminal {
     static func write(_ text: String) {
+        writeStyled(ControlCharacters.escaped(text, keeping: .layout))
+    }
+
+    /// Writes text whose escape codes are hansard's own (colours): the text was escaped before they were added.
+    static func writeStyled(_ text: String) {
         var text = text
         text.withUTF8 { buffer in writeAll(buffer, to: STDOUT_FILENO) }
     }
 
-    /// Writes bytes already encoded as UTF-8 (rendered JSON), without making a String of them.
+    /// Writes bytes already encoded as UTF-8 (rendered JSON, whose writer escapes every control character;
+    /// a transcript, whose renderer does), without making a String of them.
     static func write(bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { buffer in writeAll(buffer, to: STDOUT_FILENO) }
     }
 
     static func writeError(_ text: String) {
+        writeErrorStyled(ControlCharacters.escaped(text, keeping: .layout))
+    }
+
+    /// Writes to standard error text whose escape codes are hansard's own (the progress bar's).
+    static func writeErrorStyled(_ text: String) {
         var text = text
         text.withUTF8 { buffer in writeAll(buffer, to: STDERR_FILENO) }
     }
 
-    /// Prints a one-line diagnostic to standard error, prefixed with the tool's name.
+    /// Prints a one-line diagnostic to standard error, prefixed with the tool's name. A line break in the
+    /// message (a file name may hold one) is written as `\x0A`, so one message is always one line.
     static func report(_ message: String) {
-        writeError("hansard: \(message)\n")
+        writeErrorStyled("hansard: \(ControlCharacters.escaped(message))\n")
     }
 
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }

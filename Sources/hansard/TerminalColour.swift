@@ -7,6 +7,7 @@ extension Terminal {
     /// Writes a table for people, coloured when ``style`` allows; `plain` output (JSON, CSV, Markdown) is
     /// written untouched so it stays machine-readable even on a terminal.
     static func writeTable(_ text: String, plain: Bool = false) {
-        write(plain ? text : style.table(text))
+        let text = ControlCharacters.escaped(text, keeping: .layout)
+        writeStyled(plain ? text : style.table(text))
     }
 }

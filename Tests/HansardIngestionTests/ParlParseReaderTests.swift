@@ -176,6 +176,114 @@ struct ParlParseReaderTests {
         #expect(statements.speeches.allSatisfy { $0.role == .minister })
     }
 
+    // MARK: - Written answers
+
+    /// corpus/fresh-parlparse-xml/lords-2009-10-27-written-answers-parlparse.xml: `grep -c` gives 41 `<ques`,
+    /// 41 `<reply` and 41 `<minor-heading` (no major headings); the speakername attributes name 35 peers.
+    @Test("Lords written answers: each <ques> is the asking peer's turn, each <reply> the Government's")
+    func lordsWrittenAnswers() throws {
+        let debate = try DebateReader().read(
+            contentsOf: CorpusFile.path("fresh-parlparse-xml/lords-2009-10-27-written-answers-parlparse.xml"))
+        #expect(debate.source.format == .parlParseXML)
+        #expect(debate.metadata.title == "House of Lords written answers, 27 October 2009")
+        #expect(debate.metadata.house == .lords)
+        #expect(debate.metadata.date == "2009-10-27")
+        #expect(debate.metadata.type == "Written Answers")
+        #expect(debate.metadata.sections.count == 41)
+        #expect(debate.metadata.sections.allSatisfy { $0.level == 2 })
+        #expect(debate.metadata.sections.first?.title == "Air Quality")
+        #expect(debate.metadata.sections.last?.title == "Working Time Directive")
+
+        #expect(debate.turns.count == 41 + 41)
+        #expect(debate.turns.allSatisfy { $0.kind == .speech && $0.attribution == .page && !$0.paragraphs.isEmpty })
+        #expect(Set(debate.turns.compactMap(\.speaker?.name)).count == 35)
+        let first = try #require(debate.turns.first)
+        #expect(first.speaker?.name == "Lord Berkeley")
+        #expect(first.speaker?.memberId == "uk.org.publicwhip/lord/100042")
+        #expect(first.column == "115")
+        #expect(first.contributionId == "uk.org.publicwhip/wrans/2009-10-27a.115.1")
+        #expect(first.section == 0)
+        #expect(debate.turns.last?.speaker?.name == "Lord Young of Norwood Green")
+
+        // In the file every `<ques>` is followed by its `<reply>`: questions are the even turns.
+        let questions = debate.turns.filter { $0.index % 2 == 0 }
+        #expect(questions.count == 41)
+        #expect(questions.allSatisfy { $0.role == .member && $0.roleEvidence.contains { $0.contains("<ques>") } })
+        // Every question but one is put to Her Majesty's Government; the Government answers those.
+        let replies = debate.turns.filter { $0.index % 2 == 1 }
+        #expect(replies.count == 41)
+        #expect(replies.filter { $0.role == .minister }.count == 40)
+        #expect(replies.filter { $0.role == .minister }.allSatisfy { $0.roleEvidence.contains { $0.contains("<reply>") } })
+        // "To ask the Chairman of Committees what arrangements …": Lord Brabazon of Tara answers for the House.
+        let chairman = try #require(replies.first { $0.speaker?.name == "Lord Brabazon of Tara" })
+        #expect(chairman.role == .member)
+        #expect(chairman.roleEvidence.contains { $0.contains("the Chairman of Committees, not to the Government") })
+        // Each answer follows its question under the same heading.
+        for reply in replies { #expect(debate.turns[reply.index - 1].section == reply.section) }
+
+        let ouseley = try #require(debate.turns.first { $0.contributionId == "uk.org.publicwhip/wrans/2009-10-27a.144.4" })
+        #expect(ouseley.speaker?.name == "Lord Ouseley")
+        #expect(
+            ouseley.paragraphs == [
+                "To ask Her Majesty's Government what assessment they have made of the likelihood of imminent agreement on reform of the European Union working time directive and a phased removal of the opt-out provision applicable across the United Kingdom."
+            ])
+        let myners = try #require(debate.turns.first { $0.contributionId == "uk.org.publicwhip/wrans/2009-10-27a.143.5" })
+        #expect(myners.speaker?.name == "Lord Myners")
+        #expect(myners.role == .minister)
+        #expect(myners.paragraphs[1].hasPrefix("The estimated cost of allowing personal tax allowances to be transferred between married couples and civil partners would be \u{A3}4.9 billion for 2009-10"))
+    }
+
+    @Test("Commons written answers: <ques> and <reply> with member ids, an answer that is not the Government's")
+    func commonsWrittenAnswers() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <publicwhip>
+            <major-heading id="uk.org.publicwhip/wrans/2009-10-28a.321W.0" nospeaker="true" colnum="321W">Health</major-heading>
+            <minor-heading id="uk.org.publicwhip/wrans/2009-10-28a.321W.1" nospeaker="true" colnum="321W">Influenza</minor-heading>
+            <ques id="uk.org.publicwhip/wrans/2009-10-28a.321W.2" speakerid="uk.org.publicwhip/member/1001" \
+            speakername="Mr Andrew Lansley" colnum="321W"><p qnum="290001">To ask the Secretary of State for Health how many doses have been ordered.</p></ques>
+            <reply id="uk.org.publicwhip/wrans/2009-10-28a.321W.3" speakerid="uk.org.publicwhip/member/1002" \
+            speakername="Gillian Merron" colnum="321W"><p>132 million doses.</p><p>Deliveries began this month.</p></reply>
+            <major-heading id="uk.org.publicwhip/wrans/2009-10-28a.322W.0" nospeaker="true" colnum="322W">Church Commissioners</major-heading>
+            <ques id="uk.org.publicwhip/wrans/2009-10-28a.322W.1" speakerid="uk.org.publicwhip/member/1003" \
+            speakername="Mr Frank Field" colnum="322W"><p qnum="290002">To ask the hon. Member for Middlesbrough, representing the Church Commissioners, what the Commissioners' income was.</p></ques>
+            <reply id="uk.org.publicwhip/wrans/2009-10-28a.322W.2" speakerid="uk.org.publicwhip/member/1004" \
+            speakername="Sir Stuart Bell" colnum="322W"><p>The figures are in the annual report.</p></reply>
+            </publicwhip>
+            """
+        let debate = try DebateReader().read(bytes: Array(xml.utf8), path: "wrans.xml")
+        #expect(debate.metadata.title == "House of Commons written answers, 28 October 2009")
+        #expect(debate.metadata.house == .commons)
+        #expect(debate.metadata.type == "Written Answers")
+        #expect(debate.metadata.sections.map(\.title) == ["Health", "Influenza", "Church Commissioners"])
+        #expect(debate.turns.map(\.speaker?.name) == ["Mr Andrew Lansley", "Gillian Merron", "Mr Frank Field", "Sir Stuart Bell"])
+        #expect(debate.turns.map(\.role) == [.member, .minister, .member, .member])
+        #expect(debate.turns[1].paragraphs == ["132 million doses.", "Deliveries began this month."])
+        #expect(debate.turns[1].column == "321W")
+        #expect(debate.turns[1].section == 1)
+        #expect(
+            debate.turns[3].roleEvidence == [
+                "ParlParse marks the speech as a <reply> to a question put to the hon. Member for Middlesbrough, not to the Government"
+            ])
+    }
+
+    @Test("A <reply> in a written ministerial statements file is the minister's")
+    func statementReply() throws {
+        let xml = """
+            <publicwhip>
+            <minor-heading id="uk.org.publicwhip/wms/2005-01-10a.1WS.0" nospeaker="true" colnum="1WS">Pensions</minor-heading>
+            <ques id="uk.org.publicwhip/wms/2005-01-10a.1WS.1" speakerid="uk.org.publicwhip/member/10" \
+            speakername="Mr David Willetts" colnum="1WS"><p>To ask the Secretary of State for Work and Pensions when he will report.</p></ques>
+            <reply id="uk.org.publicwhip/wms/2005-01-10a.1WS.2" speakerid="uk.org.publicwhip/member/11" \
+            speakername="Malcolm Wicks" colnum="1WS"><p>Shortly.</p></reply>
+            </publicwhip>
+            """
+        let debate = try DebateReader().read(bytes: Array(xml.utf8), path: "wms.xml")
+        #expect(debate.metadata.type == "Written ministerial statements")
+        #expect(debate.turns.map(\.role) == [.member, .minister])
+        #expect(debate.turns[1].roleEvidence == ["ParlParse marks the speech as a <reply>, the Government's answer"])
+    }
+
     // MARK: - Refused XML
 
     private func temporaryFile(_ bytes: [UInt8], name: String = "page.xml") throws -> String {

@@ -34,6 +34,27 @@ struct DebateJSONWriterTests {
         #expect(Self.pages.contains { $0.hasSuffix(".xml") })
     }
 
+    @Test("C0, DEL and C1 controls are escaped by both writers alike, decode to the same text, and no raw C1 is left")
+    func controlCharacters() throws {
+        var debate = try DebateReader().read(
+            contentsOf: CorpusFile.path("text-saves/lords-2023-03-08-whatsapp-ministerial-communications.txt"))
+        let controls = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined() + "\u{7F}"
+            + (0x80...0x9F).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        // A no-break space and an é share C2/C3 lead bytes with the C1 controls and stay as they are.
+        debate.turns[1].paragraphs[0] = "before \(controls) \u{A0}é after"
+        debate.metadata.title = "\u{1B}]0;title\u{07}\u{9B}2J"
+        for pretty in [false, true] {
+            let ours = pretty ? try JSONRendering.prettyBytes(debate) : try JSONRendering.lineBytes(debate)
+            #expect(ours == (try OrderedJSONEncoder(prettyPrinted: pretty).encode(debate)), "pretty: \(pretty)")
+            let text = String(decoding: ours, as: UTF8.self)
+            #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
+            #expect(text.contains("\\u007f\\u0080\\u0081"))
+            #expect(text.contains("\\u009b2J"))
+            #expect(text.contains("\u{A0}é after"))
+            #expect(try JSONDecoder().decode(Debate.self, from: Data(ours)) == debate)
+        }
+    }
+
     @Test("Every corpus page, one line: OrderedJSONEncoder's bytes, JSONEncoder's values", arguments: pages)
     func sameAsEncodersLine(page: String) throws {
         let debate = try DebateReader().read(contentsOf: page)

@@ -329,7 +329,7 @@ private struct PageWalker {
         }
         let whole = paragraphs.joined(separator: " ")
         if paragraphs.count == 1 {
-            if Self.isQuestionNumber(whole) {
+            if QuestionNumber.matches(whole) {
                 // The question's heading is already a section; the bare number is a label, not business.
                 noteColumns(flow.columns)
                 return
@@ -431,23 +431,6 @@ private struct PageWalker {
     /// `contribution-488898C9-…` → `488898C9-…`.
     static func contributionID(_ id: String) -> String {
         id.hasPrefix("contribution-") ? String(id.dropFirst("contribution-".count)) : id
-    }
-
-    /// "1.", "Q1.", "Ql." (the archive's OCR of "Q1."), "57 and 58.".
-    static func isQuestionNumber(_ text: String) -> Bool {
-        guard text.hasSuffix(".") else { return false }
-        var body = Substring(text.dropLast())
-        if body.hasPrefix("Q") { body = body.dropFirst() }
-        let parts = body.split(separator: " ")
-        guard parts.count % 2 == 1 else { return false }
-        for (offset, part) in parts.enumerated() {
-            if offset % 2 == 1 {
-                if part != "and" && part != "&" { return false }
-            } else if !part.allSatisfy({ $0.isASCIIDigitCharacter || $0 == "l" || $0 == "I" }) {
-                return false
-            }
-        }
-        return true
     }
 
     static let honorifics: Set<String> = [

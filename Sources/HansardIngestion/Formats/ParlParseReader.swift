@@ -1,9 +1,10 @@
 /// Reads TheyWorkForYou/ParlParse "publicwhip" XML: one file per sitting day of one kind of business
-/// (Commons debates, Lords, Westminster Hall or written ministerial statements).
+/// (Commons debates, Lords, Westminster Hall, written ministerial statements or written answers).
 ///
 /// The file is read in one pass over the root's children: headings open sections, speeches and
-/// divisions become turns. ParlParse names speakers but rarely prints their office, so roles
-/// beyond the chair and named offices are left for the analysis module to refine.
+/// divisions become turns, and so do the `<ques>` and `<reply>` of written answers (the member who
+/// asked, the minister who answered). ParlParse names speakers but rarely prints their office, so roles
+/// beyond the chair, named offices and the answers' own structure are left for the analysis module.
 enum ParlParseReader: MarkupFormatReader {
     static let format = InputFormat.parlParseXML
 
@@ -22,10 +23,21 @@ enum ParlParseReader: MarkupFormatReader {
         // One buffer folds every paragraph's text.
         var scratch: [UInt8] = []
         scratch.reserveCapacity(1 << 14)
+        // The question a `<reply>` answers: the last `<ques>` read, and the section it stands in.
+        var lastQuestion: (section: Int?, text: String)?
         for node in root.children where node.isElement {
-            if node.isElement("speech") {
-                guard let turn = speech(node, index: turns.count, section: sections.indices.last, scratch: &scratch)
+            let part: SpeechPart? =
+                node.isElement("speech")
+                ? .speech : node.isElement("ques") ? .question : node.isElement("reply") ? .reply : nil
+            if let part {
+                let section = sections.indices.last
+                let answering = part == .reply && lastQuestion?.section == section ? lastQuestion?.text : nil
+                guard
+                    let turn = speech(
+                        node, part: part, answering: answering, index: turns.count, section: section,
+                        scratch: &scratch)
                 else { continue }
+                if part == .question, let text = turn.paragraphs.first { lastQuestion = (section, text) }
                 if firstId == nil { firstId = turn.contributionId }
                 if let id = turn.speaker?.memberId {
                     if id.containsBytes("/lord/") { lordsSpeakers += 1 } else if id.containsBytes("/member/") { commonsSpeakers += 1 }
@@ -43,7 +55,9 @@ enum ParlParseReader: MarkupFormatReader {
         }
         guard !turns.isEmpty else {
             throw .notADebate(
-                path: path, reason: "the publicwhip file holds no speeches or divisions (\(sections.count) headings only)")
+                path: path,
+                reason: "the publicwhip file holds no speeches, questions, answers or divisions"
+                    + " (\(sections.count) headings only)")
         }
         let sitting = Sitting(id: firstId, lordsSpeakers: lordsSpeakers, commonsSpeakers: commonsSpeakers, turns: turns)
         let metadata = DebateMetadata(
@@ -58,7 +72,16 @@ enum ParlParseReader: MarkupFormatReader {
         "id", "colnum", "time", "speakername", "nospeaker", "person_id", "speakerid", "speakeroffice", "error", "type",
     ]
 
-    private static func speech(_ node: MarkupNode, index: Int, section: Int?, scratch: inout [UInt8]) -> Turn? {
+    /// The three elements that hold what someone said: a debate's `<speech>`, and a written answer's
+    /// `<ques>` (the question as tabled) and `<reply>` (the answer given for the Government).
+    private enum SpeechPart {
+        case speech, question, reply
+    }
+
+    /// `answering` is the first paragraph of the `<ques>` a `<reply>` answers, when there is one.
+    private static func speech(
+        _ node: MarkupNode, part: SpeechPart, answering: String?, index: Int, section: Int?, scratch: inout [UInt8]
+    ) -> Turn? {
         var paragraphs: [String] = []
         paragraphs.reserveCapacity(4)
         for child in node.children where child.isElement {
@@ -81,15 +104,60 @@ enum ParlParseReader: MarkupFormatReader {
         let office = values[7].map(foldedIfNeeded)
         var (role, confidence, evidence) = role(
             name: name, office: office, matched: values[8] == nil, type: values[9])
-        if role != .minister && role != .chair, let id, id.containsBytes("/wms/") || id.containsBytes("/lordswms/") {
-            // Only ministers make written ministerial statements.
-            (role, confidence, evidence) = (.minister, 0.9, ["makes a written ministerial statement"])
+        switch part {
+        case .question:
+            // The file's own structure: a `<ques>` is a question a member tabled, whatever the name says.
+            (role, confidence, evidence) = (
+                .member, 0.95, ["ParlParse marks the speech as a <ques>, a tabled question"]
+            )
+        case .reply where role != .minister && role != .chair:
+            if let addressee = answering.flatMap(nonGovernmentAddressee) {
+                // "To ask the Chairman of Committees …", "To ask the hon. Member for Middlesbrough, representing
+                // the Church Commissioners, …": the question itself says the answer is not the Government's.
+                evidence = [
+                    "ParlParse marks the speech as a <reply> to a question put to \(addressee), not to the Government"
+                ]
+            } else {
+                // Otherwise a `<reply>` is the answer given for the Government to the question before it.
+                (role, confidence, evidence) = (
+                    .minister, 0.95, ["ParlParse marks the speech as a <reply>, the Government's answer"]
+                )
+            }
+        case .speech, .reply:
+            if role != .minister && role != .chair, let id,
+                id.containsBytes("/wms/") || id.containsBytes("/lordswms/")
+            {
+                // Only ministers make written ministerial statements.
+                (role, confidence, evidence) = (.minister, 0.9, ["makes a written ministerial statement"])
+            }
         }
         return Turn(
             index: index, section: section, kind: .speech,
             speaker: Speaker(name: name, memberId: memberId, office: office), role: role,
             roleConfidence: confidence, roleEvidence: evidence, attribution: .page, paragraphs: paragraphs,
             column: column, time: time, contributionId: id)
+    }
+
+    /// Whom a written question asks, when that is not the Government.
+    ///
+    /// "the Chairman of Committees" in "To ask the Chairman of Committees what arrangements …". Nil for "To ask Her Majesty's
+    /// Government …", for a minister ("To ask the Secretary of State for Health what …") and for a
+    /// question whose addressee cannot be told.
+    private static func nonGovernmentAddressee(_ question: String) -> String? {
+        guard question.hasPrefix("To ask ") else { return nil }
+        let rest = question.dropFirst("To ask ".count).prefix(160)
+        if rest.hasPrefix("Her Majesty") || rest.hasPrefix("His Majesty") || rest.hasPrefix("the Government") {
+            return nil
+        }
+        var end: Substring.Index?
+        for stop in [",", " what ", " whether ", " if ", " how ", " when ", " which ", " why ", " where ", " who "] {
+            if let found = rest.rangeOfBytes(stop), end.map({ found.lowerBound < $0 }) ?? true {
+                end = found.lowerBound
+            }
+        }
+        guard let end else { return nil }
+        let addressee = String(rest[..<end])
+        return addressee.isEmpty || GovernmentOffices.named(in: addressee) ? nil : addressee
     }
 
     /// Words in a name or office that mean the chair.
@@ -226,6 +294,14 @@ enum ParlParseReader: MarkupFormatReader {
                     house = peers * 2 > turns.filter { $0.speaker != nil }.count ? .lords : .commons
                 }
                 type = "Written ministerial statements"
+            case "wrans":
+                // Both Houses' written answers share the "wrans" id: the speakers' ids tell them apart.
+                house = lordsSpeakers > commonsSpeakers ? .lords : .commons
+                if lordsSpeakers == 0 && commonsSpeakers == 0 {
+                    let peers = turns.filter { Self.isPeer($0.speaker?.name) }.count
+                    house = peers * 2 > turns.filter { $0.speaker != nil }.count ? .lords : .commons
+                }
+                type = "Written Answers"
             default:
                 break
             }
@@ -238,29 +314,17 @@ enum ParlParseReader: MarkupFormatReader {
         }
 
         var title: String {
-            let when = date.flatMap(Self.longDate).map { ", \($0)" } ?? ""
+            let when = date.flatMap(PrintedDate.long).map { ", \($0)" } ?? ""
             switch (kind, house) {
             case ("debate", _): return "House of Commons debates\(when)"
             case ("lords", _): return "House of Lords debates\(when)"
             case ("westminhall", _): return "Westminster Hall debates\(when)"
+            case ("wrans", .lords?): return "House of Lords written answers\(when)"
+            case ("wrans", _): return "House of Commons written answers\(when)"
             case (_, .lords?) where type != nil: return "House of Lords written ministerial statements\(when)"
             case (_, .commons?) where type != nil: return "House of Commons written ministerial statements\(when)"
             default: return "ParlParse debates\(when)"
             }
-        }
-
-        static let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
-
-        /// "2009-10-28" → "28 October 2009".
-        static func longDate(_ iso: String) -> String? {
-            let parts = iso.split(separator: "-")
-            guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-                (1...12).contains(month)
-            else { return nil }
-            return "\(day) \(months[month - 1]) \(year)"
         }
     }
 }

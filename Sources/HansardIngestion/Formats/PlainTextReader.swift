@@ -5,8 +5,10 @@
 /// words alone: how the paragraph opens, whom it addresses, whether it asks or answers, and the
 /// question–answer rhythm of the exchange. Each clue adds to a score; no single rule decides.
 enum PlainTextReader {
-    static func read(_ text: String, path: String) throws(IngestionError) -> DebateContent {
-        let blocks = Self.blocks(of: text)
+    /// Reads the UTF-8 bytes of a text save. Time and memory grow linearly with the file: the text is split
+    /// into blocks straight from the bytes, and each paragraph is folded once.
+    static func read(_ bytes: [UInt8], path: String) throws(IngestionError) -> DebateContent {
+        let blocks = Self.blocks(of: bytes)
         let header = try Header(blocks: blocks, path: path)
         let body = blocks[header.bodyStart...].filter { !Self.isPageChrome($0) }
         guard !body.isEmpty else {
@@ -25,26 +27,96 @@ enum PlainTextReader {
 
     // MARK: - Text blocks
 
-    /// Blank-line-separated blocks, their lines joined by a space (a save may wrap long lines).
-    private static func blocks(of text: String) -> [String] {
+    /// Blank-line-separated blocks, their lines joined by a space (a save may wrap long lines), each line
+    /// trimmed of white space and of a leading byte-order mark.
+    ///
+    /// Read from the bytes rather than by `Character`: the lines break where `Character.isNewline` does
+    /// (LF, CR, CRLF, VT, FF, NEL, LS, PS) and are trimmed of what `Character.isWhitespace` is, but without a
+    /// copy of the whole text as a `String` and its lines as `Substring`s first.
+    static func blocks(of bytes: [UInt8]) -> [String] {
         var blocks: [String] = []
-        var current = ""
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            var line = Substring(rawLine)
-            if line.first == "\u{FEFF}" { line = line.dropFirst() }
-            let trimmed = line.trimmingWhitespace()
-            if trimmed.isEmpty {
-                if !current.isEmpty {
-                    blocks.append(current)
-                    current = ""
+        var current: [UInt8] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            func endLine(_ start: Int, _ end: Int) {
+                var start = start
+                var end = end
+                if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
+                    start += 3
                 }
-            } else {
-                if !current.isEmpty { current += " " }
-                current += trimmed
+                while start < end, let length = whitespaceLength(buffer, at: start, end: end) { start += length }
+                while end > start, let length = trailingWhitespaceLength(buffer, endingAt: end, start: start) {
+                    end -= length
+                }
+                if start == end {
+                    if !current.isEmpty {
+                        blocks.append(String(decoding: current, as: UTF8.self))
+                        current.removeAll(keepingCapacity: true)
+                    }
+                } else {
+                    if !current.isEmpty { current.append(0x20) }
+                    current.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<end]))
+                }
             }
+            var lineStart = 0
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                let breakLength: Int
+                switch byte {
+                case 0x0A, 0x0B, 0x0C:
+                    breakLength = 1
+                case 0x0D:
+                    breakLength = index + 1 < count && buffer[index + 1] == 0x0A ? 2 : 1
+                case 0xC2 where index + 1 < count && buffer[index + 1] == 0x85:
+                    breakLength = 2
+                case 0xE2 where index + 2 < count && buffer[index + 1] == 0x80
+                    && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9):
+                    breakLength = 3
+                default:
+                    index += 1
+                    continue
+                }
+                endLine(lineStart, index)
+                index += breakLength
+                lineStart = index
+            }
+            endLine(lineStart, count)
         }
-        if !current.isEmpty { blocks.append(current) }
+        if !current.isEmpty { blocks.append(String(decoding: current, as: UTF8.self)) }
         return blocks
+    }
+
+    /// The length of the white-space character (Unicode White_Space, less the line breaks) starting at
+    /// `index`, or nil when none does.
+    private static func whitespaceLength(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int? {
+        let byte = buffer[index]
+        if byte == 0x20 || byte == 0x09 { return 1 }
+        if byte == 0xC2, index + 1 < end, buffer[index + 1] == 0xA0 { return 2 }
+        guard index + 2 < end else { return nil }
+        return isThreeByteWhitespace(byte, buffer[index + 1], buffer[index + 2]) ? 3 : nil
+    }
+
+    /// The length of the white-space character that ends just before `end`, or nil.
+    private static func trailingWhitespaceLength(
+        _ buffer: UnsafeBufferPointer<UInt8>, endingAt end: Int, start: Int
+    ) -> Int? {
+        let last = buffer[end - 1]
+        if last == 0x20 || last == 0x09 { return 1 }
+        if end - start >= 2, buffer[end - 2] == 0xC2, last == 0xA0 { return 2 }
+        guard end - start >= 3 else { return nil }
+        return isThreeByteWhitespace(buffer[end - 3], buffer[end - 2], last) ? 3 : nil
+    }
+
+    /// U+1680, U+2000–U+200A, U+202F, U+205F and U+3000 in UTF-8.
+    private static func isThreeByteWhitespace(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        switch (first, second) {
+        case (0xE1, 0x9A): return third == 0x80
+        case (0xE2, 0x80): return third <= 0x8A || third == 0xAF
+        case (0xE2, 0x81): return third == 0x9F
+        case (0xE3, 0x80): return third == 0x80
+        default: return false
+        }
     }
 
     /// Links and buttons of the web page that a text save keeps as lines of their own.
@@ -91,12 +163,13 @@ enum PlainTextReader {
                 throw .notADebate(path: path, reason: "no debate title above \"\(volumeLine)\"")
             }
 
-            // Between the volume line and the first paragraph: the kind of business and "Asked by".
+            // Between the volume line and the first paragraph: the kind of business and "Asked by" (or
+            // "Tabled by", printed when another member asks the question on the tabler's behalf).
             var index = volumeIndex + 1
             while index < blocks.count {
                 let block = blocks[index]
-                if block.hasPrefix("Asked by") {
-                    let name = block.dropFirst("Asked by".count).trimmingWhitespace()
+                if let lead = Self.askerLeads.first(where: { Self.opens(block, with: $0) }) {
+                    let name = block.dropFirst(lead.count).trimmingWhitespace()
                     if !name.isEmpty {
                         asker = name
                     } else if index + 1 < blocks.count, Self.looksLikeName(blocks[index + 1]) {
@@ -112,6 +185,16 @@ enum PlainTextReader {
                 index += 1
             }
             bodyStart = index
+        }
+
+        /// The words that name the member whose question it is, in the heading of a Lords question.
+        static let askerLeads = ["Asked by", "Tabled by"]
+
+        /// Whether `block` is `lead` alone or `lead` followed by a space and more (a name).
+        static func opens(_ block: String, with lead: String) -> Bool {
+            guard block.hasPrefix(lead) else { return false }
+            let rest = block.dropFirst(lead.count)
+            return rest.isEmpty || rest.first?.isWhitespace == true
         }
 
         static func isVolumeLine(_ block: String) -> Bool {
@@ -161,7 +244,29 @@ enum PlainTextReader {
 
         init(_ text: String) {
             self.text = text
-            folded = String(text.lowercased().map { $0 == "\u{2019}" ? "'" : $0 })
+            // Lower case, then the right single quote (E2 80 99) as an apostrophe, byte by byte: mapping the
+            // Characters made an array of 16 bytes per character, 800 MB for a 50 MB paragraph.
+            let lower = text.lowercased()
+            guard lower.containsBytes("\u{2019}") else {
+                folded = lower
+                return
+            }
+            let source = Array(lower.utf8)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(source.count)
+            var index = 0
+            while index < source.count {
+                if source[index] == 0xE2, index + 2 < source.count, source[index + 1] == 0x80,
+                    source[index + 2] == 0x99
+                {
+                    bytes.append(UInt8(ascii: "'"))
+                    index += 3
+                } else {
+                    bytes.append(source[index])
+                    index += 1
+                }
+            }
+            folded = String(decoding: bytes, as: UTF8.self)
         }
 
         var opensWithQuotation: Bool {
@@ -232,7 +337,7 @@ enum PlainTextReader {
         if paragraph.opensWithAddress {
             clues.append(Clue(weight: 2.5, evidence: "opens with \"My Lords,\""))
         }
-        let questionMarks = folded.reduce(0) { $0 + ($1 == "?" ? 1 : 0) }
+        let questionMarks = folded.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "?") ? 1 : 0) }
         if questionMarks > 0 {
             let plural = questionMarks == 1 ? "" : "s"
             clues.append(
@@ -354,9 +459,13 @@ enum PlainTextReader {
                 confidence = 0.8
                 evidence = ["chair's words \"\(phrase.shown)\""]
             } else {
-                // A quotation inside a turn is somebody else's words: only the speaker's own count.
-                let own = group.filter { !$0.opensWithQuotation }.map(\.text).joined(separator: " ")
-                var clues = clues(Paragraph(own))
+                // A quotation inside a turn is somebody else's words: only the speaker's own count. A turn of
+                // one paragraph (most of them) is already folded.
+                let ownParagraphs = group.filter { !$0.opensWithQuotation }
+                let own =
+                    ownParagraphs.count == 1
+                    ? ownParagraphs[0] : Paragraph(ownParagraphs.map(\.text).joined(separator: " "))
+                var clues = clues(own)
                 if previousWasTabledQuestion {
                     clues.append(Clue(weight: -3, evidence: "first turn after the tabled question: the answer"))
                 } else if previousRole == .member {

@@ -107,6 +107,26 @@ struct PrintedSpeaker {
     static func namesGovernmentOffice(_ text: String) -> Bool { GovernmentOffices.named(in: text) }
 }
 
+/// The number printed before a tabled question.
+enum QuestionNumber {
+    /// "1.", "Q1.", "Ql." (the archive's OCR of "Q1."), "57 and 58.".
+    static func matches(_ text: String) -> Bool {
+        guard text.hasSuffix(".") else { return false }
+        var body = Substring(text.dropLast())
+        if body.hasPrefix("Q") { body = body.dropFirst() }
+        let parts = body.split(separator: " ")
+        guard parts.count % 2 == 1 else { return false }
+        for (offset, part) in parts.enumerated() {
+            if offset % 2 == 1 {
+                if part != "and" && part != "&" { return false }
+            } else if !part.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "l" || $0 == "I" }) {
+                return false
+            }
+        }
+        return true
+    }
+}
+
 /// Remembers the offices a page has printed, so that "Mr. McKENNA" later on the page is known to be
 /// the "SECRETARY of STATE for the HOME DEPARTMENT" it named earlier.
 struct OfficeMemory {
@@ -221,6 +241,20 @@ enum PrintedDate {
     private static let fullMonths = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december",
+    ]
+
+    /// "2009-10-28" → "28 October 2009": the date in the words a title prints it in.
+    static func long(_ iso: String) -> String? {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month)
+        else { return nil }
+        return "\(day) \(monthNames[month - 1]) \(year)"
+    }
+
+    private static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
     ]
 
     static func iso(year: Int, month: Int, day: Int) -> String? {

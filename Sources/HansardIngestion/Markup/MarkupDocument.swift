@@ -29,10 +29,14 @@ private let libxml2Initialised: Void = {
     hansard_installEntityLoader()
 }()
 
+// XML_PARSE_HUGE lifts libxml2's fixed limits, of which the one that bites is 10,000,000 characters in one
+// text node: past it libxml2 stops and keeps the page so far, which would be a shorter debate read as a whole
+// one. hansard's own limits (the 64 MB file size, 255 levels of nesting, 32-character entities) are the ones
+// that hold; the entity guard in shim.h replaces the amplification checks HUGE turns off.
 private let commonOptions: Int32 = {
     Int32(
         XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
 }()
 
 /// Elements nested this deep end the read. libxml2 itself stops building the tree at 256 levels (and
@@ -70,8 +74,18 @@ private func nestsDeeperThan(_ limit: Int, _ root: xmlNodePtr, _ context: xmlPar
 private let htmlOptions: Int32 = {
     Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
 }()
+
+/// Refuses a document libxml2 stopped reading before its end. A recovering parse goes on past errors, so a
+/// stop means a limit or a failure; what was built is only part of the page, and hansard keeps no part of one.
+private func requireReadToEnd(_ context: xmlParserCtxtPtr, path: String) throws(IngestionError) {
+    guard context.pointee.disableSAX != 0 else { return }
+    let report = makeReport(context)
+    let message = report.lastErrorMessage.map { ": \($0)" } ?? ""
+    let line = report.lastErrorLine > 0 ? " at line \(report.lastErrorLine)" : ""
+    throw .incomplete(path: path, reason: "libxml2 stopped reading it\(line)\(message)")
+}
 
 /// Parses `bytes` (UTF-8) as HTML and hands the root element to `body`; the tree is freed on return.
 func withParsedHTML<Result>(
@@ -100,13 +114,15 @@ func withParsedHTML<Result>(
     if nestsDeeperThan(maximumMarkupDepth, root, context) {
         throw .nestedTooDeeply(path: path, limit: maximumMarkupDepth)
     }
+    try requireReadToEnd(context, path: path)
     return try body(MarkupNode(root), report)
 }
 
 /// Parses `bytes` as XML in the encoding the document declares, refusing external DTDs and
-/// entities, and hands the root element to `body`; the tree is freed on return.
+/// entities, and hands the root element to `body`; the tree is freed on return. `format` is the one
+/// errors name.
 func withParsedXML<Result>(
-    _ bytes: [UInt8], path: String,
+    _ bytes: [UInt8], path: String, format: InputFormat = .parlParseXML,
     _ body: (MarkupNode, MarkupParseReport) throws(IngestionError) -> Result
 ) throws(IngestionError) -> Result {
     _ = libxml2Initialised
@@ -115,32 +131,40 @@ func withParsedXML<Result>(
         throw .unreadable(path: path, reason: "libxml2 could not allocate a parser")
     }
     defer { xmlFreeParserCtxt(context) }
+    hansard_guardEntityDeclarations(context)
     let document = bytes.withUnsafeBufferPointer { buffer in
         buffer.withMemoryRebound(to: CChar.self) { chars in
             xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, nil, commonOptions)
         }
     }
     guard let document else {
-        throw .malformed(path: path, format: .parlParseXML, reason: "libxml2 could not build a document")
+        throw .malformed(path: path, format: format, reason: "libxml2 could not build a document")
     }
     defer { xmlFreeDoc(document) }
-    if let target = externalReference(in: document) {
-        throw .externalReference(path: path, target: target)
-    }
+    // The entity guard stops the parse at the declaration, so this comes before any check on what was built.
     if let (name, length) = oversizedEntity(in: document) {
         throw .malformed(
-            path: path, format: .parlParseXML,
+            path: path, format: format,
             reason: "it declares an entity \(name) of \(length) characters; hansard expands only entities of up to"
                 + " \(maximumEntityLength) characters (ParlParse declares single characters such as &mdash;), since"
                 + " repeated references to a long entity can multiply a small file into gigabytes")
     }
     let report = makeReport(context)
     guard let root = xmlDocGetRootElement(document) else {
+        // Cut short inside its DOCTYPE, say, the file has no element: what libxml2 made of the DOCTYPE so far
+        // (a public identifier cut in two reads as an external DTD) says nothing about the page.
+        if !report.wellFormed {
+            throw .truncated(path: path, reason: "the XML ends before its first element, inside its DOCTYPE or prolog")
+        }
         throw .notADebate(path: path, reason: "the document has no root element")
+    }
+    if let target = externalReference(in: document) {
+        throw .externalReference(path: path, target: target)
     }
     if nestsDeeperThan(maximumMarkupDepth, root, context) {
         throw .nestedTooDeeply(path: path, limit: maximumMarkupDepth)
     }
+    try requireReadToEnd(context, path: path)
     return try body(MarkupNode(root), report)
 }
 
@@ -168,14 +192,17 @@ private func oversizedEntity(in document: xmlDocPtr) -> (name: String, length: I
             child = node.pointee.next
             guard node.pointee.type == XML_ENTITY_DECL else { continue }
             let entity = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlEntity.self)
-            guard entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY else { continue }
+            let type = entity.pointee.etype
+            guard type == XML_INTERNAL_GENERAL_ENTITY || type == XML_INTERNAL_PARAMETER_ENTITY else { continue }
             let length = Int(entity.pointee.length)
             let name = entity.pointee.name.map { String(cString: $0) } ?? "?"
             if length > maximumEntityLength { return (name, length) }
-            // "&name;" inside the text refers to another entity; "&#…;" is a character.
+            // "&name;" or "%name;" inside the text refers to another entity; "&#…;" is a character.
             if let content = entity.pointee.content {
-                for index in 0..<length where content[index] == UInt8(ascii: "&") {
-                    if index + 1 < length, content[index + 1] != UInt8(ascii: "#") { return (name, length) }
+                for index in 0..<length {
+                    if content[index] == UInt8(ascii: "%") { return (name, length) }
+                    let isReference = index + 1 >= length || content[index + 1] != UInt8(ascii: "#")
+                    if content[index] == UInt8(ascii: "&"), isReference { return (name, length) }
                 }
             }
         }

@@ -76,6 +76,8 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case publicationsHTML = "publications-html"
     /// TheyWorkForYou/ParlParse "publicwhip" XML.
     case parlParseXML = "parlparse-xml"
+    /// The historic Hansard source XML (Millbank Systems): `<housecommons>`, `<writtenanswers>` and the like.
+    case historicHansardXML = "historic-hansard-xml"
     /// A page a browser saved as plain text, where speaker names may be gone.
     case plainText = "text"
 }
