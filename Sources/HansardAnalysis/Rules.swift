@@ -12,6 +12,7 @@ struct OfficesFile: Decodable {
     var tabledQuestions: [String]
     var questionTimeStarts: [String]
     var questionTimeQuestions: [String]
+    var questionTimeAnswers: [String]
     var chairActs: [String]
     var chairCallsGovernment: [String]
     var chairCallsNonGovernment: [String]
@@ -46,6 +47,7 @@ struct CompiledRules: Sendable {
     var tabledQuestions: [Pattern]
     var questionTimeStarts: [Pattern]
     var questionTimeQuestions: [Pattern]
+    var questionTimeAnswers: [Pattern]
     var chairActs: [Pattern]
     var chairCallsGovernment: [Pattern]
     var chairCallsNonGovernment: [Pattern]
@@ -96,6 +98,7 @@ struct CompiledRules: Sendable {
         tabledQuestions = try compile("tabledQuestions", file.tabledQuestions)
         questionTimeStarts = try compile("questionTimeStarts", file.questionTimeStarts)
         questionTimeQuestions = try compile("questionTimeQuestions", file.questionTimeQuestions)
+        questionTimeAnswers = try compile("questionTimeAnswers", file.questionTimeAnswers)
         chairActs = try compile("chairActs", file.chairActs)
         chairCallsGovernment = try compile("chairCallsGovernment", file.chairCallsGovernment)
         chairCallsNonGovernment = try compile("chairCallsNonGovernment", file.chairCallsNonGovernment)

@@ -10,6 +10,9 @@ struct SpeakerFinder {
     var chairTurns: Set<Int> = []
     var tabledTurns: Set<Int> = []
     var governmentTurns: Set<Int> = []
+    /// Turns the page itself shows are the Government's (a minister role or government office line, an answer to a
+    /// tabled question): they are whoever else the person turns out to be.
+    var statedTurns: Set<Int> = []
 
     init(run: AnalysisRun) {
         debate = run.debate
@@ -162,7 +165,12 @@ struct SpeakerFinder {
             guard !chairTurns.contains(turn.index) else { continue }
             if isTabled(turn) {
                 tabledTurns.insert(turn.index)
-            } else if questionTime, sectionStarted, let first = turn.paragraphs.first, matches(rules.questionTimeQuestions, first) {
+            } else if questionTime, sectionStarted, turn.role != .minister, let first = turn.paragraphs.first,
+                matches(rules.questionTimeQuestions, first),
+                !matches(rules.questionTimeAnswers, sentences[turn.index].first ?? first)
+            {
+                // An oral question as the Order Paper prints it ("What steps he is taking …"), alone or grouped
+                // with others at the head of its section; an answer that also opens "If …" speaks in the first person.
                 tabledTurns.insert(turn.index)
                 continue
             }
@@ -186,7 +194,9 @@ struct SpeakerFinder {
                 continue
             }
             let person = people.index(of: index)
-            if chairTurns.contains(index) {
+            // The reader's minister role is the page's word for this turn, whoever else the labels merge it with.
+            if turn.role == .minister { statedTurns.insert(index) }
+            if chairTurns.contains(index), turn.role != .minister {
                 chairCalls(turn)
                 continue
             }
@@ -205,6 +215,7 @@ struct SpeakerFinder {
                     if turn.speaker?.office != nil { against(person, "office line \u{201C}\(office)\u{201D}") }
                 } else if matches(rules.governmentOffices, office) {
                     note(person, .strong, "office line \u{201C}\(turn.speaker?.office ?? office)\u{201D} (turn \(index))")
+                    statedTurns.insert(index)
                 }
             }
             if tabledTurns.contains(index) {
@@ -280,6 +291,7 @@ struct SpeakerFinder {
                     !hasNonGovernmentOffice(turn), turn.speaker != nil || turn.role == .minister
                 {
                     note(person, .strong, "answers the tabled question in turn \(question.index)")
+                    statedTurns.insert(next)
                 }
                 return
             }
@@ -381,6 +393,12 @@ struct SpeakerFinder {
         }
         for index in findings.government {
             for turn in people.people[index].turns where !chairTurns.contains(turn) { governmentTurns.insert(turn) }
+        }
+        // What the page states about a turn holds for that turn, even where the person's labels were merged with
+        // someone else's (two members of one surname) or the person was read as the chair.
+        for turn in statedTurns where turns[turn].role != .chair {
+            chairTurns.remove(turn)
+            governmentTurns.insert(turn)
         }
     }
 }
