@@ -194,14 +194,21 @@ struct SpeakerFinder {
                 continue
             }
             let person = people.index(of: index)
-            // The reader's minister role is the page's word for this turn, whoever else the labels merge it with.
-            if turn.role == .minister { statedTurns.insert(index) }
-            if chairTurns.contains(index), turn.role != .minister {
+            // An office line printed for the turn is read here, by the analysis's own patterns; the reader's role
+            // counts where the turn has none (a ParlParse "Start Answer", a written statement or reply, an office
+            // the page prints for the member in another turn, a text save's inferred role).
+            let printed = turn.speaker?.office.flatMap { $0.isEmpty ? nil : $0 }
+            let office = officeText(turn)
+            let governmentOffice = !office.isEmpty && !matches(rules.nonGovernmentOffices, office)
+                && matches(rules.governmentOffices, office)
+            let readerSaysMinister = turn.role == .minister && (printed == nil || governmentOffice)
+            // What the page states about this turn holds for the turn, whoever else the labels merge it with.
+            if readerSaysMinister || governmentOffice { statedTurns.insert(index) }
+            if chairTurns.contains(index), !readerSaysMinister, !governmentOffice {
                 chairCalls(turn)
                 continue
             }
-            // What the page states.
-            if turn.role == .minister {
+            if readerSaysMinister {
                 let reason =
                     turn.attribution == .inferred
                     ? "the role is inferred from the text: " + (turn.roleEvidence.first ?? "answers the question")
@@ -209,14 +216,10 @@ struct SpeakerFinder {
                         ?? "the page marks the speech as a minister's"
                 note(person, .strong, reason)
             }
-            let office = officeText(turn)
-            if !office.isEmpty {
-                if matches(rules.nonGovernmentOffices, office) {
-                    if turn.speaker?.office != nil { against(person, "office line \u{201C}\(office)\u{201D}") }
-                } else if matches(rules.governmentOffices, office) {
-                    note(person, .strong, "office line \u{201C}\(turn.speaker?.office ?? office)\u{201D} (turn \(index))")
-                    statedTurns.insert(index)
-                }
+            if governmentOffice {
+                note(person, .strong, "office line \u{201C}\(printed ?? office)\u{201D} (turn \(index))")
+            } else if printed != nil, matches(rules.nonGovernmentOffices, office) {
+                against(person, "office line \u{201C}\(office)\u{201D}")
             }
             if tabledTurns.contains(index) {
                 against(person, "asks the tabled question in turn \(index)")
