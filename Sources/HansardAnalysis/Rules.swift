@@ -144,7 +144,8 @@ struct CompiledRules: Sendable {
 enum BundledGovernment {
     /// `let` properties of a final class are initialised once, thread-safely.
     final class Files: Sendable {
-        let departments: Result<DepartmentTable, AnalysisError> = Result { () throws(AnalysisError) -> DepartmentTable in
+        let departments: Result<DepartmentTable, AnalysisError> = Result {
+            () throws(AnalysisError) -> DepartmentTable in
             try DepartmentTable(data: try BundledGovernment.data("departments"), file: "departments.json")
         }
         let rules: Result<CompiledRules, AnalysisError>

@@ -34,7 +34,9 @@ public enum PeopleDirectory {
         /// Set only for a minister the page does not name, who is kept to their debate.
         public var debateId: String?
 
-        public init(person: String?, name: String?, aliases: [String], department: String?, house: House?, debateId: String?) {
+        public init(
+            person: String?, name: String?, aliases: [String], department: String?, house: House?, debateId: String?
+        ) {
             self.person = person
             self.name = name
             self.aliases = aliases
@@ -89,7 +91,8 @@ public enum PeopleDirectory {
             guard units[i].debateId == nil, units[j].debateId == nil, units[i].house == units[j].house,
                 fullest[i] != nil, fullest[j] != nil
             else { return false }
-            if let a = units[i].person, let b = units[j].person, a.hasPrefix("id:"), b.hasPrefix("id:"), scheme(a) == scheme(b),
+            if let a = units[i].person, let b = units[j].person, a.hasPrefix("id:"), b.hasPrefix("id:"),
+                scheme(a) == scheme(b),
                 a != b
             {
                 return false

@@ -101,7 +101,8 @@ extension Register {
             sql: """
                 SELECT c.id, c.person, c.house, c.debateDate FROM commitment c
                 WHERE c.department IS NULL AND c.debateDate IS NOT NULL AND \(keyed)
-                  AND (c.debateId = ? OR c.person IN (SELECT person FROM commitment WHERE debateId = ? AND department IS NOT NULL))
+                  AND (c.debateId = ?
+                       OR c.person IN (SELECT person FROM commitment WHERE debateId = ? AND department IS NOT NULL))
                 """, arguments: [debateId, debateId])
         for row in open {
             let known = try Row.fetchAll(
@@ -147,7 +148,8 @@ extension Register {
             missingSinceRevision: nil, person: commitment.speaker.person,
             speakerAliases: aliases.isEmpty ? commitment.speaker.name : aliases.joined(separator: "\n"),
             departmentSource: commitment.speaker.departmentSource,
-            speakerEvidence: commitment.speaker.evidence.isEmpty ? nil : commitment.speaker.evidence.joined(separator: "\n"))
+            speakerEvidence: commitment.speaker.evidence.isEmpty
+                ? nil : commitment.speaker.evidence.joined(separator: "\n"))
     }
 
     private static func storeRequests(
@@ -191,7 +193,8 @@ extension Register {
                 matched.append((old, commitment))
             } else {
                 if try CommitmentRecord.exists(db, key: commitment.id) { continue }
-                try record(commitment, debate: debate, revision: debate.revision, aliases: aliases(in: analysis)).insert(db)
+                try record(commitment, debate: debate, revision: debate.revision, aliases: aliases(in: analysis))
+                    .insert(db)
                 summary.added += 1
             }
         }
@@ -202,7 +205,8 @@ extension Register {
             ).insert(db, onConflict: .ignore)
         }
         for (old, commitment) in matched {
-            var updated = record(commitment, debate: debate, revision: old.firstRevision, aliases: aliases(in: analysis))
+            var updated = record(
+                commitment, debate: debate, revision: old.firstRevision, aliases: aliases(in: analysis))
             updated.id = old.id
             updated.status = old.status
             updated.statusDate = old.statusDate

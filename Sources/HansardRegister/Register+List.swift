@@ -195,7 +195,9 @@ extension Register {
     private static let appearanceCondition =
         "(c.person IS ? AND c.speakerName IS ? AND c.department IS ? AND c.house IS ?)"
 
-    private static func appearanceArguments(_ appearance: PeopleDirectory.Appearance) -> [any DatabaseValueConvertible] {
+    private static func appearanceArguments(
+        _ appearance: PeopleDirectory.Appearance
+    ) -> [any DatabaseValueConvertible] {
         let values: [String?] = [appearance.person, appearance.name, appearance.department, appearance.house?.rawValue]
         return values.map { value -> any DatabaseValueConvertible in value.map { $0 } ?? DatabaseValue.null }
     }

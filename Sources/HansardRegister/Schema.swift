@@ -179,9 +179,16 @@ enum Schema {
                     sql: "UPDATE commitment SET department = ?, speakerAliases = ? WHERE id = ?",
                     arguments: [canonical, name, row["id"] as String])
             }
-            for row in try Row.fetchAll(db, sql: "SELECT s.debateId, s.turn, s.department, d.date, d.house FROM speech s JOIN debate d ON d.id = s.debateId WHERE s.department IS NOT NULL") {
+            let speeches = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.debateId, s.turn, s.department, d.date, d.house FROM speech s
+                    JOIN debate d ON d.id = s.debateId WHERE s.department IS NOT NULL
+                    """)
+            for row in speeches {
                 let house = (row["house"] as String?).flatMap(House.init(rawValue:))
-                let canonical = table.canonicalName(forStored: row["department"] as String, on: row["date"], house: house)
+                let canonical = table.canonicalName(
+                    forStored: row["department"] as String, on: row["date"], house: house)
                 try db.execute(
                     sql: "UPDATE speech SET department = ? WHERE debateId = ? AND turn = ?",
                     arguments: [canonical, row["debateId"] as String, row["turn"] as Int])

@@ -13,8 +13,11 @@ struct DepartmentTableTests {
 
     @Test("The bundled table is the one in data/, and every entry names its sources")
     func bundledCopy() throws {
-        let bundled = try Data(contentsOf: CorpusFile.packageRoot.appendingPathComponent("Sources/HansardAnalysis/Resources/departments.json"))
-        let published = try Data(contentsOf: CorpusFile.packageRoot.appendingPathComponent("data/uk-government-departments.json"))
+        let bundled = try Data(
+            contentsOf: CorpusFile.packageRoot.appendingPathComponent(
+                "Sources/HansardAnalysis/Resources/departments.json"))
+        let published = try Data(
+            contentsOf: CorpusFile.packageRoot.appendingPathComponent("data/uk-government-departments.json"))
         #expect(bundled == published)
         #expect(table.departments.count > 80)
         for department in table.departments {
@@ -29,7 +32,9 @@ struct DepartmentTableTests {
             table.department(inOffice: office, on: date, house: house)?.name
         }
         #expect(name("The Minister of State, Cabinet Office", "2009-10-28") == "Cabinet Office")
-        #expect(name("The Minister for the Cabinet Office and for the Olympics, and Paymaster General", "2009-10-28") == "Cabinet Office")
+        #expect(
+            name("The Minister for the Cabinet Office and for the Olympics, and Paymaster General", "2009-10-28")
+                == "Cabinet Office")
         #expect(name("The Prime Minister", "1961-07-18") == "Prime Minister's Office")
         #expect(name("The ATTORNEY-GENERAL", "1914-09-17") == "Attorney General's Office")
         #expect(name("The SECRETARY of STATE for the HOME DEPARTMENT", "1914-11-16") == "Home Office")
@@ -38,18 +43,25 @@ struct DepartmentTableTests {
         #expect(name("The Parliamentary Secretary for Science", "1961-07-18") == "Office of the Minister for Science")
         #expect(name("The Minister of Education", "1962-07-05") == "Ministry of Education")
         #expect(name("The Secretary of State for Justice and Lord Chancellor", "2009-10-29") == "Ministry of Justice")
-        #expect(name("The Secretary of State for Communities and Local Government", "2009-10-28") == "Department for Communities and Local Government")
+        #expect(
+            name("The Secretary of State for Communities and Local Government", "2009-10-28")
+                == "Department for Communities and Local Government")
         #expect(name("The Minister for Borders and Immigration", "2009-10-28") == "Home Office")
-        #expect(name("The Minister for Higher Education and Intellectual Property", "2009-10-29") == "Department for Business, Innovation and Skills")
+        #expect(
+            name("The Minister for Higher Education and Intellectual Property", "2009-10-29")
+                == "Department for Business, Innovation and Skills")
         #expect(name("The COP26 President", "2022-06-15") == "Cabinet Office")
         // An office of a department gone by the day ("Secretary of State for the Environment") does not hide the
         // department of the day.
         #expect(
             name("The Parliamentary Under-Secretary of State for Environment, Food and Rural Affairs", "2022-06-15")
                 == "Department for Environment, Food and Rural Affairs")
-        #expect(name("THE PRESIDENT OF THE BOARD OF AGRICULTURE AND FISHERIES", "1915-02-10", .lords) == "Board of Agriculture and Fisheries")
+        #expect(
+            name("THE PRESIDENT OF THE BOARD OF AGRICULTURE AND FISHERIES", "1915-02-10", .lords)
+                == "Board of Agriculture and Fisheries")
         // "Prime Minister" inside "Deputy Prime Minister" is not read; the departmental office is.
-        #expect(name("The Deputy Prime Minister and Secretary of State for Justice", "2023-03-28") == "Ministry of Justice")
+        #expect(
+            name("The Deputy Prime Minister and Secretary of State for Justice", "2023-03-28") == "Ministry of Justice")
         // The Lord Chancellor's department depends on the date.
         #expect(name("The Lord Chancellor", "2001-01-01", .lords) == "Lord Chancellor's Department")
         #expect(name("The Lord Chancellor", "2005-01-01", .lords) == "Department for Constitutional Affairs")
@@ -90,4 +102,3 @@ struct DepartmentTableTests {
         #expect(table.canonicalNames(matching: "Ministry of Silly Walks").isEmpty)
     }
 }
-

@@ -8,7 +8,9 @@ import Testing
 /// PAGE lists every turn with its index), not copied from hansard's output.
 @Suite("Government speakers")
 struct GovernmentSpeakerTests {
-    static func read(_ relative: String) throws -> Debate { try DebateReader().read(contentsOf: CorpusFile.path(relative)) }
+    static func read(_ relative: String) throws -> Debate {
+        try DebateReader().read(contentsOf: CorpusFile.path(relative))
+    }
 
     static let analyzer = Result { try Analyzer() }
 
@@ -37,7 +39,8 @@ struct GovernmentSpeakerTests {
         149: "Lord Bach resumes his reply",
         166: "Lord Bach replies to Amendments 57-59 (developmental immaturity); Lord Hunt of Wirral thanks "
             + "\"the Minister for his response\" and withdraws (turn 167)",
-        171: "Lord Bach replies to Amendment 61 (loss of control); Lord Hunt of Wirral withdraws Amendment 60 (turn 172)",
+        171:
+            "Lord Bach replies to Amendment 61 (loss of control); Lord Hunt of Wirral withdraws Amendment 60 (turn 172)",
         189: "Baroness Thornton answers the Question for Short Debate on autism for the Government (\"my department\")",
         191: "Baroness Thornton resumes her answer after Lord Addington's intervention",
         198: "Lord Bach replies to Amendment 62 (sexual infidelity as a qualifying trigger)",
@@ -56,25 +59,31 @@ struct GovernmentSpeakerTests {
                 + "on the strip searching of children"
         ),
         "uk.org.publicwhip/person/25367": (
-            [191, 193, 195, 198, 204, 206, 208, 210, 212, 214, 216, 220, 222, 224, 226, 228, 230, 232, 235, 237,
-                239, 241, 243, 245, 247, 249],
+            [
+                191, 193, 195, 198, 204, 206, 208, 210, 212, 214, 216, 220, 222, 224, 226, 228, 230, 232, 235, 237,
+                239, 241, 243, 245, 247, 249,
+            ],
             "Johnny Mercer makes the statement on Afghan resettlement and answers questions on it (\"I thank the "
                 + "Minister for advance sight of the statement\", turn 192)"
         ),
         "uk.org.publicwhip/person/25227": (
-            [263, 296, 298, 331, 378, 380, 382, 384, 386, 388, 390, 392, 394, 396, 399, 401, 403, 405, 407, 409,
-                411, 413, 415, 417, 437],
+            [
+                263, 296, 298, 331, 378, 380, 382, 384, 386, 388, 390, 392, 394, 396, 399, 401, 403, 405, 407, 409,
+                411, 413, 415, 417, 437,
+            ],
             "Robert Jenrick, the Immigration Minister, in Committee on the Illegal Migration Bill: his head-shakes "
                 + "(\"The Minister shakes his head\", turn 264), an intervention, the winding-up speech from turn 378 "
                 + "with its refusals to give way, and \"indicated dissent\" when the Chair asks \"Does the Minister "
                 + "wish to respond?\" (turns 436-437)"
         ),
         "uk.org.publicwhip/person/25374": (
-            [471], "Tom Tugendhat replies to the adjournment debate on the Computer Misuse Act (\"In my role as Security Minister\")"
+            [471],
+            "Tom Tugendhat replies to the adjournment debate on the Computer Misuse Act (\"In my role as Security Minister\")"
         ),
     ]
 
-    @Test("Lords, 26 October 2009: every front-bench Government reply in the bill and motion debates, and no other turn")
+    @Test(
+        "Lords, 26 October 2009: every front-bench Government reply in the bill and motion debates, and no other turn")
     func lordsBillDay() throws {
         let (_, analysis) = try Self.analyse("parlparse-xml/lords-2009-10-26-daylord-parlparse.xml")
         let found = Set(analysis.governmentTurns.filter { (66...230).contains($0) })
@@ -97,7 +106,8 @@ struct GovernmentSpeakerTests {
         #expect(hunt.evidence.allSatisfy { $0.contains("manages the House at Question Time") })
     }
 
-    @Test("Commons, 28 March 2023: the urgent question, the statement, the bill in Committee and the adjournment debate")
+    @Test(
+        "Commons, 28 March 2023: the urgent question, the statement, the bill in Committee and the adjournment debate")
     func commonsBillDay() throws {
         let (debate, analysis) = try Self.analyse("parlparse-xml/commons-2023-03-28-debates-parlparse.xml")
         let found = Set(analysis.governmentTurns.filter { $0 >= 147 })
@@ -109,24 +119,30 @@ struct GovernmentSpeakerTests {
                 expected.insert(turn)
             }
         }
-        for turn in found.subtracting(expected).sorted() { Issue.record("turn \(turn) is read as the Government's but is not") }
+        for turn in found.subtracting(expected).sorted() {
+            Issue.record("turn \(turn) is read as the Government's but is not")
+        }
         // Opposition front-benchers and the Chair never count.
         let kinnock = debate.turns.filter { $0.speaker?.name == "Stephen Kinnock" }.map(\.index)
         #expect(!kinnock.isEmpty && kinnock.allSatisfy { !analysis.governmentTurns.contains($0) })
-        let jenrick = try #require(analysis.governmentSpeakers.first { $0.memberId == "uk.org.publicwhip/person/25227" })
+        let jenrick = try #require(
+            analysis.governmentSpeakers.first { $0.memberId == "uk.org.publicwhip/person/25227" })
         #expect(jenrick.department == "Home Office")
         #expect(jenrick.evidence.contains { $0.contains("called by the chair as the Minister") })
-        let tugendhat = try #require(analysis.governmentSpeakers.first { $0.memberId == "uk.org.publicwhip/person/25374" })
+        let tugendhat = try #require(
+            analysis.governmentSpeakers.first { $0.memberId == "uk.org.publicwhip/person/25374" })
         #expect(tugendhat.department == "Home Office")
         #expect(analysis.governmentSpeakers.first { $0.name == "Johnny Mercer" }?.department == "Cabinet Office")
         #expect(analysis.governmentSpeakers.first { $0.name == "Sarah Dines" }?.department == "Home Office")
         // Justice questions: the ParlParse <major-heading>Justice</major-heading> gives the department.
         for name in ["Dominic Raab", "Damian Hinds", "Mike Freer", "Edward Argar"] {
-            #expect(analysis.governmentSpeakers.first { $0.name == name }?.department == "Ministry of Justice", "\(name)")
+            #expect(
+                analysis.governmentSpeakers.first { $0.name == name }?.department == "Ministry of Justice", "\(name)")
         }
         for name in ["Lindsay Hoyle", "Nigel Evans", "Rosie Winterton", "Roger Gale"] {
             let turns = debate.turns.filter { $0.speaker?.name == name }.map(\.index)
-            #expect(!turns.isEmpty && turns.allSatisfy { !analysis.governmentTurns.contains($0) }, "\(name) is the chair")
+            #expect(
+                !turns.isEmpty && turns.allSatisfy { !analysis.governmentTurns.contains($0) }, "\(name) is the chair")
         }
     }
 
@@ -143,20 +159,28 @@ struct GovernmentSpeakerTests {
                 guard let first = turn.paragraphs.first, first.range(of: "asked the Chancellor of the Exchequer") != nil
                 else { continue }
                 // The answer: the next speech by someone else that is not another tabled question or the Speaker.
-                guard let answer = debate.turns[(turn.index + 1)...].first(where: { next in
-                    next.kind == .speech && next.speaker?.name != turn.speaker?.name && next.role != .chair
-                        && !(next.paragraphs.first ?? "").contains("asked the")
-                }) else { continue }
+                guard
+                    let answer = debate.turns[(turn.index + 1)...].first(where: { next in
+                        next.kind == .speech && next.speaker?.name != turn.speaker?.name && next.role != .chair
+                            && !(next.paragraphs.first ?? "").contains("asked the")
+                    })
+                else { continue }
                 answered += 1
-                #expect(analysis.governmentTurns.contains(answer.index), "\(page): turn \(answer.index) answers turn \(turn.index)")
+                #expect(
+                    analysis.governmentTurns.contains(answer.index),
+                    "\(page): turn \(answer.index) answers turn \(turn.index)")
                 let commitment = analysis.commitments.first { $0.turn == answer.index }
-                if let commitment { #expect(commitment.speaker.department == "HM Treasury", "\(page): turn \(answer.index)") }
+                if let commitment {
+                    #expect(commitment.speaker.department == "HM Treasury", "\(page): turn \(answer.index)")
+                }
             }
             #expect(answered > 0, "\(page) has questions to the Chancellor")
         }
     }
 
-    @Test("Every corpus page: a turn the page marks as a minister's, or that answers a tabled question, is the Government's")
+    @Test(
+        "Every corpus page: a turn the page marks as a minister's, or that answers a tabled question, is the Government's"
+    )
     func pageMarkedMinisters() throws {
         for path in try CorpusFile.allPages() {
             guard let debate = try? DebateReader().read(contentsOf: path) else { continue }
@@ -166,7 +190,8 @@ struct GovernmentSpeakerTests {
             // only that it failed, with no turn numbers.
             let sealed = path.contains("/fresh-parlparse-xml/") || path.contains("/historic-hansard-xml/")
             var missed: [Int] = []
-            for turn in debate.turns where turn.kind == .speech && turn.role == .minister && !government.contains(turn.index) {
+            for turn in debate.turns
+            where turn.kind == .speech && turn.role == .minister && !government.contains(turn.index) {
                 missed.append(turn.index)
             }
             // Who answers a tabled question is read off the page for the development pages; sealed pages cannot be
@@ -174,7 +199,8 @@ struct GovernmentSpeakerTests {
             for turn in debate.turns where turn.kind == .speech && !sealed {
                 guard let first = turn.paragraphs.first,
                     first.range(of: #"^\s*(?:[TQ]?\d+\.\s*)?asked\s+the\b"#, options: .regularExpression) != nil
-                        || first.range(of: #"To\s+ask\s+(?:His|Her)\s+Majesty.s\s+Government"#, options: .regularExpression) != nil
+                        || first.range(
+                            of: #"To\s+ask\s+(?:His|Her)\s+Majesty.s\s+Government"#, options: .regularExpression) != nil
                 else { continue }
                 if let answer = debate.turns[(turn.index + 1)...].first(where: { $0.kind == .speech }),
                     answer.speaker != nil, answer.speaker?.name != turn.speaker?.name, answer.role != .chair,
@@ -186,9 +212,12 @@ struct GovernmentSpeakerTests {
             }
             if sealed {
                 let allRead = missed.isEmpty
-                #expect(allRead, "a sealed page has a page-marked or answering minister turn not read as the Government's")
+                #expect(
+                    allRead, "a sealed page has a page-marked or answering minister turn not read as the Government's")
             } else {
-                #expect(missed.isEmpty, "\(path): turns \(missed.sorted()) are ministers' by the page but not the Government's")
+                #expect(
+                    missed.isEmpty,
+                    "\(path): turns \(missed.sorted()) are ministers' by the page but not the Government's")
             }
         }
     }
@@ -200,7 +229,10 @@ struct GovernmentSpeakerTests {
         #expect(freeth.name == "Mr. Denzil Freeth")
         #expect(freeth.aliases == ["Mr. Denzil Freeth", "Mr. Freeth"])
         #expect(freeth.department == "Office of the Minister for Science")
-        #expect(science.commitments.filter { freeth.turns.contains($0.turn) }.allSatisfy { $0.speaker.name == "Mr. Denzil Freeth" })
+        #expect(
+            science.commitments.filter { freeth.turns.contains($0.turn) }.allSatisfy {
+                $0.speaker.name == "Mr. Denzil Freeth"
+            })
         let (_, education) = try Self.analyse("hansard-modern-html/commons-1962-07-05-oral-answers-to-questions.html")
         let eccles = try #require(education.governmentSpeakers.first { $0.aliases.contains("Sir David Eccles") })
         #expect(Set(eccles.aliases).isSuperset(of: ["Sir David Eccles", "Sir D. Eccles"]))
@@ -222,25 +254,32 @@ struct GovernmentSpeakerTests {
             #expect(commitment.speaker.name == nil)
             #expect(commitment.speaker.displayName == SpeakerReference.unnamedMinister)
             #expect(commitment.speaker.department == "Cabinet Office")
-            #expect(commitment.speaker.departmentSource?.contains("my first day as a Minister at the Cabinet Office") == true)
+            #expect(
+                commitment.speaker.departmentSource?.contains("my first day as a Minister at the Cabinet Office")
+                    == true)
         }
     }
 
     @Test("Departments come from office lines, question headings and tabled questions, canonically named")
     func departments() throws {
-        let (_, statements) = try Self.analyse("parlparse-xml/commons-2009-10-29-written-ministerial-statements-parlparse.xml")
-        let byName = Dictionary(statements.governmentSpeakers.map { ($0.name ?? "", $0.department) }, uniquingKeysWith: { a, _ in a })
+        let (_, statements) = try Self.analyse(
+            "parlparse-xml/commons-2009-10-29-written-ministerial-statements-parlparse.xml")
+        let byName = Dictionary(
+            statements.governmentSpeakers.map { ($0.name ?? "", $0.department) }, uniquingKeysWith: { a, _ in a })
         #expect(byName["Jack Straw"] == "Ministry of Justice")
         #expect(byName["Phil Woolas"] == "Home Office")  // under the HOME DEPARTMENT heading
         #expect(byName["Shaun Woodward"] == "Northern Ireland Office")
         let (_, questions) = try Self.analyse("parlparse-xml/commons-2009-10-28-debates-parlparse.xml")
         let jowell = try #require(questions.governmentSpeakers.first { $0.name == "Tessa Jowell" })
         #expect(jowell.department == "Cabinet Office")
-        #expect(questions.governmentSpeakers.first { $0.name == "Gordon Brown" }?.department == "Prime Minister's Office")
+        #expect(
+            questions.governmentSpeakers.first { $0.name == "Gordon Brown" }?.department == "Prime Minister's Office")
         let (_, aliens) = try Self.analyse("historic-hansard-html/commons-1914-11-16-alien-enemies.html")
         #expect(aliens.governmentSpeakers.first?.department == "Home Office")
-        let (_, lordsStatements) = try Self.analyse("parlparse-xml/lords-2009-10-27-written-ministerial-statements-parlparse.xml")
+        let (_, lordsStatements) = try Self.analyse(
+            "parlparse-xml/lords-2009-10-27-written-ministerial-statements-parlparse.xml")
         // "My honourable friend the Parliamentary Under-Secretary of State for Justice (Bridget Prentice) has made …"
-        #expect(lordsStatements.governmentSpeakers.first { $0.name == "Lord Bach" }?.department == "Ministry of Justice")
+        #expect(
+            lordsStatements.governmentSpeakers.first { $0.name == "Lord Bach" }?.department == "Ministry of Justice")
     }
 }

@@ -27,9 +27,11 @@ struct DepartmentPeopleTests {
         #expect(homeOffice.contains { $0.commitment.speakerName == "Sarah Dines" })
         #expect(homeOffice.allSatisfy { $0.commitment.department == "Home Office" })
         #expect(homeOffice.count == all.filter { $0.commitment.department == "Home Office" }.count)
-        for alias in ["Home Department", "home office", "Secretary of State for the Home Department", "Home Secretary"] {
-            #expect(try Self.listing(register, CommitmentQuery(scope: .all, department: alias)).map(\.commitment.id)
-                == homeOffice.map(\.commitment.id), "\(alias)")
+        for alias in ["Home Department", "home office", "Secretary of State for the Home Department", "Home Secretary"]
+        {
+            #expect(
+                try Self.listing(register, CommitmentQuery(scope: .all, department: alias)).map(\.commitment.id)
+                    == homeOffice.map(\.commitment.id), "\(alias)")
         }
         let cabinetOffice = try Self.listing(register, CommitmentQuery(scope: .all, department: "Cabinet Office"))
         let seed = all.filter { $0.commitment.house == .lords }
@@ -51,7 +53,10 @@ struct DepartmentPeopleTests {
         #expect(eccles.allSatisfy { $0.commitment.speakerName == "Sir David Eccles" })
         #expect(eccles.allSatisfy { $0.person.name == "Sir David Eccles" })
         #expect(eccles.allSatisfy { $0.commitment.aliases.contains("Sir D. Eccles") })
-        #expect(eccles.map(\.commitment.id) == (try Self.listing(register, CommitmentQuery(scope: .all, minister: "David Eccles"))).map(\.commitment.id))
+        #expect(
+            eccles.map(\.commitment.id)
+                == (try Self.listing(register, CommitmentQuery(scope: .all, minister: "David Eccles"))).map(
+                    \.commitment.id))
     }
 
     @Test("One person across the register: the same member on several pages, and a page's fuller name")
@@ -70,10 +75,18 @@ struct DepartmentPeopleTests {
     @Test("Names merge by title, or by a compatible name in one House and department; never across departments")
     func directory() {
         typealias A = PeopleDirectory.Appearance
-        let full = A(person: "name:eccles|david", name: "Sir David Eccles", aliases: ["Sir David Eccles"], department: "Ministry of Education", house: .commons, debateId: nil)
-        let initial = A(person: "name:eccles|d", name: "Sir D. Eccles", aliases: ["Sir D. Eccles"], department: "Ministry of Education", house: .commons, debateId: nil)
-        let elsewhere = A(person: "name:eccles|d", name: "Sir D. Eccles", aliases: ["Sir D. Eccles"], department: "Board of Trade", house: .commons, debateId: nil)
-        let bare = A(person: "name:eccles", name: "Sir Eccles", aliases: ["Sir Eccles"], department: "Ministry of Education", house: .commons, debateId: nil)
+        let full = A(
+            person: "name:eccles|david", name: "Sir David Eccles", aliases: ["Sir David Eccles"],
+            department: "Ministry of Education", house: .commons, debateId: nil)
+        let initial = A(
+            person: "name:eccles|d", name: "Sir D. Eccles", aliases: ["Sir D. Eccles"],
+            department: "Ministry of Education", house: .commons, debateId: nil)
+        let elsewhere = A(
+            person: "name:eccles|d", name: "Sir D. Eccles", aliases: ["Sir D. Eccles"], department: "Board of Trade",
+            house: .commons, debateId: nil)
+        let bare = A(
+            person: "name:eccles", name: "Sir Eccles", aliases: ["Sir Eccles"], department: "Ministry of Education",
+            house: .commons, debateId: nil)
         let people = PeopleDirectory.people([full, initial, elsewhere, bare])
         #expect(people[full] == people[initial])
         #expect(people[full]?.name == "Sir David Eccles")
@@ -81,14 +94,24 @@ struct DepartmentPeopleTests {
         #expect(people[elsewhere] != people[full])
         #expect(people[bare] == people[full])
         // A bare surname that two people could be is left alone.
-        let other = A(person: "name:eccles|john", name: "Sir John Eccles", aliases: ["Sir John Eccles"], department: "Ministry of Education", house: .commons, debateId: nil)
+        let other = A(
+            person: "name:eccles|john", name: "Sir John Eccles", aliases: ["Sir John Eccles"],
+            department: "Ministry of Education", house: .commons, debateId: nil)
         let two = PeopleDirectory.people([full, other, bare])
         #expect(two[bare] != two[full] && two[bare] != two[other])
         // Peers by title, whatever the department; unnamed ministers never merge across debates.
-        let bach = A(person: "peer:lord bach", name: "Lord Bach", aliases: ["Lord Bach"], department: nil, house: .lords, debateId: nil)
-        let bachMoJ = A(person: "peer:lord bach", name: "Lord Bach", aliases: ["Lord Bach"], department: "Ministry of Justice", house: .lords, debateId: nil)
-        let u1 = A(person: "unnamed:minister", name: nil, aliases: [], department: "Cabinet Office", house: .lords, debateId: "d-1")
-        let u2 = A(person: "unnamed:minister", name: nil, aliases: [], department: "Cabinet Office", house: .lords, debateId: "d-2")
+        let bach = A(
+            person: "peer:lord bach", name: "Lord Bach", aliases: ["Lord Bach"], department: nil, house: .lords,
+            debateId: nil)
+        let bachMoJ = A(
+            person: "peer:lord bach", name: "Lord Bach", aliases: ["Lord Bach"], department: "Ministry of Justice",
+            house: .lords, debateId: nil)
+        let u1 = A(
+            person: "unnamed:minister", name: nil, aliases: [], department: "Cabinet Office", house: .lords,
+            debateId: "d-1")
+        let u2 = A(
+            person: "unnamed:minister", name: nil, aliases: [], department: "Cabinet Office", house: .lords,
+            debateId: "d-2")
         let lords = PeopleDirectory.people([bach, bachMoJ, u1, u2])
         #expect(lords[bach] == lords[bachMoJ])
         #expect(lords[u1] != lords[u2])
@@ -104,11 +127,16 @@ struct DepartmentPeopleTests {
             let coroners = try commitment(in: register, quoting: "I shall take that back to the department")
             #expect(coroners.speakerName == "Lord Bach")
             #expect(coroners.department == "Ministry of Justice")
-            #expect(coroners.departmentSource?.hasPrefix("not named on this page; the same member spoke for it on 2009-10-27") == true)
+            #expect(
+                coroners.departmentSource?.hasPrefix(
+                    "not named on this page; the same member spoke for it on 2009-10-27") == true)
             let all = try Self.listing(register, CommitmentQuery(scope: .all))
             results.append(Dictionary(uniqueKeysWithValues: all.map { ($0.commitment.id, $0.commitment.department) }))
             // Baroness Thornton speaks for no named department on either page: hers stay without one.
-            #expect(all.filter { $0.commitment.speakerName == "Baroness Thornton" }.allSatisfy { $0.commitment.department == nil })
+            #expect(
+                all.filter { $0.commitment.speakerName == "Baroness Thornton" }.allSatisfy {
+                    $0.commitment.department == nil
+                })
         }
         #expect(results[0] == results[1])
     }
@@ -125,8 +153,12 @@ struct DepartmentPeopleTests {
                     VALUES ('d-1', 'x', 'Oral Answers', 'commons', '2009-10-28', 'abc', '/x', 1, 't', 't')
                     """)
             for (id, office, department) in [
-                ("c-1", "The Minister for the Cabinet Office and for the Olympics, and Paymaster General", "the Cabinet Office and for the Olympics"),
-                ("c-2", "The ATTORNEY-GENERAL", "The ATTORNEY-GENERAL"), ("c-3", "The Prime Minister", "The Prime Minister"),
+                (
+                    "c-1", "The Minister for the Cabinet Office and for the Olympics, and Paymaster General",
+                    "the Cabinet Office and for the Olympics"
+                ),
+                ("c-2", "The ATTORNEY-GENERAL", "The ATTORNEY-GENERAL"),
+                ("c-3", "The Prime Minister", "The Prime Minister"),
                 ("c-4", nil, nil),
             ] {
                 try db.execute(
@@ -142,19 +174,25 @@ struct DepartmentPeopleTests {
         try queue.close()
         let register = try Register.open(at: path)
         let departments = Dictionary(
-            uniqueKeysWithValues: try Self.listing(register, CommitmentQuery(scope: .all)).map { ($0.commitment.id, $0.commitment.department) })
+            uniqueKeysWithValues: try Self.listing(register, CommitmentQuery(scope: .all)).map {
+                ($0.commitment.id, $0.commitment.department)
+            })
         #expect(departments["c-1"] == "Cabinet Office")
         #expect(departments["c-2"] == "Attorney General's Office")
         #expect(departments["c-3"] == "Prime Minister's Office")
         #expect(departments["c-4"] == .some(nil))
     }
 
-    @Test("Every development page: a canonical department for at least 95% of commitments where the page names one, and one name per person in the index")
+    @Test(
+        "Every development page: a canonical department for at least 95% of commitments where the page names one, and one name per person in the index"
+    )
     func coverage() throws {
         let register = try Register.open(at: try temporaryFolder() + "/r.sqlite")
         let table = try DepartmentTable.bundled()
         var namesDepartment: [String: Bool] = [:]
-        for folder in ["hansard-modern-html", "historic-hansard-html", "parlparse-xml", "publications-html", "text-saves"] {
+        for folder in [
+            "hansard-modern-html", "historic-hansard-html", "parlparse-xml", "publications-html", "text-saves",
+        ] {
             for name in try FileManager.default.contentsOfDirectory(atPath: CorpusFile.path(folder)).sorted() {
                 let (debate, analysis) = try analysed(CorpusFile.path(folder + "/" + name))
                 _ = try register.add(analysis, of: debate)
@@ -164,7 +202,9 @@ struct DepartmentPeopleTests {
                 let offices = debate.turns.compactMap(\.speaker?.office)
                 let headings = debate.metadata.sections.map(\.title)
                 let asked = debate.turns.compactMap(\.paragraphs.first).compactMap { first -> String? in
-                    guard let range = first.range(of: "asked the ") ?? first.range(of: "To ask the ") else { return nil }
+                    guard let range = first.range(of: "asked the ") ?? first.range(of: "To ask the ") else {
+                        return nil
+                    }
                     return String(first[range.upperBound...].prefix(80))
                 }
                 namesDepartment[Analyzer.debateIdentity(of: debate)] =
@@ -187,12 +227,15 @@ struct DepartmentPeopleTests {
             let people = Dictionary(grouping: items, by: \.person.id).values.map { $0[0].person }
             for (i, a) in people.enumerated() {
                 for b in people[(i + 1)...] {
-                    guard let na = a.name.flatMap({ PersonName($0) }), let nb = b.name.flatMap({ PersonName($0) }) else { continue }
+                    guard let na = a.name.flatMap({ PersonName($0) }), let nb = b.name.flatMap({ PersonName($0) })
+                    else { continue }
                     #expect(!na.isCompatible(with: nb) || a.name == nil, "\(a.displayName) and \(b.displayName)")
                 }
             }
         }
-        let freeth = listings.filter { $0.commitment.aliases.contains("Mr. Freeth") || $0.commitment.speakerName?.contains("Freeth") == true }
+        let freeth = listings.filter {
+            $0.commitment.aliases.contains("Mr. Freeth") || $0.commitment.speakerName?.contains("Freeth") == true
+        }
         #expect(!freeth.isEmpty && Set(freeth.map(\.person.displayName)) == ["Mr. Denzil Freeth"])
     }
 }

@@ -148,7 +148,9 @@ public struct DepartmentTable: Sendable {
     private let phrases: [String: [Phrase]]
 
     /// The table bundled with hansard.
-    public static func bundled() throws(AnalysisError) -> DepartmentTable { try BundledGovernment.shared.departments.get() }
+    public static func bundled() throws(AnalysisError) -> DepartmentTable {
+        try BundledGovernment.shared.departments.get()
+    }
 
     /// Reads and checks a table in the bundled file's shape.
     init(data: Data, file: String) throws(AnalysisError) {
@@ -201,7 +203,8 @@ public struct DepartmentTable: Sendable {
         }
         for department in decoded.departments {
             for predecessor in department.predecessors where byId[predecessor] == nil || predecessor == department.id {
-                throw bad("department \"\(department.id)\": predecessor \"\(predecessor)\" is not another entry of the table")
+                throw bad(
+                    "department \"\(department.id)\": predecessor \"\(predecessor)\" is not another entry of the table")
             }
         }
         var phrases: [String: [Phrase]] = [:]
@@ -247,7 +250,9 @@ public struct DepartmentTable: Sendable {
                             if start < end {
                                 throw bad(
                                     "\"\(a.words.joined(separator: " "))\" names both \"\(da.id)\" and \"\(db.id)\" "
-                                        + "from \(start.isEmpty ? "the start" : start); limit one of them by date or House")
+                                        + "from \(start.isEmpty ? "the start" : start); "
+                                        + "limit one of them by date or House"
+                                )
                             }
                         }
                     }
@@ -318,7 +323,9 @@ public struct DepartmentTable: Sendable {
         var matchedLength = 0
         var matched: [Phrase] = []
         for phrase in candidates
-        where phrase.kind != .heading && phrase.words.count >= matchedLength && index + phrase.words.count <= words.count {
+        where phrase.kind != .heading && phrase.words.count >= matchedLength
+            && index + phrase.words.count <= words.count
+        {
             guard phrase.kind == .unassigned || phrase.applies(on: date, in: house, departments: departments),
                 Array(words[index..<(index + phrase.words.count)]) == phrase.words
             else { continue }
@@ -335,7 +342,8 @@ public struct DepartmentTable: Sendable {
 
     private func best(_ candidates: [Phrase]?, on date: String?, house: House?) -> Department? {
         let applying = (candidates ?? []).filter { $0.applies(on: date, in: house, departments: departments) }
-        let chosen = date == nil
+        let chosen =
+            date == nil
             ? applying.max { departments[$0.department!].latest < departments[$1.department!].latest } : applying.first
         return chosen.map { departments[$0.department!] }
     }
@@ -368,7 +376,8 @@ public struct DepartmentTable: Sendable {
     /// The canonical name for a department as a register of an earlier hansard stored it (a raw office
     /// fragment such as "the Cabinet Office and for the Olympics" or "The ATTORNEY-GENERAL").
     public func canonicalName(forStored text: String, on date: String?, house: House?) -> String? {
-        (department(inHeading: text, on: date, house: house) ?? department(inOffice: text, on: date, house: house))?.name
+        (department(inHeading: text, on: date, house: house) ?? department(inOffice: text, on: date, house: house))?
+            .name
     }
 
     // MARK: Words
@@ -399,7 +408,8 @@ public struct DepartmentTable: Sendable {
 
     private static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<(start + needle.count)]) == needle {
+        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<(start + needle.count)]) == needle
+        {
             return true
         }
         return false
@@ -418,8 +428,10 @@ public struct DepartmentTable: Sendable {
             if let open = part.firstIndex(of: "(") { part = String(part[..<open]) }
             part = part.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
             let lower = part.lowercased()
-            for prefix in ["oral answers to questions", "questions to the", "questions to", "written ministerial statements",
-                "written statements", "written answers"]
+            for prefix in [
+                "oral answers to questions", "questions to the", "questions to", "written ministerial statements",
+                "written statements", "written answers",
+            ]
             where lower.hasPrefix(prefix) {
                 part = String(part.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
                 break

@@ -23,7 +23,9 @@ public struct PersonName: Sendable, Hashable {
         "countess", "bishop", "archbishop",
     ]
     private static let suffixes: Set<String> = ["jnr", "junior", "snr", "senior", "qc", "kc", "mp", "bt", "kt"]
-    private static let particles: Set<String> = ["du", "de", "van", "von", "le", "la", "di", "da", "ap", "st", "del", "der"]
+    private static let particles: Set<String> = [
+        "du", "de", "van", "von", "le", "la", "di", "da", "ap", "st", "del", "der",
+    ]
 
     /// Reads a printed label; nil for labels that name no one person ("Several hon. Members", "Noble Lords").
     /// Peers' styles are kept whole in the Lords and wherever the label starts with a peerage.
@@ -100,7 +102,9 @@ public struct PersonName: Sendable, Hashable {
 
     /// Orders a person's labels for display: the fullest name first; then one printed in ordinary case ("Mr. McKenna"
     /// before the historic pages' "Mr. McKENNA"); then the longest; then alphabetical, so the choice is stable.
-    public static func displayOrder(_ a: (label: String, name: PersonName?), _ b: (label: String, name: PersonName?)) -> Bool {
+    public static func displayOrder(_ a: (label: String, name: PersonName?), _ b: (label: String, name: PersonName?))
+        -> Bool
+    {
         let (fa, fb) = (a.name?.fullness ?? 0, b.name?.fullness ?? 0)
         if fa != fb { return fa > fb }
         let (sa, sb) = (shouts(a.label), shouts(b.label))

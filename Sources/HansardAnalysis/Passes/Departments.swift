@@ -19,12 +19,16 @@ extension SpeakerFinder {
             let turn = turns[index]
             let person = people.index(of: index)
             var found: (name: String, source: String)? = nil
-            if let office = turn.speaker?.office, let department = table.department(inOffice: office, on: date, house: house) {
+            if let office = turn.speaker?.office,
+                let department = table.department(inOffice: office, on: date, house: house)
+            {
                 found = (department.name, "office line \u{201C}\(office)\u{201D}")
             }
-            if found == nil, let person, let office = people.people[person].offices.first(where: {
-                table.department(inOffice: $0, on: date, house: house) != nil
-            }), let department = table.department(inOffice: office, on: date, house: house) {
+            if found == nil, let person,
+                let office = people.people[person].offices.first(where: {
+                    table.department(inOffice: $0, on: date, house: house) != nil
+                }), let department = table.department(inOffice: office, on: date, house: house)
+            {
                 found = (department.name, "office line \u{201C}\(office)\u{201D}")
             }
             if found == nil, let question = answeredQuestion(by: index), let addressee = addressee(of: question),
@@ -51,7 +55,9 @@ extension SpeakerFinder {
                 if let (text, matched) = firstMatch(rules.departmentSelf, sentence) {
                     vote(
                         person, table.department(inOffice: text, on: date, house: house),
-                        "the minister\u{2019}s words \(Self.quote(Self.upToDepartment(matched), limit: 100)) (turn \(index))")
+                        "the minister\u{2019}s words \(Self.quote(Self.upToDepartment(matched), limit: 100))"
+                            + " (turn \(index))"
+                    )
                 }
             }
             if let next = nextSpeech(after: index), people.index(of: next) != person, !governmentTurns.contains(next) {
@@ -95,7 +101,8 @@ extension SpeakerFinder {
         return nil
     }
 
-    /// "asked the Chancellor of the Exchequer what …" → "Chancellor of the Exchequer"; "To ask the Secretary of State
+    /// "asked the Chancellor of the Exchequer what …" → "Chancellor of the Exchequer";
+    /// "To ask the Secretary of State
     /// for the Home Department if …" → "Secretary of State for the Home Department".
     func addressee(of question: Int) -> String? {
         guard let first = turns[question].paragraphs.first else { return nil }
@@ -110,7 +117,8 @@ extension SpeakerFinder {
         for word in words[(start + 2)...] {
             let lower = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
             // "for" belongs to "Secretary of State for Defence" and "Minister for Welsh Affairs".
-            let officeFor = lower == "for" && ["state", "minister", "secretary"].contains(taken.last?.lowercased() ?? "")
+            let officeFor =
+                lower == "for" && ["state", "minister", "secretary"].contains(taken.last?.lowercased() ?? "")
             if stops.contains(lower), !officeFor { break }
             taken.append(word)
             if word.hasSuffix(",") { break }

@@ -42,7 +42,9 @@ struct PagePeople: Sendable {
                 people[index].labels.append(label)
                 if let name { people[index].names.append(name) }
             }
-            if let office = turn.speaker?.office, !office.isEmpty, office != label, !people[index].offices.contains(office) {
+            if let office = turn.speaker?.office, !office.isEmpty, office != label,
+                !people[index].offices.contains(office)
+            {
                 people[index].offices.append(office)
             }
         }

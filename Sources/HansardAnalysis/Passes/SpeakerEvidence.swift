@@ -170,7 +170,8 @@ struct SpeakerFinder {
                 !matches(rules.questionTimeAnswers, sentences[turn.index].first ?? first)
             {
                 // An oral question as the Order Paper prints it ("What steps he is taking …"), alone or grouped
-                // with others at the head of its section; an answer that also opens "If …" speaks in the first person.
+                // with others at the head of its section; an answer that also opens "If …" speaks in the first
+                // person.
                 tabledTurns.insert(turn.index)
                 continue
             }
@@ -199,7 +200,8 @@ struct SpeakerFinder {
             // the page prints for the member in another turn, a text save's inferred role).
             let printed = turn.speaker?.office.flatMap { $0.isEmpty ? nil : $0 }
             let office = officeText(turn)
-            let governmentOffice = !office.isEmpty && !matches(rules.nonGovernmentOffices, office)
+            let governmentOffice =
+                !office.isEmpty && !matches(rules.nonGovernmentOffices, office)
                 && matches(rules.governmentOffices, office)
             let readerSaysMinister = turn.role == .minister && (printed == nil || governmentOffice)
             // What the page states about this turn holds for the turn, whoever else the labels merge it with.
@@ -240,18 +242,24 @@ struct SpeakerFinder {
                 if matches(rules.statementThanks, sentence) {
                     // Everyone who asks about a statement thanks its maker: the first speaker of the section.
                     if let maker = sectionOpener(of: index), people.index(of: maker) != person {
-                        note(people.index(of: maker), .strong, "makes the statement thanked in turn \(index): \(Self.quote(sentence))")
+                        note(
+                            people.index(of: maker), .strong,
+                            "makes the statement thanked in turn \(index): \(Self.quote(sentence))")
                     }
                 } else if matches(rules.addressedAsMinisterBefore, sentence),
                     !matches(rules.addressedAsMinisterBeforeNotFollowing, sentence),
                     let previous = previousSpeech(before: index, other: person)
                 {
-                    note(people.index(of: previous), .medium, "addressed as the Minister in turn \(index): " + Self.quote(sentence))
+                    note(
+                        people.index(of: previous), .medium,
+                        "addressed as the Minister in turn \(index): " + Self.quote(sentence))
                 } else if matches(rules.addressedAsMinisterGesture, sentence),
                     let previous = previousSpeech(before: index, other: person),
                     turns[previous].paragraphs.contains(where: { matches(rules.gestures, $0) })
                 {
-                    note(people.index(of: previous), .medium, "addressed as the Minister in turn \(index): " + Self.quote(sentence))
+                    note(
+                        people.index(of: previous), .medium,
+                        "addressed as the Minister in turn \(index): " + Self.quote(sentence))
                 }
                 if matches(rules.withdrawals, sentence), let previous = previousSpeech(before: index, other: person),
                     words(turns[previous]) > 40
@@ -321,24 +329,33 @@ struct SpeakerFinder {
                 return
             }
             if matches(rules.chairCallsGovernment, sentence) {
-                note(person, .strong, "called by the chair as the Minister: \(Self.quote(sentence)) (turn \(turn.index))")
+                note(
+                    person, .strong, "called by the chair as the Minister: \(Self.quote(sentence)) (turn \(turn.index))"
+                )
                 return
             }
         }
     }
 
-    /// "Moved by Lord Davies of Oldham — That the draft Orders … be approved", "Amendments made: …—(Robert Jenrick.)",
-    /// "That this House do now adjourn.—(Joy Morrissey.)": the Government's business, moved by its ministers and whips.
+    /// "Moved by Lord Davies of Oldham — That the draft Orders … be approved", "Amendments made: …—(Robert
+    /// Jenrick.)", "That this House do now adjourn.—(Joy Morrissey.)": the Government's business, moved by its
+    /// ministers and whips.
     mutating func procedural(_ turn: Turn) {
         for (number, paragraph) in turn.paragraphs.enumerated() {
             if let mover = firstGroup(rules.movedBy, paragraph), let person = people.index(named: mover) {
-                let motion = turn.paragraphs.dropFirst(number + 1).prefix(2).first { matches(rules.governmentMotions, $0) }
+                let motion = turn.paragraphs.dropFirst(number + 1).prefix(2).first {
+                    matches(rules.governmentMotions, $0)
+                }
                 if let motion {
-                    note(person, .medium, "moves the Government's motion \(Self.quote(motion, limit: 50)) (turn \(turn.index))")
+                    note(
+                        person, .medium,
+                        "moves the Government's motion \(Self.quote(motion, limit: 50)) (turn \(turn.index))")
                 }
             }
             if let mover = firstGroup(rules.governmentMovers, paragraph), let person = people.index(named: mover) {
-                note(person, .medium, "moves the Government's business: \(Self.quote(paragraph, limit: 50)) (turn \(turn.index))")
+                note(
+                    person, .medium,
+                    "moves the Government's business: \(Self.quote(paragraph, limit: 50)) (turn \(turn.index))")
             }
         }
     }
@@ -354,10 +371,13 @@ struct SpeakerFinder {
         }
         for (_, indices) in bySection {
             let procedural = indices.filter { turns[$0].kind == .procedural }
-            let adjournment = procedural.contains { turns[$0].paragraphs.contains { matches(rules.adjournmentMotions, $0) } }
+            let adjournment = procedural.contains {
+                turns[$0].paragraphs.contains { matches(rules.adjournmentMotions, $0) }
+            }
             let speeches = indices.filter { turns[$0].kind == .speech && !chairTurns.contains($0) }
             guard let first = speeches.first else { continue }
-            let shortDebate = debate.metadata.house == .lords && tabledTurns.contains(first)
+            let shortDebate =
+                debate.metadata.house == .lords && tabledTurns.contains(first)
                 && speeches.count > 2 && people.index(of: speeches[1]) == people.index(of: first)
                 && words(turns[speeches[1]]) > 300
             guard adjournment || westminsterHall || shortDebate else { continue }
@@ -369,7 +389,9 @@ struct SpeakerFinder {
             else { continue }
             note(
                 person, .medium,
-                "replies to the debate opened by turn \(shortDebate ? speeches[1] : first), as its last long speech (turn \(reply))")
+                "replies to the debate opened by turn \(shortDebate ? speeches[1] : first), as its last long speech "
+                    + "(turn \(reply))"
+            )
         }
     }
 
@@ -383,7 +405,9 @@ struct SpeakerFinder {
             if fromPage {
                 // An office line, a minister role or a tabled answer: the page says so. An Opposition office line
                 // or a tabled question asked by the person outweighs only the weaker of these.
-                let statedOffice = evidence.positive.contains { $0.reason.hasPrefix("office line") || $0.reason.hasPrefix("the page marks") }
+                let statedOffice = evidence.positive.contains {
+                    $0.reason.hasPrefix("office line") || $0.reason.hasPrefix("the page marks")
+                }
                 government = statedOffice || evidence.against.isEmpty
             } else if !evidence.against.isEmpty {
                 government = false

@@ -72,7 +72,8 @@ extension AnalysisRun {
 
     func speakerReference(_ turn: Turn) -> SpeakerReference {
         let role: SpeakerRole =
-            government.contains(turn.index) ? .minister : chair.contains(turn.index) ? .chair : turn.role == .minister ? .member : turn.role
+            government.contains(turn.index)
+            ? .minister : chair.contains(turn.index) ? .chair : turn.role == .minister ? .member : turn.role
         let index = speakers.people.index(of: turn.index)
         let person = index.map { speakers.people.people[$0] }
         var evidence: [String] = []
@@ -91,14 +92,16 @@ extension AnalysisRun {
 
     /// One entry per person who speaks for the Government.
     func governmentSpeakers() -> [GovernmentSpeaker] {
-        speakers.government.sorted { speakers.people.people[$0].turns.first ?? 0 < speakers.people.people[$1].turns.first ?? 0 }
-            .map { index in
-                let person = speakers.people.people[index]
-                return GovernmentSpeaker(
-                    person: person.key, name: person.name, aliases: person.labels, memberId: person.memberId,
-                    offices: person.offices, department: speakers.personDepartments[index]?.name,
-                    evidence: speakers.evidence[index]?.reasons() ?? [], turns: person.turns.filter(government.contains))
-            }
+        speakers.government.sorted {
+            speakers.people.people[$0].turns.first ?? 0 < speakers.people.people[$1].turns.first ?? 0
+        }
+        .map { index in
+            let person = speakers.people.people[index]
+            return GovernmentSpeaker(
+                person: person.key, name: person.name, aliases: person.labels, memberId: person.memberId,
+                offices: person.offices, department: speakers.personDepartments[index]?.name,
+                evidence: speakers.evidence[index]?.reasons() ?? [], turns: person.turns.filter(government.contains))
+        }
     }
 
     func isMember(_ index: Int) -> Bool {
