@@ -37,7 +37,8 @@ let package = Package(
             name: "HansardAnalysis",
             dependencies: ["HansardIngestion", .product(name: "Crypto", package: "swift-crypto")],
             resources: [
-                .copy("Resources/rules.json"), .copy("Resources/lexicon.json"), .copy("Resources/wordnet.tsv"),
+                .copy("Resources/lexicon.json"), .copy("Resources/wordnet.tsv"),
+                .copy("Resources/offices.json"), .copy("Resources/departments.json"),
             ],
             swiftSettings: strictSettings
         ),

@@ -61,6 +61,8 @@ struct AnalysisRun {
     var government: Set<Int> = []
     var chair: Set<Int> = []
     var tabled: Set<Int> = []
+    /// Who the people are, who speaks for the Government and for which department (the speaker pass).
+    var speakers = SpeakerFindings()
     /// Each speech turn's sentences, tokenised once (empty for procedural turns).
     let sentencesByTurn: [[Sentence]]
     /// WordNet readings of the debate's words, looked up once each.
@@ -118,6 +120,7 @@ struct AnalysisRun {
         }
         return Analysis(
             debate: summary, questions: questions, commitments: commitments, requests: requests,
-            evasions: evasions, followUps: followUps, governmentTurns: government.sorted(), notes: notes)
+            evasions: evasions, followUps: followUps, governmentTurns: government.sorted(),
+            governmentSpeakers: governmentSpeakers(), notes: notes)
     }
 }

@@ -66,12 +66,11 @@ enum FollowUpFinder {
         "wish", "wishe", "wishes", "view", "views",
     ]
 
-    /// Whether a speech is worth keeping for linking: a minister's, a speech by someone who made a commitment
-    /// in the debate (`government`), or one with a back-reference cue.
-    static func isLinkable(_ turn: Turn, government: Set<String>) -> Bool {
+    /// Whether a speech is worth keeping for linking: the Government's (`government`: the analysis's government
+    /// turns), or one with a back-reference cue.
+    static func isLinkable(_ turn: Turn, government: Set<Int>) -> Bool {
         guard turn.kind == .speech else { return false }
-        if turn.role == .minister { return true }
-        if let name = turn.speaker?.name, government.contains(name) { return true }
+        if turn.role == .minister || government.contains(turn.index) { return true }
         let text = turn.text
         let range = NSRange(text.startIndex..., in: text)
         return promiseCue.firstMatch(in: text, range: range) != nil
@@ -144,8 +143,8 @@ enum FollowUpFinder {
                             && !genericSubjects.contains(commitment.subject.lowercased()) || !sharedNames.isEmpty)
                         && specific
                     let sameMinister = speech.speakerName != nil && speech.speakerName == commitment.speakerName
-                    let speechDepartment = Department.key(speech.department)
-                    let sameDepartment = speechDepartment != nil && speechDepartment == Department.key(commitment.department)
+                    // Departments are canonical names (the analysis's department table), so equal means the same.
+                    let sameDepartment = speech.department != nil && speech.department == commitment.department
                     if dateHit {
                         let official = citation?.officialReport == true
                         score += official ? 0.5 : 0.3

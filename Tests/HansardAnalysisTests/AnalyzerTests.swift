@@ -150,7 +150,11 @@ struct AnalyzerBehaviourTests {
         let data = try JSONEncoder().encode(analysis)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["schema"] as? String == "hansard.analysis/2")
-        #expect(Set(object.keys) == ["schema", "debate", "governmentTurns", "questions", "commitments", "requests", "evasions", "followUps", "notes"])
+        #expect(
+            Set(object.keys) == [
+                "schema", "debate", "governmentTurns", "governmentSpeakers", "questions", "commitments", "requests",
+                "evasions", "followUps", "notes",
+            ])
         let commitments = try #require(object["commitments"] as? [[String: Any]])
         let timing = try #require(commitments.first?["timing"] as? [String: Any])
         #expect(Set(timing.keys) == ["phrase", "class", "dueBy"])
@@ -172,7 +176,9 @@ struct AnalyzerBehaviourTests {
         // 1961: "The Parliamentary Secretary for Science (Mr. Denzil Freeth)" answers, then "Mr. Freeth".
         let commons = analyzer.analyse(try Self.read("hansard-modern-html/commons-1961-07-18-oral-answers-to-questions.html"))
         let write = try #require(commons.commitments.first { $0.quote.hasPrefix("I think that I had better write") })
-        #expect(write.speaker.name == "Mr. Freeth")
+        // The fullest name the page gives him, whichever label the turn prints.
+        #expect(write.speaker.name == "Mr. Denzil Freeth")
+        #expect(write.speaker.department == "Office of the Minister for Science")
         #expect(write.speaker.role == .minister)
         #expect(!commons.commitments.contains { $0.quote.contains("I will do my best to retain his name") })
         // 2009 Lords ParlParse: no office lines; Lord Bach answers the tabled question.

@@ -14,7 +14,7 @@ enum BundledData {
         try cache.lexicon.get()
     }
 
-    /// The office and phrase rules still read from `Resources/rules.json`.
+    /// The speaker rules and department table (`Resources/offices.json`, `Resources/departments.json`).
     static func rules() throws(AnalysisError) -> CompiledRules {
         try cache.rules.get()
     }
@@ -35,7 +35,7 @@ enum BundledData {
         }
         let lexicon: Result<Lexicon, AnalysisError>
         let rules: Result<CompiledRules, AnalysisError> = Result { () throws(AnalysisError) -> CompiledRules in
-            try CompiledRules.load(path: try BundledData.path("rules", "json"))
+            try CompiledRules.bundled()
         }
 
         init() {

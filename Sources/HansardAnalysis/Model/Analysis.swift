@@ -17,16 +17,19 @@ public struct Analysis: Sendable, Hashable, Codable {
     public var followUps: [FollowUp]
     /// The turns read as the Government's, in order.
     public var governmentTurns: [Int]
+    /// Who speaks for the Government, one entry per person, with the evidence and department.
+    public var governmentSpeakers: [GovernmentSpeaker]
     /// Remarks for the reader, e.g. that the debate has no government speaker.
     public var notes: [String]
 
     public init(
         debate: DebateSummary, questions: [Question] = [], commitments: [Commitment] = [],
         requests: [Request] = [], evasions: [Evasion] = [], followUps: [FollowUp] = [], governmentTurns: [Int] = [],
-        notes: [String] = []
+        governmentSpeakers: [GovernmentSpeaker] = [], notes: [String] = []
     ) {
         self.debate = debate
         self.governmentTurns = governmentTurns
+        self.governmentSpeakers = governmentSpeakers
         self.questions = questions
         self.commitments = commitments
         self.requests = requests
@@ -36,7 +39,8 @@ public struct Analysis: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case schema, debate, governmentTurns, questions, commitments, requests, evasions, followUps, notes
+        case schema, debate, governmentTurns, governmentSpeakers, questions, commitments, requests, evasions, followUps,
+            notes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -54,6 +58,7 @@ public struct Analysis: Sendable, Hashable, Codable {
         evasions = try container.decode([Evasion].self, forKey: .evasions)
         followUps = try container.decode([FollowUp].self, forKey: .followUps)
         governmentTurns = try container.decodeIfPresent([Int].self, forKey: .governmentTurns) ?? []
+        governmentSpeakers = try container.decodeIfPresent([GovernmentSpeaker].self, forKey: .governmentSpeakers) ?? []
         notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
     }
 
@@ -62,6 +67,7 @@ public struct Analysis: Sendable, Hashable, Codable {
         try container.encode(Self.schemaIdentifier, forKey: .schema)
         try container.encode(debate, forKey: .debate)
         try container.encode(governmentTurns, forKey: .governmentTurns)
+        try container.encode(governmentSpeakers, forKey: .governmentSpeakers)
         try container.encode(questions, forKey: .questions)
         try container.encode(commitments, forKey: .commitments)
         try container.encode(requests, forKey: .requests)
@@ -119,24 +125,116 @@ public struct DebateSummary: Sendable, Hashable, Codable {
 
 /// Who spoke, as far as the page tells: the name may be missing in text saves.
 public struct SpeakerReference: Sendable, Hashable, Codable {
+    /// The fullest name the page gives the person ("Mr. Denzil Freeth", not "Mr. Freeth"); nil where the page
+    /// does not name the speaker (see ``displayName``).
     public var name: String?
     public var role: SpeakerRole
-    /// The office line when the page gives one; used to group commitments by department.
+    /// The office line when the page gives one (for this turn, or for the person elsewhere on the page).
     public var office: String?
+    /// The page's key for the person: the member id where the page gives one ("id:…"), else the name
+    /// ("name:…", "peer:…"), or "unnamed:minister" for a minister the page does not name. Nil for an unnamed member.
+    public var person: String?
+    /// The canonical department (``DepartmentTable``) the speaker answers for, when the page shows it.
+    public var department: String?
+    /// Where the department was read: "office line …", "heading …", "tabled question …", the speaker's words.
+    public var departmentSource: String?
+    /// Why the speaker was read as the Government's (or the chair): the page's own evidence, in words.
+    public var evidence: [String]
 
-    public init(name: String?, role: SpeakerRole, office: String? = nil) {
+    public init(
+        name: String?, role: SpeakerRole, office: String? = nil, person: String? = nil, department: String? = nil,
+        departmentSource: String? = nil, evidence: [String] = []
+    ) {
         self.name = name
         self.role = role
         self.office = office
+        self.person = person
+        self.department = department
+        self.departmentSource = departmentSource
+        self.evidence = evidence
     }
 
-    private enum CodingKeys: String, CodingKey { case name, role, office }
+    /// How every output writes a speaker the page does not name.
+    public static let unnamedMinister = "Minister (not named on the page)"
+    /// How every output writes a member the page does not name.
+    public static let unnamedMember = "Member (not named on the page)"
+
+    /// The name, or the one way an unnamed speaker is written.
+    public var displayName: String {
+        name ?? (role == .minister ? Self.unnamedMinister : Self.unnamedMember)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, role, office, person, department, departmentSource, evidence
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        role = try container.decode(SpeakerRole.self, forKey: .role)
+        office = try container.decodeIfPresent(String.self, forKey: .office)
+        person = try container.decodeIfPresent(String.self, forKey: .person)
+        department = try container.decodeIfPresent(String.self, forKey: .department)
+        departmentSource = try container.decodeIfPresent(String.self, forKey: .departmentSource)
+        evidence = try container.decodeIfPresent([String].self, forKey: .evidence) ?? []
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
         try container.encode(role, forKey: .role)
         try container.encode(office, forKey: .office)
+        try container.encode(person, forKey: .person)
+        try container.encode(department, forKey: .department)
+        try container.encode(departmentSource, forKey: .departmentSource)
+        try container.encode(evidence, forKey: .evidence)
+    }
+}
+
+/// A person who speaks for the Government in the debate: one entry however many ways the page names them.
+public struct GovernmentSpeaker: Sendable, Hashable, Codable {
+    /// The page's key for the person (``SpeakerReference/person``).
+    public var person: String
+    /// The fullest name the page gives; nil when the page names nobody.
+    public var name: String?
+    /// Every label the page prints for the person ("Mr. Denzil Freeth", "Mr. Freeth").
+    public var aliases: [String]
+    public var memberId: String?
+    /// The office lines the page prints for the person.
+    public var offices: [String]
+    /// The department the person answers for most often in the debate (canonical name).
+    public var department: String?
+    /// Why the person was read as speaking for the Government.
+    public var evidence: [String]
+    /// The person's turns.
+    public var turns: [Int]
+
+    public init(
+        person: String, name: String?, aliases: [String], memberId: String?, offices: [String], department: String?,
+        evidence: [String], turns: [Int]
+    ) {
+        self.person = person
+        self.name = name
+        self.aliases = aliases
+        self.memberId = memberId
+        self.offices = offices
+        self.department = department
+        self.evidence = evidence
+        self.turns = turns
+    }
+
+    private enum CodingKeys: String, CodingKey { case person, name, aliases, memberId, offices, department, evidence, turns }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(person, forKey: .person)
+        try container.encode(name, forKey: .name)
+        try container.encode(aliases, forKey: .aliases)
+        try container.encode(memberId, forKey: .memberId)
+        try container.encode(offices, forKey: .offices)
+        try container.encode(department, forKey: .department)
+        try container.encode(evidence, forKey: .evidence)
+        try container.encode(turns, forKey: .turns)
     }
 }
 

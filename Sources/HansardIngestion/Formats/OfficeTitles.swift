@@ -1,7 +1,12 @@
-/// The offices whose holders answer for the government, as every page format prints them: one list,
-/// so that a minister is a minister whichever rendering of the debate hansard reads.
-enum GovernmentOffices {
-    /// Lower-case fragments; an office line that contains one names a government post.
+/// Ministerial office titles as the pages print them, for reading a page's labels: whether the part of
+/// "THE HOME SECRETARY (Mr. McKENNA)" before the name is an office, whether "To ask the Chairman of Committees"
+/// asks a minister, and which office line to report as the role the page states.
+///
+/// This is how the reader takes a label apart, not the decision who speaks for the Government: that is the
+/// analysis's, from its own office patterns and the rest of the page's evidence (`HansardAnalysis`, `offices.json`;
+/// docs/analysis.md, "Government speakers"), which also puts each speaker in a department.
+enum OfficeTitles {
+    /// Lower-case fragments; an office line that contains one is printed as a ministerial office.
     private static let fragments = [
         "minister", "secretary of state", "parliamentary secretary", "chief secretary", "financial secretary",
         "economic secretary", "exchequer secretary", "secretary to the treasury", "secretary for",
@@ -13,11 +18,11 @@ enum GovernmentOffices {
         "duchy of lancaster", "cop26 president",
     ]
 
-    /// Fragments that make an office the opposition's or nobody's, whatever else it says.
+    /// Words the page prints to say an office is not a minister's, whatever else it says.
     private static let exclusions = ["shadow", "opposition", "private secretary"]
 
-    /// True when `text` (an office line or a title-like name) names a government office.
-    static func named(in text: String) -> Bool {
+    /// True when `text` (an office line or a title-like name) is printed as a ministerial office.
+    static func isMinisterial(_ text: String) -> Bool {
         let lower = text.asciiLowercased()
         if exclusions.contains(where: { lower.containsBytes($0) }) { return false }
         return fragments.contains { lower.containsBytes($0) }
