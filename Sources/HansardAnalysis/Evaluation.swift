@@ -253,12 +253,23 @@ public enum Evaluator {
         // The government turns the gold file implies, for the baseline and for scoring the speakers found.
         let ids = Set(gold.governmentSpeakers.compactMap(\.memberId))
         let names = Set(gold.governmentSpeakers.compactMap { $0.name.map(fold) })
+        // A page labels one person several ways ("Mr. Denzil Freeth", then "Mr. Freeth"; "Lord West of Spithead"):
+        // a turn is the annotator's speaker's when the id, the whole name or the surname-or-title agrees.
+        func surname(_ name: String) -> String {
+            let words = fold(name.split(separator: "(").first.map(String.init) ?? name).split(separator: " ")
+            if let of = words.firstIndex(of: "of"), of > 0 { return words[..<of].joined(separator: " ") }
+            return words.last.map(String.init) ?? ""
+        }
+        let surnames = Set(gold.governmentSpeakers.compactMap { $0.name.map(surname) }.filter { $0.count > 2 })
         var goldGovernment: Set<Int> = []
         if !ids.isEmpty || !names.isEmpty {
             for turn in debate.turns where turn.kind == .speech && scope.contains(turn.index) {
-                if let speaker = turn.speaker,
-                    speaker.memberId.map(ids.contains) == true || names.contains(fold(speaker.name))
-                {
+                guard let speaker = turn.speaker else { continue }
+                if let id = speaker.memberId, !ids.isEmpty {
+                    if ids.contains(id) { goldGovernment.insert(turn.index) }
+                    continue
+                }
+                if names.contains(fold(speaker.name)) || surnames.contains(surname(speaker.name)) {
                     goldGovernment.insert(turn.index)
                 }
             }
