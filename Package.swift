@@ -97,8 +97,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HansardFetchTests",
-            dependencies: ["HansardTestSupport", "HansardFetch", "HansardIngestion"],
-            resources: [.copy("loopback-server.py")],
+            dependencies: ["HansardTestSupport", "HansardFetch", "HansardIngestion", "HansardRegister"],
+            exclude: ["loopback-server.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(

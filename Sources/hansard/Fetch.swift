@@ -152,6 +152,7 @@ struct DayFileRun {
     let skipStored: Bool
 
     func run(from first: String?, through last: String) async throws {
+        let settings = try fetching.settings()
         let register = try location.open()
         let reader = DebateReader()
         let cache = PageCache.beside(register: register.path)
@@ -162,7 +163,7 @@ struct DayFileRun {
                     + " name the first day with --since yyyy-MM-dd")
             throw ExitCode(ExitStatus.usage.rawValue)
         }
-        let fetcher = Fetcher(cache: cache, settings: try fetching.settings(), reader: reader)
+        let fetcher = Fetcher(cache: cache, settings: settings, reader: reader)
         var listed: [DayFile] = []
         var listingsRead = 0
         for kind in days.kinds {

@@ -22,6 +22,11 @@ struct FetchOptions: ParsableArguments {
         }
     }
 
+    /// The settings for `arguments` when any of them is a URL (checked before anything is opened), else nil.
+    func settings(for arguments: [String]) throws -> FetchSettings? {
+        arguments.contains(where: WebAddress.looksLikeURL) ? try settings() : nil
+    }
+
     /// The settings these options ask for; the transport comes from `HANSARD_FETCH_BASE_URL` (tests only).
     func settings() throws -> FetchSettings {
         let transport: Transport
@@ -55,12 +60,12 @@ enum PageArgument {
 /// Fetches the URLs among `arguments` into the cache and gives back the arguments with each URL replaced by
 /// its cached file, and what each cached file stands for. A URL that fails is reported and dropped.
 func fetchingURLs(
-    _ arguments: [String], cache: PageCache, options: FetchOptions, reader: DebateReader, quiet: Bool,
+    _ arguments: [String], cache: PageCache, settings: FetchSettings?, reader: DebateReader, quiet: Bool,
     failures: inout [ExitStatus]
-) async throws -> (arguments: [String], labels: [String: String], fetcher: Fetcher?) {
+) async -> (arguments: [String], labels: [String: String], fetcher: Fetcher?) {
     let urls = arguments.filter(WebAddress.looksLikeURL)
-    guard !urls.isEmpty else { return (arguments, [:], nil) }
-    let fetcher = Fetcher(cache: cache, settings: try options.settings(), reader: reader)
+    guard !urls.isEmpty, let settings else { return (arguments, [:], nil) }
+    let fetcher = Fetcher(cache: cache, settings: settings, reader: reader)
     let progress = ProgressBar(total: urls.count, enabled: !quiet && Terminal.standardErrorIsTerminal)
     var replaced: [String] = []
     var labels: [String: String] = [:]
@@ -93,12 +98,14 @@ func fetchSummary(_ statistics: FetchStatistics, offline: Bool, skipped: Int = 0
     let stored = skipped > 0 ? "; \(skipped) day files already in the register, not requested" : ""
     if offline { return "no requests (--offline): pages read from the cache\(stored)" }
     let size: String
-    if statistics.bytes >= 1_000_000 {
+    if statistics.downloads == 0 {
+        size = ""
+    } else if statistics.bytes >= 1_000_000 {
         let tenths = (statistics.bytes + 50_000) / 100_000
-        size = "\(tenths / 10).\(tenths % 10) MB"
+        size = " (\(tenths / 10).\(tenths % 10) MB)"
     } else {
-        size = "\((statistics.bytes + 500) / 1000) kB"
+        size = " (\((statistics.bytes + 500) / 1000) kB)"
     }
-    return "\(statistics.requests) requests: \(statistics.downloads) downloaded (\(size)), \(statistics.notModified)"
+    return "\(statistics.requests) requests: \(statistics.downloads) downloaded\(size), \(statistics.notModified)"
         + " unchanged on the server (304)\(stored)"
 }

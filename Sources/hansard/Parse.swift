@@ -54,9 +54,9 @@ extension Hansard {
             let reader = DebateReader(format: inputFormat?.format)
             var failures: [ExitStatus] = []
             // Fetched pages are kept where `register add` would keep them, so a later add finds them cached.
-            let (files, _, _) = try await fetchingURLs(
-                self.files, cache: PageCache.beside(register: Register.defaultPath()), options: fetching,
-                reader: reader, quiet: true, failures: &failures)
+            let (files, _, _) = await fetchingURLs(
+                self.files, cache: PageCache.beside(register: Register.defaultPath()),
+                settings: try fetching.settings(for: self.files), reader: reader, quiet: true, failures: &failures)
             let printer = DebatePrinter(format: format, jsonLines: jsonl, many: self.files.count > 1)
             let body = printer.body
             // Each debate is rendered on the thread that read it; here the bodies are only framed and written.

@@ -54,12 +54,13 @@ extension Hansard {
         }
 
         private func add() async throws {
+            let settings = try fetching.settings(for: inputs)
             let register = try location.open()
             let reader = DebateReader(format: inputFormat?.format)
             var fetchFailures: [ExitStatus] = []
             let cache = PageCache.beside(register: register.path)
-            let (arguments, labels, fetcher) = try await fetchingURLs(
-                inputs, cache: cache, options: fetching, reader: reader, quiet: quiet, failures: &fetchFailures)
+            let (arguments, labels, fetcher) = await fetchingURLs(
+                inputs, cache: cache, settings: settings, reader: reader, quiet: quiet, failures: &fetchFailures)
             let (paths, missing, skipped) = Intake.expand(arguments)
             let store = try PageStore(register: register, reader: reader, verbose: verbose)
             store.failures = fetchFailures
