@@ -82,6 +82,13 @@ public struct WebAddress: Sendable, Hashable, Comparable, CustomStringConvertibl
         if host == "api.parliament.uk", !path.hasPrefix("/historic-hansard/") {
             throw .refused(url: text, reason: "on api.parliament.uk hansard reads historic Hansard only (/historic-hansard/…)")
         }
+        // A sitting's page is an index of links, not a debate: hansard follows no links, so it says so up front.
+        if host == "api.parliament.uk", path.hasPrefix("/historic-hansard/sittings/") {
+            throw .refused(
+                url: text,
+                reason: "a historic Hansard sitting page is a list of sections, not a debate; add the sections' URLs"
+                    + " (…/historic-hansard/commons/1915/mar/03/aliens)")
+        }
         if host == "www.theyworkforyou.com", !path.hasPrefix("/pwdata/") {
             guard let file = TheyWorkForYou.dayFile(forPage: address) else {
                 throw .refused(

@@ -107,8 +107,7 @@ struct DayFileSelection: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Only this kind of day file (repeatable): "
-                + DayFileKind.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+            "Only this kind of day file, by its folder under scrapedxml/ (repeatable; default: every kind).",
             valueName: "kind"))
     var kind: [DayFileKindArgument] = []
 

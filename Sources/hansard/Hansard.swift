@@ -14,7 +14,7 @@ struct Hansard: AsyncParsableCommand {
 
             Examples:
               hansard register add corpus/
-              hansard register add https://hansard.parliament.uk/Commons/2022-06-15/debates/20D19FB5-2111-49A8-94A1-9E43AAC5CD38/OralAnswersToQuestions
+              hansard fetch --house commons --date 2022-06-22
               hansard sync --since 2024-07-01
               hansard commitments --overdue
               hansard report --out reports/ && xdg-open reports/index.html
