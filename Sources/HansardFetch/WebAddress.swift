@@ -19,7 +19,10 @@ public struct WebAddress: Sendable, Hashable, Comparable, CustomStringConvertibl
         ("hansard.parliament.uk", "debate pages (Commons, Lords, Westminster Hall, written statements)"),
         ("api.parliament.uk", "historic Hansard section pages, under /historic-hansard/"),
         ("publications.parliament.uk", "daily parts of the Official Report"),
-        ("www.theyworkforyou.com", "ParlParse XML day files under /pwdata/scrapedxml/, and debate pages read through them"),
+        (
+            "www.theyworkforyou.com",
+            "ParlParse XML day files under /pwdata/scrapedxml/, and debate pages read through them"
+        ),
     ]
 
     /// `theyworkforyou.com` without `www.` serves the same site; it is asked for as `www.`.
@@ -80,7 +83,8 @@ public struct WebAddress: Sendable, Hashable, Comparable, CustomStringConvertibl
         let query = components.percentEncodedQuery.map { "?" + $0 } ?? ""
         let address = WebAddress(host: host, pathAndQuery: path + query)
         if host == "api.parliament.uk", !path.hasPrefix("/historic-hansard/") {
-            throw .refused(url: text, reason: "on api.parliament.uk hansard reads historic Hansard only (/historic-hansard/…)")
+            throw .refused(
+                url: text, reason: "on api.parliament.uk hansard reads historic Hansard only (/historic-hansard/…)")
         }
         // A sitting's page is an index of links, not a debate: hansard follows no links, so it says so up front.
         if host == "api.parliament.uk", path.hasPrefix("/historic-hansard/sittings/") {
@@ -138,7 +142,8 @@ public struct Transport: Sendable, Hashable {
             throw .invalidBaseURL(value: base, reason: "not an http:// URL")
         }
         guard Self.isLoopback(host) else {
-            throw .invalidBaseURL(value: base, reason: "\(host) is not a loopback address (127.0.0.0/8, ::1, localhost)")
+            throw .invalidBaseURL(
+                value: base, reason: "\(host) is not a loopback address (127.0.0.0/8, ::1, localhost)")
         }
         if components.user != nil || components.query != nil || components.fragment != nil {
             throw .invalidBaseURL(value: base, reason: "a base URL has no user, query or fragment")
@@ -170,7 +175,8 @@ public struct Transport: Sendable, Hashable {
 
     /// The address a redirect's `Location` stands for, resolved against the URL that answered.
     /// - Throws: ``FetchError/refused(url:reason:)`` for a target off the allow-list or not HTTPS.
-    func redirectTarget(_ location: String, from requested: URL, original: WebAddress) throws(FetchError) -> WebAddress {
+    func redirectTarget(_ location: String, from requested: URL, original: WebAddress) throws(FetchError) -> WebAddress
+    {
         guard let resolved = URL(string: location, relativeTo: requested)?.absoluteURL.absoluteString else {
             throw .refused(url: original.url, reason: "it redirects to \(location), which is not a URL")
         }

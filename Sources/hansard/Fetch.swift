@@ -184,7 +184,8 @@ struct DayFileRun {
         var skipped = 0
         for (index, file) in plan.enumerated() {
             let url = file.address.url
-            if skipStored, let cached = fetcher.cached(file.address), try register.hasPageVersion(sha256: cached.sha256) {
+            if skipStored, let cached = fetcher.cached(file.address), try register.hasPageVersion(sha256: cached.sha256)
+            {
                 skipped += 1
                 if days.verbose {
                     progress.clear()

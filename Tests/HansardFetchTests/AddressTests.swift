@@ -9,16 +9,23 @@ import Testing
 struct AddressTests {
     @Test("Pages on the four allowed hosts are accepted; plain HTTP is asked for over HTTPS")
     func allowedHosts() throws {
-        let page = "https://hansard.parliament.uk/Lords/2023-03-08/debates/B8046725-0219-46B6-B0A6-8EB5D30093D2/WhatsappMinisterialCommunications"
+        let page =
+            "https://hansard.parliament.uk/Lords/2023-03-08/debates/B8046725-0219-46B6-B0A6-8EB5D30093D2/WhatsappMinisterialCommunications"
         #expect(try WebAddress.parse(page).url == page)
-        #expect(try WebAddress.parse("http://HANSARD.parliament.uk/Commons/2022-06-15/debates/x#c1").url
-            == "https://hansard.parliament.uk/Commons/2022-06-15/debates/x")
-        #expect(try WebAddress.parse("https://api.parliament.uk/historic-hansard/commons/1915/mar/03/aliens").host
-            == "api.parliament.uk")
-        #expect(try WebAddress.parse("https://publications.parliament.uk/pa/cm201011/cmhansrd/cm110719/debtext/110719-0001.htm")
+        #expect(
+            try WebAddress.parse("http://HANSARD.parliament.uk/Commons/2022-06-15/debates/x#c1").url
+                == "https://hansard.parliament.uk/Commons/2022-06-15/debates/x")
+        #expect(
+            try WebAddress.parse("https://api.parliament.uk/historic-hansard/commons/1915/mar/03/aliens").host
+                == "api.parliament.uk")
+        #expect(
+            try WebAddress.parse(
+                "https://publications.parliament.uk/pa/cm201011/cmhansrd/cm110719/debtext/110719-0001.htm"
+            )
             .pathAndQuery == "/pa/cm201011/cmhansrd/cm110719/debtext/110719-0001.htm")
-        #expect(try WebAddress.parse("https://theyworkforyou.com/pwdata/scrapedxml/debates/debates2009-10-27a.xml").url
-            == "https://www.theyworkforyou.com/pwdata/scrapedxml/debates/debates2009-10-27a.xml")
+        #expect(
+            try WebAddress.parse("https://theyworkforyou.com/pwdata/scrapedxml/debates/debates2009-10-27a.xml").url
+                == "https://www.theyworkforyou.com/pwdata/scrapedxml/debates/debates2009-10-27a.xml")
     }
 
     @Test(
@@ -78,11 +85,14 @@ struct AddressTests {
         let original = try WebAddress.parse("https://hansard.parliament.uk/Commons/old")
         let requested = try #require(transport.url(for: original))
         #expect(requested.absoluteString == "http://127.0.0.1:4000/hansard.parliament.uk/Commons/old")
-        #expect(try transport.redirectTarget("/hansard.parliament.uk/Commons/new", from: requested, original: original).url
-            == "https://hansard.parliament.uk/Commons/new")
-        #expect(try transport.redirectTarget(
-            "https://publications.parliament.uk/pa/x.htm", from: requested, original: original).host
-            == "publications.parliament.uk")
+        #expect(
+            try transport.redirectTarget("/hansard.parliament.uk/Commons/new", from: requested, original: original).url
+                == "https://hansard.parliament.uk/Commons/new")
+        #expect(
+            try transport.redirectTarget(
+                "https://publications.parliament.uk/pa/x.htm", from: requested, original: original
+            ).host
+                == "publications.parliament.uk")
         for location in [
             "http://127.0.0.1:4000/evil.example.org/page", "https://evil.example.org/page",
             "http://hansard.parliament.uk/Commons/new",
@@ -98,18 +108,22 @@ struct AddressTests {
         let file = try #require(DayFile(name: "debates2009-10-27a.xml", kind: .debates))
         #expect(file.date == "2009-10-27" && file.revision == "a")
         #expect(file.address.url == "https://www.theyworkforyou.com/pwdata/scrapedxml/debates/debates2009-10-27a.xml")
-        #expect(DayFile(name: "westminster2009-10-28a.xml", kind: .westminsterHall)?.address.url
-            == "https://www.theyworkforyou.com/pwdata/scrapedxml/westminhall/westminster2009-10-28a.xml")
+        #expect(
+            DayFile(name: "westminster2009-10-28a.xml", kind: .westminsterHall)?.address.url
+                == "https://www.theyworkforyou.com/pwdata/scrapedxml/westminhall/westminster2009-10-28a.xml")
         #expect(DayFile(name: "daylord2009-10-27a.xml", kind: .lords) != nil)
         #expect(DayFile(name: "lordswrans2009-10-27a.xml", kind: .lordsWrittenAnswers) != nil)
         #expect(DayFile(name: "ministerial2009-10-29a.xml", kind: .writtenStatements) != nil)
-        for wrong in ["debates2009-10-27.xml", "debates2009-10-27A.xml", "debates2009-1-27a.xml", "debates.xml",
-            "debates2009-10-27a.xml.gz", "daylord2009-10-27a.xml", "changedates.txt"]
-        {
+        for wrong in [
+            "debates2009-10-27.xml", "debates2009-10-27A.xml", "debates2009-1-27a.xml", "debates.xml",
+            "debates2009-10-27a.xml.gz", "daylord2009-10-27a.xml", "changedates.txt",
+        ] {
             #expect(DayFile(name: wrong, kind: .debates) == nil, "\(wrong)")
         }
-        let files = ["debates2009-10-27a.xml", "debates2009-10-27c.xml", "debates2009-10-27b.xml",
-            "debates2009-10-28a.xml", "debates2009-11-02a.xml"].compactMap { DayFile(name: $0, kind: .debates) }
+        let files = [
+            "debates2009-10-27a.xml", "debates2009-10-27c.xml", "debates2009-10-27b.xml",
+            "debates2009-10-28a.xml", "debates2009-11-02a.xml",
+        ].compactMap { DayFile(name: $0, kind: .debates) }
         let newest = TheyWorkForYou.newestRevisions(files, from: "2009-10-27", through: "2009-10-31")
         #expect(newest.map(\.name) == ["debates2009-10-27c.xml", "debates2009-10-28a.xml"])
     }

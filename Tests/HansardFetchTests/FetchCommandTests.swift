@@ -41,8 +41,10 @@ struct FetchCommandTests {
         var pages = Site.pages.map { (url: $0.url, corpus: $0.corpus, cached: $0.url) }
         // A TheyWorkForYou debate page is read through its day file, and cached under the file's URL.
         pages.append(
-            ("https://www.theyworkforyou.com/wms/?id=2009-10-29a.1.0", Site.dayFiles[4].corpus,
-             "https://" + Site.dayFiles[4].path))
+            (
+                "https://www.theyworkforyou.com/wms/?id=2009-10-29a.1.0", Site.dayFiles[4].corpus,
+                "https://" + Site.dayFiles[4].path
+            ))
         for (url, corpus, cachedURL) in pages {
             let byURL = try Self.newRegister()
             let added = try Self.run(["register", "add", "--quiet", "--register", byURL.register, url], server)
@@ -51,8 +53,10 @@ struct FetchCommandTests {
             #expect(added.standardError.isEmpty, "\(added.standardError)")
 
             let saved = try Self.newRegister()
-            let direct = try HansardCommand.run(["register", "add", "--quiet", "--register", saved.register,
-                CorpusFile.path(corpus)])
+            let direct = try HansardCommand.run([
+                "register", "add", "--quiet", "--register", saved.register,
+                CorpusFile.path(corpus),
+            ])
             #expect(direct.status == 0)
 
             let fetched = try Register.open(at: byURL.register, readOnly: true).snapshot()
@@ -73,15 +77,18 @@ struct FetchCommandTests {
             #expect(fetched.debates.first?.sourcePath.hasPrefix(byURL.cache + "/pages/" + sha) == true)
             let records = Self.files(in: byURL.cache + "/urls")
             #expect(records.count == 1)
-            let record = try JSONSerialization.jsonObject(
-                with: Data(contentsOf: URL(fileURLWithPath: byURL.cache + "/urls/" + records[0]))) as? [String: Any]
+            let record =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: byURL.cache + "/urls/" + records[0]))) as? [String: Any]
             #expect(record?["sha256"] as? String == sha)
             #expect(record?["url"] as? String == cachedURL)
             #expect((record?["fetchedAt"] as? String)?.hasSuffix("Z") == true)
             #expect(Self.files(in: byURL.cache + "/tmp").isEmpty)
 
-            let again = try HansardCommand.run(["register", "add", "--verbose", "--quiet", "--register",
-                byURL.register, CorpusFile.path(corpus)])
+            let again = try HansardCommand.run([
+                "register", "add", "--verbose", "--quiet", "--register",
+                byURL.register, CorpusFile.path(corpus),
+            ])
             #expect(again.standardOutput.contains("0 debates added, 1 unchanged"), "\(again.standardOutput)")
         }
     }
@@ -113,21 +120,30 @@ struct FetchCommandTests {
         defer { server.stop() }
         let (register, _) = try Self.newRegister()
         let outcome = try Self.run(
-            ["fetch", "--date", "2009-10-28", "--house", "commons", "--wait", "0", "--quiet", "--verbose",
-             "--register", register], server)
+            [
+                "fetch", "--date", "2009-10-28", "--house", "commons", "--wait", "0", "--quiet", "--verbose",
+                "--register", register,
+            ], server)
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.contains("2 debates added, 0 unchanged, 0 revised, 0 failed;"))
-        #expect(outcome.standardOutput.contains("added https://www.theyworkforyou.com/pwdata/scrapedxml/debates/debates2009-10-28c.xml as d-"))
-        #expect(outcome.standardOutput.contains("added https://www.theyworkforyou.com/pwdata/scrapedxml/westminhall/westminster2009-10-28a.xml as d-"))
+        #expect(
+            outcome.standardOutput.contains(
+                "added https://www.theyworkforyou.com/pwdata/scrapedxml/debates/debates2009-10-28c.xml as d-"))
+        #expect(
+            outcome.standardOutput.contains(
+                "added https://www.theyworkforyou.com/pwdata/scrapedxml/westminhall/westminster2009-10-28a.xml as d-"))
         let snapshot = try Register.open(at: register, readOnly: true).snapshot()
-        let expected = try [Site.dayFiles[2].corpus, Site.dayFiles[3].corpus].map { try Self.sha256(ofFile: CorpusFile.path($0)) }
+        let expected = try [Site.dayFiles[2].corpus, Site.dayFiles[3].corpus].map {
+            try Self.sha256(ofFile: CorpusFile.path($0))
+        }
         #expect(Set(snapshot.debates.map(\.sha256)) == Set(expected))
         // The four Commons listings, then the two files: nothing else, and no Lords folder.
         let paths = try server.requests().map(\.path)
-        #expect(paths == [
-            "/" + Site.twfy + "debates/", "/" + Site.twfy + "westminhall/", "/" + Site.twfy + "wms/",
-            "/" + Site.twfy + "wrans/", "/" + Site.dayFiles[2].path, "/" + Site.dayFiles[3].path,
-        ])
+        #expect(
+            paths == [
+                "/" + Site.twfy + "debates/", "/" + Site.twfy + "westminhall/", "/" + Site.twfy + "wms/",
+                "/" + Site.twfy + "wrans/", "/" + Site.dayFiles[2].path, "/" + Site.dayFiles[3].path,
+            ])
     }
 
     @Test("sync killed with SIGKILL loses no day file reported as added, and a rerun fetches only the rest")
@@ -135,8 +151,10 @@ struct FetchCommandTests {
         let server = try LoopbackServer()
         defer { server.stop() }
         let (register, _) = try Self.newRegister()
-        let arguments = ["sync", "--since", "2009-10-01", "--until", "2023-12-31", "--wait", "0.3", "--verbose",
-            "--register", register]
+        let arguments = [
+            "sync", "--since", "2009-10-01", "--until", "2023-12-31", "--wait", "0.3", "--verbose",
+            "--register", register,
+        ]
         let (process, pipe) = try HansardCommand.start(arguments + ["--quiet"], environment: server.environment)
         var reported: [String] = []
         var buffer = ""
@@ -175,7 +193,9 @@ struct FetchCommandTests {
         let server = try LoopbackServer()
         defer { server.stop() }
         let (register, _) = try Self.newRegister()
-        let arguments = ["sync", "--since", "2009-10-26", "--until", "2009-10-31", "--wait", "0", "--register", register]
+        let arguments = [
+            "sync", "--since", "2009-10-26", "--until", "2009-10-31", "--wait", "0", "--register", register,
+        ]
         let first = try Self.run(arguments, server)
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput.contains("5 debates added"))
@@ -186,8 +206,10 @@ struct FetchCommandTests {
         let requests = try server.requests()
         #expect(requests.count == 7)
         #expect(requests.allSatisfy { $0.path.hasSuffix("/") && $0.status == 304 && $0.ifNoneMatch != nil })
-        #expect(second.standardOutput.contains("7 requests: 0 downloaded, 7 unchanged on the server (304);"
-            + " 5 day files already in the register, not requested"))
+        #expect(
+            second.standardOutput.contains(
+                "7 requests: 0 downloaded, 7 unchanged on the server (304);"
+                    + " 5 day files already in the register, not requested"))
         #expect(second.standardOutput.contains("0 debates added, 0 unchanged, 0 revised, 0 failed"))
 
         // The day is reissued as revision d, with one sentence of a minister's answer reworded.
@@ -195,12 +217,16 @@ struct FetchCommandTests {
         let original = try String(contentsOfFile: CorpusFile.path(Site.dayFiles[2].corpus), encoding: .isoLatin1)
         let sentence = "I will certainly consult the Cabinet Secretary about the release"
         try #require(original.contains(sentence))
-        let revised = original.replacingOccurrences(of: sentence, with: "I will certainly consult the Cabinet Secretary on the release")
-        try server.publish(try #require(revised.data(using: .isoLatin1)), at: Site.twfy + "debates/debates2009-10-28d.xml")
+        let revised = original.replacingOccurrences(
+            of: sentence, with: "I will certainly consult the Cabinet Secretary on the release")
+        try server.publish(
+            try #require(revised.data(using: .isoLatin1)), at: Site.twfy + "debates/debates2009-10-28d.xml")
         try server.clearLog()
         let third = try Self.run(arguments + ["--verbose"], server)
         #expect(third.status == 0, "\(third.standardError)")
-        #expect(third.standardOutput.contains("revised https://www.theyworkforyou.com/pwdata/scrapedxml/debates/debates2009-10-28d.xml"))
+        #expect(
+            third.standardOutput.contains(
+                "revised https://www.theyworkforyou.com/pwdata/scrapedxml/debates/debates2009-10-28d.xml"))
         #expect(third.standardOutput.contains("revision 2"))
         #expect(third.standardOutput.contains("0 debates added, 0 unchanged, 1 revised, 0 failed"))
         let downloaded = try server.requests().filter { $0.status == 200 }.map(\.path)
@@ -228,23 +254,29 @@ struct FetchCommandTests {
         #expect(outcome.status == status, "\(outcome.standardError)", sourceLocation: sourceLocation)
         let lines = outcome.standardError.split(separator: "\n")
         #expect(lines.count == 1, "\(outcome.standardError)", sourceLocation: sourceLocation)
-        #expect(lines.first?.hasPrefix("hansard: \(url): ") == true, "\(outcome.standardError)", sourceLocation: sourceLocation)
+        #expect(
+            lines.first?.hasPrefix("hansard: \(url): ") == true, "\(outcome.standardError)",
+            sourceLocation: sourceLocation)
         #expect(outcome.standardError.contains(reason), "\(outcome.standardError)", sourceLocation: sourceLocation)
-        #expect(outcome.standardOutput.contains("0 debates added, 0 unchanged, 0 revised, 1 failed"),
+        #expect(
+            outcome.standardOutput.contains("0 debates added, 0 unchanged, 0 revised, 1 failed"),
             sourceLocation: sourceLocation)
         let snapshot = try Register.open(at: register, readOnly: true).snapshot()
         #expect(snapshot.debates.isEmpty && snapshot.commitments.isEmpty, sourceLocation: sourceLocation)
         #expect(Self.files(in: cache + "/pages").isEmpty, sourceLocation: sourceLocation)
         #expect(Self.files(in: cache + "/urls").isEmpty, sourceLocation: sourceLocation)
-        #expect(Self.files(in: cache + "/tmp").isEmpty, "\(Self.files(in: cache + "/tmp"))", sourceLocation: sourceLocation)
+        #expect(
+            Self.files(in: cache + "/tmp").isEmpty, "\(Self.files(in: cache + "/tmp"))", sourceLocation: sourceLocation)
         return outcome
     }
 
-    @Test("404, 500, a truncated body, an oversized one and a page that is not a debate: one line, a code, nothing kept")
+    @Test(
+        "404, 500, a truncated body, an oversized one and a page that is not a debate: one line, a code, nothing kept")
     func failures() throws {
         let server = try LoopbackServer()
         defer { server.stop() }
-        let missing = "https://hansard.parliament.uk/Commons/2022-06-15/debates/00000000-0000-0000-0000-000000000000/None"
+        let missing =
+            "https://hansard.parliament.uk/Commons/2022-06-15/debates/00000000-0000-0000-0000-000000000000/None"
         _ = try expectFailure(server, url: missing, status: 66, reason: "no such page (HTTP 404)")
 
         let broken = "https://hansard.parliament.uk/Commons/2022-06-15/debates/broken"
@@ -259,7 +291,8 @@ struct FetchCommandTests {
             "/hansard.parliament.uk/Commons/2022-06-15/debates/endless": ["endless": true],
         ])
         _ = try expectFailure(server, url: broken, status: 69, reason: "the server answered HTTP 500")
-        _ = try expectFailure(server, url: truncated, status: 69, reason: "the download was cut short after 300000 of 697508 bytes")
+        _ = try expectFailure(
+            server, url: truncated, status: 69, reason: "the download was cut short after 300000 of 697508 bytes")
         _ = try expectFailure(server, url: huge, status: 65, reason: "larger than the 64 MB limit")
         // A directory listing is a real page but not a debate.
         let listing = "https://www.theyworkforyou.com/pwdata/scrapedxml/debates/"
@@ -273,7 +306,8 @@ struct FetchCommandTests {
         try server.setRules([Site.hansardPath: ["delay": 6]])
         let started = Date()
         _ = try expectFailure(
-            server, url: Site.hansardURL, status: 69, reason: "the server sent nothing for 1 s", extra: ["--timeout", "1"])
+            server, url: Site.hansardURL, status: 69, reason: "the server sent nothing for 1 s",
+            extra: ["--timeout", "1"])
         #expect(Date().timeIntervalSince(started) < 5)
     }
 
@@ -287,11 +321,17 @@ struct FetchCommandTests {
         let downgrade = "https://hansard.parliament.uk/Commons/2022-06-15/debates/plain"
         let loop = "https://hansard.parliament.uk/Commons/2022-06-15/debates/loop"
         try server.setRules([
-            "/hansard.parliament.uk/Commons/2022-06-15/debates/old-address": ["redirect": Site.hansardPath, "status": 301],
-            "/hansard.parliament.uk/Commons/2022-06-15/debates/elsewhere": ["redirect": "https://evil.example.org/page"],
+            "/hansard.parliament.uk/Commons/2022-06-15/debates/old-address": [
+                "redirect": Site.hansardPath, "status": 301,
+            ],
+            "/hansard.parliament.uk/Commons/2022-06-15/debates/elsewhere": [
+                "redirect": "https://evil.example.org/page"
+            ],
             "/hansard.parliament.uk/Commons/2022-06-15/debates/elsewhere-here": ["redirect": "/evil.example.org/page"],
             "/hansard.parliament.uk/Commons/2022-06-15/debates/plain": ["redirect": "http://hansard.parliament.uk/x"],
-            "/hansard.parliament.uk/Commons/2022-06-15/debates/loop": ["redirect": "/hansard.parliament.uk/Commons/2022-06-15/debates/loop"],
+            "/hansard.parliament.uk/Commons/2022-06-15/debates/loop": [
+                "redirect": "/hansard.parliament.uk/Commons/2022-06-15/debates/loop"
+            ],
         ])
         let (register, _) = try Self.newRegister()
         let followed = try Self.run(["register", "add", "--quiet", "--register", register, old], server)
@@ -299,11 +339,16 @@ struct FetchCommandTests {
         #expect(followed.standardOutput.contains("1 debates added"))
 
         _ = try expectFailure(server, url: offList, status: 68, reason: "redirects to https://evil.example.org/page")
-        _ = try expectFailure(server, url: offListLoopback, status: 68, reason: "evil.example.org is not one of the hosts")
+        _ = try expectFailure(
+            server, url: offListLoopback, status: 68, reason: "evil.example.org is not one of the hosts")
         _ = try expectFailure(server, url: downgrade, status: 68, reason: "plain HTTP")
         _ = try expectFailure(server, url: loop, status: 69, reason: "more than 5 redirects")
-        _ = try expectFailure(server, url: "https://example.com/debates/1", status: 68, reason: "example.com is not one of")
-        #expect(try server.requests().allSatisfy { !$0.path.contains("evil.example.org") && !$0.path.contains("example.com/") })
+        _ = try expectFailure(
+            server, url: "https://example.com/debates/1", status: 68, reason: "example.com is not one of")
+        #expect(
+            try server.requests().allSatisfy {
+                !$0.path.contains("evil.example.org") && !$0.path.contains("example.com/")
+            })
     }
 
     @Test("No cookie is sent back, and every request names hansard and its version")
@@ -313,8 +358,11 @@ struct FetchCommandTests {
         try server.setRules([Site.hansardPath: ["cookie": "session=abc123"]])
         let (register, _) = try Self.newRegister()
         for _ in 0..<2 {
-            let outcome = try Self.run(["register", "add", "--register", register, "--wait", "0",
-                Site.hansardURL, Site.hansardURL], server)
+            let outcome = try Self.run(
+                [
+                    "register", "add", "--register", register, "--wait", "0",
+                    Site.hansardURL, Site.hansardURL,
+                ], server)
             #expect(outcome.status == 0)
         }
         let requests = try server.requests()

@@ -122,26 +122,36 @@ enum Site {
     /// SOURCES.md gives each one's original name.
     static let dayFiles: [(path: String, corpus: String)] = [
         (twfy + "lordspages/daylord2009-10-26a.xml", "parlparse-xml/lords-2009-10-26-daylord-parlparse.xml"),
-        (twfy + "lordswms/lordswms2009-10-27a.xml",
-         "parlparse-xml/lords-2009-10-27-written-ministerial-statements-parlparse.xml"),
+        (
+            twfy + "lordswms/lordswms2009-10-27a.xml",
+            "parlparse-xml/lords-2009-10-27-written-ministerial-statements-parlparse.xml"
+        ),
         (twfy + "debates/debates2009-10-28c.xml", "parlparse-xml/commons-2009-10-28-debates-parlparse.xml"),
         (twfy + "westminhall/westminster2009-10-28a.xml", "parlparse-xml/westminster-hall-2009-10-28-parlparse.xml"),
-        (twfy + "wms/ministerial2009-10-29a.xml",
-         "parlparse-xml/commons-2009-10-29-written-ministerial-statements-parlparse.xml"),
+        (
+            twfy + "wms/ministerial2009-10-29a.xml",
+            "parlparse-xml/commons-2009-10-29-written-ministerial-statements-parlparse.xml"
+        ),
         (twfy + "debates/debates2023-03-28d.xml", "parlparse-xml/commons-2023-03-28-debates-parlparse.xml"),
     ]
 
     /// Single pages: URL, path on the site, corpus file.
     static let pages: [(url: String, path: String, corpus: String)] = [
-        ("https://hansard.parliament.uk/Commons/2022-06-15/debates/20D19FB5-2111-49A8-94A1-9E43AAC5CD38/OralAnswersToQuestions",
-         "hansard.parliament.uk/Commons/2022-06-15/debates/20D19FB5-2111-49A8-94A1-9E43AAC5CD38/OralAnswersToQuestions",
-         "hansard-modern-html/commons-2022-06-15-oral-answers-to-questions.html"),
-        ("https://api.parliament.uk/historic-hansard/lords/1915/feb/10/alien-enemies",
-         "api.parliament.uk/historic-hansard/lords/1915/feb/10/alien-enemies",
-         "historic-hansard-html/lords-1915-02-10-alien-enemies.html"),
-        ("https://publications.parliament.uk/pa/cm201011/cmhansrd/cm110719/wmstext/110719m0001.htm",
-         "publications.parliament.uk/pa/cm201011/cmhansrd/cm110719/wmstext/110719m0001.htm",
-         "publications-html/commons-2011-07-19-publications-written-statements-EXCERPT.html"),
+        (
+            "https://hansard.parliament.uk/Commons/2022-06-15/debates/20D19FB5-2111-49A8-94A1-9E43AAC5CD38/OralAnswersToQuestions",
+            "hansard.parliament.uk/Commons/2022-06-15/debates/20D19FB5-2111-49A8-94A1-9E43AAC5CD38/OralAnswersToQuestions",
+            "hansard-modern-html/commons-2022-06-15-oral-answers-to-questions.html"
+        ),
+        (
+            "https://api.parliament.uk/historic-hansard/lords/1915/feb/10/alien-enemies",
+            "api.parliament.uk/historic-hansard/lords/1915/feb/10/alien-enemies",
+            "historic-hansard-html/lords-1915-02-10-alien-enemies.html"
+        ),
+        (
+            "https://publications.parliament.uk/pa/cm201011/cmhansrd/cm110719/wmstext/110719m0001.htm",
+            "publications.parliament.uk/pa/cm201011/cmhansrd/cm110719/wmstext/110719m0001.htm",
+            "publications-html/commons-2011-07-19-publications-written-statements-EXCERPT.html"
+        ),
     ]
 
     static let hansardURL = pages[0].url

@@ -13,10 +13,13 @@ struct PageLinksTests {
         let links = try PageLinks.hrefs(inHTML: bytes, path: path)
         // Counted independently with Python's html.parser: 29 <a> elements with an href.
         #expect(links.count == 29)
-        #expect(links.prefix(3) == ["/historic-hansard/search", "/historic-hansard/", "/historic-hansard/sittings/1910s"])
-        #expect(links.suffix(3) == [
-            "/historic-hansard/typos", "mailto:data@parliament.uk", "https://www.parliament.uk/site-information/copyright/",
-        ])
+        #expect(
+            links.prefix(3) == ["/historic-hansard/search", "/historic-hansard/", "/historic-hansard/sittings/1910s"])
+        #expect(
+            links.suffix(3) == [
+                "/historic-hansard/typos", "mailto:data@parliament.uk",
+                "https://www.parliament.uk/site-information/copyright/",
+            ])
     }
 
     @Test("Bytes that are not a page are refused as a debate page would be")
