@@ -184,7 +184,10 @@ struct DayFileRun {
         var skipped = 0
         for (index, file) in plan.enumerated() {
             let url = file.address.url
-            if skipStored, let cached = fetcher.cached(file.address), try register.hasPageVersion(sha256: cached.sha256)
+            // The URL record alone decides: the register holding that SHA-256 means the day is stored, whatever
+            // became of the cached copy, so a sync over years of days does not re-hash every cached file.
+            if skipStored, let record = fetcher.cache.record(for: url),
+                try register.hasPageVersion(sha256: record.sha256)
             {
                 skipped += 1
                 if days.verbose {
