@@ -165,15 +165,19 @@ struct DayFileRun {
         let fetcher = Fetcher(cache: cache, settings: settings, reader: reader)
         var listed: [DayFile] = []
         var listingsRead = 0
-        for kind in days.kinds {
+        let listings = ProgressBar(total: days.kinds.count, enabled: !days.quiet && Terminal.standardErrorIsTerminal)
+        for (index, kind) in days.kinds.enumerated() {
+            listings.advance(to: index, label: "listing " + TheyWorkForYou.listing(kind).url)
             do throws(FetchError) {
                 listed += try await fetcher.dayFiles(kind)
                 listingsRead += 1
             } catch {
+                listings.clear()
                 store.fail(error.description, ExitStatus(for: error))
                 if Self.stopsTheRun(error) { break }
             }
         }
+        listings.clear()
         let plan = TheyWorkForYou.newestRevisions(listed, from: first, through: last)
         if plan.isEmpty && listingsRead > 0 {
             Terminal.report(
