@@ -188,6 +188,39 @@ struct FetchCommandTests {
         #expect(Set(snapshot.debates.map(\.sha256)) == Set(expected))
     }
 
+    @Test("The progress bar is drawn on a terminal and never into a pipe")
+    func progressOnTerminalOnly() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let script = "/usr/bin/script"
+        try #require(
+            FileManager.default.isExecutableFile(atPath: script), "util-linux's script(1) runs hansard on a pty")
+        let (register, _) = try Self.newRegister()
+        let hansard = try HansardCommand.executable.path
+        let command =
+            "env HANSARD_FETCH_BASE_URL=\(server.base) \(hansard) fetch --date 2009-10-28 --wait 0.2"
+            + " --register \(register)"
+        // script(1) gives hansard a terminal for all three streams and copies what it drew to standard output.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: script)
+        process.arguments = ["-qec", command, "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let drawn = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(drawn)")
+        #expect(drawn.contains("\r[") && drawn.contains("/7 "), "the listings' bar")
+        #expect(drawn.contains("debates2009-10-28c.xml"))
+        #expect(drawn.contains("2 debates added"))
+
+        let piped = try Self.run(["fetch", "--date", "2009-10-28", "--wait", "0", "--register", register], server)
+        #expect(piped.status == 0)
+        #expect(piped.standardError.isEmpty, "\(piped.standardError)")
+        #expect(!piped.standardOutput.contains("\r"))
+    }
+
     @Test("A second sync asks for the listings conditionally and downloads nothing; a new revision is a revision")
     func conditionalRequests() throws {
         let server = try LoopbackServer()
