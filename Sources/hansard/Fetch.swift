@@ -165,6 +165,7 @@ struct DayFileRun {
         let fetcher = Fetcher(cache: cache, settings: settings, reader: reader)
         var listed: [DayFile] = []
         var listingsRead = 0
+        var stopped = false
         let listings = ProgressBar(total: days.kinds.count, enabled: !days.quiet && Terminal.standardErrorIsTerminal)
         for (index, kind) in days.kinds.enumerated() {
             listings.advance(to: index, label: "listing " + TheyWorkForYou.listing(kind).url)
@@ -173,13 +174,16 @@ struct DayFileRun {
                 listingsRead += 1
             } catch {
                 listings.clear()
-                store.fail(error.description, ExitStatus(for: error))
-                if Self.stopsTheRun(error) { break }
+                stopped = Self.stopsTheRun(error)
+                // One line per failure: when the run stops here, the same line says so.
+                let stop = stopped ? "; stopped, nothing fetched: run the same command again later" : ""
+                store.fail(error.description + stop, ExitStatus(for: error))
+                if stopped { break }
             }
         }
         listings.clear()
-        let plan = TheyWorkForYou.newestRevisions(listed, from: first, through: last)
-        if plan.isEmpty && listingsRead > 0 {
+        let plan = stopped ? [] : TheyWorkForYou.newestRevisions(listed, from: first, through: last)
+        if plan.isEmpty && listingsRead > 0 && !stopped {
             Terminal.report(
                 "no day files listed from \(first) to \(last) for \(days.kinds.map(\.rawValue).joined(separator: ", "))"
                     + " (no sitting, or not published yet)")
@@ -207,15 +211,15 @@ struct DayFileRun {
                 page = try await fetcher.page(file.address)
             } catch {
                 progress.clear()
-                store.fail(error.description, ExitStatus(for: error))
-                if Self.stopsTheRun(error) {
-                    let left = plan.count - index - 1
-                    Terminal.report(
-                        "stopped after this failure, \(left) day files not fetched; run the same command again to"
-                            + " go on (what was added is kept)")
-                    break
+                guard Self.stopsTheRun(error) else {
+                    store.fail(error.description, ExitStatus(for: error))
+                    continue
                 }
-                continue
+                let left = plan.count - index - 1
+                store.fail(
+                    error.description + "; stopped, \(left) more day files not fetched: run the same command again"
+                        + " to go on (what was added is kept)", ExitStatus(for: error))
+                break
             }
             try await store.add(
                 [page.path], labels: [page.path: url], progress: NoProgress.bar, remainingAfter: plan.count - index - 1)

@@ -221,6 +221,37 @@ struct FetchCommandTests {
         #expect(!piped.standardOutput.contains("\r"))
     }
 
+    @Test("sync stops at a server fault, in one line, and a rerun goes on from there")
+    func syncStopsAtServerFault() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let (register, _) = try Self.newRegister()
+        let failing = "/" + Site.dayFiles[2].path
+        try server.setRules([failing: ["status": 503]])
+        let arguments = [
+            "sync", "--since", "2009-10-26", "--until", "2009-10-31", "--wait", "0", "--register", register,
+        ]
+        let first = try Self.run(arguments, server)
+        #expect(first.status == 69)
+        let lines = first.standardError.split(separator: "\n")
+        #expect(lines.count == 1, "\(first.standardError)")
+        #expect(
+            lines.first?.hasPrefix("hansard: https://" + Site.dayFiles[2].path + ": the server answered HTTP 503")
+                == true)
+        #expect(first.standardError.contains("stopped, 2 more day files not fetched: run the same command again"))
+        #expect(first.standardOutput.contains("2 debates added, 0 unchanged, 0 revised, 1 failed"))
+        // Nothing after the fault was asked for.
+        let requested = try server.requests().map(\.path)
+        #expect(requested.last == failing)
+        #expect(try Register.open(at: register, readOnly: true).snapshot().debates.count == 2)
+
+        try server.setRules([:])
+        let second = try Self.run(arguments, server)
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardOutput.contains("3 debates added, 0 unchanged, 0 revised, 0 failed"))
+        #expect(second.standardOutput.contains("2 day files already in the register, not requested"))
+    }
+
     @Test("A second sync asks for the listings conditionally and downloads nothing; a new revision is a revision")
     func conditionalRequests() throws {
         let server = try LoopbackServer()
