@@ -35,11 +35,12 @@ DELETE FROM followUpLink; DELETE FROM speech; DELETE FROM request; DELETE FROM c
 DELETE FROM debateVersion; DELETE FROM debate;
 WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < $copies)
 INSERT INTO debate SELECT d0.id || '-' || k, d0.identity || '#' || k, title, house, date, url, type,
-    sha256 || '-' || k, sourcePath, revision, addedAt, updatedAt, volume, format, bytes FROM d0, n;
+    sha256 || '-' || k, sourcePath, revision, addedAt, updatedAt, volume, format, bytes, governmentTurns FROM d0, n;
 WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < $copies)
 INSERT INTO commitment SELECT c0.id || '-' || k, c0.analysisId || '-' || k, c0.debateId || '-' || k, debateDate, house,
     turn, speakerName, speakerRole, office, department, quote, action, object, subject, timingPhrase, timingClass,
-    dueBy, strength, source, requestId, status, statusDate, firstRevision, missingSinceRevision, heading, debateTitle,
+    dueBy, strength, source, requestId, status, statusDate, firstRevision, missingSinceRevision, person, speakerAliases,
+    departmentSource, speakerEvidence, heading, debateTitle,
     startColumn, contributionId, government, parliament, kind, analysisEvidence, machineValues FROM c0, n;
 -- VACUUM INTO may give rows new rowids; the search index follows the commitment table by rowid.
 INSERT INTO commitmentSearch(commitmentSearch) VALUES('rebuild');

@@ -30,9 +30,12 @@ public struct CommitmentQuery: Sendable, Hashable {
     public var scope: Scope
     /// The date ages, overdue marks and statuses are reckoned at, `yyyy-MM-dd`; nil for today.
     public var asOf: String?
-    /// Part of the minister's name, any case.
+    /// Part of the minister's name, any case: any name a page gives the person ("Eccles" finds "Sir D. Eccles"
+    /// and "Sir David Eccles").
     public var minister: String?
-    /// Part of the department or office line, any case.
+    /// A department: a name, alias, heading or office of the department table finds that department and the ones
+    /// it succeeded ("Home Office" finds "Home Department" questions; "Justice" the Department for Constitutional
+    /// Affairs); other text matches part of the department or office line, any case.
     public var department: String?
     public var house: House?
     /// Only commitments made on or after this date.
@@ -78,6 +81,8 @@ public struct CommitmentListing: Sendable, Hashable, Codable {
     public var ageDays: Int?
     /// Days past the due date; nil when not overdue.
     public var overdueDays: Int?
+    /// The minister as one person across the register: the fullest name any page gives them.
+    public var person: RegisterPerson
     /// How to cite it and where to read it.
     public var citation: Citation
     /// The age in words: "1 year 2 months".
@@ -92,8 +97,13 @@ public struct CommitmentListing: Sendable, Hashable, Codable {
 
     public init(
         commitment: CommitmentRecord, debateTitle: String, status: CommitmentStatus, ageDays: Int?,
-        overdueDays: Int?, citation: Citation? = nil, asOf: String? = nil
+        overdueDays: Int?, person: RegisterPerson? = nil, citation: Citation? = nil, asOf: String? = nil
     ) {
+        self.person =
+            person
+            ?? RegisterPerson(
+                id: commitment.person ?? commitment.id, name: commitment.speakerName,
+                aliases: commitment.aliases.isEmpty ? [commitment.speakerName].compactMap { $0 } : commitment.aliases)
         self.commitment = commitment
         self.debateTitle = debateTitle
         self.status = status

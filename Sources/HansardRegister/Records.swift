@@ -52,11 +52,14 @@ public struct DebateRecord: Sendable, Hashable, Codable, FetchableRecord, Persis
     public var format: String?
     /// The size of the latest version of the page in bytes, so that a moved page is found by size, then hash.
     public var bytes: Int?
+    /// The turns the analysis read as the Government's, comma-separated, so that a report marks them without
+    /// analysing the page again.
+    public var governmentTurns: String?
 
     public init(
         id: String, identity: String, title: String, house: House?, date: String?, url: String?,
         type: String?, sha256: String, sourcePath: String, revision: Int, addedAt: String, updatedAt: String,
-        volume: String? = nil, format: String? = nil, bytes: Int? = nil
+        volume: String? = nil, format: String? = nil, bytes: Int? = nil, governmentTurns: String? = nil
     ) {
         self.id = id
         self.identity = identity
@@ -73,6 +76,17 @@ public struct DebateRecord: Sendable, Hashable, Codable, FetchableRecord, Persis
         self.volume = volume
         self.format = format
         self.bytes = bytes
+        self.governmentTurns = governmentTurns
+    }
+
+    /// The turns in ``governmentTurns``.
+    public var governmentTurnIndexes: Set<Int> {
+        Set((governmentTurns ?? "").split(separator: ",").compactMap { Int($0) })
+    }
+
+    /// ``governmentTurns`` for the turns of an analysis.
+    static func governmentTurns(_ turns: [Int]) -> String? {
+        turns.isEmpty ? nil : turns.sorted().map(String.init).joined(separator: ",")
     }
 
     /// The page's file name without its folder: what published reports name, never a machine's path.
@@ -114,7 +128,7 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
     public var speakerName: String?
     public var speakerRole: SpeakerRole
     public var office: String?
-    /// The department named by the office line, e.g. "Cabinet Office".
+    /// The canonical department (the table in data/uk-government-departments.json), e.g. "Cabinet Office".
     public var department: String?
     public var quote: String
     public var action: CommitmentAction
@@ -135,6 +149,15 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
     public var firstRevision: Int
     /// Set when a revised page no longer contains the commitment: it is marked, never deleted.
     public var missingSinceRevision: Int?
+    /// The page's key for the minister ("id:…", "name:…", "peer:…", "unnamed:minister"): with the labels below,
+    /// what the register merges one person's commitments by.
+    public var person: String?
+    /// Every label the page prints for the minister, one per line ("Mr. Denzil Freeth", "Mr. Freeth").
+    public var speakerAliases: String?
+    /// Where the department was read: the office line, heading, tabled question or the minister's words.
+    public var departmentSource: String?
+    /// Why the speaker was read as the Government's, one reason per line.
+    public var speakerEvidence: String?
     /// The headings the commitment's turn falls under, e.g. "Justice: Prison Education".
     public var heading: String?
     /// The title a citation gives: the debate's, or for a page holding a whole day's sitting (ParlParse, the
@@ -162,9 +185,10 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
         action: CommitmentAction, object: String, subject: String, timingPhrase: String?,
         timingClass: CommitmentTiming.TimingClass, dueBy: String?, strength: Commitment.Strength,
         source: Commitment.Source, requestId: String?, status: CommitmentStatus, statusDate: String?,
-        firstRevision: Int, missingSinceRevision: Int?, heading: String? = nil, debateTitle: String? = nil,
-        startColumn: String? = nil, contributionId: String? = nil, government: String? = nil,
-        parliament: String? = nil, kind: String? = nil, analysisEvidence: String? = nil,
+        firstRevision: Int, missingSinceRevision: Int?, person: String? = nil, speakerAliases: String? = nil,
+        departmentSource: String? = nil, speakerEvidence: String? = nil, heading: String? = nil,
+        debateTitle: String? = nil, startColumn: String? = nil, contributionId: String? = nil,
+        government: String? = nil, parliament: String? = nil, kind: String? = nil, analysisEvidence: String? = nil,
         machineValues: String? = nil
     ) {
         self.id = id
@@ -191,6 +215,10 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
         self.statusDate = statusDate
         self.firstRevision = firstRevision
         self.missingSinceRevision = missingSinceRevision
+        self.person = person
+        self.speakerAliases = speakerAliases
+        self.departmentSource = departmentSource
+        self.speakerEvidence = speakerEvidence
         self.heading = heading
         self.debateTitle = debateTitle
         self.startColumn = startColumn
@@ -200,6 +228,21 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
         self.kind = kind
         self.analysisEvidence = analysisEvidence
         self.machineValues = machineValues
+    }
+
+    /// The labels in ``speakerAliases``.
+    public var aliases: [String] {
+        (speakerAliases ?? "").split(separator: "\n").map(String.init)
+    }
+
+    /// The reasons in ``speakerEvidence``.
+    public var evidence: [String] {
+        (speakerEvidence ?? "").split(separator: "\n").map(String.init)
+    }
+
+    /// The minister as every output writes them: the name, or the one wording for a minister the page does not name.
+    public var minister: String {
+        speakerName ?? (speakerRole == .minister ? SpeakerReference.unnamedMinister : SpeakerReference.unnamedMember)
     }
 
     /// What the commitment undertakes, as a reader says it: "publish: revised guidance on …".
@@ -214,9 +257,9 @@ extension CommitmentRecord {
     static let columnNames = [
         "id", "analysisId", "debateId", "debateDate", "house", "turn", "speakerName", "speakerRole", "office",
         "department", "quote", "action", "object", "subject", "timingPhrase", "timingClass", "dueBy", "strength",
-        "source", "requestId", "status", "statusDate", "firstRevision", "missingSinceRevision", "heading",
-        "debateTitle", "startColumn", "contributionId", "government", "parliament", "kind", "analysisEvidence",
-        "machineValues",
+        "source", "requestId", "status", "statusDate", "firstRevision", "missingSinceRevision", "person",
+        "speakerAliases", "departmentSource", "speakerEvidence", "heading", "debateTitle", "startColumn",
+        "contributionId", "government", "parliament", "kind", "analysisEvidence", "machineValues",
     ]
 
     /// Requests select exactly ``columnNames``, in order, so that ``init(row:)`` can read by position.
@@ -266,15 +309,19 @@ extension CommitmentRecord {
         statusDate = row[offset + 21]
         firstRevision = row[offset + 22]
         missingSinceRevision = row[offset + 23]
-        heading = row[offset + 24]
-        debateTitle = row[offset + 25]
-        startColumn = row[offset + 26]
-        contributionId = row[offset + 27]
-        government = row[offset + 28]
-        parliament = row[offset + 29]
-        kind = row[offset + 30]
-        analysisEvidence = row[offset + 31]
-        machineValues = row[offset + 32]
+        person = row[offset + 24]
+        speakerAliases = row[offset + 25]
+        departmentSource = row[offset + 26]
+        speakerEvidence = row[offset + 27]
+        heading = row[offset + 28]
+        debateTitle = row[offset + 29]
+        startColumn = row[offset + 30]
+        contributionId = row[offset + 31]
+        government = row[offset + 32]
+        parliament = row[offset + 33]
+        kind = row[offset + 34]
+        analysisEvidence = row[offset + 35]
+        machineValues = row[offset + 36]
     }
 }
 

@@ -31,12 +31,16 @@ extension Register {
                 try known.flatMap { try DebateRecord.fetchOne(db, key: $0.debateId) }
                 ?? DebateRecord.filter(Column("identity") == summary.identity).fetchOne(db)
                 ?? (summary.url.map { url in try DebateRecord.filter(Column("url") == url).fetchOne(db) } ?? nil)
-            let government = Set(analysis.commitments.compactMap(\.speaker.name))
+            let government = Set(analysis.governmentTurns)
+            var speakers: [Int: GovernmentSpeaker] = [:]
+            for speaker in analysis.governmentSpeakers {
+                for turn in speaker.turns { speakers[turn] = speaker }
+            }
             let speeches = debate.turns.filter { FollowUpFinder.isLinkable($0, government: government) }.map { turn in
                 SpeechRecord(
                     debateId: existing?.id ?? Self.debateId(for: summary.identity), turn: turn.index,
-                    speakerName: turn.speaker?.name, department: Department.named(byOffice: turn.speaker?.office),
-                    text: turn.text)
+                    speakerName: speakers[turn.index].map { $0.name } ?? turn.speaker?.name,
+                    department: speakers[turn.index]?.department, text: turn.text)
             }
             if var record = existing {
                 let sameVersion = known != nil
@@ -50,6 +54,7 @@ extension Register {
                 record.type = summary.type ?? record.type
                 record.volume = debate.metadata.volume ?? record.volume
                 record.format = debate.source.format.rawValue
+                record.governmentTurns = DebateRecord.governmentTurns(analysis.governmentTurns)
                 record.sha256 = summary.sha256
                 record.sourcePath = summary.sourcePath
                 record.bytes = debate.source.bytes
@@ -68,6 +73,7 @@ extension Register {
                 try Self.storeEvasionsAndMentions(db, analysis: analysis, debateId: record.id, replacing: true)
                 try SpeechRecord.filter(Column("debateId") == record.id).deleteAll(db)
                 for speech in speeches { try speech.insert(db) }
+                try Self.inferDepartments(db, debateId: record.id)
                 let links = try Self.link(db, debate: record, speeches: speeches)
                 if sameVersion { return .reanalysed(debateId: record.id, changes: changes, links: links) }
                 return .revised(debateId: record.id, revision: record.revision, changes: changes, links: links)
@@ -76,7 +82,8 @@ extension Register {
                 id: Self.debateId(for: summary.identity), identity: summary.identity, title: summary.title,
                 house: summary.house, date: summary.date, url: summary.url, type: summary.type,
                 sha256: summary.sha256, sourcePath: summary.sourcePath, revision: 1, addedAt: now, updatedAt: now,
-                volume: debate.metadata.volume, format: debate.source.format.rawValue, bytes: debate.source.bytes)
+                volume: debate.metadata.volume, format: debate.source.format.rawValue, bytes: debate.source.bytes,
+                governmentTurns: DebateRecord.governmentTurns(analysis.governmentTurns))
             try record.insert(db)
             try DebateVersionRecord(
                 sha256: summary.sha256, debateId: record.id, revision: 1, sourcePath: summary.sourcePath, addedAt: now
@@ -86,12 +93,14 @@ extension Register {
             for commitment in analysis.commitments where seen.insert(commitment.id).inserted {
                 // An id already in the register (another debate with the same identity hash) is kept as it is.
                 if try CommitmentRecord.exists(db, key: commitment.id) { continue }
-                try Self.record(commitment, page: debate, debate: record, revision: 1).insert(db)
+                try Self.record(commitment, page: debate, debate: record, revision: 1, aliases: Self.aliases(in: analysis))
+                    .insert(db)
                 count += 1
             }
             try Self.storeRequests(db, analysis: analysis, debateId: record.id, replacing: false)
             try Self.storeEvasionsAndMentions(db, analysis: analysis, debateId: record.id, replacing: false)
             for speech in speeches { try speech.insert(db) }
+            try Self.inferDepartments(db, debateId: record.id)
             let links = try Self.link(db, debate: record, speeches: speeches)
             return .added(debateId: record.id, commitments: count, links: links)
         }
@@ -99,25 +108,81 @@ extension Register {
 
     static func debateId(for identity: String) -> String { ShortID.make("d", [identity]) }
 
+    /// How far apart two sittings may be for a member's department on one to stand for the other.
+    static let departmentWindowDays = 31
+
+    /// Marks an inferred department, so that it is never the ground for another inference.
+    static let inferredPrefix = "not named on this page; "
+
+    /// A page that does not name a minister's department (a Lords day in ParlParse prints no office lines) takes the
+    /// department the same member answered for on another page within ``departmentWindowDays`` days, when that is
+    /// one department, saying so in `departmentSource`. Run for each debate added, both ways, so the order pages are
+    /// added in does not matter. Only member ids and peerage titles are used: a surname alone is not enough.
+    static func inferDepartments(_ db: Database, debateId: String) throws {
+        let keyed = "(c.person LIKE 'id:%' OR c.person LIKE 'peer:%')"
+        // This debate's commitments and the other debates' that share a person with it and lack a department.
+        let open = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.id, c.person, c.house, c.debateDate FROM commitment c
+                WHERE c.department IS NULL AND c.debateDate IS NOT NULL AND \(keyed)
+                  AND (c.debateId = ?
+                       OR c.person IN (SELECT person FROM commitment WHERE debateId = ? AND department IS NOT NULL))
+                """, arguments: [debateId, debateId])
+        for row in open {
+            let known = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.department, c.debateDate, d.title FROM commitment c JOIN debate d ON d.id = c.debateId
+                    WHERE c.person = ? AND c.house IS ? AND c.department IS NOT NULL
+                      AND (c.departmentSource IS NULL OR c.departmentSource NOT LIKE ?)
+                      AND abs(julianday(c.debateDate) - julianday(?)) <= ?
+                    ORDER BY abs(julianday(c.debateDate) - julianday(?)), c.debateDate, c.id
+                    """,
+                arguments: [
+                    row["person"] as String, row["house"] as String?, inferredPrefix + "%", row["debateDate"] as String,
+                    departmentWindowDays, row["debateDate"] as String,
+                ])
+            guard let nearest = known.first, Set(known.map { $0["department"] as String }).count == 1 else { continue }
+            let source = inferredPrefix + "the same member spoke for it on \(nearest["debateDate"] as String) "
+                + "(\(nearest["title"] as String))"
+            try db.execute(
+                sql: "UPDATE commitment SET department = ?, departmentSource = ? WHERE id = ?",
+                arguments: [nearest["department"] as String, source, row["id"] as String])
+        }
+    }
+
+    /// Each Government speaker's labels on the page, by person key.
+    static func aliases(in analysis: Analysis) -> [String: [String]] {
+        Dictionary(analysis.governmentSpeakers.map { ($0.person, $0.aliases) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The register's record of a commitment the analysis found in `page`, as the machine reads it.
-    static func record(_ commitment: Commitment, page: Debate, debate: DebateRecord, revision: Int) -> CommitmentRecord {
+    static func record(
+        _ commitment: Commitment, page: Debate, debate: DebateRecord, revision: Int, aliases: [String: [String]]
+    ) -> CommitmentRecord {
+        let aliases = commitment.speaker.person.flatMap { aliases[$0] } ?? []
         let turn = page.turns.first { $0.index == commitment.turn }
         let date = debate.date
-        // TODO(analysis branch): `kind` and `analysisEvidence` from `commitment.kind.rawValue` and
-        // `commitment.evidence` once HansardAnalysis gives them; the columns exist (migration v5) and stay NULL.
         return CommitmentRecord(
             id: commitment.id, analysisId: commitment.id, debateId: debate.id, debateDate: date,
             house: debate.house, turn: commitment.turn, speakerName: commitment.speaker.name,
             speakerRole: commitment.speaker.role, office: commitment.speaker.office,
-            department: Department.named(byOffice: commitment.speaker.office), quote: commitment.quote,
+            department: commitment.speaker.department, quote: commitment.quote,
             action: commitment.action, object: commitment.object, subject: commitment.subject,
             timingPhrase: commitment.timing?.phrase, timingClass: commitment.timing?.timingClass ?? .none,
             dueBy: commitment.timing?.dueBy, strength: commitment.strength, source: commitment.source,
             requestId: commitment.request, status: .outstanding, statusDate: nil, firstRevision: revision,
-            missingSinceRevision: nil, heading: turn.flatMap { CitationFacts.heading(of: $0, in: page) },
+            missingSinceRevision: nil, person: commitment.speaker.person,
+            speakerAliases: aliases.isEmpty ? commitment.speaker.name : aliases.joined(separator: "\n"),
+            departmentSource: commitment.speaker.departmentSource,
+            speakerEvidence: commitment.speaker.evidence.isEmpty
+                ? nil : commitment.speaker.evidence.joined(separator: "\n"),
+            heading: turn.flatMap { CitationFacts.heading(of: $0, in: page) },
             debateTitle: CitationFacts.title(of: turn, in: page), startColumn: turn?.column,
             contributionId: turn?.contributionId, government: date.flatMap { Administrations.containing($0)?.id },
-            parliament: date.flatMap { ParliamentarySessions.parliament(on: $0) })
+            parliament: date.flatMap { ParliamentarySessions.parliament(on: $0) }, kind: commitment.kind.rawValue,
+            analysisEvidence: commitment.evidence.isEmpty ? nil : commitment.evidence)
     }
 
     private static func storeRequests(
@@ -125,11 +190,11 @@ extension Register {
     ) throws {
         if replacing { try RequestRecord.filter(Column("debateId") == debateId).deleteAll(db) }
         for request in analysis.requests {
-            // TODO(analysis branch): `form` and `asked` from `request.form.rawValue` and `request.asked`.
             try RequestRecord(
                 id: request.id, debateId: debateId, turn: request.turn, speakerName: request.speaker.name,
                 quote: request.quote, action: request.action, outcome: request.outcome,
-                answerQuote: request.answer?.quote, commitmentId: request.commitment
+                answerQuote: request.answer?.quote, commitmentId: request.commitment, form: request.form.rawValue,
+                asked: request.asked
             ).insert(db, onConflict: .replace)
         }
     }
@@ -144,11 +209,11 @@ extension Register {
         }
         let questionTurns = Dictionary(analysis.questions.map { ($0.id, $0.turn) }, uniquingKeysWith: { a, _ in a })
         for evasion in analysis.evasions {
-            // TODO(analysis branch): `label` and `reason` from `evasion.label.rawValue` and `evasion.reason`.
             try EvasionRecord(
                 id: ShortID.make("v", [debateId, String(evasion.turn), evasion.quote], hexDigits: 16),
                 debateId: debateId, turn: evasion.turn, quote: evasion.quote,
-                questionTurn: evasion.question.flatMap { questionTurns[$0] }
+                questionTurn: evasion.question.flatMap { questionTurns[$0] }, label: evasion.label.rawValue,
+                reason: evasion.reason.isEmpty ? nil : evasion.reason
             ).insert(db, onConflict: .ignore)
         }
         for mention in analysis.followUps {
@@ -203,7 +268,8 @@ extension Register {
                 matched.append((old, commitment))
             } else {
                 if try CommitmentRecord.exists(db, key: commitment.id) { continue }
-                try record(commitment, page: page, debate: debate, revision: debate.revision).insert(db)
+                try record(commitment, page: page, debate: debate, revision: debate.revision, aliases: aliases(in: analysis))
+                    .insert(db)
                 summary.added += 1
             }
         }
@@ -220,11 +286,17 @@ extension Register {
         }
         for (old, commitment) in matched {
             let before = machineRecord(old)
-            var updated = record(commitment, page: page, debate: debate, revision: old.firstRevision)
+            var updated = record(
+                commitment, page: page, debate: debate, revision: old.firstRevision, aliases: aliases(in: analysis))
             updated.id = old.id
             updated.status = old.status
             updated.statusDate = old.statusDate
             updated.missingSinceRevision = nil
+            if updated.department == nil, old.departmentSource?.hasPrefix(Self.inferredPrefix) == true {
+                // Still not named on the revised page: the department found from another page stands.
+                updated.department = old.department
+                updated.departmentSource = old.departmentSource
+            }
             var otherwise = false
             if before.quote != updated.quote {
                 try change(old.id, .reworded, before.quote, updated.quote)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HansardAnalysis
 import HansardIngestion
 
 extension Register {
@@ -48,12 +49,27 @@ extension Register {
         case .dismissed: filters.append("\(status) = \(dismissed)")
         case .all: break
         }
+        let people = try read { db in try Self.people(db) }
         if let minister = query.minister {
-            filters.append("c.speakerName LIKE \("%" + Self.escapeLike(minister) + "%") ESCAPE '\\'")
+            // Any name a page gives the person, so "Sir D. Eccles" finds the commitments "Sir David Eccles" made.
+            let wanted = minister.lowercased()
+            let keys = people.filter { _, person in person.aliases.contains { $0.lowercased().contains(wanted) } }
+                .map(\.key)
+            let like = "%" + Self.escapeLike(minister) + "%"
+            var clauses: [SQL] = [
+                "c.speakerName LIKE \(like) ESCAPE '\\'", "c.speakerAliases LIKE \(like) ESCAPE '\\'",
+            ]
+            for key in keys { clauses.append(Self.appearanceCondition(key)) }
+            filters.append("(" + clauses.joined(separator: " OR ") + ")")
         }
         if let department = query.department {
-            let like = "%" + Self.escapeLike(department) + "%"
-            filters.append("(c.department LIKE \(like) ESCAPE '\\' OR c.office LIKE \(like) ESCAPE '\\')")
+            let names = (try? DepartmentTable.bundled())?.canonicalNames(matching: department) ?? []
+            if names.isEmpty {
+                let like = "%" + Self.escapeLike(department) + "%"
+                filters.append("(c.department LIKE \(like) ESCAPE '\\' OR c.office LIKE \(like) ESCAPE '\\')")
+            } else {
+                filters.append("c.department IN \(names)")
+            }
         }
         if let house = query.house { filters.append("c.house = \(house.rawValue)") }
         if let since { filters.append("c.debateDate >= \(since)") }
@@ -112,7 +128,8 @@ extension Register {
                     items.append(
                         CommitmentListing(
                             commitment: commitment, debateTitle: citation.title, status: listed, ageDays: age,
-                            overdueDays: overdue, citation: citation, asOf: asOf))
+                            overdueDays: overdue, person: people[PeopleDirectory.Appearance(commitment)],
+                            citation: citation, asOf: asOf))
                 }
             }
             guard let government else { return (items, nil) }
@@ -167,6 +184,35 @@ extension Register {
                 try FollowUpLinkRecord.fetchCount(db)
             )
         }
+    }
+
+    /// The register's ministers as people: each way a commitment's minister appears, merged
+    /// (``PeopleDirectory``). Read from the distinct appearances, which are few beside the commitments.
+    static func people(_ db: Database) throws -> [PeopleDirectory.Appearance: RegisterPerson] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT person, speakerName, speakerAliases, department, house,
+                    CASE WHEN speakerName IS NULL OR person LIKE 'unnamed:%' THEN debateId END AS debateId
+                FROM commitment
+                """)
+        let appearances = rows.map { row in
+            let name: String? = row["speakerName"]
+            let aliases = ((row["speakerAliases"] as String?) ?? "").split(separator: "\n").map(String.init)
+            return PeopleDirectory.Appearance(
+                person: row["person"], name: name, aliases: aliases.isEmpty ? [name].compactMap { $0 } : aliases,
+                department: row["department"], house: (row["house"] as String?).flatMap(House.init(rawValue:)),
+                debateId: row["debateId"])
+        }
+        return PeopleDirectory.people(appearances)
+    }
+
+    /// A commitment whose minister appears as `appearance` (null-safe equality on each column).
+    private static func appearanceCondition(_ appearance: PeopleDirectory.Appearance) -> SQL {
+        """
+        (c.person IS \(appearance.person) AND c.speakerName IS \(appearance.name) \
+        AND c.department IS \(appearance.department) AND c.house IS \(appearance.house?.rawValue))
+        """
     }
 
     private static func escapeLike(_ text: String) -> String {

@@ -86,10 +86,24 @@ public enum CommitmentColumns {
         Column(name: "timing_class", meaning: "immediate, dated, vague or none") {
             $0.listing.commitment.timingClass.rawValue
         },
-        Column(name: "minister", meaning: "who made it") { $0.listing.commitment.speakerName },
+        Column(name: "minister", meaning: "who made it: the fullest name any page gives the person") {
+            $0.listing.person.displayName
+        },
+        Column(name: "person_id", meaning: "the register's key for the minister as one person") {
+            $0.listing.person.id
+        },
+        Column(name: "minister_aliases", meaning: "every name the pages give the minister, separated by ;") {
+            $0.listing.person.aliases.joined(separator: "; ")
+        },
         Column(name: "speaker_role", meaning: "the speaker's role") { $0.listing.commitment.speakerRole.rawValue },
         Column(name: "office", meaning: "the office line the page gives") { $0.listing.commitment.office },
-        Column(name: "department", meaning: "the department") { $0.listing.commitment.department },
+        Column(name: "department", meaning: "the department (canonical)") { $0.listing.commitment.department },
+        Column(name: "department_source", meaning: "where the department was read") {
+            $0.listing.commitment.departmentSource
+        },
+        Column(name: "speaker_evidence", meaning: "why the speaker was read as the Government's, separated by ;") {
+            $0.listing.commitment.speakerEvidence?.replacingOccurrences(of: "\n", with: "; ")
+        },
         Column(name: "action", meaning: "what kind of thing was undertaken") { $0.listing.commitment.action.rawValue },
         Column(name: "object", meaning: "what will be done") { $0.listing.commitment.object },
         Column(name: "promise", meaning: "action: object") { $0.listing.commitment.promise },

@@ -23,14 +23,24 @@ public enum CommitmentDetailRenderer {
         func note(_ field: CommitmentField) -> String {
             guard let edit = edited[field] else { return "" }
             var text = "  [edited by \(t(edit.actor))"
-            if let reading = readings[field], reading != field.value(in: c) { text += "; the page reads \"\(t(reading ?? "none"))\"" }
+            if let reading = readings[field], reading != field.value(in: c) {
+                text += "; the page reads \"\(t(reading ?? "none"))\""
+            }
             return text + "]"
         }
         lines.append("  Promise:    \(t(c.promise))")
-        lines.append(
-            "  Minister:   \(t(c.speakerName ?? "(not named on the page)"))\(c.office.map { " (\(t($0)))" } ?? "")"
-                + note(.minister))
-        if let department = c.department { lines.append("  Department: \(t(department))" + note(.department)) }
+        lines.append("  Minister:   \(t(c.minister))\(c.office.map { " (\(t($0)))" } ?? "")" + note(.minister))
+        if c.aliases.count > 1 {
+            lines.append("              also \(t(c.aliases.filter { $0 != c.speakerName }.joined(separator: "; ")))")
+        }
+        if let department = c.department {
+            lines.append(
+                "  Department: \(t(department))\(c.departmentSource.map { " (from \(t($0)))" } ?? "")"
+                    + note(.department))
+        }
+        for (number, reason) in c.evidence.enumerated() {
+            lines.append((number == 0 ? "  Why:        " : "              ") + t(reason))
+        }
         lines.append(
             "  Action:     \(c.action.rawValue): \(t(c.object))  [subject: \(t(c.subject)); \(c.strength.rawValue)]"
                 + note(.action) + note(.object))

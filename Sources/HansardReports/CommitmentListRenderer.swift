@@ -148,8 +148,9 @@ public enum CommitmentListRenderer {
         return text
     }
 
+    /// The minister as one person across the register, and the department.
     static func minister(_ item: CommitmentListing) -> String {
-        item.commitment.speakerName ?? "(unnamed minister)"
+        item.person.displayName
     }
 
     static func noun(_ list: CommitmentList) -> String {

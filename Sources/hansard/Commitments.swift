@@ -26,6 +26,7 @@ extension Hansard {
                   hansard commitments --session 2008-09 --department Defence --format csv --excel > defence.csv
                   hansard commitments --as-of 2010-01-01 --minister Thornton
                   hansard commitments --format csv --columns id,minister,promise,due_by,citation,link
+                  hansard commitments --department "Home Department" --all --all-governments
                 """
         )
 
@@ -111,10 +112,14 @@ struct ListFilters: ParsableArguments {
     @Option(help: ArgumentHelp("Reckon ages, overdue marks and statuses at this date (yyyy-MM-dd).", valueName: "date"))
     var asOf: DateArgument?
 
-    @Option(help: ArgumentHelp("Part of the minister's name.", valueName: "name"))
+    @Option(help: ArgumentHelp("Part of any name a page gives the minister (\"Eccles\", \"Sir D. Eccles\").", valueName: "name"))
     var minister: String?
 
-    @Option(help: ArgumentHelp("Part of the department or office.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "A department by any of its names, headings or offices, with the departments it succeeded (\"Home Office\", "
+                + "\"Home Department\", \"Treasury\", \"Justice\"); other text matches part of the department or office line.",
+            valueName: "name"))
     var department: String?
 
     @Option(help: "commons or lords.")

@@ -157,7 +157,7 @@ enum ParlParseReader: MarkupFormatReader {
         }
         guard let end else { return nil }
         let addressee = String(rest[..<end])
-        return addressee.isEmpty || GovernmentOffices.named(in: addressee) ? nil : addressee
+        return addressee.isEmpty || OfficeTitles.isMinisterial(addressee) ? nil : addressee
     }
 
     /// Words in a name or office that mean the chair.
@@ -178,7 +178,7 @@ enum ParlParseReader: MarkupFormatReader {
             return (.chair, 0.95, ["chair's title \"\(title)\""])
         }
         for title in titles {
-            if GovernmentOffices.named(in: title) {
+            if OfficeTitles.isMinisterial(title) {
                 return (.minister, 0.9, ["government office \"\(title)\""])
             }
         }

@@ -37,9 +37,15 @@ struct CommitmentPage {
         body += "<h2>What was said</h2>\n"
         body += context(debateHref: debateHref, debate: debate)
         body += "<h2>Who, when and by when</h2>\n<div class=\"card\"><dl class=\"facts-list\">\n"
-        body += row("Minister", HTML.escape(c.speakerName ?? "not named on the page")
+        body += row("Minister", HTML.escape(listing?.person.displayName ?? c.minister)
             + (c.office.map { ", " + HTML.escape($0) } ?? ""))
-        body += row("Department", HTML.escape(c.department ?? "not named"))
+        body += row(
+            "Department",
+            HTML.escape(c.department ?? "not named on the page")
+                + (c.departmentSource.map { " <span class=\"muted\">(from \(HTML.escape($0)))</span>" } ?? ""))
+        if !c.evidence.isEmpty {
+            body += row("Why the Government\u{2019}s", c.evidence.map { HTML.escape($0) }.joined(separator: "<br>"))
+        }
         let citation = Citation(c, debate: debate)
         if let debate {
             body += row("Debate", "<a href=\"\(debateHref)#turn-\(c.turn)\">\(HTML.escape(citation.title))</a>, "
@@ -86,7 +92,7 @@ struct CommitmentPage {
 
     /// "Lord Bach undertook to write: to the noble Lord".
     static func headline(_ c: CommitmentRecord) -> String {
-        let who = c.speakerName ?? "A minister"
+        let who = c.speakerName ?? SpeakerReference.unnamedMinister
         let verb = c.action.rawValue.replacingOccurrences(of: "-", with: " ")
         return "\(who) undertook to \(verb)" + (c.object.isEmpty ? "" : ": \(c.object)")
     }
@@ -120,7 +126,7 @@ struct CommitmentPage {
             kind: .commitment, turn: c.turn, quote: c.quote,
             note: "<span class=\"kind commitment\">This commitment</span>"
                 + "<a href=\"\(debateHref)#turn-\(c.turn)\">read it in the whole debate</a>")
-        output += DebatePage.turn(ownTurn, annotations: [own], government: [], page: debateHref)
+        output += DebatePage.turn(ownTurn, annotations: [own], government: [ownTurn.index], page: debateHref)
         return output
     }
 

@@ -9,7 +9,7 @@ struct IndexPage {
     let data: ReportData
 
     static let noDepartment = "Department not named"
-    static let noMinister = "Minister not named on the page"
+    static let noMinister = SpeakerReference.unnamedMinister
 
     func render() -> String {
         let listings = data.counted
@@ -56,7 +56,7 @@ struct IndexPage {
         let houses = Set(data.snapshot.debates.compactMap { $0.house?.rawValue }).sorted()
         let sessions = Set(data.snapshot.debates.compactMap { sessionLabel(of: $0.date) }).sorted(by: >)
         let departments = Set(listings.map { $0.commitment.department ?? Self.noDepartment }).sorted()
-        let ministers = Set(listings.map { $0.commitment.speakerName ?? Self.noMinister }).sorted()
+        let ministers = Set(listings.map { $0.person.displayName }).sorted()
         let statuses = Set(listings.filter { !$0.status.isOpen }.map(\.status)).sorted { $0.rawValue < $1.rawValue }
         func select(_ id: String, _ label: String, _ all: String, _ options: [(value: String, text: String)]) -> String {
             var output = "<label>\(label)<select id=\"filter-\(id)\"><option value=\"\">\(all)</option>"
@@ -85,12 +85,12 @@ struct IndexPage {
     /// and words to search beyond the item's own text.
     static func filterAttributes(_ item: CommitmentListing) -> String {
         let c = item.commitment
-        let search = [c.speakerName, c.department, c.office, item.citation.title, c.heading, c.promise, c.quote]
+        let search = ([c.department, c.office, item.citation.title, c.heading, c.promise, c.quote] + item.person.aliases)
             .compactMap { $0 }.joined(separator: " ").lowercased()
         return "data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" "
             + "data-session=\"\(HTML.escape(sessionLabel(of: c.debateDate) ?? ""))\" "
             + "data-department=\"\(HTML.escape(c.department ?? noDepartment))\" "
-            + "data-minister=\"\(HTML.escape(c.speakerName ?? noMinister))\" "
+            + "data-minister=\"\(HTML.escape(item.person.displayName))\" "
             + "data-status=\"\(HTML.escape(item.status.rawValue))\" data-overdue=\"\(item.isOverdue ? "yes" : "no")\" "
             + "data-search=\"\(HTML.escape(search))\""
     }
@@ -105,10 +105,11 @@ struct IndexPage {
         for item in ordered {
             let c = item.commitment
             output += "<tr class=\"overdue-row\" \(Self.filterAttributes(item))>"
-                + "<td class=\"fit\"><span class=\"badge late\">\(HTML.escape(item.overdueBy ?? HTML.duration(days: item.overdueDays ?? 0)))</span></td>"
+                + "<td class=\"fit\"><span class=\"badge late\">"
+                + "\(HTML.escape(item.overdueBy ?? HTML.duration(days: item.overdueDays ?? 0)))</span></td>"
                 + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(c.promise))</a>"
                 + "<br><span class=\"muted\">\(HTML.escape(Self.shortened(c.quote)))</span></td>"
-                + "<td class=\"hide-narrow\">\(HTML.escape(c.speakerName ?? "not named"))"
+                + "<td class=\"hide-narrow\">\(HTML.escape(item.person.displayName))"
                 + "\(c.department.map { "<br><span class=\"muted\">" + HTML.escape($0) + "</span>" } ?? "")</td>"
                 + "<td class=\"hide-narrow nowrap\">\(HTML.escape(c.dueBy ?? ""))</td></tr>\n"
         }
@@ -154,15 +155,15 @@ struct IndexPage {
     private func departmentGroup(_ department: String, _ items: [CommitmentListing]) -> String {
         var output = "<section class=\"group\" data-group id=\"\(Self.anchor(forDepartment: department))\">\n<h3>\(HTML.escape(department)) "
             + "<span class=\"counts\" data-count>\(countText(items))</span></h3>\n"
-        let ministers = Dictionary(grouping: items) { $0.commitment.speakerName ?? Self.noMinister }
+        // One heading per person, however many ways the pages name them; ministers no page names last.
+        let ministers = Dictionary(grouping: items) { $0.person.id }
             .sorted { a, b in
-                let aNone = a.key == Self.noMinister
-                let bNone = b.key == Self.noMinister
-                if aNone != bNone { return bNone }
-                return a.key < b.key
+                let (aName, bName) = (a.value[0].person.name, b.value[0].person.name)
+                if (aName == nil) != (bName == nil) { return bName == nil }
+                return (aName ?? "", a.key) < (bName ?? "", b.key)
             }
-        for (minister, own) in ministers {
-            output += "<div data-group><h4>\(HTML.escape(minister)) <span class=\"counts\" data-count>"
+        for (_, own) in ministers {
+            output += "<div data-group><h4>\(HTML.escape(own[0].person.displayName)) <span class=\"counts\" data-count>"
                 + "\(countText(own))</span></h4>\n<ol class=\"items\">\n"
             let ordered = own.sorted { a, b in
                 if a.isOverdue != b.isOverdue { return a.isOverdue }
@@ -241,7 +242,7 @@ struct IndexPage {
             output += "<tr class=\"resolved-row\" \(Self.filterAttributes(item))><td>\(Self.dueBadge(item))</td>"
                 + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(c.promise))</a>"
                 + "<br><span class=\"muted\">\(HTML.escape(Self.shortened(c.quote)))</span></td>"
-                + "<td class=\"hide-narrow\">\(HTML.escape(c.speakerName ?? "not named"))</td></tr>\n"
+                + "<td class=\"hide-narrow\">\(HTML.escape(item.person.displayName))</td></tr>\n"
         }
         return output + "</tbody></table></div>\n"
     }
