@@ -43,41 +43,78 @@ extension Register {
         if parts.count == 2, parts[0].lowercased() == prefix.lowercased() {
             return prefix + "-" + parts[1].lowercased()
         }
-        if parts.count == 1 { return prefix + "-" + trimmed.lowercased() }
+        // A bare prefix of the hex digits, with or without a "-2" suffix.
+        if let first = parts.first, first.count > 1 { return prefix + "-" + trimmed.lowercased() }
         return trimmed
     }
 
-    /// The ids of `table` starting with `prefix` (at least four characters after the dash), at most one more than
-    /// are shown.
+    /// The ids of `table` that `prefix` abbreviates, at most one more than are shown. An id is a letter, a dash and
+    /// hex digits, and an analysis that finds the same sentence twice adds `-2`, `-3`…: `c-4e4591a5` abbreviates
+    /// `c-4e4591a5be579c3e` but not its `-2`, which `c-4e4591a5-2` abbreviates.
     private static func candidates<Table: TableRecord>(_ db: Database, _ table: Table.Type, prefix: String) throws
         -> [String]
     {
-        let parts = prefix.split(separator: "-", maxSplits: 1)
-        guard parts.count == 2, parts[1].count >= 4,
-            parts[1].unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) && $0.isASCII })
+        let parts = prefix.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 || parts.count == 3, parts[1].count >= 4,
+            parts[1].utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
         else { return [] }
-        // GLOB is case-sensitive and reads the primary key's index; the prefix holds no GLOB characters.
-        let request = SQLRequest<String>(
-            literal: "SELECT id FROM \(table) WHERE id GLOB \(prefix + "*") ORDER BY id LIMIT \(candidatesShown + 1)")
+        // GLOB is case-sensitive and reads the primary key's index; the parts hold no GLOB characters.
+        let request: SQLRequest<String>
+        if parts.count == 3 {
+            guard !parts[2].isEmpty, parts[2].utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return [] }
+            let pattern = parts[0] + "-" + parts[1] + "*-" + parts[2]
+            request = SQLRequest(
+                literal: """
+                    SELECT id FROM \(table) WHERE id GLOB \(pattern) AND id NOT GLOB \(parts[0] + "-*-*-*") \
+                    ORDER BY id LIMIT \(candidatesShown + 1)
+                    """)
+        } else {
+            request = SQLRequest(
+                literal: """
+                    SELECT id FROM \(table) WHERE id GLOB \(prefix + "*") AND id NOT GLOB \(parts[0] + "-*-*") \
+                    ORDER BY id LIMIT \(candidatesShown + 1)
+                    """)
+        }
         return try String.fetchAll(db, request)
     }
 
-    /// The shortest prefix of each commitment id, at least `minimum` characters long, that no other commitment
-    /// shares: what tables print, and what every command accepts back.
-    /// - Parameter ids: the ids wanted; every commitment's when nil.
+    /// `c-4e4591a5be579c3e` and `-2` for `c-4e4591a5be579c3e-2`; the id and "" when it has no suffix.
+    static func splitSuffix(_ id: String) -> (base: String, suffix: String) {
+        let parts = id.split(separator: "-", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return (id, "") }
+        return (parts[0] + "-" + parts[1], "-" + parts[2])
+    }
+
+    /// The shortest prefix of each commitment id's hex digits, at least `minimum` characters with the `c-`, that
+    /// no other commitment's shares, and the id's `-2` suffix if it has one: what tables print, and what every
+    /// command accepts back.
+    /// - Parameters:
+    ///   - ids: the ids wanted; every commitment's when nil.
+    ///   - minimum: the fewest characters of the id before any suffix.
     public func shortIds(for ids: [String]? = nil, minimum: Int = 10) throws(RegisterError) -> [String: String] {
         func common(_ a: String, _ b: String) -> Int { zip(a.utf8, b.utf8).prefix { $0 == $1 }.count }
-        // A screenful asks each id's neighbours in the primary key's order; a long list reads every id once.
+        func short(_ base: String, before: String?, after: String?) -> String {
+            let length = max(
+                minimum, before.map { common(base, Self.splitSuffix($0).base) + 1 } ?? 0,
+                after.map { common(base, Self.splitSuffix($0).base) + 1 } ?? 0)
+            return String(base.prefix(length))
+        }
+        // A screenful asks each id's neighbours among the other bases, in the primary key's order; a long list reads
+        // every id once.
         if let ids, ids.count <= 2000 {
             return try read { db in
                 var result: [String: String] = [:]
                 for id in ids {
+                    let (base, suffix) = Self.splitSuffix(id)
                     let before = try String.fetchOne(
-                        db, SQLRequest<String>(literal: "SELECT id FROM commitment WHERE id < \(id) ORDER BY id DESC LIMIT 1"))
+                        db,
+                        SQLRequest<String>(
+                            literal: "SELECT id FROM commitment WHERE id < \(base) ORDER BY id DESC LIMIT 1"))
+                    // "." sorts after "-": past the base's own suffixed ids, to the next base.
                     let after = try String.fetchOne(
-                        db, SQLRequest<String>(literal: "SELECT id FROM commitment WHERE id > \(id) ORDER BY id LIMIT 1"))
-                    let length = max(minimum, before.map { common(id, $0) + 1 } ?? 0, after.map { common(id, $0) + 1 } ?? 0)
-                    result[id] = String(id.prefix(length))
+                        db,
+                        SQLRequest<String>(literal: "SELECT id FROM commitment WHERE id > \(base + ".") ORDER BY id LIMIT 1"))
+                    result[id] = short(base, before: before, after: after) + suffix
                 }
                 return result
             }
@@ -85,12 +122,20 @@ extension Register {
         let all = try read { db in
             try String.fetchAll(db, CommitmentRecord.select(Column("id")).order(Column("id")))
         }
+        var bases: [String] = []
+        for id in all {
+            let base = Self.splitSuffix(id).base
+            if bases.last != base { bases.append(base) }
+        }
+        var shortBase: [String: String] = [:]
+        for (index, base) in bases.enumerated() {
+            shortBase[base] = short(
+                base, before: index > 0 ? bases[index - 1] : nil, after: index + 1 < bases.count ? bases[index + 1] : nil)
+        }
         var result: [String: String] = [:]
-        for (index, id) in all.enumerated() {
-            var length = minimum
-            if index > 0 { length = max(length, common(id, all[index - 1]) + 1) }
-            if index + 1 < all.count { length = max(length, common(id, all[index + 1]) + 1) }
-            result[id] = String(id.prefix(length))
+        for id in all {
+            let (base, suffix) = Self.splitSuffix(id)
+            result[id] = (shortBase[base] ?? base) + suffix
         }
         return result
     }

@@ -35,7 +35,9 @@ public enum CommitmentDetailRenderer {
         }
         if let department = c.department {
             lines.append(
-                "  Department: \(t(department))\(c.departmentSource.map { " (from \(t($0)))" } ?? "")"
+                // Where the machine read the department says nothing of a department a person set.
+                "  Department: \(t(department))"
+                    + (edited[.department] == nil ? c.departmentSource.map { " (from \(t($0)))" } ?? "" : "")
                     + note(.department))
         }
         for (number, reason) in c.evidence.enumerated() {

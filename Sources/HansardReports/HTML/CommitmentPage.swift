@@ -42,7 +42,9 @@ struct CommitmentPage {
         body += row(
             "Department",
             HTML.escape(c.department ?? "not named on the page")
-                + (c.departmentSource.map { " <span class=\"muted\">(from \(HTML.escape($0)))</span>" } ?? ""))
+                + (c.machineReadings[.department] != nil
+                    ? " <span class=\"muted\">(corrected in the register)</span>"
+                    : c.departmentSource.map { " <span class=\"muted\">(from \(HTML.escape($0)))</span>" } ?? ""))
         if !c.evidence.isEmpty {
             body += row("Why the Government\u{2019}s", c.evidence.map { HTML.escape($0) }.joined(separator: "<br>"))
         }
