@@ -93,7 +93,8 @@ extension Register {
             for commitment in analysis.commitments where seen.insert(commitment.id).inserted {
                 // An id already in the register (another debate with the same identity hash) is kept as it is.
                 if try CommitmentRecord.exists(db, key: commitment.id) { continue }
-                try Self.record(commitment, page: debate, debate: record, revision: 1, aliases: Self.aliases(in: analysis))
+                try Self.record(
+                    commitment, page: debate, debate: record, revision: 1, aliases: Self.aliases(in: analysis))
                     .insert(db)
                 count += 1
             }
@@ -268,7 +269,8 @@ extension Register {
                 matched.append((old, commitment))
             } else {
                 if try CommitmentRecord.exists(db, key: commitment.id) { continue }
-                try record(commitment, page: page, debate: debate, revision: debate.revision, aliases: aliases(in: analysis))
+                try record(
+                    commitment, page: page, debate: debate, revision: debate.revision, aliases: aliases(in: analysis))
                     .insert(db)
                 summary.added += 1
             }
@@ -362,7 +364,9 @@ extension Register {
     }
 
     /// The latest edit of each field of each commitment.
-    static func latestEdits(_ db: Database, commitmentIds: [String]) throws -> [String: [CommitmentField: CommitmentEditRecord]] {
+    static func latestEdits(
+        _ db: Database, commitmentIds: [String]
+    ) throws -> [String: [CommitmentField: CommitmentEditRecord]] {
         var result: [String: [CommitmentField: CommitmentEditRecord]] = [:]
         for chunk in commitmentIds.chunked(400) {
             let edits = try CommitmentEditRecord.filter(chunk.contains(Column("commitmentId")))

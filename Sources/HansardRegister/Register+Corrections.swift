@@ -113,7 +113,8 @@ extension Register {
                     // "." sorts after "-": past the base's own suffixed ids, to the next base.
                     let after = try String.fetchOne(
                         db,
-                        SQLRequest<String>(literal: "SELECT id FROM commitment WHERE id > \(base + ".") ORDER BY id LIMIT 1"))
+                        SQLRequest<String>(
+                            literal: "SELECT id FROM commitment WHERE id > \(base + ".") ORDER BY id LIMIT 1"))
                     result[id] = short(base, before: before, after: after) + suffix
                 }
                 return result
@@ -130,7 +131,8 @@ extension Register {
         var shortBase: [String: String] = [:]
         for (index, base) in bases.enumerated() {
             shortBase[base] = short(
-                base, before: index > 0 ? bases[index - 1] : nil, after: index + 1 < bases.count ? bases[index + 1] : nil)
+                base, before: index > 0 ? bases[index - 1] : nil,
+                after: index + 1 < bases.count ? bases[index + 1] : nil)
         }
         var result: [String: String] = [:]
         for id in all {

@@ -248,7 +248,8 @@ public struct RowContext: Sendable {
             Dictionary(pairs, uniquingKeysWith: { earlier, _ in earlier })
         }
         self.init(
-            debates: first(snapshot.debates.map { ($0.id, $0) }), requests: first(snapshot.requests.map { ($0.id, $0) }),
+            debates: first(snapshot.debates.map { ($0.id, $0) }),
+            requests: first(snapshot.requests.map { ($0.id, $0) }),
             events: Dictionary(grouping: snapshot.statusEvents, by: \.commitmentId),
             edits: Dictionary(grouping: snapshot.edits, by: \.commitmentId),
             links: Dictionary(grouping: snapshot.links, by: \.commitmentId))
@@ -268,7 +269,9 @@ extension Register {
                 for debate in try DebateRecord.filter(keys: chunk).fetchAll(db) { context.debates[debate.id] = debate }
             }
             for chunk in requestIds.chunked(5000) {
-                for request in try RequestRecord.filter(keys: chunk).fetchAll(db) { context.requests[request.id] = request }
+                for request in try RequestRecord.filter(keys: chunk).fetchAll(db) {
+                    context.requests[request.id] = request
+                }
             }
             for chunk in ids.chunked(5000) {
                 let events = try StatusEventRecord.filter(chunk.contains(Column("commitmentId")))

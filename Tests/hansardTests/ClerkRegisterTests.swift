@@ -154,7 +154,8 @@ struct ClerkRegisterTests {
         let short = String(id.prefix(10))
         let edited = try HansardCommand.run(
             [
-                "register", "edit", short, "--register", register, "--object", "revised guidance on WhatsApp and other "
+                "register", "edit", short, "--register", register, "--object",
+                "revised guidance on WhatsApp and other "
                     + "non-corporate communication channels", "--minister", "Baroness Neville-Rolfe", "--due",
                 "2023-07-31", "--reason", "she answered for the Cabinet Office",
             ], environment: ["HANSARD_USER": "J. Clerk"])
@@ -323,7 +324,9 @@ struct ClerkRegisterTests {
         #expect(ambiguous.standardError.contains(original) && ambiguous.standardError.contains(sibling))
         #expect(try HansardCommand.run(["register", "show", sibling, "--register", register]).status == 0)
         // A prefix with the suffix names the second; without it, the first.
-        let suffixed = try HansardCommand.run(["register", "show", String(original.prefix(10)) + "-2", "--register", register])
+        let suffixed = try HansardCommand.run([
+            "register", "show", String(original.prefix(10)) + "-2", "--register", register,
+        ])
         #expect(suffixed.standardOutput.hasPrefix("Commitment \(original)-2 "))
         let plain = try HansardCommand.run(["register", "show", original, "--register", register])
         #expect(plain.standardOutput.hasPrefix("Commitment \(original) "))
