@@ -58,7 +58,7 @@ let package = Package(
                 "HansardAnalysis",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
-            resources: [.copy("Resources/uk-parliament-sessions.csv")],
+            resources: [.copy("Resources/uk-parliament-sessions.csv"), .copy("Resources/uk-administrations.csv")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -4,6 +4,7 @@
 #
 #   swift build -c release --product hansard
 #   scripts/register-benchmark.sh [.build/release/hansard] [work-folder]
+#   PAGES=some/folder scripts/register-benchmark.sh     # build it from other pages than corpus/
 #
 # The corpus is added once through `hansard register add`; its debates and commitments are then copied
 # under distinct identities with sqlite3 (as if the corpus had been added many times) until there are
@@ -18,7 +19,7 @@ command -v sqlite3 >/dev/null || { echo "needs the sqlite3 command-line tool" >&
 
 base="$work/base.sqlite"
 rm -f "$base"*
-"$hansard" register add --quiet --register "$base" corpus/ >/dev/null
+"$hansard" register add --quiet --register "$base" "${PAGES:-corpus/}" >/dev/null
 per=$(sqlite3 "$base" "SELECT COUNT(*) FROM commitment")
 copies=$(( (target + per - 1) / per ))
 echo "corpus: $per commitments; copying $copies times"
@@ -34,11 +35,15 @@ DELETE FROM followUpLink; DELETE FROM speech; DELETE FROM request; DELETE FROM c
 DELETE FROM debateVersion; DELETE FROM debate;
 WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < $copies)
 INSERT INTO debate SELECT d0.id || '-' || k, d0.identity || '#' || k, title, house, date, url, type,
-    sha256 || '-' || k, sourcePath, revision, addedAt, updatedAt FROM d0, n;
+    sha256 || '-' || k, sourcePath, revision, addedAt, updatedAt, volume, format, bytes, governmentTurns FROM d0, n;
 WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < $copies)
 INSERT INTO commitment SELECT c0.id || '-' || k, c0.analysisId || '-' || k, c0.debateId || '-' || k, debateDate, house,
     turn, speakerName, speakerRole, office, department, quote, action, object, subject, timingPhrase, timingClass,
-    dueBy, strength, source, requestId, status, statusDate, firstRevision, missingSinceRevision FROM c0, n;
+    dueBy, strength, source, requestId, status, statusDate, firstRevision, missingSinceRevision, person, speakerAliases,
+    departmentSource, speakerEvidence, heading, debateTitle,
+    startColumn, contributionId, government, parliament, kind, analysisEvidence, machineValues FROM c0, n;
+-- VACUUM INTO may give rows new rowids; the search index follows the commitment table by rowid.
+INSERT INTO commitmentSearch(commitmentSearch) VALUES('rebuild');
 ANALYZE;
 SQL
 sqlite3 "$big" "SELECT COUNT(*) || ' commitments in ' || (SELECT COUNT(*) FROM debate) || ' debates' FROM commitment"
@@ -47,8 +52,8 @@ newer="$work/newer.sqlite"
 rm -f "$newer"*
 sqlite3 "$big" "VACUUM INTO '$newer'"
 sqlite3 "$newer" <<SQL
-INSERT INTO statusEvent SELECT 'e-' || id, id, 'fulfilled', '2024-01-01', '2024-01-02T00:00:00Z', 'bench', 'benchmark', NULL, NULL
-    FROM commitment WHERE rowid % 10 = 0;
+INSERT INTO statusEvent SELECT 'e-' || id, id, 'fulfilled', '2024-01-01', '2024-01-02T00:00:00Z', 'bench', 'benchmark', NULL, NULL,
+    NULL FROM commitment WHERE rowid % 10 = 0;
 UPDATE commitment SET status = 'fulfilled', statusDate = '2024-01-01' WHERE rowid % 10 = 0;
 UPDATE commitment SET quote = quote || ' (reworded)' WHERE rowid % 50 = 0;
 SQL
@@ -63,9 +68,11 @@ time_it() { # label, command...
     done
     echo "$label: best of 5 $best ms"
 }
-time_it "outstanding list, first 50 rows (table)" "$hansard" commitments --register "$big" --limit 50
-time_it "outstanding list, all rows (csv)" "$hansard" commitments --register "$big" --format csv
-time_it "overdue list, all rows (csv)" "$hansard" commitments --register "$big" --overdue --format csv
+time_it "outstanding list, first 50 rows (table)" "$hansard" commitments --register "$big" --all-governments --limit 50 --format table
+time_it "outstanding list, all rows (csv)" "$hansard" commitments --register "$big" --all-governments --format csv
+time_it "outstanding list, all rows (tsv)" "$hansard" commitments --register "$big" --all-governments
+time_it "overdue list, all rows (csv)" "$hansard" commitments --register "$big" --all-governments --overdue --format csv
+time_it "search, one word (tsv)" "$hansard" search guidance --register "$big"
 time_it "process start (hansard --version)" "$hansard" --version
 time_it "diff of two 100k registers (table)" "$hansard" diff "$big" "$newer"
 time_it "diff of two 100k registers (json)" "$hansard" diff --format json "$big" "$newer"

@@ -161,6 +161,13 @@ public struct DebateReader: Sendable {
         return bytes
     }
 
+    /// The lower-case hex SHA-256 of the file at `path`, as ``SourceInfo/sha256`` gives it: how a register finds
+    /// a page again after it has moved.
+    /// - Throws: ``IngestionError`` when the file cannot be read.
+    public static func sha256(ofFileAt path: String) throws(IngestionError) -> String {
+        sha256(try loadBytes(path))
+    }
+
     static func sha256(_ bytes: [UInt8]) -> String {
         let digest = SHA256.hash(data: bytes)
         let hex: [UInt8] = Array("0123456789abcdef".utf8)

@@ -24,6 +24,44 @@ public enum CalendarDate {
         return format(day + count)
     }
 
+    /// Whole calendar years, months and days from `from` to `to` (a month counted from a day of the month to the same
+    /// day of the next one); nil when either is not a date or `to` is before `from`.
+    public static func span(from: String, to: String) -> (years: Int, months: Int, days: Int)? {
+        guard let first = dayNumber(from), let last = dayNumber(to), first <= last, let start = parts(from),
+            let end = parts(to)
+        else { return nil }
+        var months = (end.year - start.year) * 12 + (end.month - start.month)
+        var days = end.day - start.day
+        if days < 0 {
+            months -= 1
+            // Days from the same day of the previous month (clamped to its length) to `to`.
+            let previousMonth = end.month == 1 ? 12 : end.month - 1
+            let previousYear = end.month == 1 ? end.year - 1 : end.year
+            let anchor = min(start.day, daysIn(month: previousMonth, year: previousYear))
+            days = daysIn(month: previousMonth, year: previousYear) - anchor + end.day
+        }
+        return (months / 12, months % 12, days)
+    }
+
+    /// An age a reader takes in at a glance: "12 days", "5 months", "1 year 2 months", "112 years"; nil when either
+    /// is not a date or `to` is before `from`.
+    public static func age(from: String, to: String) -> String? {
+        guard let (years, months, days) = span(from: from, to: to) else { return nil }
+        func count(_ number: Int, _ unit: String) -> String { "\(number) \(unit)\(number == 1 ? "" : "s")" }
+        if years == 0 && months == 0 { return count(days, "day") }
+        if years == 0 { return count(months, "month") }
+        if years >= 10 || months == 0 { return count(years, "year") }
+        return count(years, "year") + " " + count(months, "month")
+    }
+
+    /// The year, month and day of a valid date, read from the bytes.
+    static func parts(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        guard dayNumber(text) != nil else { return nil }
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
+        return (digits(0..<4), digits(5..<7), digits(8..<10))
+    }
+
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
     static func dayNumber(_ text: String) -> Int? {
         // Parsed from the bytes: lists compute two of these per row.

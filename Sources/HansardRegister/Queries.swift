@@ -7,8 +7,24 @@ public struct CommitmentQuery: Sendable, Hashable {
         case outstanding
         /// Outstanding and past their due date.
         case overdue
-        /// Every commitment, whatever its status.
+        /// Fulfilled, partly fulfilled, withdrawn or lapsed.
+        case resolved
+        /// Every commitment but the dismissed ones (`hansard search`'s default).
+        case standing
+        /// Only the dismissed ones: what readers said were not commitments.
+        case dismissed
+        /// Every commitment, whatever its status, dismissed ones too.
         case all
+    }
+
+    /// Which government's commitments.
+    public enum Governments: Sendable, Hashable {
+        /// Every government's.
+        case all
+        /// The government in office on the list's date (`hansard commitments`' default).
+        case current
+        /// One government's, by ``Administration/id``.
+        case named(String)
     }
 
     public var scope: Scope
@@ -30,11 +46,15 @@ public struct CommitmentQuery: Sendable, Hashable {
     public var session: String?
     /// At most this many rows.
     public var limit: Int?
+    public var governments: Governments
+    /// Words to find (full-text search over the quote, the object, the minister, the department, the debate's
+    /// title and heading; each word matches words it begins, "publish" finds "published"); best matches first.
+    public var text: String?
 
     public init(
         scope: Scope = .outstanding, asOf: String? = nil, minister: String? = nil, department: String? = nil,
         house: House? = nil, since: String? = nil, until: String? = nil, session: String? = nil,
-        limit: Int? = nil
+        limit: Int? = nil, governments: Governments = .all, text: String? = nil
     ) {
         self.scope = scope
         self.asOf = asOf
@@ -45,12 +65,15 @@ public struct CommitmentQuery: Sendable, Hashable {
         self.until = until
         self.session = session
         self.limit = limit
+        self.governments = governments
+        self.text = text
     }
 }
 
 /// One row of a commitments list: the commitment, where it was made, and how late it is.
 public struct CommitmentListing: Sendable, Hashable, Codable {
     public var commitment: CommitmentRecord
+    /// The debate's title as the citation gives it (a whole sitting's page gives the commitment's own heading).
     public var debateTitle: String
     /// The status as of the list's date.
     public var status: CommitmentStatus
@@ -60,12 +83,21 @@ public struct CommitmentListing: Sendable, Hashable, Codable {
     public var overdueDays: Int?
     /// The minister as one person across the register: the fullest name any page gives them.
     public var person: RegisterPerson
+    /// How to cite it and where to read it.
+    public var citation: Citation
+    /// The age in words: "1 year 2 months".
+    public var age: String?
+    /// How long past the due date, in words: "3 months".
+    public var overdueBy: String?
 
     public var isOverdue: Bool { overdueDays != nil }
 
+    /// The government it was made under.
+    public var government: Administration? { Administrations.byId(commitment.government) }
+
     public init(
         commitment: CommitmentRecord, debateTitle: String, status: CommitmentStatus, ageDays: Int?,
-        overdueDays: Int?, person: RegisterPerson? = nil
+        overdueDays: Int?, person: RegisterPerson? = nil, citation: Citation? = nil, asOf: String? = nil
     ) {
         self.person =
             person
@@ -77,6 +109,15 @@ public struct CommitmentListing: Sendable, Hashable, Codable {
         self.status = status
         self.ageDays = ageDays
         self.overdueDays = overdueDays
+        self.citation =
+            citation
+            ?? Citation(
+                commitment, debateTitle: debateTitle, url: nil, volume: nil, format: nil, house: commitment.house,
+                date: commitment.debateDate)
+        if let asOf {
+            age = commitment.debateDate.flatMap { CalendarDate.age(from: $0, to: asOf) }
+            overdueBy = overdueDays == nil ? nil : commitment.dueBy.flatMap { CalendarDate.age(from: $0, to: asOf) }
+        }
     }
 }
 
@@ -87,19 +128,30 @@ public struct CommitmentList: Sendable, Hashable, Codable {
     public var asOf: String
     public var scope: CommitmentQuery.Scope
     public var items: [CommitmentListing]
+    /// The government the list is limited to, if it is.
+    public var government: Administration?
+    /// How many rows the same filters find under other governments, when the list is limited to one.
+    public var otherGovernments: Int?
 
-    public init(asOf: String, scope: CommitmentQuery.Scope, items: [CommitmentListing]) {
+    public init(
+        asOf: String, scope: CommitmentQuery.Scope, items: [CommitmentListing], government: Administration? = nil,
+        otherGovernments: Int? = nil
+    ) {
         self.asOf = asOf
         self.scope = scope
         self.items = items
+        self.government = government
+        self.otherGovernments = otherGovernments
     }
 
-    private enum CodingKeys: String, CodingKey { case schema, asOf, scope, items }
+    private enum CodingKeys: String, CodingKey { case schema, asOf, scope, government, otherGovernments, items }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         asOf = try container.decode(String.self, forKey: .asOf)
         scope = try container.decode(CommitmentQuery.Scope.self, forKey: .scope)
+        government = try container.decodeIfPresent(Administration.self, forKey: .government)
+        otherGovernments = try container.decodeIfPresent(Int.self, forKey: .otherGovernments)
         items = try container.decode([CommitmentListing].self, forKey: .items)
     }
 
@@ -108,6 +160,8 @@ public struct CommitmentList: Sendable, Hashable, Codable {
         try container.encode(Self.schemaIdentifier, forKey: .schema)
         try container.encode(asOf, forKey: .asOf)
         try container.encode(scope, forKey: .scope)
+        if let government { try container.encode(government, forKey: .government) }
+        if let otherGovernments { try container.encode(otherGovernments, forKey: .otherGovernments) }
         try container.encode(items, forKey: .items)
     }
 }
@@ -125,12 +179,19 @@ public struct CommitmentDetail: Sendable, Hashable, Codable {
     public var links: [FollowUpLinkRecord]
     /// The later debates the links point to, by id.
     public var linkedDebates: [String: DebateRecord]
+    /// People's corrections, oldest first.
+    public var edits: [CommitmentEditRecord]
+    public var citation: Citation
+    public var government: Administration?
 
     public init(
         commitment: CommitmentRecord, debate: DebateRecord, request: RequestRecord?,
         statusEvents: [StatusEventRecord], notes: [NoteRecord], changes: [CommitmentChangeRecord],
-        links: [FollowUpLinkRecord], linkedDebates: [String: DebateRecord]
+        links: [FollowUpLinkRecord], linkedDebates: [String: DebateRecord], edits: [CommitmentEditRecord] = []
     ) {
+        self.edits = edits
+        self.citation = Citation(commitment, debate: debate)
+        self.government = Administrations.byId(commitment.government)
         self.commitment = commitment
         self.debate = debate
         self.request = request
@@ -150,6 +211,8 @@ public enum AddOutcome: Sendable, Hashable {
     case unchanged(debateId: String)
     /// A new version of a debate the register had.
     case revised(debateId: String, revision: Int, changes: RevisionSummary, links: Int)
+    /// This exact page was in the register and was analysed again (`register add --reanalyse`).
+    case reanalysed(debateId: String, changes: RevisionSummary, links: Int)
 }
 
 /// How a revised page changed a debate's commitments.
@@ -162,12 +225,21 @@ public struct RevisionSummary: Sendable, Hashable, Codable {
     public var restored: Int
     /// Timing or speaker changed.
     public var otherwiseChanged: Int
+    /// Fields people edited whose edit was applied again over the new reading.
+    public var editsKept: Int
+    /// Of those, the ones the page now reads otherwise than before and otherwise than the edit.
+    public var disagreements: Int
 
-    public init(added: Int = 0, reworded: Int = 0, missing: Int = 0, restored: Int = 0, otherwiseChanged: Int = 0) {
+    public init(
+        added: Int = 0, reworded: Int = 0, missing: Int = 0, restored: Int = 0, otherwiseChanged: Int = 0,
+        editsKept: Int = 0, disagreements: Int = 0
+    ) {
         self.added = added
         self.reworded = reworded
         self.missing = missing
         self.restored = restored
         self.otherwiseChanged = otherwiseChanged
+        self.editsKept = editsKept
+        self.disagreements = disagreements
     }
 }

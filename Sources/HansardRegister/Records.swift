@@ -1,3 +1,4 @@
+import Foundation
 public import GRDB
 public import HansardAnalysis
 public import HansardIngestion
@@ -11,9 +12,17 @@ public enum CommitmentStatus: String, Sendable, Hashable, Codable, CaseIterable 
     case partlyFulfilled = "partly-fulfilled"
     case withdrawn
     case lapsed
+    /// Not a commitment at all (a false positive): a reader said so. Out of every figure; listed with `--all`.
+    case dismissed
 
     /// Whether the commitment still waits to be done.
     public var isOpen: Bool { self == .outstanding }
+
+    /// Whether the status says what became of a real commitment: fulfilled, partly fulfilled, withdrawn, lapsed.
+    public var isResolution: Bool { self != .outstanding && self != .dismissed }
+
+    /// Whether the commitment counts in figures (counts, timelines, overdue lists): all but dismissed ones.
+    public var counts: Bool { self != .dismissed }
 }
 
 /// A debate in the register: the latest version of the page it was read from.
@@ -37,10 +46,20 @@ public struct DebateRecord: Sendable, Hashable, Codable, FetchableRecord, Persis
     /// ISO 8601 UTC timestamps.
     public var addedAt: String
     public var updatedAt: String
+    /// The volume of the Official Report, when the page gives it, e.g. "828".
+    public var volume: String?
+    /// The format the page was read as (``InputFormat``'s raw value), which decides how its contributions are linked.
+    public var format: String?
+    /// The size of the latest version of the page in bytes, so that a moved page is found by size, then hash.
+    public var bytes: Int?
+    /// The turns the analysis read as the Government's, comma-separated, so that a report marks them without
+    /// analysing the page again.
+    public var governmentTurns: String?
 
     public init(
         id: String, identity: String, title: String, house: House?, date: String?, url: String?,
-        type: String?, sha256: String, sourcePath: String, revision: Int, addedAt: String, updatedAt: String
+        type: String?, sha256: String, sourcePath: String, revision: Int, addedAt: String, updatedAt: String,
+        volume: String? = nil, format: String? = nil, bytes: Int? = nil, governmentTurns: String? = nil
     ) {
         self.id = id
         self.identity = identity
@@ -54,6 +73,25 @@ public struct DebateRecord: Sendable, Hashable, Codable, FetchableRecord, Persis
         self.revision = revision
         self.addedAt = addedAt
         self.updatedAt = updatedAt
+        self.volume = volume
+        self.format = format
+        self.bytes = bytes
+        self.governmentTurns = governmentTurns
+    }
+
+    /// The turns in ``governmentTurns``.
+    public var governmentTurnIndexes: Set<Int> {
+        Set((governmentTurns ?? "").split(separator: ",").compactMap { Int($0) })
+    }
+
+    /// ``governmentTurns`` for the turns of an analysis.
+    static func governmentTurns(_ turns: [Int]) -> String? {
+        turns.isEmpty ? nil : turns.sorted().map(String.init).joined(separator: ",")
+    }
+
+    /// The page's file name without its folder: what published reports name, never a machine's path.
+    public var sourceName: String {
+        sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath
     }
 }
 
@@ -120,6 +158,26 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
     public var departmentSource: String?
     /// Why the speaker was read as the Government's, one reason per line.
     public var speakerEvidence: String?
+    /// The headings the commitment's turn falls under, e.g. "Justice: Prison Education".
+    public var heading: String?
+    /// The title a citation gives: the debate's, or for a page holding a whole day's sitting (ParlParse, the
+    /// historic Hansard XML, a daily part) the heading of the commitment's own debate.
+    public var debateTitle: String?
+    /// The column of the Official Report the contribution starts in, e.g. "286" or "21WS".
+    public var startColumn: String?
+    /// The page's own id for the contribution (a hansard.parliament.uk GUID, a ParlParse speech id…).
+    public var contributionId: String?
+    /// The administration the commitment was made under (``Administration/id``), e.g. "sunak-2022".
+    public var government: String?
+    /// The Parliament it was made in, e.g. "58th".
+    public var parliament: String?
+    /// How the analysis typed the commitment (undertaking, intention, acceptance…), when it says.
+    public var kind: String?
+    /// Why the analysis read the words as a commitment, when it says.
+    public var analysisEvidence: String?
+    /// JSON object of what the analysis reads for each field a person edited, e.g. `{"department":"Treasury"}`:
+    /// the machine's side of an edit, kept so that a re-analysis can say where it now disagrees.
+    public var machineValues: String?
 
     public init(
         id: String, analysisId: String, debateId: String, debateDate: String?, house: House?, turn: Int,
@@ -128,7 +186,10 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
         timingClass: CommitmentTiming.TimingClass, dueBy: String?, strength: Commitment.Strength,
         source: Commitment.Source, requestId: String?, status: CommitmentStatus, statusDate: String?,
         firstRevision: Int, missingSinceRevision: Int?, person: String? = nil, speakerAliases: String? = nil,
-        departmentSource: String? = nil, speakerEvidence: String? = nil
+        departmentSource: String? = nil, speakerEvidence: String? = nil, heading: String? = nil,
+        debateTitle: String? = nil, startColumn: String? = nil, contributionId: String? = nil,
+        government: String? = nil, parliament: String? = nil, kind: String? = nil, analysisEvidence: String? = nil,
+        machineValues: String? = nil
     ) {
         self.id = id
         self.analysisId = analysisId
@@ -158,6 +219,15 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
         self.speakerAliases = speakerAliases
         self.departmentSource = departmentSource
         self.speakerEvidence = speakerEvidence
+        self.heading = heading
+        self.debateTitle = debateTitle
+        self.startColumn = startColumn
+        self.contributionId = contributionId
+        self.government = government
+        self.parliament = parliament
+        self.kind = kind
+        self.analysisEvidence = analysisEvidence
+        self.machineValues = machineValues
     }
 
     /// The labels in ``speakerAliases``.
@@ -174,6 +244,12 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
     public var minister: String {
         speakerName ?? (speakerRole == .minister ? SpeakerReference.unnamedMinister : SpeakerReference.unnamedMember)
     }
+
+    /// What the commitment undertakes, as a reader says it: "publish: revised guidance on …".
+    public var promise: String {
+        let verb = action.rawValue.replacingOccurrences(of: "-", with: " ")
+        return object.isEmpty ? verb : verb + ": " + object
+    }
 }
 
 extension CommitmentRecord {
@@ -182,7 +258,8 @@ extension CommitmentRecord {
         "id", "analysisId", "debateId", "debateDate", "house", "turn", "speakerName", "speakerRole", "office",
         "department", "quote", "action", "object", "subject", "timingPhrase", "timingClass", "dueBy", "strength",
         "source", "requestId", "status", "statusDate", "firstRevision", "missingSinceRevision", "person",
-        "speakerAliases", "departmentSource", "speakerEvidence",
+        "speakerAliases", "departmentSource", "speakerEvidence", "heading", "debateTitle", "startColumn",
+        "contributionId", "government", "parliament", "kind", "analysisEvidence", "machineValues",
     ]
 
     /// Requests select exactly ``columnNames``, in order, so that ``init(row:)`` can read by position.
@@ -236,6 +313,15 @@ extension CommitmentRecord {
         speakerAliases = row[offset + 25]
         departmentSource = row[offset + 26]
         speakerEvidence = row[offset + 27]
+        heading = row[offset + 28]
+        debateTitle = row[offset + 29]
+        startColumn = row[offset + 30]
+        contributionId = row[offset + 31]
+        government = row[offset + 32]
+        parliament = row[offset + 33]
+        kind = row[offset + 34]
+        analysisEvidence = row[offset + 35]
+        machineValues = row[offset + 36]
     }
 }
 
@@ -252,10 +338,15 @@ public struct RequestRecord: Sendable, Hashable, Codable, FetchableRecord, Persi
     public var answerQuote: String?
     /// The register id of the commitment the request became.
     public var commitmentId: String?
+    /// How the member asked (a question, a request for information, urging…), when the analysis says.
+    public var form: String?
+    /// What the member asked for, in the analysis's words, when it says.
+    public var asked: String?
 
     public init(
         id: String, debateId: String, turn: Int, speakerName: String?, quote: String, action: CommitmentAction,
-        outcome: Request.Outcome, answerQuote: String?, commitmentId: String?
+        outcome: Request.Outcome, answerQuote: String?, commitmentId: String?, form: String? = nil,
+        asked: String? = nil
     ) {
         self.id = id
         self.debateId = debateId
@@ -266,6 +357,8 @@ public struct RequestRecord: Sendable, Hashable, Codable, FetchableRecord, Persi
         self.outcome = outcome
         self.answerQuote = answerQuote
         self.commitmentId = commitmentId
+        self.form = form
+        self.asked = asked
     }
 }
 
@@ -286,10 +379,13 @@ public struct StatusEventRecord: Sendable, Hashable, Codable, FetchableRecord, P
     public var reason: String?
     /// The follow-up link whose confirmation made this event.
     public var linkId: String?
+    /// The rule that made the event for many commitments at once, e.g. "dissolution" (`register lapse`), so that
+    /// the rule can be undone.
+    public var rule: String?
 
     public init(
         id: String, commitmentId: String, status: CommitmentStatus, effectiveDate: String, recordedAt: String,
-        actor: String, evidence: String?, reason: String?, linkId: String?
+        actor: String, evidence: String?, reason: String?, linkId: String?, rule: String? = nil
     ) {
         self.id = id
         self.commitmentId = commitmentId
@@ -300,6 +396,7 @@ public struct StatusEventRecord: Sendable, Hashable, Codable, FetchableRecord, P
         self.evidence = evidence
         self.reason = reason
         self.linkId = linkId
+        self.rule = rule
     }
 }
 
@@ -333,6 +430,10 @@ public enum CommitmentChangeKind: String, Sendable, Hashable, Codable, CaseItera
     case missing
     /// A later revision has it again.
     case restored
+    /// A revised page or a re-analysis reads a field otherwise than a person's edit of it; the edit is kept.
+    case disagrees
+    /// A revised page or a re-analysis now reads a field as a person's edit has it.
+    case agrees
 }
 
 /// One change a revised page made to a commitment.
@@ -346,10 +447,13 @@ public struct CommitmentChangeRecord: Sendable, Hashable, Codable, FetchableReco
     public var oldValue: String?
     public var newValue: String?
     public var recordedAt: String
+    /// For `disagrees` and `agrees`: the edited field (``CommitmentField``); `oldValue` is the edit's value and
+    /// `newValue` what the page now reads.
+    public var field: String?
 
     public init(
         id: String, commitmentId: String, revision: Int, kind: CommitmentChangeKind, oldValue: String?,
-        newValue: String?, recordedAt: String
+        newValue: String?, recordedAt: String, field: String? = nil
     ) {
         self.id = id
         self.commitmentId = commitmentId
@@ -358,6 +462,7 @@ public struct CommitmentChangeRecord: Sendable, Hashable, Codable, FetchableReco
         self.oldValue = oldValue
         self.newValue = newValue
         self.recordedAt = recordedAt
+        self.field = field
     }
 }
 

@@ -14,14 +14,22 @@ extension Register {
     ///   - analysis: what the analyser found in the debate.
     ///   - debate: the debate itself, for its speeches.
     public func add(_ analysis: Analysis, of debate: Debate) throws(RegisterError) -> AddOutcome {
+        try add(analysis, of: debate, reanalysing: false)
+    }
+
+    /// Stores a debate's analysis in one transaction, as ``add(_:of:)`` does.
+    /// - Parameter reanalysing: when the register already has this exact page, take the new analysis instead of
+    ///   changing nothing (the analysis rules changed): ids, people's edits, dismissals and statuses are kept, as
+    ///   for a revised page, and the debate's revision stays the same.
+    public func add(_ analysis: Analysis, of debate: Debate, reanalysing: Bool) throws(RegisterError) -> AddOutcome {
         let now = Timestamp.now()
         return try write { db in
             let summary = analysis.debate
-            if let known = try DebateVersionRecord.fetchOne(db, key: summary.sha256) {
-                return .unchanged(debateId: known.debateId)
-            }
+            let known = try DebateVersionRecord.fetchOne(db, key: summary.sha256)
+            if let known, !reanalysing { return .unchanged(debateId: known.debateId) }
             let existing =
-                try DebateRecord.filter(Column("identity") == summary.identity).fetchOne(db)
+                try known.flatMap { try DebateRecord.fetchOne(db, key: $0.debateId) }
+                ?? DebateRecord.filter(Column("identity") == summary.identity).fetchOne(db)
                 ?? (summary.url.map { url in try DebateRecord.filter(Column("url") == url).fetchOne(db) } ?? nil)
             let government = Set(analysis.governmentTurns)
             var speakers: [Int: GovernmentSpeaker] = [:]
@@ -35,32 +43,47 @@ extension Register {
                     department: speakers[turn.index]?.department, text: turn.text)
             }
             if var record = existing {
-                record.revision += 1
+                let sameVersion = known != nil
+                // An older version of the page, analysed again, would undo what its revisions changed.
+                if sameVersion && record.sha256 != summary.sha256 { return .unchanged(debateId: record.id) }
+                if !sameVersion { record.revision += 1 }
                 record.title = summary.title
                 record.house = summary.house ?? record.house
                 record.date = summary.date ?? record.date
                 record.url = summary.url ?? record.url
                 record.type = summary.type ?? record.type
+                record.volume = debate.metadata.volume ?? record.volume
+                record.format = debate.source.format.rawValue
+                record.governmentTurns = DebateRecord.governmentTurns(analysis.governmentTurns)
                 record.sha256 = summary.sha256
                 record.sourcePath = summary.sourcePath
+                record.bytes = debate.source.bytes
                 record.updatedAt = now
                 try record.update(db)
-                try DebateVersionRecord(
-                    sha256: summary.sha256, debateId: record.id, revision: record.revision,
-                    sourcePath: summary.sourcePath, addedAt: now
-                ).insert(db)
-                let changes = try Self.reconcile(db, analysis: analysis, debate: record, now: now)
+                if !sameVersion {
+                    try DebateVersionRecord(
+                        sha256: summary.sha256, debateId: record.id, revision: record.revision,
+                        sourcePath: summary.sourcePath, addedAt: now
+                    ).insert(db)
+                }
+                let changes = try Self.reconcile(
+                    db, analysis: analysis, page: debate, debate: record, now: now,
+                    pass: sameVersion ? "re-analysis \(now)" : nil)
                 try Self.storeRequests(db, analysis: analysis, debateId: record.id, replacing: true)
+                try Self.storeEvasionsAndMentions(db, analysis: analysis, debateId: record.id, replacing: true)
                 try SpeechRecord.filter(Column("debateId") == record.id).deleteAll(db)
                 for speech in speeches { try speech.insert(db) }
                 try Self.inferDepartments(db, debateId: record.id)
                 let links = try Self.link(db, debate: record, speeches: speeches)
+                if sameVersion { return .reanalysed(debateId: record.id, changes: changes, links: links) }
                 return .revised(debateId: record.id, revision: record.revision, changes: changes, links: links)
             }
             let record = DebateRecord(
                 id: Self.debateId(for: summary.identity), identity: summary.identity, title: summary.title,
                 house: summary.house, date: summary.date, url: summary.url, type: summary.type,
-                sha256: summary.sha256, sourcePath: summary.sourcePath, revision: 1, addedAt: now, updatedAt: now)
+                sha256: summary.sha256, sourcePath: summary.sourcePath, revision: 1, addedAt: now, updatedAt: now,
+                volume: debate.metadata.volume, format: debate.source.format.rawValue, bytes: debate.source.bytes,
+                governmentTurns: DebateRecord.governmentTurns(analysis.governmentTurns))
             try record.insert(db)
             try DebateVersionRecord(
                 sha256: summary.sha256, debateId: record.id, revision: 1, sourcePath: summary.sourcePath, addedAt: now
@@ -70,10 +93,13 @@ extension Register {
             for commitment in analysis.commitments where seen.insert(commitment.id).inserted {
                 // An id already in the register (another debate with the same identity hash) is kept as it is.
                 if try CommitmentRecord.exists(db, key: commitment.id) { continue }
-                try Self.record(commitment, debate: record, revision: 1, aliases: Self.aliases(in: analysis)).insert(db)
+                try Self.record(
+                    commitment, page: debate, debate: record, revision: 1, aliases: Self.aliases(in: analysis))
+                    .insert(db)
                 count += 1
             }
             try Self.storeRequests(db, analysis: analysis, debateId: record.id, replacing: false)
+            try Self.storeEvasionsAndMentions(db, analysis: analysis, debateId: record.id, replacing: false)
             for speech in speeches { try speech.insert(db) }
             try Self.inferDepartments(db, debateId: record.id)
             let links = try Self.link(db, debate: record, speeches: speeches)
@@ -132,12 +158,15 @@ extension Register {
         Dictionary(analysis.governmentSpeakers.map { ($0.person, $0.aliases) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The register's record of a commitment the analysis found in `page`, as the machine reads it.
     static func record(
-        _ commitment: Commitment, debate: DebateRecord, revision: Int, aliases: [String: [String]]
+        _ commitment: Commitment, page: Debate, debate: DebateRecord, revision: Int, aliases: [String: [String]]
     ) -> CommitmentRecord {
         let aliases = commitment.speaker.person.flatMap { aliases[$0] } ?? []
+        let turn = page.turns.first { $0.index == commitment.turn }
+        let date = debate.date
         return CommitmentRecord(
-            id: commitment.id, analysisId: commitment.id, debateId: debate.id, debateDate: debate.date,
+            id: commitment.id, analysisId: commitment.id, debateId: debate.id, debateDate: date,
             house: debate.house, turn: commitment.turn, speakerName: commitment.speaker.name,
             speakerRole: commitment.speaker.role, office: commitment.speaker.office,
             department: commitment.speaker.department, quote: commitment.quote,
@@ -149,7 +178,12 @@ extension Register {
             speakerAliases: aliases.isEmpty ? commitment.speaker.name : aliases.joined(separator: "\n"),
             departmentSource: commitment.speaker.departmentSource,
             speakerEvidence: commitment.speaker.evidence.isEmpty
-                ? nil : commitment.speaker.evidence.joined(separator: "\n"))
+                ? nil : commitment.speaker.evidence.joined(separator: "\n"),
+            heading: turn.flatMap { CitationFacts.heading(of: $0, in: page) },
+            debateTitle: CitationFacts.title(of: turn, in: page), startColumn: turn?.column,
+            contributionId: turn?.contributionId, government: date.flatMap { Administrations.containing($0)?.id },
+            parliament: date.flatMap { ParliamentarySessions.parliament(on: $0) }, kind: commitment.kind.rawValue,
+            analysisEvidence: commitment.evidence.isEmpty ? nil : commitment.evidence)
     }
 
     private static func storeRequests(
@@ -160,17 +194,50 @@ extension Register {
             try RequestRecord(
                 id: request.id, debateId: debateId, turn: request.turn, speakerName: request.speaker.name,
                 quote: request.quote, action: request.action, outcome: request.outcome,
-                answerQuote: request.answer?.quote, commitmentId: request.commitment
+                answerQuote: request.answer?.quote, commitmentId: request.commitment, form: request.form.rawValue,
+                asked: request.asked
             ).insert(db, onConflict: .replace)
         }
     }
 
-    /// Matches a revised analysis's commitments to the ones the register has for the debate.
+    /// Keeps the page's evasions and same-debate mentions, so that a report marks them without analysing again.
+    private static func storeEvasionsAndMentions(
+        _ db: Database, analysis: Analysis, debateId: String, replacing: Bool
+    ) throws {
+        if replacing {
+            try EvasionRecord.filter(Column("debateId") == debateId).deleteAll(db)
+            try MentionRecord.filter(Column("debateId") == debateId).deleteAll(db)
+        }
+        let questionTurns = Dictionary(analysis.questions.map { ($0.id, $0.turn) }, uniquingKeysWith: { a, _ in a })
+        for evasion in analysis.evasions {
+            try EvasionRecord(
+                id: ShortID.make("v", [debateId, String(evasion.turn), evasion.quote], hexDigits: 16),
+                debateId: debateId, turn: evasion.turn, quote: evasion.quote,
+                questionTurn: evasion.question.flatMap { questionTurns[$0] }, label: evasion.label.rawValue,
+                reason: evasion.reason.isEmpty ? nil : evasion.reason
+            ).insert(db, onConflict: .ignore)
+        }
+        for mention in analysis.followUps {
+            try MentionRecord(
+                id: ShortID.make("m", [debateId, String(mention.turn), mention.refersTo, mention.quote], hexDigits: 16),
+                debateId: debateId, turn: mention.turn, quote: mention.quote, subject: mention.subject,
+                refersTo: mention.refersTo
+            ).insert(db, onConflict: .ignore)
+        }
+    }
+
+    /// Matches a revised (or re-analysed) page's commitments to the ones the register has for the debate.
+    ///
+    /// People's edits are applied again over what the machine now reads, and where the machine's reading of an
+    /// edited field has changed, the change says whether it now agrees with the edit or still disagrees.
+    /// - Parameter pass: for a re-analysis of the same page, a label that keeps its changes apart from the
+    ///   revision's own.
     private static func reconcile(
-        _ db: Database, analysis: Analysis, debate: DebateRecord, now: String
+        _ db: Database, analysis: Analysis, page: Debate, debate: DebateRecord, now: String, pass: String?
     ) throws -> RevisionSummary {
         var summary = RevisionSummary()
         var remaining = try CommitmentRecord.filter(Column("debateId") == debate.id).fetchAll(db)
+        let edits = try latestEdits(db, commitmentIds: remaining.map(\.id))
         var unmatched: [Commitment] = []
         var matched: [(CommitmentRecord, Commitment)] = []
         var seen = Set<String>()
@@ -181,10 +248,19 @@ extension Register {
                 unmatched.append(commitment)
             }
         }
-        // Rewordings: same speaker and action, most words in common.
+        // Rewordings: the same speaker and action as the machine read them, most words in common; or, in the same
+        // turn, one quote holding the other (new rules that cut a lead-in, say).
         for commitment in unmatched {
             let scored = remaining.enumerated().compactMap { index, old -> (Int, Double)? in
-                guard old.speakerName == commitment.speaker.name, old.action == commitment.action else { return nil }
+                let machine = machineRecord(old)
+                if old.turn == commitment.turn,
+                    machine.quote.contains(commitment.quote) || commitment.quote.contains(machine.quote)
+                {
+                    return (index, 1.5)
+                }
+                guard machine.speakerName == commitment.speaker.name, machine.action == commitment.action else {
+                    return nil
+                }
                 let similarity = wordSimilarity(old.quote, commitment.quote)
                 return similarity >= 0.5 ? (index, similarity) : nil
             }
@@ -193,20 +269,27 @@ extension Register {
                 matched.append((old, commitment))
             } else {
                 if try CommitmentRecord.exists(db, key: commitment.id) { continue }
-                try record(commitment, debate: debate, revision: debate.revision, aliases: aliases(in: analysis))
+                try record(
+                    commitment, page: page, debate: debate, revision: debate.revision, aliases: aliases(in: analysis))
                     .insert(db)
                 summary.added += 1
             }
         }
-        func change(_ id: String, _ kind: CommitmentChangeKind, _ old: String?, _ new: String?) throws {
+        func change(
+            _ id: String, _ kind: CommitmentChangeKind, _ old: String?, _ new: String?, field: String? = nil
+        ) throws {
+            var parts = [id, String(debate.revision), kind.rawValue]
+            if let field { parts.append(field) }
+            if let pass { parts.append(pass) }
             try CommitmentChangeRecord(
-                id: ShortID.make("x", [id, String(debate.revision), kind.rawValue], hexDigits: 16), commitmentId: id,
-                revision: debate.revision, kind: kind, oldValue: old, newValue: new, recordedAt: now
+                id: ShortID.make("x", parts, hexDigits: 16), commitmentId: id, revision: debate.revision, kind: kind,
+                oldValue: old, newValue: new, recordedAt: now, field: field
             ).insert(db, onConflict: .ignore)
         }
         for (old, commitment) in matched {
+            let before = machineRecord(old)
             var updated = record(
-                commitment, debate: debate, revision: old.firstRevision, aliases: aliases(in: analysis))
+                commitment, page: page, debate: debate, revision: old.firstRevision, aliases: aliases(in: analysis))
             updated.id = old.id
             updated.status = old.status
             updated.statusDate = old.statusDate
@@ -217,19 +300,20 @@ extension Register {
                 updated.departmentSource = old.departmentSource
             }
             var otherwise = false
-            if old.quote != updated.quote {
-                try change(old.id, .reworded, old.quote, updated.quote)
+            if before.quote != updated.quote {
+                try change(old.id, .reworded, before.quote, updated.quote)
                 summary.reworded += 1
             }
-            if old.dueBy != updated.dueBy || old.timingPhrase != updated.timingPhrase {
+            if before.dueBy != updated.dueBy || before.timingPhrase != updated.timingPhrase {
                 try change(
-                    old.id, .timing, [old.timingPhrase, old.dueBy].compactMap { $0 }.joined(separator: " → "),
+                    old.id, .timing, [before.timingPhrase, before.dueBy].compactMap { $0 }.joined(separator: " → "),
                     [updated.timingPhrase, updated.dueBy].compactMap { $0 }.joined(separator: " → "))
                 otherwise = true
             }
-            if old.speakerName != updated.speakerName || old.department != updated.department {
+            if before.speakerName != updated.speakerName || before.department != updated.department {
                 try change(
-                    old.id, .reassigned, [old.speakerName, old.department].compactMap { $0 }.joined(separator: ", "),
+                    old.id, .reassigned,
+                    [before.speakerName, before.department].compactMap { $0 }.joined(separator: ", "),
                     [updated.speakerName, updated.department].compactMap { $0 }.joined(separator: ", "))
                 otherwise = true
             }
@@ -238,6 +322,25 @@ extension Register {
                 summary.restored += 1
             }
             if otherwise { summary.otherwiseChanged += 1 }
+            // A person's edits win over the new reading; the machine's side is kept to compare with next time.
+            if let own = edits[old.id], !own.isEmpty {
+                var machine = MachineValues(old.machineValues)
+                for (field, edit) in own.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    let reading = field.value(in: updated)
+                    let earlier = machine.values[field.rawValue] ?? edit.machineValue
+                    machine.values[field.rawValue] = .some(reading)
+                    field.set(edit.value, in: &updated)
+                    summary.editsKept += 1
+                    guard reading != earlier else { continue }
+                    if reading == edit.value {
+                        try change(old.id, .agrees, edit.value, reading, field: field.rawValue)
+                    } else {
+                        try change(old.id, .disagrees, edit.value, reading, field: field.rawValue)
+                        summary.disagreements += 1
+                    }
+                }
+                updated.machineValues = machine.encoded
+            }
             if updated != old { try updated.update(db) }
         }
         for var old in remaining where old.missingSinceRevision == nil {
@@ -247,6 +350,30 @@ extension Register {
             summary.missing += 1
         }
         return summary
+    }
+
+    /// The commitment as the machine read it: people's edits taken back out, from ``CommitmentRecord/machineValues``.
+    static func machineRecord(_ record: CommitmentRecord) -> CommitmentRecord {
+        let machine = MachineValues(record.machineValues)
+        guard !machine.values.isEmpty else { return record }
+        var copy = record
+        for field in CommitmentField.allCases {
+            if let stored = machine.values[field.rawValue] { field.set(stored, in: &copy) }
+        }
+        return copy
+    }
+
+    /// The latest edit of each field of each commitment.
+    static func latestEdits(
+        _ db: Database, commitmentIds: [String]
+    ) throws -> [String: [CommitmentField: CommitmentEditRecord]] {
+        var result: [String: [CommitmentField: CommitmentEditRecord]] = [:]
+        for chunk in commitmentIds.chunked(400) {
+            let edits = try CommitmentEditRecord.filter(chunk.contains(Column("commitmentId")))
+                .order(Column("recordedAt"), Column("id")).fetchAll(db)
+            for edit in edits { result[edit.commitmentId, default: [:]][edit.field] = edit }
+        }
+        return result
     }
 
     /// Share of distinct words the two quotes have in common (Jaccard).
@@ -349,5 +476,38 @@ extension Register {
 extension Array {
     func chunked(_ size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
+
+/// The machine's readings of the fields a person edited, stored as a JSON object in
+/// ``CommitmentRecord/machineValues`` (a JSON null for "the page gives none").
+struct MachineValues {
+    var values: [String: String?] = [:]
+
+    init(_ json: String?) {
+        guard let json, let data = json.data(using: .utf8),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return }
+        for (key, value) in object { values[key] = .some(value as? String) }
+    }
+
+    /// Sorted keys, so that the same readings always give the same text.
+    var encoded: String? {
+        guard !values.isEmpty else { return nil }
+        var object: [String: Any] = [:]
+        for (key, value) in values { object[key] = value ?? NSNull() }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+extension CommitmentRecord {
+    /// What the analysis reads for each field a person edited ("the page reads …"); empty when nothing was edited.
+    public var machineReadings: [CommitmentField: String?] {
+        var result: [CommitmentField: String?] = [:]
+        for (key, value) in MachineValues(machineValues).values {
+            if let field = CommitmentField(rawValue: key) { result[field] = .some(value) }
+        }
+        return result
     }
 }

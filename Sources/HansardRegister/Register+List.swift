@@ -4,7 +4,8 @@ import HansardAnalysis
 import HansardIngestion
 
 extension Register {
-    /// Lists commitments, oldest due first: those with a due date by due date, then the rest by debate date.
+    /// Lists commitments, oldest due first: those with a due date by due date, then the rest by debate date. A
+    /// search (``CommitmentQuery/text``) lists the best matches first.
     public func commitments(_ query: CommitmentQuery = CommitmentQuery()) throws(RegisterError) -> CommitmentList {
         let today = Timestamp.today()
         let asOf = try query.asOf.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? today
@@ -15,31 +16,38 @@ extension Register {
             since = max(since ?? session.start, session.start)
             until = min(until ?? session.end ?? "9999-12-31", session.end ?? "9999-12-31")
         }
+        var pattern: FTS5Pattern?
+        if let text = query.text {
+            guard let made = FTS5Pattern(matchingAllPrefixesIn: text) else { throw .emptySearch(text) }
+            pattern = made
+        }
+        let government: Administration?
+        switch query.governments {
+        case .all: government = nil
+        case .current: government = Administrations.containing(asOf)
+        case .named(let id):
+            guard let named = Administrations.byId(id) else { throw .unknownGovernment(id, candidates: []) }
+            government = named
+        }
         // Past dates need the statuses as they stood then, from the events; today's come from the cache.
         let historical = asOf < today
-        var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
-        let statusSQL =
+        let status: SQL =
             historical
             ? """
-            COALESCE((SELECT e.status FROM statusEvent e WHERE e.commitmentId = c.id AND e.effectiveDate <= ?
+            COALESCE((SELECT e.status FROM statusEvent e WHERE e.commitmentId = c.id AND e.effectiveDate <= \(asOf)
                       ORDER BY e.effectiveDate DESC, e.recordedAt DESC, e.id DESC LIMIT 1), 'outstanding')
             """ : "c.status"
-        if historical {
-            conditions.append("(c.debateDate IS NULL OR c.debateDate <= ?)")
-            arguments.append(asOf)
-        }
+        var filters: [SQL] = []
+        if historical { filters.append("(c.debateDate IS NULL OR c.debateDate <= \(asOf))") }
+        let outstanding = CommitmentStatus.outstanding.rawValue
+        let dismissed = CommitmentStatus.dismissed.rawValue
         switch query.scope {
-        case .outstanding:
-            conditions.append("\(statusSQL) = 'outstanding'")
-            if historical { arguments.append(asOf) }
-        case .overdue:
-            conditions.append("\(statusSQL) = 'outstanding'")
-            if historical { arguments.append(asOf) }
-            conditions.append("c.dueBy < ?")
-            arguments.append(asOf)
-        case .all:
-            break
+        case .outstanding: filters.append("\(status) = \(outstanding)")
+        case .overdue: filters.append("\(status) = \(outstanding) AND c.dueBy < \(asOf)")
+        case .resolved: filters.append("\(status) NOT IN (\(outstanding), \(dismissed))")
+        case .standing: filters.append("\(status) <> \(dismissed)")
+        case .dismissed: filters.append("\(status) = \(dismissed)")
+        case .all: break
         }
         let people = try read { db in try Self.people(db) }
         if let minister = query.minister {
@@ -47,90 +55,96 @@ extension Register {
             let wanted = minister.lowercased()
             let keys = people.filter { _, person in person.aliases.contains { $0.lowercased().contains(wanted) } }
                 .map(\.key)
-            var clauses = ["c.speakerName LIKE ? ESCAPE '\\'", "c.speakerAliases LIKE ? ESCAPE '\\'"]
-            arguments += ["%" + Self.escapeLike(minister) + "%", "%" + Self.escapeLike(minister) + "%"]
-            for key in keys {
-                clauses.append(Self.appearanceCondition)
-                arguments += Self.appearanceArguments(key)
-            }
-            conditions.append("(" + clauses.joined(separator: " OR ") + ")")
+            let like = "%" + Self.escapeLike(minister) + "%"
+            var clauses: [SQL] = [
+                "c.speakerName LIKE \(like) ESCAPE '\\'", "c.speakerAliases LIKE \(like) ESCAPE '\\'",
+            ]
+            for key in keys { clauses.append(Self.appearanceCondition(key)) }
+            filters.append("(" + clauses.joined(separator: " OR ") + ")")
         }
         if let department = query.department {
             let names = (try? DepartmentTable.bundled())?.canonicalNames(matching: department) ?? []
             if names.isEmpty {
-                conditions.append("(c.department LIKE ? ESCAPE '\\' OR c.office LIKE ? ESCAPE '\\')")
-                let pattern = "%" + Self.escapeLike(department) + "%"
-                arguments += [pattern, pattern]
+                let like = "%" + Self.escapeLike(department) + "%"
+                filters.append("(c.department LIKE \(like) ESCAPE '\\' OR c.office LIKE \(like) ESCAPE '\\')")
             } else {
-                conditions.append("c.department IN (" + names.map { _ in "?" }.joined(separator: ", ") + ")")
-                arguments += names
+                filters.append("c.department IN \(names)")
             }
         }
-        if let house = query.house {
-            conditions.append("c.house = ?")
-            arguments.append(house.rawValue)
+        if let house = query.house { filters.append("c.house = \(house.rawValue)") }
+        if let since { filters.append("c.debateDate >= \(since)") }
+        if let until { filters.append("c.debateDate <= \(until)") }
+        if let pattern {
+            filters.append("c.rowid IN (SELECT rowid FROM commitmentSearch WHERE commitmentSearch MATCH \(pattern))")
         }
-        if let since {
-            conditions.append("c.debateDate >= ?")
-            arguments.append(since)
-        }
-        if let until {
-            conditions.append("c.debateDate <= ?")
-            arguments.append(until)
-        }
-        let statusColumn = historical ? "\(statusSQL) AS asOfStatus" : "c.status AS asOfStatus"
-        let select = """
-            SELECT \(CommitmentRecord.selection(alias: "c")), d.title AS debateTitle, \(statusColumn)
+        var governmentFilter: SQL?
+        if let government { governmentFilter = "c.government = \(government.id)" }
+        let columns = SQL(sql: CommitmentRecord.selection(alias: "c"))
+        let select: SQL = """
+            SELECT \(columns), d.title, d.url, d.volume, d.format, d.house, d.date, \(status) AS asOfStatus
             FROM commitment c JOIN debate d ON d.id = c.debateId
             """
-        let selectArguments: [any DatabaseValueConvertible] = historical ? [asOf] : []
+        func whereClause(_ parts: [SQL]) -> SQL {
+            parts.isEmpty ? "" : " WHERE " + parts.joined(separator: " AND ")
+        }
+        let filtered = filters + [governmentFilter].compactMap { $0 }
         // Oldest due first, then the undated. Today's open lists read in index order from
         // commitment_on_status_dueBy in two ranges (dated, then undated), so SQLite never sorts.
-        var parts: [(where: String, order: String)]
-        let filter = conditions.joined(separator: " AND ")
-        if !historical && query.scope != .all {
-            let dated = ([filter, "c.dueBy IS NOT NULL"].filter { !$0.isEmpty }).joined(separator: " AND ")
-            parts = [(dated, "c.dueBy, c.debateDate, c.id")]
-            if query.scope == .outstanding {
-                parts.append(((conditions + ["c.dueBy IS NULL"]).joined(separator: " AND "), "c.debateDate, c.id"))
-            }
+        var parts: [(where: [SQL], order: SQL)]
+        if pattern != nil {
+            let rank: SQL = """
+                (SELECT bm25(commitmentSearch) FROM commitmentSearch WHERE commitmentSearch MATCH \(pattern!)
+                 AND commitmentSearch.rowid = c.rowid)
+                """
+            parts = [(filtered, rank + ", c.debateDate DESC, c.id")]
+        } else if !historical && (query.scope == .outstanding || query.scope == .overdue) {
+            parts = [(filtered + ["c.dueBy IS NOT NULL"], "c.dueBy, c.debateDate, c.id")]
+            if query.scope == .outstanding { parts.append((filtered + ["c.dueBy IS NULL"], "c.debateDate, c.id")) }
         } else {
-            parts = [(filter, "c.dueBy IS NULL, c.dueBy, c.debateDate, c.id")]
+            parts = [(filtered, "c.dueBy IS NULL, c.dueBy, c.debateDate, c.id")]
         }
-        let allArguments = StatementArguments((selectArguments + arguments) as [(any DatabaseValueConvertible)?])
-        let titleColumn = CommitmentRecord.columnNames.count
-        let items = try read { db -> [CommitmentListing] in
+        let extra = CommitmentRecord.columnNames.count
+        let (items, others) = try read { db -> ([CommitmentListing], Int?) in
             var items: [CommitmentListing] = []
             for part in parts {
                 let remaining = query.limit.map { max(0, $0 - items.count) }
                 if remaining == 0 { break }
-                var sql = select
-                if !part.where.isEmpty { sql += " WHERE " + part.where }
-                sql += " ORDER BY " + part.order
-                if let remaining { sql += " LIMIT \(remaining)" }
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: allArguments)
+                var sql = select + whereClause(part.where) + " ORDER BY " + part.order
+                if let remaining { sql = sql + " LIMIT \(remaining)" }
+                let rows = try Row.fetchCursor(db, SQLRequest<Row>(literal: sql))
                 while let row = try rows.next() {
                     let commitment = try CommitmentRecord(row: row, startingAt: 0)
-                    let status = CommitmentStatus(rawValue: row[titleColumn + 1]) ?? .outstanding
+                    let listed = CommitmentStatus(rawValue: row[extra + 6]) ?? .outstanding
                     let age = commitment.debateDate.flatMap { CalendarDate.days(from: $0, to: asOf) }
                     var overdue: Int?
-                    if status.isOpen, let due = commitment.dueBy, due < asOf {
+                    if listed.isOpen, let due = commitment.dueBy, due < asOf {
                         overdue = CalendarDate.days(from: due, to: asOf)
                     }
+                    let title: String = row[extra]
+                    let citation = Citation(
+                        commitment, debateTitle: title, url: row[extra + 1], volume: row[extra + 2],
+                        format: row[extra + 3], house: (row[extra + 4] as String?).flatMap(House.init(rawValue:)),
+                        date: row[extra + 5])
                     items.append(
                         CommitmentListing(
-                            commitment: commitment, debateTitle: row[titleColumn], status: status, ageDays: age,
-                            overdueDays: overdue, person: people[PeopleDirectory.Appearance(commitment)]))
+                            commitment: commitment, debateTitle: citation.title, status: listed, ageDays: age,
+                            overdueDays: overdue, person: people[PeopleDirectory.Appearance(commitment)],
+                            citation: citation, asOf: asOf))
                 }
             }
-            return items
+            guard let government else { return (items, nil) }
+            let count: SQL =
+                "SELECT COUNT(*) FROM commitment c" + whereClause(filters + ["c.government IS NOT \(government.id)"])
+            return (items, try Int.fetchOne(db, SQLRequest<Int>(literal: count)) ?? 0)
         }
-        return CommitmentList(asOf: asOf, scope: query.scope, items: items)
+        return CommitmentList(
+            asOf: asOf, scope: query.scope, items: items, government: government, otherGovernments: others)
     }
 
     /// Everything about one commitment.
     public func detail(of id: String) throws(RegisterError) -> CommitmentDetail {
         try read { db in
+            let id = try Self.resolveCommitmentId(db, id)
             guard let commitment = try CommitmentRecord.fetchOne(db, key: id) else {
                 throw RegisterError.unknownCommitment(id: id)
             }
@@ -147,7 +161,9 @@ extension Register {
                     .fetchAll(db),
                 changes: try CommitmentChangeRecord.filter(Column("commitmentId") == id)
                     .order(Column("revision"), Column("id")).fetchAll(db),
-                links: links, linkedDebates: Dictionary(uniqueKeysWithValues: linked.map { ($0.id, $0) }))
+                links: links, linkedDebates: Dictionary(uniqueKeysWithValues: linked.map { ($0.id, $0) }),
+                edits: try CommitmentEditRecord.filter(Column("commitmentId") == id)
+                    .order(Column("recordedAt"), Column("id")).fetchAll(db))
         }
     }
 
@@ -164,7 +180,7 @@ extension Register {
         try read { db in
             (
                 try DebateRecord.fetchCount(db), try CommitmentRecord.fetchCount(db),
-                try CommitmentRecord.filter(Column("status") == "outstanding").fetchCount(db),
+                try CommitmentRecord.filter(Column("status") == CommitmentStatus.outstanding.rawValue).fetchCount(db),
                 try FollowUpLinkRecord.fetchCount(db)
             )
         }
@@ -192,18 +208,118 @@ extension Register {
     }
 
     /// A commitment whose minister appears as `appearance` (null-safe equality on each column).
-    private static let appearanceCondition =
-        "(c.person IS ? AND c.speakerName IS ? AND c.department IS ? AND c.house IS ?)"
-
-    private static func appearanceArguments(
-        _ appearance: PeopleDirectory.Appearance
-    ) -> [any DatabaseValueConvertible] {
-        let values: [String?] = [appearance.person, appearance.name, appearance.department, appearance.house?.rawValue]
-        return values.map { value -> any DatabaseValueConvertible in value.map { $0 } ?? DatabaseValue.null }
+    private static func appearanceCondition(_ appearance: PeopleDirectory.Appearance) -> SQL {
+        """
+        (c.person IS \(appearance.person) AND c.speakerName IS \(appearance.name) \
+        AND c.department IS \(appearance.department) AND c.house IS \(appearance.house?.rawValue))
+        """
     }
 
     private static func escapeLike(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
+    }
+}
+
+/// What CSV columns read beside a listed commitment: its debate, request, status events, edits and links.
+public struct RowContext: Sendable {
+    public var debates: [String: DebateRecord]
+    public var requests: [String: RequestRecord]
+    /// Oldest first.
+    public var events: [String: [StatusEventRecord]]
+    public var edits: [String: [CommitmentEditRecord]]
+    public var links: [String: [FollowUpLinkRecord]]
+
+    public init(
+        debates: [String: DebateRecord] = [:], requests: [String: RequestRecord] = [:],
+        events: [String: [StatusEventRecord]] = [:], edits: [String: [CommitmentEditRecord]] = [:],
+        links: [String: [FollowUpLinkRecord]] = [:]
+    ) {
+        self.debates = debates
+        self.requests = requests
+        self.events = events
+        self.edits = edits
+        self.links = links
+    }
+
+    /// The context of every commitment in `snapshot`.
+    public init(_ snapshot: RegisterSnapshot) {
+        func first<Value>(_ pairs: [(String, Value)]) -> [String: Value] {
+            Dictionary(pairs, uniquingKeysWith: { earlier, _ in earlier })
+        }
+        self.init(
+            debates: first(snapshot.debates.map { ($0.id, $0) }),
+            requests: first(snapshot.requests.map { ($0.id, $0) }),
+            events: Dictionary(grouping: snapshot.statusEvents, by: \.commitmentId),
+            edits: Dictionary(grouping: snapshot.edits, by: \.commitmentId),
+            links: Dictionary(grouping: snapshot.links, by: \.commitmentId))
+    }
+}
+
+extension Register {
+    /// The debates, requests, status events, edits and follow-up links of the commitments listed.
+    public func context(for listings: [CommitmentListing]) throws(RegisterError) -> RowContext {
+        let ids = listings.map(\.commitment.id)
+        let debateIds = Array(Set(listings.map(\.commitment.debateId))).sorted()
+        let requestIds = Array(Set(listings.compactMap(\.commitment.requestId))).sorted()
+        return try read { db in
+            var context = RowContext()
+            // Large chunks: each query is prepared once per chunk, and a list may hold 100,000 ids.
+            for chunk in debateIds.chunked(5000) {
+                for debate in try DebateRecord.filter(keys: chunk).fetchAll(db) { context.debates[debate.id] = debate }
+            }
+            for chunk in requestIds.chunked(5000) {
+                for request in try RequestRecord.filter(keys: chunk).fetchAll(db) {
+                    context.requests[request.id] = request
+                }
+            }
+            for chunk in ids.chunked(5000) {
+                let events = try StatusEventRecord.filter(chunk.contains(Column("commitmentId")))
+                    .order(Column("effectiveDate"), Column("recordedAt"), Column("id")).fetchAll(db)
+                for event in events { context.events[event.commitmentId, default: []].append(event) }
+                let edits = try CommitmentEditRecord.filter(chunk.contains(Column("commitmentId")))
+                    .order(Column("recordedAt"), Column("id")).fetchAll(db)
+                for edit in edits { context.edits[edit.commitmentId, default: []].append(edit) }
+                let links = try FollowUpLinkRecord.filter(chunk.contains(Column("commitmentId")))
+                    .order(Column("score").desc, Column("id")).fetchAll(db)
+                for link in links { context.links[link.commitmentId, default: []].append(link) }
+            }
+            return context
+        }
+    }
+
+    /// A candidate link with what a reader needs to judge it: the commitment, its debate, and the later debate.
+    public struct LinkListing: Sendable, Hashable {
+        public var link: FollowUpLinkRecord
+        public var commitment: CommitmentRecord
+        public var citation: Citation
+        public var laterDebate: DebateRecord?
+    }
+
+    /// Candidate links waiting for a decision, with their commitments, oldest commitment first, then by department
+    /// and best score.
+    public func pendingLinkListings() throws(RegisterError) -> [LinkListing] {
+        try read { db in
+            let links = try FollowUpLinkRecord.filter(Column("state") == FollowUpState.candidate.rawValue).fetchAll(db)
+            var commitments: [String: CommitmentRecord] = [:]
+            var debates: [String: DebateRecord] = [:]
+            for chunk in Array(Set(links.map(\.commitmentId))).sorted().chunked(400) {
+                for c in try CommitmentRecord.filter(keys: chunk).fetchAll(db) { commitments[c.id] = c }
+            }
+            let debateIds = Set(links.map(\.debateId)).union(commitments.values.map(\.debateId))
+            for chunk in Array(debateIds).sorted().chunked(400) {
+                for d in try DebateRecord.filter(keys: chunk).fetchAll(db) { debates[d.id] = d }
+            }
+            return links.compactMap { link -> LinkListing? in
+                guard let commitment = commitments[link.commitmentId] else { return nil }
+                return LinkListing(
+                    link: link, commitment: commitment,
+                    citation: Citation(commitment, debate: debates[commitment.debateId]),
+                    laterDebate: debates[link.debateId])
+            }.sorted {
+                ($0.commitment.debateDate ?? "", $0.commitment.department ?? "", -$0.link.score, $0.link.id)
+                    < ($1.commitment.debateDate ?? "", $1.commitment.department ?? "", -$1.link.score, $1.link.id)
+            }
+        }
     }
 }

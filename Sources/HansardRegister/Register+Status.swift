@@ -18,6 +18,7 @@ extension Register {
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
         return try write { db in
+            let id = try Self.resolveCommitmentId(db, id)
             guard let commitment = try CommitmentRecord.fetchOne(db, key: id) else {
                 throw RegisterError.unknownCommitment(id: id)
             }
@@ -38,15 +39,18 @@ extension Register {
     public func reopen(_ id: String, note: String? = nil, date: String? = nil, actor: String? = nil)
         throws(RegisterError) -> StatusEventRecord
     {
-        let effective =
-            try date.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
+        let given = try date.map { text throws(RegisterError) in try CalendarDate.validate(text) }
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
         return try write { db in
+            let id = try Self.resolveCommitmentId(db, id)
             guard let commitment = try CommitmentRecord.fetchOne(db, key: id) else {
                 throw RegisterError.unknownCommitment(id: id)
             }
             if commitment.status == .outstanding { throw RegisterError.alreadyInStatus(id: id, status: .outstanding) }
+            // Taking back a dismissal restores the commitment from the start, as the dismissal removed it.
+            let effective =
+                given ?? (commitment.status == .dismissed ? commitment.statusDate : nil) ?? String(now.prefix(10))
             try Self.requireNotBeforeCommitment(commitment, effective)
             let event = Self.event(
                 commitment: id, status: .outstanding, date: effective, now: now, actor: who, evidence: nil,
@@ -101,7 +105,7 @@ extension Register {
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
         return try write { db in
-            guard try CommitmentRecord.exists(db, key: id) else { throw RegisterError.unknownCommitment(id: id) }
+            let id = try Self.resolveCommitmentId(db, id)
             let note = Self.note(commitment: id, text: text, author: who, now: now)
             try note.insert(db)
             return note
@@ -119,6 +123,7 @@ extension Register {
     private static func decide(
         _ db: Database, _ linkId: String, _ state: FollowUpState, at now: String, by who: String
     ) throws -> FollowUpLinkRecord {
+        let linkId = try resolveLinkId(db, linkId)
         guard var link = try FollowUpLinkRecord.fetchOne(db, key: linkId) else {
             throw RegisterError.unknownLink(id: linkId)
         }
@@ -132,13 +137,13 @@ extension Register {
 
     static func event(
         commitment: String, status: CommitmentStatus, date: String, now: String, actor: String, evidence: String?,
-        reason: String?, linkId: String?
+        reason: String?, linkId: String?, rule: String? = nil
     ) -> StatusEventRecord {
         StatusEventRecord(
             id: ShortID.make(
                 "e", [commitment, status.rawValue, date, now, actor, evidence ?? "", reason ?? ""], hexDigits: 16),
             commitmentId: commitment, status: status, effectiveDate: date, recordedAt: now, actor: actor,
-            evidence: evidence, reason: reason, linkId: linkId)
+            evidence: evidence, reason: reason, linkId: linkId, rule: rule)
     }
 
     static func note(commitment: String, text: String, author: String, now: String) -> NoteRecord {
@@ -151,10 +156,9 @@ extension Register {
     static func refreshStatus(_ db: Database, commitmentId: String) throws {
         let latest = try StatusEventRecord.filter(Column("commitmentId") == commitmentId)
             .order(Column("effectiveDate").desc, Column("recordedAt").desc, Column("id").desc).fetchOne(db)
+        let status = latest?.status ?? .outstanding
+        let date = latest?.effectiveDate
         try db.execute(
-            sql: "UPDATE commitment SET status = ?, statusDate = ? WHERE id = ?",
-            arguments: [
-                latest?.status.rawValue ?? CommitmentStatus.outstanding.rawValue, latest?.effectiveDate, commitmentId,
-            ])
+            literal: "UPDATE commitment SET status = \(status.rawValue), statusDate = \(date) WHERE id = \(commitmentId)")
     }
 }

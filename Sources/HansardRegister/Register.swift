@@ -331,19 +331,22 @@ public struct Register: Sendable {
 
 /// Timestamps and identities the register writes.
 enum Timestamp {
-    /// Now as ISO 8601 UTC with seconds, e.g. `2026-11-25T21:40:03Z`.
+    /// Now as ISO 8601 UTC with milliseconds, e.g. `2026-11-25T21:40:03.250Z`: events recorded by commands run one
+    /// after the other (a lapse and its undo, a resolution and a reopening) are told apart in that order.
     static func now() -> String {
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: Date())
     }
 
     /// Today's date in UTC, `yyyy-MM-dd`.
     static func today() -> String { String(now().prefix(10)) }
 
-    /// The user recorded as the actor of status events.
+    /// Who is recorded for events, edits and notes when no actor is given: `$HANSARD_USER` (a name colleagues know,
+    /// set once), else the login name.
     static var actor: String {
         let environment = ProcessInfo.processInfo.environment
+        if let name = environment["HANSARD_USER"]?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
         if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
         if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return "uid \(getuid())"

@@ -185,7 +185,7 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
                         field: .inText, old: describe(before.missingSinceRevision),
                         new: describe(after.missingSinceRevision)))
             }
-            if before.status.isOpen && !after.status.isOpen {
+            if before.status.isOpen && after.status.isResolution {
                 let event = latestEvent[after.id]
                 resolved.append(
                     Resolution(commitment: after, status: after.status, date: after.statusDate, evidence: event?.evidence))
@@ -202,11 +202,26 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
             }
             if !fields.isEmpty { changed.append(Change(commitment: after, changes: fields)) }
         }
-        func byId<T>(_ items: [T], _ id: (T) -> String) -> [T] { items.sorted { id($0) < id($1) } }
-        self.added = byId(added, \.id)
-        self.resolved = byId(resolved, \.commitment.id)
-        self.stillOutstanding = byId(still, \.commitment.id)
-        self.changed = byId(changed, \.commitment.id)
-        self.missing = byId(missing, \.id)
+        // By the date the commitment was made, then department and id: the order a reader scans a register in.
+        let titles = Dictionary((old.debates + new.debates).map { ($0.id, $0.title) }, uniquingKeysWith: { _, b in b })
+        func titled(_ record: CommitmentRecord) -> CommitmentRecord {
+            var record = record
+            if record.debateTitle == nil { record.debateTitle = titles[record.debateId] }
+            return record
+        }
+        func ordered<T>(_ items: [T], _ record: (T) -> CommitmentRecord) -> [T] {
+            // Keys made once: comparing copies of whole records made sorting 100,000 of them slow.
+            let keys = items.map { item -> (String, String, String) in
+                let r = record(item)
+                return (r.debateDate ?? "", r.department ?? "", r.id)
+            }
+            return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
+        }
+        self.added = ordered(added.map(titled), { $0 })
+        self.resolved = ordered(resolved.map { var r = $0; r.commitment = titled(r.commitment); return r }, \.commitment)
+        self.stillOutstanding = ordered(
+            still.map { var s = $0; s.commitment = titled(s.commitment); return s }, \.commitment)
+        self.changed = ordered(changed.map { var c = $0; c.commitment = titled(c.commitment); return c }, \.commitment)
+        self.missing = ordered(missing.map(titled), { $0 })
     }
 }

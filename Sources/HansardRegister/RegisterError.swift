@@ -28,6 +28,16 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownCommitment(id: String)
     /// No follow-up link has the id.
     case unknownLink(id: String)
+    /// Several commitments or links have ids starting with the prefix given.
+    case ambiguousId(String, candidates: [String])
+    /// An edit would change nothing: every field already has the value given.
+    case nothingToChange(id: String)
+    /// An edit's value cannot be taken (an unknown action, an empty object).
+    case invalidEdit(field: String, reason: String)
+    /// No government in the shipped table fits the name, or several do.
+    case unknownGovernment(String, candidates: [String])
+    /// Full-text search was asked for nothing it can search by.
+    case emptySearch(String)
     /// The link was already confirmed or rejected.
     case linkAlreadyDecided(id: String, state: FollowUpState)
     /// The commitment already has the status asked for.
@@ -75,6 +85,22 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(id): no commitment with this id in the register; `hansard commitments` lists them"
         case .unknownLink(let id):
             return "\(id): no follow-up link with this id; `hansard register show COMMITMENT` lists its links"
+        case .ambiguousId(let prefix, let candidates):
+            let shown = candidates.prefix(Register.candidatesShown).joined(separator: ", ")
+            let more = candidates.count > Register.candidatesShown ? ", …" : ""
+            return "\(prefix): several ids start so (\(shown)\(more)); give more of the id"
+        case .nothingToChange(let id):
+            return "\(id): nothing to change; the commitment already has those values"
+        case .invalidEdit(let field, let reason):
+            return "--\(field): \(reason)"
+        case .unknownGovernment(let name, let candidates):
+            if candidates.isEmpty {
+                return "\(name): no government by this name in the table that ships with hansard; give a Prime"
+                    + " Minister's name or an id such as sunak-2022"
+            }
+            return "\(name): several governments fit (\(candidates.joined(separator: ", "))); give one of these ids"
+        case .emptySearch(let text):
+            return "\"\(text)\": nothing to search for; give a word, e.g. hansard search guidance"
         case .linkAlreadyDecided(let id, let state):
             return "\(id): link already \(state.rawValue)"
         case .alreadyInStatus(let id, let status):

@@ -194,11 +194,110 @@ enum Schema {
                     arguments: [canonical, row["debateId"] as String, row["turn"] as Int])
             }
         }
+        migrator.registerMigration(v5) { db in
+            try migrateV5(db)
+        }
         return migrator
+    }
+
+    /// Citations (volume, column, contribution, the debate's own heading), what a page holds besides commitments
+    /// (evasions, mentions), corrections (edits, dismissals, the machine's side of an edit), governments and
+    /// Parliaments, page sizes for finding moved pages, full-text search, and room for the analysis's newer fields
+    /// (a commitment's kind and evidence, a request's form and what it asked, an evasion's label and reason),
+    /// which stay NULL until the analysis gives them.
+    static func migrateV5(_ db: Database) throws {
+        try db.alter(table: "debate") { t in
+            t.add(column: "volume", .text)
+            t.add(column: "format", .text)
+            t.add(column: "bytes", .integer)
+            t.add(column: "governmentTurns", .text)
+        }
+        try db.alter(table: "commitment") { t in
+            t.add(column: "heading", .text)
+            t.add(column: "debateTitle", .text)
+            t.add(column: "startColumn", .text)
+            t.add(column: "contributionId", .text)
+            t.add(column: "government", .text)
+            t.add(column: "parliament", .text)
+            t.add(column: "kind", .text)
+            t.add(column: "analysisEvidence", .text)
+            t.add(column: "machineValues", .text)
+        }
+        try db.alter(table: "request") { t in
+            t.add(column: "form", .text)
+            t.add(column: "asked", .text)
+        }
+        try db.alter(table: "statusEvent") { t in t.add(column: "rule", .text) }
+        try db.alter(table: "commitmentChange") { t in t.add(column: "field", .text) }
+
+        try db.create(table: "commitmentEdit") { t in
+            t.primaryKey("id", .text)
+            t.belongsTo("commitment", onDelete: .cascade).notNull()
+            t.column("field", .text).notNull()
+            t.column("value", .text)
+            t.column("previous", .text)
+            t.column("machineValue", .text)
+            t.column("actor", .text).notNull()
+            t.column("reason", .text)
+            t.column("recordedAt", .text).notNull()
+        }
+        try db.create(
+            index: "commitmentEdit_on_commitment_recordedAt", on: "commitmentEdit",
+            columns: ["commitmentId", "recordedAt"])
+        try db.create(table: "evasion") { t in
+            t.primaryKey("id", .text)
+            t.belongsTo("debate", onDelete: .cascade).notNull()
+            t.column("turn", .integer).notNull()
+            t.column("quote", .text).notNull()
+            t.column("questionTurn", .integer)
+            t.column("label", .text)
+            t.column("reason", .text)
+        }
+        try db.create(table: "mention") { t in
+            t.primaryKey("id", .text)
+            t.belongsTo("debate", onDelete: .cascade).notNull()
+            t.column("turn", .integer).notNull()
+            t.column("quote", .text).notNull()
+            t.column("subject", .text).notNull()
+            t.column("refersTo", .text).notNull()
+        }
+
+        // Commitments stored before: the debate's title, and the government and Parliament of the debate's date.
+        // Their column and heading need the page, so they stay empty until the page is added again.
+        let debates = try Row.fetchAll(db, sql: "SELECT id, title FROM debate")
+        for row in debates {
+            let id: String = row["id"]
+            let title: String = row["title"]
+            try db.execute(literal: "UPDATE commitment SET debateTitle = \(title) WHERE debateId = \(id)")
+        }
+        let dates = try String.fetchAll(db, sql: "SELECT DISTINCT debateDate FROM commitment WHERE debateDate IS NOT NULL")
+        for date in dates {
+            try db.execute(
+                literal: """
+                    UPDATE commitment SET government = \(Administrations.containing(date)?.id),
+                    parliament = \(ParliamentarySessions.parliament(on: date)) WHERE debateDate = \(date)
+                    """)
+        }
+        try db.create(
+            index: "commitment_on_government_status", on: "commitment", columns: ["government", "status"])
+
+        // Search over what a reader looks for: the words, what was promised, who, which department, which debate.
+        // The index follows the commitment table through GRDB's triggers.
+        try db.create(virtualTable: "commitmentSearch", using: FTS5()) { t in
+            t.synchronize(withTable: "commitment")
+            t.tokenizer = .porter(wrapping: .unicode61())
+            t.column("quote")
+            t.column("object")
+            t.column("speakerName")
+            t.column("department")
+            t.column("debateTitle")
+            t.column("heading")
+        }
     }
 
     static let v1 = "v1 debates, commitments, requests, links, status events, notes"
     static let v2 = "v2 index links by state and score"
     static let v3 = "v3 index commitments by subject and date"
     static let v4 = "v4 person keys, aliases, canonical departments and the evidence for the minister"
+    static let v5 = "v5 citations, corrections, evasions, governments, page sizes and search"
 }

@@ -48,6 +48,21 @@ public enum ParliamentarySessions {
         all.last(where: { $0.contains(date) })
     }
 
+    /// The Parliament a date falls in ("58th"): the session's, or between sessions the last one begun by then.
+    public static func parliament(on date: String) -> String? {
+        (containing(date) ?? all.last(where: { $0.start <= date }))?.parliament
+    }
+
+    /// When a Parliament ended, if it has: the end of its last session (prorogation before the dissolution, or the
+    /// dissolution itself), once a later Parliament has begun by `date`. Nil while it sits, or before `date` sees
+    /// its successor.
+    public static func dissolution(of parliament: String, asOf date: String) -> String? {
+        guard let last = all.lastIndex(where: { $0.parliament == parliament }), last + 1 < all.count,
+            all[last + 1].start <= date
+        else { return nil }
+        return all[last].end
+    }
+
     private static func normalise(_ label: String) -> String {
         label.lowercased().replacingOccurrences(of: "\u{2013}", with: "-").replacingOccurrences(of: "/", with: "-")
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -68,7 +83,7 @@ public enum ParliamentarySessions {
         return sessions
     }
 
-    private static func splitCSVLine(_ line: String) -> [String] {
+    static func splitCSVLine(_ line: String) -> [String] {
         var fields: [String] = []
         var field = ""
         var quoted = false

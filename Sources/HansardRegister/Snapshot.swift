@@ -27,12 +27,22 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
     public var changes: [CommitmentChangeRecord]
     /// By commitment, then id.
     public var links: [FollowUpLinkRecord]
+    /// People's corrections: by commitment, recording time, id.
+    public var edits: [CommitmentEditRecord]
+    /// By debate, turn, id.
+    public var evasions: [EvasionRecord]
+    /// By debate, turn, id.
+    public var mentions: [MentionRecord]
 
     public init(
         asOf: String? = nil, debates: [DebateRecord] = [], debateVersions: [DebateVersionRecord] = [],
         commitments: [CommitmentRecord] = [], requests: [RequestRecord] = [], statusEvents: [StatusEventRecord] = [],
-        notes: [NoteRecord] = [], changes: [CommitmentChangeRecord] = [], links: [FollowUpLinkRecord] = []
+        notes: [NoteRecord] = [], changes: [CommitmentChangeRecord] = [], links: [FollowUpLinkRecord] = [],
+        edits: [CommitmentEditRecord] = [], evasions: [EvasionRecord] = [], mentions: [MentionRecord] = []
     ) {
+        self.edits = edits
+        self.evasions = evasions
+        self.mentions = mentions
         self.asOf = asOf
         self.debates = debates
         self.debateVersions = debateVersions
@@ -51,11 +61,13 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
         for debate in debates { latest = max(latest, String(debate.updatedAt.prefix(10))) }
         for event in statusEvents { latest = max(latest, String(event.recordedAt.prefix(10))) }
         for link in links { if let decided = link.decidedAt { latest = max(latest, String(decided.prefix(10))) } }
+        for edit in edits { latest = max(latest, String(edit.recordedAt.prefix(10))) }
         return latest.isEmpty ? Timestamp.today() : latest
     }
 
     private enum CodingKeys: String, CodingKey {
-        case schema, asOf, debates, debateVersions, commitments, requests, statusEvents, notes, changes, links
+        case schema, asOf, debates, debateVersions, commitments, requests, statusEvents, notes, changes, links, edits,
+            evasions, mentions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -75,6 +87,10 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
         notes = try container.decode([NoteRecord].self, forKey: .notes)
         changes = try container.decode([CommitmentChangeRecord].self, forKey: .changes)
         links = try container.decode([FollowUpLinkRecord].self, forKey: .links)
+        // Snapshots made before corrections and stored evasions have none of these.
+        edits = try container.decodeIfPresent([CommitmentEditRecord].self, forKey: .edits) ?? []
+        evasions = try container.decodeIfPresent([EvasionRecord].self, forKey: .evasions) ?? []
+        mentions = try container.decodeIfPresent([MentionRecord].self, forKey: .mentions) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -89,6 +105,9 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
         try container.encode(notes, forKey: .notes)
         try container.encode(changes, forKey: .changes)
         try container.encode(links, forKey: .links)
+        try container.encode(edits, forKey: .edits)
+        try container.encode(evasions, forKey: .evasions)
+        try container.encode(mentions, forKey: .mentions)
     }
 
     /// Reads a snapshot from a JSON export or from a register file.
@@ -175,7 +194,11 @@ extension Register {
                 notes: try NoteRecord.order(Column("commitmentId"), Column("recordedAt"), Column("id")).fetchAll(db),
                 changes: try CommitmentChangeRecord.order(Column("commitmentId"), Column("revision"), Column("id"))
                     .fetchAll(db),
-                links: try FollowUpLinkRecord.order(Column("commitmentId"), Column("id")).fetchAll(db))
+                links: try FollowUpLinkRecord.order(Column("commitmentId"), Column("id")).fetchAll(db),
+                edits: try CommitmentEditRecord.order(Column("commitmentId"), Column("recordedAt"), Column("id"))
+                    .fetchAll(db),
+                evasions: try EvasionRecord.order(Column("debateId"), Column("turn"), Column("id")).fetchAll(db),
+                mentions: try MentionRecord.order(Column("debateId"), Column("turn"), Column("id")).fetchAll(db))
         }
     }
 
@@ -203,7 +226,10 @@ extension Register {
             statusEvents: events.filter { commitmentIds.contains($0.commitmentId) },
             notes: whole.notes.filter { commitmentIds.contains($0.commitmentId) && $0.recordedAt.prefix(10) <= date },
             changes: whole.changes.filter { commitmentIds.contains($0.commitmentId) },
-            links: whole.links.filter { commitmentIds.contains($0.commitmentId) && debateIds.contains($0.debateId) })
+            links: whole.links.filter { commitmentIds.contains($0.commitmentId) && debateIds.contains($0.debateId) },
+            edits: whole.edits.filter { commitmentIds.contains($0.commitmentId) && $0.recordedAt.prefix(10) <= date },
+            evasions: whole.evasions.filter { debateIds.contains($0.debateId) },
+            mentions: whole.mentions.filter { debateIds.contains($0.debateId) })
     }
 
     /// What ``importSnapshot(_:from:)`` did.
@@ -213,6 +239,7 @@ extension Register {
         public var statusEvents = 0
         public var notes = 0
         public var links = 0
+        public var edits = 0
         /// Each row of the snapshot that was not imported, and why (one line each).
         public var skipped: [String] = []
         public init() {}
@@ -255,11 +282,17 @@ extension Register {
                 }
                 try version.insert(db, onConflict: .ignore)
             }
-            for commitment in snapshot.commitments where try !commitment.exists(db) {
+            let titles = Dictionary(snapshot.debates.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+            for var commitment in snapshot.commitments where try !commitment.exists(db) {
                 if skippedDebates.contains(commitment.debateId) {
                     skippedCommitments.insert(commitment.id)
                     summary.skipped.append("commitment \(commitment.id): its debate \(commitment.debateId) was skipped")
                     continue
+                }
+                // A snapshot made before citations has no title on its commitments; search needs one.
+                if commitment.debateTitle == nil {
+                    commitment.debateTitle =
+                        try titles[commitment.debateId] ?? DebateRecord.fetchOne(db, key: commitment.debateId)?.title
                 }
                 try commitment.insert(db, onConflict: .ignore)
                 summary.commitments += 1
@@ -306,6 +339,25 @@ extension Register {
                     summary.links += 1
                 }
             }
+            var edited = Set<String>()
+            for edit in snapshot.edits {
+                if skippedCommitments.contains(edit.commitmentId) {
+                    summary.skipped.append("edit \(edit.id): its commitment \(edit.commitmentId) was skipped")
+                    continue
+                }
+                if try !edit.exists(db) {
+                    try edit.insert(db)
+                    summary.edits += 1
+                    edited.insert(edit.commitmentId)
+                }
+            }
+            for id in edited.sorted() { try Self.applyLatestEdits(db, commitmentId: id) }
+            for evasion in snapshot.evasions where !skippedDebates.contains(evasion.debateId) {
+                try evasion.insert(db, onConflict: .ignore)
+            }
+            for mention in snapshot.mentions where !skippedDebates.contains(mention.debateId) {
+                try mention.insert(db, onConflict: .ignore)
+            }
             var touched = Set<String>()
             for event in snapshot.statusEvents {
                 if skippedCommitments.contains(event.commitmentId) {
@@ -349,6 +401,7 @@ extension RegisterSnapshot {
             ?? duplicate(commitments, "commitments", \.id) ?? duplicate(requests, "requests", \.id)
             ?? duplicate(statusEvents, "statusEvents", \.id) ?? duplicate(notes, "notes", \.id)
             ?? duplicate(changes, "changes", \.id) ?? duplicate(links, "links", \.id)
+            ?? duplicate(edits, "edits", \.id)
         {
             return problem
         }
@@ -418,6 +471,20 @@ extension RegisterSnapshot {
             if try commitmentDate(change.commitmentId) == nil {
                 return "\(row): its commitment \(change.commitmentId) is in neither the file nor the register"
             }
+        }
+        for (index, edit) in edits.enumerated() {
+            let row = "edits[\(index)] (\(edit.id))"
+            if let problem = time(edit.recordedAt, "\(row): recordedAt") { return problem }
+            if edit.field == .dueBy, let problem = date(edit.value, "\(row): value") { return problem }
+            if try commitmentDate(edit.commitmentId) == nil {
+                return "\(row): its commitment \(edit.commitmentId) is in neither the file nor the register"
+            }
+        }
+        for (index, evasion) in evasions.enumerated() where try !debateKnown(evasion.debateId) {
+            return "evasions[\(index)] (\(evasion.id)): its debate \(evasion.debateId) is in neither the file nor the register"
+        }
+        for (index, mention) in mentions.enumerated() where try !debateKnown(mention.debateId) {
+            return "mentions[\(index)] (\(mention.id)): its debate \(mention.debateId) is in neither the file nor the register"
         }
         for (index, link) in links.enumerated() {
             let row = "links[\(index)] (\(link.id))"

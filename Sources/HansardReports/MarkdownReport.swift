@@ -7,9 +7,9 @@ import HansardRegister
 /// outstanding commitments, then the resolved ones and the debates.
 public enum MarkdownReport {
     public static func render(_ data: ReportData) -> String {
-        let outstanding = data.listings.filter { $0.status.isOpen }
-        let resolved = data.listings.filter { !$0.status.isOpen }
-        let debates = data.debatesById
+        let outstanding = data.counted.filter { $0.status.isOpen }
+        let resolved = data.counted.filter { !$0.status.isOpen }
+        let dismissed = data.listings.filter { !$0.status.counts }
         var output = "# Government commitments\n\n"
         output += "As of \(data.asOf): \(outstanding.count) outstanding (\(outstanding.filter(\.isOverdue).count) "
             + "overdue), \(resolved.count) resolved, from \(data.snapshot.debates.count) debates.\n"
@@ -34,17 +34,23 @@ public enum MarkdownReport {
                     return (a.commitment.dueBy ?? "9999", a.commitment.debateDate ?? "", a.commitment.id)
                         < (b.commitment.dueBy ?? "9999", b.commitment.debateDate ?? "", b.commitment.id)
                 }) {
-                    output += line(item, debate: debates[item.commitment.debateId])
+                    output += line(item)
                 }
             }
         }
         output += "\n## Resolved\n\n"
         if resolved.isEmpty { output += "None yet.\n" }
         for item in resolved.sorted(by: { $0.commitment.id < $1.commitment.id }) {
-            output += line(item, debate: debates[item.commitment.debateId])
+            output += line(item)
+        }
+        if !dismissed.isEmpty {
+            output += "\n## Dismissed\n\nNot commitments, as readers recorded; left out of every figure above.\n\n"
+            for item in dismissed.sorted(by: { $0.commitment.id < $1.commitment.id }) {
+                output += line(item)
+            }
         }
         output += "\n## Debates\n\n| Date | House | Debate | Commitments |\n|---|---|---|---|\n"
-        let counts = Dictionary(grouping: data.listings, by: \.commitment.debateId).mapValues(\.count)
+        let counts = Dictionary(grouping: data.counted, by: \.commitment.debateId).mapValues(\.count)
         for debate in data.snapshot.debates.sorted(by: { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }) {
             output += "| \(debate.date ?? "") | \(debate.house?.rawValue ?? "") | \(cell(debate.title)) "
                 + "| \(counts[debate.id] ?? 0) |\n"
@@ -52,11 +58,11 @@ public enum MarkdownReport {
         return output
     }
 
-    private static func line(_ item: CommitmentListing, debate: DebateRecord?) -> String {
+    private static func line(_ item: CommitmentListing) -> String {
         let c = item.commitment
         var facts: [String] = []
         if let late = item.overdueDays {
-            facts.append("**overdue by \(late) days** (due \(c.dueBy ?? ""))")
+            facts.append("**overdue by \(text(item.overdueBy ?? "\(late) days"))** (due \(c.dueBy ?? ""))")
         } else if let due = c.dueBy {
             facts.append("due \(due)")
         } else if let phrase = c.timingPhrase {
@@ -65,10 +71,12 @@ public enum MarkdownReport {
             facts.append("no date given")
         }
         if !item.status.isOpen { facts.insert("**\(item.status.rawValue)**\(c.statusDate.map { " \($0)" } ?? "")", at: 0) }
-        if let age = item.ageDays { facts.append("made \(age) days ago") }
-        facts.append("\(text(debate?.title ?? c.debateId)), \(c.debateDate ?? "undated")\(c.house.map { ", \($0.rawValue)" } ?? "")")
+        if let age = item.age ?? item.ageDays.map({ "\($0) days" }) { facts.append("made \(text(age)) ago") }
+        var cited = "\(text(item.citation.title)), \(text(item.citation.text))"
+        if let link = item.citation.link { cited += " " + Markdown.link(link) }
+        facts.append(cited)
         facts.append("`\(c.id)`")
-        return "- \u{201C}\(text(c.quote))\u{201D}  \n  " + facts.joined(separator: " · ") + "\n"
+        return "- **\(text(c.promise))**: \u{201C}\(text(c.quote))\u{201D}  \n  " + facts.joined(separator: " · ") + "\n"
     }
 
     /// Text with Markdown's and HTML's active characters escaped, on one line (``Markdown/escape(_:)``).

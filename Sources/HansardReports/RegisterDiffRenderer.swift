@@ -31,36 +31,56 @@ public enum RegisterDiffRenderer {
         "\(change.field.rawValue): \(change.old ?? "none") → \(change.new ?? "none")"
     }
 
+    /// "1961-07-18, Oral Answers to Questions": when and in which debate.
+    static func made(_ c: CommitmentRecord) -> String {
+        [c.debateDate ?? "undated", c.debateTitle].compactMap { $0 }.joined(separator: ", ")
+    }
+
+    static func who(_ c: CommitmentRecord) -> String {
+        [c.speakerName, c.department].compactMap { $0 }.joined(separator: ", ")
+    }
+
     static func table(_ diff: RegisterDiff, width: Int) -> String {
         var output = heading(diff) + summary(diff) + "\n"
-        func section(_ title: String, headers: [String], rows: [[String]], flexible: Int) {
+        func section(_ title: String, columns: [TextTable.Column], rows: [[String]]) {
             guard !rows.isEmpty else { return }
             output += "\n\(title) (\(rows.count))\n"
-            output += TextTable(headers: headers, rows: rows, flexibleColumn: flexible).render(width: width)
+            output += TextTable(columns: columns, rows: rows).render(width: width)
         }
+        let id = TextTable.Column("ID", wraps: false)
+        let madeColumn = TextTable.Column("MADE", minimum: 16, maximum: 40, priority: 40)
+        let whoColumn = TextTable.Column("MINISTER", minimum: 12, maximum: 30, priority: 30)
+        let promise = TextTable.Column("PROMISE", minimum: 20)
         section(
-            "New commitments", headers: ["ID", "MADE", "MINISTER", "COMMITMENT"],
-            rows: diff.added.map { [$0.id, $0.debateDate ?? "", $0.speakerName ?? "", $0.quote] }, flexible: 3)
+            "New commitments", columns: [id, madeColumn, whoColumn, promise],
+            rows: diff.added.map { [$0.id, made($0), who($0), $0.promise] })
         section(
-            "Resolved", headers: ["ID", "STATUS", "ON", "EVIDENCE"],
+            "Resolved",
+            columns: [
+                id, .init("STATUS", wraps: false), .init("ON", wraps: false), .init("PROMISE", minimum: 16, priority: 50),
+                .init("EVIDENCE", minimum: 20),
+            ],
             rows: diff.resolved.map {
-                [$0.commitment.id, $0.status.rawValue, $0.date ?? "", $0.evidence ?? ""]
-            }, flexible: 3)
+                [$0.commitment.id, $0.status.rawValue, $0.date ?? "", $0.commitment.promise, $0.evidence ?? ""]
+            })
         section(
-            "Still outstanding", headers: ["ID", "MADE", "AGE", "OLDER BY", "COMMITMENT"],
+            "Still outstanding",
+            columns: [id, madeColumn, .init("AGE", wraps: false, priority: 20), .init("OLDER BY", wraps: false, priority: 10), promise],
             rows: diff.stillOutstanding.map {
                 [
-                    $0.commitment.id, $0.commitment.debateDate ?? "",
-                    ($0.newAgeDays.map { "\($0)d" } ?? "") + ($0.overdue ? " OVERDUE" : ""), "+\($0.olderByDays)d",
-                    $0.commitment.quote,
+                    $0.commitment.id, made($0.commitment),
+                    ($0.commitment.debateDate.flatMap { CalendarDate.age(from: $0, to: diff.new.referenceDate) } ?? "")
+                        + ($0.overdue ? " OVERDUE" : ""), "+\($0.olderByDays)d", $0.commitment.promise,
                 ]
-            }, flexible: 4)
+            })
         section(
-            "Changed", headers: ["ID", "CHANGES"],
-            rows: diff.changed.map { [$0.commitment.id, $0.changes.map(describe).joined(separator: "; ")] }, flexible: 1)
+            "Changed", columns: [id, madeColumn, .init("PROMISE", minimum: 16, priority: 50), .init("CHANGES", minimum: 20)],
+            rows: diff.changed.map {
+                [$0.commitment.id, made($0.commitment), $0.commitment.promise, $0.changes.map(describe).joined(separator: "; ")]
+            })
         section(
-            "Missing from NEW with no status event (warning)", headers: ["ID", "MADE", "COMMITMENT"],
-            rows: diff.missing.map { [$0.id, $0.debateDate ?? "", $0.quote] }, flexible: 2)
+            "Missing from NEW with no status event (warning)", columns: [id, madeColumn, promise],
+            rows: diff.missing.map { [$0.id, made($0), $0.promise] })
         return output
     }
 
@@ -76,27 +96,27 @@ public enum RegisterDiffRenderer {
             for row in rows { output += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
         }
         section(
-            "New commitments", header: ["Id", "Made", "Minister", "Commitment"],
-            rows: diff.added.map { [$0.id, $0.debateDate, $0.speakerName, $0.quote] })
+            "New commitments", header: ["Id", "Made", "Debate", "Minister", "Promise", "Commitment"],
+            rows: diff.added.map { [$0.id, $0.debateDate, $0.debateTitle, who($0), $0.promise, $0.quote] })
         section(
-            "Resolved", header: ["Id", "Status", "On", "Evidence"],
-            rows: diff.resolved.map { [$0.commitment.id, $0.status.rawValue, $0.date, $0.evidence] })
+            "Resolved", header: ["Id", "Status", "On", "Promise", "Evidence"],
+            rows: diff.resolved.map { [$0.commitment.id, $0.status.rawValue, $0.date, $0.commitment.promise, $0.evidence] })
         section(
-            "Still outstanding", header: ["Id", "Made", "Age (days)", "Older by (days)", "Commitment"],
+            "Still outstanding", header: ["Id", "Made", "Debate", "Age (days)", "Older by (days)", "Promise"],
             rows: diff.stillOutstanding.map {
                 [
-                    $0.commitment.id, $0.commitment.debateDate, $0.newAgeDays.map(String.init), String($0.olderByDays),
-                    $0.commitment.quote,
+                    $0.commitment.id, $0.commitment.debateDate, $0.commitment.debateTitle, $0.newAgeDays.map(String.init),
+                    String($0.olderByDays), $0.commitment.promise,
                 ]
             })
         section(
-            "Changed", header: ["Id", "Changes"],
-            rows: diff.changed.map { [$0.commitment.id, $0.changes.map(describe).joined(separator: "; ")] })
+            "Changed", header: ["Id", "Made", "Promise", "Changes"],
+            rows: diff.changed.map {
+                [$0.commitment.id, $0.commitment.debateDate, $0.commitment.promise, $0.changes.map(describe).joined(separator: "; ")]
+            })
         section(
-            "Missing from NEW with no status event", header: ["Id", "Made", "Commitment"],
-            rows: diff.missing.map { [$0.id, $0.debateDate, $0.quote] })
+            "Missing from NEW with no status event", header: ["Id", "Made", "Debate", "Commitment"],
+            rows: diff.missing.map { [$0.id, $0.debateDate, $0.debateTitle, $0.quote] })
         return output
     }
 }
-
-import Foundation

@@ -9,35 +9,37 @@ public enum RegisterExportFormat: String, Sendable, CaseIterable {
 
 /// Renders the canonical register snapshot: `hansard.register/1` JSON, or one CSV row per commitment.
 public enum RegisterSnapshotRenderer {
-    /// - Parameter formulaGuard: in CSV, prefix `'` to cells a spreadsheet would run as formulas
-    ///   (see ``CSVWriting``).
+    /// - Parameters:
+    ///   - columns: the CSV's columns (``CommitmentColumns``), by default all of them.
+    ///   - formulaGuard: in CSV, prefix `'` to cells a spreadsheet would run as formulas (see ``CSVWriting``).
+    ///   - excel: in CSV, a byte order mark first, for Excel.
     public static func render(
-        _ snapshot: RegisterSnapshot, format: RegisterExportFormat, formulaGuard: Bool = true
+        _ snapshot: RegisterSnapshot, format: RegisterExportFormat,
+        columns: [CommitmentColumns.Column] = CommitmentColumns.all, formulaGuard: Bool = true, excel: Bool = false
     ) throws -> String {
         switch format {
         case .json: return try JSONRendering.pretty(snapshot) + "\n"
-        case .csv: return csv(snapshot, formulaGuard: formulaGuard)
+        case .csv:
+            return CommitmentColumns.csv(rows(snapshot), columns: columns, formulaGuard: formulaGuard, excel: excel)
         }
     }
 
-    static func csv(_ snapshot: RegisterSnapshot, formulaGuard: Bool = true) -> String {
-        let debates = Dictionary(snapshot.debates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var latestEvidence: [String: String] = [:]
-        for event in snapshot.statusEvents { latestEvidence[event.commitmentId] = event.evidence }
-        var output = CSVWriting.record([
-            "id", "status", "status_date", "evidence", "debate_date", "house", "debate", "debate_url", "turn",
-            "minister", "office", "department", "action", "object", "subject", "timing", "timing_class", "due_by",
-            "strength", "source", "quote", "missing_since_revision",
-        ])
-        for c in snapshot.commitments {
-            let debate = debates[c.debateId]
-            output += CSVWriting.record([
-                c.id, c.status.rawValue, c.statusDate, c.status.isOpen ? nil : latestEvidence[c.id], c.debateDate,
-                c.house?.rawValue, debate?.title, debate?.url, String(c.turn), c.minister, c.office, c.department,
-                c.action.rawValue, c.object, c.subject, c.timingPhrase, c.timingClass.rawValue, c.dueBy,
-                c.strength.rawValue, c.source.rawValue, c.quote, c.missingSinceRevision.map(String.init),
-            ], formulaGuard: formulaGuard)
+    /// Every commitment of the snapshot with its current status, reckoned at the snapshot's reference date (the
+    /// last day anything was recorded), so that the same register always gives the same bytes.
+    static func rows(_ snapshot: RegisterSnapshot) -> [CommitmentRow] {
+        let context = RowContext(snapshot)
+        let asOf = snapshot.referenceDate
+        return snapshot.commitments.map { c in
+            let debate = context.debates[c.debateId]
+            let overdue = c.status.isOpen ? c.dueBy.flatMap { due in due < asOf ? CalendarDate.days(from: due, to: asOf) : nil } : nil
+            let citation = Citation(c, debate: debate)
+            let listing = CommitmentListing(
+                commitment: c, debateTitle: citation.title, status: c.status,
+                ageDays: c.debateDate.flatMap { CalendarDate.days(from: $0, to: asOf) }, overdueDays: overdue,
+                citation: citation, asOf: asOf)
+            return CommitmentRow(
+                listing: listing, asOf: asOf, debate: debate, request: c.requestId.flatMap { context.requests[$0] },
+                events: context.events[c.id] ?? [], edits: context.edits[c.id] ?? [], links: context.links[c.id] ?? [])
         }
-        return output
     }
 }

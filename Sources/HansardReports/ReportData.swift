@@ -1,24 +1,14 @@
 import Foundation
-public import HansardAnalysis
-public import HansardIngestion
+import HansardAnalysis
+import HansardIngestion
 public import HansardRegister
-
-/// A debate's page as re-read for the report: the turns, and the analysis the register was built from.
-public struct DebateTranscript: Sendable, Hashable {
-    public var debate: Debate
-    public var analysis: Analysis
-
-    public init(debate: Debate, analysis: Analysis) {
-        self.debate = debate
-        self.analysis = analysis
-    }
-}
 
 /// Everything a report shows from the register: its records, and every commitment's standing as of one
 /// date. Lookups the pages need are indexed once here, so a large register renders in linear time.
 ///
-/// Transcripts are not part of it: the register keeps commitments, requests and government speeches but
-/// not whole debates, so the HTML report re-reads each debate's page as it renders (see ``HTMLReport``).
+/// Transcripts are not part of it: the register keeps commitments, requests, evasions and government speeches
+/// but not whole debates, so whoever makes the HTML report reads each debate's page and hands it over (see
+/// ``HTMLReport``). Nothing here reads a file or analyses anything.
 public struct ReportData: Sendable {
     /// The date ages, overdue marks and statuses are reckoned at, `yyyy-MM-dd`.
     public let asOf: String
@@ -38,6 +28,11 @@ public struct ReportData: Sendable {
     /// Links whose later speech is in the debate.
     let linksByLaterDebate: [String: [FollowUpLinkRecord]]
     let commitmentsById: [String: CommitmentRecord]
+    let editsByCommitment: [String: [CommitmentEditRecord]]
+    let evasionsByDebate: [String: [EvasionRecord]]
+    let mentionsByDebate: [String: [MentionRecord]]
+    /// Every commitment with what the CSV columns read: listed ones in the list's order, then any made later.
+    public let rows: [CommitmentRow]
 
     public init(asOf: String, snapshot: RegisterSnapshot, listings: [CommitmentListing]) {
         self.asOf = asOf
@@ -57,7 +52,27 @@ public struct ReportData: Sendable {
         changesByCommitment = Dictionary(grouping: snapshot.changes, by: \.commitmentId)
         linksByCommitment = Dictionary(grouping: snapshot.links, by: \.commitmentId)
         linksByLaterDebate = Dictionary(grouping: snapshot.links, by: \.debateId)
+        editsByCommitment = Dictionary(grouping: snapshot.edits, by: \.commitmentId)
+        evasionsByDebate = Dictionary(grouping: snapshot.evasions, by: \.debateId)
+        mentionsByDebate = Dictionary(grouping: snapshot.mentions, by: \.debateId)
+        let context = RowContext(snapshot)
+        let listed = Set(listings.map(\.commitment.id))
+        let later = snapshot.commitments.filter { !listed.contains($0.id) }.map { c in
+            CommitmentListing(
+                commitment: c, debateTitle: c.debateTitle ?? "", status: c.status, ageDays: nil, overdueDays: nil,
+                citation: Citation(c, debate: context.debates[c.debateId]), asOf: asOf)
+        }
+        rows = (listings + later).map { item in
+            let c = item.commitment
+            return CommitmentRow(
+                listing: item, asOf: asOf, debate: context.debates[c.debateId],
+                request: c.requestId.flatMap { context.requests[$0] }, events: context.events[c.id] ?? [],
+                edits: context.edits[c.id] ?? [], links: context.links[c.id] ?? [])
+        }
     }
+
+    /// The commitments that count in figures as of the report's date: all but the dismissed.
+    public var counted: [CommitmentListing] { listings.filter { $0.status.counts } }
 
     /// Reads the register as of `asOf` (`yyyy-MM-dd`, or nil for today).
     public static func load(from register: Register, asOf: String?) throws(RegisterError) -> ReportData {

@@ -2,15 +2,11 @@
 public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The output folder or a file in it could not be created or written.
     case cannotWrite(path: String, reason: String)
-    /// The analysis rules bundled with hansard could not be loaded, so debate pages cannot be re-analysed.
-    case rulesUnavailable(reason: String)
 
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason):
             return "\(path): cannot write the report (\(reason)); check the folder exists and is writable, or pass --out"
-        case .rulesUnavailable(let reason):
-            return "cannot load the analysis rules (\(reason)); reinstall hansard"
         }
     }
 }

@@ -8,6 +8,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case md
     /// `commitments.csv`.
     case csv
+    /// `overdue.xml`, the Atom feed (HTML writes it too).
+    case atom
 
     /// The file the format writes in the output folder (for HTML, the entry page).
     public var fileName: String {
@@ -15,6 +17,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .html: return "index.html"
         case .md: return "commitments.md"
         case .csv: return "commitments.csv"
+        case .atom: return OverdueFeed.fileName
         }
     }
 }

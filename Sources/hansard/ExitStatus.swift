@@ -43,15 +43,16 @@ enum ExitStatus: Int32 {
     init(for error: RegisterError) {
         switch error {
         case .notADatabase, .notARegister, .corrupt, .unreadableSnapshot, .linkAlreadyDecided, .alreadyInStatus,
-            .unfinished, .invalidSnapshot:
+            .unfinished, .invalidSnapshot, .nothingToChange:
             self = .badInput
         case .newerSchema: self = .newerRegister
         case .busy: self = .registerBusy
         case .cannotOpen: self = .missingInput
         case .backupFailed, .cannotCreate: self = .cannotCreate
         case .cannotWrite: self = .outputFailed
-        case .unknownCommitment, .unknownLink: self = .noSuchRecord
-        case .invalidDate, .unknownSession, .dateBeforeCommitment: self = .usage
+        case .unknownCommitment, .unknownLink, .ambiguousId: self = .noSuchRecord
+        case .invalidDate, .unknownSession, .dateBeforeCommitment, .invalidEdit, .unknownGovernment, .emptySearch:
+            self = .usage
         case .database: self = .internalError
         }
     }

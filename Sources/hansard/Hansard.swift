@@ -17,13 +17,14 @@ struct Hansard: AsyncParsableCommand {
               hansard fetch --house commons --date 2022-06-22
               hansard sync --since 2024-07-01
               hansard commitments --overdue
+              hansard search whatsapp
               hansard report --out reports/ && xdg-open reports/index.html
               hansard --generate-completion-script zsh > ~/.zfunc/_hansard
             """,
         version: version,
         subcommands: [
-            Parse.self, Analyse.self, Commitments.self, RegisterCommand.self, Fetch.self, Sync.self, Diff.self,
-            Report.self, Evaluate.self,
+            Parse.self, Analyse.self, Commitments.self, Search.self, RegisterCommand.self, Fetch.self, Sync.self,
+            Diff.self, Report.self, Evaluate.self,
         ]
     )
 }

@@ -13,8 +13,11 @@ extension Hansard {
             discussion: """
                 Directories are searched recursively for .html, .htm, .xml and .txt pages. Each debate is \
                 stored in its own transaction: a page already in the register changes nothing, and a revised \
-                page of a debate it has keeps the commitments' ids and marks any the new text lacks. Several \
-                processes may add to one register at once.
+                page of a debate it has keeps the commitments' ids and marks any the new text lacks. People's \
+                corrections (register edit) and dismissals are kept; where the revised page reads an edited \
+                field otherwise, the summary says so and `register show` gives both. --reanalyse analyses \
+                pages the register already has again (after an upgrade of hansard or with --rules), on the \
+                same terms. Several processes may add to one register at once.
 
                 A URL (hansard.parliament.uk, api.parliament.uk/historic-hansard, publications.parliament.uk, \
                 www.theyworkforyou.com) is fetched over HTTPS into the cache beside the register, then read \
@@ -26,6 +29,7 @@ extension Hansard {
                   hansard register add https://hansard.parliament.uk/Lords/2023-03-08/debates/B8046725-0219-46B6-B0A6-8EB5D30093D2/WhatsappMinisterialCommunications
                   hansard register add --register /tmp/r.sqlite saved/lords-2023-03-08.txt
                   hansard register add --verbose --quiet pages/ | grep '^added'
+                  hansard register add --reanalyse --rules my-rules.json pages/
                 """
         )
 
@@ -47,6 +51,12 @@ extension Hansard {
 
         @OptionGroup(title: "Fetching") var fetching: FetchOptions
 
+        @Flag(help: "Analyse pages the register already has again, keeping ids, edits, dismissals and statuses.")
+        var reanalyse = false
+
+        @Option(help: ArgumentHelp("Analyse with these rules instead of the bundled ones.", valueName: "file"), completion: .file())
+        var rules: String?
+
         func run() async throws {
             try await reportingRegisterErrors { () async throws -> Void in
                 try await add()
@@ -62,7 +72,8 @@ extension Hansard {
             let (arguments, labels, fetcher) = await fetchingURLs(
                 inputs, cache: cache, settings: settings, reader: reader, quiet: quiet, failures: &fetchFailures)
             let (paths, missing, skipped) = Intake.expand(arguments)
-            let store = try PageStore(register: register, reader: reader, verbose: verbose)
+            let store = try PageStore(
+                register: register, reader: reader, verbose: verbose, rules: rules, reanalysing: reanalyse)
             store.failures = fetchFailures
             store.tally.failed = fetchFailures.count
             for path in missing {
@@ -94,18 +105,24 @@ final class PageStore {
     let reader: DebateReader
     let analyzer: Analyzer
     let verbose: Bool
+    /// Analyse pages the register already has again (`register add --reanalyse`).
+    let reanalysing: Bool
     var tally = Tally()
     var failures: [ExitStatus] = []
 
-    init(register: Register, reader: DebateReader, verbose: Bool) throws {
+    /// - Parameter rules: a rules file to analyse with instead of the bundled rules.
+    init(register: Register, reader: DebateReader, verbose: Bool, rules: String? = nil, reanalysing: Bool = false)
+        throws
+    {
         self.register = register
         self.reader = reader
         self.verbose = verbose
-        do {
-            analyzer = try Analyzer()
+        self.reanalysing = reanalysing
+        do throws(AnalysisError) {
+            if let rules { analyzer = try Analyzer(rulesFile: rules) } else { analyzer = try Analyzer() }
         } catch {
-            Terminal.report("cannot load the analysis rules: \(error)")
-            throw ExitCode(ExitStatus.internalError.rawValue)
+            Terminal.report(rules == nil ? "cannot load the analysis rules: \(error)" : error.description)
+            throw ExitCode(ExitStatus(for: error).rawValue)
         }
     }
 
@@ -135,7 +152,7 @@ final class PageStore {
                 case .success(let (debate, analysis)):
                     let outcome: AddOutcome
                     do throws(RegisterError) {
-                        outcome = try register.add(analysis, of: debate)
+                        outcome = try register.add(analysis, of: debate, reanalysing: reanalysing)
                     } catch {
                         tally.failed += 1
                         throw StoppedWriting(
@@ -183,11 +200,14 @@ struct Tally {
     var added = 0
     var unchanged = 0
     var revised = 0
+    var reanalysed = 0
     var failed = 0
     var commitments = 0
     var links = 0
+    var editsKept = 0
+    var disagreements = 0
 
-    var seen: Int { added + unchanged + revised + failed }
+    var seen: Int { added + unchanged + revised + reanalysed + failed }
 
     /// Counts one outcome and describes it in a line.
     mutating func count(_ outcome: AddOutcome, path: String) -> String {
@@ -202,16 +222,40 @@ struct Tally {
             return "unchanged \(path) (\(id))"
         case .revised(let id, let revision, let changes, let links):
             revised += 1
-            commitments += changes.added
-            self.links += links
-            return "revised \(path) (\(id), revision \(revision)): \(changes.added) new, \(changes.reworded) reworded, "
-                + "\(changes.missing) no longer in the text, \(changes.restored) restored, \(links) follow-up links"
+            count(changes, links: links)
+            return "revised \(path) (\(id), revision \(revision)): " + describe(changes, links: links)
+        case .reanalysed(let id, let changes, let links):
+            reanalysed += 1
+            count(changes, links: links)
+            return "reanalysed \(path) (\(id)): " + describe(changes, links: links)
         }
     }
 
+    private mutating func count(_ changes: RevisionSummary, links: Int) {
+        commitments += changes.added
+        self.links += links
+        editsKept += changes.editsKept
+        disagreements += changes.disagreements
+    }
+
+    private func describe(_ changes: RevisionSummary, links: Int) -> String {
+        var text = "\(changes.added) new, \(changes.reworded) reworded, \(changes.missing) no longer in the text, "
+            + "\(changes.restored) restored, \(links) follow-up links"
+        if changes.editsKept > 0 {
+            text += "; \(changes.editsKept) edits kept, \(changes.disagreements) where the page now reads otherwise"
+        }
+        return text
+    }
+
     func summary(register: String) -> String {
-        "\(added) debates added, \(unchanged) unchanged, \(revised) revised, \(failed) failed; "
-            + "\(commitments) commitments added, \(links) follow-up links proposed (\(register))"
+        var text = "\(added) debates added, \(unchanged) unchanged, \(revised) revised, "
+        if reanalysed > 0 { text += "\(reanalysed) reanalysed, " }
+        text += "\(failed) failed; \(commitments) commitments added, \(links) follow-up links proposed"
+        if editsKept > 0 {
+            text += "; \(editsKept) edits kept, \(disagreements) where the page now reads otherwise"
+                + " (hansard register show ID gives both)"
+        }
+        return text + " (\(register))"
     }
 }
 

@@ -11,14 +11,17 @@ extension Hansard {
 
                 Examples:
                   hansard register add corpus/
-                  hansard register show c-15c40233576e2a68
-                  hansard register resolve c-15c40233576e2a68 --status fulfilled --evidence "guidance published"
+                  hansard register show c-15c40233
+                  hansard register edit c-15c40233 --department "Cabinet Office" --reason "answered for the Cabinet Office"
+                  hansard register resolve c-15c40233 --status fulfilled --evidence "guidance published"
+                  hansard register dismiss c-8b1e0f2a --reason "not a commitment"
                   hansard register links
                   hansard register export > register.json
                 """,
             subcommands: [
-                RegisterAdd.self, RegisterShow.self, RegisterResolve.self, RegisterReopen.self, RegisterNote.self, RegisterLinks.self,
-                RegisterConfirm.self, RegisterReject.self, RegisterExport.self, RegisterImport.self,
+                RegisterAdd.self, RegisterShow.self, RegisterEdit.self, RegisterResolve.self, RegisterDismiss.self,
+                RegisterReopen.self, RegisterLapse.self, RegisterNote.self, RegisterLinks.self, RegisterConfirm.self,
+                RegisterReject.self, RegisterExport.self, RegisterImport.self,
             ]
         )
     }

@@ -12,9 +12,14 @@ extension Hansard {
                 Rows are in a fixed order and nothing depends on when the export ran, so two exports of \
                 the same register are byte-identical. `hansard diff` and `hansard register import` read the JSON.
 
+                The CSV has the columns every hansard CSV shares (--columns to choose, --columns help lists \
+                them; --excel for spreadsheets), with statuses and ages as of the last day anything was \
+                recorded.
+
                 Examples:
                   hansard register export > register-2023-10-26.json
-                  hansard register export --format csv > commitments.csv
+                  hansard register export --format csv --excel > commitments.csv
+                  hansard register export --format csv --columns id,status,promise,citation,link
                 """
         )
 
@@ -29,10 +34,34 @@ extension Hansard {
                     + " (a spreadsheet would run such a cell as a formula)."))
         var rawCsv = false
 
+        @Option(help: ArgumentHelp("The CSV's columns, by name, comma-separated (default: all).", valueName: "names"))
+        var columns: String?
+
+        @Flag(help: "CSV for Excel: UTF-8 with a byte order mark, so ’ and £ open intact.")
+        var excel = false
+
+        func validate() throws {
+            if columns == "help" { throw CleanExit.message(ListOutput.columnHelp) }
+            if (columns != nil || excel) && format != .csv {
+                throw ValidationError("--columns and --excel are for --format csv.")
+            }
+            if let columns {
+                do {
+                    _ = try CommitmentColumns.named(columns.split(separator: ",").map(String.init))
+                } catch {
+                    throw ValidationError("--columns: \(error.description)")
+                }
+            }
+        }
+
         func run() throws {
             try reportingRegisterErrors {
                 let snapshot = try location.open(readOnly: true).snapshot()
-                Terminal.write(try RegisterSnapshotRenderer.render(snapshot, format: format.format, formulaGuard: !rawCsv))
+                let chosen = try columns.map { try CommitmentColumns.named($0.split(separator: ",").map(String.init)) }
+                Terminal.write(
+                    try RegisterSnapshotRenderer.render(
+                        snapshot, format: format.format, columns: chosen ?? CommitmentColumns.all,
+                        formulaGuard: !rawCsv, excel: excel))
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HansardRegister
+import HansardReports
 
 extension Hansard {
     struct RegisterLinks: ParsableCommand {
@@ -7,7 +8,9 @@ extension Hansard {
             commandName: "links",
             abstract: "List candidate follow-up links waiting to be confirmed or rejected.",
             discussion: """
-                Each link joins a commitment to a speech in a later debate, with the evidence and a score.
+                Each link joins a commitment to a speech in a later debate: the commitment (its promise, \
+                minister, department, debate and citation), the later speech (debate, date, speaker, words), \
+                the evidence and a score. Oldest commitments first, then by department, best score first.
 
                 Examples:
                   hansard register links
@@ -19,14 +22,23 @@ extension Hansard {
 
         func run() throws {
             try reportingRegisterErrors {
-                let links = try location.open(readOnly: true).pendingLinks()
-                if links.isEmpty { Terminal.write("No candidate follow-up links.\n") }
-                for link in links {
-                    Terminal.write(
-                        "\(link.id)  score \(String(format: "%.2f", link.score))  \(link.commitmentId) → \(link.debateId) turn \(link.turn)"
-                            + (link.suggestsFulfilment ? "  (says it was done)" : "") + "\n"
-                            + "    \"\(link.quote.split(whereSeparator: \.isWhitespace).joined(separator: " "))\"\n"
-                            + "    why: \(link.evidence)\n")
+                let listings = try location.open(readOnly: true).pendingLinkListings()
+                if listings.isEmpty { Terminal.write("No candidate follow-up links.\n") }
+                let t = TextTable.oneLine
+                for (number, listing) in listings.enumerated() {
+                    let link = listing.link
+                    let c = listing.commitment
+                    let later = listing.laterDebate
+                    var text = number == 0 ? "" : "\n"
+                    text += "\(link.id)  score \(String(format: "%.2f", link.score))  \(link.kind.rawValue)"
+                        + (link.suggestsFulfilment ? "  (says it was done)" : "") + "\n"
+                    text += "  commitment \(c.id)  \(c.debateDate ?? "undated")  "
+                        + [c.department, c.speakerName].compactMap { $0.map(t) }.joined(separator: ", ") + "\n"
+                    text += "    \(t(c.promise))\n    \(t(listing.citation.title)), \(t(listing.citation.text))\n"
+                    text += "  later: \(t(later?.title ?? link.debateId)), \(later?.date ?? "undated"), turn \(link.turn)"
+                        + (link.speakerName.map { ", \(t($0))" } ?? "") + "\n"
+                    text += "    \"\(t(link.quote))\"\n    why: \(t(link.evidence))\n"
+                    Terminal.write(text)
                 }
             }
         }
@@ -51,9 +63,11 @@ extension Hansard {
         @Option(help: "Resolve the commitment with this status (default: fulfilled when the speech says it was done).")
         var status: ResolutionStatus?
 
+        @OptionGroup var actor: ActorOption
+
         func run() throws {
             try reportingRegisterErrors {
-                let (confirmed, event) = try location.open().confirm(link, status: status?.status)
+                let (confirmed, event) = try location.open().confirm(link, status: status?.status, actor: actor.name)
                 var line = "\(confirmed.id): confirmed"
                 if let event { line += "; \(confirmed.commitmentId) \(event.status.rawValue) as of \(event.effectiveDate)" }
                 Terminal.write(line + "\n")
@@ -73,12 +87,14 @@ extension Hansard {
 
         @OptionGroup var location: RegisterLocation
 
-        @Argument(help: ArgumentHelp("The link's id.", valueName: "link"))
+        @Argument(help: ArgumentHelp("The link's id, or a unique prefix of it.", valueName: "link"))
         var link: String
+
+        @OptionGroup var actor: ActorOption
 
         func run() throws {
             try reportingRegisterErrors {
-                let rejected = try location.open().reject(link)
+                let rejected = try location.open().reject(link, actor: actor.name)
                 Terminal.write("\(rejected.id): rejected\n")
             }
         }

@@ -7,7 +7,8 @@ extension Hansard {
             commandName: "resolve",
             abstract: "Record that a commitment was fulfilled, partly fulfilled, withdrawn or lapsed.",
             discussion: """
-                The status event records who (your login name), when, why (--note) and the evidence.
+                The status event records who (--by, else $HANSARD_USER, else your login name), when, why \
+                (--note) and the evidence. The id may be any unique prefix of it.
 
                 Examples:
                   hansard register resolve c-15c40233576e2a68 --status fulfilled --evidence "Cabinet Office guidance on non-corporate channels, published" --date 2023-06-01
@@ -32,6 +33,8 @@ extension Hansard {
         @Option(help: ArgumentHelp("Why, in your words; kept as a note.", valueName: "text"))
         var note: String?
 
+        @OptionGroup var actor: ActorOption
+
         func validate() throws {
             if evidence.allSatisfy(\.isWhitespace) {
                 throw ValidationError("--evidence needs words or a URL showing what became of the commitment.")
@@ -41,8 +44,8 @@ extension Hansard {
         func run() throws {
             try reportingRegisterErrors {
                 let event = try location.open().resolve(
-                    id, status: status.status, evidence: evidence, date: date?.text, note: note)
-                Terminal.write("\(id): \(event.status.rawValue) as of \(event.effectiveDate)\n")
+                    id, status: status.status, evidence: evidence, date: date?.text, note: note, actor: actor.name)
+                Terminal.write("\(event.commitmentId): \(event.status.rawValue) as of \(event.effectiveDate)\n")
             }
         }
     }
@@ -52,7 +55,8 @@ extension Hansard {
             commandName: "reopen",
             abstract: "Make a resolved commitment outstanding again.",
             discussion: """
-                The earlier status events are kept; a new event records the reopening.
+                The earlier status events are kept; a new event records the reopening. Reopening a dismissed \
+                commitment restores it from the debate on.
 
                 Examples:
                   hansard register reopen c-15c40233576e2a68
@@ -68,10 +72,12 @@ extension Hansard {
         @Option(help: ArgumentHelp("Why it is reopened.", valueName: "text"))
         var note: String?
 
+        @OptionGroup var actor: ActorOption
+
         func run() throws {
             try reportingRegisterErrors {
-                let event = try location.open().reopen(id, note: note)
-                Terminal.write("\(id): outstanding again as of \(event.effectiveDate)\n")
+                let event = try location.open().reopen(id, note: note, actor: actor.name)
+                Terminal.write("\(event.commitmentId): outstanding again as of \(event.effectiveDate)\n")
             }
         }
     }

@@ -1,48 +1,70 @@
 import ArgumentParser
+import HansardIngestion
 import HansardRegister
 import HansardReports
 
 extension Hansard {
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a report of the register: a self-contained HTML site, Markdown or CSV.",
+            abstract: "Write a report of the register: a self-contained HTML site, Markdown, CSV or an Atom feed.",
             discussion: """
                 HTML (the default) writes index.html (outstanding and overdue commitments by department and \
-                minister, filters by House and session, a timeline), one page per debate under debates/ and \
-                one per commitment under commitments/. The pages load nothing from anywhere else: open \
-                index.html from the file system or put the folder on any web server. Debate transcripts are \
-                re-read from the pages the register was built from; a page that has moved or changed is \
-                reported on its debate's page instead. md writes commitments.md (a heading per department), \
-                csv writes commitments.csv (one row per commitment, every field, RFC 4180, UTF-8). Give \
-                --format more than once for several; --out - prints a single md or csv report on stdout. \
-                Ages and overdue marks are reckoned as of --as-of (default today), so a report made with \
-                the same register and --as-of is byte-identical.
+                minister, a search box and filters by House, session, department, minister and status, a \
+                timeline), one page per debate under debates/, one per commitment under commitments/, and \
+                overdue.xml, an Atom feed of the commitments that became overdue. The pages load nothing from \
+                anywhere else: open index.html from the file system or put the folder on any web server. \
+                Debate transcripts come from the pages the register was built from, found by their SHA-256: \
+                where the register last read them, else in the folders given with --sources (a register \
+                imported from a colleague, or pages moved). Published pages name a page by its file name, \
+                never a folder on this machine. md writes commitments.md (a heading per department), csv \
+                writes commitments.csv (the columns every hansard CSV shares; --columns, --excel), atom only \
+                overdue.xml. Give --format more than once for several; --out - prints a single md, csv or \
+                atom report on stdout. Ages and overdue marks are reckoned as of --as-of (default today), so \
+                a report made with the same register and --as-of is byte-identical. Nothing is analysed again.
 
                 Examples:
                   hansard report
                   hansard report --register /tmp/r.sqlite --out site/ --as-of 2026-11-25
+                  hansard report --sources ~/hansard-pages --out site/
                   hansard report --format md --format csv --out reports/
-                  hansard report --format csv --out - | column -s, -t | less -S
+                  hansard report --format csv --excel --out - > commitments.csv
                 """
         )
 
         @OptionGroup var location: RegisterLocation
 
-        @Option(help: ArgumentHelp("The folder to write into, created if needed; - for stdout (md or csv only).", valueName: "dir"),
+        @Option(
+            help: ArgumentHelp(
+                "The folder to write into, created if needed; - for stdout (md, csv or atom only).", valueName: "dir"),
             completion: .directory)
         var out = "reports"
 
-        @Option(help: ArgumentHelp("html, md or csv; repeat for several (default: html).", valueName: "format"))
+        @Option(help: ArgumentHelp("html, md, csv or atom; repeat for several (default: html).", valueName: "format"))
         var format: [ReportFormatArgument] = []
 
-        @Option(help: ArgumentHelp("Reckon ages, overdue marks and statuses at this date (yyyy-MM-dd).", valueName: "date"))
+        @Option(
+            help: ArgumentHelp("Reckon ages, overdue marks and statuses at this date (yyyy-MM-dd).", valueName: "date"))
         var asOf: DateArgument?
+
+        @Option(
+            name: .customLong("sources"),
+            help: ArgumentHelp(
+                "A folder to look in for the debates' pages, by their SHA-256, when they are not where the register"
+                    + " last read them; repeat for several.", valueName: "dir"),
+            completion: .directory)
+        var sources: [String] = []
+
+        @Option(help: ArgumentHelp("The CSV's columns, by name, comma-separated (default: all).", valueName: "names"))
+        var columns: String?
 
         @Flag(
             help: ArgumentHelp(
                 "CSV cells exactly as stored, for programs: no ' before a cell that begins with = + - @, a tab or CR"
                     + " (a spreadsheet would run such a cell as a formula)."))
         var rawCsv = false
+
+        @Flag(help: "CSV for Excel: UTF-8 with a byte order mark, so ’ and £ open intact.")
+        var excel = false
 
         @Flag(name: .shortAndLong, help: "No progress bar and no summary line.")
         var quiet = false
@@ -54,7 +76,16 @@ extension Hansard {
 
         func validate() throws {
             if out == "-" && (formats.count != 1 || formats == [.html]) {
-                throw ValidationError("--out - prints one Markdown or CSV report; choose --format md or --format csv.")
+                throw ValidationError(
+                    "--out - prints one Markdown, CSV or Atom report; choose --format md, --format csv or --format atom."
+                )
+            }
+            if let columns {
+                do {
+                    _ = try CommitmentColumns.named(columns.split(separator: ",").map(String.init))
+                } catch {
+                    throw ValidationError("--columns: \(error.description)")
+                }
             }
         }
 
@@ -70,48 +101,137 @@ extension Hansard {
             }
         }
 
+        private func csv(_ data: ReportData) throws -> String {
+            let chosen = try columns.map { try CommitmentColumns.named($0.split(separator: ",").map(String.init)) }
+            return CSVReport.render(
+                data, columns: chosen ?? CommitmentColumns.all, formulaGuard: !rawCsv, excel: excel)
+        }
+
         private func write(_ register: Register) async throws {
             let data = try ReportData.load(from: register, asOf: asOf?.text)
             if out == "-" {
-                Terminal.write(formats == [.md] ? MarkdownReport.render(data) : CSVReport.render(data, formulaGuard: !rawCsv))
+                switch formats {
+                case [.md]: Terminal.write(MarkdownReport.render(data))
+                case [.atom]: Terminal.write(OverdueFeed.render(data))
+                default: Terminal.write(try csv(data))
+                }
                 return
             }
             var folder = try ReportFolder(path: out)
-            var missing: [String: String] = [:]
+            var missing: [(DebateRecord, String)] = []
             for format in formats {
                 switch format {
                 case .html:
                     let bar = ProgressBar(
-                        total: 1 + data.snapshot.debates.count + data.snapshot.commitments.count,
-                        enabled: !quiet && Terminal.standardErrorIsTerminal)
-                    missing = try await HTMLReport.render(data, progress: { done, _ in
-                        bar.advance(to: done, label: "pages")
-                    }) { path, contents in
-                        try folder.write(path, contents)
-                    }
+                        total: HTMLReport(data).pageCount, enabled: !quiet && Terminal.standardErrorIsTerminal)
+                    missing = try await writeHTML(data, into: &folder, progress: bar)
                     bar.clear()
                     folder.removeStalePages()
                 case .md: try folder.write(format.fileName, MarkdownReport.render(data))
-                case .csv: try folder.write(format.fileName, CSVReport.render(data, formulaGuard: !rawCsv))
+                case .csv: try folder.write(format.fileName, try csv(data))
+                case .atom:
+                    if !formats.contains(.html) { try folder.write(format.fileName, OverdueFeed.render(data)) }
                 }
             }
             if !quiet {
                 let prefix = out.hasSuffix("/") ? out : out + "/"
-                let entries = formats.map { prefix + $0.fileName }.joined(separator: ", ")
-                let outstanding = data.listings.filter { $0.status.isOpen }.count
+                let entries =
+                    formats.filter { $0 != .atom || !formats.contains(.html) }.map { prefix + $0.fileName }
+                    + (formats.contains(.html) ? [prefix + OverdueFeed.fileName] : [])
+                let outstanding = data.counted.filter { $0.status.isOpen }.count
                 Terminal.writeError(
-                    "wrote \(folder.written) files: \(entries) (\(data.snapshot.debates.count) debates, "
-                        + "\(data.listings.count) commitments, \(outstanding) outstanding, as of \(data.asOf))\n")
+                    "wrote \(folder.written) files: \(entries.joined(separator: ", ")) (\(data.snapshot.debates.count) debates, "
+                        + "\(data.counted.count) commitments, \(outstanding) outstanding, as of \(data.asOf))\n")
             }
-            for (id, reason) in missing.sorted(by: { $0.key < $1.key }) {
-                Terminal.report("debate \(id): transcript not shown: \(reason)")
+            for (debate, reason) in missing.sorted(by: { $0.0.id < $1.0.id }) {
+                Terminal.report("debate \(debate.id) (\(debate.title)): transcript not shown: \(reason)")
             }
+        }
+
+        /// Writes the HTML report, reading each debate's page (found by its SHA-256) on all cores and handing the
+        /// transcripts to the report in the register's order.
+        /// - Returns: each debate whose transcript could not be shown, and why (with local paths, for the user).
+        private func writeHTML(_ data: ReportData, into folder: inout ReportFolder, progress: ProgressBar) async throws
+            -> [(DebateRecord, String)]
+        {
+            var report = HTMLReport(data)
+            var finder = PageFinder(folders: sources)
+            let debates = data.snapshot.debates
+            var located: [Int: String] = [:]
+            for (index, debate) in debates.enumerated() {
+                if let found = finder.locate(sha256: debate.sha256, bytes: debate.bytes, storedPath: debate.sourcePath)
+                {
+                    located[index] = found.path
+                }
+            }
+            var missing: [(DebateRecord, String)] = []
+            var made = 0
+            var failure: (any Error)?
+            func emit(_ page: (path: String, contents: String)) {
+                guard failure == nil else { return }
+                do {
+                    try folder.write(page.path, page.contents)
+                } catch {
+                    failure = error
+                }
+                made += 1
+                progress.advance(to: made, label: "pages")
+            }
+            func unavailable(_ debate: DebateRecord, published: String, local: String) {
+                missing.append((debate, local))
+                emit(report.debatePage(debate, transcript: nil, unavailable: published))
+            }
+            var next = 0
+            // Debates whose page was not found have their page made where they fall in the register's order.
+            func emitUnlocated(upTo end: Int) {
+                while next < end {
+                    let reason = finder.notFound(debates[next])
+                    unavailable(debates[next], published: reason.published, local: reason.local)
+                    next += 1
+                }
+            }
+            let order = located.keys.sorted()
+            var handled = 0
+            // Results come in the order of `order`: the k-th is the debate at order[k].
+            await DebateReader().read(order.map { located[$0]! }) { path, result in
+                let index = order[handled]
+                handled += 1
+                emitUnlocated(upTo: index)
+                let debate = debates[index]
+                switch result {
+                case .success(let page) where page.source.sha256 == debate.sha256:
+                    emit(report.debatePage(debate, transcript: page, unavailable: nil))
+                case .success:
+                    unavailable(
+                        debate,
+                        published: "the page it was read from (\(debate.sourceName)) changed while the report was made",
+                        local: "\(path) changed while the report was made")
+                case .failure(let error):
+                    unavailable(
+                        debate, published: "the page it was read from (\(debate.sourceName)) could not be read again",
+                        local: error.description)
+                }
+                next = index + 1
+            }
+            emitUnlocated(upTo: debates.count)
+            if let failure { throw failure }
+            try report.commitmentPages { path, contents in
+                try folder.write(path, contents)
+                made += 1
+                progress.advance(to: made, label: "pages")
+            }
+            for page in [report.indexPage(), report.feed()] {
+                try folder.write(page.path, page.contents)
+                made += 1
+                progress.advance(to: made, label: "pages")
+            }
+            return missing
         }
     }
 }
 
 enum ReportFormatArgument: String, ExpressibleByArgument, CaseIterable {
-    case html, md, csv
+    case html, md, csv, atom
     var format: ReportFormat { ReportFormat(rawValue: rawValue)! }
 }
 
@@ -119,7 +239,6 @@ extension ExitStatus {
     init(for error: ReportError) {
         switch error {
         case .cannotWrite: self = .cannotCreate
-        case .rulesUnavailable: self = .internalError
         }
     }
 }

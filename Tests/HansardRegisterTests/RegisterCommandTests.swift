@@ -39,7 +39,7 @@ struct RegisterCommandTests {
         try before.standardOutput.write(toFile: folder + "/before.json", atomically: true, encoding: .utf8)
         #expect(try HansardCommand.run(["diff", folder + "/before.json", register]).status == 0)
 
-        let listed = try HansardCommand.run(["commitments", "--register", register, "--format", "csv"])
+        let listed = try HansardCommand.run(["commitments", "--all-governments", "--register", register, "--format", "csv"])
         // Lord Bach, col. 98WS: "... and we will publish a shortlist of potential sites."
         let row = try #require(listed.standardOutput.split(separator: "\r\n").first { $0.contains("shortlist of potential sites") })
         let id = String(row.prefix(while: { $0 != "," }))

@@ -134,14 +134,14 @@ struct RegisterFileCommandTests {
         let user = HansardCommand.Setting(unprivileged: true)
 
         for arguments in [
-            ["commitments", "--register", path], ["register", "export", "--register", path],
+            ["commitments", "--all-governments", "--register", path], ["register", "export", "--register", path],
             ["register", "export", "--format", "csv", "--register", path], ["diff", path, path],
         ] {
             let outcome = try HansardCommand.run(arguments, setting: user)
             #expect(outcome.status == 0, "\(arguments): \(outcome.standardError)")
             #expect(outcome.standardError.isEmpty, "\(arguments)")
         }
-        let listed = try HansardCommand.run(["commitments", "--register", path, "--format", "csv"], setting: user)
+        let listed = try HansardCommand.run(["commitments", "--all-governments", "--register", path, "--format", "csv"], setting: user)
         #expect(listed.standardOutput.contains("shortlist of potential sites"))
 
         let created = try HansardCommand.run(
@@ -176,7 +176,7 @@ struct RegisterFileCommandTests {
                     "0 debates added, 1 unchanged, 0 revised, 1 failed; 0 commitments added, 0 follow-up links proposed"
                 ))
             // What was there is still there, and the register takes the page once there is room.
-            let listed = try HansardCommand.run(["commitments", "--all", "--register", path, "--format", "csv"])
+            let listed = try HansardCommand.run(["commitments", "--all", "--all-governments", "--register", path, "--format", "csv"])
             #expect(listed.status == 0, "\(listed.standardError)")
             #expect(
                 listed.standardOutput.split(separator: "\r\n").count == 5, "the header and the seed's 4 commitments")

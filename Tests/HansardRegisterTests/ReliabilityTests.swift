@@ -40,7 +40,7 @@ struct ReliabilityTests {
         try #require(reported.count >= 3)
 
         // Readable, with every debate that was reported as added.
-        let listed = try HansardCommand.run(["commitments", "--register", registerPath, "--all", "--format", "csv"])
+        let listed = try HansardCommand.run(["commitments", "--register", registerPath, "--all", "--all-governments", "--format", "csv"])
         #expect(listed.status == 0)
         let stored = Set(try Register.open(at: registerPath).snapshot().debates.map(\.id))
         #expect(Set(reported).isSubset(of: stored))
@@ -155,12 +155,25 @@ struct MigrationTests {
         do {
             let queue = try DatabaseQueue(path: path)
             try SchemaAccess.migrator.migrate(queue, upTo: SchemaAccess.v1)
+            // Rows written with the first release's columns only.
             try queue.write { db in
-                try DebateRecord(
-                    id: "d-1", identity: "lords/2009-10-27/written-statements", title: "Written Statements",
-                    house: .lords, date: "2009-10-27", url: nil, type: nil, sha256: "ab", sourcePath: "wms.xml",
-                    revision: 1, addedAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z"
-                ).insert(db)
+                try db.execute(
+                    sql: """
+                        INSERT INTO debate (id, identity, title, house, date, url, type, sha256, sourcePath, revision,
+                        addedAt, updatedAt) VALUES ('d-1', 'lords/2009-10-27/written-statements', 'Written Statements',
+                        'lords', '2009-10-27', NULL, NULL, 'ab', 'wms.xml', 1, '2026-01-01T00:00:00Z',
+                        '2026-01-01T00:00:00Z')
+                        """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO commitment (id, analysisId, debateId, debateDate, house, turn, speakerName,
+                        speakerRole, office, department, quote, action, object, subject, timingPhrase, timingClass,
+                        dueBy, strength, source, requestId, status, statusDate, firstRevision, missingSinceRevision)
+                        VALUES ('c-1', 'c-1', 'd-1', '2009-10-27', 'lords', 3, 'Lord Bach', 'minister', NULL,
+                        'Ministry of Justice', 'We will publish a shortlist of potential sites.', 'publish',
+                        'a shortlist of potential sites', 'shortlist', NULL, 'none', NULL, 'firm', 'explicit', NULL,
+                        'outstanding', NULL, 1, NULL)
+                        """)
             }
             try queue.close()
         }
@@ -168,6 +181,13 @@ struct MigrationTests {
         let backup = try #require(register.backupPath)
         #expect(backup.hasPrefix(path + ".backup-v1-"))
         #expect(try register.snapshot().debates.map(\.id) == ["d-1"])
+        // Migration v5 gives the commitment its debate's title, government and Parliament, and indexes it for search.
+        let upgraded = try #require(try register.snapshot().commitments.first)
+        #expect(upgraded.debateTitle == "Written Statements")
+        #expect(upgraded.government == "brown-2007")  // Gordon Brown, 27 June 2007 – 11 May 2010
+        #expect(upgraded.parliament == "54th")  // the 2005 Parliament
+        let found = try register.commitments(CommitmentQuery(scope: .all, text: "shortlist"))
+        #expect(found.items.map(\.commitment.id) == ["c-1"])
 
         let old = try DatabaseQueue(path: backup, configuration: { var c = Configuration(); c.readonly = true; return c }())
         let (migrations, debates) = try old.read { db in

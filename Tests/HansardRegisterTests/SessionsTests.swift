@@ -35,3 +35,54 @@ struct SessionsTests {
         #expect(!CalendarDate.isValid("2023-02-29"))
     }
 }
+
+/// The governments table that ships with hansard (data/uk-administrations.csv), and ages in words.
+@Suite("Governments and ages")
+struct GovernmentsTests {
+    @Test("The governments follow one another without a gap from 1895, and only the last is open")
+    func contiguous() throws {
+        let all = Administrations.all
+        #expect(all.count == 36)
+        #expect(all.first?.id == "salisbury-1895")
+        for (earlier, later) in zip(all, all.dropFirst()) {
+            #expect(earlier.end == later.start, "\(earlier.id) → \(later.id)")
+        }
+        #expect(all.dropLast().allSatisfy { $0.end != nil })
+        #expect(all.last?.end == nil)
+        #expect(Set(all.map(\.id)).count == all.count)
+    }
+
+    @Test("A sitting belongs to the government in office that day; the day of a change to the new one")
+    func containing() {
+        // The seed page, 8 March 2023: Rishi Sunak, Prime Minister from 25 October 2022.
+        #expect(Administrations.containing("2023-03-08")?.id == "sunak-2022")
+        #expect(Administrations.containing("2022-10-25")?.id == "sunak-2022")
+        #expect(Administrations.containing("2022-10-24")?.id == "truss-2022")
+        // 16 November 1914 (historic Hansard): Asquith's Liberal government, before the coalition of May 1915.
+        #expect(Administrations.containing("1914-11-16")?.id == "asquith-1908")
+        #expect(Administrations.containing("1916-11-21")?.id == "asquith-1915")
+        #expect(Administrations.named("thatcher")?.id == "thatcher-1979")
+        // Two Cameron governments: the name alone fits both.
+        #expect(Administrations.named("cameron") == nil)
+        #expect(Administrations.matching("cameron").map(\.id) == ["cameron-2010", "cameron-2015"])
+    }
+
+    @Test("Parliaments end when a later one meets")
+    func dissolution() {
+        // The 58th Parliament's last session, 2023-24, was prorogued on 24 May 2024; the 59th met on 9 July.
+        #expect(ParliamentarySessions.dissolution(of: "58th", asOf: "2024-07-09") == "2024-05-24")
+        #expect(ParliamentarySessions.dissolution(of: "58th", asOf: "2024-07-08") == nil)
+        #expect(ParliamentarySessions.parliament(on: "2023-03-08") == "58th")
+    }
+
+    @Test("Ages in calendar years, months and days")
+    func ages() {
+        #expect(CalendarDate.age(from: "2023-03-08", to: "2026-11-25") == "3 years 8 months")
+        #expect(CalendarDate.age(from: "2023-03-08", to: "2023-03-20") == "12 days")
+        #expect(CalendarDate.age(from: "2023-01-31", to: "2023-03-01") == "1 month")
+        #expect(CalendarDate.age(from: "1914-09-17", to: "2026-11-25") == "112 years")
+        #expect(CalendarDate.age(from: "2025-11-25", to: "2026-11-25") == "1 year")
+        #expect(CalendarDate.age(from: "2026-11-26", to: "2026-11-25") == nil)
+        #expect(CalendarDate.span(from: "2023-01-31", to: "2023-03-01")! == (0, 1, 1))
+    }
+}

@@ -32,7 +32,7 @@ struct SnapshotDiffTests {
         #expect(again.debates == 0 && again.commitments == 0 && again.statusEvents == 0)
 
         let csv = try RegisterSnapshotRenderer.render(try register.snapshot(), format: .csv)
-        #expect(csv.hasPrefix("id,status,status_date,evidence,"))
+        #expect(csv.hasPrefix("id,status,status_date,as_of,debate_date,"))
         #expect(csv.contains("\r\n"))
         // The guide's quote holds commas, so RFC 4180 quotes it.
         #expect(csv.contains("\"This year we will publish the good practice guide, which will set out"))

@@ -93,6 +93,57 @@ struct BrowserTests {
         #expect(debates.text == String(commonsDebates))
     }
 
+    @Test("The search box and the department, minister and status filters, set from the address, show only what fits")
+    func searchAndFilters() async throws {
+        let fixture = try await ReportFixture.get()
+        let attributes = ["id", "class", "href", "hidden", "value", "data-house", "data-department", "data-minister",
+            "data-status", "data-overdue"]
+        func open(_ query: String) throws -> [DOMElement] {
+            var components = URLComponents(url: fixture.url("index.html"), resolvingAgainstBaseURL: false)!
+            components.percentEncodedQuery = query
+            let page = try Chromium.load(components.url!)
+            #expect(page.console.isEmpty, "\(query) console: \(page.console)")
+            return try DOM.elements(of: page.dom, attributes: attributes)
+        }
+        func visible(_ elements: [DOMElement]) -> [DOMElement] {
+            elements.filter { $0.name == "li" && $0.hasClass("commitment") && $0.attributes["hidden"] == nil }
+        }
+        let outstanding = fixture.data.counted.filter { $0.status.isOpen }
+
+        // Words typed in the box: the seed's "revised guidance on … non-corporate communication channels" (line 25).
+        let searched = try open("q=non-corporate%20channels")
+        let box = try #require(searched.first { $0.attributes["id"] == "filter-text" })
+        #expect(box.name == "input")
+        let found = visible(searched)
+        let expected = outstanding.filter {
+            ($0.commitment.quote + " " + $0.commitment.promise).lowercased().contains("non-corporate")
+        }
+        #expect(found.count == expected.count && !found.isEmpty)
+        #expect(found.allSatisfy { $0.text.contains("non-corporate communication channels") })
+        let shown = try #require(searched.first { $0.attributes["id"] == "filter-shown" })
+        #expect(shown.text == "Showing \(found.count) of \(outstanding.count) outstanding commitments")
+
+        // A minister: the Secretary of State for Justice on 28 March 2023.
+        let raab = outstanding.filter { $0.commitment.speakerName == "Dominic Raab" }
+        #expect(!raab.isEmpty)
+        let byMinister = visible(try open("minister=Dominic%20Raab"))
+        #expect(byMinister.count == raab.count)
+        #expect(byMinister.allSatisfy { $0.attributes["data-minister"] == "Dominic Raab" })
+
+        // A department, and only the overdue.
+        let departments = Set(outstanding.compactMap(\.commitment.department))
+        let department = try #require(departments.sorted().first)
+        let byDepartment = visible(try open("department=" + department.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!))
+        #expect(byDepartment.count == outstanding.filter { $0.commitment.department == department }.count)
+        let overdue = visible(try open("status=overdue"))
+        #expect(overdue.count == outstanding.filter(\.isOverdue).count)
+        #expect(overdue.allSatisfy { $0.hasClass("overdue") && $0.attributes["data-overdue"] == "yes" })
+
+        // Filters combine: Lords and "non-corporate" is the seed's; Commons and "non-corporate" is nothing.
+        #expect(visible(try open("q=non-corporate&house=lords")).count == found.count)
+        #expect(visible(try open("q=non-corporate&house=commons")).isEmpty)
+    }
+
     @Test("Speeches carrying <script> and an onerror image show as text and run nothing")
     func hostileTextRunsNothing() async throws {
         let fixture = try await ReportFixture.get()

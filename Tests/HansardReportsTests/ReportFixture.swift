@@ -39,10 +39,18 @@ struct ReportFixture: Sendable {
 
     static func get() async throws -> ReportFixture { try await shared.value }
 
-    /// Every page of the HTML report, in the order made.
+    /// Every page of the HTML report, in the order made, with each debate's transcript read as the CLI reads it
+    /// (found by its SHA-256 where the register stored it).
     static func pages(_ data: ReportData) async throws -> [(path: String, contents: String)] {
         var pages: [(path: String, contents: String)] = []
-        try await HTMLReport.render(data) { path, contents in pages.append((path, contents)) }
+        var finder = PageFinder(folders: [])
+        try HTMLReport.render(
+            data,
+            transcript: { debate in
+                let (page, reason) = finder.transcript(of: debate)
+                return (page, reason?.published)
+            }
+        ) { path, contents in pages.append((path, contents)) }
         return pages
     }
 

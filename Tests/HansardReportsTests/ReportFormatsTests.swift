@@ -2,6 +2,7 @@ import Foundation
 import HansardAnalysis
 import HansardIngestion
 import HansardRegister
+import HansardTestSupport
 import Testing
 @testable import HansardReports
 
@@ -67,8 +68,11 @@ struct ReportFormatsTests {
     func missingPage() async throws {
         let fixture = try await ReportFixture.get()
         let html = try fixture.read("debates/\(fixture.goneDebateId).html")
-        #expect(html.contains("<p class=\"notice\">The transcript is not shown: the page it was read from, "))
-        #expect(html.contains("westminster-hall-2009-10-28-copy.xml, is no longer there."))
+        #expect(html.contains("<p class=\"notice\">The transcript is not shown: the page it was read from "))
+        #expect(html.contains("(westminster-hall-2009-10-28-copy.xml, SHA-256 "))
+        #expect(html.contains("was not found where the register last read it."))
+        // Published pages name the file, never the folder it was in on the machine that made the register.
+        #expect(!html.contains(fixture.folder))
         let commitments = fixture.data.snapshot.commitments.filter { $0.debateId == fixture.goneDebateId }
         #expect(!commitments.isEmpty)
         for commitment in commitments {
@@ -101,10 +105,11 @@ struct ReportFormatsTests {
         let text = try fixture.read("commitments.csv")
         #expect(text.hasSuffix("\r\n"))
         let records = try RFC4180.parse(text)
-        #expect(records.first == CSVReport.header)
+        let header = CommitmentColumns.all.map(\.name)
+        #expect(records.first == header)
         #expect(records.count == fixture.data.snapshot.commitments.count + 1)
-        #expect(records.allSatisfy { $0.count == CSVReport.header.count })
-        let column = Dictionary(uniqueKeysWithValues: CSVReport.header.enumerated().map { ($1, $0) })
+        #expect(records.allSatisfy { $0.count == header.count })
+        let column = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
         let guidance = try #require(records.first { $0[column["quote"]!].contains(ReportFixture.seedGuidance) && $0[column["debate_title"]!] == "WhatsApp: Ministerial Communications" })
         #expect(guidance[column["house"]!] == "lords")
         #expect(guidance[column["debate_date"]!] == "2023-03-08")  // "debated on Wednesday 8 March 2023"
@@ -126,8 +131,13 @@ struct ReportFormatsTests {
         let departments = Set(fixture.data.listings.filter { $0.status.isOpen }.map { $0.commitment.department ?? "Department not named" })
         #expect(Set(headings) == departments.union(["Resolved", "Debates"]))
         #expect(text.contains(ReportFixture.seedGuidance))
-        // Every "<" from a page is backslash-escaped, so no Markdown renderer makes it a tag.
-        let unescaped = zip(text.dropFirst(), text).filter { $0.0 == "<" && $0.1 != "\\" }
+        // Every "<" from a page is backslash-escaped, so no Markdown renderer makes it a tag; the only others
+        // open the autolinks to Hansard the report writes itself.
+        let characters = Array(text)
+        let unescaped = characters.indices.filter { index in
+            characters[index] == "<" && (index == 0 || characters[index - 1] != "\\")
+                && !String(characters[index...].prefix(9)).hasPrefix("<https://")
+        }
         #expect(unescaped.isEmpty)
         #expect(text.contains("\\<img src=x"))
     }
@@ -143,6 +153,39 @@ struct ReportFormatsTests {
         #expect(first.map(\.contents) == second.map(\.contents))
         #expect(CSVReport.render(fixture.data) == CSVReport.render(again))
         #expect(MarkdownReport.render(fixture.data) == MarkdownReport.render(again))
+    }
+
+    @Test("A debate page marks what the register holds, not what an analysis of the transcript would find")
+    func marksComeFromTheRegister() async throws {
+        let fixture = try await ReportFixture.get()
+        let seed = try #require(fixture.data.snapshot.debates.first { $0.title == "WhatsApp: Ministerial Communications" })
+        let evasions = fixture.data.snapshot.evasions.filter { $0.debateId == seed.id }
+        let commitments = fixture.data.snapshot.commitments.filter { $0.debateId == seed.id }
+        // A transcript with every turn's words replaced: the marks still come, from the register's records.
+        var finder = PageFinder(folders: [])
+        var page = try #require(finder.transcript(of: seed).0)
+        page.turns = page.turns.map { turn in
+            var turn = turn
+            turn.paragraphs = turn.paragraphs.map { _ in "Words the analysis would find nothing in." }
+            return turn
+        }
+        var report = HTMLReport(fixture.data)
+        let html = report.debatePage(seed, transcript: page, unavailable: nil).contents
+        #expect(html.contains("<li><span class=\"commitment\">Commitments</span> \(commitments.count)</li>"))
+        #expect(html.contains("<li><span class=\"evasion\">Evasions</span> \(evasions.count)</li>"))
+        #expect(!evasions.isEmpty)
+        #expect(html.contains("Words the analysis would find nothing in."))
+    }
+
+    @Test("The reports module reads no file and analyses nothing: no Analyzer, no Intake, no DebateReader")
+    func reportsArePure() throws {
+        let folder = CorpusFile.packageRoot.appendingPathComponent("Sources/HansardReports").path
+        for file in try FileManager.default.subpathsOfDirectory(atPath: folder) where file.hasSuffix(".swift") {
+            let source = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            for forbidden in ["Analyzer(", "Intake.", "DebateReader", "String(contentsOf", "Data(contentsOf", "contentsOfFile"] {
+                #expect(!source.contains(forbidden), "\(file) uses \(forbidden)")
+            }
+        }
     }
 
     @Test("The timeline draws a slot per month with commitments, oldest first")

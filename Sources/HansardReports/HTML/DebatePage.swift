@@ -33,7 +33,8 @@ struct Annotation: Hashable {
 struct DebatePage {
     let data: ReportData
     let debate: DebateRecord
-    let transcript: DebateTranscript?
+    /// The page as read again for the report, when it could be.
+    let transcript: Debate?
     /// Why there is no transcript, when there is none.
     let missingReason: String?
 
@@ -47,10 +48,14 @@ struct DebatePage {
         if let type = debate.type { facts.append(HTML.escape(type)) }
         body += facts.joined(separator: " · ") + "</p>\n"
         body += "<p class=\"lede\">"
-        if let url = HTML.webLink(debate.url) {
+        let page = (data.commitmentsByDebate[debate.id]?.first).map { Citation($0, debate: debate).pageURL }
+            ?? HTML.webLink(debate.url)
+        if let url = page.flatMap({ HTML.webLink($0) }) {
             body += "<a href=\"\(HTML.escape(url))\">\(HTML.escape(url))</a><br>"
         }
-        body += "Source: <code>\(HTML.escape(debate.sourcePath))</code>"
+        // The file's name and hash, never the folder it was in on the machine that made the register.
+        body += "Source file: <code>\(HTML.escape(debate.sourceName))</code>, SHA-256 "
+            + "<code title=\"\(HTML.escape(debate.sha256))\">\(HTML.escape(String(debate.sha256.prefix(12))))…</code>"
             + (debate.revision > 1 ? " (revision \(debate.revision))" : "") + "</p>\n"
         let counts = Dictionary(grouping: annotations, by: \.kind).mapValues(\.count)
         body += "<ul class=\"legend\" aria-label=\"Highlights\">"
@@ -60,7 +65,7 @@ struct DebatePage {
         body += "</ul>\n</div></header>\n<main class=\"wrap\">\n"
         body += contents(annotations)
         if let transcript {
-            body += turns(transcript.debate, annotations: annotations)
+            body += turns(transcript, annotations: annotations)
         } else {
             body += "<p class=\"notice\">The transcript is not shown: "
                 + HTML.escape(missingReason ?? "the page was not re-read") + ". "
@@ -94,15 +99,14 @@ struct DebatePage {
         return "<a href=\"../commitments/\(HTML.fileName(id)).html\">\(HTML.escape(text))</a>"
     }
 
-    /// What to mark: from the re-read analysis when there is one, else from the register's records; plus the
-    /// register's links from this (later) debate back to earlier commitments.
-    func annotations(_ transcript: DebateTranscript?) -> [Annotation] {
+    /// What to mark: the register's commitments, requests, evasions and mentions of this debate, and its links
+    /// from this (later) debate back to earlier commitments.
+    func annotations(_ transcript: Debate?) -> [Annotation] {
         var result: [Annotation] = []
         let commitments = data.commitmentsByDebate[debate.id] ?? []
         let requests = data.requestsByDebate[debate.id] ?? []
         for c in commitments {
-            var note = "<span class=\"kind commitment\">Commitment</span>"
-                + commitmentLink(c.id, text: c.action.rawValue.replacingOccurrences(of: "-", with: " ") + ": " + c.object)
+            var note = "<span class=\"kind commitment\">Commitment</span>" + commitmentLink(c.id, text: c.promise)
             if let listing = data.listingsById[c.id] {
                 note += " " + IndexPage.dueBadge(listing)
             }
@@ -112,25 +116,23 @@ struct DebatePage {
             var note = "<span class=\"kind request\">Request</span>" + HTML.escape(r.speakerName ?? "A member")
                 + " asked to " + HTML.escape(r.action.rawValue.replacingOccurrences(of: "-", with: " "))
                 + " · <strong>\(HTML.escape(r.outcome.rawValue))</strong>"
-            if let id = r.commitmentId { note += " → " + commitmentLink(id, text: "the commitment it became") }
+            if let id = r.commitmentId { note += " → " + commitmentLink(data.registerId(ofAnalysisId: id, debateId: debate.id) ?? id, text: "the commitment it became") }
             result.append(Annotation(kind: .request, turn: r.turn, quote: r.quote, note: note))
         }
-        if let analysis = transcript?.analysis {
-            for evasion in analysis.evasions {
-                var note = "<span class=\"kind evasion\">Evasion</span>an answer that declines or deflects"
-                if let question = evasion.question,
-                    let asked = analysis.questions.first(where: { $0.id == question })
-                {
-                    note += " the question in <a href=\"#turn-\(asked.turn)\">turn \(asked.turn)</a>"
-                }
-                result.append(Annotation(kind: .evasion, turn: evasion.turn, quote: evasion.quote, note: note))
+        for evasion in data.evasionsByDebate[debate.id] ?? [] {
+            var note = "<span class=\"kind evasion\">Evasion</span>an answer that declines or deflects"
+            if let label = evasion.label { note += " (" + HTML.escape(label) + ")" }
+            if let asked = evasion.questionTurn {
+                note += " the question in <a href=\"#turn-\(asked)\">turn \(asked)</a>"
             }
-            for followUp in analysis.followUps {
-                let id = data.registerId(ofAnalysisId: followUp.refersTo, debateId: debate.id)
-                let note = "<span class=\"kind follow-up\">Follow-up</span>returns to "
-                    + commitmentLink(id, text: "the commitment on \u{201C}\(followUp.subject)\u{201D}")
-                result.append(Annotation(kind: .followUp, turn: followUp.turn, quote: followUp.quote, note: note))
-            }
+            if let reason = evasion.reason { note += ": " + HTML.escape(reason) }
+            result.append(Annotation(kind: .evasion, turn: evasion.turn, quote: evasion.quote, note: note))
+        }
+        for mention in data.mentionsByDebate[debate.id] ?? [] {
+            let id = data.registerId(ofAnalysisId: mention.refersTo, debateId: debate.id)
+            let note = "<span class=\"kind follow-up\">Follow-up</span>returns to "
+                + commitmentLink(id, text: "the commitment on \u{201C}\(mention.subject)\u{201D}")
+            result.append(Annotation(kind: .followUp, turn: mention.turn, quote: mention.quote, note: note))
         }
         for link in data.linksByLaterDebate[debate.id] ?? [] where link.state != .rejected {
             let earlier = data.commitmentsById[link.commitmentId]
@@ -144,8 +146,9 @@ struct DebatePage {
 
     private func turns(_ page: Debate, annotations: [Annotation]) -> String {
         let byTurn = Dictionary(grouping: annotations, by: \.turn)
-        // The turns the analysis read as the Government's (the page's labels can differ from the register's names).
-        let government = Set(transcript?.analysis.governmentTurns ?? [])
+        // The turns the analysis read as the Government's (the page's labels can differ from the register's names),
+        // as the register keeps them.
+        let government = debate.governmentTurnIndexes
         var output = ""
         var currentSection: Int?
         for turn in page.turns {

@@ -1,72 +1,85 @@
 import Foundation
-import HansardAnalysis
-import HansardIngestion
-import HansardRegister
+public import HansardIngestion
+public import HansardRegister
 
 /// The self-contained HTML report: `index.html`, one page per debate under `debates/`, one per commitment
-/// under `commitments/`. Pages link to each other by relative paths and load nothing from anywhere else.
+/// under `commitments/`, and `overdue.xml`, an Atom feed of the commitments that became overdue. Pages link to
+/// each other by relative paths and load nothing from anywhere else.
 ///
-/// Pages are made one at a time and handed to `emit`, so a large register never has its whole report, or
-/// all its transcripts, in memory: each debate's page is re-read (on all cores, in register order), its
-/// debate page made, and only the turns its commitments' pages quote are kept.
-public enum HTMLReport {
-    /// Makes every page in a stable order: debates, then commitments, then `index.html`.
+/// The report reads no file and analyses nothing: whoever makes it reads each debate's page (the register keeps
+/// where it was and its SHA-256) and hands the transcript to ``debatePage(_:transcript:unavailable:)``, one debate
+/// at a time, so a large register never has all its transcripts in memory. Only the turns the commitments' pages
+/// quote are kept.
+public struct HTMLReport {
+    /// What the report shows.
+    public let data: ReportData
+    private var contexts: [String: CommitmentContext] = [:]
+
+    /// A report of `data`.
+    public init(_ data: ReportData) { self.data = data }
+
+    /// How many pages ``render(_:transcript:progress:emit:)`` makes: one per debate and commitment, the index and the feed.
+    public var pageCount: Int { 2 + data.snapshot.debates.count + data.snapshot.commitments.count }
+
+    /// The page of `debate`: its transcript with what the register found in it marked, or, without one, what
+    /// the register holds and why the transcript is not shown.
     /// - Parameters:
+    ///   - transcript: the debate's page as read again, whose SHA-256 the caller checked against the register's.
+    ///   - unavailable: why there is no transcript, in words ("the page … is no longer there").
+    public mutating func debatePage(_ debate: DebateRecord, transcript: Debate?, unavailable: String?) -> (
+        path: String, contents: String
+    ) {
+        let page = DebatePage(data: data, debate: debate, transcript: transcript, missingReason: unavailable)
+        for commitment in data.commitmentsByDebate[debate.id] ?? [] {
+            contexts[commitment.id] = CommitmentContext(commitment, in: transcript, missingReason: unavailable)
+        }
+        return ("debates/\(HTML.fileName(debate.id)).html", page.render())
+    }
+
+    /// Each commitment's page, in the register's order; after the debate pages, which give them their context.
+    public func commitmentPages(_ emit: (String, String) throws -> Void) rethrows {
+        for commitment in data.snapshot.commitments {
+            let page = CommitmentPage(data: data, commitment: commitment, context: contexts[commitment.id])
+            try emit("commitments/\(HTML.fileName(commitment.id)).html", page.render())
+        }
+    }
+
+    /// `index.html`.
+    public func indexPage() -> (path: String, contents: String) { ("index.html", IndexPage(data: data).render()) }
+
+    /// `overdue.xml`.
+    public func feed() -> (path: String, contents: String) { (OverdueFeed.fileName, OverdueFeed.render(data)) }
+
+    /// Makes every page in a stable order: debates, then commitments, then `index.html` and `overdue.xml`.
+    /// - Parameters:
+    ///   - transcript: the transcript of each debate, or why there is none.
     ///   - progress: called after each page with the number made and the total.
     ///   - emit: receives each page's path (relative to the output folder) and contents.
-    /// - Returns: why each debate whose transcript could not be shown was left without it, by debate id.
-    @discardableResult
     public static func render(
-        _ data: ReportData, progress: (Int, Int) -> Void = { _, _ in },
-        emit: (String, String) throws -> Void
-    ) async throws -> [String: String] {
-        let analyzer: Analyzer
-        do {
-            analyzer = try Analyzer()
-        } catch {
-            throw ReportError.rulesUnavailable(reason: error.description)
-        }
-        let debates = data.snapshot.debates
-        let total = 1 + debates.count + data.snapshot.commitments.count
+        _ data: ReportData, transcript: (DebateRecord) throws -> (Debate?, unavailable: String?),
+        progress: (Int, Int) -> Void = { _, _ in }, emit: (String, String) throws -> Void
+    ) throws {
+        var report = HTMLReport(data)
+        let total = report.pageCount
         var made = 0
         func step() {
             made += 1
             progress(made, total)
         }
-        var missing: [String: String] = [:]
-        var contexts: [String: CommitmentContext] = [:]
-        var next = 0
-        try await Intake.analyse(debates.map(\.sourcePath), reader: DebateReader(), analyzer: analyzer) { _, result in
-            let record = debates[next]
-            next += 1
-            var transcript: DebateTranscript?
-            switch result {
-            case .success(let (debate, analysis)) where debate.source.sha256 == record.sha256:
-                transcript = DebateTranscript(debate: debate, analysis: analysis)
-            case .success:
-                missing[record.id] =
-                    "the page at \(record.sourcePath) has changed since it was added to the register; "
-                    + "add it again to update the register"
-            case .failure(.fileNotFound):
-                missing[record.id] = "the page it was read from, \(record.sourcePath), is no longer there"
-            case .failure(let error):
-                missing[record.id] = "the page it was read from could not be read again: \(error.description)"
-            }
-            let page = DebatePage(data: data, debate: record, transcript: transcript, missingReason: missing[record.id])
-            try emit("debates/\(HTML.fileName(record.id)).html", page.render())
-            for commitment in data.commitmentsByDebate[record.id] ?? [] {
-                contexts[commitment.id] = CommitmentContext(commitment, in: transcript, missingReason: missing[record.id])
-            }
+        for debate in data.snapshot.debates {
+            let (page, reason) = try transcript(debate)
+            let (path, contents) = report.debatePage(debate, transcript: page, unavailable: reason)
+            try emit(path, contents)
             step()
         }
-        for commitment in data.snapshot.commitments {
-            let page = CommitmentPage(data: data, commitment: commitment, context: contexts[commitment.id])
-            try emit("commitments/\(HTML.fileName(commitment.id)).html", page.render())
+        try report.commitmentPages { path, contents in
+            try emit(path, contents)
             step()
         }
-        try emit("index.html", IndexPage(data: data).render())
-        step()
-        return missing
+        for (path, contents) in [report.indexPage(), report.feed()] {
+            try emit(path, contents)
+            step()
+        }
     }
 }
 
@@ -76,9 +89,9 @@ struct CommitmentContext: Sendable {
     var own: Turn?
     var missingReason: String?
 
-    init(_ commitment: CommitmentRecord, in transcript: DebateTranscript?, missingReason: String?) {
+    init(_ commitment: CommitmentRecord, in transcript: Debate?, missingReason: String?) {
         self.missingReason = missingReason
-        guard let turns = transcript?.debate.turns, let index = turns.firstIndex(where: { $0.index == commitment.turn })
+        guard let turns = transcript?.turns, let index = turns.firstIndex(where: { $0.index == commitment.turn })
         else { return }
         own = turns[index]
         previous = turns[..<index].last { $0.kind == .speech }

@@ -12,10 +12,11 @@ struct IndexPage {
     static let noMinister = SpeakerReference.unnamedMinister
 
     func render() -> String {
-        let listings = data.listings
+        let listings = data.counted
         let outstanding = listings.filter { $0.status.isOpen }
         let overdue = outstanding.filter(\.isOverdue)
         let resolved = listings.filter { !$0.status.isOpen }
+        let dismissed = data.listings.filter { !$0.status.counts }
         let debates = data.snapshot.debates.sorted { ($0.date ?? "", $0.title, $0.id) < ($1.date ?? "", $1.title, $1.id) }
         var body = "<header class=\"top\"><div class=\"wrap\">\n"
         body += "<p class=\"crumbs\">Hansard · register of government commitments</p>\n"
@@ -27,7 +28,7 @@ struct IndexPage {
         body += "<li class=\"late\"><b data-stat=\".overdue-row\">\(overdue.count)</b><span>overdue</span></li>"
         body += "<li><b data-stat=\".resolved-row\">\(resolved.count)</b><span>resolved</span></li>"
         body += "<li><b class=\"stat-debates\" data-stat=\".debate-row\">\(debates.count)</b><span>debates</span></li></ul>\n"
-        body += filters(outstanding)
+        body += filters(outstanding, all: listings)
         body += "</div></header>\n<main class=\"wrap\">\n"
         body += timeline()
         body += overdueTable(overdue)
@@ -40,6 +41,7 @@ struct IndexPage {
         }
         body += "<h2 id=\"resolved\">Resolved commitments</h2>\n"
         body += resolvedList(resolved)
+        body += dismissedList(dismissed)
         body += "<h2 id=\"debates\">Debates</h2>\n"
         body += debateTable(debates)
         body += "<footer>Made by <code>hansard report</code> from the register; ages and overdue marks are reckoned "
@@ -48,21 +50,49 @@ struct IndexPage {
         return HTML.page(title: "Government commitments — hansard report", body: body, script: ReportStyle.filterScript)
     }
 
-    private func filters(_ outstanding: [CommitmentListing]) -> String {
+    /// The search box and the filters: House, session, department, minister and status. Without script they
+    /// stay hidden and everything shows.
+    private func filters(_ outstanding: [CommitmentListing], all listings: [CommitmentListing]) -> String {
         let houses = Set(data.snapshot.debates.compactMap { $0.house?.rawValue }).sorted()
         let sessions = Set(data.snapshot.debates.compactMap { sessionLabel(of: $0.date) }).sorted(by: >)
-        var output = "<form class=\"filters no-print\" id=\"filters\" hidden aria-label=\"Filter the report\">\n"
-        output += "<label>House<select id=\"filter-house\"><option value=\"\">Both Houses</option>"
-        for house in houses {
-            output += "<option value=\"\(HTML.escape(house))\">\(HTML.escape(HTML.houseName(house)))</option>"
+        let departments = Set(listings.map { $0.commitment.department ?? Self.noDepartment }).sorted()
+        let ministers = Set(listings.map { $0.person.displayName }).sorted()
+        let statuses = Set(listings.filter { !$0.status.isOpen }.map(\.status)).sorted { $0.rawValue < $1.rawValue }
+        func select(_ id: String, _ label: String, _ all: String, _ options: [(value: String, text: String)]) -> String {
+            var output = "<label>\(label)<select id=\"filter-\(id)\"><option value=\"\">\(all)</option>"
+            for option in options {
+                output += "<option value=\"\(HTML.escape(option.value))\">\(HTML.escape(option.text))</option>"
+            }
+            return output + "</select></label>\n"
         }
-        output += "</select></label>\n<label>Session<select id=\"filter-session\"><option value=\"\">All sessions</option>"
-        for session in sessions {
-            output += "<option value=\"\(HTML.escape(session))\">\(HTML.escape(session))</option>"
-        }
-        output += "</select></label>\n<output id=\"filter-shown\" aria-live=\"polite\">Showing \(outstanding.count) of "
+        var output = "<form class=\"filters no-print\" id=\"filters\" hidden role=\"search\" aria-label=\"Filter the report\">\n"
+        output += "<label class=\"search\">Search<input type=\"search\" id=\"filter-text\" "
+            + "placeholder=\"Words of the commitment, minister, department or debate\" autocomplete=\"off\"></label>\n"
+        output += select("house", "House", "Both Houses", houses.map { ($0, HTML.houseName($0)) })
+        output += select("session", "Session", "All sessions", sessions.map { ($0, $0) })
+        output += select("department", "Department", "All departments", departments.map { ($0, $0) })
+        output += select("minister", "Minister", "All ministers", ministers.map { ($0, $0) })
+        output += select(
+            "status", "Status", "Any status",
+            [("outstanding", "outstanding"), ("overdue", "overdue")]
+                + statuses.map { ($0.rawValue, HTML.statusName($0.rawValue)) })
+        output += "<output id=\"filter-shown\" aria-live=\"polite\">Showing \(outstanding.count) of "
             + "\(outstanding.count) outstanding commitments</output>\n</form>\n"
         return output
+    }
+
+    /// The attributes the filters read: where and when it was made, the department, the minister, the status,
+    /// and words to search beyond the item's own text.
+    static func filterAttributes(_ item: CommitmentListing) -> String {
+        let c = item.commitment
+        let search = ([c.department, c.office, item.citation.title, c.heading, c.promise, c.quote] + item.person.aliases)
+            .compactMap { $0 }.joined(separator: " ").lowercased()
+        return "data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" "
+            + "data-session=\"\(HTML.escape(sessionLabel(of: c.debateDate) ?? ""))\" "
+            + "data-department=\"\(HTML.escape(c.department ?? noDepartment))\" "
+            + "data-minister=\"\(HTML.escape(item.person.displayName))\" "
+            + "data-status=\"\(HTML.escape(item.status.rawValue))\" data-overdue=\"\(item.isOverdue ? "yes" : "no")\" "
+            + "data-search=\"\(HTML.escape(search))\""
     }
 
     /// The overdue commitments at a glance, latest first; each row leads to the commitment's page.
@@ -74,10 +104,11 @@ struct IndexPage {
         let ordered = overdue.sorted { ($0.overdueDays ?? 0, $1.commitment.id) > ($1.overdueDays ?? 0, $0.commitment.id) }
         for item in ordered {
             let c = item.commitment
-            output += "<tr class=\"overdue-row\" data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" "
-                + "data-session=\"\(HTML.escape(sessionLabel(of: c.debateDate) ?? ""))\">"
-                + "<td class=\"fit\"><span class=\"badge late\">\(HTML.duration(days: item.overdueDays ?? 0))</span></td>"
-                + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(Self.shortened(c.quote)))</a></td>"
+            output += "<tr class=\"overdue-row\" \(Self.filterAttributes(item))>"
+                + "<td class=\"fit\"><span class=\"badge late\">"
+                + "\(HTML.escape(item.overdueBy ?? HTML.duration(days: item.overdueDays ?? 0)))</span></td>"
+                + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(c.promise))</a>"
+                + "<br><span class=\"muted\">\(HTML.escape(Self.shortened(c.quote)))</span></td>"
                 + "<td class=\"hide-narrow\">\(HTML.escape(item.person.displayName))"
                 + "\(c.department.map { "<br><span class=\"muted\">" + HTML.escape($0) + "</span>" } ?? "")</td>"
                 + "<td class=\"hide-narrow nowrap\">\(HTML.escape(c.dueBy ?? ""))</td></tr>\n"
@@ -93,8 +124,8 @@ struct IndexPage {
     }
 
     private func timeline() -> String {
-        let made = data.listings.compactMap(\.commitment.debateDate)
-        let resolvedDates = data.listings.filter { !$0.status.isOpen }.compactMap(\.commitment.statusDate)
+        let made = data.counted.compactMap(\.commitment.debateDate)
+        let resolvedDates = data.counted.filter { !$0.status.isOpen }.compactMap(\.commitment.statusDate)
         let chart = Timeline(made: made, resolved: resolvedDates)
         return "<figure id=\"timeline\"><figcaption>Commitments per month: "
             + "<span class=\"nowrap\"><span class=\"key\" style=\"background:\(Timeline.madeColour)\"></span>made</span> "
@@ -148,18 +179,21 @@ struct IndexPage {
     private func commitmentItem(_ item: CommitmentListing) -> String {
         let c = item.commitment
         let debate = data.debatesById[c.debateId]
-        let session = sessionLabel(of: c.debateDate) ?? ""
         var output = "<li class=\"commitment\(item.isOverdue ? " overdue" : "")\" id=\"\(HTML.escape(c.id))\" "
-            + "data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" data-session=\"\(HTML.escape(session))\">\n"
-        output += "<p class=\"quote\"><a href=\"commitments/\(HTML.fileName(c.id)).html\">"
-            + "\(HTML.escape(c.quote))</a></p>\n<p class=\"facts\">"
+            + "\(Self.filterAttributes(item))>\n"
+        output += "<p class=\"promise\"><a href=\"commitments/\(HTML.fileName(c.id)).html\">"
+            + "\(HTML.escape(c.promise))</a></p>\n"
+        output += "<p class=\"quote\">\u{201C}\(HTML.escape(c.quote))\u{201D}</p>\n<p class=\"facts\">"
         output += Self.dueBadge(item)
-        if let age = item.ageDays { output += "<span>made \(HTML.duration(days: age)) ago</span>" }
-        output += "<span>\(HTML.escape(c.action.rawValue.replacingOccurrences(of: "-", with: " "))): "
-            + "\(HTML.escape(c.object))</span>"
+        if let age = item.age ?? item.ageDays.map({ HTML.duration(days: $0) }) {
+            output += "<span>made \(HTML.escape(age)) ago</span>"
+        }
         if let debate {
             output += "<span><a href=\"debates/\(HTML.fileName(debate.id)).html#turn-\(c.turn)\">"
-                + "\(HTML.escape(debate.title))</a>, \(HTML.escape(HTML.longDate(debate.date)))</span>"
+                + "\(HTML.escape(item.citation.title))</a>, \(HTML.escape(item.citation.text))</span>"
+        }
+        if let link = item.citation.link.flatMap({ HTML.webLink($0) }) {
+            output += "<span><a class=\"source\" href=\"\(HTML.escape(link))\">read it in Hansard</a></span>"
         }
         if let house = c.house { output += "<span class=\"badge \(house.rawValue)\">\(house == .commons ? "Commons" : "Lords")</span>" }
         output += "</p>\n</li>\n"
@@ -188,7 +222,7 @@ struct IndexPage {
                 + "\(c.statusDate.map { " " + HTML.escape($0) } ?? "")</span>"
         }
         if let late = item.overdueDays {
-            return "<span class=\"badge late\">overdue by \(HTML.duration(days: late))</span>"
+            return "<span class=\"badge late\">overdue by \(HTML.escape(item.overdueBy ?? HTML.duration(days: late)))</span>"
                 + "<span>due \(HTML.escape(HTML.longDate(c.dueBy)))</span>"
         }
         if let due = c.dueBy { return "<span class=\"badge due\">due \(HTML.escape(HTML.longDate(due)))</span>" }
@@ -205,16 +239,31 @@ struct IndexPage {
         let ordered = resolved.sorted { ($0.commitment.statusDate ?? "", $0.commitment.id) > ($1.commitment.statusDate ?? "", $1.commitment.id) }
         for item in ordered {
             let c = item.commitment
-            output += "<tr class=\"resolved-row\" data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" "
-                + "data-session=\"\(HTML.escape(sessionLabel(of: c.debateDate) ?? ""))\"><td>\(Self.dueBadge(item))</td>"
-                + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(c.quote))</a></td>"
-                + "<td class=\"hide-narrow\">\(HTML.escape(c.speakerName ?? "not named"))</td></tr>\n"
+            output += "<tr class=\"resolved-row\" \(Self.filterAttributes(item))><td>\(Self.dueBadge(item))</td>"
+                + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(c.promise))</a>"
+                + "<br><span class=\"muted\">\(HTML.escape(Self.shortened(c.quote)))</span></td>"
+                + "<td class=\"hide-narrow\">\(HTML.escape(item.person.displayName))</td></tr>\n"
         }
         return output + "</tbody></table></div>\n"
     }
 
+    /// What readers said were not commitments: out of every figure above, listed so that they can be checked.
+    private func dismissedList(_ dismissed: [CommitmentListing]) -> String {
+        guard !dismissed.isEmpty else { return "" }
+        var output = "<details class=\"card\" id=\"dismissed\"><summary><strong>Dismissed</strong> "
+            + "<span class=\"muted\">(\(HTML.count(dismissed.count, "passage")) readers said are not commitments; "
+            + "left out of every figure)</span></summary>\n<ul>\n"
+        for item in dismissed.sorted(by: { $0.commitment.id < $1.commitment.id }) {
+            let c = item.commitment
+            let reason = data.eventsByCommitment[c.id]?.last(where: { $0.status == .dismissed })?.reason
+            output += "<li><a href=\"commitments/\(HTML.fileName(c.id)).html\">\u{201C}\(HTML.escape(Self.shortened(c.quote)))"
+                + "\u{201D}</a>" + (reason.map { " — " + HTML.escape($0) } ?? "") + "</li>\n"
+        }
+        return output + "</ul></details>\n"
+    }
+
     private func debateTable(_ debates: [DebateRecord]) -> String {
-        let byDebate = Dictionary(grouping: data.listings, by: \.commitment.debateId)
+        let byDebate = Dictionary(grouping: data.counted, by: \.commitment.debateId)
         var output = "<div class=\"table\"><table><thead><tr><th>Date</th><th>Debate</th>"
             + "<th class=\"hide-narrow\">House</th><th class=\"num\">Commitments</th><th class=\"num\">Outstanding</th>"
             + "</tr></thead><tbody>\n"

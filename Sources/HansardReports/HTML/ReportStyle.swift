@@ -36,6 +36,12 @@ enum ReportStyle {
         .filters select{font:inherit;font-size:.95rem;padding:.3rem .4rem;border:1px solid #b8c0ca;border-radius:.35rem;
         background:var(--paper);color:var(--ink);min-width:10rem}
         .filters output{font-size:.9rem;color:var(--muted);margin-left:auto}
+        .filters label.search{flex:1 1 100%}
+        .filters input{font:inherit;font-size:1rem;padding:.4rem .55rem;border:1px solid #b8c0ca;border-radius:.35rem;
+        width:100%;color:var(--ink);background:var(--paper)}
+        .promise{margin:.15rem 0 .2rem;font-weight:600}
+        .promise a{color:var(--ink);text-decoration:none}
+        .promise a:hover{text-decoration:underline}
         figure{margin:1.25rem 0 0;background:var(--paper);border:1px solid var(--line);border-radius:.5rem;padding:.75rem 1rem}
         figcaption{font-size:.85rem;color:var(--muted);margin-bottom:.5rem}
         .chart{overflow-x:auto}
@@ -48,7 +54,7 @@ enum ReportStyle {
         ol.items{list-style:none;margin:0;padding:0}
         ol.items>li{border-top:1px solid var(--line);padding:.7rem 0}
         ol.items>li:first-child{border-top:0}
-        .quote{margin:.15rem 0 .3rem;font-size:1rem}
+        .quote{margin:.15rem 0 .3rem;font-size:.95rem;color:var(--muted)}
         .quote a{color:var(--ink);text-decoration:none}
         .quote a:hover{text-decoration:underline}
         .facts{font-size:.85rem;color:var(--muted);display:flex;flex-wrap:wrap;gap:.2rem .9rem}
@@ -120,29 +126,54 @@ enum ReportStyle {
 
         """
 
-    /// Filters the index by house and session without a server: hides items, then empty groups, and
-    /// recounts (the figures at the top too). `index.html?house=lords&session=2022-23` opens with those filters set, so a filtered view
-    /// can be shared as a link. Without script every commitment shows and the filter form stays hidden.
+    /// Filters the index without a server: words typed in the search box (every word must appear in the
+    /// commitment's text, promise, minister, department or debate), House, session, department, minister and
+    /// status. It hides items, then empty groups, and recounts (the figures at the top too).
+    /// `index.html?q=whatsapp&house=lords&department=Cabinet%20Office` opens with those filters set, so a filtered
+    /// view can be shared as a link. Without script every commitment shows and the filter form stays hidden.
     static let filterScript = """
         (function () {
           var form = document.getElementById("filters");
           if (!form) { return; }
-          var house = document.getElementById("filter-house");
-          var session = document.getElementById("filter-session");
+          var text = document.getElementById("filter-text");
+          var selects = {
+            house: document.getElementById("filter-house"),
+            session: document.getElementById("filter-session"),
+            department: document.getElementById("filter-department"),
+            minister: document.getElementById("filter-minister"),
+            status: document.getElementById("filter-status")
+          };
           var shown = document.getElementById("filter-shown");
           form.hidden = false;
           var params = new URLSearchParams(window.location.search);
-          [[house, "house"], [session, "session"]].forEach(function (pair) {
-            var wanted = params.get(pair[1]);
-            if (wanted !== null && Array.prototype.some.call(pair[0].options, function (o) { return o.value === wanted; })) {
-              pair[0].value = wanted;
+          Object.keys(selects).forEach(function (name) {
+            var wanted = params.get(name);
+            if (wanted !== null && Array.prototype.some.call(selects[name].options, function (o) { return o.value === wanted; })) {
+              selects[name].value = wanted;
             }
           });
+          if (params.get("q") !== null) { text.value = params.get("q"); }
+          function words() {
+            return text.value.toLowerCase().split(/\\s+/).filter(function (w) { return w.length > 0; });
+          }
           function apply() {
-            var h = house.value, s = session.value, visible = 0, total = 0;
+            var h = selects.house.value, s = selects.session.value, d = selects.department.value;
+            var m = selects.minister.value, st = selects.status.value, wanted = words();
+            var visible = 0, total = 0;
             document.querySelectorAll("[data-house]").forEach(function (item) {
               var ok = (h === "" || item.getAttribute("data-house") === h) &&
                 (s === "" || item.getAttribute("data-session") === s);
+              // Department, minister, status and words narrow commitments; debates follow House and session only.
+              if (ok && item.hasAttribute("data-status")) {
+                var status = item.getAttribute("data-status");
+                ok = (d === "" || item.getAttribute("data-department") === d) &&
+                  (m === "" || item.getAttribute("data-minister") === m) &&
+                  (st === "" || (st === "overdue" ? item.getAttribute("data-overdue") === "yes" : status === st));
+                if (ok && wanted.length > 0) {
+                  var haystack = (item.textContent + " " + item.getAttribute("data-search")).toLowerCase();
+                  ok = wanted.every(function (w) { return haystack.indexOf(w) !== -1; });
+                }
+              }
               item.hidden = !ok;
               if (item.classList.contains("commitment")) { total += 1; if (ok) { visible += 1; } }
             });
@@ -159,8 +190,8 @@ enum ReportStyle {
               stat.textContent = String(document.querySelectorAll(selector).length);
             });
           }
-          house.addEventListener("change", apply);
-          session.addEventListener("change", apply);
+          Object.keys(selects).forEach(function (name) { selects[name].addEventListener("change", apply); });
+          text.addEventListener("input", apply);
           form.addEventListener("submit", function (event) { event.preventDefault(); });
           apply();
         })();
