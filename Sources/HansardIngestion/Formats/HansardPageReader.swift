@@ -530,27 +530,28 @@ final class HansardPageReader: MarkupStreamHandler {
             if searching || flow.awaitsEmailCode { return enter(.flowInline) }
             return .skip
         }
-        let ignored: StreamDecision = searching ? enterIgnored() : .skip
+        // An element whose text is not read: skipped unread, unless a holder may be inside it.
+        func ignored() -> StreamDecision { searching ? enterIgnored() : .skip }
         if element.isNamed("span") {
             if let number = element.attribute("data-column-number") {
                 if !number.isEmpty { flow.columns.append(number) }
-                return ignored
+                return ignored()
             }
             if let encoded = element.attribute("data-cfemail") {
                 flow.fold(CloudflareEmail.decode(hex: encoded))
-                return ignored
+                return ignored()
             }
             return enter(.flowInline)
         }
         if element.isNamed("a") {
             if let encoded = element.attribute("data-cfemail") {
                 flow.fold(CloudflareEmail.decode(hex: encoded))
-                return ignored
+                return ignored()
             }
             if let href = element.attribute("href"), let fragment = CloudflareEmail.protectedFragment(href) {
                 if let encoded = fragment {
                     flow.fold(CloudflareEmail.decode(hex: encoded))
-                    return ignored
+                    return ignored()
                 }
                 // The address is in an element below the link, or lost.
                 flow.startEmailLink()
@@ -560,12 +561,12 @@ final class HansardPageReader: MarkupStreamHandler {
         }
         if element.isNamed("br") || element.isNamed("hr") {
             flow.flush()
-            return ignored
+            return ignored()
         }
         if element.isNamed("script") || element.isNamed("style") || element.isNamed("noscript")
             || element.isNamed("template") || element.isNamed("button")
         {
-            return ignored
+            return ignored()
         }
         if TextFlow.isBlock(element) {
             flow.flush()

@@ -13,6 +13,10 @@ internal import CLibXML2
 // - XML entity references: with entities not substituted, libxml2 parses an entity's replacement text in
 //   a parser context of its own, with these callbacks, and then reports the reference. That text is
 //   gathered and delivered at the reference, as the tree reader reads an entity reference node's content;
+// - start tags libxml2 gives up on ("Couldn't find end of Start Tag"): the element was reported, then
+//   popped from the parser's stacks with no end reported, so the tree holds it empty and what follows goes
+//   to its parent. The stream checks the parser's own count of open elements at every event and ends
+//   such elements there;
 // - attributes: HTML values as libxml2 decoded them (a bare boolean attribute's value is its name, any other
 //   bare attribute is empty); XML values with their character and entity references decoded, and with the
 //   defaults a DTD declares, which reading an attribute from the tree finds too.
@@ -333,6 +337,15 @@ final class MarkupStream {
         return (stream, parser == stream.context)
     }
 
+    /// Ends the elements libxml2 closed without saying so: `open` is how many elements its name stack says
+    /// are open at this event.
+    private func keepInStep(open: Int) {
+        while openElements > max(open, 0) { elementEnded() }
+    }
+
+    /// The parser's count of open elements.
+    private var parserOpenElements: Int { Int(context?.pointee.nameNr ?? 0) }
+
     private func elementStarted(_ name: UnsafePointer<xmlChar>, attributes: StreamElement.Attributes) {
         openElements += 1
         if outsideFrom != 0 { return }
@@ -409,26 +422,36 @@ final class MarkupStream {
 
     private func installHTMLCallbacks(_ context: htmlParserCtxtPtr) {
         guard let sax = context.pointee.sax else { return }
+        // The HTML parser pushes an element's name before reporting its start and pops it after its end.
         sax.pointee.startElement = { context, name, attributes in
             guard let name, let (stream, _) = MarkupStream.stream(context) else { return }
+            stream.keepInStep(open: stream.parserOpenElements - 1)
             stream.elementStarted(name, attributes: .html(attributes))
         }
         sax.pointee.endElement = { context, _ in
-            MarkupStream.stream(context)?.0.elementEnded()
+            guard let (stream, _) = MarkupStream.stream(context) else { return }
+            stream.keepInStep(open: stream.parserOpenElements)
+            stream.elementEnded()
         }
         sax.pointee.characters = { context, bytes, count in
-            MarkupStream.stream(context)?.0.textAdded(bytes, count)
+            guard let (stream, _) = MarkupStream.stream(context) else { return }
+            stream.keepInStep(open: stream.parserOpenElements)
+            stream.textAdded(bytes, count)
         }
         // Script and style content: a CDATA node in the tree, text to every reader.
         sax.pointee.cdataBlock = { context, bytes, count in
-            MarkupStream.stream(context)?.0.textAdded(bytes, count)
+            guard let (stream, _) = MarkupStream.stream(context) else { return }
+            stream.keepInStep(open: stream.parserOpenElements)
+            stream.textAdded(bytes, count)
         }
         sax.pointee.comment = { context, _ in
             guard let (stream, _) = MarkupStream.stream(context) else { return }
+            stream.keepInStep(open: stream.parserOpenElements)
             if stream.openElements == 0 { stream.documentLevelNodeAdded() } else { _ = stream.childNodeAdded() }
         }
         sax.pointee.processingInstruction = { context, _, _ in
             guard let (stream, _) = MarkupStream.stream(context) else { return }
+            stream.keepInStep(open: stream.parserOpenElements)
             if stream.openElements == 0 { stream.documentLevelNodeAdded() } else { _ = stream.childNodeAdded() }
         }
         // Left as libxml2 has them: startDocument makes the document (which the blank-text rule for a strict
@@ -437,10 +460,12 @@ final class MarkupStream {
 
     private func installXMLCallbacks(_ context: xmlParserCtxtPtr) {
         guard let sax = context.pointee.sax else { return }
+        // The XML parser pushes an element's name after reporting its start and pops it after its end.
         sax.pointee.startElementNs = { context, name, _, _, _, _, count, defaulted, attributes in
             guard let name, let (stream, isDocument) = MarkupStream.stream(context) else { return }
             // An entity's own elements are part of its text only.
             guard isDocument else { return }
+            stream.keepInStep(open: stream.parserOpenElements)
             // Defaults from the DTD come last. The tree builder leaves them out of the element, but reading an
             // attribute from the tree (`xmlHasProp`, `xmlGetProp`) finds them in the DTD: they count.
             _ = defaulted
@@ -449,11 +474,13 @@ final class MarkupStream {
         }
         sax.pointee.endElementNs = { context, _, _, _ in
             guard let (stream, isDocument) = MarkupStream.stream(context), isDocument else { return }
+            stream.keepInStep(open: stream.parserOpenElements)
             stream.elementEnded()
         }
         let characters: charactersSAXFunc = { context, bytes, count in
             guard let (stream, isDocument) = MarkupStream.stream(context) else { return }
             if isDocument {
+                stream.keepInStep(open: stream.parserOpenElements)
                 stream.textAdded(bytes, count)
             } else if let bytes, count > 0 {
                 stream.entityText.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(count)))
@@ -465,6 +492,7 @@ final class MarkupStream {
         sax.pointee.cdataBlock = characters
         sax.pointee.reference = { context, _ in
             guard let (stream, isDocument) = MarkupStream.stream(context), isDocument else { return }
+            stream.keepInStep(open: stream.parserOpenElements)
             // libxml2 has just parsed the entity's text with these callbacks (into `entityText`).
             defer { stream.entityText.removeAll(keepingCapacity: true) }
             guard stream.childNodeAdded(), !stream.entityText.isEmpty else { return }
@@ -472,10 +500,12 @@ final class MarkupStream {
         }
         sax.pointee.comment = { context, _ in
             guard let (stream, isDocument) = MarkupStream.stream(context), isDocument else { return }
+            stream.keepInStep(open: stream.parserOpenElements)
             if stream.openElements == 0 { stream.documentLevelNodeAdded() } else { _ = stream.childNodeAdded() }
         }
         sax.pointee.processingInstruction = { context, _, _ in
             guard let (stream, isDocument) = MarkupStream.stream(context), isDocument else { return }
+            stream.keepInStep(open: stream.parserOpenElements)
             if stream.openElements == 0 { stream.documentLevelNodeAdded() } else { _ = stream.childNodeAdded() }
         }
     }
