@@ -142,18 +142,27 @@ struct FoldedText {
     }
 
     /// True when the bytes hold no control character and no two spaces in a row, so folding
-    /// leaves them as they are. Checks sixteen bytes at a time.
+    /// leaves them as they are. Checks eight bytes at a time (SWAR).
     private static func isFolded(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
         let raw = UnsafeRawPointer(bytes)
-        let space = SIMD16<UInt8>(repeating: 0x20)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var index = 0
-        while index + 17 <= count {
-            let here = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
-            let next = raw.loadUnaligned(fromByteOffset: index + 1, as: SIMD16<UInt8>.self)
-            if any(here .< space) || any((here .== space) .& (next .== space)) { return false }
-            index += 16
+        // The high bit of the lowest byte is set when the byte before this word was a space.
+        var spaceBefore: UInt64 = 0
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            // Some byte is below 0x20 (exact as a yes/no test).
+            if (word &- ones &* 0x20) & ~word & highs != 0 { return false }
+            // The high bit of each byte that is a space, exactly (no borrows between bytes).
+            let x = word ^ (ones &* 0x20)
+            let spaces = ~(((x & lows) &+ lows) | x) & highs
+            if spaces & ((spaces << 8) | spaceBefore) != 0 { return false }
+            spaceBefore = spaces >> 56
+            index += 8
         }
-        var previousWasSpace = false
+        var previousWasSpace = spaceBefore != 0
         while index < count {
             let byte = bytes[index]
             if byte < 0x20 || (byte == 0x20 && previousWasSpace) { return false }

@@ -327,14 +327,14 @@ final class MarkupStream {
 
     // MARK: Events
 
-    /// The stream a callback's context belongs to. libxml2 copies `_private` into the context it parses an
-    /// entity's text in, so `context` may not be the document's own.
-    private static func stream(_ context: UnsafeMutableRawPointer?) -> (MarkupStream, isDocument: Bool)? {
-        guard let context else { return nil }
+    /// Calls `body` with the stream a callback's context belongs to, and whether the context is the document's:
+    /// libxml2 copies `_private` into the context it parses an entity's text in. The stream is borrowed, not
+    /// retained: it outlives the parse that calls back.
+    private static func withStream(_ context: UnsafeMutableRawPointer?, _ body: (MarkupStream, Bool) -> Void) {
+        guard let context else { return }
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
-        guard let opaque = parser.pointee._private else { return nil }
-        let stream = Unmanaged<MarkupStream>.fromOpaque(opaque).takeUnretainedValue()
-        return (stream, parser == stream.context)
+        guard let opaque = parser.pointee._private else { return }
+        Unmanaged<MarkupStream>.fromOpaque(opaque)._withUnsafeGuaranteedRef { body($0, parser == $0.context) }
     }
 
     /// Ends the elements libxml2 closed without saying so: `open` is how many elements its name stack says
@@ -424,35 +424,32 @@ final class MarkupStream {
         guard let sax = context.pointee.sax else { return }
         // The HTML parser pushes an element's name before reporting its start and pops it after its end.
         sax.pointee.startElement = { context, name, attributes in
-            guard let name, let (stream, _) = MarkupStream.stream(context) else { return }
-            stream.keepInStep(open: stream.parserOpenElements - 1)
-            stream.elementStarted(name, attributes: .html(attributes))
+            guard let name else { return }
+            MarkupStream.withStream(context) { stream, _ in
+                stream.keepInStep(open: stream.parserOpenElements - 1)
+                stream.elementStarted(name, attributes: .html(attributes))
+            }
         }
         sax.pointee.endElement = { context, _ in
-            guard let (stream, _) = MarkupStream.stream(context) else { return }
-            stream.keepInStep(open: stream.parserOpenElements)
-            stream.elementEnded()
+            MarkupStream.withStream(context) { stream, _ in
+                stream.keepInStep(open: stream.parserOpenElements)
+                stream.elementEnded()
+            }
         }
-        sax.pointee.characters = { context, bytes, count in
-            guard let (stream, _) = MarkupStream.stream(context) else { return }
-            stream.keepInStep(open: stream.parserOpenElements)
-            stream.textAdded(bytes, count)
+        let characters: charactersSAXFunc = { context, bytes, count in
+            MarkupStream.withStream(context) { stream, _ in
+                stream.keepInStep(open: stream.parserOpenElements)
+                stream.textAdded(bytes, count)
+            }
         }
+        sax.pointee.characters = characters
         // Script and style content: a CDATA node in the tree, text to every reader.
-        sax.pointee.cdataBlock = { context, bytes, count in
-            guard let (stream, _) = MarkupStream.stream(context) else { return }
-            stream.keepInStep(open: stream.parserOpenElements)
-            stream.textAdded(bytes, count)
-        }
+        sax.pointee.cdataBlock = characters
         sax.pointee.comment = { context, _ in
-            guard let (stream, _) = MarkupStream.stream(context) else { return }
-            stream.keepInStep(open: stream.parserOpenElements)
-            if stream.openElements == 0 { stream.documentLevelNodeAdded() } else { _ = stream.childNodeAdded() }
+            MarkupStream.withStream(context) { stream, _ in stream.nodeAdded() }
         }
         sax.pointee.processingInstruction = { context, _, _ in
-            guard let (stream, _) = MarkupStream.stream(context) else { return }
-            stream.keepInStep(open: stream.parserOpenElements)
-            if stream.openElements == 0 { stream.documentLevelNodeAdded() } else { _ = stream.childNodeAdded() }
+            MarkupStream.withStream(context) { stream, _ in stream.nodeAdded() }
         }
         // Left as libxml2 has them: startDocument makes the document (which the blank-text rule for a strict
         // DTD's <body> consults), internalSubset its DTD; ignorableWhitespace drops, as in the tree.
@@ -461,29 +458,34 @@ final class MarkupStream {
     private func installXMLCallbacks(_ context: xmlParserCtxtPtr) {
         guard let sax = context.pointee.sax else { return }
         // The XML parser pushes an element's name after reporting its start and pops it after its end.
-        sax.pointee.startElementNs = { context, name, _, _, _, _, count, defaulted, attributes in
-            guard let name, let (stream, isDocument) = MarkupStream.stream(context) else { return }
-            // An entity's own elements are part of its text only.
-            guard isDocument else { return }
-            stream.keepInStep(open: stream.parserOpenElements)
-            // Defaults from the DTD come last. The tree builder leaves them out of the element, but reading an
-            // attribute from the tree (`xmlHasProp`, `xmlGetProp`) finds them in the DTD: they count.
-            _ = defaulted
-            let document = stream.context?.pointee.myDoc
-            stream.elementStarted(name, attributes: .xml(attributes, count: Int(max(0, count)), document: document))
+        sax.pointee.startElementNs = { context, name, _, _, _, _, count, _, attributes in
+            guard let name else { return }
+            MarkupStream.withStream(context) { stream, isDocument in
+                // An entity's own elements are part of its text only.
+                guard isDocument else { return }
+                stream.keepInStep(open: stream.parserOpenElements)
+                // Defaults from the DTD come last. The tree builder leaves them out of the element, but reading
+                // an attribute from the tree (`xmlHasProp`, `xmlGetProp`) finds them in the DTD: they count.
+                let document = stream.context?.pointee.myDoc
+                stream.elementStarted(
+                    name, attributes: .xml(attributes, count: Int(max(0, count)), document: document))
+            }
         }
         sax.pointee.endElementNs = { context, _, _, _ in
-            guard let (stream, isDocument) = MarkupStream.stream(context), isDocument else { return }
-            stream.keepInStep(open: stream.parserOpenElements)
-            stream.elementEnded()
+            MarkupStream.withStream(context) { stream, isDocument in
+                guard isDocument else { return }
+                stream.keepInStep(open: stream.parserOpenElements)
+                stream.elementEnded()
+            }
         }
         let characters: charactersSAXFunc = { context, bytes, count in
-            guard let (stream, isDocument) = MarkupStream.stream(context) else { return }
-            if isDocument {
-                stream.keepInStep(open: stream.parserOpenElements)
-                stream.textAdded(bytes, count)
-            } else if let bytes, count > 0 {
-                stream.entityText.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(count)))
+            MarkupStream.withStream(context) { stream, isDocument in
+                if isDocument {
+                    stream.keepInStep(open: stream.parserOpenElements)
+                    stream.textAdded(bytes, count)
+                } else if let bytes, count > 0 {
+                    stream.entityText.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(count)))
+                }
             }
         }
         sax.pointee.characters = characters
@@ -491,22 +493,26 @@ final class MarkupStream {
         sax.pointee.ignorableWhitespace = characters
         sax.pointee.cdataBlock = characters
         sax.pointee.reference = { context, _ in
-            guard let (stream, isDocument) = MarkupStream.stream(context), isDocument else { return }
-            stream.keepInStep(open: stream.parserOpenElements)
-            // libxml2 has just parsed the entity's text with these callbacks (into `entityText`).
-            defer { stream.entityText.removeAll(keepingCapacity: true) }
-            guard stream.childNodeAdded(), !stream.entityText.isEmpty else { return }
-            stream.entityText.withUnsafeBufferPointer { stream.handler.text($0) }
+            MarkupStream.withStream(context) { stream, isDocument in
+                guard isDocument else { return }
+                stream.keepInStep(open: stream.parserOpenElements)
+                // libxml2 has just parsed the entity's text with these callbacks (into `entityText`).
+                defer { stream.entityText.removeAll(keepingCapacity: true) }
+                guard stream.childNodeAdded(), !stream.entityText.isEmpty else { return }
+                stream.entityText.withUnsafeBufferPointer { stream.handler.text($0) }
+            }
         }
         sax.pointee.comment = { context, _ in
-            guard let (stream, isDocument) = MarkupStream.stream(context), isDocument else { return }
-            stream.keepInStep(open: stream.parserOpenElements)
-            if stream.openElements == 0 { stream.documentLevelNodeAdded() } else { _ = stream.childNodeAdded() }
+            MarkupStream.withStream(context) { stream, isDocument in if isDocument { stream.nodeAdded() } }
         }
         sax.pointee.processingInstruction = { context, _, _ in
-            guard let (stream, isDocument) = MarkupStream.stream(context), isDocument else { return }
-            stream.keepInStep(open: stream.parserOpenElements)
-            if stream.openElements == 0 { stream.documentLevelNodeAdded() } else { _ = stream.childNodeAdded() }
+            MarkupStream.withStream(context) { stream, isDocument in if isDocument { stream.nodeAdded() } }
         }
+    }
+
+    /// A comment or processing instruction: a node in the tree, at the document's level or in an element.
+    private func nodeAdded() {
+        keepInStep(open: parserOpenElements)
+        if openElements == 0 { documentLevelNodeAdded() } else { _ = childNodeAdded() }
     }
 }
