@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "HansardAnalysis", targets: ["HansardAnalysis"]),
         .library(name: "HansardReports", targets: ["HansardReports"]),
         .library(name: "HansardRegister", targets: ["HansardRegister"]),
+        .library(name: "HansardFetch", targets: ["HansardFetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,10 +34,21 @@ let package = Package(
             dependencies: ["CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
+        // Fetching sits below analysis in the data flow (URL -> bytes -> Debate): it needs the reader only, to
+        // refuse a page that is not a debate before it enters the cache. HTTP is Foundation's URLSession
+        // (FoundationNetworking, libcurl on Linux): it ships with the toolchain, so it adds no build time.
+        .target(
+            name: "HansardFetch",
+            dependencies: ["HansardIngestion", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "HansardAnalysis",
             dependencies: ["HansardIngestion", .product(name: "Crypto", package: "swift-crypto")],
-            resources: [.copy("Resources/rules.json")],
+            resources: [
+                .copy("Resources/lexicon.json"), .copy("Resources/wordnet.tsv"),
+                .copy("Resources/offices.json"), .copy("Resources/departments.json"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -61,6 +73,7 @@ let package = Package(
                 "HansardAnalysis",
                 "HansardRegister",
                 "HansardReports",
+                "HansardFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -83,6 +96,12 @@ let package = Package(
         .testTarget(
             name: "hansardTests",
             dependencies: ["HansardTestSupport", "hansard"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HansardFetchTests",
+            dependencies: ["HansardTestSupport", "HansardFetch", "HansardIngestion", "HansardRegister"],
+            exclude: ["loopback-server.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(

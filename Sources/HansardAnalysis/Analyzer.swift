@@ -6,18 +6,18 @@ public import HansardIngestion
 /// A pure function of the debate and the rules: the same page and rules always give the same analysis.
 public struct Analyzer: Sendable {
     let rules: CompiledRules
+    let lexicon: Lexicon
 
-    /// Creates an analyser with the rules bundled with hansard.
+    /// Creates an analyser with the lexicon bundled with hansard.
     public init() throws(AnalysisError) {
-        guard let url = Bundle.module.url(forResource: "rules", withExtension: "json") else {
-            throw .bundledRulesMissing
-        }
-        rules = try CompiledRules.load(path: url.path)
+        rules = try BundledData.rules()
+        lexicon = try BundledData.lexicon()
     }
 
-    /// Creates an analyser with the rules in `path` (the bundled rules.json's shape).
+    /// Creates an analyser with the lexicon in `path` (the bundled lexicon.json's shape).
     public init(rulesFile path: String) throws(AnalysisError) {
-        rules = try CompiledRules.load(path: path)
+        rules = try BundledData.rules()
+        lexicon = try Lexicon(path: path, wordNet: try BundledData.wordNet())
     }
 
     /// The debate's stable key: its canonical URL when the page gives one, otherwise house, date and
@@ -37,25 +37,59 @@ public struct Analyzer: Sendable {
 
     /// Analyses one debate.
     public func analyse(_ debate: Debate) -> Analysis {
-        var run = AnalysisRun(debate: debate, rules: rules)
+        var run = AnalysisRun(debate: debate, rules: rules, lexicon: lexicon)
         return run.analyse()
     }
+}
+
+/// What several passes of one analysis ask about the same sentences and answers, worked out once.
+final class RunCache {
+    /// Per turn, the request each sentence makes (nil for none).
+    var requests: [Int: [RequestForm?]] = [:]
+    /// The verb each request asks for, by request id.
+    var requestVerbs: [String: String] = [:]
+    /// Per answering turn, how it reads as an answer.
+    var answers: [Int: AnswerReading] = [:]
 }
 
 /// The working state of one analysis.
 struct AnalysisRun {
     let debate: Debate
     let rules: CompiledRules
+    let lexicon: Lexicon
     let identity: String
     var government: Set<Int> = []
     var chair: Set<Int> = []
     var tabled: Set<Int> = []
+    /// Who the people are, who speaks for the Government and for which department (the speaker pass).
+    var speakers = SpeakerFindings()
+    /// Each speech turn's sentences, tokenised once (empty for procedural turns).
+    let sentencesByTurn: [[Sentence]]
+    /// WordNet readings of the debate's words, looked up once each.
+    let words: WordCache
+    /// Readings of sentences and answers that several passes need, made once.
+    let cache = RunCache()
+    /// Government sentences that refuse ("we will not", "I cannot give that undertaking"), by turn.
+    var refusals: [Int: [Sentence]] = [:]
 
-    init(debate: Debate, rules: CompiledRules) {
+    init(debate: Debate, rules: CompiledRules, lexicon: Lexicon) {
         self.debate = debate
         self.rules = rules
+        self.lexicon = lexicon
         self.identity = Analyzer.debateIdentity(of: debate)
+        words = WordCache(lexicon: lexicon)
+        sentencesByTurn = debate.turns.map { turn in
+            guard turn.kind == .speech else { return [] }
+            var result: [Sentence] = []
+            for (number, paragraph) in turn.paragraphs.enumerated() {
+                result.append(contentsOf: Sentences.split(paragraph, turn: turn.index, paragraph: number))
+            }
+            return result
+        }
     }
+
+    /// The turn's sentences.
+    func sentences(of turn: Turn) -> [Sentence] { sentencesByTurn[turn.index] }
 
     var turns: [Turn] { debate.turns }
 
@@ -74,7 +108,7 @@ struct AnalysisRun {
         let questions = findQuestions()
         var commitments = findCommitments()
         var requests = findRequests()
-        let evasions = findEvasions(questions: questions)
+        let evasions = findEvasions(questions: questions, commitments: commitments, requests: requests)
         let followUps = findFollowUps(commitments: commitments)
         resolveRequests(&requests, commitments: &commitments, followUps: followUps)
         commitments.sort { ($0.turn, $0.id) < ($1.turn, $1.id) }
@@ -86,6 +120,7 @@ struct AnalysisRun {
         }
         return Analysis(
             debate: summary, questions: questions, commitments: commitments, requests: requests,
-            evasions: evasions, followUps: followUps, notes: notes)
+            evasions: evasions, followUps: followUps, governmentTurns: government.sorted(),
+            governmentSpeakers: governmentSpeakers(), notes: notes)
     }
 }

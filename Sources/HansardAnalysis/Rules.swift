@@ -1,255 +1,171 @@
 import Foundation
 import HansardIngestion
 
-/// The rules file as written: see `Resources/rules.json` and docs/analysis.md.
-struct RulesFile: Decodable {
-    struct Frame: Decodable {
-        var pattern: String
-        var strength: Commitment.Strength
-        /// Set when the frame names the action itself (passive frames: "will be considered").
-        var action: CommitmentAction?
-    }
-    struct ActionVerbs: Decodable {
-        var action: CommitmentAction
-        var verbs: [String]
-        var strength: Commitment.Strength?
-    }
-    struct PassiveAction: Decodable {
-        var action: CommitmentAction
-        var pattern: String
-    }
-    struct TimingEntry: Decodable {
-        var phrase: String
-        var `class`: CommitmentTiming.TimingClass
-        var due: DueRule
-    }
-
+/// `Resources/offices.json` as written: who speaks for the Government, from the page's own evidence (see
+/// docs/analysis.md, "Government speakers"). Every entry is a pattern; the file's `about` says what each key is for.
+struct OfficesFile: Decodable {
     var version: Int
     var governmentOffices: [String]
     var nonGovernmentOffices: [String]
     var chairNames: [String]
+    var chairInHeading: [String]
     var tabledQuestions: [String]
-    var subject: String
-    var filler: String
-    var commitmentFrames: [Frame]
-    var actions: [ActionVerbs]
-    /// Verbs that make a request but, said by a minister, no commitment ("ensure", "do something").
-    var requestOnlyActions: [ActionVerbs]?
-    /// Sentences that look like requests but ask for information now ("update the House on…").
-    var requestExclusions: [String]?
-    /// A phrase anywhere after the verb that decides the action ("…and get back to him in writing": write).
-    var actionOverrides: [PassiveAction]?
-    /// Answers saying the thing asked for is already being done: accepted, with no new commitment.
-    var alreadyDoing: [String]?
-    var commitmentExclusions: [String]
-    var conditionals: [String]
-    var qualifiers: [String]
-    var acceptances: [String]
-    var requestFrames: [String]
-    var addressee: String
-    var requestFiller: String
-    var passiveActions: [PassiveAction]
-    var declines: [String]
-    var evasions: [String]
-    var followUpFrames: [String]
-    var subjectStopWords: [String]
-    var objectBoundaries: String
-    var timing: [TimingEntry]
-    var debatePerformatives: [String]
-    /// Parenthetical asides removed before matching ("we will—as I said earlier—produce", "I will, of course, be").
-    var textAsides: [String]?
+    var questionTimeStarts: [String]
+    var questionTimeQuestions: [String]
+    var questionTimeAnswers: [String]
+    var chairActs: [String]
+    var chairCallsGovernment: [String]
+    var chairCallsNonGovernment: [String]
+    var addressedAsMinisterBefore: [String]
+    var addressedAsMinisterGesture: [String]
+    var gestures: [String]
+    var addressedAsMinisterBeforeNotFollowing: [String]
+    var statementThanks: [String]
+    var statementOpenings: [String]
+    var thirdPersonMinister: [String]
+    var thirdPersonMinisterExceptions: [String]
+    var withdrawals: [String]
+    var governmentSelf: [String]
+    var governmentSelfExceptions: [String]
+    var oppositionSelf: [String]
+    var notAnswers: [String]
+    var movedBy: [String]
+    var governmentMotions: [String]
+    var governmentMovers: [String]
+    var adjournmentMotions: [String]
+    var lordsQuestionTimeManagement: [String]
+    var departmentSelf: [String]
+    var departmentAddressed: [String]
 }
 
-/// How a timing phrase turns into a due date, counted from the debate date.
-struct DueRule: Decodable, Sendable, Hashable {
-    /// A fixed number of days after the debate.
-    var days: Int?
-    /// The end of a calendar period: week, nextWeek, month, nextMonth, year, nextYear.
-    var endOf: String?
-    /// The next occurrence of a month and day ("07-20") on or after the debate date.
-    var nextMonthDay: String?
-    /// The phrase says a number and a unit ("within six weeks"): capture groups 1 and 2.
-    var counted: Bool?
-    /// The phrase names a month ("by December"): the last day of its next occurrence, capture group 1.
-    var namedMonth: Bool?
-}
-
-/// The rules, compiled once per ``Analyzer``.
+/// The speaker rules and the department table, compiled once per process.
 struct CompiledRules: Sendable {
-    struct Frame: Sendable {
-        var pattern: Pattern
-        var strength: Commitment.Strength
-        var action: CommitmentAction?
-    }
-    struct ActionMatcher: Sendable {
-        var action: CommitmentAction
-        /// Anchored at the verb's first character.
-        var pattern: Pattern
-        var strength: Commitment.Strength?
-    }
-    struct TimingRule: Sendable {
-        var pattern: Pattern
-        var timingClass: CommitmentTiming.TimingClass
-        var due: DueRule
-    }
-
     var governmentOffices: [Pattern]
     var nonGovernmentOffices: [Pattern]
     var chairNames: [Pattern]
+    var chairInHeading: [Pattern]
     var tabledQuestions: [Pattern]
-    var commitmentFrames: [Frame]
-    var actions: [ActionMatcher]
-    /// `actions` plus the request-only verbs.
-    var requestActions: [ActionMatcher]
-    var requestExclusions: [Pattern]
-    var actionOverrides: [(action: CommitmentAction, pattern: Pattern)]
-    var alreadyDoing: [Pattern]
-    var commitmentExclusions: [Pattern]
-    var conditionals: [Pattern]
-    var qualifiers: [Pattern]
-    var acceptances: [Pattern]
-    var requestFrames: [Pattern]
-    var passiveActions: [(action: CommitmentAction, pattern: Pattern)]
-    var declines: [Pattern]
-    var evasions: [Pattern]
-    /// Templates with `{SUBJECT_NOUN}`, compiled per subject when needed.
-    var followUpFrames: [String]
-    var subjectStopWords: Set<String>
-    var objectBoundaries: Pattern
-    var timing: [TimingRule]
-    var debatePerformatives: [Pattern]
-    var textAsides: [Pattern]
-    var rulesPath: String
+    var questionTimeStarts: [Pattern]
+    var questionTimeQuestions: [Pattern]
+    var questionTimeAnswers: [Pattern]
+    var chairActs: [Pattern]
+    var chairCallsGovernment: [Pattern]
+    var chairCallsNonGovernment: [Pattern]
+    var addressedAsMinisterBefore: [Pattern]
+    var addressedAsMinisterGesture: [Pattern]
+    var gestures: [Pattern]
+    var addressedAsMinisterBeforeNotFollowing: [Pattern]
+    var statementThanks: [Pattern]
+    var statementOpenings: [Pattern]
+    var thirdPersonMinister: [Pattern]
+    var thirdPersonMinisterExceptions: [Pattern]
+    var withdrawals: [Pattern]
+    var governmentSelf: [Pattern]
+    var governmentSelfExceptions: [Pattern]
+    var oppositionSelf: [Pattern]
+    var notAnswers: [Pattern]
+    var movedBy: [Pattern]
+    var governmentMotions: [Pattern]
+    var governmentMovers: [Pattern]
+    var adjournmentMotions: [Pattern]
+    var lordsQuestionTimeManagement: [Pattern]
+    var departmentSelf: [Pattern]
+    var departmentAddressed: [Pattern]
+    var departments: DepartmentTable
 
-    init(_ file: RulesFile, path: String) throws(AnalysisError) {
-        func compile(_ sources: [String]) throws(AnalysisError) -> [Pattern] {
+    /// The bundled offices.json and departments.json.
+    static func bundled() throws(AnalysisError) -> CompiledRules { try BundledGovernment.shared.rules.get() }
+
+    init(_ file: OfficesFile, departments: DepartmentTable, name: String) throws(AnalysisError) {
+        guard file.version == 1 else {
+            throw .lexiconMalformed(file: name, reason: "version \(file.version); this hansard reads version 1")
+        }
+        func compile(_ key: String, _ sources: [String]) throws(AnalysisError) -> [Pattern] {
             var patterns: [Pattern] = []
-            for source in sources { patterns.append(try Pattern(source, rulesPath: path)) }
+            for (index, source) in sources.enumerated() {
+                do {
+                    patterns.append(try Pattern(source, rulesPath: name))
+                } catch {
+                    throw .lexiconMalformed(file: name, reason: "\(key)[\(index)] is not a valid pattern: \(source)")
+                }
+            }
             return patterns
         }
-        rulesPath = path
-        governmentOffices = try compile(file.governmentOffices)
-        nonGovernmentOffices = try compile(file.nonGovernmentOffices)
-        chairNames = try compile(file.chairNames)
-        tabledQuestions = try compile(file.tabledQuestions)
-        let allVerbs = file.actions.flatMap(\.verbs).map { "(?:\($0))" }.joined(separator: "|")
-        let verbGroup = "(?<verb>\(allVerbs))\\b"
-        var frames: [Frame] = []
-        for frame in file.commitmentFrames {
-            let source = frame.pattern
-                .replacingOccurrences(of: "{SUBJECT}", with: file.subject)
-                .replacingOccurrences(of: "{FILLER}", with: file.filler)
-                .replacingOccurrences(of: "{VERB}", with: verbGroup)
-            frames.append(Frame(pattern: try Pattern(source, rulesPath: path), strength: frame.strength, action: frame.action))
-        }
-        commitmentFrames = frames
-        var actions: [ActionMatcher] = []
-        for entry in file.actions {
-            let source = "^(?:" + entry.verbs.map { "(?:\($0))" }.joined(separator: "|") + ")\\b"
-            actions.append(
-                ActionMatcher(action: entry.action, pattern: try Pattern(source, rulesPath: path), strength: entry.strength))
-        }
-        self.actions = actions
-        var requestActions = actions
-        for entry in file.requestOnlyActions ?? [] {
-            let source = "^(?:" + entry.verbs.map { "(?:\($0))" }.joined(separator: "|") + ")\\b"
-            requestActions.append(
-                ActionMatcher(action: entry.action, pattern: try Pattern(source, rulesPath: path), strength: entry.strength))
-        }
-        self.requestActions = requestActions
-        requestExclusions = try compile(file.requestExclusions ?? [])
-        alreadyDoing = try compile(file.alreadyDoing ?? [])
-        var overrides: [(action: CommitmentAction, pattern: Pattern)] = []
-        for entry in file.actionOverrides ?? [] {
-            overrides.append((entry.action, try Pattern(entry.pattern, rulesPath: path)))
-        }
-        actionOverrides = overrides
-        let requestVerbs = (file.actions + (file.requestOnlyActions ?? [])).flatMap(\.verbs).map { "(?:\($0))" }
-            .joined(separator: "|")
-        let requestVerbGroup = "(?<verb>\(requestVerbs))\\b"
-        commitmentExclusions = try compile(file.commitmentExclusions)
-        conditionals = try compile(file.conditionals)
-        qualifiers = try compile(file.qualifiers)
-        acceptances = try compile(file.acceptances)
-        let passiveGroup = "(?<verb>" + file.passiveActions.map { "(?:\($0.pattern))" }.joined(separator: "|") + ")"
-        var requestFrames: [Pattern] = []
-        for frame in file.requestFrames {
-            let source = frame
-                .replacingOccurrences(of: "{ADDRESSEE}", with: file.addressee)
-                .replacingOccurrences(of: "{RFILLER}", with: file.requestFiller)
-                .replacingOccurrences(of: "{VERB}", with: requestVerbGroup)
-                .replacingOccurrences(of: "{PASSIVE}", with: passiveGroup)
-            requestFrames.append(try Pattern(source, rulesPath: path))
-        }
-        self.requestFrames = requestFrames
-        var passives: [(action: CommitmentAction, pattern: Pattern)] = []
-        for entry in file.passiveActions {
-            passives.append((entry.action, try Pattern("^(?:\(entry.pattern))", rulesPath: path)))
-        }
-        passiveActions = passives
-        declines = try compile(file.declines)
-        evasions = try compile(file.evasions)
-        followUpFrames = file.followUpFrames
-        subjectStopWords = Set(file.subjectStopWords.map { $0.lowercased() })
-        objectBoundaries = try Pattern(file.objectBoundaries, rulesPath: path)
-        var timing: [TimingRule] = []
-        for entry in file.timing {
-            timing.append(TimingRule(pattern: try Pattern(entry.phrase, rulesPath: path), timingClass: entry.class, due: entry.due))
-        }
-        self.timing = timing
-        debatePerformatives = try compile(file.debatePerformatives)
-        textAsides = try compile(file.textAsides ?? [])
+        governmentOffices = try compile("governmentOffices", file.governmentOffices)
+        nonGovernmentOffices = try compile("nonGovernmentOffices", file.nonGovernmentOffices)
+        chairNames = try compile("chairNames", file.chairNames)
+        chairInHeading = try compile("chairInHeading", file.chairInHeading)
+        tabledQuestions = try compile("tabledQuestions", file.tabledQuestions)
+        questionTimeStarts = try compile("questionTimeStarts", file.questionTimeStarts)
+        questionTimeQuestions = try compile("questionTimeQuestions", file.questionTimeQuestions)
+        questionTimeAnswers = try compile("questionTimeAnswers", file.questionTimeAnswers)
+        chairActs = try compile("chairActs", file.chairActs)
+        chairCallsGovernment = try compile("chairCallsGovernment", file.chairCallsGovernment)
+        chairCallsNonGovernment = try compile("chairCallsNonGovernment", file.chairCallsNonGovernment)
+        addressedAsMinisterBefore = try compile("addressedAsMinisterBefore", file.addressedAsMinisterBefore)
+        addressedAsMinisterGesture = try compile("addressedAsMinisterGesture", file.addressedAsMinisterGesture)
+        gestures = try compile("gestures", file.gestures)
+        addressedAsMinisterBeforeNotFollowing = try compile(
+            "addressedAsMinisterBeforeNotFollowing", file.addressedAsMinisterBeforeNotFollowing)
+        statementThanks = try compile("statementThanks", file.statementThanks)
+        statementOpenings = try compile("statementOpenings", file.statementOpenings)
+        thirdPersonMinister = try compile("thirdPersonMinister", file.thirdPersonMinister)
+        thirdPersonMinisterExceptions = try compile("thirdPersonMinisterExceptions", file.thirdPersonMinisterExceptions)
+        withdrawals = try compile("withdrawals", file.withdrawals)
+        governmentSelf = try compile("governmentSelf", file.governmentSelf)
+        governmentSelfExceptions = try compile("governmentSelfExceptions", file.governmentSelfExceptions)
+        oppositionSelf = try compile("oppositionSelf", file.oppositionSelf)
+        notAnswers = try compile("notAnswers", file.notAnswers)
+        movedBy = try compile("movedBy", file.movedBy)
+        governmentMotions = try compile("governmentMotions", file.governmentMotions)
+        governmentMovers = try compile("governmentMovers", file.governmentMovers)
+        adjournmentMotions = try compile("adjournmentMotions", file.adjournmentMotions)
+        lordsQuestionTimeManagement = try compile("lordsQuestionTimeManagement", file.lordsQuestionTimeManagement)
+        departmentSelf = try compile("departmentSelf", file.departmentSelf)
+        departmentAddressed = try compile("departmentAddressed", file.departmentAddressed)
+        self.departments = departments
     }
 
-    static func load(path: String) throws(AnalysisError) -> CompiledRules {
-        let data: Data
+    /// Reads offices.json-shaped `data`.
+    static func load(_ data: Data, departments: DepartmentTable, name: String) throws(AnalysisError) -> CompiledRules {
+        let file: OfficesFile
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .rulesUnreadable(path: path, reason: (error as NSError).localizedDescription)
-        }
-        let file: RulesFile
-        do {
-            file = try JSONDecoder().decode(RulesFile.self, from: data)
+            file = try JSONDecoder().decode(OfficesFile.self, from: data)
         } catch let error as DecodingError {
-            throw .rulesMalformed(path: path, reason: describe(error))
+            throw .lexiconMalformed(file: name, reason: AnalysisError.describe(error))
         } catch {
-            throw .rulesMalformed(path: path, reason: "\(error)")
+            throw .lexiconMalformed(file: name, reason: "\(error)")
         }
-        return try CompiledRules(file, path: path)
+        return try CompiledRules(file, departments: departments, name: name)
     }
+}
 
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "missing key \(keyPath(context.codingPath + [key]))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "wrong type at \(keyPath(context.codingPath)): \(context.debugDescription)"
-        case .dataCorrupted(let context):
-            return "\(context.debugDescription) at \(keyPath(context.codingPath))"
-        @unknown default:
-            return "\(error)"
+/// offices.json and departments.json, read on first use and shared by every analyser.
+enum BundledGovernment {
+    /// `let` properties of a final class are initialised once, thread-safely.
+    final class Files: Sendable {
+        let departments: Result<DepartmentTable, AnalysisError> = Result {
+            () throws(AnalysisError) -> DepartmentTable in
+            try DepartmentTable(data: try BundledGovernment.data("departments"), file: "departments.json")
+        }
+        let rules: Result<CompiledRules, AnalysisError>
+
+        init() {
+            let departments = self.departments
+            rules = Result { () throws(AnalysisError) -> CompiledRules in
+                try CompiledRules.load(
+                    try BundledGovernment.data("offices"), departments: try departments.get(), name: "offices.json")
+            }
         }
     }
 
-    private static func keyPath(_ path: [any CodingKey]) -> String {
-        path.isEmpty ? "top level" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-    }
+    static let shared = Files()
 
-    /// The action whose verb pattern matches longest at `start`.
-    func action(at start: String.Index, in text: String, forRequest: Bool = false) -> ActionMatcher? {
-        let tail = String(text[start...])
-        var best: (ActionMatcher, Int)? = nil
-        for matcher in forRequest ? requestActions : actions {
-            guard let match = matcher.pattern.firstMatch(in: tail) else { continue }
-            let length = tail.distance(from: match.range.lowerBound, to: match.range.upperBound)
-            if best == nil || length > best!.1 { best = (matcher, length) }
+    static func data(_ name: String) throws(AnalysisError) -> Data {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json") else { throw .bundledRulesMissing }
+        guard let data = try? Data(contentsOf: url) else {
+            throw .lexiconMalformed(file: name + ".json", reason: "not readable")
         }
-        return best?.0
-    }
-
-    func passiveAction(at start: String.Index, in text: String) -> CommitmentAction? {
-        let tail = String(text[start...])
-        return passiveActions.first(where: { $0.pattern.matches(tail) })?.action
+        return data
     }
 }

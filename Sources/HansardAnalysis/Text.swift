@@ -1,13 +1,6 @@
 import Crypto
 import Foundation
 
-/// A sentence of a turn, with where it sits.
-struct Sentence {
-    var turn: Int
-    var paragraph: Int
-    var text: String
-}
-
 enum TextTools {
     /// Abbreviations after which a full stop does not end a sentence.
     private static let abbreviations: Set<String> = [

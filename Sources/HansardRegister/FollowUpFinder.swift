@@ -66,12 +66,11 @@ enum FollowUpFinder {
         "wish", "wishe", "wishes", "view", "views",
     ]
 
-    /// Whether a speech is worth keeping for linking: a minister's, a speech by someone who made a commitment
-    /// in the debate (`government`), or one with a back-reference cue.
-    static func isLinkable(_ turn: Turn, government: Set<String>) -> Bool {
+    /// Whether a speech is worth keeping for linking: the Government's (`government`: the analysis's government
+    /// turns), or one with a back-reference cue.
+    static func isLinkable(_ turn: Turn, government: Set<Int>) -> Bool {
         guard turn.kind == .speech else { return false }
-        if turn.role == .minister { return true }
-        if let name = turn.speaker?.name, government.contains(name) { return true }
+        if turn.role == .minister || government.contains(turn.index) { return true }
         let text = turn.text
         let range = NSRange(text.startIndex..., in: text)
         return promiseCue.firstMatch(in: text, range: range) != nil
@@ -95,6 +94,17 @@ enum FollowUpFinder {
             let key = commitment.subject.lowercased()
             if key.count >= 4 { bySubject[key, default: []].append(commitment) }
         }
+        // What each commitment is about, in specific terms: its object first, its sentence for names.
+        var terms: [String: ContentTerms] = [:]
+        for commitment in eligible {
+            var about = ContentTerms(commitment.object)
+            about.names.formUnion(ContentTerms(commitment.quote).names)
+            terms[commitment.id] = about
+        }
+        var byName: [String: [CommitmentRecord]] = [:]
+        for commitment in eligible {
+            for name in terms[commitment.id]?.names ?? [] { byName[name, default: []].append(commitment) }
+        }
         var best: [String: FollowUpCandidate] = [:]
         func offer(_ candidate: FollowUpCandidate) {
             let key = candidate.commitment.id + "|" + String(candidate.speech.turn)
@@ -109,10 +119,12 @@ enum FollowUpFinder {
                 let fulfilment = fulfilmentCue.firstMatch(in: sentence, range: range) != nil
                 let citedDates = citedDates(in: sentence, debateDate: debateDate)
                 let subjects = subjectsMentioned(in: lower, among: bySubject)
+                let sentenceTerms = ContentTerms(sentence)
                 // Commitments the sentence could be about.
                 var pool: [String: CommitmentRecord] = [:]
                 for cited in citedDates { for c in byDate[cited.date] ?? [] { pool[c.id] = c } }
                 for subject in subjects { for c in bySubject[subject] ?? [] { pool[c.id] = c } }
+                for name in sentenceTerms.names { for c in byName[name] ?? [] { pool[c.id] = c } }
                 for commitment in pool.values {
                     var score = 0.0
                     var reasons: [String] = []
@@ -123,12 +135,16 @@ enum FollowUpFinder {
                         return citedHouse == nil || commitment.house == nil || citedHouse == commitment.house
                     }
                     let dateHit = citation != nil
+                    // Shared specific content: a name the commitment used, or two of its object's content words.
+                    let (sharedNames, sharedWords) = terms[commitment.id].map { sentenceTerms.shared(with: $0) } ?? ([], [])
+                    let specific = !sharedNames.isEmpty || sharedWords.count >= 2
                     let subjectHit =
-                        subjects.contains(commitment.subject.lowercased())
-                        && !genericSubjects.contains(commitment.subject.lowercased())
+                        (subjects.contains(commitment.subject.lowercased())
+                            && !genericSubjects.contains(commitment.subject.lowercased()) || !sharedNames.isEmpty)
+                        && specific
                     let sameMinister = speech.speakerName != nil && speech.speakerName == commitment.speakerName
-                    let speechDepartment = Department.key(speech.department)
-                    let sameDepartment = speechDepartment != nil && speechDepartment == Department.key(commitment.department)
+                    // Departments are canonical names (the analysis's department table), so equal means the same.
+                    let sameDepartment = speech.department != nil && speech.department == commitment.department
                     if dateHit {
                         let official = citation?.officialReport == true
                         score += official ? 0.5 : 0.3
@@ -146,8 +162,9 @@ enum FollowUpFinder {
                         reasons.append("says it has been done")
                     }
                     if subjectHit {
-                        score += 0.25
-                        reasons.append("same subject \"\(commitment.subject)\"")
+                        score += 0.15 + min(0.2, 0.1 * Double(sharedNames.count)) + min(0.15, 0.05 * Double(sharedWords.count))
+                        let named = (sharedNames.sorted() + sharedWords.subtracting(sharedNames).sorted()).prefix(5)
+                        reasons.append("names the same things (\(named.map { "\"\($0)\"" }.joined(separator: ", ")))")
                     }
                     if sameMinister {
                         score += 0.2
@@ -165,7 +182,7 @@ enum FollowUpFinder {
                     // a bare "I have written" needs the same minister and the same kind of action.
                     let cited = dateHit && (subjectHit || sameMinister || sameDepartment || promise || fulfilment)
                     let raisedAgain = subjectHit && (sameMinister || sameDepartment)
-                    let reported = sameMinister && (promise || fulfilment) && echoed
+                    let reported = sameMinister && (promise || fulfilment) && echoed && specific
                     guard cited || raisedAgain || reported, score >= threshold else { continue }
                     let explicit = dateHit || promise || fulfilment
                     offer(

@@ -14,9 +14,12 @@ public struct CommitmentQuery: Sendable, Hashable {
     public var scope: Scope
     /// The date ages, overdue marks and statuses are reckoned at, `yyyy-MM-dd`; nil for today.
     public var asOf: String?
-    /// Part of the minister's name, any case.
+    /// Part of the minister's name, any case: any name a page gives the person ("Eccles" finds "Sir D. Eccles"
+    /// and "Sir David Eccles").
     public var minister: String?
-    /// Part of the department or office line, any case.
+    /// A department: a name, alias, heading or office of the department table finds that department and the ones
+    /// it succeeded ("Home Office" finds "Home Department" questions; "Justice" the Department for Constitutional
+    /// Affairs); other text matches part of the department or office line, any case.
     public var department: String?
     public var house: House?
     /// Only commitments made on or after this date.
@@ -55,13 +58,20 @@ public struct CommitmentListing: Sendable, Hashable, Codable {
     public var ageDays: Int?
     /// Days past the due date; nil when not overdue.
     public var overdueDays: Int?
+    /// The minister as one person across the register: the fullest name any page gives them.
+    public var person: RegisterPerson
 
     public var isOverdue: Bool { overdueDays != nil }
 
     public init(
         commitment: CommitmentRecord, debateTitle: String, status: CommitmentStatus, ageDays: Int?,
-        overdueDays: Int?
+        overdueDays: Int?, person: RegisterPerson? = nil
     ) {
+        self.person =
+            person
+            ?? RegisterPerson(
+                id: commitment.person ?? commitment.id, name: commitment.speakerName,
+                aliases: commitment.aliases.isEmpty ? [commitment.speakerName].compactMap { $0 } : commitment.aliases)
         self.commitment = commitment
         self.debateTitle = debateTitle
         self.status = status

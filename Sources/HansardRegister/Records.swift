@@ -90,7 +90,7 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
     public var speakerName: String?
     public var speakerRole: SpeakerRole
     public var office: String?
-    /// The department named by the office line, e.g. "Cabinet Office".
+    /// The canonical department (the table in data/uk-government-departments.json), e.g. "Cabinet Office".
     public var department: String?
     public var quote: String
     public var action: CommitmentAction
@@ -111,6 +111,15 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
     public var firstRevision: Int
     /// Set when a revised page no longer contains the commitment: it is marked, never deleted.
     public var missingSinceRevision: Int?
+    /// The page's key for the minister ("id:…", "name:…", "peer:…", "unnamed:minister"): with the labels below,
+    /// what the register merges one person's commitments by.
+    public var person: String?
+    /// Every label the page prints for the minister, one per line ("Mr. Denzil Freeth", "Mr. Freeth").
+    public var speakerAliases: String?
+    /// Where the department was read: the office line, heading, tabled question or the minister's words.
+    public var departmentSource: String?
+    /// Why the speaker was read as the Government's, one reason per line.
+    public var speakerEvidence: String?
 
     public init(
         id: String, analysisId: String, debateId: String, debateDate: String?, house: House?, turn: Int,
@@ -118,7 +127,8 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
         action: CommitmentAction, object: String, subject: String, timingPhrase: String?,
         timingClass: CommitmentTiming.TimingClass, dueBy: String?, strength: Commitment.Strength,
         source: Commitment.Source, requestId: String?, status: CommitmentStatus, statusDate: String?,
-        firstRevision: Int, missingSinceRevision: Int?
+        firstRevision: Int, missingSinceRevision: Int?, person: String? = nil, speakerAliases: String? = nil,
+        departmentSource: String? = nil, speakerEvidence: String? = nil
     ) {
         self.id = id
         self.analysisId = analysisId
@@ -144,6 +154,25 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
         self.statusDate = statusDate
         self.firstRevision = firstRevision
         self.missingSinceRevision = missingSinceRevision
+        self.person = person
+        self.speakerAliases = speakerAliases
+        self.departmentSource = departmentSource
+        self.speakerEvidence = speakerEvidence
+    }
+
+    /// The labels in ``speakerAliases``.
+    public var aliases: [String] {
+        (speakerAliases ?? "").split(separator: "\n").map(String.init)
+    }
+
+    /// The reasons in ``speakerEvidence``.
+    public var evidence: [String] {
+        (speakerEvidence ?? "").split(separator: "\n").map(String.init)
+    }
+
+    /// The minister as every output writes them: the name, or the one wording for a minister the page does not name.
+    public var minister: String {
+        speakerName ?? (speakerRole == .minister ? SpeakerReference.unnamedMinister : SpeakerReference.unnamedMember)
     }
 }
 
@@ -152,7 +181,8 @@ extension CommitmentRecord {
     static let columnNames = [
         "id", "analysisId", "debateId", "debateDate", "house", "turn", "speakerName", "speakerRole", "office",
         "department", "quote", "action", "object", "subject", "timingPhrase", "timingClass", "dueBy", "strength",
-        "source", "requestId", "status", "statusDate", "firstRevision", "missingSinceRevision",
+        "source", "requestId", "status", "statusDate", "firstRevision", "missingSinceRevision", "person",
+        "speakerAliases", "departmentSource", "speakerEvidence",
     ]
 
     /// Requests select exactly ``columnNames``, in order, so that ``init(row:)`` can read by position.
@@ -202,6 +232,10 @@ extension CommitmentRecord {
         statusDate = row[offset + 21]
         firstRevision = row[offset + 22]
         missingSinceRevision = row[offset + 23]
+        person = row[offset + 24]
+        speakerAliases = row[offset + 25]
+        departmentSource = row[offset + 26]
+        speakerEvidence = row[offset + 27]
     }
 }
 

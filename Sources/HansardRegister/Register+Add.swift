@@ -23,12 +23,16 @@ extension Register {
             let existing =
                 try DebateRecord.filter(Column("identity") == summary.identity).fetchOne(db)
                 ?? (summary.url.map { url in try DebateRecord.filter(Column("url") == url).fetchOne(db) } ?? nil)
-            let government = Set(analysis.commitments.compactMap(\.speaker.name))
+            let government = Set(analysis.governmentTurns)
+            var speakers: [Int: GovernmentSpeaker] = [:]
+            for speaker in analysis.governmentSpeakers {
+                for turn in speaker.turns { speakers[turn] = speaker }
+            }
             let speeches = debate.turns.filter { FollowUpFinder.isLinkable($0, government: government) }.map { turn in
                 SpeechRecord(
                     debateId: existing?.id ?? Self.debateId(for: summary.identity), turn: turn.index,
-                    speakerName: turn.speaker?.name, department: Department.named(byOffice: turn.speaker?.office),
-                    text: turn.text)
+                    speakerName: speakers[turn.index].map { $0.name } ?? turn.speaker?.name,
+                    department: speakers[turn.index]?.department, text: turn.text)
             }
             if var record = existing {
                 record.revision += 1
@@ -49,6 +53,7 @@ extension Register {
                 try Self.storeRequests(db, analysis: analysis, debateId: record.id, replacing: true)
                 try SpeechRecord.filter(Column("debateId") == record.id).deleteAll(db)
                 for speech in speeches { try speech.insert(db) }
+                try Self.inferDepartments(db, debateId: record.id)
                 let links = try Self.link(db, debate: record, speeches: speeches)
                 return .revised(debateId: record.id, revision: record.revision, changes: changes, links: links)
             }
@@ -65,11 +70,12 @@ extension Register {
             for commitment in analysis.commitments where seen.insert(commitment.id).inserted {
                 // An id already in the register (another debate with the same identity hash) is kept as it is.
                 if try CommitmentRecord.exists(db, key: commitment.id) { continue }
-                try Self.record(commitment, debate: record, revision: 1).insert(db)
+                try Self.record(commitment, debate: record, revision: 1, aliases: Self.aliases(in: analysis)).insert(db)
                 count += 1
             }
             try Self.storeRequests(db, analysis: analysis, debateId: record.id, replacing: false)
             for speech in speeches { try speech.insert(db) }
+            try Self.inferDepartments(db, debateId: record.id)
             let links = try Self.link(db, debate: record, speeches: speeches)
             return .added(debateId: record.id, commitments: count, links: links)
         }
@@ -77,17 +83,73 @@ extension Register {
 
     static func debateId(for identity: String) -> String { ShortID.make("d", [identity]) }
 
-    static func record(_ commitment: Commitment, debate: DebateRecord, revision: Int) -> CommitmentRecord {
-        CommitmentRecord(
+    /// How far apart two sittings may be for a member's department on one to stand for the other.
+    static let departmentWindowDays = 31
+
+    /// Marks an inferred department, so that it is never the ground for another inference.
+    static let inferredPrefix = "not named on this page; "
+
+    /// A page that does not name a minister's department (a Lords day in ParlParse prints no office lines) takes the
+    /// department the same member answered for on another page within ``departmentWindowDays`` days, when that is
+    /// one department, saying so in `departmentSource`. Run for each debate added, both ways, so the order pages are
+    /// added in does not matter. Only member ids and peerage titles are used: a surname alone is not enough.
+    static func inferDepartments(_ db: Database, debateId: String) throws {
+        let keyed = "(c.person LIKE 'id:%' OR c.person LIKE 'peer:%')"
+        // This debate's commitments and the other debates' that share a person with it and lack a department.
+        let open = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.id, c.person, c.house, c.debateDate FROM commitment c
+                WHERE c.department IS NULL AND c.debateDate IS NOT NULL AND \(keyed)
+                  AND (c.debateId = ?
+                       OR c.person IN (SELECT person FROM commitment WHERE debateId = ? AND department IS NOT NULL))
+                """, arguments: [debateId, debateId])
+        for row in open {
+            let known = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.department, c.debateDate, d.title FROM commitment c JOIN debate d ON d.id = c.debateId
+                    WHERE c.person = ? AND c.house IS ? AND c.department IS NOT NULL
+                      AND (c.departmentSource IS NULL OR c.departmentSource NOT LIKE ?)
+                      AND abs(julianday(c.debateDate) - julianday(?)) <= ?
+                    ORDER BY abs(julianday(c.debateDate) - julianday(?)), c.debateDate, c.id
+                    """,
+                arguments: [
+                    row["person"] as String, row["house"] as String?, inferredPrefix + "%", row["debateDate"] as String,
+                    departmentWindowDays, row["debateDate"] as String,
+                ])
+            guard let nearest = known.first, Set(known.map { $0["department"] as String }).count == 1 else { continue }
+            let source = inferredPrefix + "the same member spoke for it on \(nearest["debateDate"] as String) "
+                + "(\(nearest["title"] as String))"
+            try db.execute(
+                sql: "UPDATE commitment SET department = ?, departmentSource = ? WHERE id = ?",
+                arguments: [nearest["department"] as String, source, row["id"] as String])
+        }
+    }
+
+    /// Each Government speaker's labels on the page, by person key.
+    static func aliases(in analysis: Analysis) -> [String: [String]] {
+        Dictionary(analysis.governmentSpeakers.map { ($0.person, $0.aliases) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func record(
+        _ commitment: Commitment, debate: DebateRecord, revision: Int, aliases: [String: [String]]
+    ) -> CommitmentRecord {
+        let aliases = commitment.speaker.person.flatMap { aliases[$0] } ?? []
+        return CommitmentRecord(
             id: commitment.id, analysisId: commitment.id, debateId: debate.id, debateDate: debate.date,
             house: debate.house, turn: commitment.turn, speakerName: commitment.speaker.name,
             speakerRole: commitment.speaker.role, office: commitment.speaker.office,
-            department: Department.named(byOffice: commitment.speaker.office), quote: commitment.quote,
+            department: commitment.speaker.department, quote: commitment.quote,
             action: commitment.action, object: commitment.object, subject: commitment.subject,
             timingPhrase: commitment.timing?.phrase, timingClass: commitment.timing?.timingClass ?? .none,
             dueBy: commitment.timing?.dueBy, strength: commitment.strength, source: commitment.source,
             requestId: commitment.request, status: .outstanding, statusDate: nil, firstRevision: revision,
-            missingSinceRevision: nil)
+            missingSinceRevision: nil, person: commitment.speaker.person,
+            speakerAliases: aliases.isEmpty ? commitment.speaker.name : aliases.joined(separator: "\n"),
+            departmentSource: commitment.speaker.departmentSource,
+            speakerEvidence: commitment.speaker.evidence.isEmpty
+                ? nil : commitment.speaker.evidence.joined(separator: "\n"))
     }
 
     private static func storeRequests(
@@ -131,7 +193,8 @@ extension Register {
                 matched.append((old, commitment))
             } else {
                 if try CommitmentRecord.exists(db, key: commitment.id) { continue }
-                try record(commitment, debate: debate, revision: debate.revision).insert(db)
+                try record(commitment, debate: debate, revision: debate.revision, aliases: aliases(in: analysis))
+                    .insert(db)
                 summary.added += 1
             }
         }
@@ -142,11 +205,17 @@ extension Register {
             ).insert(db, onConflict: .ignore)
         }
         for (old, commitment) in matched {
-            var updated = record(commitment, debate: debate, revision: old.firstRevision)
+            var updated = record(
+                commitment, debate: debate, revision: old.firstRevision, aliases: aliases(in: analysis))
             updated.id = old.id
             updated.status = old.status
             updated.statusDate = old.statusDate
             updated.missingSinceRevision = nil
+            if updated.department == nil, old.departmentSource?.hasPrefix(Self.inferredPrefix) == true {
+                // Still not named on the revised page: the department found from another page stands.
+                updated.department = old.department
+                updated.departmentSource = old.departmentSource
+            }
             var otherwise = false
             if old.quote != updated.quote {
                 try change(old.id, .reworded, old.quote, updated.quote)

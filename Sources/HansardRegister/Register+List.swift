@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HansardAnalysis
 import HansardIngestion
 
 extension Register {
@@ -40,14 +41,30 @@ extension Register {
         case .all:
             break
         }
+        let people = try read { db in try Self.people(db) }
         if let minister = query.minister {
-            conditions.append("c.speakerName LIKE ? ESCAPE '\\'")
-            arguments.append("%" + Self.escapeLike(minister) + "%")
+            // Any name a page gives the person, so "Sir D. Eccles" finds the commitments "Sir David Eccles" made.
+            let wanted = minister.lowercased()
+            let keys = people.filter { _, person in person.aliases.contains { $0.lowercased().contains(wanted) } }
+                .map(\.key)
+            var clauses = ["c.speakerName LIKE ? ESCAPE '\\'", "c.speakerAliases LIKE ? ESCAPE '\\'"]
+            arguments += ["%" + Self.escapeLike(minister) + "%", "%" + Self.escapeLike(minister) + "%"]
+            for key in keys {
+                clauses.append(Self.appearanceCondition)
+                arguments += Self.appearanceArguments(key)
+            }
+            conditions.append("(" + clauses.joined(separator: " OR ") + ")")
         }
         if let department = query.department {
-            conditions.append("(c.department LIKE ? ESCAPE '\\' OR c.office LIKE ? ESCAPE '\\')")
-            let pattern = "%" + Self.escapeLike(department) + "%"
-            arguments += [pattern, pattern]
+            let names = (try? DepartmentTable.bundled())?.canonicalNames(matching: department) ?? []
+            if names.isEmpty {
+                conditions.append("(c.department LIKE ? ESCAPE '\\' OR c.office LIKE ? ESCAPE '\\')")
+                let pattern = "%" + Self.escapeLike(department) + "%"
+                arguments += [pattern, pattern]
+            } else {
+                conditions.append("c.department IN (" + names.map { _ in "?" }.joined(separator: ", ") + ")")
+                arguments += names
+            }
         }
         if let house = query.house {
             conditions.append("c.house = ?")
@@ -103,7 +120,7 @@ extension Register {
                     items.append(
                         CommitmentListing(
                             commitment: commitment, debateTitle: row[titleColumn], status: status, ageDays: age,
-                            overdueDays: overdue))
+                            overdueDays: overdue, person: people[PeopleDirectory.Appearance(commitment)]))
                 }
             }
             return items
@@ -151,6 +168,38 @@ extension Register {
                 try FollowUpLinkRecord.fetchCount(db)
             )
         }
+    }
+
+    /// The register's ministers as people: each way a commitment's minister appears, merged
+    /// (``PeopleDirectory``). Read from the distinct appearances, which are few beside the commitments.
+    static func people(_ db: Database) throws -> [PeopleDirectory.Appearance: RegisterPerson] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT person, speakerName, speakerAliases, department, house,
+                    CASE WHEN speakerName IS NULL OR person LIKE 'unnamed:%' THEN debateId END AS debateId
+                FROM commitment
+                """)
+        let appearances = rows.map { row in
+            let name: String? = row["speakerName"]
+            let aliases = ((row["speakerAliases"] as String?) ?? "").split(separator: "\n").map(String.init)
+            return PeopleDirectory.Appearance(
+                person: row["person"], name: name, aliases: aliases.isEmpty ? [name].compactMap { $0 } : aliases,
+                department: row["department"], house: (row["house"] as String?).flatMap(House.init(rawValue:)),
+                debateId: row["debateId"])
+        }
+        return PeopleDirectory.people(appearances)
+    }
+
+    /// A commitment whose minister appears as `appearance` (null-safe equality on each column).
+    private static let appearanceCondition =
+        "(c.person IS ? AND c.speakerName IS ? AND c.department IS ? AND c.house IS ?)"
+
+    private static func appearanceArguments(
+        _ appearance: PeopleDirectory.Appearance
+    ) -> [any DatabaseValueConvertible] {
+        let values: [String?] = [appearance.person, appearance.name, appearance.department, appearance.house?.rawValue]
+        return values.map { value -> any DatabaseValueConvertible in value.map { $0 } ?? DatabaseValue.null }
     }
 
     private static func escapeLike(_ text: String) -> String {

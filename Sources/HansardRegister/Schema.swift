@@ -1,4 +1,6 @@
 import GRDB
+import HansardAnalysis
+import HansardIngestion
 
 /// The register's schema. Migrations are named and never edited once released: add a new one instead.
 enum Schema {
@@ -150,10 +152,53 @@ enum Schema {
             try db.create(
                 index: "commitment_on_subject_debateDate", on: "commitment", columns: ["subject", "debateDate"])
         }
+        migrator.registerMigration(v4) { db in
+            // Who made a commitment and for which department, as the analysis now reads them: one key per person,
+            // the labels the page prints, and a canonical department. Departments stored by earlier versions
+            // (raw office fragments such as "the Cabinet Office and for the Olympics") are put in canonical form.
+            try db.alter(table: "commitment") { t in
+                t.add(column: "person", .text)
+                t.add(column: "speakerAliases", .text)
+                t.add(column: "departmentSource", .text)
+                t.add(column: "speakerEvidence", .text)
+            }
+            try db.create(index: "commitment_on_department", on: "commitment", columns: ["department"])
+            try db.create(index: "commitment_on_person", on: "commitment", columns: ["person"])
+            let table = try DepartmentTable.bundled()
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, office, department, debateDate, house, speakerName FROM commitment")
+            for row in rows {
+                let office: String? = row["office"]
+                let stored: String? = row["department"]
+                let house = (row["house"] as String?).flatMap(House.init(rawValue:))
+                let date: String? = row["debateDate"]
+                let canonical = [office, stored].compactMap { $0 }.lazy
+                    .compactMap { table.canonicalName(forStored: $0, on: date, house: house) }.first
+                let name: String? = row["speakerName"]
+                try db.execute(
+                    sql: "UPDATE commitment SET department = ?, speakerAliases = ? WHERE id = ?",
+                    arguments: [canonical, name, row["id"] as String])
+            }
+            let speeches = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.debateId, s.turn, s.department, d.date, d.house FROM speech s
+                    JOIN debate d ON d.id = s.debateId WHERE s.department IS NOT NULL
+                    """)
+            for row in speeches {
+                let house = (row["house"] as String?).flatMap(House.init(rawValue:))
+                let canonical = table.canonicalName(
+                    forStored: row["department"] as String, on: row["date"], house: house)
+                try db.execute(
+                    sql: "UPDATE speech SET department = ? WHERE debateId = ? AND turn = ?",
+                    arguments: [canonical, row["debateId"] as String, row["turn"] as Int])
+            }
+        }
         return migrator
     }
 
     static let v1 = "v1 debates, commitments, requests, links, status events, notes"
     static let v2 = "v2 index links by state and score"
     static let v3 = "v3 index commitments by subject and date"
+    static let v4 = "v4 person keys, aliases, canonical departments and the evidence for the minister"
 }

@@ -25,7 +25,8 @@ public enum AnalysisMarkdownRenderer {
         output += "## Commitments\n\n"
         if analysis.commitments.isEmpty { output += "None found.\n\n" }
         for commitment in analysis.commitments {
-            let who = e(commitment.speaker.name ?? "The minister")
+            let who = e(
+                commitment.speaker.displayName + (commitment.speaker.department.map { " (\($0))" } ?? ""))
             var timing = ""
             if let phrase = commitment.timing?.phrase {
                 timing = " — *\(e(phrase))*" + (commitment.timing?.dueBy.map { ", due by \(e($0))" } ?? "")

@@ -11,17 +11,18 @@ public enum AnalysisTableRenderer {
             output += "No commitments found.\n"
             return output + counts(analysis)
         }
-        let header = ["turn", "who", "action", "what", "timing", "due", "strength"]
+        let header = ["turn", "who", "department", "action", "what", "timing", "due", "strength"]
         // Cells are folded onto one line with control characters written visibly: they are page text.
         let rows = analysis.commitments.map { commitment -> [String] in
-            let who = commitment.speaker.name ?? (commitment.speaker.office ?? "(minister, unnamed)")
+            let who = commitment.speaker.displayName
             let source = commitment.source == .acceptedRequest ? " (accepted request)" : ""
             return [
-                String(commitment.turn), who, commitment.action.rawValue + source, commitment.object,
+                String(commitment.turn), who, commitment.speaker.department ?? "-", commitment.action.rawValue + source,
+                commitment.object,
                 commitment.timing?.phrase ?? "-", commitment.timing?.dueBy ?? "-", commitment.strength.rawValue,
             ].map(TextTable.oneLine)
         }
-        let limits = [5, 24, 32, 48, 22, 10, 11]
+        let limits = [5, 24, 24, 32, 44, 22, 10, 11]
         let widths = header.indices.map { column in
             min(limits[column], max(header[column].count, rows.map { $0[column].count }.max() ?? 0))
         }

@@ -12,7 +12,7 @@ public enum CSVReport {
         "turn", "minister", "speaker_role", "office", "department", "action", "object", "subject", "strength",
         "source", "quote", "request_id", "request_speaker", "request_quote", "request_outcome", "status_events",
         "latest_evidence", "latest_reason", "follow_up_links", "confirmed_links", "first_revision",
-        "missing_since_revision",
+        "missing_since_revision", "person_id", "minister_aliases", "department_source", "speaker_evidence",
     ]
 
     /// - Parameter formulaGuard: prefix `'` to cells a spreadsheet would run as formulas (see ``CSVWriting``).
@@ -36,12 +36,15 @@ public enum CSVReport {
                 c.id, c.analysisId, (listing?.status ?? c.status).rawValue, c.statusDate, data.asOf,
                 listing?.ageDays.map(String.init), listing?.overdueDays.map(String.init), c.dueBy, c.timingPhrase,
                 c.timingClass.rawValue, c.debateId, c.debateDate, sessionLabel(of: c.debateDate), c.house?.rawValue,
-                debate?.title, debate?.url, debate?.sourcePath, String(c.turn), c.speakerName, c.speakerRole.rawValue,
+                debate?.title, debate?.url, debate?.sourcePath, String(c.turn), listing?.person.displayName ?? c.minister,
+                c.speakerRole.rawValue,
                 c.office, c.department, c.action.rawValue, c.object, c.subject, c.strength.rawValue, c.source.rawValue,
                 c.quote, c.requestId, request?.speakerName, request?.quote, request?.outcome.rawValue, String(own.count),
                 latest?.evidence, latest?.reason, String(links[c.id]?.count ?? 0),
                 String(links[c.id]?.filter { $0.state == .confirmed }.count ?? 0), String(c.firstRevision),
-                c.missingSinceRevision.map(String.init),
+                c.missingSinceRevision.map(String.init), listing?.person.id ?? c.person,
+                (listing?.person.aliases ?? c.aliases).joined(separator: "; "), c.departmentSource,
+                c.speakerEvidence?.replacingOccurrences(of: "\n", with: "; "),
             ], formulaGuard: formulaGuard)
         }
         return output

@@ -17,9 +17,16 @@ public enum CommitmentDetailRenderer {
             lines.append("  Warning: the revised page (revision \(missing)) no longer contains it.")
         }
         lines.append("  \"\(t(c.quote))\"")
-        lines.append(
-            "  Minister:   \(t(c.speakerName ?? "(not named on the page)"))\(c.office.map { " (\(t($0)))" } ?? "")")
-        if let department = c.department { lines.append("  Department: \(t(department))") }
+        lines.append("  Minister:   \(t(c.minister))\(c.office.map { " (\(t($0)))" } ?? "")")
+        if c.aliases.count > 1 {
+            lines.append("              also \(t(c.aliases.filter { $0 != c.speakerName }.joined(separator: "; ")))")
+        }
+        if let department = c.department {
+            lines.append("  Department: \(t(department))\(c.departmentSource.map { " (from \(t($0)))" } ?? "")")
+        }
+        for (number, reason) in c.evidence.enumerated() {
+            lines.append((number == 0 ? "  Why:        " : "              ") + t(reason))
+        }
         lines.append(
             "  Action:     \(c.action.rawValue): \(t(c.object))  [subject: \(t(c.subject)); \(c.strength.rawValue)]")
         var timing = c.timingClass.rawValue

@@ -34,7 +34,7 @@ public enum CommitmentListRenderer {
             let c = item.commitment
             output += CSVWriting.record([
                 c.id, item.status.rawValue, item.overdueDays.map(String.init), item.ageDays.map(String.init), c.dueBy,
-                c.timingPhrase, c.debateDate, c.house?.rawValue, c.speakerName, c.department, c.action.rawValue,
+                c.timingPhrase, c.debateDate, c.house?.rawValue, item.person.displayName, c.department, c.action.rawValue,
                 c.subject, c.quote, item.debateTitle,
             ], formulaGuard: formulaGuard)
         }
@@ -80,8 +80,9 @@ public enum CommitmentListRenderer {
         return text
     }
 
+    /// The minister as one person across the register, and the department.
     static func minister(_ item: CommitmentListing) -> String {
-        let name = item.commitment.speakerName ?? "(unnamed minister)"
+        let name = item.person.displayName
         return item.commitment.department.map { "\(name), \($0)" } ?? name
     }
 

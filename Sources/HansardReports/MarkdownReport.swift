@@ -22,9 +22,13 @@ public enum MarkdownReport {
         for department in order {
             let items = groups[department]!
             output += "\n## \(text(department))\n\n\(items.count) outstanding, \(items.filter(\.isOverdue).count) overdue.\n"
-            let ministers = Dictionary(grouping: items) { $0.commitment.speakerName ?? IndexPage.noMinister }
-            for minister in ministers.keys.sorted() {
-                output += "\n### \(text(minister))\n\n"
+            // One heading per person, however many ways the pages name them.
+            let ministers = Dictionary(grouping: items) { $0.person.id }
+            let byName = ministers.keys.sorted { a, b in
+                (ministers[a]![0].person.displayName, a) < (ministers[b]![0].person.displayName, b)
+            }
+            for minister in byName {
+                output += "\n### \(text(ministers[minister]![0].person.displayName))\n\n"
                 for item in ministers[minister]!.sorted(by: { a, b in
                     if a.isOverdue != b.isOverdue { return a.isOverdue }
                     return (a.commitment.dueBy ?? "9999", a.commitment.debateDate ?? "", a.commitment.id)

@@ -33,7 +33,7 @@ public enum RegisterSnapshotRenderer {
             let debate = debates[c.debateId]
             output += CSVWriting.record([
                 c.id, c.status.rawValue, c.statusDate, c.status.isOpen ? nil : latestEvidence[c.id], c.debateDate,
-                c.house?.rawValue, debate?.title, debate?.url, String(c.turn), c.speakerName, c.office, c.department,
+                c.house?.rawValue, debate?.title, debate?.url, String(c.turn), c.minister, c.office, c.department,
                 c.action.rawValue, c.object, c.subject, c.timingPhrase, c.timingClass.rawValue, c.dueBy,
                 c.strength.rawValue, c.source.rawValue, c.quote, c.missingSinceRevision.map(String.init),
             ], formulaGuard: formulaGuard)

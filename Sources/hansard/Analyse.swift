@@ -10,7 +10,7 @@ extension Hansard {
             discussion: """
                 Reads each page as `hansard parse` does and reports what government speakers undertook to do \
                 (with timing and due dates), what members asked for and what became of it, and which answers \
-                declined or deflected. JSON output follows the hansard.analysis/1 schema (docs/schemas/analysis.md).
+                declined or deflected. JSON output follows the hansard.analysis/2 schema (docs/schemas/analysis.md).
 
                 Examples:
                   hansard analyse corpus/text-saves/lords-2023-03-08-whatsapp-ministerial-communications.txt
@@ -22,7 +22,7 @@ extension Hansard {
         @Argument(help: ArgumentHelp("The saved debate pages to analyse.", valueName: "file"), completion: .file())
         var files: [String]
 
-        @Option(help: "Output format: json (hansard.analysis/1), table (commitments) or md (a readable summary).")
+        @Option(help: "Output format: json (hansard.analysis/2), table (commitments) or md (a readable summary).")
         var format: AnalyseOutputFormat = .json
 
         @Option(help: ArgumentHelp("Use these analysis rules instead of the bundled ones.", valueName: "file"), completion: .file())
@@ -48,10 +48,10 @@ extension Hansard {
             let many = files.count > 1
             var printed = 0
             var failures: [ExitStatus] = []
-            await DebateReader().read(files, maxConcurrentFiles: jobs) { path, result in
+            // Each page is analysed on the thread that read it, so analysis runs on all cores as parsing does.
+            await DebateReader().read(files, maxConcurrentFiles: jobs, transform: { analyzer.analyse($0) }) { path, result in
                 switch result {
-                case .success(let debate):
-                    let analysis = analyzer.analyse(debate)
+                case .success(let analysis):
                     do {
                         Terminal.writeTable(try render(analysis, first: printed == 0, many: many), plain: format != .table)
                         printed += 1

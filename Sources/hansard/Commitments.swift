@@ -16,6 +16,7 @@ extension Hansard {
                   hansard commitments --overdue --house lords --format md
                   hansard commitments --session 2008-09 --department Defence --format csv > defence.csv
                   hansard commitments --as-of 2010-01-01 --minister Thornton
+                  hansard commitments --department "Home Department" --all
                 """
         )
 
@@ -33,10 +34,14 @@ extension Hansard {
         @Option(help: ArgumentHelp("Reckon ages, overdue marks and statuses at this date (yyyy-MM-dd).", valueName: "date"))
         var asOf: DateArgument?
 
-        @Option(help: ArgumentHelp("Part of the minister's name.", valueName: "name"))
+        @Option(help: ArgumentHelp("Part of any name a page gives the minister (\"Eccles\", \"Sir D. Eccles\").", valueName: "name"))
         var minister: String?
 
-        @Option(help: ArgumentHelp("Part of the department or office.", valueName: "name"))
+        @Option(
+            help: ArgumentHelp(
+                "A department by any of its names, headings or offices, with the departments it succeeded (\"Home Office\", "
+                    + "\"Home Department\", \"Treasury\", \"Justice\"); other text matches part of the department or office line.",
+                valueName: "name"))
         var department: String?
 
         @Option(help: "commons or lords.")

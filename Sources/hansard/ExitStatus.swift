@@ -1,4 +1,5 @@
 import HansardAnalysis
+import HansardFetch
 import HansardIngestion
 import HansardRegister
 
@@ -11,10 +12,16 @@ enum ExitStatus: Int32 {
     case usage = 64
     /// An input file was read but is not a usable debate page or register.
     case badInput = 65
-    /// An input file does not exist, is a directory, or cannot be opened.
+    /// An input file does not exist, is a directory, or cannot be opened; a URL answers 404 or 410.
     case missingInput = 66
     /// `register show|resolve|confirm|reject`: no commitment or link has the id given.
     case noSuchRecord = 67
+    /// A URL hansard does not fetch: not HTTPS, a host off the allow-list or a redirect to one, a page of a
+    /// kind hansard cannot read.
+    case refusedURL = 68
+    /// A page could not be fetched: no network, a timeout, an HTTP error other than 404, a download cut
+    /// short; with `--offline`, a page not in the cache.
+    case unavailable = 69
     /// Something inside hansard went wrong; please report it.
     case internalError = 70
     /// A file (a register, its folder, or its pre-upgrade backup) could not be created.
@@ -49,9 +56,21 @@ enum ExitStatus: Int32 {
         }
     }
 
+    init(for error: FetchError) {
+        switch error {
+        case .refused: self = .refusedURL
+        case .notFound: self = .missingInput
+        case .httpStatus, .network, .timedOut, .truncated, .tooManyRedirects, .notCached: self = .unavailable
+        case .tooLarge, .listing: self = .badInput
+        case .page(let error): self.init(for: error)
+        case .cache: self = .cannotCreate
+        case .invalidBaseURL: self = .usage
+        }
+    }
+
     init(for error: AnalysisError) {
         switch error {
-        case .bundledRulesMissing: self = .internalError
+        case .bundledRulesMissing, .lexiconMalformed: self = .internalError
         case .rulesUnreadable: self = .missingInput
         case .rulesMalformed, .invalidPattern: self = .badInput
         }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import HansardFetch
 import HansardIngestion
+import HansardRegister
 import HansardReports
 
 extension Hansard {
@@ -9,16 +11,20 @@ extension Hansard {
             discussion: """
                 Reads hansard.parliament.uk pages, historic Hansard pages, publications.parliament.uk \
                 daily parts, TheyWorkForYou/ParlParse XML and pages saved as plain text. The format is \
-                detected from each file's content.
+                detected from each file's content. A URL of such a page is fetched into the page cache (beside \
+                the default register) and read from there.
 
                 Examples:
                   hansard parse corpus/text-saves/*.txt
                   hansard parse --format text corpus/hansard-modern-html/commons-1997-05-21-engagements.html
                   hansard parse --jsonl corpus/parlparse-xml/*.xml | jq -r .debate.title
+                  hansard parse --format text https://www.theyworkforyou.com/pwdata/scrapedxml/wms/ministerial2009-10-29a.xml
                 """
         )
 
-        @Argument(help: ArgumentHelp("The saved debate pages to read.", valueName: "file"), completion: .file())
+        @Argument(
+            help: ArgumentHelp("The saved debate pages to read, or their URLs.", valueName: "file-or-url"),
+            completion: .file())
         var files: [String]
 
         @Option(help: "Output format: json (hansard.debate/1) or text (a readable transcript).")
@@ -35,6 +41,8 @@ extension Hansard {
             help: "How many files to read at once (default: one per processor).")
         var jobs: Int = DebateReader.defaultConcurrency
 
+        @OptionGroup(title: "Fetching") var fetching: FetchOptions
+
         func validate() throws {
             if jobs < 1 { throw ValidationError("--jobs must be at least 1 (it is \(jobs)).") }
             if jsonl && format != .json {
@@ -44,9 +52,13 @@ extension Hansard {
 
         func run() async throws {
             let reader = DebateReader(format: inputFormat?.format)
-            let printer = DebatePrinter(format: format, jsonLines: jsonl, many: files.count > 1)
-            let body = printer.body
             var failures: [ExitStatus] = []
+            // Fetched pages are kept where `register add` would keep them, so a later add finds them cached.
+            let (files, _, _) = await fetchingURLs(
+                self.files, cache: PageCache.beside(register: Register.defaultPath()),
+                settings: try fetching.settings(for: self.files), reader: reader, quiet: true, failures: &failures)
+            let printer = DebatePrinter(format: format, jsonLines: jsonl, many: self.files.count > 1)
+            let body = printer.body
             // Each debate is rendered on the thread that read it; here the bodies are only framed and written.
             await reader.read(files, maxConcurrentFiles: jobs, transform: { debate in Result { try body(debate) } }) {
                 path, result in

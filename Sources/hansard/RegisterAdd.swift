@@ -1,5 +1,6 @@
 import ArgumentParser
 import HansardAnalysis
+import HansardFetch
 import HansardIngestion
 import HansardRegister
 import HansardReports
@@ -15,8 +16,14 @@ extension Hansard {
                 page of a debate it has keeps the commitments' ids and marks any the new text lacks. Several \
                 processes may add to one register at once.
 
+                A URL (hansard.parliament.uk, api.parliament.uk/historic-hansard, publications.parliament.uk, \
+                www.theyworkforyou.com) is fetched over HTTPS into the cache beside the register, then read \
+                exactly like a saved file; a page already cached is asked for conditionally, and --offline \
+                uses the cache only.
+
                 Examples:
                   hansard register add corpus/
+                  hansard register add https://hansard.parliament.uk/Lords/2023-03-08/debates/B8046725-0219-46B6-B0A6-8EB5D30093D2/WhatsappMinisterialCommunications
                   hansard register add --register /tmp/r.sqlite saved/lords-2023-03-08.txt
                   hansard register add --verbose --quiet pages/ | grep '^added'
                 """
@@ -25,7 +32,8 @@ extension Hansard {
         @OptionGroup var location: RegisterLocation
 
         @Argument(
-            help: ArgumentHelp("Debate pages, or directories of them.", valueName: "file-or-dir"), completion: .file())
+            help: ArgumentHelp("Debate pages, directories of them, or URLs of debate pages.", valueName: "file-dir-or-url"),
+            completion: .file())
         var inputs: [String]
 
         @Flag(name: .shortAndLong, help: "No progress bar.")
@@ -37,6 +45,8 @@ extension Hansard {
         @Option(help: ArgumentHelp("Read every file as this format instead of detecting it.", valueName: "format"))
         var inputFormat: InputFormatArgument?
 
+        @OptionGroup(title: "Fetching") var fetching: FetchOptions
+
         func run() async throws {
             try await reportingRegisterErrors { () async throws -> Void in
                 try await add()
@@ -44,69 +54,120 @@ extension Hansard {
         }
 
         private func add() async throws {
-            let (paths, missing, skipped) = Intake.expand(inputs)
-            var failures: [ExitStatus] = []
+            let settings = try fetching.settings(for: inputs)
+            let register = try location.open()
+            let reader = DebateReader(format: inputFormat?.format)
+            var fetchFailures: [ExitStatus] = []
+            let cache = PageCache.beside(register: register.path)
+            let (arguments, labels, fetcher) = await fetchingURLs(
+                inputs, cache: cache, settings: settings, reader: reader, quiet: quiet, failures: &fetchFailures)
+            let (paths, missing, skipped) = Intake.expand(arguments)
+            let store = try PageStore(register: register, reader: reader, verbose: verbose)
+            store.failures = fetchFailures
+            store.tally.failed = fetchFailures.count
             for path in missing {
                 Terminal.report(IngestionError.fileNotFound(path: path).description)
-                failures.append(.missingInput)
+                store.failures.append(.missingInput)
+                store.tally.failed += 1
             }
             // A named pipe or device met in a folder would block the walk (a FIFO waits for a writer
             // forever): it is skipped, saying so. One named on the command line is read, as cat would.
             for (path, kind) in skipped {
                 Terminal.report("\(path): skipped: it is \(kind), not a file")
             }
-            let register = try location.open()
-            let analyzer: Analyzer
-            do {
-                analyzer = try Analyzer()
-            } catch {
-                Terminal.report("cannot load the analysis rules: \(error)")
-                throw ExitCode(ExitStatus.internalError.rawValue)
-            }
             let progress = ProgressBar(total: paths.count, enabled: !quiet && Terminal.standardErrorIsTerminal)
-            var tally = Tally()
-            tally.failed = missing.count
-            do {
-                try await Intake.analyse(paths, reader: DebateReader(format: inputFormat?.format), analyzer: analyzer) {
-                    path, result in
-                    switch result {
-                    case .failure(let error):
-                        progress.clear()
-                        Terminal.report(error.description)
-                        failures.append(ExitStatus(for: error))
-                        tally.failed += 1
-                    case .success(let (debate, analysis)):
-                        let outcome: AddOutcome
-                        do throws(RegisterError) {
-                            outcome = try register.add(analysis, of: debate)
-                        } catch {
-                            tally.failed += 1
-                            throw StoppedWriting(
-                                path: path, error: error, remaining: paths.count + missing.count - tally.seen)
-                        }
-                        let line = tally.count(outcome, path: path)
-                        if verbose {
-                            progress.clear()
-                            Terminal.write(line + "\n")
-                        }
-                    }
-                    progress.advance(to: tally.seen, label: path)
-                }
-            } catch let stopped as StoppedWriting {
-                // The register cannot be written (disk full, say): what was committed before stays, and the
-                // summary says how much that was.
-                progress.clear()
-                Terminal.report(
-                    stopped.error.description + "; stopped at \(stopped.path), \(stopped.remaining) pages not read;"
-                        + " the debates added before it are kept")
-                Terminal.write(tally.summary(register: register.path) + "\n")
-                failures.append(ExitStatus(for: stopped.error))
-                throw ExitCode(ExitStatus.worst(failures).rawValue)
+            try await store.add(paths, labels: labels, progress: progress, remainingAfter: 0)
+            if let fetcher {
+                let statistics = await fetcher.statistics
+                Terminal.write(
+                    fetchSummary(statistics, offline: fetching.offline) + "\n")
             }
-            progress.clear()
-            Terminal.write(tally.summary(register: register.path) + "\n")
-            if !failures.isEmpty { throw ExitCode(ExitStatus.worst(failures).rawValue) }
+            try store.finish()
         }
+    }
+}
+
+/// Reads, analyses and stores pages as `register add` does, counting what happened and reporting each failure
+/// in one line; shared with `fetch` and `sync`, which add one fetched page at a time.
+final class PageStore {
+    let register: Register
+    let reader: DebateReader
+    let analyzer: Analyzer
+    let verbose: Bool
+    var tally = Tally()
+    var failures: [ExitStatus] = []
+
+    init(register: Register, reader: DebateReader, verbose: Bool) throws {
+        self.register = register
+        self.reader = reader
+        self.verbose = verbose
+        do {
+            analyzer = try Analyzer()
+        } catch {
+            Terminal.report("cannot load the analysis rules: \(error)")
+            throw ExitCode(ExitStatus.internalError.rawValue)
+        }
+    }
+
+    /// Records a failure that happened before a page could be read (a fetch, say).
+    func fail(_ message: String, _ status: ExitStatus) {
+        Terminal.report(message)
+        failures.append(status)
+        tally.failed += 1
+    }
+
+    /// Reads, analyses and stores `paths` in order. `labels` names a path in verbose lines (a fetched page by
+    /// its URL). When the register cannot be written the run stops: the summary is printed and the command
+    /// exits, saying how many pages (these and `remainingAfter` more) were not read.
+    func add(_ paths: [String], labels: [String: String] = [:], progress: ProgressBar, remainingAfter: Int)
+        async throws
+    {
+        let start = tally.seen
+        do {
+            try await Intake.analyse(paths, reader: reader, analyzer: analyzer) { path, result in
+                let label = labels[path] ?? path
+                switch result {
+                case .failure(let error):
+                    progress.clear()
+                    Terminal.report(error.description)
+                    failures.append(ExitStatus(for: error))
+                    tally.failed += 1
+                case .success(let (debate, analysis)):
+                    let outcome: AddOutcome
+                    do throws(RegisterError) {
+                        outcome = try register.add(analysis, of: debate)
+                    } catch {
+                        tally.failed += 1
+                        throw StoppedWriting(
+                            path: label, error: error,
+                            remaining: paths.count - (tally.seen - start) + remainingAfter)
+                    }
+                    let line = tally.count(outcome, path: label)
+                    if verbose {
+                        progress.clear()
+                        Terminal.write(line + "\n")
+                    }
+                }
+                progress.advance(to: tally.seen - start, label: label)
+            }
+        } catch let stopped as StoppedWriting {
+            // The register cannot be written (disk full, say): what was committed before stays, and the
+            // summary says how much that was.
+            progress.clear()
+            Terminal.report(
+                stopped.error.description + "; stopped at \(stopped.path), \(stopped.remaining) pages not read;"
+                    + " the debates added before it are kept")
+            Terminal.write(tally.summary(register: register.path) + "\n")
+            failures.append(ExitStatus(for: stopped.error))
+            throw ExitCode(ExitStatus.worst(failures).rawValue)
+        }
+        progress.clear()
+    }
+
+    /// Prints the summary and exits with the worst failure's status, if any.
+    func finish() throws {
+        Terminal.write(tally.summary(register: register.path) + "\n")
+        if !failures.isEmpty { throw ExitCode(ExitStatus.worst(failures).rawValue) }
     }
 }
 

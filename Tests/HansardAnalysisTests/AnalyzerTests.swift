@@ -77,11 +77,13 @@ struct SeedAnalysisTests {
         #expect(analysis.commitments.count == 4)
     }
 
-    @Test("the three deflections are evasions, linked to the question they leave unanswered")
+    @Test("the answers with the three deflections are evasions, linked to the question they leave unanswered")
     func evasions() throws {
         for text in ["I will not be drawn on the individual case", "not directly relevant to the particular Question",
                      "I refer to my previous answer"] {
-            let evasion = try #require(analysis.evasions.first { $0.quote.contains(text) }, "\(text)")
+            let turn = try #require(debate.turns.first { $0.text.contains(text) }, "\(text)")
+            let evasion = try #require(analysis.evasions.first { $0.turn == turn.index }, "\(text)")
+            #expect(evasion.label == .declining)
             let question = try #require(analysis.questions.first { $0.id == evasion.question })
             #expect(question.answerTurn == evasion.turn)
         }
@@ -147,8 +149,12 @@ struct AnalyzerBehaviourTests {
         let analysis = try Analyzer().analyse(try Self.read(SeedAnalysisTests.page))
         let data = try JSONEncoder().encode(analysis)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["schema"] as? String == "hansard.analysis/1")
-        #expect(Set(object.keys) == ["schema", "debate", "questions", "commitments", "requests", "evasions", "followUps", "notes"])
+        #expect(object["schema"] as? String == "hansard.analysis/2")
+        #expect(
+            Set(object.keys) == [
+                "schema", "debate", "governmentTurns", "governmentSpeakers", "questions", "commitments", "requests",
+                "evasions", "followUps", "notes",
+            ])
         let commitments = try #require(object["commitments"] as? [[String: Any]])
         let timing = try #require(commitments.first?["timing"] as? [String: Any])
         #expect(Set(timing.keys) == ["phrase", "class", "dueBy"])
@@ -170,7 +176,9 @@ struct AnalyzerBehaviourTests {
         // 1961: "The Parliamentary Secretary for Science (Mr. Denzil Freeth)" answers, then "Mr. Freeth".
         let commons = analyzer.analyse(try Self.read("hansard-modern-html/commons-1961-07-18-oral-answers-to-questions.html"))
         let write = try #require(commons.commitments.first { $0.quote.hasPrefix("I think that I had better write") })
-        #expect(write.speaker.name == "Mr. Freeth")
+        // The fullest name the page gives him, whichever label the turn prints.
+        #expect(write.speaker.name == "Mr. Denzil Freeth")
+        #expect(write.speaker.department == "Office of the Minister for Science")
         #expect(write.speaker.role == .minister)
         #expect(!commons.commitments.contains { $0.quote.contains("I will do my best to retain his name") })
         // 2009 Lords ParlParse: no office lines; Lord Bach answers the tabled question.
@@ -187,7 +195,7 @@ struct AnalyzerBehaviourTests {
 @Suite("Rules files")
 struct RulesFileTests {
     static var bundledRules: URL {
-        CorpusFile.packageRoot.appendingPathComponent("Sources/HansardAnalysis/Resources/rules.json")
+        CorpusFile.packageRoot.appendingPathComponent("Sources/HansardAnalysis/Resources/lexicon.json")
     }
 
     static func temporaryFile(_ contents: Data) throws -> String {
@@ -201,7 +209,7 @@ struct RulesFileTests {
     func editedTimingTable() throws {
         var rules = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.bundledRules)) as? [String: Any])
         var timing = try #require(rules["timing"] as? [[String: Any]])
-        let shortly = try #require(timing.firstIndex { ($0["phrase"] as? String)?.contains("shortly") == true })
+        let shortly = try #require(timing.firstIndex { ($0["pattern"] as? String)?.contains("shortly") == true })
         timing[shortly]["due"] = ["days": 14]
         rules["timing"] = timing
         let path = try Self.temporaryFile(try JSONSerialization.data(withJSONObject: rules))
@@ -238,7 +246,9 @@ struct RulesFileTests {
             #expect(path == notJSON)
         }
         var rules = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.bundledRules)) as? [String: Any])
-        rules["evasions"] = ["(unclosed"]
+        var answers = try #require(rules["answers"] as? [String: Any])
+        answers["deflections"] = ["(unclosed"]
+        rules["answers"] = answers
         let badPattern = try Self.temporaryFile(try JSONSerialization.data(withJSONObject: rules))
         defer { try? FileManager.default.removeItem(atPath: badPattern) }
         do {

@@ -64,32 +64,3 @@ struct FollowUpCueTests {
 }
 
 import Foundation
-
-/// Departments from the office lines pages print.
-@Suite("Departments")
-struct DepartmentTests {
-    @Test(
-        "The department an office line names",
-        arguments: [
-            // The first four as corpus pages print them (1961-2009); the others are the forms of
-            // multi-word departments and joint offices.
-            ("The Secretary of State for Defence", "Defence"),
-            ("The Minister of State, Department for Transport", "Department for Transport"),
-            ("The Parliamentary Under-Secretary of State for Communities and Local Government", "Communities and Local Government"),
-            ("The Prime Minister", "The Prime Minister"),
-            ("The Secretary of State for Environment, Food and Rural Affairs", "Environment, Food and Rural Affairs"),
-            ("Minister for the Cabinet Office, and Paymaster General", "the Cabinet Office"),
-            ("Economic Secretary to the Treasury", "the Treasury"),
-        ])
-    func named(office: String, department: String) {
-        #expect(Department.named(byOffice: office) == department)
-    }
-
-    @Test("One department written several ways compares equal")
-    func keys() {
-        #expect(Department.key("the Treasury") == Department.key("Treasury"))
-        #expect(Department.key("Ministry of Defence") == Department.key("Defence"))
-        #expect(Department.key("the HOME DEPARTMENT") == Department.key("Home Office"))
-        #expect(Department.key("Defence") != Department.key("the Treasury"))
-    }
-}

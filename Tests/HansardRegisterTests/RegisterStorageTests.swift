@@ -41,7 +41,9 @@ struct RegisterStorageTests {
         _ = try register.add(analysis, of: debate)
         // Lord Bach's statement on prisons, col. 98.
         let shortlist = try commitment(in: register, quoting: "we will publish a shortlist of potential sites")
-        let search = try commitment(in: register, quoting: "we will announce our interest in an identified site")
+        // One sentence, two promises: announce an interest in a site, and consult.
+        let search = try commitment(in: register, quoting: "we will announce our interest in an identified site", action: .publish)
+        let consult = try commitment(in: register, quoting: "we will announce our interest in an identified site", action: .consult)
 
         // The revised page: one sentence reworded, one dropped.
         var text = try String(contentsOfFile: original, encoding: .utf8)
@@ -64,7 +66,7 @@ struct RegisterStorageTests {
         #expect(debateId == shortlist.debateId)
         #expect(revision == 2)
         #expect(changes.reworded == 1)
-        #expect(changes.missing == 1)
+        #expect(changes.missing == 2)
         #expect(changes.added == 0)
 
         let reworded = try register.detail(of: shortlist.id)
@@ -77,6 +79,7 @@ struct RegisterStorageTests {
         #expect(dropped.commitment.status == .outstanding)
         #expect(dropped.changes.map(\.kind) == [.missing])
         #expect(dropped.debate.revision == 2)
+        #expect(try register.detail(of: consult.id).commitment.missingSinceRevision == 2)
 
         // A diff across the revision shows the rewording and the commitment no longer in the text.
         let diff = RegisterDiff(old: before, oldLabel: "before", new: try register.snapshot(), newLabel: "after")

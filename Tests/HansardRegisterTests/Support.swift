@@ -39,13 +39,15 @@ enum Pages {
     static let commons20091028 = "parlparse-xml/commons-2009-10-28-debates-parlparse.xml"
     static let commons19610718 = "hansard-modern-html/commons-1961-07-18-oral-answers-to-questions.html"
     static let commons19620705 = "hansard-modern-html/commons-1962-07-05-oral-answers-to-questions.html"
+    static let commons19630321 = "hansard-modern-html/commons-1963-03-21-oral-answers-to-questions.html"
     static let whatsApp = "text-saves/lords-2023-03-08-whatsapp-ministerial-communications.txt"
 }
 
-/// The commitment whose quote contains `words`.
-func commitment(in register: Register, quoting words: String) throws -> CommitmentRecord {
+/// The commitment whose quote contains `words` (and, when given, whose action is `action`: one sentence can
+/// hold two promises).
+func commitment(in register: Register, quoting words: String, action: CommitmentAction? = nil) throws -> CommitmentRecord {
     let all = try register.commitments(CommitmentQuery(scope: .all)).items.map(\.commitment)
-    let found = all.filter { $0.quote.contains(words) }
+    let found = all.filter { $0.quote.contains(words) && (action == nil || $0.action == action) }
     try #require(found.count == 1, "expected one commitment quoting \"\(words)\", found \(found.count)")
     return found[0]
 }

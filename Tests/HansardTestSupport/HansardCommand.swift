@@ -97,8 +97,8 @@ public enum HansardCommand {
     }
 
     /// Starts hansard with standard output as a pipe the caller reads line by line, e.g. to kill it mid-run.
-    public static func start(_ arguments: [String]) throws -> (Process, Pipe) {
-        let process = try makeProcess(arguments, environment: [:])
+    public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe) {
+        let process = try makeProcess(arguments, environment: environment)
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

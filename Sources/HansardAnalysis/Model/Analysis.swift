@@ -2,10 +2,12 @@ public import HansardIngestion
 
 /// What a debate shows the government promised, was asked, and declined.
 ///
-/// Encodes to the `hansard.analysis/1` JSON schema documented in `docs/schemas/analysis.md`.
+/// Encodes to the `hansard.analysis/2` JSON schema documented in `docs/schemas/analysis.md`.
 public struct Analysis: Sendable, Hashable, Codable {
     /// The schema identifier written into every JSON encoding.
-    public static let schemaIdentifier = "hansard.analysis/1"
+    public static let schemaIdentifier = "hansard.analysis/2"
+    /// Earlier schema ids this version still reads (their missing fields take their defaults).
+    public static let readableSchemas: Set<String> = ["hansard.analysis/1", schemaIdentifier]
 
     public var debate: DebateSummary
     public var questions: [Question]
@@ -13,14 +15,21 @@ public struct Analysis: Sendable, Hashable, Codable {
     public var requests: [Request]
     public var evasions: [Evasion]
     public var followUps: [FollowUp]
+    /// The turns read as the Government's, in order.
+    public var governmentTurns: [Int]
+    /// Who speaks for the Government, one entry per person, with the evidence and department.
+    public var governmentSpeakers: [GovernmentSpeaker]
     /// Remarks for the reader, e.g. that the debate has no government speaker.
     public var notes: [String]
 
     public init(
         debate: DebateSummary, questions: [Question] = [], commitments: [Commitment] = [],
-        requests: [Request] = [], evasions: [Evasion] = [], followUps: [FollowUp] = [], notes: [String] = []
+        requests: [Request] = [], evasions: [Evasion] = [], followUps: [FollowUp] = [], governmentTurns: [Int] = [],
+        governmentSpeakers: [GovernmentSpeaker] = [], notes: [String] = []
     ) {
         self.debate = debate
+        self.governmentTurns = governmentTurns
+        self.governmentSpeakers = governmentSpeakers
         self.questions = questions
         self.commitments = commitments
         self.requests = requests
@@ -30,13 +39,14 @@ public struct Analysis: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case schema, debate, questions, commitments, requests, evasions, followUps, notes
+        case schema, debate, governmentTurns, governmentSpeakers, questions, commitments, requests, evasions, followUps,
+            notes
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let schema = try container.decode(String.self, forKey: .schema)
-        guard schema == Self.schemaIdentifier else {
+        guard Self.readableSchemas.contains(schema) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .schema, in: container,
                 debugDescription: "expected schema \(Self.schemaIdentifier), found \(schema)")
@@ -47,6 +57,8 @@ public struct Analysis: Sendable, Hashable, Codable {
         requests = try container.decode([Request].self, forKey: .requests)
         evasions = try container.decode([Evasion].self, forKey: .evasions)
         followUps = try container.decode([FollowUp].self, forKey: .followUps)
+        governmentTurns = try container.decodeIfPresent([Int].self, forKey: .governmentTurns) ?? []
+        governmentSpeakers = try container.decodeIfPresent([GovernmentSpeaker].self, forKey: .governmentSpeakers) ?? []
         notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
     }
 
@@ -54,6 +66,8 @@ public struct Analysis: Sendable, Hashable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.schemaIdentifier, forKey: .schema)
         try container.encode(debate, forKey: .debate)
+        try container.encode(governmentTurns, forKey: .governmentTurns)
+        try container.encode(governmentSpeakers, forKey: .governmentSpeakers)
         try container.encode(questions, forKey: .questions)
         try container.encode(commitments, forKey: .commitments)
         try container.encode(requests, forKey: .requests)
@@ -111,24 +125,116 @@ public struct DebateSummary: Sendable, Hashable, Codable {
 
 /// Who spoke, as far as the page tells: the name may be missing in text saves.
 public struct SpeakerReference: Sendable, Hashable, Codable {
+    /// The fullest name the page gives the person ("Mr. Denzil Freeth", not "Mr. Freeth"); nil where the page
+    /// does not name the speaker (see ``displayName``).
     public var name: String?
     public var role: SpeakerRole
-    /// The office line when the page gives one; used to group commitments by department.
+    /// The office line when the page gives one (for this turn, or for the person elsewhere on the page).
     public var office: String?
+    /// The page's key for the person: the member id where the page gives one ("id:…"), else the name
+    /// ("name:…", "peer:…"), or "unnamed:minister" for a minister the page does not name. Nil for an unnamed member.
+    public var person: String?
+    /// The canonical department (``DepartmentTable``) the speaker answers for, when the page shows it.
+    public var department: String?
+    /// Where the department was read: "office line …", "heading …", "tabled question …", the speaker's words.
+    public var departmentSource: String?
+    /// Why the speaker was read as the Government's (or the chair): the page's own evidence, in words.
+    public var evidence: [String]
 
-    public init(name: String?, role: SpeakerRole, office: String? = nil) {
+    public init(
+        name: String?, role: SpeakerRole, office: String? = nil, person: String? = nil, department: String? = nil,
+        departmentSource: String? = nil, evidence: [String] = []
+    ) {
         self.name = name
         self.role = role
         self.office = office
+        self.person = person
+        self.department = department
+        self.departmentSource = departmentSource
+        self.evidence = evidence
     }
 
-    private enum CodingKeys: String, CodingKey { case name, role, office }
+    /// How every output writes a speaker the page does not name.
+    public static let unnamedMinister = "Minister (not named on the page)"
+    /// How every output writes a member the page does not name.
+    public static let unnamedMember = "Member (not named on the page)"
+
+    /// The name, or the one way an unnamed speaker is written.
+    public var displayName: String {
+        name ?? (role == .minister ? Self.unnamedMinister : Self.unnamedMember)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, role, office, person, department, departmentSource, evidence
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        role = try container.decode(SpeakerRole.self, forKey: .role)
+        office = try container.decodeIfPresent(String.self, forKey: .office)
+        person = try container.decodeIfPresent(String.self, forKey: .person)
+        department = try container.decodeIfPresent(String.self, forKey: .department)
+        departmentSource = try container.decodeIfPresent(String.self, forKey: .departmentSource)
+        evidence = try container.decodeIfPresent([String].self, forKey: .evidence) ?? []
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
         try container.encode(role, forKey: .role)
         try container.encode(office, forKey: .office)
+        try container.encode(person, forKey: .person)
+        try container.encode(department, forKey: .department)
+        try container.encode(departmentSource, forKey: .departmentSource)
+        try container.encode(evidence, forKey: .evidence)
+    }
+}
+
+/// A person who speaks for the Government in the debate: one entry however many ways the page names them.
+public struct GovernmentSpeaker: Sendable, Hashable, Codable {
+    /// The page's key for the person (``SpeakerReference/person``).
+    public var person: String
+    /// The fullest name the page gives; nil when the page names nobody.
+    public var name: String?
+    /// Every label the page prints for the person ("Mr. Denzil Freeth", "Mr. Freeth").
+    public var aliases: [String]
+    public var memberId: String?
+    /// The office lines the page prints for the person.
+    public var offices: [String]
+    /// The department the person answers for most often in the debate (canonical name).
+    public var department: String?
+    /// Why the person was read as speaking for the Government.
+    public var evidence: [String]
+    /// The person's turns.
+    public var turns: [Int]
+
+    public init(
+        person: String, name: String?, aliases: [String], memberId: String?, offices: [String], department: String?,
+        evidence: [String], turns: [Int]
+    ) {
+        self.person = person
+        self.name = name
+        self.aliases = aliases
+        self.memberId = memberId
+        self.offices = offices
+        self.department = department
+        self.evidence = evidence
+        self.turns = turns
+    }
+
+    private enum CodingKeys: String, CodingKey { case person, name, aliases, memberId, offices, department, evidence, turns }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(person, forKey: .person)
+        try container.encode(name, forKey: .name)
+        try container.encode(aliases, forKey: .aliases)
+        try container.encode(memberId, forKey: .memberId)
+        try container.encode(offices, forKey: .offices)
+        try container.encode(department, forKey: .department)
+        try container.encode(evidence, forKey: .evidence)
+        try container.encode(turns, forKey: .turns)
     }
 }
 
@@ -217,12 +323,32 @@ public struct CommitmentTiming: Sendable, Hashable, Codable {
 
 /// A government speaker's undertaking to do something after the debate.
 public struct Commitment: Sendable, Hashable, Codable {
-    public enum Strength: String, Sendable, Hashable, Codable {
+    public enum Strength: String, Sendable, Hashable, Codable, CaseIterable {
         /// "We will publish…"
         case firm
-        /// "We hope to…", "I will bear in mind…"
+        /// "We hope to…", "I will bear in mind…", "I will write to him"
         case qualified
+        /// "We will continue to fund the pilot": continuing work said as a promise.
+        case ongoing
         /// "If…, we will…"
+        case conditional
+    }
+
+    /// What kind of promise it is (docs/WHAT-COUNTS.md): users filter by kind and strength.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// An explicit undertaking, any verb: "we will publish guidance shortly".
+        case undertaking
+        /// An intention or plan: "we intend to lay the order in March", "the figures are to be published".
+        case intention
+        /// A member's request accepted in a word: "Of course."
+        case acceptance
+        /// An undertaking to consider, look again, write, meet or consult.
+        case consider
+        /// Continuing named work said as a promise: "we will keep funding the pilot".
+        case ongoing
+        /// Effort and hope: "I will do my best to", "we hope to bring forward proposals".
+        case effort
+        /// "If the review recommends it, we will legislate."
         case conditional
     }
 
@@ -245,15 +371,21 @@ public struct Commitment: Sendable, Hashable, Codable {
     /// A key shared by all commitments and mentions of the same thing, e.g. "guidance".
     public var subject: String
     public var timing: CommitmentTiming?
+    public var kind: Kind
     public var strength: Strength
     public var source: Source
     /// The id of the request this commitment answers, if any.
     public var request: String?
+    /// What the finding rests on, in words: the verb group and why it was read as the Government's promise.
+    public var evidence: String
+
+    /// The promise itself for display: "publish: new guidance on the use of WhatsApp".
+    public var promise: String { "\(action.rawValue): \(object)" }
 
     public init(
         id: String, turn: Int, speaker: SpeakerReference, quote: String, action: CommitmentAction,
-        object: String, subject: String, timing: CommitmentTiming?, strength: Strength, source: Source,
-        request: String?
+        object: String, subject: String, timing: CommitmentTiming?, kind: Kind = .undertaking, strength: Strength,
+        source: Source, request: String?, evidence: String = ""
     ) {
         self.id = id
         self.turn = turn
@@ -263,13 +395,32 @@ public struct Commitment: Sendable, Hashable, Codable {
         self.object = object
         self.subject = subject
         self.timing = timing
+        self.kind = kind
         self.strength = strength
         self.source = source
         self.request = request
+        self.evidence = evidence
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, turn, speaker, quote, action, object, subject, timing, strength, source, request
+        case id, turn, speaker, quote, action, object, subject, timing, kind, strength, source, request, evidence
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        turn = try container.decode(Int.self, forKey: .turn)
+        speaker = try container.decode(SpeakerReference.self, forKey: .speaker)
+        quote = try container.decode(String.self, forKey: .quote)
+        action = try container.decode(CommitmentAction.self, forKey: .action)
+        object = try container.decode(String.self, forKey: .object)
+        subject = try container.decode(String.self, forKey: .subject)
+        timing = try container.decodeIfPresent(CommitmentTiming.self, forKey: .timing)
+        strength = try container.decode(Strength.self, forKey: .strength)
+        kind = try container.decodeIfPresent(Kind.self, forKey: .kind) ?? (strength == .conditional ? .conditional : .undertaking)
+        source = try container.decode(Source.self, forKey: .source)
+        request = try container.decodeIfPresent(String.self, forKey: .request)
+        evidence = try container.decodeIfPresent(String.self, forKey: .evidence) ?? ""
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -282,16 +433,32 @@ public struct Commitment: Sendable, Hashable, Codable {
         try container.encode(object, forKey: .object)
         try container.encode(subject, forKey: .subject)
         try container.encode(timing, forKey: .timing)
+        try container.encode(kind, forKey: .kind)
         try container.encode(strength, forKey: .strength)
         try container.encode(source, forKey: .source)
         try container.encode(request, forKey: .request)
+        try container.encode(evidence, forKey: .evidence)
     }
 }
 
-/// A member asking the minister to act, and what became of it.
+/// A member asking the Government to act, inform or assure, and what became of it.
 public struct Request: Sendable, Hashable, Codable {
-    public enum Outcome: String, Sendable, Hashable, Codable {
+    public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
         case accepted, declined, evaded, unanswered
+    }
+
+    /// How the request is put.
+    public enum Form: String, Sendable, Hashable, Codable, CaseIterable {
+        /// "Will the Minister publish …?", "Could she write to me?"
+        case question
+        /// "When will the Government …?", "How many …?": a request for information.
+        case information
+        /// "I urge the Government to …", "The Minister should …"
+        case urge
+        /// "I hope that the Minister will …", "I should be grateful if he would …", "May I ask …"
+        case indirect
+        /// A tabled question: "asked the Secretary of State whether he will …".
+        case tabled
     }
 
     public struct Answer: Sendable, Hashable, Codable {
@@ -304,6 +471,9 @@ public struct Request: Sendable, Hashable, Codable {
     public var speaker: SpeakerReference
     public var quote: String
     public var action: CommitmentAction
+    public var form: Form
+    /// What is asked for, in the member's words, when the request names an act ("publish the report").
+    public var asked: String?
     public var outcome: Outcome
     public var answerTurn: Int?
     public var answer: Answer?
@@ -312,13 +482,16 @@ public struct Request: Sendable, Hashable, Codable {
 
     public init(
         id: String, turn: Int, speaker: SpeakerReference, quote: String, action: CommitmentAction,
-        outcome: Outcome, answerTurn: Int?, answer: Answer?, commitment: String?
+        outcome: Outcome, answerTurn: Int?, answer: Answer?, commitment: String?, form: Form = .question,
+        asked: String? = nil
     ) {
         self.id = id
         self.turn = turn
         self.speaker = speaker
         self.quote = quote
         self.action = action
+        self.form = form
+        self.asked = asked
         self.outcome = outcome
         self.answerTurn = answerTurn
         self.answer = answer
@@ -326,7 +499,22 @@ public struct Request: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, turn, speaker, quote, action, outcome, answerTurn, answer, commitment
+        case id, turn, speaker, quote, action, form, asked, outcome, answerTurn, answer, commitment
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        turn = try container.decode(Int.self, forKey: .turn)
+        speaker = try container.decode(SpeakerReference.self, forKey: .speaker)
+        quote = try container.decode(String.self, forKey: .quote)
+        action = try container.decode(CommitmentAction.self, forKey: .action)
+        form = try container.decodeIfPresent(Form.self, forKey: .form) ?? .question
+        asked = try container.decodeIfPresent(String.self, forKey: .asked)
+        outcome = try container.decode(Outcome.self, forKey: .outcome)
+        answerTurn = try container.decodeIfPresent(Int.self, forKey: .answerTurn)
+        answer = try container.decodeIfPresent(Answer.self, forKey: .answer)
+        commitment = try container.decodeIfPresent(String.self, forKey: .commitment)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -336,6 +524,8 @@ public struct Request: Sendable, Hashable, Codable {
         try container.encode(speaker, forKey: .speaker)
         try container.encode(quote, forKey: .quote)
         try container.encode(action, forKey: .action)
+        try container.encode(form, forKey: .form)
+        try container.encode(asked, forKey: .asked)
         try container.encode(outcome, forKey: .outcome)
         try container.encode(answerTurn, forKey: .answerTurn)
         try container.encode(answer, forKey: .answer)
@@ -343,26 +533,58 @@ public struct Request: Sendable, Hashable, Codable {
     }
 }
 
-/// An answer that declines or deflects, and the question it leaves unanswered.
+/// A government answer that does not answer the question it follows, and why it was read so.
 public struct Evasion: Sendable, Hashable, Codable {
+    /// The kind of evasion (the QEvasion labels).
+    public enum Label: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Talks about something else.
+        case dodging
+        /// Points elsewhere: another minister, body or time, an earlier answer, the Opposition's record.
+        case deflection
+        /// Restates a general position without what was asked.
+        case general
+        /// Answers part of what was asked.
+        case partial
+        /// Declines to answer or to comment.
+        case declining
+        /// Says the information is not known or not held.
+        case ignorance
+    }
+
     public var turn: Int
     public var quote: String
     /// The id of the question left unanswered, if one can be named.
     public var question: String?
+    public var label: Label
+    /// Why the answer was read as evasive, in words.
+    public var reason: String
 
-    public init(turn: Int, quote: String, question: String?) {
+    public init(turn: Int, quote: String, question: String?, label: Label = .deflection, reason: String = "") {
         self.turn = turn
         self.quote = quote
         self.question = question
+        self.label = label
+        self.reason = reason
     }
 
-    private enum CodingKeys: String, CodingKey { case turn, quote, question }
+    private enum CodingKeys: String, CodingKey { case turn, quote, question, label, reason }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        turn = try container.decode(Int.self, forKey: .turn)
+        quote = try container.decode(String.self, forKey: .quote)
+        question = try container.decodeIfPresent(String.self, forKey: .question)
+        label = try container.decodeIfPresent(Label.self, forKey: .label) ?? .deflection
+        reason = try container.decodeIfPresent(String.self, forKey: .reason) ?? ""
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(turn, forKey: .turn)
         try container.encode(quote, forKey: .quote)
         try container.encode(question, forKey: .question)
+        try container.encode(label, forKey: .label)
+        try container.encode(reason, forKey: .reason)
     }
 }
 

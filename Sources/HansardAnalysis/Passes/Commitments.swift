@@ -2,215 +2,205 @@ import Foundation
 import HansardIngestion
 
 extension AnalysisRun {
-    // MARK: Commitments
+    /// HANSARD_TRACE_CLAUSES=1 prints every clause found in government turns and how it was read (development aid).
+    static let tracing = getenv("HANSARD_TRACE_CLAUSES") != nil
 
-    struct Found {
-        var action: CommitmentAction
-        var strength: Commitment.Strength
-        var verbRange: Range<String.Index>
-        var matchRange: Range<String.Index>
-        /// The frame names the action itself ("… will be considered").
-        var passive = false
+    var clauseFinder: ClauseFinder { ClauseFinder(lexicon: lexicon, words: words) }
+
+    /// Every clause in a government turn that promises something, one commitment each; refusals are kept for
+    /// deciding requests.
+    mutating func findCommitments() -> [Commitment] {
+        var commitments: [Commitment] = []
+        var seen: [String: Int] = [:]
+        let finder = clauseFinder
+        for turn in turns where government.contains(turn.index) {
+            let turnSentences = sentences(of: turn)
+            for (number, sentence) in turnSentences.enumerated() {
+                let previous = number > 0 ? turnSentences[number - 1] : nil
+                for clause in finder.clauses(in: sentence, previous: previous) {
+                    if Self.tracing {
+                        print("[\(turn.index)] \(clause.reading) \(clause.kind)/\(clause.strength) \(clause.action) \(clause.evidence) | \(sentence.text(of: clause.span).prefix(140))")
+                    }
+                    if clause.reading == .refusal {
+                        refusals[turn.index, default: []].append(sentence)
+                        continue
+                    }
+                    guard clause.reading == .commitment else { continue }
+                    let object = objectText(of: clause, in: sentence)
+                    // A promise said twice in one answer ("As I say, I am happy to meet…") is one promise.
+                    if commitments.contains(where: {
+                        $0.turn == turn.index && $0.action == clause.action
+                            && TextTools.normalised($0.object) == TextTools.normalised(object)
+                    }) {
+                        continue
+                    }
+                    let id = uniqueID("c", [identity, TextTools.normalised(sentence.text)], seen: &seen)
+                    commitments.append(
+                        Commitment(
+                            id: id, turn: turn.index, speaker: speakerReference(turn), quote: sentence.text,
+                            action: clause.action, object: object, subject: subjectKey(object, action: clause.action),
+                            timing: timing(of: clause, in: sentence), kind: clause.kind, strength: clause.strength,
+                            source: .explicit, request: nil, evidence: clause.evidence))
+                }
+            }
+        }
+        return commitments
     }
 
-    /// The commitment a government sentence makes, if it makes one.
-    func commitment(in sentence: String) -> Found? {
-        if sentence.hasSuffix("?") { return nil }
-        if rules.commitmentExclusions.contains(where: { $0.matches(sentence) }) { return nil }
-        for frame in rules.commitmentFrames {
-            for match in frame.pattern.allMatches(in: sentence) {
-                guard let verb = match.verb else { continue }
-                let matcher = rules.action(at: verb.lowerBound, in: sentence)
-                guard var action = frame.action ?? matcher?.action else { continue }
-                let rest = String(sentence[verb.lowerBound...])
-                if let override = rules.actionOverrides.first(where: { $0.pattern.matches(rest) }) { action = override.action }
-                let before = String(sentence[sentence.startIndex..<verb.lowerBound])
-                // "I shall respond to the amendment": a speech act in the debate, judged from the subject onwards.
-                let fromSubject = String(sentence[match.range.lowerBound...])
-                if rules.debatePerformatives.contains(where: { $0.firstMatch(in: fromSubject)?.range.lowerBound == fromSubject.startIndex }) {
-                    continue
-                }
-                var strength = frame.strength
-                if strength == .firm, matcher?.strength == .qualified { strength = .qualified }
-                if strength == .firm, rules.qualifiers.contains(where: { $0.matches(before) }) { strength = .qualified }
-                if rules.conditionals.contains(where: { $0.matches(sentence) }) { strength = .conditional }
-                return Found(
-                    action: action, strength: strength, verbRange: verb, matchRange: match.range,
-                    passive: frame.action != nil)
+    /// What the promise will produce: the object after the verb, or for passives the thing it is done to;
+    /// timing phrases and trailing adverbs left out.
+    func objectText(of clause: Clause, in sentence: Sentence) -> String {
+        let tokens = sentence.tokens
+        var range: Range<Int>?
+        if clause.objectIsSubject {
+            range = clause.subject
+        } else if let object = clause.object {
+            range = object
+        }
+        // "…revised guidance, which we will publish in due course": the object is the antecedent.
+        let subjectStart = clause.subject.lowerBound
+        if !clause.objectIsSubject, subjectStart >= 2, ["which", "that"].contains(tokens[subjectStart - 1].norm),
+            range == nil || range.map({ textWithoutTiming($0, in: sentence).split(separator: " ").allSatisfy { ["it", "so", "that", "this", "them", ",", "."].contains($0.lowercased()) } }) == true
+        {
+            var start = subjectStart - 1
+            if start > 0, tokens[start - 1].norm == "," { start -= 1 }
+            let end = start
+            while start > 0, end - start < 10, tokens[start - 1].kind != .mark || tokens[start - 1].norm == "'",
+                !["we", "i", "will", "is", "are", "that", "which"].contains(tokens[start - 1].norm)
+            {
+                start -= 1
+            }
+            if start < end { range = start..<end }
+        }
+        guard var words = range, !words.isEmpty else {
+            return clause.anaphoric ? "what was asked" : clause.verb
+        }
+        // Drop timing phrases and adverbs at either end ("shortly", "now").
+        while words.count > 1, let last = words.last, tokens[last].isWord, isPlainAdverb(tokens[last].norm) {
+            words = words.lowerBound..<(words.upperBound - 1)
+        }
+        while words.count > 1, tokens[words.lowerBound].isWord, isPlainAdverb(tokens[words.lowerBound].norm),
+            !["further", "more"].contains(tokens[words.lowerBound].norm)
+        {
+            words = (words.lowerBound + 1)..<words.upperBound
+        }
+        // Leading verb forms of an antecedent ("developing revised guidance …") are not the thing.
+        while words.count > 1, tokens[words.lowerBound].norm.hasSuffix("ing"), self.words.isVerb(tokens[words.lowerBound].norm),
+            !["of", "and", ","].contains(tokens[words.lowerBound + 1].norm)
+        {
+            words = (words.lowerBound + 1)..<words.upperBound
+        }
+        var text = textWithoutTiming(words, in: sentence)
+        while let last = text.last, ",;:—–-".contains(last) || last == " " { text.removeLast() }
+        // "forward legislation on …" after "bring": the particle is part of the verb.
+        for particle in ["forward ", "out ", "up ", "back "] where text.lowercased().hasPrefix(particle) && clause.verb.contains(" ") {
+            text = String(text.dropFirst(particle.count))
+        }
+        if clause.action == .write {
+            if text.lowercased().hasPrefix("to ") { return "a letter " + text }
+        }
+        if clause.action == .reportBack, ["make", "give"].contains(clause.verb), !text.isEmpty {
+            return text
+        }
+        return text.isEmpty ? clause.verb : text
+    }
+
+    /// An adverb that is never part of a noun phrase: the lexicon's list and "-ly" words ("new" is not one).
+    private func isPlainAdverb(_ word: String) -> Bool {
+        lexicon.words("extraAdverbs").contains(word) && !["all", "both", "each", "well", "as", "of", "course"].contains(word)
+            || word.hasSuffix("ly") && lexicon.wordNet.isAdverb(word)
+    }
+
+    /// The words of `range`, leaving out timing phrases ("producing new guidance shortly on …").
+    func textWithoutTiming(_ range: Range<Int>, in sentence: Sentence) -> String {
+        let tokens = sentence.tokens
+        var kept: [Range<Int>] = []
+        var start = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if let length = timingLength(at: index, in: tokens), index + length <= range.upperBound {
+                if start < index { kept.append(start..<index) }
+                index += length
+                start = index
+                continue
+            }
+            index += 1
+        }
+        if start < range.upperBound { kept.append(start..<range.upperBound) }
+        return kept.map { sentence.text(of: $0) }.joined(separator: " ")
+    }
+
+    private func timingLength(at index: Int, in tokens: [Token]) -> Int? {
+        for rule in lexicon.timing {
+            if let first = rule.pattern.firstWords, !first.contains(tokens[index].norm) { continue }
+            if let match = rule.pattern.firstMatch(in: tokens, from: index, at: true, classes: lexicon) {
+                return match.range.count
             }
         }
         return nil
     }
 
-    func timing(of sentence: String) -> CommitmentTiming {
-        for rule in rules.timing {
-            guard let match = rule.pattern.firstMatch(in: sentence) else { continue }
-            var counted: (Int, String)? = nil
-            if rule.due.counted == true, match.groups.count >= 2, let numberRange = match.groups[0],
-                let unitRange = match.groups[1], let number = DueDates.number(String(sentence[numberRange]))
-            {
-                counted = (number, String(sentence[unitRange]).lowercased())
-            }
-            let month = rule.due.namedMonth == true ? match.groups.first.flatMap { $0 }.map { String(sentence[$0]) } : nil
-            return CommitmentTiming(
-                phrase: String(sentence[match.range]), timingClass: rule.timingClass,
-                dueBy: DueDates.dueBy(rule.due, debateDate: debate.metadata.date, counted: counted, month: month))
-        }
-        return CommitmentTiming(phrase: nil, timingClass: .none, dueBy: nil)
-    }
-
-    /// What the commitment will produce, read from the words after the verb.
-    func object(of found: Found, in sentence: String, action: CommitmentAction) -> String {
-        let verbText = String(sentence[found.verbRange])
-        if found.passive && action == .consider {
-            // "The point my hon. Friend makes will … be considered": the thing is the subject before "will".
-            let head = String(sentence[found.matchRange.lowerBound..<found.verbRange.lowerBound])
-            if let will = head.range(of: " will", options: [.caseInsensitive, .backwards]) {
-                return TextTools.collapseWhitespace(String(head[..<will.lowerBound]))
-            }
-        }
-        var tail = String(sentence[found.verbRange.upperBound...])
-        if let boundary = rules.objectBoundaries.firstMatch(in: tail) {
-            tail = String(tail[..<boundary.range.lowerBound])
-        }
-        for rule in rules.timing {
-            for match in rule.pattern.allMatches(in: tail).reversed() { tail.removeSubrange(match.range) }
-        }
-        tail = TextTools.collapseWhitespace(tail).trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:—-"))
-        // Adverbs left between the verb and its object ("consider carefully the views …").
-        let leading: Set<String> = ["carefully", "certainly", "also", "now", "then", "further", "again", "very",
-                                    "most", "gladly", "personally", "urgently", "closely", "fully"]
-        while let first = tail.split(separator: " ").first, leading.contains(first.lowercased()) {
-            tail = String(tail.dropFirst(first.count)).trimmingCharacters(in: .whitespaces)
-        }
-        // "The suggestion …, which I will study, …": the object is the noun before "which".
-        let before = String(sentence[..<found.matchRange.lowerBound])
-        if isRelativeClause(before), let comma = before.range(of: ",", options: .backwards) {
-            return antecedent(String(before[..<comma.lowerBound]))
-        }
-        let pronouns: Set<String> = ["", "it", "that", "this", "them", "so", "those", "these", "so."]
-        if pronouns.contains(tail.lowercased()) || tail.lowercased().hasPrefix("that ") && tail.count < 6 {
-            // "…revised guidance on X, which we will be publishing": the antecedent before ", which".
-            let head = String(sentence[..<found.matchRange.lowerBound])
-            if let comma = head.range(of: ", which", options: .backwards) {
-                return antecedent(String(head[..<comma.lowerBound]))
-            }
-        }
-        switch action {
-        case .write:
-            let lowered = verbText.lowercased()
-            if lowered.hasPrefix("let") { return "a reply " + TextTools.collapseWhitespace(verbText) }
-            if verbText.lowercased().hasSuffix(" to") { return "a letter to " + tail }
-            return tail.isEmpty ? "a letter" : (tail.lowercased().hasPrefix("to ") ? "a letter " + tail : tail)
-        case .placeInLibrary:
-            // "arrange for a copy to be placed in the Library": the thing is what comes before "to be".
-            for marker in [" to be ", " in the Library"] {
-                if let range = tail.range(of: marker, options: .caseInsensitive), range.lowerBound > tail.startIndex {
-                    return String(tail[..<range.lowerBound])
+    /// The timing phrase that governs the clause: the first in the clause after its verb, else the first in the
+    /// clause before it ("Shortly, we will publish …"). A phrase in another clause of the sentence does not count.
+    func timing(of clause: Clause, in sentence: Sentence) -> CommitmentTiming {
+        let tokens = sentence.tokens
+        var span = clause.span
+        // "Shortly, we will …", "Next week, I will …": an opening adverbial belongs to the first clause.
+        var opening = clause.span.lowerBound
+        while opening > 0, ![";", ":"].contains(tokens[opening - 1].norm) { opening -= 1 }
+        if opening < span.lowerBound { span = opening..<span.upperBound }
+        var best: (CommitmentTiming, Int)? = nil
+        for index in span {
+            for rule in lexicon.timing {
+                if let first = rule.pattern.firstWords, !first.contains(tokens[index].norm) { continue }
+                guard let match = rule.pattern.firstMatch(in: tokens, from: index, at: true, classes: lexicon),
+                    match.range.upperBound <= span.upperBound
+                else { continue }
+                let phrase = sentence.text(of: match.range)
+                var counted: (Int, String)? = nil
+                if rule.due.counted == true, let count = match.captures["count"], let unit = match.captures["unit"],
+                    let number = DueDates.number(tokens[count.lowerBound].norm)
+                {
+                    counted = (number, tokens[unit.lowerBound].norm)
                 }
-            }
-            return TextTools.collapseWhitespace(verbText)
-        default:
-            // Verbs matched with their object ("producing new guidance", "bring forward legislation")
-            // keep that object.
-            var words = TextTools.collapseWhitespace(verbText).split(separator: " ")
-            if words.first?.lowercased().hasPrefix("mak") == true, words.count == 3, words[1].lowercased() == "a" {
-                words = ["make"] + words.dropFirst()  // "make a statement" keeps its article
-            }
-            if let first = words.first?.lowercased(), words.count > 1,
-                ["produc", "introduc", "bring", "issu", "giv", "set", "mak", "get", "send"].contains(where: { first.hasPrefix($0) })
-            {
-                let rest = words.dropFirst().drop(while: { ["forward", "in", "out", "up"].contains($0.lowercased()) })
-                return (rest.joined(separator: " ") + " " + tail).trimmingCharacters(in: .whitespaces)
-            }
-            return tail.isEmpty ? TextTools.collapseWhitespace(verbText) : tail
-        }
-    }
-
-    /// "…, which I will study": the subject follows a relative pronoun. "that" is relative only after a noun,
-    /// not after "is", "sure", "clear", "assure the House" and the like ("the truth is that we will …").
-    func isRelativeClause(_ before: String) -> Bool {
-        if before.hasSuffix("which ") { return true }
-        guard before.hasSuffix(" that ") else { return false }
-        let words = before.lowercased().split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
-        guard words.count >= 2 else { return false }
-        let previous = words[words.count - 2]
-        let complementTakers: Set<String> = [
-            "is", "was", "are", "be", "been", "say", "said", "says", "sure", "clear", "believe", "think", "know",
-            "confirm", "assure", "hope", "agree", "accept", "understand", "ensure", "promise", "undertake", "so",
-            "now", "house", "lords", "him", "her", "them", "you", "us", "me", "friend", "gentleman", "lady", "member",
-            "lord", "baroness", "noted", "note", "recognise", "announce", "announced", "expect", "trust", "mean",
-        ]
-        return !complementTakers.contains(previous)
-    }
-
-    func antecedent(_ text: String) -> String {
-        let gerunds = ["developing", "producing", "preparing", "drafting", "finalising", "finalizing", "reviewing",
-                       "considering", "revising", "updating", "writing", "working on", "looking at", "have", "publish"]
-        let lowered = text.lowercased()
-        var best: String.Index? = nil
-        for word in gerunds {
-            if let range = lowered.range(of: word + " ", options: .backwards), best == nil || range.upperBound > best! {
-                best = range.upperBound
+                let month = rule.due.namedMonth == true ? match.captures["month"].map { tokens[$0.lowerBound].norm } : nil
+                let timing = CommitmentTiming(
+                    phrase: phrase, timingClass: rule.timingClass,
+                    dueBy: DueDates.dueBy(rule.due, debateDate: debate.metadata.date, counted: counted, month: month))
+                // After the verb beats before it; nearer the verb beats farther.
+                let distance = index >= clause.verbRange.lowerBound ? index - clause.verbRange.lowerBound : 1000 + clause.verbRange.lowerBound - index
+                if best == nil || distance < best!.1 { best = (timing, distance) }
+                break
             }
         }
-        let start = best.map { text.index(text.startIndex, offsetBy: lowered.distance(from: lowered.startIndex, to: $0)) }
-        let phrase = start.map { String(text[$0...]) } ?? text.split(separator: " ").suffix(8).joined(separator: " ")
-        return TextTools.collapseWhitespace(phrase)
+        return best?.0 ?? CommitmentTiming(phrase: nil, timingClass: .none, dueBy: nil)
     }
 
-    /// The head noun of an object: the word before its first preposition, singular, lower case.
+    /// The timing of a whole sentence (an acceptance such as "Yes, I will write to him this week.").
+    func timing(of sentence: Sentence) -> CommitmentTiming {
+        let whole = Clause(
+            reading: .commitment, marker: .modal, kind: .acceptance, strength: .firm, action: .other, verb: "",
+            subject: 0..<0, verbRange: 0..<0, span: 0..<sentence.tokens.count, evidence: "")
+        return timing(of: whole, in: sentence)
+    }
+
+    /// The head noun of an object: the last content word before its first preposition, singular, lower case; a
+    /// key shared by commitments and later mentions of the same thing.
     func subjectKey(_ object: String, action: CommitmentAction) -> String {
-        let prepositions: Set<String> = ["on", "of", "for", "to", "about", "in", "with", "into", "from", "by", "at",
-                                         "under", "regarding", "concerning", "that", "which", "as", "and", "whether", "so", "if", "when", "who"]
-        var head: String? = nil
-        for raw in object.split(separator: " ") {
-            let word = raw.lowercased().trimmingCharacters(in: .punctuationCharacters)
-            if prepositions.contains(word) { if head != nil { break } else { continue } }
-            if rules.subjectStopWords.contains(word) || word.isEmpty { continue }
-            head = word
-        }
-        guard var key = head else { return action.rawValue }
         if action == .write { return "letter" }
         if action == .meet { return "meeting" }
-        if key.count > 4, key.hasSuffix("s"), !key.hasSuffix("ss"), !key.hasSuffix("us"), !key.hasSuffix("is") {
-            key.removeLast()
-        }
-        return key
-    }
-
-    /// The sentence with parenthetical asides replaced by a space, for matching only; quotes stay verbatim.
-    func withoutAsides(_ sentence: String) -> String {
-        var text = sentence
-        for aside in rules.textAsides {
-            for match in aside.allMatches(in: text).reversed() { text.replaceSubrange(match.range, with: " ") }
-        }
-        return text == sentence ? text : TextTools.collapseWhitespace(text)
-    }
-
-    mutating func findCommitments() -> [Commitment] {
-        var commitments: [Commitment] = []
-        var seen: [String: Int] = [:]
-        for turn in turns where government.contains(turn.index) {
-            for sentence in sentences(of: turn) {
-                let working = withoutAsides(sentence.text)
-                guard let found = commitment(in: working) else { continue }
-                let object = self.object(of: found, in: working, action: found.action)
-                // A promise repeated within one answer ("As I say, I am more than happy to meet…") is one promise.
-                if commitments.contains(where: {
-                    $0.turn == turn.index && $0.action == found.action
-                        && TextTools.normalised($0.object) == TextTools.normalised(object)
-                }) {
-                    continue
-                }
-                let id = uniqueID("c", [identity, TextTools.normalised(sentence.text)], seen: &seen)
-                commitments.append(
-                    Commitment(
-                        id: id, turn: turn.index, speaker: speakerReference(turn), quote: sentence.text,
-                        action: found.action, object: object, subject: subjectKey(object, action: found.action),
-                        timing: timing(of: sentence.text), strength: found.strength, source: .explicit, request: nil))
+        let prepositions: Set<String> = [
+            "on", "of", "for", "to", "about", "in", "with", "into", "from", "by", "at", "under", "regarding",
+            "concerning", "that", "which", "as", "and", "whether", "so", "if", "when", "who",
+        ]
+        var head: String? = nil
+        for token in Tokenizer.tokens(object) where token.isWord {
+            if prepositions.contains(token.norm) {
+                if head != nil { break } else { continue }
             }
+            if lexicon.stopWords.contains(token.norm) || lexicon.words("determiner").contains(token.norm) { continue }
+            head = words.nounLemma(token.norm) ?? token.norm
         }
-        return commitments
+        return head ?? action.rawValue
     }
 }

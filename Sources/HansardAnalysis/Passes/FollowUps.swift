@@ -1,37 +1,52 @@
-import Foundation
 import HansardIngestion
 
 extension AnalysisRun {
-    // MARK: Follow-ups
-
+    /// Later sentences that name a commitment's thing as already promised: "the new guidance that I mentioned",
+    /// "the forthcoming review", "the report we promised". Generic things (a letter, a meeting, a point) get none.
     func findFollowUps(commitments: [Commitment]) -> [FollowUp] {
-        var followUps: [FollowUp] = []
-        let generic: Set<String> = Set(CommitmentAction.allCases.map(\.rawValue)).union(["letter", "meeting", "request", "point", "matter", "question", "view"])
+        let generic: Set<String> = Set(CommitmentAction.allCases.map(\.rawValue)).union([
+            "letter", "meeting", "request", "point", "matter", "question", "view", "issue", "case", "thing", "what",
+            "that", "this", "it", "do so",
+        ])
+        let subjects = Set(commitments.map(\.subject)).filter { !generic.contains($0) && $0.count > 2 }
+        guard !subjects.isEmpty else { return [] }
+        let promised: Set<String> = [
+            "new", "revised", "promised", "forthcoming", "updated", "proposed", "planned", "further", "future",
+            "coming", "impending", "expected", "announced", "awaited", "upcoming",
+        ]
+        let referring: Set<String> = ["mentioned", "referred", "promised", "announced", "described", "outlined", "said", "spoke", "talked"]
         let commitmentQuotes = Set(commitments.map { "\($0.turn)|\($0.quote)" })
-        var patterns: [String: [Pattern]] = [:]
-        for subject in Set(commitments.map(\.subject)) where !generic.contains(subject) && subject.count > 2 {
-            let escaped = NSRegularExpression.escapedPattern(for: subject)
-            let noun = "\(escaped)s?"
-            patterns[subject] = rules.followUpFrames.compactMap {
-                try? Pattern($0.replacingOccurrences(of: "{SUBJECT_NOUN}", with: noun), rulesPath: rules.rulesPath)
-            }
-        }
-        guard !patterns.isEmpty else { return [] }
+        var followUps: [FollowUp] = []
         for turn in turns where turn.kind == .speech && !chair.contains(turn.index) {
             for sentence in sentences(of: turn) where !commitmentQuotes.contains("\(turn.index)|\(sentence.text)") {
-                for subject in patterns.keys.sorted() {
-                    guard let match = patterns[subject]!.lazy.compactMap({ $0.firstMatch(in: sentence.text) }).first else { continue }
-                    let earlier = commitments.filter { $0.subject == subject && $0.turn < turn.index }
+                let tokens = sentence.tokens
+                for (index, token) in tokens.enumerated() where token.isWord {
+                    let lemma = words.nounLemma(token.norm) ?? token.norm
+                    guard subjects.contains(lemma) else { continue }
+                    let before = tokens[max(0, index - 3)..<index].map(\.norm)
+                    let after = tokens[(index + 1)..<min(tokens.count, index + 6)].map(\.norm)
+                    let marked = before.contains(where: promised.contains)
+                        || (after.first == "that" || after.first == "which" || after.first == "we" || after.first == "i")
+                            && after.contains(where: referring.contains)
+                    guard marked else { continue }
+                    let earlier = commitments.filter { $0.subject == lemma && $0.turn < turn.index }
                     guard !earlier.isEmpty else { continue }
-                    // "the new guidance": prefer the commitment whose object shares the mention's words,
-                    // then the most recent one.
-                    let words = Set(TextTools.normalised(String(sentence.text[match.range])).split(separator: " ").map(String.init))
-                    func overlap(_ commitment: Commitment) -> Int {
-                        Set(TextTools.normalised(commitment.object).split(separator: " ").map(String.init))
-                            .intersection(words).count
+                    // Prefer the commitment whose object shares the mention's words, then the most recent one.
+                    // The mention's own modifier decides first ("the new guidance" is the "new guidance"), then all
+                    // words shared with the commitment's object.
+                    let words = Set(tokens.filter(\.isWord).map(\.norm))
+                    let modifier = index > 0 ? tokens[index - 1].norm : ""
+                    func shared(_ commitment: Commitment) -> Int {
+                        let object = Tokenizer.tokens(commitment.object).filter(\.isWord).map(\.norm)
+                        let modified = zip(object, object.dropFirst()).contains { $0 == modifier && ($1 == token.norm || $1 == lemma) }
+                        return (modified ? 100 : 0) + Set(object).intersection(words).count
                     }
-                    let best = earlier.max { overlap($0) < overlap($1) || (overlap($0) == overlap($1) && $0.turn <= $1.turn) }!
-                    followUps.append(FollowUp(turn: turn.index, quote: sentence.text, subject: subject, refersTo: best.id))
+                    let best = earlier.max { left, right in
+                        let l = shared(left)
+                        let r = shared(right)
+                        return l < r || (l == r && left.turn <= right.turn)
+                    }!
+                    followUps.append(FollowUp(turn: turn.index, quote: sentence.text, subject: lemma, refersTo: best.id))
                     break
                 }
             }

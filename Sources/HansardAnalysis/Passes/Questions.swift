@@ -24,7 +24,7 @@ extension AnalysisRun {
                     next += 1
                 }
             } else {
-                let asked = sentences(of: turn).filter { $0.text.hasSuffix("?") || isRequest($0.text) != nil }
+                let asked = zip(sentences(of: turn), requestForms(of: turn)).filter { $0.0.isQuestion || $0.1 != nil }.map(\.0)
                 guard !asked.isEmpty else { continue }
                 answer = governmentReply(after: turn.index)
                 guard answer != nil || questionSections.contains(turn.section ?? -1) else { continue }

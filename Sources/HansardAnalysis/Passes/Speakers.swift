@@ -1,92 +1,107 @@
 import Foundation
 import HansardIngestion
 
+/// What the speaker pass found: who the people are, who speaks for the Government and the chair, why, and for
+/// which department. Made once per debate by ``AnalysisRun/findSpeakers()``.
+struct SpeakerFindings: Sendable {
+    var people = PagePeople(turns: [], house: nil)
+    /// Person index → the evidence for and against them.
+    var evidence: [Int: PersonEvidence] = [:]
+    /// People read as the Government's.
+    var government: Set<Int> = []
+    /// People read as the chair.
+    var chair: Set<Int> = []
+    /// Turn → (canonical department, where it was read).
+    var departments: [Int: (name: String, source: String)] = [:]
+    /// Person → their department for the debate.
+    var personDepartments: [Int: (name: String, source: String)] = [:]
+}
+
+/// The page's evidence about one person, strongest first when reported.
+struct PersonEvidence: Sendable {
+    enum Weight: Int, Sendable, Comparable {
+        /// Against: a member who mentions "the Minister" as someone else.
+        case weakAgainst = -1
+        /// For: a sign that alone could mislead (addressed as the Minister, replying before a withdrawal).
+        case medium = 1
+        /// For: the page says so (office line, minister role, answers a tabled question, makes a statement).
+        case strong = 3
+        static func < (a: Weight, b: Weight) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    var positive: [(weight: Weight, reason: String)] = []
+    /// Definite signs the person is not the Government's: an Opposition or chair office line, called as a
+    /// shadow minister or spokesperson, asking a tabled question, speaking as the Opposition.
+    var against: [String] = []
+    var weakAgainst = 0
+    var chair: [String] = []
+
+    var strong: Bool { positive.contains { $0.weight == .strong } }
+    var medium: Int { positive.filter { $0.weight == .medium }.count }
+
+    mutating func add(_ weight: Weight, _ reason: String) {
+        if weight == .weakAgainst {
+            weakAgainst += 1
+        } else if !positive.contains(where: { $0.reason == reason }) {
+            positive.append((weight, reason))
+        }
+    }
+
+    /// Reasons in words, strongest first, at most `limit`.
+    func reasons(limit: Int = 6) -> [String] {
+        let sorted = positive.enumerated().sorted { a, b in
+            a.element.weight != b.element.weight ? a.element.weight > b.element.weight : a.offset < b.offset
+        }
+        return Array(sorted.map(\.element.reason).prefix(limit))
+    }
+}
+
 extension AnalysisRun {
     // MARK: Speakers
 
-    func isChair(_ turn: Turn) -> Bool {
-        if turn.role == .chair { return true }
-        guard let speaker = turn.speaker else { return false }
-        return rules.chairNames.contains { $0.matches(speaker.name) }
-    }
-
-    func officeText(_ turn: Turn) -> String {
-        [turn.speaker?.office, turn.speaker?.name].compactMap { $0 }.joined(separator: " | ")
-    }
-
-    func hasGovernmentOffice(_ turn: Turn) -> Bool {
-        let office = officeText(turn)
-        guard !office.isEmpty else { return false }
-        if rules.nonGovernmentOffices.contains(where: { $0.matches(office) }) { return false }
-        return rules.governmentOffices.contains { $0.matches(office) }
-    }
-
-    func hasNonGovernmentOffice(_ turn: Turn) -> Bool {
-        let office = officeText(turn)
-        return !office.isEmpty && rules.nonGovernmentOffices.contains { $0.matches(office) }
-    }
-
-    /// A key that joins a member's turns: the member id, else the name without honorifics
-    /// (the surname in the Commons, where a first answer gives "Mr. Denzil Freeth" and later ones "Mr. Freeth").
-    static func speakerKey(_ speaker: Speaker?) -> String? {
-        guard let speaker else { return nil }
-        if let id = speaker.memberId, !id.isEmpty { return "id:" + id }
-        var name = speaker.name
-        if let paren = name.firstIndex(of: "(") { name = String(name[..<paren]) }
-        let words = name.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
-        guard let first = words.first else { return nil }
-        let peerage: Set<String> = ["lord", "baroness", "earl", "viscount", "marquess", "duke", "countess", "bishop", "lady", "archbishop"]
-        if peerage.contains(first.lowercased()) { return "name:" + words.joined(separator: " ").lowercased() }
-        guard let last = words.last else { return nil }
-        return "surname:" + last.lowercased().trimmingCharacters(in: .punctuationCharacters)
-    }
-
-    func isTabledQuestion(_ turn: Turn) -> Bool {
-        guard turn.kind == .speech, let first = turn.paragraphs.first else { return false }
-        return rules.tabledQuestions.contains { $0.matches(first) }
-    }
-
+    /// Finds the chair, the tabled questions and the Government's speakers (the `chair`, `tabled` and `government`
+    /// turn sets the other passes use), each person's evidence and each Government turn's department.
     mutating func findSpeakers() {
-        var keys: Set<String> = []
-        for turn in turns where turn.kind == .speech {
-            if isChair(turn) { chair.insert(turn.index); continue }
-            if isTabledQuestion(turn) { tabled.insert(turn.index) }
-            if turn.role == .minister || hasGovernmentOffice(turn) {
-                government.insert(turn.index)
-                if let key = Self.speakerKey(turn.speaker) { keys.insert(key) }
-            }
-        }
-        // The member who answers a tabled question answers for the government.
-        for index in tabled.sorted() {
-            let askerKey = Self.speakerKey(turns[index].speaker)
-            var next = index + 1
-            while next < turns.count {
-                let turn = turns[next]
-                if turn.kind == .speech, !chair.contains(next), !tabled.contains(next) {
-                    let key = Self.speakerKey(turn.speaker)
-                    if key == nil || key != askerKey, turn.role != .member || turn.attribution == .page,
-                        !hasNonGovernmentOffice(turn)
-                    {
-                        if turn.speaker != nil || turn.role == .minister {
-                            government.insert(next)
-                            if let key { keys.insert(key) }
-                        }
-                    }
-                    break
-                }
-                next += 1
-            }
-        }
-        for turn in turns where turn.kind == .speech && !chair.contains(turn.index) {
-            if let key = Self.speakerKey(turn.speaker), keys.contains(key), !hasNonGovernmentOffice(turn) {
-                government.insert(turn.index)
-            }
-        }
+        var finder = SpeakerFinder(run: self)
+        finder.find()
+        chair = finder.chairTurns
+        tabled = finder.tabledTurns
+        government = finder.governmentTurns
+        speakers = finder.findings
     }
 
     func speakerReference(_ turn: Turn) -> SpeakerReference {
-        let role: SpeakerRole = government.contains(turn.index) ? .minister : chair.contains(turn.index) ? .chair : turn.role
-        return SpeakerReference(name: turn.speaker?.name, role: role, office: turn.speaker?.office)
+        let role: SpeakerRole =
+            government.contains(turn.index)
+            ? .minister : chair.contains(turn.index) ? .chair : turn.role == .minister ? .member : turn.role
+        let index = speakers.people.index(of: turn.index)
+        let person = index.map { speakers.people.people[$0] }
+        var evidence: [String] = []
+        if let index, role == .minister || role == .chair {
+            evidence = speakers.evidence[index].map { role == .chair ? $0.chair : $0.reasons() } ?? []
+        }
+        if role == .minister, evidence.isEmpty, turn.attribution == .inferred {
+            evidence = turn.roleEvidence
+        }
+        let department = role == .minister ? speakers.departments[turn.index] : nil
+        return SpeakerReference(
+            name: person?.name ?? turn.speaker?.name, role: role,
+            office: turn.speaker?.office ?? (role == .minister ? person?.offices.first : nil),
+            person: person?.key, department: department?.name, departmentSource: department?.source, evidence: evidence)
+    }
+
+    /// One entry per person who speaks for the Government.
+    func governmentSpeakers() -> [GovernmentSpeaker] {
+        speakers.government.sorted {
+            speakers.people.people[$0].turns.first ?? 0 < speakers.people.people[$1].turns.first ?? 0
+        }
+        .map { index in
+            let person = speakers.people.people[index]
+            return GovernmentSpeaker(
+                person: person.key, name: person.name, aliases: person.labels, memberId: person.memberId,
+                offices: person.offices, department: speakers.personDepartments[index]?.name,
+                evidence: speakers.evidence[index]?.reasons() ?? [], turns: person.turns.filter(government.contains))
+        }
     }
 
     func isMember(_ index: Int) -> Bool {
@@ -111,15 +126,5 @@ extension AnalysisRun {
             next += 1
         }
         return nil
-    }
-
-    func sentences(of turn: Turn) -> [Sentence] {
-        var result: [Sentence] = []
-        for (number, paragraph) in turn.paragraphs.enumerated() {
-            for text in TextTools.sentences(paragraph) {
-                result.append(Sentence(turn: turn.index, paragraph: number, text: text))
-            }
-        }
-        return result
     }
 }

@@ -897,7 +897,7 @@ enum Parties {
 // MARK: - Roles
 
 enum Roles {
-    static func isGovernmentOffice(_ text: String) -> Bool { GovernmentOffices.named(in: text) }
+    static func isMinisterialOffice(_ text: String) -> Bool { OfficeTitles.isMinisterial(text) }
 
     /// The Speaker, a Deputy Speaker, the Lord Speaker, the Chairman of Ways and Means or of Committees, or
     /// the chairman of a committee of the whole House. Not the chair of a select committee ("The Chair of the
@@ -922,7 +922,7 @@ enum Roles {
     /// State, Cabinet Office", "Mr Speaker". A bishop ("The Lord Bishop of Leeds") is a name.
     static func isOfficeLine(_ primary: String, hasFollowingName: Bool) -> Bool {
         if primary.hasPrefix("The Lord Bishop") || primary.hasPrefix("The Archbishop") { return false }
-        if isGovernmentOffice(primary) { return true }
+        if isMinisterialOffice(primary) { return true }
         if isChair(primary) { return primary.hasPrefix("The ") || hasFollowingName }
         return primary.hasPrefix("The ") && hasFollowingName
     }
@@ -932,7 +932,7 @@ enum Roles {
         guard let speaker else { return (.unknown, 0) }
         if let office = speaker.office {
             if isChair(office) { return (.chair, 1) }
-            if isGovernmentOffice(office) { return (.minister, 1) }
+            if isMinisterialOffice(office) { return (.minister, 1) }
             return (.member, 1)
         }
         if isChairName(speaker.name) { return (.chair, 1) }
@@ -988,7 +988,7 @@ enum SpeakerResolution {
             guard speaker.office == nil, turns[index].role == .member else { continue }
             let offices = speaker.memberId.flatMap { officeForMember[$0] } ?? officeForName[speaker.name]
             guard let offices, offices.count == 1, let office = offices.first else { continue }
-            let role: SpeakerRole = Roles.isChair(office) ? .chair : Roles.isGovernmentOffice(office) ? .minister : .member
+            let role: SpeakerRole = Roles.isChair(office) ? .chair : Roles.isMinisterialOffice(office) ? .minister : .member
             guard role != .member else { continue }
             turns[index].role = role
             turns[index].roleConfidence = Roles.officeElsewhere

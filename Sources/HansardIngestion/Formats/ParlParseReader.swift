@@ -245,7 +245,7 @@ final class ParlParseReader: MarkupStreamHandler {
         }
         guard let end else { return nil }
         let addressee = String(rest[..<end])
-        return addressee.isEmpty || GovernmentOffices.named(in: addressee) ? nil : addressee
+        return addressee.isEmpty || OfficeTitles.isMinisterial(addressee) ? nil : addressee
     }
 
     /// Words in a name or office that mean the chair.
@@ -266,7 +266,7 @@ final class ParlParseReader: MarkupStreamHandler {
             return (.chair, 0.95, ["chair's title \"\(title)\""])
         }
         for title in titles {
-            if GovernmentOffices.named(in: title) {
+            if OfficeTitles.isMinisterial(title) {
                 return (.minister, 0.9, ["government office \"\(title)\""])
             }
         }

@@ -56,7 +56,7 @@ struct PrintedSpeaker {
     /// The role the label states, or nil when it states none (an ordinary member, by default).
     var statedRole: SpeakerRole? {
         if inChair || Self.namesChair(speaker.name) || (speaker.office.map(Self.namesChair) ?? false) { return .chair }
-        if Self.namesGovernmentOffice(speaker.name) || (speaker.office.map(Self.namesGovernmentOffice) ?? false) {
+        if Self.namesMinisterialOffice(speaker.name) || (speaker.office.map(Self.namesMinisterialOffice) ?? false) {
             return .minister
         }
         return nil
@@ -92,7 +92,7 @@ struct PrintedSpeaker {
     /// Offices are printed before the name: "The Secretary of State for …", "Mr. Deputy Speaker".
     static func isOfficeLike(_ text: String) -> Bool {
         let lower = text.asciiLowercased()
-        return lower.hasPrefix("the ") || namesChair(text) || namesGovernmentOffice(text)
+        return lower.hasPrefix("the ") || namesChair(text) || namesMinisterialOffice(text)
     }
 
     static func namesChair(_ text: String) -> Bool {
@@ -103,8 +103,8 @@ struct PrintedSpeaker {
             || lower.containsBytes("chairwoman") || lower.containsBytes("in the chair") || lower == "the chair"
     }
 
-    /// True when the text names a government office (never a shadow or private secretary).
-    static func namesGovernmentOffice(_ text: String) -> Bool { GovernmentOffices.named(in: text) }
+    /// True when the text is printed as a ministerial office (never a shadow or private secretary).
+    static func namesMinisterialOffice(_ text: String) -> Bool { OfficeTitles.isMinisterial(text) }
 }
 
 /// The number printed before a tabled question.

@@ -35,9 +35,15 @@ struct CommitmentPage {
         body += "<h2>What was said</h2>\n"
         body += context(debateHref: debateHref, debate: debate)
         body += "<h2>Who, when and by when</h2>\n<div class=\"card\"><dl class=\"facts-list\">\n"
-        body += row("Minister", HTML.escape(c.speakerName ?? "not named on the page")
+        body += row("Minister", HTML.escape(listing?.person.displayName ?? c.minister)
             + (c.office.map { ", " + HTML.escape($0) } ?? ""))
-        body += row("Department", HTML.escape(c.department ?? "not named"))
+        body += row(
+            "Department",
+            HTML.escape(c.department ?? "not named on the page")
+                + (c.departmentSource.map { " <span class=\"muted\">(from \(HTML.escape($0)))</span>" } ?? ""))
+        if !c.evidence.isEmpty {
+            body += row("Why the Government\u{2019}s", c.evidence.map { HTML.escape($0) }.joined(separator: "<br>"))
+        }
         if let debate {
             body += row("Debate", "<a href=\"\(debateHref)#turn-\(c.turn)\">\(HTML.escape(debate.title))</a>, "
                 + "\(HTML.escape(HTML.houseName(debate.house?.rawValue))), \(HTML.escape(HTML.longDate(debate.date))), "
@@ -69,7 +75,7 @@ struct CommitmentPage {
 
     /// "Lord Bach: write — to the noble Lord".
     static func headline(_ c: CommitmentRecord) -> String {
-        let who = c.speakerName ?? "A minister"
+        let who = c.speakerName ?? SpeakerReference.unnamedMinister
         let verb = c.action.rawValue.replacingOccurrences(of: "-", with: " ")
         let object = c.object.count > 90 ? String(c.object.prefix(89)) + "…" : c.object
         return "\(who) undertook to \(verb)" + (object.isEmpty ? "" : ": \(object)")
@@ -104,7 +110,7 @@ struct CommitmentPage {
             kind: .commitment, turn: c.turn, quote: c.quote,
             note: "<span class=\"kind commitment\">This commitment</span>"
                 + "<a href=\"\(debateHref)#turn-\(c.turn)\">read it in the whole debate</a>")
-        output += DebatePage.turn(ownTurn, annotations: [own], government: [], page: debateHref)
+        output += DebatePage.turn(ownTurn, annotations: [own], government: [ownTurn.index], page: debateHref)
         return output
     }
 

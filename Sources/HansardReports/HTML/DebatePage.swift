@@ -144,7 +144,8 @@ struct DebatePage {
 
     private func turns(_ page: Debate, annotations: [Annotation]) -> String {
         let byTurn = Dictionary(grouping: annotations, by: \.turn)
-        let government = Set((data.commitmentsByDebate[debate.id] ?? []).compactMap(\.speakerName))
+        // The turns the analysis read as the Government's (the page's labels can differ from the register's names).
+        let government = Set(transcript?.analysis.governmentTurns ?? [])
         var output = ""
         var currentSection: Int?
         for turn in page.turns {
@@ -160,10 +161,10 @@ struct DebatePage {
     /// One turn: the speaker line, its paragraphs with passages marked, and a note per passage.
     /// - Parameter page: the debate page's path when the turn is quoted on another page: its number then
     ///   links there, and the turn has no id of its own.
-    static func turn(_ turn: Turn, annotations: [Annotation], government: Set<String>, page: String? = nil) -> String {
+    static func turn(_ turn: Turn, annotations: [Annotation], government: Set<Int>, page: String? = nil) -> String {
         var classes = ["turn"]
         if turn.kind == .procedural { classes.append("procedural") }
-        if turn.role == .minister || turn.speaker.map({ government.contains($0.name) }) == true {
+        if government.contains(turn.index) {
             classes.append("government")
         }
         let id = page == nil ? " id=\"turn-\(turn.index)\"" : ""

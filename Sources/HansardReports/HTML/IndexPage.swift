@@ -9,7 +9,7 @@ struct IndexPage {
     let data: ReportData
 
     static let noDepartment = "Department not named"
-    static let noMinister = "Minister not named on the page"
+    static let noMinister = SpeakerReference.unnamedMinister
 
     func render() -> String {
         let listings = data.listings
@@ -78,7 +78,7 @@ struct IndexPage {
                 + "data-session=\"\(HTML.escape(sessionLabel(of: c.debateDate) ?? ""))\">"
                 + "<td class=\"fit\"><span class=\"badge late\">\(HTML.duration(days: item.overdueDays ?? 0))</span></td>"
                 + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(Self.shortened(c.quote)))</a></td>"
-                + "<td class=\"hide-narrow\">\(HTML.escape(c.speakerName ?? "not named"))"
+                + "<td class=\"hide-narrow\">\(HTML.escape(item.person.displayName))"
                 + "\(c.department.map { "<br><span class=\"muted\">" + HTML.escape($0) + "</span>" } ?? "")</td>"
                 + "<td class=\"hide-narrow nowrap\">\(HTML.escape(c.dueBy ?? ""))</td></tr>\n"
         }
@@ -124,15 +124,15 @@ struct IndexPage {
     private func departmentGroup(_ department: String, _ items: [CommitmentListing]) -> String {
         var output = "<section class=\"group\" data-group id=\"\(Self.anchor(forDepartment: department))\">\n<h3>\(HTML.escape(department)) "
             + "<span class=\"counts\" data-count>\(countText(items))</span></h3>\n"
-        let ministers = Dictionary(grouping: items) { $0.commitment.speakerName ?? Self.noMinister }
+        // One heading per person, however many ways the pages name them; ministers no page names last.
+        let ministers = Dictionary(grouping: items) { $0.person.id }
             .sorted { a, b in
-                let aNone = a.key == Self.noMinister
-                let bNone = b.key == Self.noMinister
-                if aNone != bNone { return bNone }
-                return a.key < b.key
+                let (aName, bName) = (a.value[0].person.name, b.value[0].person.name)
+                if (aName == nil) != (bName == nil) { return bName == nil }
+                return (aName ?? "", a.key) < (bName ?? "", b.key)
             }
-        for (minister, own) in ministers {
-            output += "<div data-group><h4>\(HTML.escape(minister)) <span class=\"counts\" data-count>"
+        for (_, own) in ministers {
+            output += "<div data-group><h4>\(HTML.escape(own[0].person.displayName)) <span class=\"counts\" data-count>"
                 + "\(countText(own))</span></h4>\n<ol class=\"items\">\n"
             let ordered = own.sorted { a, b in
                 if a.isOverdue != b.isOverdue { return a.isOverdue }

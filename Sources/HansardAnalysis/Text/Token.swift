@@ -1,0 +1,185 @@
+/// A word, number or mark of a paragraph, with where it stands in the paragraph.
+///
+/// Every later step reads tokens, not strings: a paragraph is tokenised once, and lexicon look-ups are set and
+/// dictionary look-ups on `norm`.
+struct Token: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        case word
+        case number
+        case mark
+    }
+
+    var kind: Kind
+    /// Lower case with typographic apostrophes folded; contractions spelt out ("'ll" is "will", "n't" is "not",
+    /// "wo" of "won't" is "will", "ca" of "can't" is "can").
+    var norm: String
+    /// Where the token's characters stand in the paragraph.
+    var range: Range<String.Index>
+    /// The token begins with an upper-case letter.
+    var capitalised: Bool
+    /// A full stop directly follows the word with no space ("hon.", "Mr.", "D.S.I.R."): the splitter decides
+    /// whether it ends a sentence.
+    var dotted: Bool = false
+
+    var isWord: Bool { kind == .word }
+}
+
+/// Splits a paragraph into tokens.
+enum Tokenizer {
+    /// Contractions written as a separate token after an apostrophe, spelt out.
+    private static let clitics: [String: String] = [
+        "ll": "will", "re": "are", "ve": "have", "m": "am", "d": "would", "s": "'s",
+    ]
+
+    /// Tokens of `text`. Words keep internal hyphens and apostrophes of names ("O'Brien", "re-examine");
+    /// numbers keep internal commas and points ("1,500", "2.5"); each other mark is a token of its own.
+    static func tokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(text.utf8.count / 5)
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r") : scalar.properties.isWhitespace {
+                index = scalars.index(after: index)
+                continue
+            }
+            if isLetter(scalar) || isDigit(scalar) {
+                let start = index
+                var end = scalars.index(after: index)
+                var allDigits = isDigit(scalar)
+                while end < scalars.endIndex {
+                    let next = scalars[end]
+                    if isLetter(next) || isDigit(next) {
+                        if !isDigit(next) { allDigits = false }
+                        end = scalars.index(after: end)
+                        continue
+                    }
+                    // A hyphen, apostrophe or (in numbers) comma or point joins when a letter or digit follows.
+                    let after = scalars.index(after: end)
+                    guard after < scalars.endIndex else { break }
+                    let following = scalars[after]
+                    let joins: Bool
+                    switch next {
+                    case "-", "\u{2011}":
+                        joins = isLetter(following) || isDigit(following)
+                    case "'", "\u{2019}":
+                        // "n't" and "'ll" split off below; a name's apostrophe ("O'Brien") joins.
+                        joins = isLetter(following) && !isClitic(scalars, from: after)
+                    case ",", ".":
+                        joins = allDigits && isDigit(following)
+                    default:
+                        joins = false
+                    }
+                    guard joins else { break }
+                    end = scalars.index(after: after)
+                }
+                index = appendWord(start: start, end: end, scalars: scalars, allDigits: allDigits, to: &tokens)
+                continue
+            }
+            if scalar == "'" || scalar == "\u{2019}" {
+                // A clitic after a word: "I'll", "won't", "Government's".
+                let after = scalars.index(after: index)
+                if let last = tokens.last, last.isWord, last.range.upperBound == index, after < scalars.endIndex,
+                    isLetter(scalars[after])
+                {
+                    var end = after
+                    while end < scalars.endIndex, isLetter(scalars[end]) { end = scalars.index(after: end) }
+                    let word = String(scalars[after..<end]).lowercased()
+                    if let spelt = clitics[word] {
+                        tokens.append(
+                            Token(kind: .word, norm: spelt, range: index..<end, capitalised: false))
+                        index = end
+                        continue
+                    }
+                }
+            }
+            let next = scalars.index(after: index)
+            let norm = scalar == "\u{2019}" || scalar == "\u{2018}" ? "'" : String(scalar)
+            tokens.append(Token(kind: .mark, norm: norm, range: index..<next, capitalised: false))
+            if scalar == ".", tokens.count >= 2, tokens[tokens.count - 2].isWord,
+                tokens[tokens.count - 2].range.upperBound == index
+            {
+                tokens[tokens.count - 2].dotted = true
+            }
+            index = next
+        }
+        return tokens
+    }
+
+    /// Appends the word (or the word and its "n't"), returning where the next token starts.
+    private static func appendWord(
+        start: String.Index, end: String.Index, scalars: String.UnicodeScalarView, allDigits: Bool,
+        to tokens: inout [Token]
+    ) -> String.Index {
+        var norm = ""
+        norm.reserveCapacity(scalars.distance(from: start, to: end))
+        for scalar in scalars[start..<end] {
+            if scalar.isASCII {
+                let value = scalar.value
+                norm.unicodeScalars.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
+            } else if scalar == "\u{2019}" || scalar == "\u{2011}" {
+                norm.unicodeScalars.append(scalar == "\u{2019}" ? "'" : "-")
+            } else {
+                norm.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        let first = scalars[start]
+        let capitalised = first.isASCII ? (first.value >= 65 && first.value <= 90) : first.properties.isUppercase
+        // "won't", "can't", "shan't", "don't": the "n" belongs to "n't", which the next step splits off.
+        if norm.hasSuffix("n"), end < scalars.endIndex, scalars[end] == "'" || scalars[end] == "\u{2019}" {
+            let afterApostrophe = scalars.index(after: end)
+            if afterApostrophe < scalars.endIndex, scalars[afterApostrophe] == "t" || scalars[afterApostrophe] == "T",
+                scalars.index(after: afterApostrophe) == scalars.endIndex
+                    || !isLetter(scalars[scalars.index(after: afterApostrophe)])
+            {
+                let stemEnd = scalars.index(before: end)
+                var stem = String(norm.dropLast())
+                switch stem {
+                case "wo": stem = "will"
+                case "ca": stem = "can"
+                case "sha": stem = "shall"
+                case "": stem = "not"
+                default: break
+                }
+                if start < stemEnd {
+                    tokens.append(Token(kind: .word, norm: stem, range: start..<stemEnd, capitalised: capitalised))
+                }
+                let notEnd = scalars.index(after: afterApostrophe)
+                tokens.append(Token(kind: .word, norm: "not", range: stemEnd..<notEnd, capitalised: false))
+                return notEnd
+            }
+        }
+        if norm == "cannot" {
+            let middle = scalars.index(start, offsetBy: 3)
+            tokens.append(Token(kind: .word, norm: "can", range: start..<middle, capitalised: capitalised))
+            tokens.append(Token(kind: .word, norm: "not", range: middle..<end, capitalised: false))
+            return end
+        }
+        tokens.append(Token(kind: allDigits ? .number : .word, norm: norm, range: start..<end, capitalised: capitalised))
+        return end
+    }
+
+    private static func isClitic(_ scalars: String.UnicodeScalarView, from index: String.Index) -> Bool {
+        var end = index
+        var word = ""
+        while end < scalars.endIndex, isLetter(scalars[end]) {
+            word.unicodeScalars.append(contentsOf: scalars[end].properties.lowercaseMapping.unicodeScalars)
+            end = scalars.index(after: end)
+            if word.count > 2 { return false }
+        }
+        return clitics[word] != nil || word == "t"
+    }
+
+    @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
+        }
+        return scalar.properties.isAlphabetic
+    }
+
+    @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 48 && scalar.value <= 57
+    }
+}
