@@ -9,7 +9,7 @@ let package = Package(
     dependencies: [
         .package(name: "hansard", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
-        // For building the 100,000-commitment registers in SQL, as scripts/register-benchmark.sh does.
+        // For building the 1,000,000-commitment registers in SQL, as scripts/register-benchmark.sh does.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -37,6 +37,7 @@ let package = Package(
                 .product(name: "HansardIngestion", package: "hansard"),
                 .product(name: "HansardAnalysis", package: "hansard"),
                 .product(name: "HansardRegister", package: "hansard"),
+                .product(name: "HansardReports", package: "hansard"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/RegisterBenchmarks",

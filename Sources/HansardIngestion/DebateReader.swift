@@ -49,36 +49,66 @@ public struct DebateReader: Sendable {
         case .html:
             try ByteChecks.requireUTF8(bytes, path: path)
             try ByteChecks.requireHTMLEnd(bytes, path: path)
-            (detected, content) = try withParsedHTML(bytes, path: path) { root, report throws(IngestionError) in
-                let reader = try Self.reader(for: root, among: htmlFormatReaders, forced: format, path: path)
-                return (reader.format, try reader.read(root, report: report, path: path))
-            }
+            (detected, content) = try readHTML(bytes, path: path)
         case .xml:
             try ByteChecks.requireDeclaredEncoding(bytes, path: path)
-            // Named in errors about the XML itself, before any reader has looked at it.
-            let expected = format ?? ByteChecks.xmlFormat(of: bytes)
-            (detected, content) = try withParsedXML(bytes, path: path, format: expected) {
-                root, report throws(IngestionError) in
-                if !report.wellFormed {
-                    let where_ = report.lastErrorLine > 0 ? " at line \(report.lastErrorLine)" : ""
-                    let message = report.lastErrorMessage ?? "not well-formed"
-                    if report.entityExpansionRefused {
-                        throw .malformed(
-                            path: path, format: expected,
-                            reason: "its entities expand without bound (a \"billion laughs\" document); hansard does"
-                                + " not expand them")
-                    }
-                    if report.endedInsideElement {
-                        throw .truncated(path: path, reason: "XML ends inside an element\(where_)")
-                    }
-                    throw .malformed(path: path, format: expected, reason: "\(message)\(where_)")
-                }
-                let reader = try Self.reader(for: root, among: xmlFormatReaders, forced: format, path: path)
-                return (reader.format, try reader.read(root, report: report, path: path))
-            }
+            (detected, content) = try readXML(bytes, path: path)
         }
         let source = SourceInfo(path: path, format: detected, sha256: Self.sha256(bytes), bytes: bytes.count)
         return Debate(source: source, metadata: content.metadata, turns: content.turns)
+    }
+
+    /// hansard.parliament.uk pages are streamed; a page the stream finds is not one (from its `<head>`)
+    /// is parsed into a tree for the other HTML readers.
+    private func readHTML(_ bytes: [UInt8], path: String) throws(IngestionError) -> (InputFormat, DebateContent) {
+        if format == nil || format == .hansardHTML {
+            let page = HansardPageReader(forced: format == .hansardHTML)
+            if case .read = try MarkupStream.readHTML(bytes, path: path, into: page), page.isHansardPage {
+                return (.hansardHTML, try page.content(path: path))
+            }
+        }
+        return try withParsedHTML(bytes, path: path) { root, report throws(IngestionError) in
+            let reader = try Self.reader(for: root, among: htmlFormatReaders, forced: format, path: path)
+            return (reader.format, try reader.read(root, report: report, path: path))
+        }
+    }
+
+    /// ParlParse files are streamed; a file whose root is not `<publicwhip>` is parsed into a tree for
+    /// the historic Hansard XML reader.
+    private func readXML(_ bytes: [UInt8], path: String) throws(IngestionError) -> (InputFormat, DebateContent) {
+        // Named in errors about the XML itself, before any reader has looked at it.
+        let expected = format ?? ByteChecks.xmlFormat(of: bytes)
+        if format == nil || format == .parlParseXML {
+            let reader = ParlParseReader(forced: format == .parlParseXML)
+            if case .read(let report) = try MarkupStream.readXML(bytes, path: path, format: expected, into: reader) {
+                try Self.requireWellFormed(report, path: path, format: expected)
+                return (.parlParseXML, try reader.content(path: path))
+            }
+        }
+        return try withParsedXML(bytes, path: path, format: expected) { root, report throws(IngestionError) in
+            try Self.requireWellFormed(report, path: path, format: expected)
+            let reader = try Self.reader(for: root, among: xmlFormatReaders, forced: format, path: path)
+            return (reader.format, try reader.read(root, report: report, path: path))
+        }
+    }
+
+    /// XML that libxml2 had to recover from is refused: a recovered document may lack part of the file.
+    private static func requireWellFormed(_ report: MarkupParseReport, path: String, format: InputFormat)
+        throws(IngestionError)
+    {
+        guard !report.wellFormed else { return }
+        let where_ = report.lastErrorLine > 0 ? " at line \(report.lastErrorLine)" : ""
+        let message = report.lastErrorMessage ?? "not well-formed"
+        if report.entityExpansionRefused {
+            throw .malformed(
+                path: path, format: format,
+                reason: "its entities expand without bound (a \"billion laughs\" document); hansard does"
+                    + " not expand them")
+        }
+        if report.endedInsideElement {
+            throw .truncated(path: path, reason: "XML ends inside an element\(where_)")
+        }
+        throw .malformed(path: path, format: format, reason: "\(message)\(where_)")
     }
 
     private static func reader(

@@ -449,24 +449,28 @@ extension Register {
             }
         }
         var found: [String: CommitmentRecord] = [:]
-        let open = Column("status") == "outstanding" && Column("debateId") != debateId
         let earliest = date.flatMap { CalendarDate.adding(days: -FollowUpFinder.horizonDays, to: $0) }
+        // Written as SQL and kept prepared (GRDB's statement cache): building these queries through the query
+        // interface, a few hundred of them per debate, cost more than running them.
+        let open = "status = 'outstanding' AND debateId != ?"
+        func fetch(_ condition: String, _ arguments: [any DatabaseValueConvertible], values: ArraySlice<String>) throws {
+            let marks = repeatElement("?", count: values.count).joined(separator: ",")
+            let statement = try db.cachedStatement(
+                sql: "SELECT * FROM commitment WHERE \(open) AND \(condition) IN (\(marks))")
+            let all: [any DatabaseValueConvertible] = [debateId] + arguments + values.map { $0 }
+            for c in try CommitmentRecord.fetchAll(statement, arguments: StatementArguments(all)) { found[c.id] = c }
+        }
+        for chunk in Array(dates).chunked(300) {
+            try fetch("debateDate", [], values: chunk)
+        }
         // Two lookups rather than one with OR, so that each is a range scan of (subject, debateDate):
         // the cost of linking then depends on the window, not on how many debates the register holds.
-        let dateBounds: [SQLExpression] =
-            date.map { latest in
-                [Column("debateDate") >= (earliest ?? latest) && Column("debateDate") <= latest, Column("debateDate") == nil]
-            } ?? [true.sqlExpression]
-        for chunk in Array(dates).chunked(300) {
-            for c in try CommitmentRecord.filter(open && chunk.contains(Column("debateDate"))).fetchAll(db) {
-                found[c.id] = c
-            }
-        }
         for chunk in Array(words).chunked(400) {
-            for bound in dateBounds {
-                for c in try CommitmentRecord.filter(open && bound && chunk.contains(Column("subject"))).fetchAll(db) {
-                    found[c.id] = c
-                }
+            if let latest = date {
+                try fetch("debateDate >= ? AND debateDate <= ? AND subject", [earliest ?? latest, latest], values: chunk)
+                try fetch("debateDate IS NULL AND subject", [], values: chunk)
+            } else {
+                try fetch("subject", [], values: chunk)
             }
         }
         return found.values.sorted { $0.id < $1.id }

@@ -294,11 +294,18 @@ struct HansardPageReaderTests {
         }
     }
 
-    @Test("recognises() takes hansard.parliament.uk debates only")
+    /// Whether the streaming reader takes the page as a hansard.parliament.uk debate, from its head.
+    static func recognises(_ bytes: [UInt8], path: String) throws -> Bool {
+        let reader = HansardPageReader(forced: false)
+        guard case .read = try MarkupStream.readHTML(bytes, path: path, into: reader) else { return false }
+        return reader.isHansardPage
+    }
+
+    @Test("Only hansard.parliament.uk debates are read as such; other pages are left to the other readers")
     func recognition() throws {
         for facts in Self.pages {
             let bytes = Array(try Self.bytes(facts.file).utf8)
-            #expect(try withParsedHTML(bytes, path: facts.file) { root, _ in HansardPageReader.recognises(root) })
+            #expect(try Self.recognises(bytes, path: facts.file))
         }
         let others = [
             "historic-hansard-html/commons-1915-03-03-aliens.html",
@@ -308,8 +315,7 @@ struct HansardPageReaderTests {
         ]
         for other in others {
             let bytes = Array(try String(contentsOfFile: CorpusFile.path(other), encoding: .utf8).utf8)
-            #expect(
-                try !withParsedHTML(bytes, path: other) { root, _ in HansardPageReader.recognises(root) }, "\(other)")
+            #expect(try !Self.recognises(bytes, path: other), "\(other)")
         }
     }
 
@@ -326,5 +332,33 @@ struct HansardPageReaderTests {
         let debate = try DebateReader().read(bytes: Array(edited.utf8), path: "edited.html")
         #expect(debate.turns.contains { $0.paragraphs == ["Write to clerks@parliament.uk today."] })
         #expect(!debate.turns.contains { $0.text.contains("protected]") })
+    }
+
+    @Test("An item's text is that of its first <div id>, wherever the div sits; a protected link's code may sit below it")
+    func itemHolders() throws {
+        let page = try Self.bytes("commons-1997-05-21-engagements.html")
+        let wrapper = "<div class=\"debate-item debate-item-contributiondebateitem\">"
+        let first = try #require(page.range(of: wrapper))
+        // Text before the holder and after it is the item's but not the holder's, and is not read; the
+        // holder sits inside a <noscript>, whose text a flow would skip. The contribution after the item is
+        // still read.
+        let item = "<div class=\"debate-item debate-item-otherdebateitem\"><em>Lead</em> words"
+            + "<noscript><div id=\"contribution-X1\"><p>Held <b>text</b></p><p>Second</p></div></noscript> tail</div>"
+        // A protected link with no fragment: the code is in the span below it; one with none is lost.
+        let links = "<div class=\"debate-item debate-item-otherdebateitem\"><div id=\"X2\"><p>Mail"
+            + " <a href=\"/cdn-cgi/l/email-protection\"><i><span data-cfemail=\"5a39363f2831291a2a3b2836333b373f342e742f31\">"
+            + "[email&#160;protected]</span></i></a> or <a href=\"/cdn-cgi/l/email-protection\">lost</a>.</p></div></div>"
+        var edited = page
+        edited.insert(contentsOf: item + links, at: first.lowerBound)
+        let before = try DebateReader().read(bytes: Array(page.utf8), path: "page.html")
+        let debate = try DebateReader().read(bytes: Array(edited.utf8), path: "edited.html")
+        let held = try #require(debate.turns.first { $0.contributionId == "X1" })
+        #expect(held.kind == .procedural)
+        #expect(held.paragraphs == ["Held text", "Second"])
+        let mail = try #require(debate.turns.first { $0.contributionId == "X2" })
+        #expect(mail.paragraphs == ["Mail clerks@parliament.uk or [e-mail address hidden by Cloudflare]."])
+        // Everything else is as before: two more turns, the same speeches.
+        #expect(debate.turns.count == before.turns.count + 2)
+        #expect(debate.speeches.map(\.paragraphs) == before.speeches.map(\.paragraphs))
     }
 }

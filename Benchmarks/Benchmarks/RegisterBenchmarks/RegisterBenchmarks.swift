@@ -5,9 +5,12 @@ import GRDB
 import HansardAnalysis
 import HansardIngestion
 import HansardRegister
+import HansardReports
 
 /// Analysis and register costs: `analyse` (turns/s) over the corpus, `register add` (debates/s) into a
-/// fresh register, and the outstanding list and a diff on registers of 100,000 commitments.
+/// fresh register, and the queries on registers of 1,000,000 commitments (`HANSARD_BENCH_COMMITMENTS` for
+/// another size): the outstanding list, searches by minister and department, the diff of two registers and
+/// the report's index page.
 let benchmarks: @Sendable () -> Void = {
     guard let corpus = try? AnalysedCorpus.load() else {
         print("RegisterBenchmarks: cannot read and analyse the corpus")
@@ -51,11 +54,15 @@ let benchmarks: @Sendable () -> Void = {
             .custom("debates/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(corpus.debates.count) / seconds))
     }
 
-    // Registers of 100,000 commitments, built once for the query benchmarks.
-    guard let large = try? LargeRegisters.make(from: corpus, commitments: 100_000) else {
-        print("RegisterBenchmarks: cannot build the 100,000-commitment registers")
+    // Registers of 1,000,000 commitments, built once for the query benchmarks.
+    let target = ProcessInfo.processInfo.environment["HANSARD_BENCH_COMMITMENTS"].flatMap(Int.init) ?? 1_000_000
+    guard let large = try? LargeRegisters.make(from: corpus, commitments: target) else {
+        print("RegisterBenchmarks: cannot build the \(target)-commitment registers")
         return
     }
+    // A minister and a department the corpus names, for the searches.
+    let minister = corpus.analyses.lazy.flatMap(\.commitments).compactMap(\.speaker.name).first ?? "Minister"
+    let department = "Defence"
     let queryMetrics: [BenchmarkMetric] = [.wallClock, .peakMemoryResident, .mallocCountTotal]
 
     Benchmark(
@@ -70,6 +77,35 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(metrics: queryMetrics, maxDuration: .seconds(10), maxIterations: 20)
     ) { _ in
         blackHole(try large.old.commitments(CommitmentQuery(scope: .outstanding)))
+    }
+
+    Benchmark(
+        "search by minister, first 50 (\(large.commitments) commitments)",
+        configuration: .init(metrics: queryMetrics, maxDuration: .seconds(10), maxIterations: 50)
+    ) { _ in
+        blackHole(try large.old.commitments(CommitmentQuery(scope: .all, minister: minister, limit: 50)))
+    }
+
+    Benchmark(
+        "search by department, outstanding, first 50 (\(large.commitments) commitments)",
+        configuration: .init(metrics: queryMetrics, maxDuration: .seconds(10), maxIterations: 50)
+    ) { _ in
+        blackHole(try large.old.commitments(CommitmentQuery(scope: .outstanding, department: department, limit: 50)))
+    }
+
+    Benchmark(
+        "search by unknown minister, all rows (\(large.commitments) commitments)",
+        configuration: .init(metrics: queryMetrics, maxDuration: .seconds(10), maxIterations: 20)
+    ) { _ in
+        blackHole(try large.old.commitments(CommitmentQuery(scope: .all, minister: "Nobody Of That Name")))
+    }
+
+    Benchmark(
+        "report index page (\(large.commitments) commitments)",
+        configuration: .init(metrics: queryMetrics, maxDuration: .seconds(30), maxIterations: 5)
+    ) { _ in
+        let data = try ReportData.load(from: large.old, asOf: "2026-11-25")
+        blackHole(HTMLReport.indexPage(data))
     }
 
     Benchmark(

@@ -1,29 +1,61 @@
 /// Reads hansard.parliament.uk debate pages as a browser saves them: Commons and Lords, modern pages and
 /// pages "created from Hansard archive content".
 ///
-/// The page is walked once. Chrome (header, navigation, share bars, scripts, footer) is skipped whole, so
-/// only the hero banner, the breadcrumb and the debate items are read.
-enum HansardPageReader: MarkupFormatReader {
+/// The page is streamed once, with no tree built. Chrome (header, navigation, share bars, scripts, footer)
+/// is skipped whole, so only `<head>`, the hero banner, the breadcrumb and the debate items are read, and
+/// their text is folded straight into the turns' strings as it arrives.
+final class HansardPageReader: MarkupStreamHandler {
     static let format = InputFormat.hansardHTML
+
+    /// Read the page as hansard.parliament.uk's whatever its `<head>` says (the format was given).
+    private let forced: Bool
+
+    init(forced: Bool) {
+        self.forced = forced
+    }
+
+    // MARK: - What the page says
+
+    /// The first `<head>` among the root's children has been entered, and has ended.
+    private var sawHead = false
+    private var headEnded = false
+    /// Its first `og:url` meta value, trimmed.
+    private var openGraphURL: String?
+    /// Its first `<title>`'s text, folded.
+    private var headTitle: String?
+    private var sawBody = false
+
+    private var title: String?
+    private var heroSubtitle: String?
+    private var crumbs: [String] = []
+    private var bodyHouse: House?
+    private var sections: [Section] = []
+    private var turns: [Turn] = []
+
+    /// Index of the heading the walk is under.
+    private var currentSection: Int?
+    /// How deep `child-debate` blocks nest here: the level of a heading met now.
+    private var sectionDepth = 0
+    private var column: String?
+    /// Turns read before the first column marker; they get the column before it.
+    private var awaitingFirstColumn: [Int] = []
+    /// A printed time stamp item waiting for the turn it stands before.
+    private var pendingTime: String?
+    /// An honorific the archive conversion split off a speaker's name ("Mr." then "Lawson").
+    private var pendingNamePrefix: String?
 
     /// True when the page's `og:url` is a hansard.parliament.uk debate URL
     /// (`/Commons|Lords/yyyy-MM-dd/debates/…`). Search results, member pages, historic Hansard and
-    /// publications.parliament.uk pages have other URLs. Only `<head>` is read.
-    static func recognises(_ root: MarkupNode) -> Bool {
-        guard let url = openGraphURL(root), let parts = HansardURL(url) else { return false }
-        return parts.isDebate
+    /// publications.parliament.uk pages have other URLs. Only `<head>` counts.
+    var isHansardPage: Bool {
+        forced || (openGraphURL.flatMap(HansardURL.init)?.isDebate ?? false)
     }
 
-    static func read(_ root: MarkupNode, report: MarkupParseReport, path: String) throws(IngestionError)
-        -> DebateContent
-    {
-        let pageURL = openGraphURL(root).flatMap(HansardURL.init)
-        var walker = PageWalker()
-        if let body = root.children.first(where: { $0.isElement("body") }) {
-            walker.walk(body)
-        }
-        guard walker.turns.contains(where: { $0.kind == .speech }) else {
-            let title = walker.title ?? pageTitle(root) ?? "untitled"
+    /// The debate read, once the stream has ended.
+    func content(path: String) throws(IngestionError) -> DebateContent {
+        let pageURL = openGraphURL.flatMap(HansardURL.init)
+        guard turns.contains(where: { $0.kind == .speech }) else {
+            let title = title ?? pageTitle ?? "untitled"
             let kind = pageURL.map { $0.isDebate ? "debate page" : "page (\($0.path))" } ?? "page"
             throw .notADebate(
                 path: path,
@@ -31,42 +63,26 @@ enum HansardPageReader: MarkupFormatReader {
                     + " open the debate itself (a /Commons/… or /Lords/…/debates/… page with speeches) and save it again")
         }
 
-        var turns = walker.turns
+        var turns = turns
         SpeakerResolution.resolve(&turns)
         for index in turns.indices { turns[index].index = index }
 
-        let hero = walker.heroSubtitle.map(HeroLine.init)
-        let house = pageURL?.house ?? walker.bodyHouse
+        let hero = heroSubtitle.map(HeroLine.init)
+        let house = pageURL?.house ?? bodyHouse
         let metadata = DebateMetadata(
-            title: walker.title ?? pageTitle(root) ?? "",
+            title: title ?? pageTitle ?? "",
             house: house,
             date: pageURL?.date ?? hero?.date,
             volume: hero?.volume,
-            type: debateType(crumbs: walker.crumbs),
+            type: Self.debateType(crumbs: crumbs),
             url: pageURL?.canonical,
-            sections: walker.sections)
+            sections: sections)
         return DebateContent(metadata: metadata, turns: turns)
     }
 
-    // MARK: - Head
-
-    /// The `og:url` meta value, read from `<head>` only.
-    private static func openGraphURL(_ root: MarkupNode) -> String? {
-        guard let head = root.children.first(where: { $0.isElement("head") }) else { return nil }
-        for node in head.children where node.isElement("meta") {
-            if node.attribute("property") == "og:url", let content = node.attribute("content") {
-                return content.trimmingASCIIWhitespace()
-            }
-        }
-        return nil
-    }
-
     /// The `<title>` without the site suffix.
-    private static func pageTitle(_ root: MarkupNode) -> String? {
-        guard let head = root.children.first(where: { $0.isElement("head") }),
-            let title = head.children.first(where: { $0.isElement("title") })
-        else { return nil }
-        var text = title.foldedText
+    private var pageTitle: String? {
+        guard var text = headTitle else { return nil }
         for suffix in [" - Hansard - UK Parliament", " - Hansard"] where text.hasSuffix(suffix) {
             text.removeLast(suffix.count)
             break
@@ -98,6 +114,538 @@ enum HansardPageReader: MarkupFormatReader {
         let lower = crumb.lowercased()
         return lower.hasSuffix(" chamber") || lower == "westminster hall" || lower == "grand committee"
             || (lower.hasPrefix("general") && lower.hasSuffix(" committee"))
+    }
+
+    // MARK: - The stream
+
+    /// What each open element is to the walk; one per element entered.
+    private enum Frame {
+        case root
+        /// The first `<head>`, and the elements in its `<title>`.
+        case head, plain
+        /// `<body>` and the elements walked through for the debate items in them.
+        case walk
+        case childDebate(outerSection: Int?)
+        /// Blocks read whole, not walked: their elements are searched or their text folded.
+        case hero, breadcrumb, contribution, otherItem
+        /// A contribution's speaker block, or a `<div>` or `<a>` in it that is searched for the speaker.
+        case header
+        /// A contribution's `content` block, an item's text holder: the root of a text flow.
+        case flowRoot
+        case flowBlock
+        /// Inside a flow, an element whose text runs on in the paragraph (`<span>`, `<em>`, `<a>`, …).
+        case flowInline
+        /// Inside a flow, an element whose text is not read (a script, a column marker, an e-mail link).
+        case flowIgnored
+        /// An e-mail link whose address is in the first element below it with `data-cfemail`.
+        case emailLink
+    }
+
+    private var frames: [Frame] = []
+
+    /// A block whose text is folded until its element ends.
+    private struct Capture {
+        var frame: Int
+        var target: Target
+        var text = FoldedText()
+
+        enum Target { case headTitle, sectionHeading, heroTitle, heroSubtitle, crumb, primary, secondary }
+    }
+
+    private var captures: [Capture] = []
+
+    /// The block being read whole, if any: nothing inside one is walked.
+    private enum Block { case none, hero, breadcrumb, contribution, otherItem }
+    private var block = Block.none
+
+    // Hero: the first <h1> and <h2> are wanted when the page has no title or subtitle yet.
+    private var wantsHeroTitle = false
+    private var wantsHeroSubtitle = false
+
+    // Contribution.
+    private var header = SpeakerHeader()
+    private var tooltipTime: String?
+    private var identifier: String?
+    /// The last `content` block's paragraphs and column markers.
+    private var contentRead: (paragraphs: [String], columns: [String])?
+
+    // Other items: the first `<div id>` in the item (or the item itself) holds the text.
+    private enum Holder { case searching, reading, done }
+    private var holder = Holder.reading
+
+    private var flow = TextFlow()
+
+    func startElement(_ element: StreamElement) -> StreamDecision {
+        if element.depth == 0 {
+            frames = [.root]
+            return .enter
+        }
+        // An element after the root closed, which the tree builder makes the root's child.
+        if frames.isEmpty { frames.append(.root) }
+        guard let parent = frames.last else { return .skip }
+        let decision: StreamDecision
+        switch block {
+        case .none: decision = walkElement(element, parent: parent)
+        case .hero: decision = heroElement(element)
+        case .breadcrumb: decision = breadcrumbElement(element)
+        case .contribution: decision = contributionElement(element, parent: parent)
+        case .otherItem: decision = otherItemElement(element, parent: parent)
+        }
+        return decision
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if !captures.isEmpty {
+            for index in captures.indices { captures[index].text.fold(bytes) }
+        } else if flow.isActive {
+            flow.text(bytes)
+        }
+    }
+
+    func endElement() {
+        guard let frame = frames.popLast() else { return }
+        if let capture = captures.last, capture.frame == frames.count {
+            captures.removeLast()
+            finish(capture)
+        }
+        switch frame {
+        case .root, .plain, .walk, .header, .flowInline:
+            break
+        case .head:
+            headEnded = true
+        case .childDebate(let outerSection):
+            sectionDepth -= 1
+            currentSection = outerSection
+        case .hero, .breadcrumb:
+            block = .none
+        case .contribution:
+            block = .none
+            finishContribution()
+        case .otherItem:
+            block = .none
+            finishOtherItem()
+        case .flowRoot:
+            if block == .contribution {
+                contentRead = flow.finish()
+            } else if holder == .reading {
+                // The holder's text is the item's; nothing after it in the item is read.
+                holder = .done
+                flow.flush()
+                flow.stopReading()
+            }
+        case .flowBlock:
+            if holder != .done { flow.flush() }
+        case .flowIgnored:
+            if holder != .done { flow.ignoring -= 1 }
+        case .emailLink:
+            if holder != .done { flow.endEmailLink() }
+        }
+    }
+
+    private func enter(_ frame: Frame) -> StreamDecision {
+        frames.append(frame)
+        return .enter
+    }
+
+    private func capture(_ target: Capture.Target) -> StreamDecision {
+        captures.append(Capture(frame: frames.count, target: target))
+        return enter(.plain)
+    }
+
+    private func finish(_ capture: Capture) {
+        var capture = capture
+        let text = capture.text.take()
+        switch capture.target {
+        case .headTitle: headTitle = text
+        case .sectionHeading:
+            if !text.isEmpty {
+                sections.append(Section(index: sections.count, title: text, level: sectionDepth))
+                currentSection = sections.count - 1
+            }
+        case .heroTitle: if !text.isEmpty { title = text }
+        case .heroSubtitle: heroSubtitle = text
+        case .crumb: if !text.isEmpty { crumbs.append(text) }
+        case .primary: header.primary = text.trimmingUnicodeSpaces()
+        case .secondary: header.secondary = text.trimmingUnicodeSpaces()
+        }
+    }
+
+    // MARK: The walk
+
+    private func walkElement(_ element: StreamElement, parent: Frame) -> StreamDecision {
+        switch parent {
+        case .root:
+            return rootChild(element)
+        case .head:
+            if element.isNamed("meta") {
+                if openGraphURL == nil, element.withAttribute("property", { $0.map(Self.isOpenGraphURL) ?? false }),
+                    let content = element.attribute("content")
+                {
+                    openGraphURL = content.trimmingASCIIWhitespace()
+                }
+                return .skip
+            }
+            if element.isNamed("title"), headTitle == nil, !captures.contains(where: { $0.target == .headTitle }) {
+                return capture(.headTitle)
+            }
+            return .skip
+        case .plain:
+            // Inside a heading being folded.
+            return enter(.plain)
+        case .childDebate:
+            if element.isNamed("h2") || element.isNamed("h3") { return capture(.sectionHeading) }
+            return visit(element)
+        default:
+            return visit(element)
+        }
+    }
+
+    private func rootChild(_ element: StreamElement) -> StreamDecision {
+        if element.isNamed("head") {
+            guard !sawHead else { return .skip }
+            sawHead = true
+            return enter(.head)
+        }
+        if element.isNamed("body") {
+            guard !sawBody else { return .skip }
+            sawBody = true
+            // The head came first, as it does: it has said whether this is a debate page.
+            if headEnded && !isHansardPage { return .stop }
+            let classes = element.withAttribute("class") { PageClasses($0) }
+            if classes.contains(.brandLords) { bodyHouse = .lords }
+            if classes.contains(.brandCommons) { bodyHouse = .commons }
+            return enter(.walk)
+        }
+        return .skip
+    }
+
+    private func visit(_ element: StreamElement) -> StreamDecision {
+        if element.isNamed("div") { return visitDivision(element) }
+        if element.isNamed("script") || element.isNamed("style") || element.isNamed("noscript")
+            || element.isNamed("svg") || element.isNamed("header") || element.isNamed("footer")
+            || element.isNamed("iframe") || element.isNamed("template") || element.isNamed("form")
+        {
+            return .skip
+        }
+        if element.isNamed("span") {
+            if let number = element.attribute("data-column-number"), !number.isEmpty { setColumn(number) }
+            return .skip
+        }
+        return enter(.walk)
+    }
+
+    private func visitDivision(_ element: StreamElement) -> StreamDecision {
+        let classes = element.withAttribute("class") { bytes -> PageClasses? in
+            guard let bytes, !bytes.isEmpty else { return nil }
+            return PageClasses(bytes)
+        }
+        guard let classes else { return enter(.walk) }
+        if classes.contains(.contribution) {
+            return startContribution(element)
+        } else if classes.contains(.debateItem) {
+            if classes.contains(.contributionDebateItem) || classes.contains(.columnNumberItem) { return enter(.walk) }
+            return startOtherItem(element)
+        } else if classes.contains(.childDebate) {
+            let outer = currentSection
+            sectionDepth += 1
+            return enter(.childDebate(outerSection: outer))
+        } else if classes.contains(.heroBanner) {
+            block = .hero
+            wantsHeroTitle = title == nil
+            wantsHeroSubtitle = heroSubtitle == nil
+            return enter(.hero)
+        } else if classes.contains(.breadcrumb) {
+            guard crumbs.isEmpty else { return .skip }
+            block = .breadcrumb
+            return enter(.breadcrumb)
+        } else if !classes.isDisjoint(with: .chrome) {
+            return .skip
+        }
+        return enter(.walk)
+    }
+
+    // MARK: Page head
+
+    /// The hero banner: its first `<h1>` is the title and its first `<h2>` the subtitle, wherever they are.
+    private func heroElement(_ element: StreamElement) -> StreamDecision {
+        if wantsHeroTitle, element.isNamed("h1") {
+            wantsHeroTitle = false
+            return capture(.heroTitle)
+        }
+        if wantsHeroSubtitle, element.isNamed("h2") {
+            wantsHeroSubtitle = false
+            return capture(.heroSubtitle)
+        }
+        return enter(.plain)
+    }
+
+    /// The breadcrumb: each `<li>` not inside another is a crumb.
+    private func breadcrumbElement(_ element: StreamElement) -> StreamDecision {
+        if captures.isEmpty, element.isNamed("li") { return capture(.crumb) }
+        return enter(.plain)
+    }
+
+    // MARK: Contributions
+
+    private func startContribution(_ element: StreamElement) -> StreamDecision {
+        block = .contribution
+        header = SpeakerHeader()
+        tooltipTime = nil
+        contentRead = nil
+        identifier = element.attribute("data-contribution-id") ?? element.attribute("id").map(Self.contributionID)
+        return enter(.contribution)
+    }
+
+    /// Inside a contribution: its `header` block, its `content` block (the last one counts) and the time
+    /// tooltip; nothing else.
+    private func contributionElement(_ element: StreamElement, parent: Frame) -> StreamDecision {
+        switch parent {
+        case .contribution:
+            if element.isNamed("div") {
+                let classes = element.withAttribute("class") { PageClasses($0) }
+                if classes.contains(.header) { return enter(.header) }
+                if classes.contains(.content) {
+                    flow.start()
+                    return enter(.flowRoot)
+                }
+            } else if element.isNamed("span"), tooltipTime == nil, let title = element.attribute("title") {
+                tooltipTime = Self.tooltipTime(title)
+            }
+            return .skip
+        case .header:
+            if element.isNamed("div") {
+                let classes = element.withAttribute("class") { PageClasses($0) }
+                if classes.contains(.primaryText) { return capture(.primary) }
+                if classes.contains(.secondaryText) { return capture(.secondary) }
+                if classes.contains(.share) || classes.contains(.shareBar) { return .skip }
+                return enter(.header)
+            }
+            if element.isNamed("a") {
+                if header.memberId == nil, let href = element.attribute("href") {
+                    header.memberId = SpeakerHeader.memberId(in: href)
+                }
+                return enter(.header)
+            }
+            return .skip
+        case .plain:
+            // Inside the primary or secondary line.
+            return enter(.plain)
+        default:
+            return flowElement(element, searching: false)
+        }
+    }
+
+    private func finishContribution() {
+        if let prefix = pendingNamePrefix {
+            header.primary = header.primary.isEmpty ? prefix : "\(prefix) \(header.primary)"
+            pendingNamePrefix = nil
+        }
+        let speaker = header.speaker()
+        let role = Roles.role(for: speaker)
+        let read = contentRead ?? ([], [])
+        append(
+            Turn(
+                index: turns.count, section: currentSection, kind: .speech, speaker: speaker, role: role.role,
+                roleConfidence: role.confidence, attribution: .page, paragraphs: read.paragraphs,
+                column: column, time: takePendingTime() ?? tooltipTime, contributionId: identifier))
+        noteColumns(read.columns)
+    }
+
+    // MARK: Other items
+
+    /// A non-contribution item: a stage note, a division, a question number or a time stamp. Its text is
+    /// that of its first `<div>` with an id (itself, when it has one).
+    private func startOtherItem(_ element: StreamElement) -> StreamDecision {
+        block = .otherItem
+        flow.start()
+        if let id = element.attribute("id") {
+            identifier = Self.contributionID(id)
+            holder = .reading
+        } else {
+            // Until a holder turns up, the item's own text is read, in case none does.
+            identifier = nil
+            holder = .searching
+        }
+        return enter(.otherItem)
+    }
+
+    private func otherItemElement(_ element: StreamElement, parent: Frame) -> StreamDecision {
+        switch holder {
+        case .done:
+            return .skip
+        case .searching:
+            if element.isNamed("div"), let id = element.attribute("id") {
+                identifier = Self.contributionID(id)
+                holder = .reading
+                flow.start()
+                return enter(.flowRoot)
+            }
+            return flowElement(element, searching: true)
+        case .reading:
+            return flowElement(element, searching: false)
+        }
+    }
+
+    private func finishOtherItem() {
+        let (paragraphs, columns) = flow.finish()
+        holder = .reading
+        guard !paragraphs.isEmpty else {
+            noteColumns(columns)
+            return
+        }
+        let whole = paragraphs.joined(separator: " ")
+        if paragraphs.count == 1 {
+            if QuestionNumber.matches(whole) {
+                // The question's heading is already a section; the bare number is a label, not business.
+                noteColumns(columns)
+                return
+            }
+            if Self.honorifics.contains(whole) {
+                pendingNamePrefix = whole
+                noteColumns(columns)
+                return
+            }
+            if Self.isTimeStamp(whole) {
+                pendingTime = whole
+                noteColumns(columns)
+                return
+            }
+        }
+        pendingNamePrefix = nil
+        append(
+            Turn(
+                index: turns.count, section: currentSection, kind: .procedural, speaker: nil, role: .unknown,
+                roleConfidence: 0, attribution: .page, paragraphs: paragraphs, column: column,
+                time: takePendingTime(), contributionId: identifier))
+        noteColumns(columns)
+    }
+
+    // MARK: Text flow
+
+    /// An element inside a text flow. `searching`: an item's text holder may still be inside it, so nothing
+    /// may be skipped unread.
+    private func flowElement(_ element: StreamElement, searching: Bool) -> StreamDecision {
+        if flow.ignoring > 0 {
+            if flow.awaitsEmailCode, let code = element.attribute("data-cfemail") { flow.foundEmailCode(code) }
+            if searching || flow.awaitsEmailCode { return enter(.flowInline) }
+            return .skip
+        }
+        // An element whose text is not read: skipped unread, unless a holder may be inside it.
+        func ignored() -> StreamDecision { searching ? enterIgnored() : .skip }
+        if element.isNamed("span") {
+            if let number = element.attribute("data-column-number") {
+                if !number.isEmpty { flow.columns.append(number) }
+                return ignored()
+            }
+            if let encoded = element.attribute("data-cfemail") {
+                flow.fold(CloudflareEmail.decode(hex: encoded))
+                return ignored()
+            }
+            return enter(.flowInline)
+        }
+        if element.isNamed("a") {
+            if let encoded = element.attribute("data-cfemail") {
+                flow.fold(CloudflareEmail.decode(hex: encoded))
+                return ignored()
+            }
+            if let href = element.attribute("href"), let fragment = CloudflareEmail.protectedFragment(href) {
+                if let encoded = fragment {
+                    flow.fold(CloudflareEmail.decode(hex: encoded))
+                    return ignored()
+                }
+                // The address is in an element below the link, or lost.
+                flow.startEmailLink()
+                return enter(.emailLink)
+            }
+            return enter(.flowInline)
+        }
+        if element.isNamed("br") || element.isNamed("hr") {
+            flow.flush()
+            return ignored()
+        }
+        if element.isNamed("script") || element.isNamed("style") || element.isNamed("noscript")
+            || element.isNamed("template") || element.isNamed("button")
+        {
+            return ignored()
+        }
+        if TextFlow.isBlock(element) {
+            flow.flush()
+            return enter(.flowBlock)
+        }
+        return enter(.flowInline)
+    }
+
+    private func enterIgnored() -> StreamDecision {
+        flow.ignoring += 1
+        return enter(.flowIgnored)
+    }
+
+    // MARK: Turns and columns
+
+    private func takePendingTime() -> String? {
+        defer { pendingTime = nil }
+        return pendingTime
+    }
+
+    private func append(_ turn: Turn) {
+        if turn.column == nil { awaitingFirstColumn.append(turns.count) }
+        turns.append(turn)
+    }
+
+    /// Column markers met inside an item, in order: later turns start in the last one.
+    private func noteColumns(_ markers: [String]) {
+        for marker in markers { setColumn(marker) }
+    }
+
+    private func setColumn(_ number: String) {
+        if column == nil {
+            // A marker says a column starts here, so what came before sat in the column before it.
+            let previous = ColumnNumber.previous(number)
+            for index in awaitingFirstColumn where turns[index].column == nil {
+                turns[index].column = previous
+            }
+            awaitingFirstColumn = []
+        }
+        column = number
+    }
+
+    private static func isOpenGraphURL(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        value.elementsEqual("og:url".utf8)
+    }
+
+    // MARK: Small readers
+
+    /// `contribution-488898C9-…` → `488898C9-…`.
+    static func contributionID(_ id: String) -> String {
+        id.hasPrefix("contribution-") ? String(id.dropFirst("contribution-".count)) : id
+    }
+
+    static let honorifics: Set<String> = [
+        "Mr.", "Mr", "Mrs.", "Mrs", "Ms", "Ms.", "Miss", "Dr.", "Dr", "Sir", "Dame", "Lord", "Baroness", "Lady",
+    ]
+
+    /// "11.30 am", "3.31 pm", "12:00", "11:34".
+    static func isTimeStamp(_ text: String) -> Bool {
+        var body = Substring(text)
+        for suffix in [" am", " pm", " a.m.", " p.m."] where body.hasSuffix(suffix) {
+            body = body.dropLast(suffix.count)
+            break
+        }
+        let parts = body.split(whereSeparator: { $0 == "." || $0 == ":" })
+        guard parts.count == 2 || parts.count == 3 else { return false }
+        return parts.allSatisfy { $0.count <= 2 && $0.allSatisfy(\.isASCIIDigitCharacter) }
+    }
+
+    /// "AA-AD hs_Para 15/06/2022 11:34:45" → "11:34:45"; midnight means the page has no time.
+    /// Modern pages print no time stamps; this hidden tooltip after each contribution is the only time the
+    /// page holds, so it is taken as the turn's time.
+    static func tooltipTime(_ title: String) -> String? {
+        guard let last = title.split(separator: " ").last, last.count == 8 else { return nil }
+        let parts = last.split(separator: ":")
+        guard parts.count == 3, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigitCharacter) }) else {
+            return nil
+        }
+        return last == "00:00:00" ? nil : String(last)
     }
 }
 
@@ -175,293 +723,6 @@ struct HeroLine {
     }
 }
 
-// MARK: - The walk
-
-/// One pass over `<body>`, collecting the hero banner, breadcrumb, sections and turns.
-private struct PageWalker {
-    var title: String?
-    var heroSubtitle: String?
-    var crumbs: [String] = []
-    var bodyHouse: House?
-    var sections: [Section] = []
-    var turns: [Turn] = []
-
-    /// Index of the heading the walk is under.
-    private var currentSection: Int?
-    /// How deep `child-debate` blocks nest here: the level of a heading met now.
-    private var depth = 0
-    private var column: String?
-    /// Turns read before the first column marker; they get the column before it.
-    private var awaitingFirstColumn: [Int] = []
-    /// A printed time stamp item waiting for the turn it stands before.
-    private var pendingTime: String?
-    /// An honorific the archive conversion split off a speaker's name ("Mr." then "Lawson").
-    private var pendingNamePrefix: String?
-
-    mutating func walk(_ body: MarkupNode) {
-        if let classes = body.attribute("class") {
-            let names = ClassList(classes)
-            if names.contains("brand-lords") { bodyHouse = .lords }
-            if names.contains("brand-commons") { bodyHouse = .commons }
-        }
-        visitChildren(of: body)
-    }
-
-    private mutating func visitChildren(of node: MarkupNode) {
-        var child = node.firstChild
-        while let current = child {
-            if current.isElement { visit(current) }
-            child = current.nextSibling
-        }
-    }
-
-    private mutating func visit(_ node: MarkupNode) {
-        if node.isElement("div") {
-            visitDivision(node)
-            return
-        }
-        if node.isElement("script") || node.isElement("style") || node.isElement("noscript")
-            || node.isElement("svg") || node.isElement("header") || node.isElement("footer")
-            || node.isElement("iframe") || node.isElement("template") || node.isElement("form")
-        {
-            return
-        }
-        if node.isElement("span") {
-            noteColumnMarker(node)
-            return
-        }
-        visitChildren(of: node)
-    }
-
-    private mutating func visitDivision(_ node: MarkupNode) {
-        guard let classes = node.attribute("class"), !classes.isEmpty else {
-            visitChildren(of: node)
-            return
-        }
-        let names = ClassList(classes)
-        if names.contains("contribution") {
-            readContribution(node)
-        } else if names.contains("debate-item") {
-            readDebateItem(node, names)
-        } else if names.contains("child-debate") {
-            readChildDebate(node)
-        } else if names.contains("hero-banner") {
-            readHero(node)
-        } else if names.contains("breadcrumb") {
-            readBreadcrumb(node)
-        } else if names.contains("share-bar") || names.contains("secondary-content") || names.contains("actions")
-            || names.contains("alert-area") || names.contains("attention-banner")
-            || names.contains("highlightedSearchTerms")
-        {
-            return
-        } else {
-            visitChildren(of: node)
-        }
-    }
-
-    // MARK: Page head
-
-    private mutating func readHero(_ node: MarkupNode) {
-        if title == nil, let heading = node.firstElement(where: { $0.isElement("h1") }) {
-            let text = heading.foldedText
-            if !text.isEmpty { title = text }
-        }
-        if heroSubtitle == nil, let subtitle = node.firstElement(where: { $0.isElement("h2") }) {
-            heroSubtitle = subtitle.foldedText
-        }
-    }
-
-    private mutating func readBreadcrumb(_ node: MarkupNode) {
-        guard crumbs.isEmpty else { return }
-        for item in node.elements(where: { $0.isElement("li") }) {
-            let text = item.foldedText
-            if !text.isEmpty { crumbs.append(text) }
-        }
-    }
-
-    // MARK: Sections
-
-    private mutating func readChildDebate(_ node: MarkupNode) {
-        let outerSection = currentSection
-        depth += 1
-        var child = node.firstChild
-        while let current = child {
-            if current.isElement("h2") || current.isElement("h3") {
-                let text = current.foldedText
-                if !text.isEmpty {
-                    sections.append(Section(index: sections.count, title: text, level: depth))
-                    currentSection = sections.count - 1
-                }
-            } else if current.isElement {
-                visit(current)
-            }
-            child = current.nextSibling
-        }
-        depth -= 1
-        currentSection = outerSection
-    }
-
-    // MARK: Debate items
-
-    private mutating func readDebateItem(_ node: MarkupNode, _ names: ClassList) {
-        if names.contains("debate-item-contributiondebateitem") || names.contains("debate-item-columnnumber") {
-            visitChildren(of: node)
-        } else {
-            readOtherItem(node)
-        }
-    }
-
-    /// A non-contribution item: a stage note, a division, a question number or a time stamp.
-    private mutating func readOtherItem(_ node: MarkupNode) {
-        var identifier: String?
-        var holder = node
-        if let inner = node.firstElement(where: { $0.isElement("div") && $0.attribute("id") != nil }) {
-            holder = inner
-            if let id = inner.attribute("id") { identifier = Self.contributionID(id) }
-        }
-        let columnBefore = column
-        var flow = TextFlow()
-        flow.collect(holder)
-        let paragraphs = flow.paragraphs
-        guard !paragraphs.isEmpty else {
-            noteColumns(flow.columns)
-            return
-        }
-        let whole = paragraphs.joined(separator: " ")
-        if paragraphs.count == 1 {
-            if QuestionNumber.matches(whole) {
-                // The question's heading is already a section; the bare number is a label, not business.
-                noteColumns(flow.columns)
-                return
-            }
-            if Self.honorifics.contains(whole) {
-                pendingNamePrefix = whole
-                noteColumns(flow.columns)
-                return
-            }
-            if Self.isTimeStamp(whole) {
-                pendingTime = whole
-                noteColumns(flow.columns)
-                return
-            }
-        }
-        pendingNamePrefix = nil
-        append(
-            Turn(
-                index: turns.count, section: currentSection, kind: .procedural, speaker: nil, role: .unknown,
-                roleConfidence: 0, attribution: .page, paragraphs: paragraphs, column: columnBefore,
-                time: takePendingTime(), contributionId: identifier))
-        noteColumns(flow.columns)
-    }
-
-    private mutating func readContribution(_ node: MarkupNode) {
-        var header = SpeakerHeader()
-        var content: MarkupNode?
-        var tooltipTime: String?
-        var child = node.firstChild
-        while let current = child {
-            if current.isElement("div") {
-                let names = ClassList(current.attribute("class") ?? "")
-                if names.contains("header") {
-                    header.read(current)
-                } else if names.contains("content") {
-                    content = current
-                }
-            } else if current.isElement("span"), tooltipTime == nil, let title = current.attribute("title") {
-                tooltipTime = Self.tooltipTime(title)
-            }
-            child = current.nextSibling
-        }
-        let columnBefore = column
-        var flow = TextFlow()
-        if let content { flow.collect(content) }
-
-        var identifier = node.attribute("data-contribution-id")
-        if identifier == nil, let id = node.attribute("id") { identifier = Self.contributionID(id) }
-        if let prefix = pendingNamePrefix {
-            header.primary = header.primary.isEmpty ? prefix : "\(prefix) \(header.primary)"
-            pendingNamePrefix = nil
-        }
-        let speaker = header.speaker()
-        let role = Roles.role(for: speaker)
-        append(
-            Turn(
-                index: turns.count, section: currentSection, kind: .speech, speaker: speaker, role: role.role,
-                roleConfidence: role.confidence, attribution: .page, paragraphs: flow.paragraphs,
-                column: columnBefore, time: takePendingTime() ?? tooltipTime, contributionId: identifier))
-        noteColumns(flow.columns)
-    }
-
-    private mutating func takePendingTime() -> String? {
-        defer { pendingTime = nil }
-        return pendingTime
-    }
-
-    private mutating func append(_ turn: Turn) {
-        if turn.column == nil { awaitingFirstColumn.append(turns.count) }
-        turns.append(turn)
-    }
-
-    /// Column markers met inside an item, in order: later turns start in the last one.
-    private mutating func noteColumns(_ markers: [String]) {
-        for marker in markers { setColumn(marker) }
-    }
-
-    // MARK: Columns
-
-    private mutating func noteColumnMarker(_ node: MarkupNode) {
-        guard let number = node.attribute("data-column-number"), !number.isEmpty else { return }
-        setColumn(number)
-    }
-
-    private mutating func setColumn(_ number: String) {
-        if column == nil {
-            // A marker says a column starts here, so what came before sat in the column before it.
-            let previous = ColumnNumber.previous(number)
-            for index in awaitingFirstColumn where turns[index].column == nil {
-                turns[index].column = previous
-            }
-            awaitingFirstColumn = []
-        }
-        column = number
-    }
-
-    // MARK: Small readers
-
-    /// `contribution-488898C9-…` → `488898C9-…`.
-    static func contributionID(_ id: String) -> String {
-        id.hasPrefix("contribution-") ? String(id.dropFirst("contribution-".count)) : id
-    }
-
-    static let honorifics: Set<String> = [
-        "Mr.", "Mr", "Mrs.", "Mrs", "Ms", "Ms.", "Miss", "Dr.", "Dr", "Sir", "Dame", "Lord", "Baroness", "Lady",
-    ]
-
-    /// "11.30 am", "3.31 pm", "12:00", "11:34".
-    static func isTimeStamp(_ text: String) -> Bool {
-        var body = Substring(text)
-        for suffix in [" am", " pm", " a.m.", " p.m."] where body.hasSuffix(suffix) {
-            body = body.dropLast(suffix.count)
-            break
-        }
-        let parts = body.split(whereSeparator: { $0 == "." || $0 == ":" })
-        guard parts.count == 2 || parts.count == 3 else { return false }
-        return parts.allSatisfy { $0.count <= 2 && $0.allSatisfy(\.isASCIIDigitCharacter) }
-    }
-
-    /// "AA-AD hs_Para 15/06/2022 11:34:45" → "11:34:45"; midnight means the page has no time.
-    /// Modern pages print no time stamps; this hidden tooltip after each contribution is the only time the
-    /// page holds, so it is taken as the turn's time.
-    static func tooltipTime(_ title: String) -> String? {
-        guard let last = title.split(separator: " ").last, last.count == 8 else { return nil }
-        let parts = last.split(separator: ":")
-        guard parts.count == 3, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCIIDigitCharacter) }) else {
-            return nil
-        }
-        return last == "00:00:00" ? nil : String(last)
-    }
-}
-
 extension Character {
     fileprivate var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }
@@ -476,37 +737,6 @@ extension String {
     }
 }
 
-/// A `class` attribute, searched for whole tokens without splitting it into an array.
-struct ClassList {
-    private let value: String
-
-    init(_ attribute: String) { value = attribute }
-
-    var isEmpty: Bool { value.utf8.allSatisfy(\.isASCIIWhitespace) }
-
-    func contains(_ name: String) -> Bool {
-        var value = value
-        var name = name
-        return value.withUTF8 { tokens in
-            name.withUTF8 { wanted in
-                let count = tokens.count
-                var start = 0
-                while start < count {
-                    while start < count, tokens[start].isASCIIWhitespace { start += 1 }
-                    var end = start
-                    while end < count, !tokens[end].isASCIIWhitespace { end += 1 }
-                    if end - start == wanted.count {
-                        var offset = 0
-                        while offset < wanted.count, tokens[start + offset] == wanted[offset] { offset += 1 }
-                        if offset == wanted.count { return true }
-                    }
-                    start = end
-                }
-                return false
-            }
-        }
-    }
-}
 
 enum ColumnNumber {
     /// "1033" → "1032"; "89WS" → "88WS". Nil when the number has no digits or is the first column.
@@ -517,33 +747,87 @@ enum ColumnNumber {
     }
 }
 
+
+/// The `class` names the page reader acts on, read from a `class` attribute's tokens in one pass.
+struct PageClasses: OptionSet {
+    let rawValue: UInt32
+
+    static let contribution = PageClasses(rawValue: 1 << 0)
+    static let debateItem = PageClasses(rawValue: 1 << 1)
+    static let contributionDebateItem = PageClasses(rawValue: 1 << 2)
+    static let columnNumberItem = PageClasses(rawValue: 1 << 3)
+    static let childDebate = PageClasses(rawValue: 1 << 4)
+    static let heroBanner = PageClasses(rawValue: 1 << 5)
+    static let breadcrumb = PageClasses(rawValue: 1 << 6)
+    static let shareBar = PageClasses(rawValue: 1 << 7)
+    static let secondaryContent = PageClasses(rawValue: 1 << 8)
+    static let actions = PageClasses(rawValue: 1 << 9)
+    static let alertArea = PageClasses(rawValue: 1 << 10)
+    static let attentionBanner = PageClasses(rawValue: 1 << 11)
+    static let highlightedSearchTerms = PageClasses(rawValue: 1 << 12)
+    static let header = PageClasses(rawValue: 1 << 13)
+    static let content = PageClasses(rawValue: 1 << 14)
+    static let primaryText = PageClasses(rawValue: 1 << 15)
+    static let secondaryText = PageClasses(rawValue: 1 << 16)
+    static let share = PageClasses(rawValue: 1 << 17)
+    static let brandLords = PageClasses(rawValue: 1 << 18)
+    static let brandCommons = PageClasses(rawValue: 1 << 19)
+
+    /// Blocks of page chrome skipped whole.
+    static let chrome: PageClasses = [
+        .shareBar, .secondaryContent, .actions, .alertArea, .attentionBanner, .highlightedSearchTerms,
+    ]
+
+    private static let names: [(StaticString, PageClasses)] = [
+        ("contribution", .contribution), ("debate-item", .debateItem),
+        ("debate-item-contributiondebateitem", .contributionDebateItem),
+        ("debate-item-columnnumber", .columnNumberItem), ("child-debate", .childDebate),
+        ("hero-banner", .heroBanner), ("breadcrumb", .breadcrumb), ("share-bar", .shareBar),
+        ("secondary-content", .secondaryContent), ("actions", .actions), ("alert-area", .alertArea),
+        ("attention-banner", .attentionBanner), ("highlightedSearchTerms", .highlightedSearchTerms),
+        ("header", .header), ("content", .content), ("primary-text", .primaryText),
+        ("secondary-text", .secondaryText), ("share", .share), ("brand-lords", .brandLords),
+        ("brand-commons", .brandCommons),
+    ]
+
+    init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    /// The names among the white-space separated tokens of `attribute` (nil: no attribute, no names).
+    init(_ attribute: UnsafeBufferPointer<UInt8>?) {
+        var found: UInt32 = 0
+        if let tokens = attribute {
+            let count = tokens.count
+            var start = 0
+            while start < count {
+                while start < count, tokens[start].isASCIIWhitespace { start += 1 }
+                var end = start
+                while end < count, !tokens[end].isASCIIWhitespace { end += 1 }
+                if end > start {
+                    for (name, flag) in Self.names where name.utf8CodeUnitCount == end - start {
+                        let same = name.withUTF8Buffer { wanted in
+                            var offset = 0
+                            while offset < wanted.count, tokens[start + offset] == wanted[offset] { offset += 1 }
+                            return offset == wanted.count
+                        }
+                        if same { found |= flag.rawValue }
+                    }
+                }
+                start = end
+            }
+        }
+        rawValue = found
+    }
+}
+
 // MARK: - Speaker header
 
-/// The attribution block of a contribution: `primary-text`, `secondary-text` and the member link.
-private struct SpeakerHeader {
+/// The attribution block of a contribution: `primary-text`, `secondary-text` and the member link, as the
+/// page reader found them.
+struct SpeakerHeader {
     var primary = ""
     var secondary = ""
     var memberId: String?
 
-    mutating func read(_ node: MarkupNode) {
-        var child = node.firstChild
-        while let current = child {
-            if current.isElement("div") {
-                let classes = ClassList(current.attribute("class") ?? "")
-                if classes.contains("primary-text") {
-                    primary = current.foldedText.trimmingUnicodeSpaces()
-                } else if classes.contains("secondary-text") {
-                    secondary = current.foldedText.trimmingUnicodeSpaces()
-                } else if !classes.contains("share") && !classes.contains("share-bar") {
-                    read(current)
-                }
-            } else if current.isElement("a") {
-                if memberId == nil, let href = current.attribute("href") { memberId = Self.memberId(in: href) }
-                read(current)
-            }
-            child = current.nextSibling
-        }
-    }
 
     /// `/search/MemberContributions?house=Commons&memberId=4424` → "4424".
     static func memberId(in href: String) -> String? {
@@ -714,9 +998,11 @@ enum SpeakerResolution {
     }
 }
 
+
 // MARK: - Text flow
 
-/// Collects the paragraphs a browser would show for a block of Hansard markup.
+/// Collects the paragraphs a browser would show for a block of Hansard markup, as its elements and text
+/// stream past; the page reader says where blocks start and end.
 ///
 /// Hansard nests `<p>` in `<p>` (and `<blockquote>` in `<p>`); libxml2 closes the outer paragraph, so the text
 /// after the break sits loose in the container. Loose text and inline elements between blocks form a
@@ -724,74 +1010,76 @@ enum SpeakerResolution {
 struct TextFlow {
     private(set) var paragraphs: [String] = []
     /// The column markers met inside the block, in order.
-    private(set) var columns: [String] = []
-    private var buffer = ""
+    var columns: [String] = []
+    /// True between `start` and `finish` (or `stopReading`): text reaches the flow.
+    private(set) var isActive = false
+    /// How many elements whose text is not read the stream is inside.
+    var ignoring = 0
+    private var buffer = FoldedText()
+    /// An e-mail link's code: `.some(nil)` while one is awaited.
+    private var emailCode: String??
 
-    mutating func collect(_ node: MarkupNode) {
-        visitChildren(of: node)
-        flush()
+    /// Starts an empty flow.
+    mutating func start() {
+        paragraphs = []
+        columns = []
+        buffer.clear()
+        isActive = true
+        ignoring = 0
+        emailCode = nil
     }
 
-    private mutating func visitChildren(of node: MarkupNode) {
-        var child = node.firstChild
-        while let current = child {
-            visit(current)
-            child = current.nextSibling
-        }
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if ignoring == 0 { buffer.fold(bytes) }
     }
 
-    private mutating func visit(_ node: MarkupNode) {
-        if node.isText || node.isEntityReference {
-            node.appendText(to: &buffer)
-            return
-        }
-        guard node.isElement else { return }
-        if node.isElement("span") {
-            if let number = node.attribute("data-column-number") {
-                if !number.isEmpty { columns.append(number) }
-                return
-            }
-            if let encoded = node.attribute("data-cfemail") {
-                buffer += CloudflareEmail.decode(hex: encoded)
-                return
-            }
-            visitChildren(of: node)
-        } else if node.isElement("a") {
-            if let email = CloudflareEmail.decode(node) {
-                buffer += email
-            } else {
-                visitChildren(of: node)
-            }
-        } else if node.isElement("br") || node.isElement("hr") {
-            flush()
-        } else if node.isElement("script") || node.isElement("style") || node.isElement("noscript")
-            || node.isElement("template") || node.isElement("button")
-        {
-            return
-        } else if Self.isBlock(node) {
-            flush()
-            visitChildren(of: node)
-            flush()
-        } else {
-            visitChildren(of: node)
-        }
+    mutating func fold(_ string: String) {
+        var string = string
+        string.withUTF8 { buffer.fold($0) }
     }
 
-    private mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        let text = buffer.foldingWhitespace()
-        buffer = ""
+    /// A block boundary: the text so far is a paragraph.
+    mutating func flush() {
+        let text = buffer.take()
         if !text.isEmpty { paragraphs.append(text) }
     }
 
-    private static func isBlock(_ node: MarkupNode) -> Bool {
-        node.isElement("p") || node.isElement("div") || node.isElement("blockquote") || node.isElement("li")
-            || node.isElement("ul") || node.isElement("ol") || node.isElement("table") || node.isElement("tr")
-            || node.isElement("td") || node.isElement("th") || node.isElement("h1") || node.isElement("h2")
-            || node.isElement("h3") || node.isElement("h4") || node.isElement("h5") || node.isElement("h6")
-            || node.isElement("pre") || node.isElement("dl") || node.isElement("dt") || node.isElement("dd")
-            || node.isElement("section") || node.isElement("article") || node.isElement("center")
-            || node.isElement("address") || node.isElement("figure") || node.isElement("caption")
+    /// No more text is read.
+    mutating func stopReading() { isActive = false }
+
+    /// The paragraphs and column markers, the last paragraph flushed.
+    mutating func finish() -> (paragraphs: [String], columns: [String]) {
+        flush()
+        isActive = false
+        return (paragraphs, columns)
+    }
+
+    var awaitsEmailCode: Bool { emailCode.map { $0 == nil } ?? false }
+
+    /// An e-mail link whose code is in the first element below it that carries `data-cfemail`.
+    mutating func startEmailLink() {
+        ignoring += 1
+        emailCode = .some(nil)
+    }
+
+    mutating func foundEmailCode(_ code: String) { emailCode = .some(code) }
+
+    /// The link ends: its address (or the note that it is lost) stands for its text.
+    mutating func endEmailLink() {
+        ignoring -= 1
+        let code = emailCode.flatMap { $0 } ?? ""
+        emailCode = nil
+        fold(CloudflareEmail.decode(hex: code))
+    }
+
+    static func isBlock(_ element: StreamElement) -> Bool {
+        element.isNamed("p") || element.isNamed("div") || element.isNamed("blockquote") || element.isNamed("li")
+            || element.isNamed("ul") || element.isNamed("ol") || element.isNamed("table") || element.isNamed("tr")
+            || element.isNamed("td") || element.isNamed("th") || element.isNamed("h1") || element.isNamed("h2")
+            || element.isNamed("h3") || element.isNamed("h4") || element.isNamed("h5") || element.isNamed("h6")
+            || element.isNamed("pre") || element.isNamed("dl") || element.isNamed("dt") || element.isNamed("dd")
+            || element.isNamed("section") || element.isNamed("article") || element.isNamed("center")
+            || element.isNamed("address") || element.isNamed("figure") || element.isNamed("caption")
     }
 }
 
@@ -801,20 +1089,12 @@ struct TextFlow {
 /// with the text "[email protected]", and a script decodes them in the browser. A saved page keeps the
 /// encoded form; the address is recovered here the way the script does it (XOR with the first byte).
 enum CloudflareEmail {
-    static func decode(_ anchor: MarkupNode) -> String? {
-        guard let encoded = anchor.attribute("data-cfemail") ?? protectedHref(anchor) else { return nil }
-        return decode(hex: encoded)
-    }
-
-    /// `/cdn-cgi/l/email-protection#<hex>` links carry the address in the fragment.
-    private static func protectedHref(_ anchor: MarkupNode) -> String? {
-        guard let href = anchor.attribute("href"), href.containsBytes("/cdn-cgi/l/email-protection") else { return nil }
-        if let hash = href.firstIndex(of: "#") { return String(href[href.index(after: hash)...]) }
-        // The address is in a child span's data-cfemail, or lost.
-        if let span = anchor.firstElement(where: { $0.attribute("data-cfemail") != nil }) {
-            return span.attribute("data-cfemail")
-        }
-        return ""
+    /// The code a `/cdn-cgi/l/email-protection` link carries in its fragment: nil when `href` is no such
+    /// link, `.some(nil)` when it has no fragment (the code is then in an element below the link, or lost).
+    static func protectedFragment(_ href: String) -> String?? {
+        guard href.containsBytes("/cdn-cgi/l/email-protection") else { return nil }
+        if let hash = href.firstIndex(of: "#") { return .some(String(href[href.index(after: hash)...])) }
+        return .some(nil)
     }
 
     /// The address, or a note that it is lost when the page kept no usable code.

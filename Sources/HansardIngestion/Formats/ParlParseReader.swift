@@ -1,58 +1,152 @@
 /// Reads TheyWorkForYou/ParlParse "publicwhip" XML: one file per sitting day of one kind of business
 /// (Commons debates, Lords, Westminster Hall, written ministerial statements or written answers).
 ///
-/// The file is read in one pass over the root's children: headings open sections, speeches and
-/// divisions become turns, and so do the `<ques>` and `<reply>` of written answers (the member who
-/// asked, the minister who answered). ParlParse names speakers but rarely prints their office, so roles
-/// beyond the chair, named offices and the answers' own structure are left for the analysis module.
-enum ParlParseReader: MarkupFormatReader {
+/// The file is streamed (no tree is built): the root's children are read as they come, headings opening
+/// sections, speeches and divisions becoming turns, and so do the `<ques>` and `<reply>` of written
+/// answers (the member who asked, the minister who answered). Each child element of a speech is one
+/// paragraph, its text folded as it arrives. ParlParse names speakers but rarely prints their office, so
+/// roles beyond the chair, named offices and the answers' own structure are left for the analysis module.
+final class ParlParseReader: MarkupStreamHandler {
     static let format = InputFormat.parlParseXML
 
-    static func recognises(_ root: MarkupNode) -> Bool {
-        root.isElement("publicwhip")
+    /// Reads any root element as publicwhip's (the format was given); otherwise a root that is not
+    /// `<publicwhip>` stops the read, for another reader.
+    private let forced: Bool
+
+    private var sections: [Section] = []
+    private var turns: [Turn] = []
+    private var firstId: String?
+    private var lordsSpeakers = 0
+    private var commonsSpeakers = 0
+    /// The question a `<reply>` answers: the last `<ques>` read, and the section it stands in.
+    private var lastQuestion: (section: Int?, text: String)?
+
+    /// What the root child being read is.
+    private enum Item {
+        case none
+        case speech(SpeechPart, attributes: [String?])
+        case heading(level: Int)
+        case division(attributes: [String?], counts: String?)
+    }
+    private var item = Item.none
+    /// The paragraphs of the speech being read.
+    private var paragraphs: [String] = []
+    /// Elements open below the root, counting the one the text is in.
+    private var open = 0
+    /// One buffer folds every paragraph and heading.
+    private var folded = FoldedText()
+
+    init(forced: Bool) {
+        self.forced = forced
     }
 
-    static func read(_ root: MarkupNode, report: MarkupParseReport, path: String) throws(IngestionError)
-        -> DebateContent
-    {
-        var sections: [Section] = []
-        var turns: [Turn] = []
-        var firstId: String?
-        var lordsSpeakers = 0
-        var commonsSpeakers = 0
-        // One buffer folds every paragraph's text.
-        var scratch: [UInt8] = []
-        scratch.reserveCapacity(1 << 14)
-        // The question a `<reply>` answers: the last `<ques>` read, and the section it stands in.
-        var lastQuestion: (section: Int?, text: String)?
-        for node in root.children where node.isElement {
-            let part: SpeechPart? =
-                node.isElement("speech")
-                ? .speech : node.isElement("ques") ? .question : node.isElement("reply") ? .reply : nil
-            if let part {
-                let section = sections.indices.last
-                let answering = part == .reply && lastQuestion?.section == section ? lastQuestion?.text : nil
-                guard
-                    let turn = speech(
-                        node, part: part, answering: answering, index: turns.count, section: section,
-                        scratch: &scratch)
-                else { continue }
-                if part == .question, let text = turn.paragraphs.first { lastQuestion = (section, text) }
-                if firstId == nil { firstId = turn.contributionId }
-                if let id = turn.speaker?.memberId {
-                    if id.containsBytes("/lord/") { lordsSpeakers += 1 } else if id.containsBytes("/member/") { commonsSpeakers += 1 }
-                }
-                turns.append(turn)
-            } else if node.isElement("major-heading") || node.isElement("oral-heading") {
-                if firstId == nil { firstId = node.attribute("id") }
-                sections.append(Section(index: sections.count, title: node.foldedText(reusing: &scratch), level: 1))
-            } else if node.isElement("minor-heading") {
-                if firstId == nil { firstId = node.attribute("id") }
-                sections.append(Section(index: sections.count, title: node.foldedText(reusing: &scratch), level: 2))
-            } else if node.isElement("division") {
-                turns.append(division(node, index: turns.count, section: sections.indices.last))
+    /// True when the root element makes the file publicwhip's.
+    static func recognises(_ root: StreamElement) -> Bool { root.isNamed("publicwhip") }
+
+    func startElement(_ element: StreamElement) -> StreamDecision {
+        switch element.depth {
+        case 0:
+            return forced || Self.recognises(element) ? .enter : .stop
+        case 1:
+            open = 1
+            if let part: SpeechPart =
+                element.isNamed("speech")
+                ? .speech : element.isNamed("ques") ? .question : element.isNamed("reply") ? .reply : nil
+            {
+                item = .speech(part, attributes: element.attributeValues(Self.speechAttributes))
+                paragraphs.removeAll(keepingCapacity: true)
+                return .enter
             }
+            if element.isNamed("major-heading") || element.isNamed("oral-heading") {
+                if firstId == nil { firstId = element.attribute("id") }
+                item = .heading(level: 1)
+                folded.clear()
+                return .enter
+            }
+            if element.isNamed("minor-heading") {
+                if firstId == nil { firstId = element.attribute("id") }
+                item = .heading(level: 2)
+                folded.clear()
+                return .enter
+            }
+            if element.isNamed("division") {
+                item = .division(attributes: element.attributeValues(Self.divisionAttributes), counts: nil)
+                return .enter
+            }
+            return .skip
+        default:
+            switch item {
+            case .speech:
+                // Each child element is a paragraph, all its text folded.
+                if element.depth == 2 { folded.clear() }
+            case .heading:
+                break
+            case .division(let attributes, let counts):
+                // Only the first <divisioncount> is read; the voters' lists are left unread.
+                if counts == nil, element.depth == 2, element.isNamed("divisioncount") {
+                    item = .division(attributes: attributes, counts: Self.divisionCounts(element))
+                }
+                return .skip
+            case .none:
+                return .skip
+            }
+            open += 1
+            return .enter
         }
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        switch item {
+        case .speech where open >= 2, .heading: folded.fold(bytes)
+        default: break
+        }
+    }
+
+    func endElement() {
+        defer { open -= 1 }
+        switch item {
+        case .speech(let part, let attributes):
+            if open == 2 {
+                // A paragraph ends.
+                let paragraph = folded.take()
+                if !paragraph.isEmpty { paragraphs.append(paragraph) }
+            } else if open == 1 {
+                item = .none
+                endSpeech(part, attributes: attributes)
+            }
+        case .heading(let level):
+            guard open == 1 else { return }
+            item = .none
+            sections.append(Section(index: sections.count, title: folded.take(), level: level))
+        case .division(let attributes, let counts):
+            guard open == 1 else { return }
+            item = .none
+            turns.append(
+                Self.division(attributes, counts: counts ?? "", index: turns.count, section: sections.indices.last))
+        case .none:
+            break
+        }
+    }
+
+    private func endSpeech(_ part: SpeechPart, attributes: [String?]) {
+        let section = sections.indices.last
+        let answering = part == .reply && lastQuestion?.section == section ? lastQuestion?.text : nil
+        guard
+            let turn = Self.speech(
+                attributes, paragraphs: paragraphs, part: part, answering: answering, index: turns.count,
+                section: section)
+        else { return }
+        if part == .question, let text = turn.paragraphs.first { lastQuestion = (section, text) }
+        if firstId == nil { firstId = turn.contributionId }
+        if let id = turn.speaker?.memberId {
+            if id.containsBytes("/lord/") { lordsSpeakers += 1 } else if id.containsBytes("/member/") { commonsSpeakers += 1 }
+        }
+        turns.append(turn)
+    }
+
+    /// The debate read, once the stream has ended. Throws ``IngestionError/notADebate(path:reason:)`` when
+    /// the file holds no turns.
+    func content(path: String) throws(IngestionError) -> DebateContent {
         guard !turns.isEmpty else {
             throw .notADebate(
                 path: path,
@@ -78,17 +172,11 @@ enum ParlParseReader: MarkupFormatReader {
         case speech, question, reply
     }
 
-    /// `answering` is the first paragraph of the `<ques>` a `<reply>` answers, when there is one.
+    /// `values` are the `speechAttributes`; `answering` is the first paragraph of the `<ques>` a `<reply>`
+    /// answers, when there is one.
     private static func speech(
-        _ node: MarkupNode, part: SpeechPart, answering: String?, index: Int, section: Int?, scratch: inout [UInt8]
+        _ values: [String?], paragraphs: [String], part: SpeechPart, answering: String?, index: Int, section: Int?
     ) -> Turn? {
-        var paragraphs: [String] = []
-        paragraphs.reserveCapacity(4)
-        for child in node.children where child.isElement {
-            let text = child.foldedText(reusing: &scratch)
-            if !text.isEmpty { paragraphs.append(text) }
-        }
-        let values = node.attributeValues(speechAttributes)
         let id = values[0]
         let column = values[1]
         let time = clockTime(values[2])
@@ -240,24 +328,24 @@ enum ParlParseReader: MarkupFormatReader {
 
     // MARK: - Divisions
 
+    /// The division attributes read, in this order.
+    private static let divisionAttributes: [StaticString] = ["divnumber", "colnum", "time", "id"]
+
+    /// "Ayes 300, Noes 200" or "Contents 150, Not-Contents 100" from a `<divisioncount>`, or "".
+    private static func divisionCounts(_ element: StreamElement) -> String {
+        let values = element.attributeValues(["ayes", "noes", "content", "not-content"])
+        if let ayes = values[0], let noes = values[1] { return "Ayes \(ayes), Noes \(noes)" }
+        if let contents = values[2], let notContents = values[3] { return "Contents \(contents), Not-Contents \(notContents)" }
+        return ""
+    }
+
     /// A division as a procedural turn: its number and the counts, as Hansard prints them.
-    private static func division(_ node: MarkupNode, index: Int, section: Int?) -> Turn {
-        var counts = ""
-        // Only the count is read; the voters' lists are left unwalked.
-        for child in node.children where child.isElement("divisioncount") {
-            if let ayes = child.attribute("ayes"), let noes = child.attribute("noes") {
-                counts = "Ayes \(ayes), Noes \(noes)"
-            } else if let contents = child.attribute("content"), let notContents = child.attribute("not-content") {
-                counts = "Contents \(contents), Not-Contents \(notContents)"
-            }
-            break
-        }
-        let number = node.attribute("divnumber").map { "Division No. \($0)" } ?? "Division"
+    private static func division(_ values: [String?], counts: String, index: Int, section: Int?) -> Turn {
+        let number = values[0].map { "Division No. \($0)" } ?? "Division"
         return Turn(
             index: index, section: section, kind: .procedural, speaker: nil, role: .unknown, roleConfidence: 0,
             roleEvidence: [], attribution: .page, paragraphs: [counts.isEmpty ? number : "\(number): \(counts)"],
-            column: node.attribute("colnum"), time: clockTime(node.attribute("time")),
-            contributionId: node.attribute("id"))
+            column: values[1], time: clockTime(values[2]), contributionId: values[3])
     }
 
     // MARK: - The sitting

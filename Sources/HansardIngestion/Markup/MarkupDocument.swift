@@ -1,7 +1,9 @@
 internal import CLibXML2
 
-// The only file (with MarkupNode.swift) that touches libxml2. Documents are parsed, read and
-// freed inside one call, so no C pointer outlives the function that made it.
+// With MarkupNode.swift and MarkupStream.swift, the only files that touch libxml2. Documents are parsed,
+// read and freed inside one call, so no C pointer outlives the function that made it. The checks every
+// parse ends with are here, shared by the tree parse and the streaming one, so both refuse the same input
+// with the same error.
 
 /// How a markup document ended up after a recovering parse.
 struct MarkupParseReport {
@@ -29,11 +31,17 @@ private let libxml2Initialised: Void = {
     hansard_installEntityLoader()
 }()
 
+/// Before each parse: libxml2 set up once, and its error messages silenced on this thread.
+func prepareLibxml2() {
+    _ = libxml2Initialised
+    hansard_silenceGenericErrors()
+}
+
 // XML_PARSE_HUGE lifts libxml2's fixed limits, of which the one that bites is 10,000,000 characters in one
 // text node: past it libxml2 stops and keeps the page so far, which would be a shorter debate read as a whole
 // one. hansard's own limits (the 64 MB file size, 255 levels of nesting, 32-character entities) are the ones
 // that hold; the entity guard in shim.h replaces the amplification checks HUGE turns off.
-private let commonOptions: Int32 = {
+let xmlParseOptions: Int32 = {
     Int32(
         XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
@@ -71,7 +79,7 @@ private func nestsDeeperThan(_ limit: Int, _ root: xmlNodePtr, _ context: xmlPar
     }
 }
 
-private let htmlOptions: Int32 = {
+let htmlParseOptions: Int32 = {
     Int32(
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
@@ -79,7 +87,7 @@ private let htmlOptions: Int32 = {
 
 /// Refuses a document libxml2 stopped reading before its end. A recovering parse goes on past errors, so a
 /// stop means a limit or a failure; what was built is only part of the page, and hansard keeps no part of one.
-private func requireReadToEnd(_ context: xmlParserCtxtPtr, path: String) throws(IngestionError) {
+func requireReadToEnd(_ context: xmlParserCtxtPtr, path: String) throws(IngestionError) {
     guard context.pointee.disableSAX != 0 else { return }
     let report = makeReport(context)
     let message = report.lastErrorMessage.map { ": \($0)" } ?? ""
@@ -92,15 +100,14 @@ func withParsedHTML<Result>(
     _ bytes: [UInt8], path: String,
     _ body: (MarkupNode, MarkupParseReport) throws(IngestionError) -> Result
 ) throws(IngestionError) -> Result {
-    _ = libxml2Initialised
-    hansard_silenceGenericErrors()
+    prepareLibxml2()
     guard let context = htmlNewParserCtxt() else {
         throw .unreadable(path: path, reason: "libxml2 could not allocate a parser")
     }
     defer { htmlFreeParserCtxt(context) }
     let document = bytes.withUnsafeBufferPointer { buffer in
         buffer.withMemoryRebound(to: CChar.self) { chars in
-            htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, "UTF-8", htmlOptions)
+            htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, "UTF-8", htmlParseOptions)
         }
     }
     guard let document else {
@@ -125,8 +132,7 @@ func withParsedXML<Result>(
     _ bytes: [UInt8], path: String, format: InputFormat = .parlParseXML,
     _ body: (MarkupNode, MarkupParseReport) throws(IngestionError) -> Result
 ) throws(IngestionError) -> Result {
-    _ = libxml2Initialised
-    hansard_silenceGenericErrors()
+    prepareLibxml2()
     guard let context = xmlNewParserCtxt() else {
         throw .unreadable(path: path, reason: "libxml2 could not allocate a parser")
     }
@@ -134,7 +140,7 @@ func withParsedXML<Result>(
     hansard_guardEntityDeclarations(context)
     let document = bytes.withUnsafeBufferPointer { buffer in
         buffer.withMemoryRebound(to: CChar.self) { chars in
-            xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, nil, commonOptions)
+            xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), nil, nil, xmlParseOptions)
         }
     }
     guard let document else {
@@ -142,25 +148,10 @@ func withParsedXML<Result>(
     }
     defer { xmlFreeDoc(document) }
     // The entity guard stops the parse at the declaration, so this comes before any check on what was built.
-    if let (name, length) = oversizedEntity(in: document) {
-        throw .malformed(
-            path: path, format: format,
-            reason: "it declares an entity \(name) of \(length) characters; hansard expands only entities of up to"
-                + " \(maximumEntityLength) characters (ParlParse declares single characters such as &mdash;), since"
-                + " repeated references to a long entity can multiply a small file into gigabytes")
-    }
+    try refuseOversizedEntity(document, path: path, format: format)
     let report = makeReport(context)
-    guard let root = xmlDocGetRootElement(document) else {
-        // Cut short inside its DOCTYPE, say, the file has no element: what libxml2 made of the DOCTYPE so far
-        // (a public identifier cut in two reads as an external DTD) says nothing about the page.
-        if !report.wellFormed {
-            throw .truncated(path: path, reason: "the XML ends before its first element, inside its DOCTYPE or prolog")
-        }
-        throw .notADebate(path: path, reason: "the document has no root element")
-    }
-    if let target = externalReference(in: document) {
-        throw .externalReference(path: path, target: target)
-    }
+    guard let root = xmlDocGetRootElement(document) else { throw rootlessXMLError(report, path: path) }
+    try refuseExternalReference(document, path: path)
     if nestsDeeperThan(maximumMarkupDepth, root, context) {
         throw .nestedTooDeeply(path: path, limit: maximumMarkupDepth)
     }
@@ -168,7 +159,7 @@ func withParsedXML<Result>(
     return try body(MarkupNode(root), report)
 }
 
-private func makeReport(_ context: xmlParserCtxtPtr) -> MarkupParseReport {
+func makeReport(_ context: xmlParserCtxtPtr) -> MarkupParseReport {
     let error = context.pointee.lastError
     let message = error.message.map { String(cString: $0).trimmingASCIIWhitespace() }
     return MarkupParseReport(
@@ -176,6 +167,31 @@ private func makeReport(_ context: xmlParserCtxtPtr) -> MarkupParseReport {
         lastErrorCode: error.code,
         lastErrorMessage: message,
         lastErrorLine: Int(error.line))
+}
+
+/// Refuses a document that declares an entity that could multiply its text (see `maximumEntityLength`).
+func refuseOversizedEntity(_ document: xmlDocPtr, path: String, format: InputFormat) throws(IngestionError) {
+    guard let (name, length) = oversizedEntity(in: document) else { return }
+    throw .malformed(
+        path: path, format: format,
+        reason: "it declares an entity \(name) of \(length) characters; hansard expands only entities of up to"
+            + " \(maximumEntityLength) characters (ParlParse declares single characters such as &mdash;), since"
+            + " repeated references to a long entity can multiply a small file into gigabytes")
+}
+
+/// The error for XML with no root element.
+func rootlessXMLError(_ report: MarkupParseReport, path: String) -> IngestionError {
+    // Cut short inside its DOCTYPE, say, the file has no element: what libxml2 made of the DOCTYPE so far
+    // (a public identifier cut in two reads as an external DTD) says nothing about the page.
+    if !report.wellFormed {
+        return .truncated(path: path, reason: "the XML ends before its first element, inside its DOCTYPE or prolog")
+    }
+    return .notADebate(path: path, reason: "the document has no root element")
+}
+
+/// Refuses a document that declares an external DTD or entity.
+func refuseExternalReference(_ document: xmlDocPtr, path: String) throws(IngestionError) {
+    if let target = externalReference(in: document) { throw .externalReference(path: path, target: target) }
 }
 
 /// The longest replacement text an internal entity may have. ParlParse's entities are character

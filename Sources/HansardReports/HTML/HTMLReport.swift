@@ -83,6 +83,11 @@ public struct HTMLReport {
     }
 }
 
+extension HTMLReport {
+    /// `index.html` alone: what `render` emits last, without re-reading any debate page.
+    public static func indexPage(_ data: ReportData) -> String { IndexPage(data: data).render() }
+}
+
 /// The turns a commitment's page quotes: the speech before it (usually the question) and its own.
 struct CommitmentContext: Sendable {
     var previous: Turn?
