@@ -31,6 +31,18 @@ struct EvaluationTests {
             round: "dev", commitmentPrecision: 0.83, commitmentRecall: 0.84, requestPrecision: 0.72,
             requestRecall: 0.85, outcomeAccuracy: 0.70, evasionPrecision: 0.50, evasionRecall: 0.64,
             maximumTrapsHit: 14),
+        // Scored once on 2026-12-03 (commitments 0.65 / 0.59, requests 0.75 / 0.82, outcomes 0.50, evasions
+        // 0.51 / 0.41, 18 traps): a bar, not a target; the rules are never tuned on these pages.
+        RoundBar(
+            round: "round6", commitmentPrecision: 0.63, commitmentRecall: 0.57, requestPrecision: 0.73,
+            requestRecall: 0.80, outcomeAccuracy: 0.48, evasionPrecision: 0.48, evasionRecall: 0.39,
+            maximumTrapsHit: 20),
+        // Scored once on 2026-12-03 (commitments 0.44 / 0.63, requests 0.52 / 0.82, outcomes 0.52, evasions
+        // 0.41 / 0.46, 11 traps).
+        RoundBar(
+            round: "round7", commitmentPrecision: 0.42, commitmentRecall: 0.61, requestPrecision: 0.50,
+            requestRecall: 0.80, outcomeAccuracy: 0.50, evasionPrecision: 0.38, evasionRecall: 0.43,
+            maximumTrapsHit: 13),
     ]
 
     static func files(of round: String) throws -> [String] {
