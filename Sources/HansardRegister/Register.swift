@@ -28,6 +28,10 @@ public struct Register: Sendable {
         return home + "/.local/share/hansard/register.sqlite"
     }
 
+    /// Whether `location` is written as an address (`postgres://…`) rather than a file name; ``open(at:readOnly:busyTimeout:)``
+    /// refuses such a location with ``RegisterError/serverLocation(location:scheme:)``.
+    public static func isAddress(_ location: String) -> Bool { RegisterFile.addressScheme(location) != nil }
+
     /// Opens the register at `path`, creating it (and its folder) when there is no file yet.
     ///
     /// A file that is not a register, is damaged, or was written by a newer hansard is refused and left
@@ -42,6 +46,7 @@ public struct Register: Sendable {
         at path: String, readOnly: Bool = false, busyTimeout: TimeInterval = 60
     ) throws(RegisterError) -> Register {
         guard !path.isEmpty else { throw .cannotOpen(path: path, reason: "no register path given") }
+        try RegisterFile.refuseServerLocation(path)
         let status = try RegisterFile.requireRegularOrMissing(path, role: "a register file")
         var size = 0
         if case .file(let bytes) = status { size = bytes }

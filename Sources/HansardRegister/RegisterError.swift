@@ -48,6 +48,9 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownSession(String)
     /// A snapshot file could not be read.
     case unreadableSnapshot(path: String, reason: String)
+    /// The register was named by a server address (`postgres://…`): this hansard keeps registers in SQLite files
+    /// only. The location is given with any password hidden.
+    case serverLocation(location: String, scheme: String)
     /// SQLite failed in a way not listed above.
     case database(path: String, reason: String)
 
@@ -111,6 +114,13 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(label): no parliamentary session with this label; write it as e.g. 2022-23"
         case .unreadableSnapshot(let path, let reason):
             return "\(path): not a register snapshot: \(reason)"
+        case .serverLocation(let location, let scheme):
+            if ["postgres", "postgresql"].contains(scheme) {
+                return "\(location): this hansard cannot use a PostgreSQL register yet; nothing was opened or"
+                    + " written. Name an SQLite register file (or unset HANSARD_REGISTER)"
+            }
+            return "\(location): a \(scheme):// address, not a register file; nothing was opened or written."
+                + " Name an SQLite register file"
         case .database(let path, let reason):
             return "\(path): register error: \(reason)"
         }

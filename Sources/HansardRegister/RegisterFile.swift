@@ -83,6 +83,37 @@ enum RegisterFile {
         return FileManager.default.currentDirectoryPath + "/" + path
     }
 
+    /// The scheme of a location written as an address (`postgres://…`, `https://…`), lowercased; nil for a path.
+    static func addressScheme(_ location: String) -> String? {
+        guard let separator = location.range(of: "://") else { return nil }
+        let scheme = location[..<separator.lowerBound]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) })
+        else { return nil }
+        return scheme.lowercased()
+    }
+
+    /// The location with the password of `user:password@` replaced by `***`, so that an error message never
+    /// shows it.
+    static func redacted(_ location: String) -> String {
+        guard let start = location.range(of: "://") else { return location }
+        let rest = location[start.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else {
+            return location
+        }
+        return String(location[..<authority.index(after: colon)]) + "***" + String(location[at...])
+    }
+
+    /// Refuses a location written as an address before anything could take it for a file name (and create
+    /// `postgres:/…` folders): registers are SQLite files, and a server register must not be silently replaced
+    /// by a new empty file.
+    static func refuseServerLocation(_ location: String) throws(RegisterError) {
+        if let scheme = addressScheme(location) {
+            throw .serverLocation(location: redacted(location), scheme: scheme)
+        }
+    }
+
     static func describe(_ error: Int32) -> String { String(cString: strerror(error)) }
 }
 

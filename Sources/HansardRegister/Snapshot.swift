@@ -113,6 +113,7 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
     /// Reads a snapshot from a JSON export or from a register file.
     /// - Throws: ``RegisterError`` naming the file when it is neither.
     public static func load(path: String) throws(RegisterError) -> RegisterSnapshot {
+        try RegisterFile.refuseServerLocation(path)
         let status = try RegisterFile.requireRegularOrMissing(path, role: "a register file or snapshot")
         guard case .file(let size) = status else { throw .cannotOpen(path: path, reason: "no such file") }
         let (head, error) = RegisterFile.head(path, count: 16)

@@ -51,7 +51,8 @@ enum ExitStatus: Int32 {
         case .backupFailed, .cannotCreate: self = .cannotCreate
         case .cannotWrite: self = .outputFailed
         case .unknownCommitment, .unknownLink, .ambiguousId: self = .noSuchRecord
-        case .invalidDate, .unknownSession, .dateBeforeCommitment, .invalidEdit, .unknownGovernment, .emptySearch:
+        case .invalidDate, .unknownSession, .dateBeforeCommitment, .invalidEdit, .unknownGovernment, .emptySearch,
+            .serverLocation:
             self = .usage
         case .database: self = .internalError
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HansardFetch
 import HansardIngestion
 import HansardRegister
@@ -54,8 +55,15 @@ extension Hansard {
             let reader = DebateReader(format: inputFormat?.format)
             var failures: [ExitStatus] = []
             // Fetched pages are kept where `register add` would keep them, so a later add finds them cached.
+            // A `$HANSARD_REGISTER` written as an address has no folder beside it; the default file's is used.
+            var registerPath = Register.defaultPath()
+            if Register.isAddress(registerPath) {
+                var environment = ProcessInfo.processInfo.environment
+                environment["HANSARD_REGISTER"] = nil
+                registerPath = Register.defaultPath(environment: environment)
+            }
             let (files, _, _) = await fetchingURLs(
-                self.files, cache: PageCache.beside(register: Register.defaultPath()),
+                self.files, cache: PageCache.beside(register: registerPath),
                 settings: try fetching.settings(for: self.files), reader: reader, quiet: true, failures: &failures)
             let printer = DebatePrinter(format: format, jsonLines: jsonl, many: self.files.count > 1)
             let body = printer.body

@@ -1,0 +1,80 @@
+import Foundation
+import HansardRegister
+import HansardTestSupport
+import Testing
+
+/// A register named by a server address (`postgres://…`, as a team would set `$HANSARD_REGISTER`) is refused with
+/// one line and exit status 64 until a PostgreSQL backend exists: before, the address was taken as a relative
+/// file name and a new empty SQLite register was made in `postgres:/user@host/`, silently showing nothing.
+@Suite("Register locations that are server addresses")
+struct ServerLocationTests {
+    static let address = "postgres://alice:s3cret@127.0.0.1:5432/team"
+    static let shown = "postgres://alice:***@127.0.0.1:5432/team"
+
+    @Test("Register.open and RegisterSnapshot.load refuse an address, hiding its password")
+    func libraryRefuses() throws {
+        for location in [Self.address, "POSTGRESQL://alice:s3cret@127.0.0.1:5432/team", "postgres://bob@db/team"] {
+            #expect {
+                _ = try Register.open(at: location)
+            } throws: { error in
+                guard case .serverLocation(let named, let scheme) = error as? RegisterError else { return false }
+                return ["postgres", "postgresql"].contains(scheme) && !named.contains("s3cret")
+                    && (error as? RegisterError)?.description.contains("cannot use a PostgreSQL register") == true
+            }
+            #expect(throws: RegisterError.self) { _ = try RegisterSnapshot.load(path: location) }
+        }
+        do {
+            _ = try Register.open(at: Self.address, readOnly: true)
+            Issue.record("a postgres:// address was opened as a file")
+        } catch {
+            #expect(error == .serverLocation(location: Self.shown, scheme: "postgres"))
+            #expect(!error.description.contains("s3cret"))
+        }
+        // Any other scheme is named as an address too; a file name with a colon in it is still a file.
+        do {
+            _ = try Register.open(at: "https://example.org/register.sqlite")
+            Issue.record("an https:// address was opened as a file")
+        } catch {
+            #expect(error == .serverLocation(location: "https://example.org/register.sqlite", scheme: "https"))
+        }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let colon = folder + "/team:2024.sqlite"
+        _ = try Register.open(at: colon)
+        #expect(FileManager.default.fileExists(atPath: colon))
+    }
+
+    @Test("Every way of naming the register refuses the address: one line, exit 64, nothing created")
+    func commandsRefuse() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let page = CorpusFile.path(Pages.lords20091026)
+        let runs: [([String], [String: String])] = [
+            (["commitments", "--register", Self.address], [:]),
+            (["commitments"], ["HANSARD_REGISTER": Self.address]),
+            (["register", "add", "--register", Self.address, page], [:]),
+            (["register", "add", page], ["HANSARD_REGISTER": Self.address]),
+            (["register", "show", "c-1234", "--register", Self.address], [:]),
+            (
+                ["register", "resolve", "c-1234", "--status", "fulfilled", "--evidence", "HCWS1"],
+                ["HANSARD_REGISTER": Self.address]
+            ),
+            (["register", "export"], ["HANSARD_REGISTER": Self.address]),
+            (["diff", Self.address, Self.address], [:]),
+        ]
+        for (arguments, environment) in runs {
+            let outcome = try HansardCommand.run(
+                arguments, environment: environment.merging(["HOME": folder]) { a, _ in a },
+                setting: HansardCommand.Setting(directory: folder))
+            let context = "hansard \(arguments.joined(separator: " ")) \(environment)"
+            #expect(outcome.status == 64, "\(context): \(outcome.standardError)")
+            #expect(outcome.standardOutput.isEmpty, "\(context)")
+            let lines = outcome.standardError.split(separator: "\n")
+            #expect(lines.count == 1, "\(context): \(outcome.standardError)")
+            #expect(lines.first?.contains("\(Self.shown): this hansard cannot use a PostgreSQL register yet") == true)
+            #expect(!outcome.standardError.contains("s3cret"), "\(context)")
+            // No `postgres:` folder, no register, no page cache: the folder hansard ran in stays empty.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [], "\(context)")
+        }
+    }
+}
