@@ -1,3 +1,4 @@
+import Foundation
 import HansardAnalysis
 import HansardIngestion
 public import HansardRegister
@@ -121,5 +122,3 @@ public enum CommitmentDetailRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HansardRegister
 import HansardReports
 
@@ -100,5 +101,3 @@ extension Hansard {
         }
     }
 }
-
-import Foundation

@@ -60,7 +60,7 @@ enum Terminal {
     private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
         var offset = 0
         while offset < buffer.count {
-            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 // A closed pipe (e.g. `| head`) is the reader's choice, not an error worth a message.
@@ -69,4 +69,13 @@ enum Terminal {
             offset += written
         }
     }
+}
+
+/// write(2) from the C library of the platform, named apart from `Terminal.write` so Linux and macOS both build.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.write(descriptor, bytes, count)
+    #else
+        Darwin.write(descriptor, bytes, count)
+    #endif
 }
