@@ -68,7 +68,7 @@ extension Hansard {
             let register = try location.open()
             let reader = DebateReader(format: inputFormat?.format)
             var fetchFailures: [ExitStatus] = []
-            let cache = PageCache.beside(register: register.path)
+            let cache = PageCache.beside(register: register.pageCacheAnchor)
             let (arguments, labels, fetcher) = await fetchingURLs(
                 inputs, cache: cache, settings: settings, reader: reader, quiet: quiet, failures: &fetchFailures)
             let (paths, missing, skipped) = Intake.expand(arguments)
@@ -101,7 +101,7 @@ extension Hansard {
 /// Reads, analyses and stores pages as `register add` does, counting what happened and reporting each failure
 /// in one line; shared with `fetch` and `sync`, which add one fetched page at a time.
 final class PageStore {
-    let register: Register
+    let register: any RegisterBackend
     let reader: DebateReader
     let analyzer: Analyzer
     let verbose: Bool
@@ -111,7 +111,7 @@ final class PageStore {
     var failures: [ExitStatus] = []
 
     /// - Parameter rules: a rules file to analyse with instead of the bundled rules.
-    init(register: Register, reader: DebateReader, verbose: Bool, rules: String? = nil, reanalysing: Bool = false)
+    init(register: any RegisterBackend, reader: DebateReader, verbose: Bool, rules: String? = nil, reanalysing: Bool = false)
         throws
     {
         self.register = register
@@ -174,7 +174,7 @@ final class PageStore {
             Terminal.report(
                 stopped.error.description + "; stopped at \(stopped.path), \(stopped.remaining) pages not read;"
                     + " the debates added before it are kept")
-            Terminal.write(tally.summary(register: register.path) + "\n")
+            Terminal.write(tally.summary(register: register.location) + "\n")
             failures.append(ExitStatus(for: stopped.error))
             throw ExitCode(ExitStatus.worst(failures).rawValue)
         }
@@ -183,7 +183,7 @@ final class PageStore {
 
     /// Prints the summary and exits with the worst failure's status, if any.
     func finish() throws {
-        Terminal.write(tally.summary(register: register.path) + "\n")
+        Terminal.write(tally.summary(register: register.location) + "\n")
         if !failures.isEmpty { throw ExitCode(ExitStatus.worst(failures).rawValue) }
     }
 }

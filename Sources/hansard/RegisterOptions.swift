@@ -19,9 +19,9 @@ struct RegisterLocation: ParsableArguments {
     var resolvedPath: String { path ?? Register.defaultPath() }
 
     /// Opens the register or exits with the error's status after reporting it.
-    func open(readOnly: Bool = false) throws -> Register {
+    func open(readOnly: Bool = false) throws -> any RegisterBackend {
         do {
-            let register = try Register.open(at: resolvedPath, readOnly: readOnly)
+            let register = try Registers.open(at: resolvedPath, readOnly: readOnly)
             if let backup = register.backupPath {
                 Terminal.report("upgraded the register; the previous version is kept in \(backup)")
             }

@@ -76,7 +76,7 @@ extension Hansard {
 
         func run() throws {
             try reportingRegisterErrors {
-                let event = try location.open().reopen(id, note: note, actor: actor.name)
+                let event = try location.open().reopen(id, note: note, date: nil, actor: actor.name)
                 Terminal.write("\(event.commitmentId): outstanding again as of \(event.effectiveDate)\n")
             }
         }
