@@ -14,9 +14,9 @@ extension Register {
     /// Up to this many candidates are named when a prefix fits several.
     static let candidatesShown = 5
 
-    static func resolveCommitmentId(_ db: Database, _ text: String) throws -> String {
+    static func resolveCommitmentId(_ db: some RegisterRows, _ text: String) throws -> String {
         let wanted = normalisedId(text, prefix: "c")
-        if try CommitmentRecord.exists(db, key: wanted) { return wanted }
+        if try db.exists(CommitmentRecord.self, key: wanted) { return wanted }
         let found = try candidates(db, CommitmentRecord.self, prefix: wanted)
         switch found.count {
         case 0: throw RegisterError.unknownCommitment(id: text)
@@ -25,9 +25,9 @@ extension Register {
         }
     }
 
-    static func resolveLinkId(_ db: Database, _ text: String) throws -> String {
+    static func resolveLinkId(_ db: some RegisterRows, _ text: String) throws -> String {
         let wanted = normalisedId(text, prefix: "L")
-        if try FollowUpLinkRecord.exists(db, key: wanted) { return wanted }
+        if try db.exists(FollowUpLinkRecord.self, key: wanted) { return wanted }
         let found = try candidates(db, FollowUpLinkRecord.self, prefix: wanted)
         switch found.count {
         case 0: throw RegisterError.unknownLink(id: text)
@@ -51,31 +51,20 @@ extension Register {
     /// The ids of `table` that `prefix` abbreviates, at most one more than are shown. An id is a letter, a dash and
     /// hex digits, and an analysis that finds the same sentence twice adds `-2`, `-3`…: `c-4e4591a5` abbreviates
     /// `c-4e4591a5be579c3e` but not its `-2`, which `c-4e4591a5-2` abbreviates.
-    private static func candidates<Table: TableRecord>(_ db: Database, _ table: Table.Type, prefix: String) throws
-        -> [String]
+    private static func candidates<Table: StoredRecord>(_ db: some RegisterRows, _ table: Table.Type, prefix: String)
+        throws -> [String]
     {
         let parts = prefix.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 || parts.count == 3, parts[1].count >= 4,
             parts[1].utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
         else { return [] }
-        // GLOB is case-sensitive and reads the primary key's index; the parts hold no GLOB characters.
-        let request: SQLRequest<String>
         if parts.count == 3 {
             guard !parts[2].isEmpty, parts[2].utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return [] }
-            let pattern = parts[0] + "-" + parts[1] + "*-" + parts[2]
-            request = SQLRequest(
-                literal: """
-                    SELECT id FROM \(table) WHERE id GLOB \(pattern) AND id NOT GLOB \(parts[0] + "-*-*-*") \
-                    ORDER BY id LIMIT \(candidatesShown + 1)
-                    """)
-        } else {
-            request = SQLRequest(
-                literal: """
-                    SELECT id FROM \(table) WHERE id GLOB \(prefix + "*") AND id NOT GLOB \(parts[0] + "-*-*") \
-                    ORDER BY id LIMIT \(candidatesShown + 1)
-                    """)
+            return try db.ids(
+                in: Table.table, prefix: parts[0] + "-" + parts[1], suffix: parts[2], maxDashes: 2,
+                limit: candidatesShown + 1)
         }
-        return try String.fetchAll(db, request)
+        return try db.ids(in: Table.table, prefix: prefix, suffix: nil, maxDashes: 1, limit: candidatesShown + 1)
     }
 
     /// `c-4e4591a5be579c3e` and `-2` for `c-4e4591a5be579c3e-2`; the id and "" when it has no suffix.
@@ -161,9 +150,17 @@ extension Register {
         }
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
-        return try write { db in
+        return try write { db in try Self.edit(db, id, values, reason: reason, actor: who, now: now) }
+    }
+
+    /// ``edit(_:_:reason:actor:)`` inside a write transaction of either backend.
+    static func edit(
+        _ db: some RegisterRows, _ id: String, _ values: [CommitmentField: String?], reason: String?, actor who: String,
+        now: String
+    ) throws -> (commitmentId: String, edits: [CommitmentEditRecord]) {
+        do {
             let fullId = try Self.resolveCommitmentId(db, id)
-            guard var record = try CommitmentRecord.fetchOne(db, key: fullId) else {
+            guard var record = try db.fetch(CommitmentRecord.self, key: fullId) else {
                 throw RegisterError.unknownCommitment(id: id)
             }
             var machine = MachineValues(record.machineValues)
@@ -180,31 +177,35 @@ extension Register {
                         hexDigits: 16),
                     commitmentId: fullId, field: field, value: value, previous: previous,
                     machineValue: machine.values[field.rawValue] ?? nil, actor: who, reason: reason, recordedAt: now)
-                try edit.insert(db)
+                try db.insert(edit, ignoringConflicts: false)
                 field.set(value, in: &record)
                 made.append(edit)
             }
             if made.isEmpty { throw RegisterError.nothingToChange(id: fullId) }
             record.machineValues = machine.encoded
-            try record.update(db)
+            try db.update(record)
             return (fullId, made)
         }
     }
 
     /// Applies each field's latest edit to the commitment, keeping the machine's readings: after an import brings
     /// edits the register did not have.
-    static func applyLatestEdits(_ db: Database, commitmentId: String) throws {
-        guard var record = try CommitmentRecord.fetchOne(db, key: commitmentId) else { return }
+    static func applyLatestEdits(_ db: some RegisterRows, commitmentId: String) throws {
+        guard var record = try db.fetch(CommitmentRecord.self, key: commitmentId) else { return }
         var machine = MachineValues(record.machineValues)
-        for (field, edit) in try latestEdits(db, commitmentIds: [commitmentId])[commitmentId] ?? [:] {
+        var latest: [CommitmentField: CommitmentEditRecord] = [:]
+        let edits = try db.fetchAll(
+            CommitmentEditRecord.self, where: "commitmentId", equals: commitmentId, orderBy: ["recordedAt", "id"])
+        for edit in edits { latest[edit.field] = edit }
+        for (field, edit) in latest {
             if machine.values[field.rawValue] == nil { machine.values[field.rawValue] = .some(edit.machineValue) }
             field.set(edit.value, in: &record)
         }
         record.machineValues = machine.encoded
-        try record.update(db)
+        try db.update(record)
     }
 
-    private static func validate(_ field: CommitmentField, _ value: String?) throws(RegisterError) {
+    static func validate(_ field: CommitmentField, _ value: String?) throws(RegisterError) {
         switch field {
         case .dueBy:
             if let value { _ = try CalendarDate.validate(value) }
@@ -231,19 +232,24 @@ extension Register {
     public func dismiss(_ id: String, reason: String, actor: String? = nil) throws(RegisterError) -> StatusEventRecord {
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
-        return try write { db in
-            let fullId = try Self.resolveCommitmentId(db, id)
-            guard let commitment = try CommitmentRecord.fetchOne(db, key: fullId) else {
-                throw RegisterError.unknownCommitment(id: id)
-            }
-            if commitment.status == .dismissed { throw RegisterError.alreadyInStatus(id: fullId, status: .dismissed) }
-            let event = Self.event(
-                commitment: fullId, status: .dismissed, date: commitment.debateDate ?? String(now.prefix(10)), now: now,
-                actor: who, evidence: nil, reason: reason, linkId: nil)
-            try event.insert(db)
-            try Self.refreshStatus(db, commitmentId: fullId)
-            return event
+        return try write { db in try Self.dismiss(db, id, reason: reason, actor: who, now: now) }
+    }
+
+    /// ``dismiss(_:reason:actor:)`` inside a write transaction of either backend.
+    static func dismiss(_ db: some RegisterRows, _ id: String, reason: String, actor who: String, now: String) throws
+        -> StatusEventRecord
+    {
+        let fullId = try Self.resolveCommitmentId(db, id)
+        guard let commitment = try db.fetch(CommitmentRecord.self, key: fullId) else {
+            throw RegisterError.unknownCommitment(id: id)
         }
+        if commitment.status == .dismissed { throw RegisterError.alreadyInStatus(id: fullId, status: .dismissed) }
+        let event = Self.event(
+            commitment: fullId, status: .dismissed, date: commitment.debateDate ?? String(now.prefix(10)), now: now,
+            actor: who, evidence: nil, reason: reason, linkId: nil)
+        try db.insert(event, ignoringConflicts: false)
+        try Self.refreshStatus(db, commitmentId: fullId)
+        return event
     }
 
     /// The rule `register lapse --before-dissolution` records its events under.

@@ -3,7 +3,7 @@ public import HansardAnalysis
 public import HansardIngestion
 
 /// What every register command asks of a register, whatever keeps it: an SQLite file (``Register``, the default)
-/// or, later, a database server a team shares (issue 17).
+/// or a PostgreSQL database a team shares (``PostgresRegister``).
 ///
 /// Both keep the same tables, ids and event log, so an export of either is the same `hansard.register/1` bytes for
 /// the same contents and ``importSnapshot(_:from:)`` moves a register from one to the other. Each method runs its
@@ -56,9 +56,14 @@ extension Register: RegisterBackend {
 
 /// Opens registers by location.
 public enum Registers {
-    /// Opens the register at `location`, creating it when an SQLite file does not exist yet.
+    /// Opens the register at `location`: a file name is an SQLite register, created when there is no file yet;
+    /// `postgres://…` (or `postgresql://…`) a PostgreSQL one, whose database must exist (its tables are created on
+    /// first use). Any other `scheme://` is refused.
     /// - Parameter readOnly: open for reading only: nothing is created, migrated or left behind.
     public static func open(at location: String, readOnly: Bool = false) throws(RegisterError) -> any RegisterBackend {
+        if let scheme = RegisterFile.addressScheme(location), PostgresRegister.schemes.contains(scheme) {
+            return try PostgresRegister.open(at: location, readOnly: readOnly)
+        }
         return try Register.open(at: location, readOnly: readOnly)
     }
 
