@@ -16,12 +16,12 @@ import PostgresNIO
 /// A register kept in a PostgreSQL database that a team shares (`postgres://user@host/db`).
 ///
 /// It holds the same tables, migrations and ids as an SQLite register, and the status events, notes, link
-/// decisions, corrections, imports and exports run the same code (``RegisterRows``), so an export is the same
-/// bytes and `register import` moves a register between the two without loss. Every write transaction holds the
+/// decisions, corrections, lapses, imports and exports run the same code (``RegisterRows``), so an export is the
+/// same bytes and `register import` moves a register between the two without loss. Every write transaction holds the
 /// register's advisory lock, so writers from several machines queue as SQLite's writers do, each debate is stored
-/// once and no event is lost. Not built yet on this backend: adding pages and the commitment lists (see
-/// docs/register.md); those commands say so and change nothing.
-public final class PostgresRegister: RegisterBackend, Sendable {
+/// once and no event is lost. Lists and searches run, for now, on a private SQLite copy read in one transaction.
+/// Not built yet on this backend: adding pages (see docs/register.md); `register add` says so and changes nothing.
+public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
     /// The address schemes that name a PostgreSQL register.
     public static let schemes: Set<String> = ["postgres", "postgresql"]
 
@@ -46,7 +46,10 @@ public final class PostgresRegister: RegisterBackend, Sendable {
 
     // The connection must be closed before it is released (PostgresNIO checks); registers are released on the
     // command's thread, never on an event loop, so waiting here is safe.
-    deinit { try? (connection.close() as EventLoopFuture<Void>).wait() }
+    deinit {
+        if let folder = copy?.folder { try? FileManager.default.removeItem(atPath: folder) }
+        try? (connection.close() as EventLoopFuture<Void>).wait()
+    }
 
     /// Connects to the database `location` names and makes sure it holds a register: an empty database gets the
     /// register's tables (unless `readOnly`); a database with other tables, or one a newer hansard set up, is
@@ -105,6 +108,7 @@ public final class PostgresRegister: RegisterBackend, Sendable {
     /// `BEGIN IMMEDIATE`), so what a writer reads before writing cannot change under it.
     func write<T>(_ body: (PostgresSession) throws -> T) throws(RegisterError) -> T {
         if readOnly { throw .cannotWrite(path: location, reason: "the register was opened for reading only") }
+        forgetCopy()
         return try mapped(.writing) { () throws -> T in
             let session = self.session
             try session.execute("BEGIN")
@@ -228,38 +232,86 @@ public final class PostgresRegister: RegisterBackend, Sendable {
         try read { session in try Register.detail(session, id) }
     }
 
-    // MARK: Not built on PostgreSQL yet
-
-    public func add(_ analysis: Analysis, of debate: Debate, reanalysing: Bool) throws(RegisterError) -> AddOutcome {
-        throw .notOnServer(location: location, command: "register add")
-    }
-
-    public func commitments(_ query: CommitmentQuery) throws(RegisterError) -> CommitmentList {
-        throw .notOnServer(location: location, command: query.text == nil ? "commitments" : "search")
-    }
-
-    public func context(for listings: [CommitmentListing]) throws(RegisterError) -> RowContext {
-        throw .notOnServer(location: location, command: "commitments")
-    }
-
-    public func shortIds(for ids: [String]?, minimum: Int) throws(RegisterError) -> [String: String] {
-        throw .notOnServer(location: location, command: "commitments")
-    }
-
     public func pendingLinkListings() throws(RegisterError) -> [Register.LinkListing] {
-        throw .notOnServer(location: location, command: "register links")
+        try read { session in try Register.pendingLinkListings(session) }
     }
 
     public func lapseAtDissolution(parliament: String?, asOf: String?, actor: String?, dryRun: Bool)
         throws(RegisterError) -> [Register.Lapse]
     {
-        throw .notOnServer(location: location, command: "register lapse")
+        let date = try asOf.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
+        let now = Timestamp.now()
+        let who = self.actor(actor)
+        return dryRun
+            ? try read { session in
+                try Register.lapse(session, parliament: parliament, asOf: date, actor: who, now: now, dryRun: true)
+            }
+            : try write { session in
+                try Register.lapse(session, parliament: parliament, asOf: date, actor: who, now: now, dryRun: false)
+            }
     }
 
     public func undoLapses(parliament: String?, actor: String?, dryRun: Bool) throws(RegisterError)
         -> [Register.Lapse]
     {
-        throw .notOnServer(location: location, command: "register lapse --undo")
+        let now = Timestamp.now()
+        let who = self.actor(actor)
+        return dryRun
+            ? try read { session in
+                try Register.undoLapses(session, parliament: parliament, actor: who, now: now, dryRun: true)
+            }
+            : try write { session in
+                try Register.undoLapses(session, parliament: parliament, actor: who, now: now, dryRun: false)
+            }
+    }
+
+    // MARK: Lists, on a private SQLite copy for now
+
+    // The list queries (filters by person and department, full-text search, the as-of statuses) are still written
+    // for SQLite only. Until they are written for both, a list reads the register in one transaction into a private
+    // SQLite copy and lists it there with the same code: the same rows in the same order, at the cost of reading the
+    // whole register for each command (well under a second for a few thousand commitments).
+    private let copyLock = NSLock()
+    nonisolated(unsafe) private var copy: (register: Register, folder: String)?
+
+    private func listingCopy() throws(RegisterError) -> Register {
+        copyLock.lock()
+        defer { copyLock.unlock() }
+        if let copy { return copy.register }
+        let whole = try snapshot()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hansard-postgres-list-\(UUID().uuidString)"
+        ).path
+        let register = try Register.open(at: folder + "/copy.sqlite")
+        _ = try register.importSnapshot(whole, from: location)
+        copy = (register, folder)
+        return register
+    }
+
+    /// Drops the copy after a write through this connection.
+    private func forgetCopy() {
+        copyLock.lock()
+        defer { copyLock.unlock() }
+        if let folder = copy?.folder { try? FileManager.default.removeItem(atPath: folder) }
+        copy = nil
+    }
+
+    public func commitments(_ query: CommitmentQuery) throws(RegisterError) -> CommitmentList {
+        try listingCopy().commitments(query)
+    }
+
+    public func context(for listings: [CommitmentListing]) throws(RegisterError) -> RowContext {
+        try listingCopy().context(for: listings)
+    }
+
+    public func shortIds(for ids: [String]?, minimum: Int) throws(RegisterError) -> [String: String] {
+        try listingCopy().shortIds(for: ids, minimum: minimum)
+    }
+
+    // MARK: Not built on PostgreSQL yet
+
+    public func add(_ analysis: Analysis, of debate: Debate, reanalysing: Bool) throws(RegisterError) -> AddOutcome {
+        throw .notOnServer(location: location, command: "register add")
     }
 
     // MARK: Errors

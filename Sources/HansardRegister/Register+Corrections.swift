@@ -280,36 +280,43 @@ extension Register {
         let date = try asOf.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
-        let body = { (db: Database) throws -> [Lapse] in
-            var request = CommitmentRecord.filter(Column("status") == CommitmentStatus.outstanding.rawValue)
-                .filter(Column("parliament") != nil)
-            if let parliament { request = request.filter(Column("parliament") == parliament) }
-            var lapses: [Lapse] = []
-            for commitment in try request.order(Column("debateDate"), Column("id")).fetchAll(db) {
-                guard let made = commitment.parliament,
-                    var ended = ParliamentarySessions.dissolution(of: made, asOf: date),
-                    ended >= (commitment.debateDate ?? "")
-                else { continue }
-                // A later event (a reopening) would outrank a lapse dated before it.
-                if let latest = try StatusEventRecord.filter(Column("commitmentId") == commitment.id)
-                    .select(max(Column("effectiveDate")), as: String.self).fetchOne(db)
-                {
-                    ended = Swift.max(ended, latest)
-                }
-                lapses.append(Lapse(commitment: commitment, parliament: made, date: ended))
-                if dryRun { continue }
-                let event = Self.event(
-                    commitment: commitment.id, status: .lapsed, date: ended, now: now, actor: who,
-                    evidence: "The \(made) Parliament was dissolved: its last session ended on \(ended)"
-                        + " (the sessions table that ships with hansard)",
-                    reason: "lapsed at the dissolution of Parliament (register lapse --before-dissolution)",
-                    linkId: nil, rule: Self.dissolutionRule)
-                try event.insert(db)
-                try Self.refreshStatus(db, commitmentId: commitment.id)
+        return dryRun
+            ? try read { db in try Self.lapse(db, parliament: parliament, asOf: date, actor: who, now: now, dryRun: true) }
+            : try write { db in
+                try Self.lapse(db, parliament: parliament, asOf: date, actor: who, now: now, dryRun: false)
             }
-            return lapses
+    }
+
+    /// ``lapseAtDissolution(parliament:asOf:actor:dryRun:)`` inside a transaction of either backend.
+    static func lapse(
+        _ db: some RegisterRows, parliament: String?, asOf date: String, actor who: String, now: String, dryRun: Bool
+    ) throws -> [Lapse] {
+        let outstanding = try db.fetchAll(
+            CommitmentRecord.self, where: "status", equals: CommitmentStatus.outstanding.rawValue,
+            orderBy: ["debateDate", "id"])
+        var lapses: [Lapse] = []
+        for commitment in outstanding where commitment.parliament != nil {
+            if let parliament, commitment.parliament != parliament { continue }
+            guard let made = commitment.parliament,
+                var ended = ParliamentarySessions.dissolution(of: made, asOf: date),
+                ended >= (commitment.debateDate ?? "")
+            else { continue }
+            // A later event (a reopening) would outrank a lapse dated before it.
+            let events = try db.fetchAll(
+                StatusEventRecord.self, where: "commitmentId", equals: commitment.id, orderBy: ["effectiveDate"])
+            if let latest = events.last?.effectiveDate { ended = Swift.max(ended, latest) }
+            lapses.append(Lapse(commitment: commitment, parliament: made, date: ended))
+            if dryRun { continue }
+            let event = Self.event(
+                commitment: commitment.id, status: .lapsed, date: ended, now: now, actor: who,
+                evidence: "The \(made) Parliament was dissolved: its last session ended on \(ended)"
+                    + " (the sessions table that ships with hansard)",
+                reason: "lapsed at the dissolution of Parliament (register lapse --before-dissolution)",
+                linkId: nil, rule: Self.dissolutionRule)
+            try db.insert(event, ignoringConflicts: false)
+            try Self.refreshStatus(db, commitmentId: commitment.id)
         }
-        return dryRun ? try read(body) : try write(body)
+        return lapses
     }
 
     /// Reopens the commitments whose latest status is a lapse recorded by ``lapseAtDissolution(parliament:asOf:actor:dryRun:)``:
@@ -319,29 +326,38 @@ extension Register {
     {
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
-        let body = { (db: Database) throws -> [Lapse] in
-            var request = CommitmentRecord.filter(Column("status") == CommitmentStatus.lapsed.rawValue)
-            if let parliament { request = request.filter(Column("parliament") == parliament) }
-            var undone: [Lapse] = []
-            for commitment in try request.order(Column("debateDate"), Column("id")).fetchAll(db) {
-                guard
-                    let latest = try StatusEventRecord.filter(Column("commitmentId") == commitment.id)
-                        .order(Column("effectiveDate").desc, Column("recordedAt").desc, Column("id").desc)
-                        .fetchOne(db),
-                    latest.rule == Self.dissolutionRule
-                else { continue }
-                undone.append(
-                    Lapse(commitment: commitment, parliament: commitment.parliament ?? "", date: latest.effectiveDate))
-                if dryRun { continue }
-                let event = Self.event(
-                    commitment: commitment.id, status: .outstanding, date: latest.effectiveDate, now: now, actor: who,
-                    evidence: nil, reason: "lapse at dissolution undone (register lapse --undo)", linkId: nil,
-                    rule: Self.dissolutionRule + "-undone")
-                try event.insert(db)
-                try Self.refreshStatus(db, commitmentId: commitment.id)
-            }
-            return undone
+        return dryRun
+            ? try read { db in try Self.undoLapses(db, parliament: parliament, actor: who, now: now, dryRun: true) }
+            : try write { db in try Self.undoLapses(db, parliament: parliament, actor: who, now: now, dryRun: false) }
+    }
+
+    /// ``undoLapses(parliament:actor:dryRun:)`` inside a transaction of either backend.
+    static func undoLapses(_ db: some RegisterRows, parliament: String?, actor who: String, now: String, dryRun: Bool)
+        throws -> [Lapse]
+    {
+        let lapsed = try db.fetchAll(
+            CommitmentRecord.self, where: "status", equals: CommitmentStatus.lapsed.rawValue,
+            orderBy: ["debateDate", "id"])
+        var undone: [Lapse] = []
+        for commitment in lapsed {
+            if let parliament, commitment.parliament != parliament { continue }
+            guard
+                let latest = try db.fetchAll(
+                    StatusEventRecord.self, where: "commitmentId", equals: commitment.id,
+                    orderBy: ["effectiveDate", "recordedAt", "id"], descending: true
+                ).first,
+                latest.rule == Self.dissolutionRule
+            else { continue }
+            undone.append(
+                Lapse(commitment: commitment, parliament: commitment.parliament ?? "", date: latest.effectiveDate))
+            if dryRun { continue }
+            let event = Self.event(
+                commitment: commitment.id, status: .outstanding, date: latest.effectiveDate, now: now, actor: who,
+                evidence: nil, reason: "lapse at dissolution undone (register lapse --undo)", linkId: nil,
+                rule: Self.dissolutionRule + "-undone")
+            try db.insert(event, ignoringConflicts: false)
+            try Self.refreshStatus(db, commitmentId: commitment.id)
         }
-        return dryRun ? try read(body) : try write(body)
+        return undone
     }
 }

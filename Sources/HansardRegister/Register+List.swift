@@ -304,27 +304,28 @@ extension Register {
     /// Candidate links waiting for a decision, with their commitments, oldest commitment first, then by department
     /// and best score.
     public func pendingLinkListings() throws(RegisterError) -> [LinkListing] {
-        try read { db in
-            let links = try FollowUpLinkRecord.filter(Column("state") == FollowUpState.candidate.rawValue).fetchAll(db)
-            var commitments: [String: CommitmentRecord] = [:]
-            var debates: [String: DebateRecord] = [:]
-            for chunk in Array(Set(links.map(\.commitmentId))).sorted().chunked(400) {
-                for c in try CommitmentRecord.filter(keys: chunk).fetchAll(db) { commitments[c.id] = c }
-            }
-            let debateIds = Set(links.map(\.debateId)).union(commitments.values.map(\.debateId))
-            for chunk in Array(debateIds).sorted().chunked(400) {
-                for d in try DebateRecord.filter(keys: chunk).fetchAll(db) { debates[d.id] = d }
-            }
-            return links.compactMap { link -> LinkListing? in
-                guard let commitment = commitments[link.commitmentId] else { return nil }
-                return LinkListing(
-                    link: link, commitment: commitment,
-                    citation: Citation(commitment, debate: debates[commitment.debateId]),
-                    laterDebate: debates[link.debateId])
-            }.sorted {
-                ($0.commitment.debateDate ?? "", $0.commitment.department ?? "", -$0.link.score, $0.link.id)
-                    < ($1.commitment.debateDate ?? "", $1.commitment.department ?? "", -$1.link.score, $1.link.id)
-            }
+        try read { db in try Self.pendingLinkListings(db) }
+    }
+
+    /// ``pendingLinkListings()`` inside a read transaction of either backend.
+    static func pendingLinkListings(_ db: some RegisterRows) throws -> [LinkListing] {
+        let links = try db.fetchAll(
+            FollowUpLinkRecord.self, where: "state", equals: FollowUpState.candidate.rawValue, orderBy: ["id"])
+        var commitments: [String: CommitmentRecord] = [:]
+        var debates: [String: DebateRecord] = [:]
+        for id in Set(links.map(\.commitmentId)) { commitments[id] = try db.fetch(CommitmentRecord.self, key: id) }
+        for id in Set(links.map(\.debateId)).union(commitments.values.map(\.debateId)) {
+            debates[id] = try db.fetch(DebateRecord.self, key: id)
+        }
+        return links.compactMap { link -> LinkListing? in
+            guard let commitment = commitments[link.commitmentId] else { return nil }
+            return LinkListing(
+                link: link, commitment: commitment,
+                citation: Citation(commitment, debate: debates[commitment.debateId]),
+                laterDebate: debates[link.debateId])
+        }.sorted {
+            ($0.commitment.debateDate ?? "", $0.commitment.department ?? "", -$0.link.score, $0.link.id)
+                < ($1.commitment.debateDate ?? "", $1.commitment.department ?? "", -$1.link.score, $1.link.id)
         }
     }
 }
