@@ -400,7 +400,8 @@ struct PostgresAddress {
         let query = Dictionary(
             (components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
         let environment = ProcessInfo.processInfo.environment
-        user = components.user.flatMap { $0.isEmpty ? nil : $0 } ?? query["user"] ?? environment["PGUSER"]
+        user =
+            components.user.flatMap { $0.isEmpty ? nil : $0 } ?? query["user"] ?? environment["PGUSER"]
             ?? Timestamp.loginName
         password = components.password ?? query["password"] ?? environment["PGPASSWORD"]
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
@@ -424,7 +425,8 @@ struct PostgresAddress {
         }
         sslMode = query["sslmode"] ?? "prefer"
         guard ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].contains(sslMode) else {
-            throw .badAddress(location: shown, reason: "sslmode=\(sslMode) is not one of disable, prefer, require, verify-full")
+            throw .badAddress(
+                location: shown, reason: "sslmode=\(sslMode) is not one of disable, prefer, require, verify-full")
         }
     }
 

@@ -74,10 +74,7 @@ struct PostgresSession {
     /// The record's columns and values, every column of its table (a nil is NULL).
     static func columns<R: StoredRecord>(_ record: R) throws -> [(String, PostgresValue)] {
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(record)) as? [String: Any] ?? [:]
-        guard let columns = PostgresSchema.columns[R.table] else {
-            throw RegisterError.database(path: R.table, reason: "no such table in the PostgreSQL schema")
-        }
-        return columns.map { column in
+        return R.Columns.allCases.map(\.rawValue).map { column in
             guard let value = object[column], !(value is NSNull) else { return (column, .null) }
             if let text = value as? String { return (column, .text(text)) }
             let number = value as? NSNumber
@@ -99,23 +96,25 @@ extension String {
 extension PostgresSession: RegisterRows {
     func fetch<R: StoredRecord>(_ type: R.Type, key: String) throws -> R? {
         try records(
-            R.self, "SELECT * FROM \(R.table.quotedIdentifier) WHERE \(R.keyColumn.quotedIdentifier) = $1",
+            R.self, "SELECT * FROM \(R.table.quotedIdentifier) WHERE \(R.keyColumn.rawValue.quotedIdentifier) = $1",
             [.text(key)]
         ).first
     }
 
     func fetchAll<R: StoredRecord>(
-        _ type: R.Type, where column: String?, equals value: String?, orderBy: [String], descending: Bool
+        _ type: R.Type, where column: R.Columns?, equals value: String?, orderBy: [R.Columns], descending: Bool
     ) throws -> [R] {
         var sql = "SELECT * FROM \(R.table.quotedIdentifier)"
         var values: [PostgresValue] = []
         if let column {
-            sql += " WHERE \(column.quotedIdentifier) = $1"
+            sql += " WHERE \(column.rawValue.quotedIdentifier) = $1"
             values.append(value.map { .text($0) } ?? .null)
         }
         // Text columns are COLLATE "C": ordered by bytes, as SQLite orders them.
         if !orderBy.isEmpty {
-            sql += " ORDER BY " + orderBy.map { $0.quotedIdentifier + (descending ? " DESC" : "") }
+            sql +=
+                " ORDER BY "
+                + orderBy.map { $0.rawValue.quotedIdentifier + (descending ? " DESC" : "") }
                 .joined(separator: ", ")
         }
         return try records(R.self, sql, values)
@@ -123,7 +122,8 @@ extension PostgresSession: RegisterRows {
 
     func exists<R: StoredRecord>(_ type: R.Type, key: String) throws -> Bool {
         try !run(
-            "SELECT 1 FROM \(R.table.quotedIdentifier) WHERE \(R.keyColumn.quotedIdentifier) = $1", [.text(key)]
+            "SELECT 1 FROM \(R.table.quotedIdentifier) WHERE \(R.keyColumn.rawValue.quotedIdentifier) = $1",
+            [.text(key)]
         ).isEmpty
     }
 
@@ -137,11 +137,11 @@ extension PostgresSession: RegisterRows {
     }
 
     func update<R: StoredRecord>(_ record: R) throws {
-        let columns = try Self.columns(record).filter { $0.0 != R.keyColumn }
+        let columns = try Self.columns(record).filter { $0.0 != R.keyColumn.rawValue }
         let assignments = columns.enumerated().map { "\($0.element.0.quotedIdentifier) = $\($0.offset + 1)" }
             .joined(separator: ", ")
         try execute(
-            "UPDATE \(R.table.quotedIdentifier) SET \(assignments) WHERE \(R.keyColumn.quotedIdentifier) = $\(columns.count + 1)",
+            "UPDATE \(R.table.quotedIdentifier) SET \(assignments) WHERE \(R.keyColumn.rawValue.quotedIdentifier) = $\(columns.count + 1)",
             columns.map(\.1) + [.text(record.key)])
     }
 
@@ -180,36 +180,6 @@ enum PostgresSchema {
         default: return .text
         }
     }
-
-    /// Every column of each table, in the order SQLite has them (the migrations add them in this order).
-    static let columns: [String: [String]] = [
-        "debate": [
-            "id", "identity", "title", "house", "date", "url", "type", "sha256", "sourcePath", "revision", "addedAt",
-            "updatedAt", "volume", "format", "bytes", "governmentTurns",
-        ],
-        "debateVersion": ["sha256", "debateId", "revision", "sourcePath", "addedAt"],
-        "commitment": CommitmentRecord.columnNames,
-        "request": [
-            "id", "debateId", "turn", "speakerName", "quote", "action", "outcome", "answerQuote", "commitmentId", "form",
-            "asked",
-        ],
-        "statusEvent": [
-            "id", "commitmentId", "status", "effectiveDate", "recordedAt", "actor", "evidence", "reason", "linkId",
-            "rule",
-        ],
-        "note": ["id", "commitmentId", "text", "author", "recordedAt"],
-        "commitmentChange": ["id", "commitmentId", "revision", "kind", "oldValue", "newValue", "recordedAt", "field"],
-        "followUpLink": [
-            "id", "commitmentId", "debateId", "turn", "speakerName", "quote", "kind", "evidence", "score",
-            "suggestsFulfilment", "state", "decidedAt", "decidedBy",
-        ],
-        "speech": ["debateId", "turn", "speakerName", "department", "text"],
-        "commitmentEdit": [
-            "id", "commitmentId", "field", "value", "previous", "machineValue", "actor", "reason", "recordedAt",
-        ],
-        "evasion": ["id", "debateId", "turn", "quote", "questionTurn", "label", "reason"],
-        "mention": ["id", "debateId", "turn", "quote", "subject", "refersTo"],
-    ]
 
     private static let t = #"TEXT COLLATE "C""#
 

@@ -195,7 +195,7 @@ extension Register {
         var machine = MachineValues(record.machineValues)
         var latest: [CommitmentField: CommitmentEditRecord] = [:]
         let edits = try db.fetchAll(
-            CommitmentEditRecord.self, where: "commitmentId", equals: commitmentId, orderBy: ["recordedAt", "id"])
+            CommitmentEditRecord.self, where: .commitmentId, equals: commitmentId, orderBy: [.recordedAt, .id])
         for edit in edits { latest[edit.field] = edit }
         for (field, edit) in latest {
             if machine.values[field.rawValue] == nil { machine.values[field.rawValue] = .some(edit.machineValue) }
@@ -292,8 +292,8 @@ extension Register {
         _ db: some RegisterRows, parliament: String?, asOf date: String, actor who: String, now: String, dryRun: Bool
     ) throws -> [Lapse] {
         let outstanding = try db.fetchAll(
-            CommitmentRecord.self, where: "status", equals: CommitmentStatus.outstanding.rawValue,
-            orderBy: ["debateDate", "id"])
+            CommitmentRecord.self, where: .status, equals: CommitmentStatus.outstanding.rawValue,
+            orderBy: [.debateDate, .id])
         var lapses: [Lapse] = []
         for commitment in outstanding where commitment.parliament != nil {
             if let parliament, commitment.parliament != parliament { continue }
@@ -303,7 +303,7 @@ extension Register {
             else { continue }
             // A later event (a reopening) would outrank a lapse dated before it.
             let events = try db.fetchAll(
-                StatusEventRecord.self, where: "commitmentId", equals: commitment.id, orderBy: ["effectiveDate"])
+                StatusEventRecord.self, where: .commitmentId, equals: commitment.id, orderBy: [.effectiveDate])
             if let latest = events.last?.effectiveDate { ended = Swift.max(ended, latest) }
             lapses.append(Lapse(commitment: commitment, parliament: made, date: ended))
             if dryRun { continue }
@@ -336,15 +336,15 @@ extension Register {
         throws -> [Lapse]
     {
         let lapsed = try db.fetchAll(
-            CommitmentRecord.self, where: "status", equals: CommitmentStatus.lapsed.rawValue,
-            orderBy: ["debateDate", "id"])
+            CommitmentRecord.self, where: .status, equals: CommitmentStatus.lapsed.rawValue,
+            orderBy: [.debateDate, .id])
         var undone: [Lapse] = []
         for commitment in lapsed {
             if let parliament, commitment.parliament != parliament { continue }
             guard
                 let latest = try db.fetchAll(
-                    StatusEventRecord.self, where: "commitmentId", equals: commitment.id,
-                    orderBy: ["effectiveDate", "recordedAt", "id"], descending: true
+                    StatusEventRecord.self, where: .commitmentId, equals: commitment.id,
+                    orderBy: [.effectiveDate, .recordedAt, .id], descending: true
                 ).first,
                 latest.rule == Self.dissolutionRule
             else { continue }

@@ -155,21 +155,21 @@ extension Register {
         let debate = try db.fetch(DebateRecord.self, key: commitment.debateId)!
         let request = try commitment.requestId.flatMap { try db.fetch(RequestRecord.self, key: $0) }
         // Best score first, then by id (ids are ASCII: Swift's order is the databases' byte order).
-        let links = try db.fetchAll(FollowUpLinkRecord.self, where: "commitmentId", equals: id, orderBy: ["id"])
+        let links = try db.fetchAll(FollowUpLinkRecord.self, where: .commitmentId, equals: id, orderBy: [.id])
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         var linked: [String: DebateRecord] = [:]
         for debateId in Set(links.map(\.debateId)) { linked[debateId] = try db.fetch(DebateRecord.self, key: debateId) }
         return CommitmentDetail(
             commitment: commitment, debate: debate, request: request,
             statusEvents: try db.fetchAll(
-                StatusEventRecord.self, where: "commitmentId", equals: id,
-                orderBy: ["effectiveDate", "recordedAt", "id"]),
-            notes: try db.fetchAll(NoteRecord.self, where: "commitmentId", equals: id, orderBy: ["recordedAt", "id"]),
+                StatusEventRecord.self, where: .commitmentId, equals: id,
+                orderBy: [.effectiveDate, .recordedAt, .id]),
+            notes: try db.fetchAll(NoteRecord.self, where: .commitmentId, equals: id, orderBy: [.recordedAt, .id]),
             changes: try db.fetchAll(
-                CommitmentChangeRecord.self, where: "commitmentId", equals: id, orderBy: ["revision", "id"]),
+                CommitmentChangeRecord.self, where: .commitmentId, equals: id, orderBy: [.revision, .id]),
             links: links, linkedDebates: linked,
             edits: try db.fetchAll(
-                CommitmentEditRecord.self, where: "commitmentId", equals: id, orderBy: ["recordedAt", "id"]))
+                CommitmentEditRecord.self, where: .commitmentId, equals: id, orderBy: [.recordedAt, .id]))
     }
 
     /// Candidate links still waiting for a decision, best score first.
@@ -310,7 +310,7 @@ extension Register {
     /// ``pendingLinkListings()`` inside a read transaction of either backend.
     static func pendingLinkListings(_ db: some RegisterRows) throws -> [LinkListing] {
         let links = try db.fetchAll(
-            FollowUpLinkRecord.self, where: "state", equals: FollowUpState.candidate.rawValue, orderBy: ["id"])
+            FollowUpLinkRecord.self, where: .state, equals: FollowUpState.candidate.rawValue, orderBy: [.id])
         var commitments: [String: CommitmentRecord] = [:]
         var debates: [String: DebateRecord] = [:]
         for id in Set(links.map(\.commitmentId)) { commitments[id] = try db.fetch(CommitmentRecord.self, key: id) }

@@ -179,8 +179,8 @@ extension Register {
     /// Sets the commitment's cached status from its latest event.
     static func refreshStatus(_ db: some RegisterRows, commitmentId: String) throws {
         let latest = try db.fetchAll(
-            StatusEventRecord.self, where: "commitmentId", equals: commitmentId,
-            orderBy: ["effectiveDate", "recordedAt", "id"], descending: true
+            StatusEventRecord.self, where: .commitmentId, equals: commitmentId,
+            orderBy: [.effectiveDate, .recordedAt, .id], descending: true
         ).first
         try db.setStatus(commitmentId: commitmentId, status: latest?.status ?? .outstanding, date: latest?.effectiveDate)
     }

@@ -1,66 +1,118 @@
-import GRDB
+// Public: the records' Columns enums are GRDB column expressions, which GRDB's TableRecord makes part of each
+// record's public conformance (as long as the records conform to GRDB's protocols publicly).
+public import GRDB
 
-/// A table's record: its name and key, so that logic written once reads and writes it on either backend.
+/// A table's record: its name, columns and key, so that logic written once reads and writes it on either backend.
 protocol StoredRecord: Codable, Sendable {
+    /// The table's columns, in the order the table has them; the names are the record's coding keys.
+    associatedtype Columns: RawRepresentable, CaseIterable where Columns.RawValue == String
     static var table: String { get }
     /// The single-column primary key (every table that the shared logic touches has one).
-    static var keyColumn: String { get }
+    static var keyColumn: Columns { get }
     var key: String { get }
 }
 
 extension DebateRecord: StoredRecord {
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, identity, title, house, date, url, type, sha256, sourcePath, revision, addedAt, updatedAt, volume,
+            format, bytes, governmentTurns
+    }
     static var table: String { "debate" }
-    static var keyColumn: String { "id" }
+    static var keyColumn: Columns { .id }
     var key: String { id }
 }
+
 extension DebateVersionRecord: StoredRecord {
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case sha256, debateId, revision, sourcePath, addedAt
+    }
     static var table: String { "debateVersion" }
-    static var keyColumn: String { "sha256" }
+    static var keyColumn: Columns { .sha256 }
     var key: String { sha256 }
 }
+
 extension CommitmentRecord: StoredRecord {
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, analysisId, debateId, debateDate, house, turn, speakerName, speakerRole, office, department, quote,
+            action, object, subject, timingPhrase, timingClass, dueBy, strength, source, requestId, status, statusDate,
+            firstRevision, missingSinceRevision, person, speakerAliases, departmentSource, speakerEvidence, heading,
+            debateTitle, startColumn, contributionId, government, parliament, kind, analysisEvidence, machineValues
+    }
     static var table: String { "commitment" }
-    static var keyColumn: String { "id" }
+    static var keyColumn: Columns { .id }
     var key: String { id }
 }
+
 extension RequestRecord: StoredRecord {
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, debateId, turn, speakerName, quote, action, outcome, answerQuote, commitmentId, form, asked
+    }
     static var table: String { "request" }
-    static var keyColumn: String { "id" }
+    static var keyColumn: Columns { .id }
     var key: String { id }
 }
+
 extension StatusEventRecord: StoredRecord {
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, commitmentId, status, effectiveDate, recordedAt, `actor`, evidence, reason, linkId, rule
+    }
     static var table: String { "statusEvent" }
-    static var keyColumn: String { "id" }
+    static var keyColumn: Columns { .id }
     var key: String { id }
 }
+
 extension NoteRecord: StoredRecord {
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, commitmentId, text, author, recordedAt
+    }
     static var table: String { "note" }
-    static var keyColumn: String { "id" }
+    static var keyColumn: Columns { .id }
     var key: String { id }
 }
+
 extension CommitmentChangeRecord: StoredRecord {
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, commitmentId, revision, kind, oldValue, newValue, recordedAt, field
+    }
     static var table: String { "commitmentChange" }
-    static var keyColumn: String { "id" }
+    static var keyColumn: Columns { .id }
     var key: String { id }
 }
+
 extension FollowUpLinkRecord: StoredRecord {
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, commitmentId, debateId, turn, speakerName, quote, kind, evidence, score, suggestsFulfilment, state,
+            decidedAt, decidedBy
+    }
     static var table: String { "followUpLink" }
-    static var keyColumn: String { "id" }
+    static var keyColumn: Columns { .id }
     var key: String { id }
 }
+
 extension CommitmentEditRecord: StoredRecord {
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, commitmentId, field, value, previous, machineValue, `actor`, reason, recordedAt
+    }
     static var table: String { "commitmentEdit" }
-    static var keyColumn: String { "id" }
+    static var keyColumn: Columns { .id }
     var key: String { id }
 }
+
 extension EvasionRecord: StoredRecord {
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, debateId, turn, quote, questionTurn, label, reason
+    }
     static var table: String { "evasion" }
-    static var keyColumn: String { "id" }
+    static var keyColumn: Columns { .id }
     var key: String { id }
 }
+
 extension MentionRecord: StoredRecord {
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, debateId, turn, quote, subject, refersTo
+    }
     static var table: String { "mention" }
-    static var keyColumn: String { "id" }
+    static var keyColumn: Columns { .id }
     var key: String { id }
 }
 
@@ -72,7 +124,7 @@ protocol RegisterRows {
     /// The rows whose `column` equals `value` (all rows when `column` is nil), in the order of `orderBy`'s columns
     /// (ascending; `descending` reverses each), compared as bytes on both backends.
     func fetchAll<R: StoredRecord>(
-        _ type: R.Type, where column: String?, equals value: String?, orderBy: [String], descending: Bool
+        _ type: R.Type, where column: R.Columns?, equals value: String?, orderBy: [R.Columns], descending: Bool
     ) throws -> [R]
     func exists<R: StoredRecord>(_ type: R.Type, key: String) throws -> Bool
     /// Inserts the row; with `ignoringConflicts`, a row whose key or unique columns are taken is left out silently.
@@ -88,7 +140,7 @@ protocol RegisterRows {
 
 extension RegisterRows {
     func fetchAll<R: StoredRecord>(
-        _ type: R.Type, where column: String? = nil, equals value: String? = nil, orderBy: [String]
+        _ type: R.Type, where column: R.Columns? = nil, equals value: String? = nil, orderBy: [R.Columns]
     ) throws -> [R] {
         try fetchAll(type, where: column, equals: value, orderBy: orderBy, descending: false)
     }
@@ -96,33 +148,31 @@ extension RegisterRows {
 
 extension Database: RegisterRows {
     func fetch<R: StoredRecord>(_ type: R.Type, key: String) throws -> R? {
-        let sql = "SELECT * FROM \(R.table.quotedDatabaseIdentifier) WHERE \(R.keyColumn.quotedDatabaseIdentifier) = ?"
-        guard let row = try Row.fetchOne(self, sql: sql, arguments: [key]) else { return nil }
+        let request = SQLRequest<Row>(
+            literal:
+                "SELECT * FROM \(sql: R.table.quotedDatabaseIdentifier) WHERE \(Column(R.keyColumn.rawValue)) = \(key)")
+        guard let row = try Row.fetchOne(self, request) else { return nil }
         return try (R.self as! any FetchableRecord.Type).init(row: row) as? R
     }
 
     func fetchAll<R: StoredRecord>(
-        _ type: R.Type, where column: String?, equals value: String?, orderBy: [String], descending: Bool
+        _ type: R.Type, where column: R.Columns?, equals value: String?, orderBy: [R.Columns], descending: Bool
     ) throws -> [R] {
-        var sql = "SELECT * FROM \(R.table.quotedDatabaseIdentifier)"
-        var arguments = StatementArguments()
-        if let column {
-            sql += " WHERE \(column.quotedDatabaseIdentifier) = ?"
-            arguments += [value]
-        }
+        var sql: SQL = "SELECT * FROM \(sql: R.table.quotedDatabaseIdentifier)"
+        if let column { sql += " WHERE \(Column(column.rawValue)) = \(value)" }
         if !orderBy.isEmpty {
-            sql += " ORDER BY " + orderBy.map { $0.quotedDatabaseIdentifier + (descending ? " DESC" : "") }
-                .joined(separator: ", ")
+            let terms: [SQL] = orderBy.map { "\(Column($0.rawValue))\(sql: descending ? " DESC" : "")" }
+            sql += " ORDER BY " + terms.joined(separator: ", ")
         }
         let decoder = R.self as! any FetchableRecord.Type
-        return try Row.fetchAll(self, sql: sql, arguments: arguments).map { try decoder.init(row: $0) as! R }
+        return try Row.fetchAll(self, SQLRequest<Row>(literal: sql)).map { try decoder.init(row: $0) as! R }
     }
 
     func exists<R: StoredRecord>(_ type: R.Type, key: String) throws -> Bool {
-        try Bool.fetchOne(
-            self,
-            sql: "SELECT EXISTS (SELECT 1 FROM \(R.table.quotedDatabaseIdentifier) WHERE \(R.keyColumn.quotedDatabaseIdentifier) = ?)",
-            arguments: [key]) ?? false
+        let table = R.table.quotedDatabaseIdentifier
+        let request = SQLRequest<Bool>(
+            literal: "SELECT EXISTS (SELECT 1 FROM \(sql: table) WHERE \(Column(R.keyColumn.rawValue)) = \(key))")
+        return try Bool.fetchOne(self, request) ?? false
     }
 
     func insert<R: StoredRecord>(_ record: R, ignoringConflicts: Bool) throws {
@@ -135,7 +185,8 @@ extension Database: RegisterRows {
 
     func setStatus(commitmentId: String, status: CommitmentStatus, date: String?) throws {
         try execute(
-            literal: "UPDATE commitment SET status = \(status.rawValue), statusDate = \(date) WHERE id = \(commitmentId)")
+            literal:
+                "UPDATE commitment SET status = \(status.rawValue), statusDate = \(date) WHERE id = \(commitmentId)")
     }
 
     func ids(in table: String, prefix base: String, suffix: String?, maxDashes: Int, limit: Int) throws -> [String] {
@@ -143,9 +194,11 @@ extension Database: RegisterRows {
         let head = String(base.prefix { $0 != "-" })
         let pattern = suffix.map { base + "*-" + $0 } ?? base + "*"
         let tooMany = head + String(repeating: "-*", count: maxDashes + 1)
-        return try String.fetchAll(
-            self,
-            sql: "SELECT id FROM \(table.quotedDatabaseIdentifier) WHERE id GLOB ? AND id NOT GLOB ? ORDER BY id LIMIT ?",
-            arguments: [pattern, tooMany, limit])
+        let request = SQLRequest<String>(
+            literal: """
+                SELECT id FROM \(sql: table.quotedDatabaseIdentifier) WHERE id GLOB \(pattern) \
+                AND id NOT GLOB \(tooMany) ORDER BY id LIMIT \(limit)
+                """)
+        return try String.fetchAll(self, request)
     }
 }

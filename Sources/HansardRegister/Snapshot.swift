@@ -190,18 +190,18 @@ extension Register {
     /// Every table in the snapshot's fixed order, read through either backend.
     static func snapshot(_ db: some RegisterRows) throws -> RegisterSnapshot {
         RegisterSnapshot(
-            debates: try db.fetchAll(DebateRecord.self, orderBy: ["id"]),
-            debateVersions: try db.fetchAll(DebateVersionRecord.self, orderBy: ["debateId", "revision", "sha256"]),
-            commitments: try db.fetchAll(CommitmentRecord.self, orderBy: ["id"]),
-            requests: try db.fetchAll(RequestRecord.self, orderBy: ["id"]),
+            debates: try db.fetchAll(DebateRecord.self, orderBy: [.id]),
+            debateVersions: try db.fetchAll(DebateVersionRecord.self, orderBy: [.debateId, .revision, .sha256]),
+            commitments: try db.fetchAll(CommitmentRecord.self, orderBy: [.id]),
+            requests: try db.fetchAll(RequestRecord.self, orderBy: [.id]),
             statusEvents: try db.fetchAll(
-                StatusEventRecord.self, orderBy: ["commitmentId", "effectiveDate", "recordedAt", "id"]),
-            notes: try db.fetchAll(NoteRecord.self, orderBy: ["commitmentId", "recordedAt", "id"]),
-            changes: try db.fetchAll(CommitmentChangeRecord.self, orderBy: ["commitmentId", "revision", "id"]),
-            links: try db.fetchAll(FollowUpLinkRecord.self, orderBy: ["commitmentId", "id"]),
-            edits: try db.fetchAll(CommitmentEditRecord.self, orderBy: ["commitmentId", "recordedAt", "id"]),
-            evasions: try db.fetchAll(EvasionRecord.self, orderBy: ["debateId", "turn", "id"]),
-            mentions: try db.fetchAll(MentionRecord.self, orderBy: ["debateId", "turn", "id"]))
+                StatusEventRecord.self, orderBy: [.commitmentId, .effectiveDate, .recordedAt, .id]),
+            notes: try db.fetchAll(NoteRecord.self, orderBy: [.commitmentId, .recordedAt, .id]),
+            changes: try db.fetchAll(CommitmentChangeRecord.self, orderBy: [.commitmentId, .revision, .id]),
+            links: try db.fetchAll(FollowUpLinkRecord.self, orderBy: [.commitmentId, .id]),
+            edits: try db.fetchAll(CommitmentEditRecord.self, orderBy: [.commitmentId, .recordedAt, .id]),
+            evasions: try db.fetchAll(EvasionRecord.self, orderBy: [.debateId, .turn, .id]),
+            mentions: try db.fetchAll(MentionRecord.self, orderBy: [.debateId, .turn, .id]))
     }
 
     /// The register as it stood at the end of `date`: commitments made by then, statuses from events
@@ -282,7 +282,7 @@ extension Register {
             var summary = ImportSummary()
             var skippedDebates = Set<String>()
             for debate in snapshot.debates where try !db.exists(DebateRecord.self, key: debate.id) {
-                if let held = try db.fetchAll(DebateRecord.self, where: "identity", equals: debate.identity, orderBy: ["id"]).first {
+                if let held = try db.fetchAll(DebateRecord.self, where: .identity, equals: debate.identity, orderBy: [.id]).first {
                     skippedDebates.insert(debate.id)
                     summary.skipped.append(
                         "debate \(debate.id) (\"\(debate.title)\"): the register holds this debate as \(held.id);"

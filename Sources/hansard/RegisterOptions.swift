@@ -6,13 +6,13 @@ struct RegisterLocation: ParsableArguments {
     @Option(
         name: .customLong("register"),
         help: ArgumentHelp(
-            "The register file (default: $HANSARD_REGISTER, else $XDG_DATA_HOME/hansard/register.sqlite, else ~/.local/share/hansard/register.sqlite).",
+            "The register: a file, or postgres://user@host/database (default: $HANSARD_REGISTER, else $XDG_DATA_HOME/hansard/register.sqlite, else ~/.local/share/hansard/register.sqlite).",
             valueName: "path"))
     var path: String?
 
     func validate() throws {
         if path == "" {
-            throw ValidationError("--register needs a file name; leave it out to use the default register.")
+            throw ValidationError("--register needs a file name or address; leave it out to use the default register.")
         }
     }
 

@@ -30,7 +30,8 @@ enum SharedSource {
         try add(register, Pages.lords20091026, Pages.lordsWMS20091027, Pages.commons20091028)
         let guide = try commitment(in: register, quoting: "This year we will publish the good practice guide")
         try register.resolve(guide.id, status: .fulfilled, evidence: "published", date: "2010-01-15", note: "seen")
-        _ = try register.edit(guide.id, [.department: "Ministry of Test Corrections"], reason: "a test correction", actor: "J. Clerk")
+        _ = try register.edit(
+            guide.id, [.department: "Ministry of Test Corrections"], reason: "a test correction", actor: "J. Clerk")
         let snapshot = try register.snapshot()
         let json = try RegisterSnapshotRenderer.render(snapshot, format: .json)
         let path = folder + "/source.json"
@@ -43,7 +44,8 @@ enum SharedSource {
 
 @Suite("One register, either backend")
 struct BackendTests {
-    @Test("An imported register exports the same bytes, and imports it again as nothing new", arguments: Backend.allCases)
+    @Test(
+        "An imported register exports the same bytes, and imports it again as nothing new", arguments: Backend.allCases)
     func importExport(_ backend: Backend) throws {
         let source = try SharedSource.get()
         let location = try backend.freshLocation()
@@ -62,7 +64,9 @@ struct BackendTests {
         #expect(try reader.snapshot(asOf: "2009-10-27") == source.snapshot.standing(at: "2009-10-27"))
     }
 
-    @Test("Resolving, reopening, dismissing, noting, editing and deciding links record the same history", arguments: Backend.allCases)
+    @Test(
+        "Resolving, reopening, dismissing, noting, editing and deciding links record the same history",
+        arguments: Backend.allCases)
     func events(_ backend: Backend) throws {
         let source = try SharedSource.get()
         let register = try Registers.open(at: try backend.freshLocation())
@@ -86,7 +90,8 @@ struct BackendTests {
         _ = try register.reopen(first.id, note: "not done after all", date: "2010-03-01", actor: "B. Clerk")
         _ = try register.addNote(first.id, text: "asked the department", actor: "C. Clerk")
         _ = try register.dismiss(second.id, reason: "not a commitment", actor: "A. Clerk")
-        let edited = try register.edit(second.id, [.object: "a revised object"], reason: "reads better", actor: "D. Clerk")
+        let edited = try register.edit(
+            second.id, [.object: "a revised object"], reason: "reads better", actor: "D. Clerk")
         #expect(edited.edits.map(\.previous) == [second.object])
 
         let detail = try register.detail(of: first.id)
@@ -113,7 +118,9 @@ struct BackendTests {
         #expect(after.statusEvents.count == source.snapshot.statusEvents.count + 3 + (confirmed.event == nil ? 0 : 1))
     }
 
-    @Test("Lapsing at dissolution, undoing it, and the links waiting for a decision give what SQLite gives", arguments: Backend.allCases)
+    @Test(
+        "Lapsing at dissolution, undoing it, and the links waiting for a decision give what SQLite gives",
+        arguments: Backend.allCases)
     func lapsesAndLinks(_ backend: Backend) throws {
         let source = try SharedSource.get()
         let register = try Registers.open(at: try backend.freshLocation())
@@ -128,7 +135,8 @@ struct BackendTests {
         // The 2009 pages' outstanding commitments were made in the 54th Parliament, dissolved in 2010.
         #expect(expected.count == source.snapshot.commitments.filter { $0.status == .outstanding }.count)
         #expect(expected.allSatisfy { $0.parliament == "54th" && $0.date == "2010-04-08" })
-        let lapsed = try register.lapseAtDissolution(parliament: nil, asOf: "2026-01-01", actor: "L. Clerk", dryRun: false)
+        let lapsed = try register.lapseAtDissolution(
+            parliament: nil, asOf: "2026-01-01", actor: "L. Clerk", dryRun: false)
         #expect(lapsed == expected && dry == expected)
         let statuses = Dictionary(uniqueKeysWithValues: try register.snapshot().commitments.map { ($0.id, $0.status) })
         #expect(lapsed.allSatisfy { statuses[$0.commitment.id] == .lapsed })
@@ -142,7 +150,9 @@ struct BackendTests {
         #expect(links.map(\.link.id) == source.snapshot.links.filter { $0.state == .candidate }.map(\.id))
     }
 
-    @Test("The commands work on either backend; PostgreSQL signs events with the database role", arguments: Backend.allCases)
+    @Test(
+        "The commands work on either backend; PostgreSQL signs events with the database role",
+        arguments: Backend.allCases)
     func commands(_ backend: Backend) throws {
         let source = try SharedSource.get()
         let location = try backend.freshLocation()
@@ -195,7 +205,9 @@ struct PostgresRegisterTests {
         let server = try TestPostgres.server()
         let port = try TestPostgres.freePort()
         let folder = try temporaryFolder()
-        guard var admin = URLComponents(string: server.adminURL) else { throw TestPostgres.Unavailable(description: "bad URL") }
+        guard var admin = URLComponents(string: server.adminURL) else {
+            throw TestPostgres.Unavailable(description: "bad URL")
+        }
         admin.path = "/no_such_database"
         let missing = admin.string!
         admin.path = "/postgres"
@@ -237,7 +249,8 @@ struct PostgresRegisterTests {
     func foreignDatabase() throws {
         let server = try TestPostgres.server()
         let location = try server.freshDatabase()
-        try server.execute("CREATE TABLE member (name TEXT); INSERT INTO member VALUES ('Baroness Neville-Rolfe')", on: location)
+        try server.execute(
+            "CREATE TABLE member (name TEXT); INSERT INTO member VALUES ('Baroness Neville-Rolfe')", on: location)
         let outcome = try HansardCommand.run(["register", "note", "c-1234", "x", "--register", location])
         #expect(outcome.status == 65, "\(outcome.standardError)")
         #expect(outcome.standardError.contains("not a hansard register"))

@@ -28,7 +28,8 @@ public enum TestPostgres {
         /// A new empty database on the server, as a `postgres://` register address.
         public func freshDatabase(_ name: String = #function) throws -> String {
             let safe = name.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(20)
-            let database = "t_\(safe)_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(8)
+            let database =
+                "t_\(safe)_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(8)
             try execute("CREATE DATABASE \"\(database)\"")
             return Self.url(adminURL, database: database)
         }
@@ -61,7 +62,9 @@ public enum TestPostgres {
         let environment = ProcessInfo.processInfo.environment
         if let given = environment["HANSARD_TEST_POSTGRES"], !given.isEmpty {
             guard let psql = binary("psql") else {
-                throw Unavailable(description: "HANSARD_TEST_POSTGRES is set but psql is not installed (apt-get install postgresql-client)")
+                throw Unavailable(
+                    description:
+                        "HANSARD_TEST_POSTGRES is set but psql is not installed (apt-get install postgresql-client)")
             }
             return Server(adminURL: given, psql: psql)
         }
