@@ -310,8 +310,12 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
 
     // MARK: Not built on PostgreSQL yet
 
+    public func requireAdding() throws(RegisterError) {
+        throw .notOnServer(location: location, command: "adding pages (`register add`, `fetch`, `sync`)")
+    }
+
     public func add(_ analysis: Analysis, of debate: Debate, reanalysing: Bool) throws(RegisterError) -> AddOutcome {
-        throw .notOnServer(location: location, command: "register add")
+        throw .notOnServer(location: location, command: "adding pages (`register add`, `fetch`, `sync`)")
     }
 
     // MARK: Errors

@@ -17,6 +17,8 @@ public protocol RegisterBackend: Sendable {
     /// or for a server register the default register file's place on this machine.
     var pageCacheAnchor: String { get }
 
+    /// Refuses, before any page is read, when this register cannot store pages.
+    func requireAdding() throws(RegisterError)
     func add(_ analysis: Analysis, of debate: Debate, reanalysing: Bool) throws(RegisterError) -> AddOutcome
     func hasPageVersion(sha256: String) throws(RegisterError) -> Bool
 
@@ -52,6 +54,7 @@ public protocol RegisterBackend: Sendable {
 extension Register: RegisterBackend {
     public var location: String { path }
     public var pageCacheAnchor: String { path }
+    public func requireAdding() throws(RegisterError) {}
 }
 
 /// Opens registers by location.

@@ -143,8 +143,8 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
         case .badAddress(let location, let reason):
             return "\(location): \(reason); write it as postgres://user@host:port/database"
         case .notOnServer(let location, let command):
-            return "\(location): `hansard \(command)` is not built for a PostgreSQL register yet; nothing was changed."
-                + " Use an SQLite copy (`hansard register export`, then `register import` into a file)"
+            return "\(location): \(command) is not built for a PostgreSQL register yet; nothing was changed. Add the"
+                + " pages to an SQLite register and `hansard register import` that file into this register"
         case .database(let path, let reason):
             return "\(path): register error: \(reason)"
         }
