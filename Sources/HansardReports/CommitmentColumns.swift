@@ -174,8 +174,8 @@ public enum CommitmentColumns {
     ]
 
     /// The columns named, in the order named.
-    /// - Throws: ``UnknownColumns`` naming the names no column has.
-    public static func named(_ names: [String]) throws(UnknownColumns) -> [Column] {
+    /// - Throws: ``ReportError/unknownColumns(_:)`` naming the names no column has.
+    public static func named(_ names: [String]) throws(ReportError) -> [Column] {
         var chosen: [Column] = []
         var unknown: [String] = []
         for name in names {
@@ -187,7 +187,7 @@ public enum CommitmentColumns {
                 unknown.append(name)
             }
         }
-        if !unknown.isEmpty { throw UnknownColumns(names: unknown) }
+        if !unknown.isEmpty { throw .unknownColumns(unknown) }
         return chosen
     }
 
@@ -213,16 +213,5 @@ public enum CommitmentColumns {
             output += columns.map { TextTable.oneLine($0.value(row) ?? "") }.joined(separator: "\t") + "\n"
         }
         return output
-    }
-}
-
-/// Column names no column has.
-public struct UnknownColumns: Error, Sendable, CustomStringConvertible {
-    /// The names asked for that no column has.
-    public var names: [String]
-    /// One line naming them and the columns there are.
-    public var description: String {
-        "no column named \(names.joined(separator: ", ")); the columns are "
-            + CommitmentColumns.all.map(\.name).joined(separator: ", ")
     }
 }

@@ -17,7 +17,7 @@ struct DebateJSONWriter {
     }
 
     /// Writes the whole debate. Throws when a number cannot be written as JSON (NaN or infinity).
-    mutating func write(_ debate: Debate) throws(JSONRenderingError) {
+    mutating func write(_ debate: Debate) throws(ReportError) {
         beginObject()
         key("schema", first: true)
         string(Debate.schemaIdentifier)
@@ -26,7 +26,7 @@ struct DebateJSONWriter {
         key("debate")
         writeMetadata(debate.metadata)
         key("turns")
-        try array(debate.turns) { (writer, turn) throws(JSONRenderingError) in try writer.writeTurn(turn) }
+        try array(debate.turns) { (writer, turn) throws(ReportError) in try writer.writeTurn(turn) }
         endObject()
     }
 
@@ -71,7 +71,7 @@ struct DebateJSONWriter {
         endObject()
     }
 
-    private mutating func writeTurn(_ turn: Turn) throws(JSONRenderingError) {
+    private mutating func writeTurn(_ turn: Turn) throws(ReportError) {
         beginObject()
         key("index", first: true)
         integer(turn.index)
@@ -182,7 +182,7 @@ struct DebateJSONWriter {
 
     /// As OrderedJSONEncoder writes a Double: a whole number below 10^15 without a fraction, anything else
     /// in Swift's shortest form that reads back to the same value.
-    private mutating func double(_ value: Double) throws(JSONRenderingError) {
+    private mutating func double(_ value: Double) throws(ReportError) {
         guard value.isFinite else { throw .nonFiniteNumber(value) }
         if value == value.rounded(), abs(value) < 1e15 {
             bytes.append(contentsOf: String(Int64(value)).utf8)
@@ -257,18 +257,6 @@ struct DebateJSONWriter {
             bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
             bytes.append(hex[Int(byte >> 4)])
             bytes.append(hex[Int(byte & 0x0F)])
-        }
-    }
-}
-
-/// Why a value could not be written as JSON.
-public enum JSONRenderingError: Error, Sendable, CustomStringConvertible {
-    /// JSON has no NaN or infinity.
-    case nonFiniteNumber(Double)
-
-    public var description: String {
-        switch self {
-        case .nonFiniteNumber(let value): return "\(value) cannot be written as a JSON number"
         }
     }
 }

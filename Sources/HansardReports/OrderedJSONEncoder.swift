@@ -16,11 +16,6 @@ struct OrderedJSONEncoder {
     }
 }
 
-/// Thrown for values JSON cannot hold.
-struct JSONEncodingFailure: Error, CustomStringConvertible {
-    var description: String
-}
-
 // MARK: - Tree
 
 private indirect enum JSONValue {
@@ -287,9 +282,7 @@ private struct JSONWriter {
     /// Whole numbers print without a fraction (1, not 1.0), as JSONEncoder does; others in the shortest
     /// form that reads back to the same Double.
     private mutating func writeDouble(_ number: Double) throws {
-        guard number.isFinite else {
-            throw JSONEncodingFailure(description: "\(number) cannot be written as JSON")
-        }
+        guard number.isFinite else { throw ReportError.nonFiniteNumber(number) }
         if number == number.rounded(), abs(number) < 1e15 {
             append(String(Int64(number)))
         } else {

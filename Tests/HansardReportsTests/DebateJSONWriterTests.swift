@@ -143,6 +143,6 @@ struct DebateJSONWriterTests {
                 Turn(index: 0, section: nil, kind: .speech, speaker: nil, role: .unknown, roleConfidence: .nan,
                      attribution: .inferred, paragraphs: ["p"])
             ])
-        #expect(throws: JSONRenderingError.self) { try JSONRendering.line(debate) }
+        #expect(throws: ReportError.self) { try JSONRendering.line(debate) }
     }
 }
