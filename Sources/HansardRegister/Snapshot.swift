@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HansardIngestion
 
 /// A whole register as one value: the canonical `hansard.register/1` snapshot.
 ///
@@ -72,12 +73,7 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let schema = try container.decode(String.self, forKey: .schema)
-        guard schema == Self.schemaIdentifier else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .schema, in: container,
-                debugDescription: "expected schema \(Self.schemaIdentifier), found \(schema)")
-        }
+        try container.checkSchema(.schema, expected: Self.schemaIdentifier)
         asOf = try container.decodeIfPresent(String.self, forKey: .asOf)
         debates = try container.decode([DebateRecord].self, forKey: .debates)
         debateVersions = try container.decode([DebateVersionRecord].self, forKey: .debateVersions)
@@ -96,7 +92,7 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.schemaIdentifier, forKey: .schema)
-        if let asOf { try container.encode(asOf, forKey: .asOf) }
+        try container.encodeIfPresent(asOf, forKey: .asOf)
         try container.encode(debates, forKey: .debates)
         try container.encode(debateVersions, forKey: .debateVersions)
         try container.encode(commitments, forKey: .commitments)

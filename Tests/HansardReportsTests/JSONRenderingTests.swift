@@ -1,4 +1,5 @@
 import Foundation
+import HansardAnalysis
 import HansardIngestion
 import HansardReports
 import Testing
@@ -34,6 +35,28 @@ struct JSONRenderingTests {
         // The text save has no URL: the key is present with null (schema order: type, url, sections).
         #expect(line.contains("\"type\":\"Question\",\"url\":null,\"sections\":["))
         #expect(line.contains("\"speaker\":null"))
+    }
+
+    /// Synthesized Codable, with an Optional of each kind the encoder has a fast path for and one it has not.
+    private struct Optionals: Codable {
+        var text: String?
+        var number: Int?
+        var flag: Bool?
+        var small: Int8?
+        var house: House?
+    }
+
+    @Test("An absent value of a synthesized Codable type is written as null, never left out")
+    func absentIsNull() throws {
+        #expect(
+            try JSONRendering.line(Optionals())
+                == #"{"text":null,"number":null,"flag":null,"small":null,"house":null}"#)
+        #expect(
+            try JSONRendering.line(Optionals(text: "a", number: 1, flag: false, small: -2, house: .lords))
+                == #"{"text":"a","number":1,"flag":false,"small":-2,"house":"lords"}"#)
+        let timing = CommitmentTiming(phrase: nil, timingClass: .none, dueBy: nil)
+        #expect(try JSONRendering.line(timing) == #"{"phrase":null,"class":"none","dueBy":null}"#)
+        #expect(try JSONDecoder().decode(CommitmentTiming.self, from: Data(#"{"class":"none"}"#.utf8)) == timing)
     }
 
     @Test("Two renderings of the same debate are byte-identical")
