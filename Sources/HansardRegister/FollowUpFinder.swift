@@ -294,42 +294,6 @@ enum FollowUpFinder {
         return CalendarDate.isValid(text) ? text : nil
     }
 
-    /// Abbreviations after which a full stop does not end the sentence ("my hon. Friend", "Mr. Heath").
-    static let abbreviations: Set<String> = [
-        "hon", "mr", "mrs", "ms", "dr", "st", "no", "nos", "vol", "col", "cols", "c", "cc", "gen", "rt", "sir",
-        "lt", "col", "co", "ltd", "etc", "viz", "i.e", "e.g", "para", "paras", "cl", "art", "sch",
-    ]
-
-    static func endsWithAbbreviation(_ text: Substring) -> Bool {
-        guard text.hasSuffix(".") else { return false }
-        let word = text.dropLast().split(whereSeparator: { $0 == " " || $0 == "(" || $0 == "[" }).last ?? ""
-        return abbreviations.contains(word.lowercased()) || (word.count == 1 && word.first?.isUppercase == true)
-    }
-
-    /// Splits a speech into sentences at ". ", "? " and "! " followed by a capital or an opening bracket.
-    static func sentences(of text: String) -> [String] {
-        var sentences: [String] = []
-        for paragraph in text.components(separatedBy: "\n") {
-            var current = ""
-            var previous: Character = " "
-            var afterStop = false
-            for character in paragraph {
-                if afterStop && character != " " {
-                    if character.isUppercase || character == "\"" || character == "\u{201C}" {
-                        let trimmed = current.trimmingCharacters(in: .whitespaces)
-                        if !trimmed.isEmpty { sentences.append(trimmed) }
-                        current = ""
-                    }
-                    afterStop = false
-                }
-                current.append(character)
-                if character == " " && (previous == "?" || previous == "!") { afterStop = true }
-                if character == " " && previous == "." && !endsWithAbbreviation(current.dropLast()) { afterStop = true }
-                previous = character
-            }
-            let trimmed = current.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty { sentences.append(trimmed) }
-        }
-        return sentences
-    }
+    /// A speech's sentences, split as the analysis splits them.
+    static func sentences(of text: String) -> [String] { Sentences.texts(of: text) }
 }

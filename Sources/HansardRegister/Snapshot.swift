@@ -114,7 +114,7 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
         guard case .file(let size) = status else { throw .cannotOpen(path: path, reason: "no such file") }
         let (head, error) = RegisterFile.head(path, count: 16)
         guard let head else { throw .cannotOpen(path: path, reason: RegisterFile.describe(error)) }
-        if head == RegisterFile.sqliteHeader {
+        if head == ByteChecks.sqliteHeader {
             return try Register.open(at: path, readOnly: true).snapshot()
         }
         guard size > 0 else { throw .unreadableSnapshot(path: path, reason: "the file is empty") }

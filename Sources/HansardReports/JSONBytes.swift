@@ -1,3 +1,5 @@
+import HansardIngestion
+
 /// The bytes of JSON's scalars, shared by ``OrderedJSONEncoder`` and ``DebateJSONWriter`` so that both write the
 /// same string escapes and number forms: one place decides how hansard's JSON looks at the byte level.
 enum JSONBytes {
@@ -83,10 +85,9 @@ enum JSONBytes {
         case 0x0D: bytes.append(UInt8(ascii: "r"))
         case 0x09: bytes.append(UInt8(ascii: "t"))
         default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
             bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
+            bytes.append(Hex.digits[Int(byte >> 4)])
+            bytes.append(Hex.digits[Int(byte & 0x0F)])
         }
     }
 }

@@ -831,7 +831,7 @@ struct SpeakerHeader {
 
     /// `/search/MemberContributions?house=Commons&memberId=4424` → "4424".
     static func memberId(in href: String) -> String? {
-        guard href.includes("memberId="), let range = href.firstRange(of: "memberId=") else { return nil }
+        guard let range = href.rangeOfBytes("memberId=") else { return nil }
         let digits = href[range.upperBound...].prefix(while: { $0.isASCII && $0.isNumber })
         return digits.isEmpty ? nil : String(digits)
     }
