@@ -10,7 +10,7 @@ import Testing
 /// Foundation's JSONEncoder (which leaves out the keys hansard writes as `null`), in schema key order.
 @Suite("Debate JSON writer")
 struct DebateJSONWriterTests {
-    static let pages: [String] = (try? CorpusFile.allPages()) ?? []
+    static let pages: [String] = CorpusFile.pagesForTesting()
 
     static func foundationJSON(_ debate: Debate, pretty: Bool) throws -> String {
         let encoder = JSONEncoder()
