@@ -50,11 +50,6 @@ enum FollowUpFinder {
         pattern: #"\b(?:[Oo]n|[Oo]f|[Dd]ated) (\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (\d{4}))?\b"#,
         options: [])
 
-    private static let months = [
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-        "september": 9, "october": 10, "november": 11, "december": 12,
-    ]
-
     /// How long after a commitment a speech may still follow it up: a session or two.
     static let horizonDays = 550
 
@@ -281,7 +276,7 @@ enum FollowUpFinder {
         _ match: NSTextCheckingResult, in text: String, debateDate: String?, firstGroup: Int
     ) -> String? {
         guard let day = group(firstGroup, of: match, in: text).flatMap({ Int($0) }),
-            let month = group(firstGroup + 1, of: match, in: text).flatMap({ months[$0.lowercased()] })
+            let month = group(firstGroup + 1, of: match, in: text).flatMap({ SittingDate.month(named: $0) })
         else { return nil }
         var year = group(firstGroup + 2, of: match, in: text).flatMap { Int($0) }
         if year == nil, let debateDate, let debateYear = Int(debateDate.prefix(4)) {

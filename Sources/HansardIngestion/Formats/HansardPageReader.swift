@@ -706,16 +706,11 @@ struct HeroLine {
         }
         // The last three words are day, month name, year.
         if words.count >= 3, let day = Int(words[words.count - 3]), let year = Int(words[words.count - 1]),
-            let month = Self.months.firstIndex(of: words[words.count - 2].lowercased())
+            let month = SittingDate.month(named: words[words.count - 2])
         {
-            date = "\(Self.pad(year, 4))-\(Self.pad(month + 1, 2))-\(Self.pad(day, 2))"
+            date = "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
         }
     }
-
-    private static let months = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-    ]
 
     private static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)

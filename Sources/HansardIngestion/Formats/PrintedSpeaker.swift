@@ -193,7 +193,7 @@ struct OfficeMemory {
 /// Dates as the pages print them: "16 November 1914", "Tuesday, 11 January 2011.", "11 Jan 2011",
 /// or a historic Hansard path such as "sittings/1914/nov/16".
 enum PrintedDate {
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let months = fullMonths.map { String($0.prefix(3)) }
 
     /// The ISO `yyyy-MM-dd` form of the first day, month name and year in `text`, or nil.
     static func iso(from text: String) -> String? {
@@ -238,10 +238,7 @@ enum PrintedDate {
         return (iso(year: year, month: month, day: day), words)
     }
 
-    private static let fullMonths = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-    ]
+    private static let fullMonths = SittingDate.monthNames.map { $0.lowercased() }
 
     /// "2009-10-28" → "28 October 2009": the date in the words a title prints it in.
     static func long(_ iso: String) -> String? {
@@ -249,13 +246,8 @@ enum PrintedDate {
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1...12).contains(month)
         else { return nil }
-        return "\(day) \(monthNames[month - 1]) \(year)"
+        return "\(day) \(SittingDate.monthNames[month - 1]) \(year)"
     }
-
-    private static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
 
     static func iso(year: Int, month: Int, day: Int) -> String? {
         guard (1...12).contains(month), (1...31).contains(day), year > 0 else { return nil }
