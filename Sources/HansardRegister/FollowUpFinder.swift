@@ -281,11 +281,11 @@ enum FollowUpFinder {
         var year = group(firstGroup + 2, of: match, in: text).flatMap { Int($0) }
         if year == nil, let debateDate, let debateYear = Int(debateDate.prefix(4)) {
             // "on 8 March" said in a debate means the latest 8 March on or before the debate.
-            let candidate = String(format: "%04d-%02d-%02d", debateYear, month, day)
+            let candidate = SittingDate.text(year: debateYear, month: month, day: day)
             year = candidate <= debateDate ? debateYear : debateYear - 1
         }
         guard let year else { return nil }
-        let text = String(format: "%04d-%02d-%02d", year, month, day)
+        let text = SittingDate.text(year: year, month: month, day: day)
         return CalendarDate.isValid(text) ? text : nil
     }
 

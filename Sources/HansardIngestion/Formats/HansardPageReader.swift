@@ -708,13 +708,8 @@ struct HeroLine {
         if words.count >= 3, let day = Int(words[words.count - 3]), let year = Int(words[words.count - 1]),
             let month = SittingDate.month(named: words[words.count - 2])
         {
-            date = "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+            date = SittingDate.text(year: year, month: month, day: day)
         }
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 

@@ -214,11 +214,9 @@ enum PlainTextReader {
                 let month = SittingDate.monthNames.firstIndex(of: String(words[words.count - 2])),
                 let year = Int(words[words.count - 1]), (1800...2999).contains(year)
             else { return (volume.isEmpty ? nil : String(volume), nil) }
-            let date = "\(year)-\(twoDigits(month + 1))-\(twoDigits(day))"
+            let date = SittingDate.text(year: year, month: month + 1, day: day)
             return (volume.isEmpty ? nil : String(volume), date)
         }
-
-        static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
         /// A short heading word such as "Question" or "Motion to Take Note": no sentence punctuation.
         static func looksLikeLabel(_ block: String) -> Bool {

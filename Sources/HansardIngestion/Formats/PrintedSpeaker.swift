@@ -251,11 +251,7 @@ enum PrintedDate {
 
     static func iso(year: Int, month: Int, day: Int) -> String? {
         guard (1...12).contains(month), (1...31).contains(day), year > 0 else { return nil }
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        return SittingDate.text(year: year, month: month, day: day)
     }
 
     /// True when the text is a weekday and date and nothing else, e.g. "Tuesday 19 July 2011".

@@ -60,7 +60,11 @@ public struct SittingDate: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     /// `yyyy-MM-dd`, zero-padded.
-    public var description: String {
+    public var description: String { Self.text(year: year, month: month, day: day) }
+
+    /// `yyyy-MM-dd` for the numbers as given, zero-padded, without asking whether the day exists: the one place a
+    /// date is padded, for readers that write the date a page prints as it prints it.
+    public static func text(year: Int, month: Int, day: Int) -> String {
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
