@@ -31,12 +31,12 @@ struct SpeakerFinder {
 
     func words(_ turn: Turn) -> Int { turn.paragraphs.reduce(0) { $0 + $1.split(separator: " ").count } }
 
-    func matches(_ patterns: [Pattern], _ text: String) -> Bool { patterns.contains { $0.matches(text) } }
+    func matches(_ patterns: PatternList, _ text: String) -> Bool { patterns.anyMatches(text) }
 
-    func firstGroup(_ patterns: [Pattern], _ text: String) -> String? { firstMatch(patterns, text)?.group }
+    func firstGroup(_ patterns: PatternList, _ text: String) -> String? { firstMatch(patterns, text)?.group }
 
     /// The first pattern's capture group, and the words from the match's start to the end of the group.
-    func firstMatch(_ patterns: [Pattern], _ text: String) -> (group: String, matched: String)? {
+    func firstMatch(_ patterns: PatternList, _ text: String) -> (group: String, matched: String)? {
         for pattern in patterns {
             if let match = pattern.firstMatch(in: text), let group = match.groups.first ?? nil {
                 return (String(text[group]), String(text[match.range.lowerBound..<group.upperBound]))
@@ -227,7 +227,8 @@ struct SpeakerFinder {
                 against(person, "asks the tabled question in turn \(index)")
                 answerer(of: turn)
             }
-            // What the speaker says.
+            // What the speaker says. The turn's length is counted once, not once per sentence.
+            let shortLordsTurn = house == .lords && words(turn) <= 40
             for sentence in sentences[index] {
                 if matches(rules.oppositionSelf, sentence) {
                     against(person, "speaks as the Opposition: \(Self.quote(sentence)) (turn \(index))")
@@ -268,7 +269,7 @@ struct SpeakerFinder {
                         people.index(of: previous), .medium,
                         "replies to the amendment before its mover withdraws it (turn \(index))")
                 }
-                if house == .lords, words(turn) <= 40, matches(rules.lordsQuestionTimeManagement, sentence) {
+                if shortLordsTurn, matches(rules.lordsQuestionTimeManagement, sentence) {
                     note(person, .medium, "manages the House at Question Time: \(Self.quote(sentence)) (turn \(index))")
                 }
             }
