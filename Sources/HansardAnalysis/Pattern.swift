@@ -7,9 +7,12 @@ import Foundation
 struct Pattern: @unchecked Sendable {
     let source: String
     private let regex: NSRegularExpression
+    /// Letters the pattern cannot match without (``RequiredLiteral``), lower-cased; nil when it has none.
+    let literal: [UInt8]?
 
     init(_ source: String, rulesPath: String) throws(AnalysisError) {
         self.source = source
+        literal = RequiredLiteral.of(source)
         do {
             regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
         } catch {
@@ -24,7 +27,8 @@ struct Pattern: @unchecked Sendable {
         var groups: [Range<String.Index>?]
     }
 
-    func firstMatch(in text: String, from start: String.Index? = nil) -> Match? {
+    func firstMatch(in text: String, from start: String.Index? = nil, folded: FoldedText? = nil) -> Match? {
+        if let literal, !(folded ?? FoldedText(text)).contains(literal) { return nil }
         let nsText = text as NSString
         let location = start.map { NSRange($0..<text.endIndex, in: text).location } ?? 0
         let searchRange = NSRange(location: location, length: nsText.length - location)
@@ -32,16 +36,18 @@ struct Pattern: @unchecked Sendable {
         return convert(result, in: text)
     }
 
-    func allMatches(in text: String) -> [Match] {
+    func allMatches(in text: String, folded: FoldedText? = nil) -> [Match] {
+        if let literal, !(folded ?? FoldedText(text)).contains(literal) { return [] }
         let nsText = text as NSString
         return regex.matches(in: text, options: [], range: NSRange(location: 0, length: nsText.length))
             .compactMap { convert($0, in: text) }
     }
 
     /// Whether the pattern matches somewhere in `text` (no match object is built).
-    func matches(_ text: String) -> Bool {
-        regex.rangeOfFirstMatch(in: text, options: [], range: NSRange(location: 0, length: text.utf16.count)).location
-            != NSNotFound
+    func matches(_ text: String, folded: FoldedText? = nil) -> Bool {
+        if let literal, !(folded ?? FoldedText(text)).contains(literal) { return false }
+        let whole = NSRange(location: 0, length: text.utf16.count)
+        return regex.rangeOfFirstMatch(in: text, options: [], range: whole).location != NSNotFound
     }
 
     private func convert(_ result: NSTextCheckingResult, in text: String) -> Match? {
@@ -86,6 +92,181 @@ struct PatternList: Sendable, RandomAccessCollection {
     var endIndex: Int { patterns.endIndex }
     subscript(position: Int) -> Pattern { patterns[position] }
 
-    /// Whether any of the patterns matches somewhere in `text`.
-    func anyMatches(_ text: String) -> Bool { any?.matches(text) ?? false }
+    /// Whether any of the patterns matches somewhere in `text`: the patterns whose required letters the text
+    /// lacks are passed over, and when every pattern remains the one alternation answers.
+    func anyMatches(_ text: String, folded: FoldedText? = nil) -> Bool {
+        guard let any else { return false }
+        let folded = folded ?? FoldedText(text)
+        let candidates = patterns.filter { pattern in pattern.literal.map { folded.contains($0) } ?? true }
+        if candidates.count == patterns.count { return any.matches(text) }
+        return candidates.contains { $0.matches(text, folded: folded) }
+    }
+}
+
+/// A text's UTF-8 bytes with ASCII letters lower-cased, for the cheap test that comes before a regular expression.
+struct FoldedText {
+    let bytes: [UInt8]
+
+    init(_ text: String) {
+        bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+
+    /// Whether `needle` (lower-case ASCII) occurs in the text.
+    func contains(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= bytes.count else { return needle.isEmpty }
+        var start = 0
+        let last = bytes.count - needle.count
+        while start <= last {
+            if bytes[start] == first {
+                var offset = 1
+                while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+}
+
+/// The longest run of plain ASCII characters (three or more) that every match of a pattern contains, read from
+/// the pattern's top level: groups, classes, escapes other than escaped punctuation, optional characters and
+/// anchors end a run, and a top-level `|` means there is none.
+///
+/// Matching is case-insensitive, so the run is lower-cased and looked for in ASCII-lower-cased text. (ICU also
+/// folds a few non-ASCII letters to ASCII ones, such as the Kelvin sign to "k"; Hansard text does not use them in
+/// the words the rules name.)
+enum RequiredLiteral {
+    static func of(_ source: String) -> [UInt8]? {
+        let pattern = Array(source.utf8)
+        var runs: [[UInt8]] = []
+        var run: [UInt8] = []
+        func endRun() {
+            if !run.isEmpty { runs.append(run) }
+            run = []
+        }
+        var index = 0
+        while index < pattern.count {
+            let byte = pattern[index]
+            var literal: UInt8? = nil
+            var next = index + 1
+            switch byte {
+            case UInt8(ascii: "|"): return nil
+            case UInt8(ascii: "("):
+                guard let end = groupEnd(pattern, from: index) else { return nil }
+                next = end
+            case UInt8(ascii: "["):
+                guard let end = classEnd(pattern, from: index) else { return nil }
+                next = end
+            case UInt8(ascii: "\\"):
+                guard index + 1 < pattern.count else { return nil }
+                let escaped = pattern[index + 1]
+                next = index + 2
+                if escaped == UInt8(ascii: "Q") { return nil }
+                if isPunctuation(escaped) {
+                    literal = escaped
+                } else if next < pattern.count, pattern[next] == UInt8(ascii: "{") {
+                    // \p{…}, \x{…}, \N{…}: the braces belong to the escape.
+                    guard let close = pattern[next...].firstIndex(of: UInt8(ascii: "}")) else { return nil }
+                    next = close + 1
+                }
+            case UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "{"): return nil
+            default:
+                if isPlain(byte) { literal = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            }
+            var optional = false
+            var repeated = false
+            if next < pattern.count {
+                switch pattern[next] {
+                case UInt8(ascii: "?"), UInt8(ascii: "*"):
+                    optional = true
+                    repeated = true
+                    next += 1
+                case UInt8(ascii: "+"):
+                    repeated = true
+                    next += 1
+                case UInt8(ascii: "{"):
+                    guard let close = pattern[next...].firstIndex(of: UInt8(ascii: "}")) else { return nil }
+                    let minimum = pattern[(next + 1)..<close].prefix { $0 >= 0x30 && $0 <= 0x39 }
+                    optional = minimum.isEmpty || minimum.allSatisfy { $0 == 0x30 }
+                    repeated = true
+                    next = close + 1
+                default: break
+                }
+                if repeated, next < pattern.count, pattern[next] == UInt8(ascii: "?") || pattern[next] == UInt8(ascii: "+") {
+                    next += 1
+                }
+            }
+            if let literal, !optional {
+                run.append(literal)
+                if repeated { endRun() }
+            } else {
+                endRun()
+            }
+            index = next
+        }
+        endRun()
+        guard let longest = runs.max(by: { $0.count < $1.count }), longest.count >= 3 else { return nil }
+        return longest
+    }
+
+    /// Letters, digits, space and the punctuation that stands for itself outside a class.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "'"),
+            UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "&"),
+            UInt8(ascii: "/"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "="), UInt8(ascii: "<"),
+            UInt8(ascii: ">"), UInt8(ascii: "@"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            return true
+        default: return false
+        }
+    }
+
+    /// ASCII punctuation, which an escape makes literal (`\.`, `\(`, `\-`).
+    private static func isPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
+            || (0x7B...0x7E).contains(byte)
+    }
+
+    /// The index after the group opened at `start`, skipping escapes and classes inside it.
+    private static func groupEnd(_ pattern: [UInt8], from start: Int) -> Int? {
+        var depth = 0
+        var index = start
+        while index < pattern.count {
+            switch pattern[index] {
+            case UInt8(ascii: "\\"): index += 1
+            case UInt8(ascii: "["):
+                guard let end = classEnd(pattern, from: index) else { return nil }
+                index = end - 1
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The index after the class opened at `start`; ICU classes may nest (`[[a-z]&&[^q]]`), and a `]` first in a
+    /// class is a member.
+    private static func classEnd(_ pattern: [UInt8], from start: Int) -> Int? {
+        var depth = 0
+        var index = start
+        while index < pattern.count {
+            switch pattern[index] {
+            case UInt8(ascii: "\\"): index += 1
+            case UInt8(ascii: "["):
+                depth += 1
+                if index + 1 < pattern.count, pattern[index + 1] == UInt8(ascii: "^") { index += 1 }
+                if index + 1 < pattern.count, pattern[index + 1] == UInt8(ascii: "]") { index += 1 }
+            case UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
 }
