@@ -97,9 +97,11 @@ struct PatternList: Sendable, RandomAccessCollection {
     func anyMatches(_ text: String, folded: FoldedText? = nil) -> Bool {
         guard let any else { return false }
         let folded = folded ?? FoldedText(text)
-        let candidates = patterns.filter { pattern in pattern.literal.map { folded.contains($0) } ?? true }
-        if candidates.count == patterns.count { return any.matches(text) }
-        return candidates.contains { $0.matches(text, folded: folded) }
+        var candidates = 0
+        for pattern in patterns where pattern.literal.map({ folded.contains($0) }) ?? true { candidates += 1 }
+        if candidates == 0 { return false }
+        if candidates == patterns.count { return any.matches(text) }
+        return patterns.contains { $0.matches(text, folded: folded) }
     }
 }
 
