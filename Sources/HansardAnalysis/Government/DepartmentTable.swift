@@ -325,9 +325,9 @@ public struct DepartmentTable: Sendable {
         return nil
     }
 
-    /// The department a phrase starts with: "Cabinet Office.
+    /// The department a phrase starts with, or nil when it starts with none.
     ///
-    /// I was given…" → Cabinet Office; "Security Minister" → Home Office.
+    /// "Cabinet Office. I was given…" → Cabinet Office; "Security Minister" → Home Office.
     public func department(startingWith text: String, on date: String?, house: House?) -> Department? {
         let words = Self.words(text)
         guard !words.isEmpty, let phrase = longest(at: 0, in: words, on: date, house: house),

@@ -1,10 +1,10 @@
 import Foundation
 public import HansardIngestion
 
-/// A speaker's printed name taken apart, so that the labels one person goes by can be merged: "Sir D.
+/// A speaker's printed name taken apart, so that the labels one person goes by can be merged.
 ///
-/// Eccles" and "Sir David Eccles", "Mr. Freeth" and "Mr. Denzil Freeth", "The Earl of Listowel" and "Earl of Listowel".
-/// Used within a page and across the register.
+/// "Sir D. Eccles" and "Sir David Eccles", "Mr. Freeth" and "Mr. Denzil Freeth", "The Earl of Listowel" and "Earl of
+/// Listowel". Used within a page and across the register.
 public struct PersonName: Sendable, Hashable {
     /// "mr", "mrs", "miss", "ms", "dr", "sir", "dame", "lady" …; nil when the label has none ("Dominic Raab").
     public var honorific: String?

@@ -110,9 +110,10 @@ extension AnalysisRun {
         turns[index].kind == .speech && !government.contains(index) && !chair.contains(index)
     }
 
-    /// A member's few words called across the chamber ("Yes.
+    /// Whether the turn is a member's few words called across the chamber, which do not take the floor from the
+    /// minister about to answer.
     ///
-    /// Get something done.", "My Lords—"), which do not take the floor from the minister about to answer.
+    /// For example "Yes. Get something done." or "My Lords—".
     func isInterjection(_ index: Int) -> Bool {
         let turn = turns[index]
         return !government.contains(index) && !tabled.contains(index)
