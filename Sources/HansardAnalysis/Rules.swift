@@ -2,7 +2,9 @@ import Foundation
 import HansardIngestion
 
 /// `Resources/offices.json` as written: who speaks for the Government, from the page's own evidence (see
-/// docs/analysis.md, "Government speakers"). Every entry is a pattern; the file's `about` says what each key is for.
+/// docs/analysis.md, "Government speakers").
+///
+/// Every entry is a pattern; the file's `about` says what each key is for.
 struct OfficesFile: Decodable {
     var version: Int
     var governmentOffices: [String]

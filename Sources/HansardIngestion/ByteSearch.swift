@@ -1,7 +1,9 @@
 extension String {
-    /// A byte-wise substring test. The standard `contains(_:)` builds a search table (a dictionary) on
-    /// every call, which cost more than the libxml2 parse itself when it ran per contribution against the
-    /// lists of office names. UTF-8 byte equality is the same test for the text these readers search.
+    /// A byte-wise substring test.
+    ///
+    /// The standard `contains(_:)` builds a search table (a dictionary) on every call, which cost more than the libxml2
+    /// parse itself when it ran per contribution against the lists of office names. UTF-8 byte equality is the same
+    /// test for the text these readers search.
     func includes(_ needle: String) -> Bool {
         var haystack = self
         var needle = needle

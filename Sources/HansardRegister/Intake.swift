@@ -8,8 +8,9 @@ public enum Intake {
     public static let pageExtensions: Set<String> = ["html", "htm", "xhtml", "xml", "txt"]
 
     /// Expands directories recursively into their pages, in name order; files are kept as given.
-    /// Hidden files and folders are skipped, and so is anything in a folder that is not a regular file (or a
-    /// link to one): a named pipe would block the walk until something wrote to it.
+    ///
+    /// Hidden files and folders are skipped, and so is anything in a folder that is not a regular file (or a link to
+    /// one): a named pipe would block the walk until something wrote to it.
     /// - Returns: the paths, the arguments that name nothing, and the entries skipped with what they are.
     public static func expand(
         _ arguments: [String]
@@ -50,6 +51,7 @@ public enum Intake {
     }
 
     /// Reads and analyses `paths` concurrently and hands each result to `handle` in the order of `paths`.
+    ///
     /// Each debate's source path is made absolute, with links resolved, before it is analysed.
     ///
     /// At most `width` files are in flight, and finished results wait only for the files before them.

@@ -16,7 +16,9 @@ struct DebateJSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// Writes the whole debate. Throws when a number cannot be written as JSON (NaN or infinity).
+    /// Writes the whole debate.
+    ///
+    /// Throws when a number cannot be written as JSON (NaN or infinity).
     mutating func write(_ debate: Debate) throws(JSONRenderingError) {
         beginObject()
         key("schema", first: true)
@@ -266,6 +268,7 @@ public enum JSONRenderingError: Error, Sendable, CustomStringConvertible {
     /// JSON has no NaN or infinity.
     case nonFiniteNumber(Double)
 
+    /// The one line printed on stderr: the value that JSON cannot hold.
     public var description: String {
         switch self {
         case .nonFiniteNumber(let value): return "\(value) cannot be written as a JSON number"

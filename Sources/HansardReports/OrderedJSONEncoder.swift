@@ -300,8 +300,10 @@ private struct JSONWriter {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Escapes quotes, backslashes and control characters: C0 as JSON requires, and DEL and the C1 controls
-    /// (U+0080–U+009F, which a terminal may obey: U+009B is CSI) as `\u007f` … `\u009f`, so that JSON printed
-    /// on a terminal cannot drive it. The decoded value is the same.
+    /// (U+0080–U+009F, which a terminal may obey: U+009B is CSI) as `\u007f` … `\u009f`, so that JSON printed on a
+    /// terminal cannot drive it.
+    ///
+    /// The decoded value is the same.
     private mutating func writeString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var pendingC2 = false

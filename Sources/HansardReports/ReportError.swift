@@ -1,8 +1,11 @@
-/// Why a report could not be made. Each description names the file and says what to do.
+/// Why a report could not be made.
+///
+/// Each description names the file and says what to do.
 public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The output folder or a file in it could not be created or written.
     case cannotWrite(path: String, reason: String)
 
+    /// The one line printed on stderr: the file, why it could not be written, and what to do.
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason):

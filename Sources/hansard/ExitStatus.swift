@@ -3,7 +3,9 @@ import HansardFetch
 import HansardIngestion
 import HansardRegister
 
-/// The exit statuses hansard documents in the README. Values follow sysexits(3) where one fits.
+/// The exit statuses hansard documents in the README.
+///
+/// Values follow sysexits(3) where one fits.
 enum ExitStatus: Int32 {
     case success = 0
     /// `diff`: the two registers differ.

@@ -31,8 +31,10 @@ enum Tokenizer {
         "ll": "will", "re": "are", "ve": "have", "m": "am", "d": "would", "s": "'s",
     ]
 
-    /// Tokens of `text`. Words keep internal hyphens and apostrophes of names ("O'Brien", "re-examine");
-    /// numbers keep internal commas and points ("1,500", "2.5"); each other mark is a token of its own.
+    /// Tokens of `text`.
+    ///
+    /// Words keep internal hyphens and apostrophes of names ("O'Brien", "re-examine"); numbers keep internal commas and
+    /// points ("1,500", "2.5"); each other mark is a token of its own.
     static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(text.utf8.count / 5)
