@@ -3,12 +3,21 @@ import Foundation
 import HansardIngestion
 
 enum TextTools {
+    /// Foundation builds the set anew on every `CharacterSet.alphanumerics`; it is asked per character below.
+    private static let alphanumerics = CharacterSet.alphanumerics
+
     /// Lower case, letters and digits only, single spaces: the text a stable id is made from.
     static func normalised(_ text: String) -> String {
         var output = ""
         var pendingSpace = false
         for scalar in text.lowercased().unicodeScalars {
-            if CharacterSet.alphanumerics.contains(scalar) {
+            // ASCII letters and digits are the alphanumerics of ASCII; the set is asked only of other scalars.
+            let isAlphanumeric =
+                scalar.isASCII
+                ? (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value >= 0x61 && scalar.value <= 0x7A)
+                    || (scalar.value >= 0x41 && scalar.value <= 0x5A)
+                : alphanumerics.contains(scalar)
+            if isAlphanumeric {
                 if pendingSpace && !output.isEmpty { output.append(" ") }
                 pendingSpace = false
                 output.unicodeScalars.append(scalar)

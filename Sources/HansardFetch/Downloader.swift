@@ -63,7 +63,9 @@ final class Downloader: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         session?.invalidateAndCancel()
     }
 
-    /// Requests `url` once, without following a redirect. A 200's body is written to `bodyPath`.
+    /// Requests `url` once, without following a redirect.
+    ///
+    /// A 200's body is written to `bodyPath`.
     func get(_ url: URL, headers: [String: String], bodyPath: String, reportAs name: String) async
         -> Result<RawResponse, FetchError>
     {

@@ -19,9 +19,11 @@ package enum ByteChecks {
         if let offset = firstNUL(bytes) { throw .containsNUL(path: path, offset: offset) }
     }
 
-    /// Rejects what the first bytes already show is not a page: a known binary format, UTF-16 that is not XML,
-    /// or NUL bytes in the first 8 KB (more than one: binary data; a single NUL is a damaged page). Enough for
-    /// a stream (a pipe, /dev/urandom) to be refused from its first block rather than read to the size limit.
+    /// Rejects what the first bytes already show is not a page: a known binary format, UTF-16 that is not XML, or NUL
+    /// bytes in the first 8 KB (more than one: binary data; a single NUL is a damaged page).
+    ///
+    /// Enough for a stream (a pipe, /dev/urandom) to be refused from its first block rather than read to the size
+    /// limit.
     static func rejectBinaryStart(_ bytes: [UInt8], path: String) throws(IngestionError) {
         if let kind = binaryKind(bytes) { throw .binary(path: path, kind: kind) }
         if isUTF16XML(bytes) { return }
@@ -45,6 +47,7 @@ package enum ByteChecks {
     }
 
     /// XML in UTF-16, with a byte-order mark or a declaration libxml2 recognises (`<?xml` in UTF-16).
+    ///
     /// The XML specification allows it and libxml2 decodes it; HTML and text in UTF-16 are still refused.
     static func isUTF16XML(_ bytes: [UInt8]) -> Bool {
         guard let (head, hasBOM) = utf16Head(bytes) else { return false }
@@ -191,10 +194,11 @@ package enum ByteChecks {
         try requireUTF8(bytes, path: path)
     }
 
-    /// A browser save always ends with `</html>`; a page that does not was cut short. Only what follows the last
-    /// `</html>` is looked at: white space, or stray bytes that hold no markup (a control character, say), may
-    /// follow it. A file that does not begin as an HTML page (an SVG image saved as .xhtml) is left to the
-    /// readers, which say what it is not.
+    /// A browser save always ends with `</html>`; a page that does not was cut short.
+    ///
+    /// Only what follows the last `</html>` is looked at: white space, or stray bytes that hold no markup (a control
+    /// character, say), may follow it. A file that does not begin as an HTML page (an SVG image saved as .xhtml) is
+    /// left to the readers, which say what it is not.
     static func requireHTMLEnd(_ bytes: [UInt8], path: String) throws(IngestionError) {
         guard beginsAsHTML(bytes) else { return }
         guard let close = lastIndexIgnoringCase(of: Array("</html".utf8), in: bytes) else {
@@ -209,8 +213,10 @@ package enum ByteChecks {
         }
     }
 
-    /// Whether the file is an HTML page at all: an `<html` tag anywhere (a page cut short still has its
-    /// opening tag) or an HTML DOCTYPE. An SVG image or other markup has neither.
+    /// Whether the file is an HTML page at all: an `<html` tag anywhere (a page cut short still has its opening tag) or
+    /// an HTML DOCTYPE.
+    ///
+    /// An SVG image or other markup has neither.
     private static func beginsAsHTML(_ bytes: [UInt8]) -> Bool {
         firstIndexIgnoringCase(of: Array("<html".utf8), in: bytes) != nil
             || firstIndexIgnoringCase(of: Array("<!doctype html".utf8), in: bytes.prefix(4096)) != nil

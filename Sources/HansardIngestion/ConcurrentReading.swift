@@ -16,6 +16,7 @@ extension DebateReader {
     ///   - paths: the files to read.
     ///   - maxConcurrentFiles: how many files to read at once.
     ///   - handle: called once per path, in order, with the debate or the reason it could not be read.
+    /// - Throws: what `handle` throws; no more files are read after it.
     public func read<Failure: Error>(
         _ paths: [String], maxConcurrentFiles: Int = DebateReader.defaultConcurrency,
         inOrder handle: (String, Result<Debate, IngestionError>) async throws(Failure) -> Void
@@ -33,8 +34,8 @@ extension DebateReader {
     ///   - maxConcurrentFiles: how many files to read at once.
     ///   - transform: applied to each debate read, concurrently.
     ///   - handle: called once per path, in order, with the output or the reason the file could not be read.
-    ///     When it throws, no more files are started, the files being read are waited for and dropped, and the
-    ///     error is rethrown (`register add` stops so when the register cannot be written).
+    /// - Throws: what `handle` throws: then no more files are started, the files being read are waited for and
+    ///   dropped, and the error is rethrown (`register add` stops so when the register cannot be written).
     public func read<Output: Sendable, Failure: Error>(
         _ paths: [String], maxConcurrentFiles: Int = DebateReader.defaultConcurrency,
         transform: @escaping @Sendable (Debate) -> Output,

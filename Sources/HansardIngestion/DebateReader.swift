@@ -13,9 +13,10 @@ public struct DebateReader: Sendable {
     /// The format to read every file as, or nil to detect it from each file's content.
     public var format: InputFormat?
 
-    /// The largest file read, in bytes. The largest debate pages and ParlParse day files are a few MB;
-    /// a larger file is refused before it is loaded, so that one bad path cannot take the memory of a
-    /// run over thousands of pages.
+    /// The largest file read, in bytes.
+    ///
+    /// The largest debate pages and ParlParse day files are a few MB; a larger file is refused before it is loaded, so
+    /// that one bad path cannot take the memory of a run over thousands of pages.
     public static let maximumFileBytes = 64_000_000
 
     /// Creates a reader.

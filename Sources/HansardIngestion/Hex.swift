@@ -1,5 +1,7 @@
-/// Lower-case hexadecimal, two digits a byte: how hansard writes SHA-256 digests, the ids made from them and
-/// JSON's `\u00XX` escapes. Shared by the modules (package access) so there is one spelling of it.
+/// Lower-case hexadecimal, two digits a byte.
+///
+/// How hansard writes SHA-256 digests, the ids made from them and JSON's `\u00XX` escapes; shared by the modules
+/// (package access) so there is one spelling of it.
 package enum Hex {
     /// The sixteen digits, as UTF-8 bytes.
     package static let digits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -4,7 +4,7 @@ import HansardIngestion
 /// Where a commitment can be read and how to cite it: "HL Deb 8 March 2023, vol 828, col 1234", the debate's
 /// title (or, for a page holding a whole sitting, its own heading), and a link to the contribution.
 public struct Citation: Sendable, Hashable, Codable {
-    /// The Official Report citation, e.g. "HC Deb 15 June 2022, vol 716, col 271".
+    /// The Official Report citation, for example "HC Deb 15 June 2022, vol 716, col 271".
     public var text: String
     /// The debate's title as a citation gives it.
     public var title: String

@@ -40,6 +40,8 @@ enum FollowUpFinder {
     static let fulfilmentCue = try! NSRegularExpression(
         pattern: #"\b((I|we) have (now |today |since |already )?(written|published|placed|laid|deposited|met|announced|issued|sent|made available|set out|reviewed|consulted|launched|introduced)|I wrote to|we (published|wrote|laid|issued|announced)|(has|have) (now |today )?been (published|placed in the Library|laid|deposited|issued|sent)|I am (today |now )?(publishing|placing|laying|announcing|depositing|writing)|I (can|am able to) (now |today )?(confirm|announce|inform|tell))\b"#,
         options: [.caseInsensitive])
+    /// A citation of the Official Report by date, which a later speech uses to point back to an earlier debate.
+    ///
     /// "[Official Report, 8 March 2023; Vol. 828, c. 1234]", "[Official Report, House of Lords, 27 March 2023; …]",
     /// "[OFFICIAL REPORT, 26th November, 1914, col. 1389 …]".
     static let officialReport = try! NSRegularExpression(
@@ -73,6 +75,7 @@ enum FollowUpFinder {
     }
 
     /// The candidate links from `speeches` (all in one later debate dated `debateDate`) to `commitments`.
+    ///
     /// Commitments from the speeches' own debate, or made after it, are never linked.
     static func candidates(
         speeches: [SpeechRecord], debateDate: String?, house: House?, commitments: [CommitmentRecord]

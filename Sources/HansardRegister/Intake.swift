@@ -8,8 +8,9 @@ public enum Intake {
     public static let pageExtensions: Set<String> = ["html", "htm", "xhtml", "xml", "txt"]
 
     /// Expands directories recursively into their pages, in name order; files are kept as given.
-    /// Hidden files and folders are skipped, and so is anything in a folder that is not a regular file (or a
-    /// link to one): a named pipe would block the walk until something wrote to it.
+    ///
+    /// Hidden files and folders are skipped, and so is anything in a folder that is not a regular file (or a link to
+    /// one): a named pipe would block the walk until something wrote to it.
     /// - Returns: the paths, the arguments that name nothing, and the entries skipped with what they are.
     public static func expand(
         _ arguments: [String]
@@ -49,10 +50,12 @@ public enum Intake {
         return (paths, missing, skipped.sorted { $0.path < $1.path })
     }
 
-    /// Reads and analyses `paths` on all cores (``DebateReader/read(_:maxConcurrentFiles:transform:inOrder:)``)
-    /// and hands each result to `handle` in the order of `paths`. Each debate's source path is made absolute,
-    /// with links resolved, before it is analysed: the register keeps where the page is, for reports run from
-    /// anywhere later. When `handle` throws, no more files are read and the error is rethrown.
+    /// Reads and analyses `paths` on all cores and hands each result to `handle` in the order of `paths`.
+    ///
+    /// This is ``DebateReader/read(_:maxConcurrentFiles:transform:inOrder:)`` with analysis as the transform.
+    /// Each debate's source path is made absolute, with links resolved, before it is analysed: the register keeps
+    /// where the page is, for reports run from anywhere later. When `handle` throws, no more files are read and
+    /// the error is rethrown.
     public static func analyse(
         _ paths: [String], reader: DebateReader, analyzer: Analyzer, width: Int = DebateReader.defaultConcurrency,
         inOrder handle: (String, Result<(Debate, Analysis), IngestionError>) async throws -> Void

@@ -47,9 +47,11 @@ public struct CommitmentRow: Sendable {
     }
 }
 
-/// The one table of commitment columns every CSV and tab-separated output uses (`hansard commitments`,
-/// `hansard search`, `hansard register export --format csv`, the report's `commitments.csv`), so that a column has
-/// one name and one meaning everywhere. Outputs select columns by name (`--columns id,promise,due_by`).
+/// The one table of commitment columns every CSV and tab-separated output uses (`hansard commitments`, `hansard
+/// search`, `hansard register export --format csv`, the report's `commitments.csv`), so that a column has one name and
+/// one meaning everywhere.
+///
+/// Outputs select columns by name (`--columns id,promise,due_by`).
 public enum CommitmentColumns {
     /// A column: its name in the header, what it holds, and how it is read off a row.
     public struct Column: Sendable {
@@ -193,8 +195,11 @@ public enum CommitmentColumns {
 
     /// CSV (RFC 4180, CRLF) of `rows` in `columns`.
     /// - Parameters:
+    ///   - rows: the commitments, one record each, in order.
+    ///   - columns: the columns, by default all of them.
     ///   - formulaGuard: prefix `'` to cells a spreadsheet would run as formulas (see ``CSVWriting``).
     ///   - excel: start with a byte order mark, so that Excel reads the file as UTF-8 (’ and £ intact).
+    /// - Returns: the header record and one record per row.
     public static func csv(
         _ rows: [CommitmentRow], columns: [Column] = all, formulaGuard: Bool = true, excel: Bool = false
     ) -> String {

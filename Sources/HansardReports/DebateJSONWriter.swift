@@ -16,7 +16,9 @@ struct DebateJSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    /// Writes the whole debate. Throws when a number cannot be written as JSON (NaN or infinity).
+    /// Writes the whole debate.
+    ///
+    /// Throws when a number cannot be written as JSON (NaN or infinity).
     mutating func write(_ debate: Debate) throws(ReportError) {
         beginObject()
         key("schema", first: true)

@@ -3,7 +3,9 @@ import HansardIngestion
 /// The bytes of JSON's scalars, shared by ``OrderedJSONEncoder`` and ``DebateJSONWriter`` so that both write the
 /// same string escapes and number forms: one place decides how hansard's JSON looks at the byte level.
 enum JSONBytes {
-    /// A decimal integer. Short decimal strings are stored inline, so this allocates nothing.
+    /// A decimal integer.
+    ///
+    /// Short decimal strings are stored inline, so this allocates nothing.
     static func appendInteger<Integer: BinaryInteger>(_ value: Integer, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: String(value).utf8)
     }
@@ -20,7 +22,9 @@ enum JSONBytes {
         }
     }
 
-    /// A JSON string: quotes, backslashes and control characters escaped — C0 as JSON requires, and DEL and the
+    /// A JSON string, quoted and escaped.
+    ///
+    /// Quotes, backslashes and control characters are escaped — C0 as JSON requires, and DEL and the
     /// C1 controls (U+0080–U+009F, which a terminal may obey: U+009B is CSI) as `\u007f` … `\u009f`, so that JSON
     /// printed on a terminal cannot drive it. Slashes are not escaped. The decoded value is the same.
     static func appendString(_ value: String, to bytes: inout [UInt8]) {

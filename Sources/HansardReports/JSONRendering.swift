@@ -19,9 +19,9 @@ public enum JSONRendering {
         String(decoding: try prettyBytes(debate), as: UTF8.self)
     }
 
-    /// A debate as one line of `hansard.debate/1` JSON: the bytes the generic encoder gives, written in
-    /// one pass. At archive scale, building the value tree for every turn and paragraph cost more than
-    /// parsing the page.
+    /// A debate as one line of `hansard.debate/1` JSON: the bytes the generic encoder gives, written in one pass.
+    ///
+    /// At archive scale, building the value tree for every turn and paragraph cost more than parsing the page.
     public static func line(_ debate: Debate) throws(ReportError) -> String {
         String(decoding: try lineBytes(debate), as: UTF8.self)
     }

@@ -1,4 +1,6 @@
-/// Why a report could not be made. Each description names the file or value and says what to do.
+/// Why a report could not be made.
+///
+/// Each description names the file or value and says what to do.
 public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The output folder or a file in it could not be created or written.
     case cannotWrite(path: String, reason: String)
@@ -7,6 +9,7 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A number JSON cannot hold: JSON has no NaN or infinity.
     case nonFiniteNumber(Double)
 
+    /// The one line printed on stderr: the file, why it could not be written, and what to do.
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason):

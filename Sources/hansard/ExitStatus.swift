@@ -4,7 +4,9 @@ import HansardIngestion
 import HansardRegister
 import HansardReports
 
-/// The exit statuses hansard documents in the README. Values follow sysexits(3) where one fits.
+/// The exit statuses hansard documents in the README.
+///
+/// Values follow sysexits(3) where one fits.
 enum ExitStatus: Int32 {
     case success = 0
     /// `diff`: the two registers differ.
@@ -87,9 +89,10 @@ enum ExitStatus: Int32 {
         }
     }
 
-    /// The status and the one-line message for an error one of hansard's modules throws; nil for any other
-    /// error (argument-parser's own, which it reports itself). This is the one place a module error that stops a
-    /// command is mapped to its status (the README's exit table).
+    /// The status and the one-line message for an error one of hansard's modules throws.
+    ///
+    /// Nil for any other error (argument-parser's own, which it reports itself). This is the one place a module
+    /// error that stops a command is mapped to its status (the README's exit table).
     static func failure(_ error: any Error) -> (status: ExitStatus, message: String)? {
         switch error {
         case let error as IngestionError: return (ExitStatus(for: error), error.description)

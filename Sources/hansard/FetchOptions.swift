@@ -51,8 +51,10 @@ enum PageArgument {
     }
 }
 
-/// Fetches the URLs among `arguments` into the cache and gives back the arguments with each URL replaced by
-/// its cached file, and what each cached file stands for. A URL that fails is reported and dropped.
+/// Fetches the URLs among `arguments` into the cache and gives back the arguments with each URL replaced by its cached
+/// file, and what each cached file stands for.
+///
+/// A URL that fails is reported and dropped.
 func fetchingURLs(
     _ arguments: [String], cache: PageCache, settings: FetchSettings?, reader: DebateReader, quiet: Bool,
     failures: inout [ExitStatus]

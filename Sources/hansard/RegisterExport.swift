@@ -89,7 +89,8 @@ extension Hansard {
             for line in summary.skipped { Terminal.report("\(file): skipped \(line)") }
             Terminal.write(
                 "imported \(summary.debates) debates, \(summary.commitments) commitments, "
-                    + "\(summary.statusEvents) status events, \(summary.notes) notes, \(summary.links) follow-up links\n")
+                    + "\(summary.statusEvents) status events, \(summary.notes) notes, "
+                    + "\(summary.links) follow-up links\n")
         }
     }
 }

@@ -211,8 +211,10 @@ struct PhraseSet: Sendable {
         "in", "into", "under", "on", "up", "forward", "back", "out", "away", "through", "over", "down", "off",
     ]
 
-    /// Like ``match(at:in:firstLemma:)``, also allowing up to four words of object between the verb and a
-    /// separable particle. Returns the index just past the match.
+    /// Like ``match(at:in:firstLemma:)``, also allowing up to four words of object between the verb and a separable
+    /// particle.
+    ///
+    /// Returns the index just past the match.
     func matchEnd(at index: Int, in tokens: [Token], firstLemma lemma: String?) -> Int? {
         if let length = match(at: index, in: tokens, firstLemma: lemma) { return index + length }
         guard index < tokens.count else { return nil }

@@ -140,8 +140,10 @@ extension AnalysisRun {
         return nil
     }
 
-    /// The timing phrase that governs the clause: the first in the clause after its verb, else the first in the
-    /// clause before it ("Shortly, we will publish …"). A phrase in another clause of the sentence does not count.
+    /// The timing phrase that governs the clause: the first in the clause after its verb, else the first in the clause
+    /// before it ("Shortly, we will publish …").
+    ///
+    /// A phrase in another clause of the sentence does not count.
     func timing(of clause: Clause, in sentence: Sentence) -> CommitmentTiming {
         let tokens = sentence.tokens
         var span = clause.span

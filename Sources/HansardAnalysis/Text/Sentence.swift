@@ -46,9 +46,11 @@ package enum Sentences {
     static let closers: Set<String> = ["\"", "”", "'", ")", "]", "’"]
     private static let openers: Set<String> = ["“", "\"", "‘", "'", "(", "[", "—"]
 
-    /// The sentences of one paragraph. A sentence ends at `.`, `?` or `!` (with any closing quotes or brackets)
-    /// when a capital, a number or an opening quote follows after a space, and the full stop does not close an
-    /// abbreviation or an initial ("hon.", "Mr.", "D.S.I.R.").
+    /// The sentences of one paragraph.
+    ///
+    /// A sentence ends at `.`, `?` or `!` (with any closing quotes or brackets) when a capital, a number or an opening
+    /// quote follows after a space, and the full stop does not close an abbreviation or an initial ("hon.", "Mr.",
+    /// "D.S.I.R.").
     static func split(_ paragraph: String, turn: Int, paragraph number: Int) -> [Sentence] {
         let tokens = Tokenizer.tokens(paragraph)
         var sentences: [Sentence] = []

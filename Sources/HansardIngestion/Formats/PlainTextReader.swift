@@ -5,8 +5,10 @@
 /// words alone: how the paragraph opens, whom it addresses, whether it asks or answers, and the
 /// question–answer rhythm of the exchange. Each clue adds to a score; no single rule decides.
 enum PlainTextReader {
-    /// Reads the UTF-8 bytes of a text save. Time and memory grow linearly with the file: the text is split
-    /// into blocks straight from the bytes, and each paragraph is folded once.
+    /// Reads the UTF-8 bytes of a text save.
+    ///
+    /// Time and memory grow linearly with the file: the text is split into blocks straight from the bytes, and each
+    /// paragraph is folded once.
     static func read(_ bytes: [UInt8], path: String) throws(IngestionError) -> DebateContent {
         let blocks = Self.blocks(of: bytes)
         let header = try Header(blocks: blocks, path: path)
@@ -359,9 +361,10 @@ enum PlainTextReader {
         return clues
     }
 
-    /// "the noble Baroness", "my noble friend", "noble Lords opposite" — the answerer's way of
-    /// naming whoever asked. A member naming a third peer adds the title ("the noble Lord, Lord X")
-    /// and a member addresses the minister as "my noble friend the Minister"; neither counts.
+    /// "the noble Baroness", "my noble friend", "noble Lords opposite" — the answerer's way of naming whoever asked.
+    ///
+    /// A member naming a third peer adds the title ("the noble Lord, Lord X") and a member addresses the minister as
+    /// "my noble friend the Minister"; neither counts.
     private static func refersToQuestioner(_ folded: String) -> Bool {
         for phrase in ["the noble lord", "the noble baroness", "the noble earl", "the noble viscount",
             "the noble duke", "my noble friend", "noble lords opposite"]
@@ -394,8 +397,10 @@ enum PlainTextReader {
 
     // MARK: - Turns
 
-    /// Paragraphs grouped into turns. A paragraph starts a new turn unless it is a quotation the
-    /// previous paragraph introduced with a colon, or the speaker resuming right after such a quotation.
+    /// Paragraphs grouped into turns.
+    ///
+    /// A paragraph starts a new turn unless it is a quotation the previous paragraph introduced with a colon, or the
+    /// speaker resuming right after such a quotation.
     private static func group(_ paragraphs: [Paragraph]) -> [[Paragraph]] {
         var groups: [[Paragraph]] = []
         for paragraph in paragraphs {
@@ -421,9 +426,10 @@ enum PlainTextReader {
         return groups
     }
 
-    /// After a quotation, the quoter usually goes on ("Those are the exact words …"); the other
-    /// side's reply starts a new turn. Either the paragraph points back at the quotation, or its
-    /// own clues side with the turn that quoted.
+    /// After a quotation, the quoter usually goes on ("Those are the exact words …"); the other side's reply starts a
+    /// new turn.
+    ///
+    /// Either the paragraph points back at the quotation, or its own clues side with the turn that quoted.
     private static func resumesAfterQuotation(_ paragraph: Paragraph, turnOpening: Paragraph) -> Bool {
         let backReferences = ["those ", "that ", "these ", "this ", "such ", "so ", "and ", "but ", "yet "]
         if backReferences.contains(where: { paragraph.folded.hasPrefix($0) }) { return true }
@@ -491,8 +497,10 @@ enum PlainTextReader {
 
     // MARK: - House
 
-    /// Lords and Commons speak differently: "My Lords", "noble Lord" and the "To ask His Majesty's
-    /// Government" question form against "Mr Speaker", "hon. Member" and "right hon. Friend".
+    /// The House the paragraphs were spoken in, judged from the forms of address, or nil when neither clearly prevails.
+    ///
+    /// Lords and Commons speak differently: "My Lords", "noble Lord" and the "To ask His Majesty's Government"
+    /// question form against "Mr Speaker", "hon. Member" and "right hon. Friend".
     private static func house(of paragraphs: [Paragraph]) -> House? {
         var lords = 0
         var commons = 0

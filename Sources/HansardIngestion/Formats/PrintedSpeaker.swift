@@ -5,11 +5,13 @@
 /// A speaker label split into its parts.
 struct PrintedSpeaker {
     var speaker: Speaker
-    /// The label says the speaker is in the chair, e.g. "Jim Dobbin (in the Chair)".
+    /// The label says the speaker is in the chair, for example "Jim Dobbin (in the Chair)".
     var inChair: Bool
 
-    /// Splits a printed label (already folded, as `foldedText` gives it). Keeps the name as printed,
-    /// minus the "*" historic Hansard puts before unrevised speeches and the daily parts' trailing colon.
+    /// Splits a printed label (already folded, as `foldedText` gives it).
+    ///
+    /// Keeps the name as printed, minus the "*" historic Hansard puts before unrevised speeches and the daily parts'
+    /// trailing colon.
     init(label: String, memberId: String? = nil) {
         // Bytes, not Characters: every mark looked for is ASCII, and grapheme walking is slow.
         var text = Substring(label)
@@ -89,6 +91,8 @@ struct PrintedSpeaker {
         parties.contains(text.asciiLowercased())
     }
 
+    /// Whether the text is printed like an office rather than a name.
+    ///
     /// Offices are printed before the name: "The Secretary of State for …", "Mr. Deputy Speaker".
     static func isOfficeLike(_ text: String) -> Bool {
         let lower = text.asciiLowercased()
@@ -127,8 +131,10 @@ enum QuestionNumber {
     }
 }
 
-/// Remembers the offices a page has printed, so that "Mr. McKENNA" later on the page is known to be
-/// the "SECRETARY of STATE for the HOME DEPARTMENT" it named earlier.
+/// Remembers the offices a page has printed, so that a later label with only a name keeps its office.
+///
+/// "Mr. McKENNA" later on the page is then known to be the "SECRETARY of STATE for the HOME DEPARTMENT" it named
+/// earlier.
 struct OfficeMemory {
     private var offices: [String: String] = [:]
     private var ambiguous: Set<String> = []
@@ -200,8 +206,9 @@ enum PrintedDate {
         scan(text).iso
     }
 
-    /// ASCII letters and digits make words; everything else separates them. Works on bytes, since
-    /// Character properties cost more than the rest of a page's headings put together.
+    /// ASCII letters and digits make words; everything else separates them.
+    ///
+    /// Works on bytes, since Character properties cost more than the rest of a page's headings put together.
     private static func scan(_ text: String) -> (iso: String?, words: Int) {
         var day: Int?
         var month: Int?
@@ -254,7 +261,7 @@ enum PrintedDate {
         return SittingDate.text(year: year, month: month, day: day)
     }
 
-    /// True when the text is a weekday and date and nothing else, e.g. "Tuesday 19 July 2011".
+    /// True when the text is a weekday and date and nothing else, for example "Tuesday 19 July 2011".
     static func isDateLine(_ text: String) -> Bool {
         let (iso, words) = scan(text)
         return iso != nil && words <= 5

@@ -1,8 +1,10 @@
-/// A sitting day: a calendar date with no time or zone, as Hansard's dates are. Written `yyyy-MM-dd` (ISO 8601) in
+/// A sitting day: a calendar date with no time or zone, as Hansard's dates are.
+///
+/// Written `yyyy-MM-dd` (ISO 8601) in
 /// JSON, in the register and on the command line; parsed, formatted and reckoned with here only (days are counted
 /// with Howard Hinnant's days-from-civil), and the English month names are this type's.
 public struct SittingDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    /// The year, e.g. 2023.
+    /// The year, such as 2023.
     public let year: Int
     /// The month, 1 to 12.
     public let month: Int
@@ -119,6 +121,7 @@ public struct SittingDate: Sendable, Hashable, Comparable, Codable, CustomString
         return (newYear, total - newYear * 12 + 1)
     }
 
+    /// Earlier dates sort first.
     public static func < (lhs: SittingDate, rhs: SittingDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -47,6 +47,7 @@ enum HTML {
     ///   - title: plain text.
     ///   - body: markup.
     ///   - script: inline JavaScript, or nil for none.
+    /// - Returns: the page's HTML, from the DOCTYPE to the closing tag.
     static func page(title: String, body: String, script: String? = nil) -> String {
         var output = """
             <!DOCTYPE html>
