@@ -1,4 +1,6 @@
-/// Why an ``Analyzer`` could not be made. Each description says what to fix.
+/// Why an ``Analyzer`` could not be made.
+///
+/// Each description says what to fix.
 public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A data file bundled with hansard is missing from the build (a packaging fault).
     case bundledRulesMissing
@@ -11,6 +13,7 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A bundled data file (WordNet lexicon, offices, departments) has a bad entry.
     case lexiconMalformed(file: String, reason: String)
 
+    /// The one line printed on stderr: what is wrong, naming the file, and what to do.
     public var description: String {
         switch self {
         case .bundledRulesMissing:

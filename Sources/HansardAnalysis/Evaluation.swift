@@ -11,17 +11,24 @@ public struct GoldPage: Decodable, Sendable {
         public var quote: String
         /// False for borderline items: found or not, they count neither for nor against the tool.
         public var must: Bool
+        /// The kind of promise marked (`undertaking`, `consider` …), scored against the analysis's kind.
         public var kind: String?
+        /// The strength marked (`firm`, `qualified` …).
         public var strength: String?
+        /// The action marked (`write`, `publish` …).
         public var action: String?
+        /// The timing phrase that governs the promise, verbatim.
         public var timing: String?
+        /// For a request, the outcome marked (`accepted`, `declined`, `evaded`, `unanswered`).
         public var outcome: String?
+        /// For an evasion, the QEvasion label marked.
         public var label: String?
 
         private enum CodingKeys: String, CodingKey {
             case turn, quote, must, kind, strength, action, timing, outcome, label
         }
 
+        /// Decodes an item; `must` defaults to true, so only borderline items need to say so.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             turn = try container.decodeIfPresent(Int.self, forKey: .turn)
@@ -38,29 +45,45 @@ public struct GoldPage: Decodable, Sendable {
 
     /// A trap: a sentence that must not come out as a commitment.
     public struct Trap: Decodable, Sendable {
+        /// The turn index; nil when the annotator gave only the quote.
         public var turn: Int?
+        /// A verbatim fragment of the sentence.
         public var quote: String
+        /// Why it is a trap, in words.
         public var why: String?
     }
 
     /// A person the annotator marks as speaking for the Government.
     public struct Speaker: Decodable, Sendable {
+        /// The name as the page prints it.
         public var name: String?
+        /// The member id the page gives, used to match the speaker's turns.
         public var memberId: String?
+        /// The department the annotator reads the person as answering for.
         public var department: String?
     }
 
     /// The page, relative to `corpus/`.
     public var page: String
+    /// The annotation round the page belongs to; a round is scored once, before its pages change the analysis.
     public var round: String?
+    /// The kind of page: `questions`, `pmqs`, `statement`, `bill-stage` and so on.
     public var kind: String?
+    /// What the file covers, in words; empty when the file does not say.
     public var scope: String
+    /// Verbatim text from the first turn in scope, or nil for the first turn of the page.
     public var scopeStartsAt: String?
+    /// Verbatim text from the first turn after the scope, or nil for the end of the page.
     public var scopeEndsBefore: String?
+    /// The people the annotator marks as speaking for the Government.
     public var governmentSpeakers: [Speaker]
+    /// The commitments marked.
     public var commitments: [Item]
+    /// The requests marked.
     public var requests: [Item]
+    /// The evasions marked.
     public var evasions: [Item]
+    /// Sentences that must not come out as commitments.
     public var traps: [Trap]
 
     private enum CodingKeys: String, CodingKey {
@@ -68,6 +91,7 @@ public struct GoldPage: Decodable, Sendable {
             evasions, traps
     }
 
+    /// Decodes a gold file; every list and the scope may be left out.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         page = try container.decode(String.self, forKey: .page)
@@ -100,15 +124,20 @@ public struct EvaluationScore: Sendable, Hashable {
     /// Must items matched.
     public var found = 0
 
+    /// Creates a score with every count zero.
     public init() {}
 
+    /// Correct over predicted; nil when nothing was predicted.
     public var precision: Double? { predicted == 0 ? nil : Double(correct) / Double(predicted) }
+    /// Found over gold; nil when the page has no must items.
     public var recall: Double? { gold == 0 ? nil : Double(found) / Double(gold) }
+    /// The harmonic mean of precision and recall; nil when either is.
     public var f1: Double? {
         guard let precision, let recall else { return nil }
         return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
     }
 
+    /// Adds two scores count by count, to total them over pages.
     public static func + (left: Self, right: Self) -> Self {
         var sum = Self()
         sum.predicted = left.predicted + right.predicted
@@ -121,9 +150,13 @@ public struct EvaluationScore: Sendable, Hashable {
 
 /// How an analysis scores against one gold page.
 public struct PageEvaluation: Sendable {
+    /// The gold file the page was scored from.
     public var file: String
+    /// The commitment score.
     public var commitments: EvaluationScore
+    /// The request score.
     public var requests: EvaluationScore
+    /// The evasion score.
     public var evasions: EvaluationScore
     /// Must requests found whose outcome agrees, and must requests found (with an outcome marked).
     public var outcomes: (right: Int, total: Int)

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A compiled, case-insensitive rule pattern.
 ///
 /// `NSRegularExpression` is immutable after creation and documented as safe to use from many threads,
@@ -7,9 +13,13 @@ import Foundation
 struct Pattern: @unchecked Sendable {
     let source: String
     private let regex: NSRegularExpression
+    /// Runs of letters one of which every match contains (``RequiredLiteral``), lower-cased; nil when the
+    /// pattern has none.
+    let literals: [[UInt8]]?
 
     init(_ source: String, rulesPath: String) throws(AnalysisError) {
         self.source = source
+        literals = RequiredLiteral.of(source)
         do {
             regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
         } catch {
@@ -24,7 +34,8 @@ struct Pattern: @unchecked Sendable {
         var groups: [Range<String.Index>?]
     }
 
-    func firstMatch(in text: String, from start: String.Index? = nil) -> Match? {
+    func firstMatch(in text: String, from start: String.Index? = nil, folded: FoldedText? = nil) -> Match? {
+        if let literals, !(folded ?? FoldedText(text)).containsAny(literals) { return nil }
         let nsText = text as NSString
         let location = start.map { NSRange($0..<text.endIndex, in: text).location } ?? 0
         let searchRange = NSRange(location: location, length: nsText.length - location)
@@ -32,13 +43,19 @@ struct Pattern: @unchecked Sendable {
         return convert(result, in: text)
     }
 
-    func allMatches(in text: String) -> [Match] {
+    func allMatches(in text: String, folded: FoldedText? = nil) -> [Match] {
+        if let literals, !(folded ?? FoldedText(text)).containsAny(literals) { return [] }
         let nsText = text as NSString
         return regex.matches(in: text, options: [], range: NSRange(location: 0, length: nsText.length))
             .compactMap { convert($0, in: text) }
     }
 
-    func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
+    /// Whether the pattern matches somewhere in `text` (no match object is built).
+    func matches(_ text: String, folded: FoldedText? = nil) -> Bool {
+        if let literals, !(folded ?? FoldedText(text)).containsAny(literals) { return false }
+        let whole = NSRange(location: 0, length: text.utf16.count)
+        return regex.rangeOfFirstMatch(in: text, options: [], range: whole).location != NSNotFound
+    }
 
     private func convert(_ result: NSTextCheckingResult, in text: String) -> Match? {
         guard let range = Range(result.range, in: text) else { return nil }
@@ -55,5 +72,292 @@ struct Pattern: @unchecked Sendable {
             }
         }
         return Match(range: range, verb: verb, groups: groups)
+    }
+}
+
+/// The patterns of one rule, in their file's order, with one combined expression that says whether any of them
+/// matches a text.
+///
+/// Speaker evidence asks "does any pattern of this rule match?" of every sentence of a debate, for twenty rules;
+/// one alternation per rule makes that one pass of the regular-expression engine instead of one per pattern. The
+/// rules' patterns have no numbered back-references or named groups, so the alternation matches a text exactly
+/// when one of its patterns does.
+struct PatternList: Sendable, RandomAccessCollection {
+    let patterns: [Pattern]
+    private let any: Pattern?
+
+    init(_ patterns: [Pattern], rulesPath: String) throws(AnalysisError) {
+        self.patterns = patterns
+        if patterns.count > 1 {
+            any = try Pattern(patterns.map { "(?:\($0.source))" }.joined(separator: "|"), rulesPath: rulesPath)
+        } else {
+            any = patterns.first
+        }
+    }
+
+    var startIndex: Int { patterns.startIndex }
+    var endIndex: Int { patterns.endIndex }
+    subscript(position: Int) -> Pattern { patterns[position] }
+
+    /// Whether any of the patterns matches somewhere in `text`: the patterns whose required letters the text
+    /// lacks are passed over, and when every pattern remains the one alternation answers.
+    func anyMatches(_ text: String, folded: FoldedText? = nil) -> Bool {
+        guard let any else { return false }
+        let folded = folded ?? FoldedText(text)
+        var candidates = 0
+        for pattern in patterns where pattern.literals.map({ folded.containsAny($0) }) ?? true { candidates += 1 }
+        if candidates == 0 { return false }
+        if candidates == patterns.count { return any.matches(text) }
+        return patterns.contains { $0.matches(text, folded: folded) }
+    }
+}
+
+/// A text's UTF-8 bytes with ASCII letters lower-cased, for the cheap test that comes before a regular expression.
+struct FoldedText {
+    let bytes: [UInt8]
+
+    init(_ text: String) {
+        bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+
+    /// Whether `needle` (lower-case ASCII) occurs in the text.
+    func contains(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= bytes.count else { return false }
+        // memchr finds each candidate first byte (memmem is a GNU extension Glibc's module does not export).
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { wanted in
+                let base = haystack.baseAddress!
+                let last = haystack.count - wanted.count
+                var start = 0
+                while start <= last {
+                    guard let found = memchr(base + start, Int32(wanted[0]), last - start + 1) else { return false }
+                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + offset, wanted.baseAddress!, wanted.count) == 0 { return true }
+                    start = offset + 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether any of `needles` occurs in the text.
+    func containsAny(_ needles: [[UInt8]]) -> Bool { needles.contains { contains($0) } }
+}
+
+/// Runs of plain ASCII characters (three or more) one of which every match of a pattern contains, read from the
+/// pattern's structure: in a sequence, the best of its literal runs and of its groups' requirements; in an
+/// alternation, the union of its branches' (every branch must have one).
+///
+/// Classes, escapes other than escaped punctuation, optional atoms, anchors, look-arounds and flag groups end a
+/// run and require nothing. Matching is case-insensitive, so runs are lower-cased and looked for in
+/// ASCII-lower-cased text. (ICU also folds a few non-ASCII letters to ASCII ones, such as the Kelvin sign to "k";
+/// Hansard text does not use them in the words the rules name.)
+enum RequiredLiteral {
+    /// More alternatives than this cost more to look for than they save.
+    private static let maximumAlternatives = 12
+
+    static func of(_ source: String) -> [[UInt8]]? {
+        let pattern = Array(source.utf8)
+        return alternation(pattern, 0..<pattern.count)
+    }
+
+    /// The branches of `range` split at its top-level `|`; each must require something.
+    private static func alternation(_ pattern: [UInt8], _ range: Range<Int>) -> [[UInt8]]? {
+        guard let branches = branches(pattern, range) else { return nil }
+        var union: [[UInt8]] = []
+        for branch in branches {
+            guard let required = sequence(pattern, branch) else { return nil }
+            for run in required where !union.contains(run) { union.append(run) }
+        }
+        return union.isEmpty || union.count > maximumAlternatives ? nil : union
+    }
+
+    private static func branches(_ pattern: [UInt8], _ range: Range<Int>) -> [Range<Int>]? {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch pattern[index] {
+            case UInt8(ascii: "\\"): index += 2
+            case UInt8(ascii: "["):
+                guard let end = classEnd(pattern, from: index) else { return nil }
+                index = end
+            case UInt8(ascii: "("):
+                guard let end = groupEnd(pattern, from: index) else { return nil }
+                index = end
+            case UInt8(ascii: "|"):
+                result.append(start..<index)
+                index += 1
+                start = index
+            default: index += 1
+            }
+        }
+        result.append(start..<max(start, range.upperBound))
+        return result
+    }
+
+    /// The best requirement of one branch: a sequence of atoms.
+    private static func sequence(_ pattern: [UInt8], _ range: Range<Int>) -> [[UInt8]]? {
+        var candidates: [[[UInt8]]] = []
+        var run: [UInt8] = []
+        func endRun() {
+            if run.count >= 3 { candidates.append([run]) }
+            run = []
+        }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = pattern[index]
+            var literal: UInt8? = nil
+            var inner: Range<Int>? = nil
+            var next = index + 1
+            switch byte {
+            case UInt8(ascii: "("):
+                guard let end = groupEnd(pattern, from: index) else { return nil }
+                next = end
+                inner = groupBody(pattern, from: index, end: end)
+            case UInt8(ascii: "["):
+                guard let end = classEnd(pattern, from: index) else { return nil }
+                next = end
+            case UInt8(ascii: "\\"):
+                guard index + 1 < range.upperBound else { return nil }
+                let escaped = pattern[index + 1]
+                next = index + 2
+                if escaped == UInt8(ascii: "Q") { return nil }
+                if isPunctuation(escaped) {
+                    literal = escaped
+                } else if next < range.upperBound, pattern[next] == UInt8(ascii: "{") {
+                    // \p{…}, \x{…}, \N{…}: the braces belong to the escape.
+                    guard let close = pattern[next..<range.upperBound].firstIndex(of: UInt8(ascii: "}")) else {
+                        return nil
+                    }
+                    next = close + 1
+                }
+            case UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "{"): return nil
+            default:
+                if isPlain(byte) { literal = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            }
+            var optional = false
+            var repeated = false
+            if next < range.upperBound {
+                switch pattern[next] {
+                case UInt8(ascii: "?"), UInt8(ascii: "*"):
+                    optional = true
+                    repeated = true
+                    next += 1
+                case UInt8(ascii: "+"):
+                    repeated = true
+                    next += 1
+                case UInt8(ascii: "{"):
+                    guard let close = pattern[next..<range.upperBound].firstIndex(of: UInt8(ascii: "}")) else {
+                        return nil
+                    }
+                    let minimum = pattern[(next + 1)..<close].prefix { $0 >= 0x30 && $0 <= 0x39 }
+                    optional = minimum.isEmpty || minimum.allSatisfy { $0 == 0x30 }
+                    repeated = true
+                    next = close + 1
+                default: break
+                }
+                if repeated, next < range.upperBound,
+                    pattern[next] == UInt8(ascii: "?") || pattern[next] == UInt8(ascii: "+")
+                {
+                    next += 1
+                }
+            }
+            if let literal, !optional {
+                run.append(literal)
+                if repeated { endRun() }
+            } else {
+                endRun()
+                if let inner, !optional, let required = alternation(pattern, inner) { candidates.append(required) }
+            }
+            index = next
+        }
+        endRun()
+        // The most selective: the one whose shortest run is longest, then the one with fewest runs.
+        return candidates.max { a, b in
+            let (shortestA, shortestB) = (a.map(\.count).min()!, b.map(\.count).min()!)
+            return shortestA != shortestB ? shortestA < shortestB : a.count > b.count
+        }
+    }
+
+    /// The body of a group that must match as a whole (plain, capturing, named or atomic); nil for look-arounds,
+    /// flag groups and comments, which require nothing of the text here.
+    private static func groupBody(_ pattern: [UInt8], from start: Int, end: Int) -> Range<Int>? {
+        let close = end - 1
+        guard start + 1 < close else { return nil }
+        guard pattern[start + 1] == UInt8(ascii: "?") else { return (start + 1)..<close }
+        guard start + 2 < close else { return nil }
+        switch pattern[start + 2] {
+        case UInt8(ascii: ":"), UInt8(ascii: ">"): return (start + 3)..<close
+        case UInt8(ascii: "<"):
+            // (?<name>…) captures; (?<=…) and (?<!…) look behind.
+            guard start + 3 < close, pattern[start + 3] != UInt8(ascii: "="), pattern[start + 3] != UInt8(ascii: "!"),
+                let nameEnd = pattern[(start + 3)..<close].firstIndex(of: UInt8(ascii: ">"))
+            else { return nil }
+            return (nameEnd + 1)..<close
+        default: return nil
+        }
+    }
+
+    /// Letters, digits, space and the punctuation that stands for itself outside a class.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "'"),
+            UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "&"),
+            UInt8(ascii: "/"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "="), UInt8(ascii: "<"),
+            UInt8(ascii: ">"), UInt8(ascii: "@"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            return true
+        default: return false
+        }
+    }
+
+    /// ASCII punctuation, which an escape makes literal (`\.`, `\(`, `\-`).
+    private static func isPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
+            || (0x7B...0x7E).contains(byte)
+    }
+
+    /// The index after the group opened at `start`, skipping escapes and classes inside it.
+    private static func groupEnd(_ pattern: [UInt8], from start: Int) -> Int? {
+        var depth = 0
+        var index = start
+        while index < pattern.count {
+            switch pattern[index] {
+            case UInt8(ascii: "\\"): index += 1
+            case UInt8(ascii: "["):
+                guard let end = classEnd(pattern, from: index) else { return nil }
+                index = end - 1
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The index after the class opened at `start`; ICU classes may nest (`[[a-z]&&[^q]]`), and a `]` first in a
+    /// class is a member.
+    private static func classEnd(_ pattern: [UInt8], from start: Int) -> Int? {
+        var depth = 0
+        var index = start
+        while index < pattern.count {
+            switch pattern[index] {
+            case UInt8(ascii: "\\"): index += 1
+            case UInt8(ascii: "["):
+                depth += 1
+                if index + 1 < pattern.count, pattern[index + 1] == UInt8(ascii: "^") { index += 1 }
+                if index + 1 < pattern.count, pattern[index + 1] == UInt8(ascii: "]") { index += 1 }
+            case UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            default: break
+            }
+            index += 1
+        }
+        return nil
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 import HansardIngestion
 
 /// `Resources/offices.json` as written: who speaks for the Government, from the page's own evidence (see
-/// docs/analysis.md, "Government speakers"). Every entry is a pattern; the file's `about` says what each key is for.
+/// docs/analysis.md, "Government speakers").
+///
+/// Every entry is a pattern; the file's `about` says what each key is for.
 struct OfficesFile: Decodable {
     var version: Int
     var governmentOffices: [String]
@@ -40,37 +42,37 @@ struct OfficesFile: Decodable {
 
 /// The speaker rules and the department table, compiled once per process.
 struct CompiledRules: Sendable {
-    var governmentOffices: [Pattern]
-    var nonGovernmentOffices: [Pattern]
-    var chairNames: [Pattern]
-    var chairInHeading: [Pattern]
-    var tabledQuestions: [Pattern]
-    var questionTimeStarts: [Pattern]
-    var questionTimeQuestions: [Pattern]
-    var questionTimeAnswers: [Pattern]
-    var chairActs: [Pattern]
-    var chairCallsGovernment: [Pattern]
-    var chairCallsNonGovernment: [Pattern]
-    var addressedAsMinisterBefore: [Pattern]
-    var addressedAsMinisterGesture: [Pattern]
-    var gestures: [Pattern]
-    var addressedAsMinisterBeforeNotFollowing: [Pattern]
-    var statementThanks: [Pattern]
-    var statementOpenings: [Pattern]
-    var thirdPersonMinister: [Pattern]
-    var thirdPersonMinisterExceptions: [Pattern]
-    var withdrawals: [Pattern]
-    var governmentSelf: [Pattern]
-    var governmentSelfExceptions: [Pattern]
-    var oppositionSelf: [Pattern]
-    var notAnswers: [Pattern]
-    var movedBy: [Pattern]
-    var governmentMotions: [Pattern]
-    var governmentMovers: [Pattern]
-    var adjournmentMotions: [Pattern]
-    var lordsQuestionTimeManagement: [Pattern]
-    var departmentSelf: [Pattern]
-    var departmentAddressed: [Pattern]
+    var governmentOffices: PatternList
+    var nonGovernmentOffices: PatternList
+    var chairNames: PatternList
+    var chairInHeading: PatternList
+    var tabledQuestions: PatternList
+    var questionTimeStarts: PatternList
+    var questionTimeQuestions: PatternList
+    var questionTimeAnswers: PatternList
+    var chairActs: PatternList
+    var chairCallsGovernment: PatternList
+    var chairCallsNonGovernment: PatternList
+    var addressedAsMinisterBefore: PatternList
+    var addressedAsMinisterGesture: PatternList
+    var gestures: PatternList
+    var addressedAsMinisterBeforeNotFollowing: PatternList
+    var statementThanks: PatternList
+    var statementOpenings: PatternList
+    var thirdPersonMinister: PatternList
+    var thirdPersonMinisterExceptions: PatternList
+    var withdrawals: PatternList
+    var governmentSelf: PatternList
+    var governmentSelfExceptions: PatternList
+    var oppositionSelf: PatternList
+    var notAnswers: PatternList
+    var movedBy: PatternList
+    var governmentMotions: PatternList
+    var governmentMovers: PatternList
+    var adjournmentMotions: PatternList
+    var lordsQuestionTimeManagement: PatternList
+    var departmentSelf: PatternList
+    var departmentAddressed: PatternList
     var departments: DepartmentTable
 
     /// The bundled offices.json and departments.json.
@@ -80,7 +82,7 @@ struct CompiledRules: Sendable {
         guard file.version == 1 else {
             throw .lexiconMalformed(file: name, reason: "version \(file.version); this hansard reads version 1")
         }
-        func compile(_ key: String, _ sources: [String]) throws(AnalysisError) -> [Pattern] {
+        func compile(_ key: String, _ sources: [String]) throws(AnalysisError) -> PatternList {
             var patterns: [Pattern] = []
             for (index, source) in sources.enumerated() {
                 do {
@@ -89,7 +91,7 @@ struct CompiledRules: Sendable {
                     throw .lexiconMalformed(file: name, reason: "\(key)[\(index)] is not a valid pattern: \(source)")
                 }
             }
-            return patterns
+            return try PatternList(patterns, rulesPath: name)
         }
         governmentOffices = try compile("governmentOffices", file.governmentOffices)
         nonGovernmentOffices = try compile("nonGovernmentOffices", file.nonGovernmentOffices)

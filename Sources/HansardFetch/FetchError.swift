@@ -1,6 +1,8 @@
 public import HansardIngestion
 
-/// Why a page could not be fetched. Each description is one line naming the URL and what to do.
+/// Why a page could not be fetched.
+///
+/// Each description is one line naming the URL and what to do.
 public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The URL is not one hansard fetches: not HTTPS, a host off the allow-list, a redirect off it, or a
     /// kind of page hansard cannot read.
@@ -30,6 +32,7 @@ public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `HANSARD_FETCH_BASE_URL` is set to something other than a loopback HTTP address.
     case invalidBaseURL(value: String, reason: String)
 
+    /// The one line printed on stderr: the URL, what went wrong, and what to do.
     public var description: String {
         switch self {
         case .refused(let url, let reason):

@@ -29,6 +29,7 @@ public struct FetchSettings: Sendable {
         "hansard/\(version) (Hansard commitments register; fetches debate pages one at a time)"
     }
 
+    /// Settings for a run; every limit but the user agent has a default suited to the real servers.
     public init(
         transport: Transport = .direct, userAgent: String, timeout: Double = 30, wait: Double = 1,
         offline: Bool = false, maximumBytes: Int = DebateReader.maximumFileBytes, maximumRedirects: Int = 5
@@ -61,7 +62,9 @@ public struct FetchedPage: Sendable, Hashable {
     public var path: String
     /// SHA-256 of the body: the page version's identity in the register.
     public var sha256: String
+    /// The body's size in bytes.
     public var bytes: Int
+    /// Whether the page was downloaded, found current by the server, or taken from the cache unasked.
     public var origin: Origin
 }
 
@@ -94,7 +97,10 @@ public actor Fetcher {
     public private(set) var statistics = FetchStatistics()
 
     /// A fetcher into `cache`.
-    /// - Parameter reader: checks that a downloaded page is a debate (its `format` forces one, as for files).
+    /// - Parameters:
+    ///   - cache: where fetched pages are kept and looked for.
+    ///   - settings: the transport, limits and politeness wait.
+    ///   - reader: checks that a downloaded page is a debate (its `format` forces one, as for files).
     public init(cache: PageCache, settings: FetchSettings, reader: DebateReader = DebateReader()) {
         self.cache = cache
         self.settings = settings

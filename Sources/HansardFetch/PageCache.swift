@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HansardIngestion
 
 #if canImport(Glibc)
     import Glibc
@@ -43,6 +44,7 @@ public struct PageCache: Sendable {
         public var finalURL: String
         /// SHA-256 of the body.
         public var sha256: String
+        /// The body's size in bytes.
         public var bytes: Int
         /// The body's file, relative to the cache folder.
         public var file: String
@@ -50,8 +52,11 @@ public struct PageCache: Sendable {
         public var fetchedAt: String
         /// When the server last confirmed it (a 304), or the download time.
         public var checkedAt: String
+        /// The server's `ETag` for the body, sent back as `If-None-Match`.
         public var etag: String?
+        /// The server's `Last-Modified`, sent back as `If-Modified-Since`.
         public var lastModified: String?
+        /// The server's `Content-Type` for the body.
         public var contentType: String?
     }
 
@@ -93,8 +98,9 @@ public struct PageCache: Sendable {
         }
     }
 
-    /// A new file in `tmp/` for a download, with the folders made. Downloads left by a killed process more
-    /// than a day ago are removed.
+    /// A new file in `tmp/` for a download, with the folders made.
+    ///
+    /// Downloads left by a killed process more than a day ago are removed.
     func temporaryFile() throws(FetchError) -> String {
         let tmp = folder + "/tmp"
         try makeFolder(tmp)
@@ -112,8 +118,9 @@ public struct PageCache: Sendable {
         return tmp + "/" + UUID().uuidString + ".part"
     }
 
-    /// Moves a finished download into place as `kind/<sha256>.<ext>` and returns its path relative to the
-    /// cache folder. The same bytes already there are kept, and the download dropped.
+    /// Moves a finished download into place as `kind/<sha256>.<ext>` and returns its path relative to the cache folder.
+    ///
+    /// The same bytes already there are kept, and the download dropped.
     func store(_ temporary: String, sha256: String, fileExtension: String, kind: Kind) throws(FetchError) -> String {
         let relative = kind.rawValue + "/" + sha256 + "." + fileExtension
         let destination = folder + "/" + relative
@@ -182,9 +189,6 @@ public struct PageCache: Sendable {
     }
 
     static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { byte in
-            let hex = Array("0123456789abcdef")
-            return String([hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-        }.joined()
+        Hex.string(SHA256.hash(data: data))
     }
 }

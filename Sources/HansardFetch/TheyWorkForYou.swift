@@ -15,8 +15,9 @@ public enum TheyWorkForYou {
         WebAddress(host: host, pathAndQuery: root + kind.folder + "/")
     }
 
-    /// The day files a folder listing names, in the order listed. Links to other things (parent folder,
-    /// sort orders, other kinds) are passed over.
+    /// The day files a folder listing names, in the order listed.
+    ///
+    /// Links to other things (parent folder, sort orders, other kinds) are passed over.
     /// - Throws: ``IngestionError`` when the listing is not readable HTML.
     public static func dayFiles(inListing bytes: [UInt8], kind: DayFileKind, url: String) throws(IngestionError)
         -> [DayFile]
@@ -47,7 +48,9 @@ public enum TheyWorkForYou {
     }
 
     /// The day file a TheyWorkForYou debate page is made from: `/debates/?id=2009-10-28c.301.0` is in
-    /// `debates2009-10-28c.xml`. hansard reads the whole sitting day from it.
+    /// `debates2009-10-28c.xml`.
+    ///
+    /// hansard reads the whole sitting day from it.
     static func dayFile(forPage address: WebAddress) -> DayFile? {
         let path = address.pathAndQuery
         guard let question = path.firstIndex(of: "?") else { return nil }
@@ -113,10 +116,11 @@ public enum DayFileKind: String, CaseIterable, Sendable, Hashable {
 
 /// One of TheyWorkForYou's day files: a kind, a sitting day and a revision letter.
 public struct DayFile: Sendable, Hashable {
+    /// Which series the file belongs to: Commons debates, Westminster Hall, written answers and so on.
     public let kind: DayFileKind
     /// The sitting day, yyyy-MM-dd.
     public let date: String
-    /// The revision letters: `a` first, then `b`, `c` …
+    /// The revision letter: `a` first, then `b`, `c` and so on.
     public let revision: String
 
     /// Reads a file name such as `debates2009-10-27a.xml`; nil for anything else.

@@ -5,13 +5,14 @@ public import Foundation
 /// Every request hansard makes is for a `WebAddress`, so nothing off the list can be asked for: not a
 /// command-line argument, not a redirect, not anything a page refers to (pages are never followed).
 public struct WebAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The host, lower case, e.g. `hansard.parliament.uk`.
+    /// The host, lower case, for example `hansard.parliament.uk`.
     public let host: String
     /// The path and query as sent, percent-encoded, starting with `/`.
     public let pathAndQuery: String
 
     /// The whole URL, `https://host/path?query`: the key of its copy in the cache.
     public var url: String { "https://" + host + pathAndQuery }
+    /// The whole URL, as url gives it.
     public var description: String { url }
 
     /// The hosts hansard fetches from, with what it reads there.
@@ -28,6 +29,7 @@ public struct WebAddress: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// `theyworkforyou.com` without `www.` serves the same site; it is asked for as `www.`.
     private static let aliases = ["theyworkforyou.com": "www.theyworkforyou.com"]
 
+    /// Orders addresses by URL, so that lists of them come out the same every run.
     public static func < (lhs: WebAddress, rhs: WebAddress) -> Bool { lhs.url < rhs.url }
 
     /// Whether a command-line argument is meant as a URL rather than a file name.
@@ -41,8 +43,10 @@ public struct WebAddress: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.pathAndQuery = pathAndQuery
     }
 
-    /// Reads a URL the user gave. `http://` is taken as `https://` (no request is ever made over plain HTTP),
-    /// and a TheyWorkForYou debate page as the XML day file it is made from.
+    /// Reads a URL the user gave.
+    ///
+    /// `http://` is taken as `https://` (no request is ever made over plain HTTP), and a TheyWorkForYou debate page as
+    /// the XML day file it is made from.
     /// - Throws: ``FetchError/refused(url:reason:)`` naming what is wrong with it.
     public static func parse(_ text: String) throws(FetchError) -> WebAddress {
         try parse(text, upgradingHTTP: true)

@@ -6,7 +6,7 @@ import Darwin
 
 /// Checks on a file's raw bytes, made before any parser sees them, so that binary data,
 /// wrong encodings and cut-short saves get an error that says what the file is.
-enum ByteChecks {
+package enum ByteChecks {
     /// Rejects empty files, known binary formats, UTF-16 (but for XML, which libxml2 decodes) and files with
     /// NUL bytes.
     static func rejectUnusable(_ bytes: [UInt8], path: String) throws(IngestionError) {
@@ -19,9 +19,11 @@ enum ByteChecks {
         if let offset = firstNUL(bytes) { throw .containsNUL(path: path, offset: offset) }
     }
 
-    /// Rejects what the first bytes already show is not a page: a known binary format, UTF-16 that is not XML,
-    /// or NUL bytes in the first 8 KB (more than one: binary data; a single NUL is a damaged page). Enough for
-    /// a stream (a pipe, /dev/urandom) to be refused from its first block rather than read to the size limit.
+    /// Rejects what the first bytes already show is not a page: a known binary format, UTF-16 that is not XML, or NUL
+    /// bytes in the first 8 KB (more than one: binary data; a single NUL is a damaged page).
+    ///
+    /// Enough for a stream (a pipe, /dev/urandom) to be refused from its first block rather than read to the size
+    /// limit.
     static func rejectBinaryStart(_ bytes: [UInt8], path: String) throws(IngestionError) {
         if let kind = binaryKind(bytes) { throw .binary(path: path, kind: kind) }
         if isUTF16XML(bytes) { return }
@@ -45,6 +47,7 @@ enum ByteChecks {
     }
 
     /// XML in UTF-16, with a byte-order mark or a declaration libxml2 recognises (`<?xml` in UTF-16).
+    ///
     /// The XML specification allows it and libxml2 decodes it; HTML and text in UTF-16 are still refused.
     static func isUTF16XML(_ bytes: [UInt8]) -> Bool {
         guard let (head, hasBOM) = utf16Head(bytes) else { return false }
@@ -83,6 +86,10 @@ enum ByteChecks {
         return (head, hasBOM)
     }
 
+    /// The first 16 bytes of every SQLite database file: how a page that is a register is refused here, and how
+    /// HansardRegister tells a register file from a JSON snapshot.
+    package static let sqliteHeader = Array("SQLite format 3\0".utf8)
+
     private static let signatures: [(bytes: [UInt8], kind: String)] = [
         (Array("%PDF".utf8), "a PDF document"),
         ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
@@ -93,7 +100,7 @@ enum ByteChecks {
         (Array("BZh".utf8), "bzip2-compressed data; decompress it first (bunzip2)"),
         ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz-compressed data; decompress it first (unxz)"),
         ([0x28, 0xB5, 0x2F, 0xFD], "zstd-compressed data; decompress it first (unzstd)"),
-        (Array("SQLite format 3".utf8), "an SQLite database (a register?), not a debate page"),
+        (sqliteHeader, "an SQLite database (a register?), not a debate page"),
         ([0x7F, 0x45, 0x4C, 0x46], "an executable (ELF)"),
         ([0xD0, 0xCF, 0x11, 0xE0], "a Microsoft Office document"),
     ]
@@ -187,10 +194,11 @@ enum ByteChecks {
         try requireUTF8(bytes, path: path)
     }
 
-    /// A browser save always ends with `</html>`; a page that does not was cut short. Only what follows the last
-    /// `</html>` is looked at: white space, or stray bytes that hold no markup (a control character, say), may
-    /// follow it. A file that does not begin as an HTML page (an SVG image saved as .xhtml) is left to the
-    /// readers, which say what it is not.
+    /// A browser save always ends with `</html>`; a page that does not was cut short.
+    ///
+    /// Only what follows the last `</html>` is looked at: white space, or stray bytes that hold no markup (a control
+    /// character, say), may follow it. A file that does not begin as an HTML page (an SVG image saved as .xhtml) is
+    /// left to the readers, which say what it is not.
     static func requireHTMLEnd(_ bytes: [UInt8], path: String) throws(IngestionError) {
         guard beginsAsHTML(bytes) else { return }
         guard let close = lastIndexIgnoringCase(of: Array("</html".utf8), in: bytes) else {
@@ -205,8 +213,10 @@ enum ByteChecks {
         }
     }
 
-    /// Whether the file is an HTML page at all: an `<html` tag anywhere (a page cut short still has its
-    /// opening tag) or an HTML DOCTYPE. An SVG image or other markup has neither.
+    /// Whether the file is an HTML page at all: an `<html` tag anywhere (a page cut short still has its opening tag) or
+    /// an HTML DOCTYPE.
+    ///
+    /// An SVG image or other markup has neither.
     private static func beginsAsHTML(_ bytes: [UInt8]) -> Bool {
         firstIndexIgnoringCase(of: Array("<html".utf8), in: bytes) != nil
             || firstIndexIgnoringCase(of: Array("<!doctype html".utf8), in: bytes.prefix(4096)) != nil

@@ -13,9 +13,10 @@ public struct DebateReader: Sendable {
     /// The format to read every file as, or nil to detect it from each file's content.
     public var format: InputFormat?
 
-    /// The largest file read, in bytes. The largest debate pages and ParlParse day files are a few MB;
-    /// a larger file is refused before it is loaded, so that one bad path cannot take the memory of a
-    /// run over thousands of pages.
+    /// The largest file read, in bytes.
+    ///
+    /// The largest debate pages and ParlParse day files are a few MB; a larger file is refused before it is loaded, so
+    /// that one bad path cannot take the memory of a run over thousands of pages.
     public static let maximumFileBytes = 64_000_000
 
     /// Creates a reader.
@@ -199,15 +200,7 @@ public struct DebateReader: Sendable {
     }
 
     static func sha256(_ bytes: [UInt8]) -> String {
-        let digest = SHA256.hash(data: bytes)
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(64)
-        for byte in digest {
-            output.append(hex[Int(byte >> 4)])
-            output.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: output, as: UTF8.self)
+        Hex.string(SHA256.hash(data: bytes))
     }
 }
 

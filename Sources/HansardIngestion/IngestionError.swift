@@ -1,4 +1,6 @@
-/// Why a file could not be read as a debate. Each description names the file and says what to do.
+/// Why a file could not be read as a debate.
+///
+/// Each description names the file and says what to do.
 public enum IngestionError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No file at the path.
     case fileNotFound(path: String)
@@ -41,6 +43,7 @@ public enum IngestionError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The one line printed on stderr: the file, what is wrong with it, and what to do.
     public var description: String {
         switch self {
         case .fileNotFound(let path):

@@ -7,6 +7,7 @@ public enum PageLinks {
     /// - Parameters:
     ///   - bytes: the page, UTF-8 (an ASCII directory listing is).
     ///   - path: names the page in errors: a file path or a URL.
+    /// - Returns: the `href` values, in document order; empty when the page has no links.
     /// - Throws: ``IngestionError`` when the bytes are empty, binary, not UTF-8 or not parseable as HTML.
     public static func hrefs(inHTML bytes: [UInt8], path: String) throws(IngestionError) -> [String] {
         if bytes.count > DebateReader.maximumFileBytes {

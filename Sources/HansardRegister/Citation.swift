@@ -4,7 +4,7 @@ import HansardIngestion
 /// Where a commitment can be read and how to cite it: "HL Deb 8 March 2023, vol 828, col 1234", the debate's
 /// title (or, for a page holding a whole sitting, its own heading), and a link to the contribution.
 public struct Citation: Sendable, Hashable, Codable {
-    /// The Official Report citation, e.g. "HC Deb 15 June 2022, vol 716, col 271".
+    /// The Official Report citation, for example "HC Deb 15 June 2022, vol 716, col 271".
     public var text: String
     /// The debate's title as a citation gives it.
     public var title: String
@@ -164,10 +164,7 @@ public struct Citation: Sendable, Hashable, Codable {
         return url
     }
 
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
+    static let monthNames = SittingDate.monthNames
 
     /// "8 March 2023" for "2023-03-08".
     static func longDate(_ iso: String) -> String {

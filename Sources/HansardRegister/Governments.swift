@@ -4,9 +4,9 @@ import Foundation
 /// coalition changed without a new Prime Minister (Asquith's coalition of 1915, the National Government of 1931,
 /// Churchill's caretaker government, the 2010 coalition's end).
 public struct Administration: Sendable, Hashable, Codable {
-    /// A short key, e.g. "sunak-2022".
+    /// A short key, for example "sunak-2022".
     public var id: String
-    /// As a reader says it, e.g. "Sunak government", "Cameron–Clegg coalition".
+    /// As a reader says it, for example "Sunak government", "Cameron–Clegg coalition".
     public var name: String
     /// The Prime Minister, as the sources name them.
     public var primeMinister: String
@@ -27,7 +27,9 @@ public struct Administration: Sendable, Hashable, Codable {
         self.end = end
     }
 
-    /// Whether the government was in office on `date`. A sitting on the day of a change is the new government's.
+    /// Whether the government was in office on `date`.
+    ///
+    /// A sitting on the day of a change is the new government's.
     public func contains(_ date: String) -> Bool {
         date >= start && (end.map { date < $0 } ?? true)
     }
@@ -55,7 +57,9 @@ public enum Administrations {
     }
 
     /// The government with this id, or the one government whose id, name or Prime Minister contains the text (any
-    /// case): "sunak", "Thatcher", "cameron-2010". Nil when none or several fit.
+    /// case): "sunak", "Thatcher", "cameron-2010".
+    ///
+    /// Nil when none or several fit.
     public static func named(_ text: String) -> Administration? {
         let wanted = text.lowercased().trimmingCharacters(in: .whitespaces)
         if let exact = all.first(where: { $0.id == wanted }) { return exact }

@@ -1,10 +1,12 @@
 import Foundation
 public import HansardIngestion
 
-/// Finds a debate's page again by its SHA-256: at the path the register stored, else among the pages in the
-/// folders a user names (`hansard report --sources DIR`), so that a register made on another machine, or before
-/// the pages moved, still finds its transcripts. Files are compared by size first, and hashed only when the size
-/// fits (or the register does not know it); each file is hashed at most once.
+/// Finds a debate's page again by its SHA-256: at the path the register stored, else among the pages in the folders a
+/// user names (`hansard report --sources DIR`), so that a register made on another machine, or before the pages moved,
+/// still finds its transcripts.
+///
+/// Files are compared by size first, and hashed only when the size fits (or the register does not know it); each file
+/// is hashed at most once.
 public struct PageFinder {
     /// The folders searched, recursively, for pages.
     public let folders: [String]
@@ -17,8 +19,8 @@ public struct PageFinder {
     /// Where the page with this SHA-256 is.
     /// - Parameters:
     ///   - sha256: the page's SHA-256, as the register keeps it.
-    ///   - storedPath: where the register last read it, tried first.
     ///   - bytes: its size, when the register knows it.
+    ///   - storedPath: where the register last read it, tried first.
     /// - Returns: the path and how it was found, or nil when no file has those bytes.
     public mutating func locate(sha256: String, bytes: Int?, storedPath: String) -> (path: String, moved: Bool)? {
         if case .file(let size) = RegisterFile.status(storedPath), bytes.map({ $0 == size }) ?? true,

@@ -10,6 +10,7 @@ public struct RegisterPerson: Sendable, Hashable, Codable {
     /// Every label the pages print, fullest first.
     public var aliases: [String]
 
+    /// Creates a person.
     public init(id: String, name: String?, aliases: [String]) {
         self.id = id
         self.name = name
@@ -20,20 +21,28 @@ public struct RegisterPerson: Sendable, Hashable, Codable {
     public var displayName: String { name ?? SpeakerReference.unnamedMinister }
 }
 
-/// Merges the ministers of a register's commitments into people: the same member id; else the same title (a peer)
-/// or a compatible name ("Sir D. Eccles" and "Sir David Eccles") in the same House and department. A minister a page
-/// does not name is a person of that debate only.
+/// Merges the ministers of a register's commitments into people.
+///
+/// Two appearances are one person with the same member id; else with the same title (a peer) or a compatible name
+/// ("Sir D. Eccles" and "Sir David Eccles") in the same House and department. A minister a page does not name is a
+/// person of that debate only.
 public enum PeopleDirectory {
     /// One way a minister appears: a page's person key, with that page's labels and department.
     public struct Appearance: Sendable, Hashable {
+        /// The page's key for the person (`id:…`, `name:…`, `peer:…`); nil when the page has none.
         public var person: String?
+        /// The name the page gives; nil for a minister it does not name.
         public var name: String?
+        /// Every label that page prints for the person.
         public var aliases: [String]
+        /// The department the minister answers for on that page, when known.
         public var department: String?
+        /// The House the page is from; names are only merged within one House.
         public var house: House?
         /// Set only for a minister the page does not name, who is kept to their debate.
         public var debateId: String?
 
+        /// Creates an appearance.
         public init(
             person: String?, name: String?, aliases: [String], department: String?, house: House?, debateId: String?
         ) {
@@ -56,7 +65,9 @@ public enum PeopleDirectory {
         }
     }
 
-    /// The person each appearance belongs to. Deterministic: the same appearances give the same people.
+    /// The person each appearance belongs to.
+    ///
+    /// Deterministic: the same appearances give the same people.
     public static func people(_ appearances: [Appearance]) -> [Appearance: RegisterPerson] {
         let units = Array(Set(appearances)).sorted { key($0) < key($1) }
         var parent = Array(units.indices)

@@ -25,8 +25,11 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
     /// The address schemes that name a PostgreSQL register.
     public static let schemes: Set<String> = ["postgres", "postgresql"]
 
+    /// The address, with any password shown as `***`.
     public let location: String
+    /// Always nil: the server keeps its own backups; a migration runs in one transaction.
     public let backupPath: String? = nil
+    /// The default register file of this machine, beside which fetched pages are cached.
     public let pageCacheAnchor: String
     /// The database role the connection logged in as: who events are signed by when neither `--by` nor
     /// `$HANSARD_USER` says.
@@ -149,28 +152,34 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
 
     // MARK: What runs on PostgreSQL
 
+    /// The whole register as a canonical snapshot, read in one transaction.
     public func snapshot() throws(RegisterError) -> RegisterSnapshot {
         try read { session in try Register.snapshot(session) }
     }
 
+    /// The register as it stood at the end of `date`.
     public func snapshot(asOf date: String) throws(RegisterError) -> RegisterSnapshot {
         try snapshot().standing(at: date)
     }
 
+    /// Merges a snapshot into the register in one locked transaction (the rules of ``Register/importSnapshot(_:from:)``).
     public func importSnapshot(_ snapshot: RegisterSnapshot, from path: String) throws(RegisterError)
         -> Register.ImportSummary
     {
         try write { session in try Register.importSnapshot(session, snapshot, from: path) }
     }
 
+    /// Whether the register has read a page with this SHA-256.
     public func hasPageVersion(sha256: String) throws(RegisterError) -> Bool {
         try read { session in try session.exists(DebateVersionRecord.self, key: sha256) }
     }
 
+    /// The full id of the commitment `text` names or abbreviates.
     public func commitmentId(matching text: String) throws(RegisterError) -> String {
         try read { session in try Register.resolveCommitmentId(session, text) }
     }
 
+    /// Records that a commitment was fulfilled, partly fulfilled, withdrawn or lapsed.
     public func resolve(
         _ id: String, status: CommitmentStatus, evidence: String, date: String?, note: String?, actor: String?
     ) throws(RegisterError) -> StatusEventRecord {
@@ -184,6 +193,7 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
         }
     }
 
+    /// Makes a resolved or dismissed commitment outstanding again.
     public func reopen(_ id: String, note: String?, date: String?, actor: String?) throws(RegisterError)
         -> StatusEventRecord
     {
@@ -193,18 +203,21 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
         return try write { session in try Register.reopen(session, id, note: note, date: given, actor: who, now: now) }
     }
 
+    /// Records that a passage is not a commitment at all.
     public func dismiss(_ id: String, reason: String, actor: String?) throws(RegisterError) -> StatusEventRecord {
         let now = Timestamp.now()
         let who = self.actor(actor)
         return try write { session in try Register.dismiss(session, id, reason: reason, actor: who, now: now) }
     }
 
+    /// Attaches a note to a commitment.
     public func addNote(_ id: String, text: String, actor: String?) throws(RegisterError) -> NoteRecord {
         let now = Timestamp.now()
         let who = self.actor(actor)
         return try write { session in try Register.addNote(session, id, text: text, actor: who, now: now) }
     }
 
+    /// Confirms a follow-up link, resolving the commitment when the later speech says it was done.
     public func confirm(_ linkId: String, status: CommitmentStatus?, actor: String?)
         throws(RegisterError) -> (link: FollowUpLinkRecord, event: StatusEventRecord?)
     {
@@ -213,12 +226,14 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
         return try write { session in try Register.confirm(session, linkId, status: status, actor: who, now: now) }
     }
 
+    /// Rejects a follow-up link: it stays recorded and is not proposed again.
     public func reject(_ linkId: String, actor: String?) throws(RegisterError) -> FollowUpLinkRecord {
         let now = Timestamp.now()
         let who = self.actor(actor)
         return try write { session in try Register.decide(session, linkId, .rejected, at: now, by: who) }
     }
 
+    /// Corrects what the analysis read, one edit per field changed.
     public func edit(_ id: String, _ values: [CommitmentField: String?], reason: String?, actor: String?)
         throws(RegisterError) -> (commitmentId: String, edits: [CommitmentEditRecord])
     {
@@ -228,14 +243,17 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
         return try write { session in try Register.edit(session, id, values, reason: reason, actor: who, now: now) }
     }
 
+    /// Everything the register knows about one commitment.
     public func detail(of id: String) throws(RegisterError) -> CommitmentDetail {
         try read { session in try Register.detail(session, id) }
     }
 
+    /// Candidate links waiting for a decision, with their commitments.
     public func pendingLinkListings() throws(RegisterError) -> [Register.LinkListing] {
         try read { session in try Register.pendingLinkListings(session) }
     }
 
+    /// Closes, as lapsed, the outstanding commitments of dissolved Parliaments.
     public func lapseAtDissolution(parliament: String?, asOf: String?, actor: String?, dryRun: Bool)
         throws(RegisterError) -> [Register.Lapse]
     {
@@ -251,6 +269,7 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
             }
     }
 
+    /// Reopens the commitments whose latest status is a lapse at dissolution.
     public func undoLapses(parliament: String?, actor: String?, dryRun: Bool) throws(RegisterError)
         -> [Register.Lapse]
     {
@@ -296,24 +315,29 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
         copy = nil
     }
 
+    /// Lists commitments, on a private SQLite copy of the register (see above).
     public func commitments(_ query: CommitmentQuery) throws(RegisterError) -> CommitmentList {
         try listingCopy().commitments(query)
     }
 
+    /// The debates, requests, events, edits and links of the commitments listed, from the same copy.
     public func context(for listings: [CommitmentListing]) throws(RegisterError) -> RowContext {
         try listingCopy().context(for: listings)
     }
 
+    /// The shortest unambiguous prefix of each commitment id, from the same copy.
     public func shortIds(for ids: [String]?, minimum: Int) throws(RegisterError) -> [String: String] {
         try listingCopy().shortIds(for: ids, minimum: minimum)
     }
 
     // MARK: Not built on PostgreSQL yet
 
+    /// Refuses: adding pages is not built for PostgreSQL yet.
     public func requireAdding() throws(RegisterError) {
         throw .notOnServer(location: location, command: "adding pages (`register add`, `fetch`, `sync`)")
     }
 
+    /// Refuses: adding pages is not built for PostgreSQL yet.
     public func add(_ analysis: Analysis, of debate: Debate, reanalysing: Bool) throws(RegisterError) -> AddOutcome {
         throw .notOnServer(location: location, command: "adding pages (`register add`, `fetch`, `sync`)")
     }
@@ -347,7 +371,7 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
         return .serverUnreachable(location: location, reason: describeNetwork(psql.underlying ?? psql))
     }
 
-    /// A network failure in a few words: "connection refused", "the host name does not resolve"…
+    /// A network failure in a few words, such as "connection refused".
     static func describeNetwork(_ error: any Error) -> String {
         if let io = error as? IOError { return String(cString: strerror(io.errnoCode)).lowercased() }
         if let failure = error as? NIOConnectionError {

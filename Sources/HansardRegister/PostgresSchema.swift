@@ -12,9 +12,10 @@ enum PostgresValue {
     case null
 }
 
-/// One connection inside a transaction of ``PostgresRegister``: statements with `$1…` parameters, and the row
-/// operations the shared register logic needs (``RegisterRows``). Records cross as their `Codable` form, whose keys are
-/// the column names, as in the JSON snapshot.
+/// One connection inside a transaction of ``PostgresRegister``.
+///
+/// It runs statements with `$1…` parameters and the row operations the shared register logic needs
+/// (``RegisterRows``). Records cross as their `Codable` form, whose keys are the column names, as in the JSON snapshot.
 struct PostgresSession {
     let connection: PostgresConnection
     let logger: Logger
@@ -162,9 +163,10 @@ extension PostgresSession: RegisterRows {
     }
 }
 
-/// The register's tables in PostgreSQL: the same tables, columns, keys and indexes as ``Schema``'s SQLite
-/// migrations, under the same migration names (in `hansard_migrations`), so a register is at the same schema version
-/// on either backend. Text is `COLLATE "C"`, compared and ordered by bytes as SQLite does, so lists and exports come
+/// The register's tables in PostgreSQL.
+///
+/// The same tables, columns, keys and indexes as ``Schema``'s SQLite migrations, under the same migration names (in
+/// `hansard_migrations`), so a register is at the same schema version on either backend. Text is `COLLATE "C"`, compared and ordered by bytes as SQLite does, so lists and exports come
 /// out in the same order.
 enum PostgresSchema {
     /// The advisory lock every write transaction holds ("HNSD", SQLite's `application_id`).
@@ -183,7 +185,9 @@ enum PostgresSchema {
 
     private static let t = #"TEXT COLLATE "C""#
 
-    /// The statements of each migration, named as ``Schema``'s. v4's and v5's SQLite migrations also rewrite rows
+    /// The statements of each migration, named as ``Schema``'s.
+    ///
+    /// v4's and v5's SQLite migrations also rewrite rows
     /// stored by earlier versions; a PostgreSQL register is always created at v5 (no hansard made one before), so
     /// here they only change the tables.
     static let migrations: [(name: String, statements: [String])] = [

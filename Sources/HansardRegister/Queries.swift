@@ -2,6 +2,7 @@ public import HansardIngestion
 
 /// Which commitments ``Register/commitments(_:)`` lists.
 public struct CommitmentQuery: Sendable, Hashable {
+    /// Which commitments by status.
     public enum Scope: String, Sendable, Hashable, Codable, CaseIterable {
         /// Not yet resolved (the default).
         case outstanding
@@ -27,30 +28,35 @@ public struct CommitmentQuery: Sendable, Hashable {
         case named(String)
     }
 
+    /// Which commitments by status; outstanding ones unless asked otherwise.
     public var scope: Scope
     /// The date ages, overdue marks and statuses are reckoned at, `yyyy-MM-dd`; nil for today.
     public var asOf: String?
-    /// Part of the minister's name, any case: any name a page gives the person ("Eccles" finds "Sir D. Eccles"
-    /// and "Sir David Eccles").
+    /// Part of the minister's name, any case, matching any name a page gives the person.
+    ///
+    /// "Eccles" finds "Sir D. Eccles" and "Sir David Eccles".
     public var minister: String?
     /// A department: a name, alias, heading or office of the department table finds that department and the ones
     /// it succeeded ("Home Office" finds "Home Department" questions; "Justice" the Department for Constitutional
     /// Affairs); other text matches part of the department or office line, any case.
     public var department: String?
+    /// Only commitments made in this House.
     public var house: House?
     /// Only commitments made on or after this date.
     public var since: String?
     /// Only commitments made on or before this date.
     public var until: String?
-    /// Only commitments made during this parliamentary session, e.g. "2022-23".
+    /// Only commitments made during this parliamentary session, for example "2022-23".
     public var session: String?
     /// At most this many rows.
     public var limit: Int?
+    /// Which government's commitments; every government's unless asked otherwise.
     public var governments: Governments
     /// Words to find (full-text search over the quote, the object, the minister, the department, the debate's
     /// title and heading; each word matches words it begins, "publish" finds "published"); best matches first.
     public var text: String?
 
+    /// Creates a query; every filter left out lets everything through.
     public init(
         scope: Scope = .outstanding, asOf: String? = nil, minister: String? = nil, department: String? = nil,
         house: House? = nil, since: String? = nil, until: String? = nil, session: String? = nil,
@@ -72,6 +78,7 @@ public struct CommitmentQuery: Sendable, Hashable {
 
 /// One row of a commitments list: the commitment, where it was made, and how late it is.
 public struct CommitmentListing: Sendable, Hashable, Codable {
+    /// The commitment as the register keeps it.
     public var commitment: CommitmentRecord
     /// The debate's title as the citation gives it (a whole sitting's page gives the commitment's own heading).
     public var debateTitle: String
@@ -90,11 +97,14 @@ public struct CommitmentListing: Sendable, Hashable, Codable {
     /// How long past the due date, in words: "3 months".
     public var overdueBy: String?
 
+    /// Whether the commitment is past its due date at the list's date.
     public var isOverdue: Bool { overdueDays != nil }
 
     /// The government it was made under.
     public var government: Administration? { Administrations.byId(commitment.government) }
 
+    /// Creates a row; the person and citation are made from the commitment when not given, and `asOf` gives the
+    /// ages in words.
     public init(
         commitment: CommitmentRecord, debateTitle: String, status: CommitmentStatus, ageDays: Int?,
         overdueDays: Int?, person: RegisterPerson? = nil, citation: Citation? = nil, asOf: String? = nil
@@ -125,14 +135,18 @@ public struct CommitmentListing: Sendable, Hashable, Codable {
 public struct CommitmentList: Sendable, Hashable, Codable {
     /// The schema identifier written into JSON output.
     public static let schemaIdentifier = "hansard.commitments/1"
+    /// The date the list was reckoned at, `yyyy-MM-dd`.
     public var asOf: String
+    /// Which commitments by status the list holds.
     public var scope: CommitmentQuery.Scope
+    /// The rows, in the list's order.
     public var items: [CommitmentListing]
     /// The government the list is limited to, if it is.
     public var government: Administration?
     /// How many rows the same filters find under other governments, when the list is limited to one.
     public var otherGovernments: Int?
 
+    /// Creates a list.
     public init(
         asOf: String, scope: CommitmentQuery.Scope, items: [CommitmentListing], government: Administration? = nil,
         otherGovernments: Int? = nil
@@ -146,6 +160,7 @@ public struct CommitmentList: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case schema, asOf, scope, government, otherGovernments, items }
 
+    /// Decodes a `hansard.commitments/1` list.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         asOf = try container.decode(String.self, forKey: .asOf)
@@ -155,25 +170,32 @@ public struct CommitmentList: Sendable, Hashable, Codable {
         items = try container.decode([CommitmentListing].self, forKey: .items)
     }
 
+    /// Encodes the list as `hansard.commitments/1`; the government fields are left out when the list is not limited
+    /// to one.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.schemaIdentifier, forKey: .schema)
         try container.encode(asOf, forKey: .asOf)
         try container.encode(scope, forKey: .scope)
-        if let government { try container.encode(government, forKey: .government) }
-        if let otherGovernments { try container.encode(otherGovernments, forKey: .otherGovernments) }
+        try container.encodeIfPresent(government, forKey: .government)
+        try container.encodeIfPresent(otherGovernments, forKey: .otherGovernments)
         try container.encode(items, forKey: .items)
     }
 }
 
 /// Everything the register knows about one commitment, for `hansard register show`.
 public struct CommitmentDetail: Sendable, Hashable, Codable {
+    /// The commitment as the register keeps it.
     public var commitment: CommitmentRecord
+    /// The debate it was made in, at its latest version.
     public var debate: DebateRecord
+    /// The member's request it answers, if any.
     public var request: RequestRecord?
     /// Oldest first.
     public var statusEvents: [StatusEventRecord]
+    /// Notes people attached, oldest first.
     public var notes: [NoteRecord]
+    /// What revised pages and re-analyses changed, oldest first.
     public var changes: [CommitmentChangeRecord]
     /// Best score first.
     public var links: [FollowUpLinkRecord]
@@ -181,9 +203,12 @@ public struct CommitmentDetail: Sendable, Hashable, Codable {
     public var linkedDebates: [String: DebateRecord]
     /// People's corrections, oldest first.
     public var edits: [CommitmentEditRecord]
+    /// How to cite the commitment and where to read it.
     public var citation: Citation
+    /// The government it was made under, when known.
     public var government: Administration?
 
+    /// Gathers a commitment's detail; the citation and government are worked out from the commitment and debate.
     public init(
         commitment: CommitmentRecord, debate: DebateRecord, request: RequestRecord?,
         statusEvents: [StatusEventRecord], notes: [NoteRecord], changes: [CommitmentChangeRecord],
@@ -219,9 +244,11 @@ public enum AddOutcome: Sendable, Hashable {
 public struct RevisionSummary: Sendable, Hashable, Codable {
     /// New commitments in the revised text.
     public var added: Int
+    /// Commitments whose words changed; they keep their ids.
     public var reworded: Int
     /// In the register, absent from the revised text: marked, not deleted.
     public var missing: Int
+    /// Commitments missing from an earlier revision that this one has again.
     public var restored: Int
     /// Timing or speaker changed.
     public var otherwiseChanged: Int
@@ -230,6 +257,7 @@ public struct RevisionSummary: Sendable, Hashable, Codable {
     /// Of those, the ones the page now reads otherwise than before and otherwise than the edit.
     public var disagreements: Int
 
+    /// Creates a summary; every count left out is zero.
     public init(
         added: Int = 0, reworded: Int = 0, missing: Int = 0, restored: Int = 0, otherwiseChanged: Int = 0,
         editsKept: Int = 0, disagreements: Int = 0

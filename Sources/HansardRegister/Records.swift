@@ -5,7 +5,9 @@ public import HansardIngestion
 
 // One record struct per table. Column names are the property names; JSON snapshots use the same keys.
 
-/// Where a commitment stands. The latest ``StatusEventRecord`` decides it; `outstanding` when there is none.
+/// Where a commitment stands.
+///
+/// The latest ``StatusEventRecord`` decides it; `outstanding` when there is none.
 public enum CommitmentStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case outstanding
     case fulfilled
@@ -27,26 +29,33 @@ public enum CommitmentStatus: String, Sendable, Hashable, Codable, CaseIterable 
 
 /// A debate in the register: the latest version of the page it was read from.
 public struct DebateRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The SQLite table the records are kept in.
     public static let databaseTableName = "debate"
-    /// A short key derived from `identity`, e.g. `d-3fa91c02b7e4`.
+    /// A short key derived from `identity`, for example `d-3fa91c02b7e4`.
     public var id: String
     /// The analysis's debate identity: the canonical URL, or house, date and title.
     public var identity: String
+    /// The debate's title as the page gives it.
     public var title: String
+    /// The House, when the page says.
     public var house: House?
     /// ISO `yyyy-MM-dd`.
     public var date: String?
+    /// The canonical URL of the page, when known.
     public var url: String?
+    /// The kind of business, as the page names it.
     public var type: String?
     /// SHA-256 of the latest version of the page.
     public var sha256: String
+    /// Where the latest version of the page was read from.
     public var sourcePath: String
     /// 1 for the first version added, counting up with each revised page.
     public var revision: Int
     /// ISO 8601 UTC timestamps.
     public var addedAt: String
+    /// When a revised page or a re-analysis last changed the debate, ISO 8601 UTC; `addedAt` until then.
     public var updatedAt: String
-    /// The volume of the Official Report, when the page gives it, e.g. "828".
+    /// The volume of the Official Report, when the page gives it, for example "828".
     public var volume: String?
     /// The format the page was read as (``InputFormat``'s raw value), which decides how its contributions are linked.
     public var format: String?
@@ -56,6 +65,7 @@ public struct DebateRecord: Sendable, Hashable, Codable, FetchableRecord, Persis
     /// analysing the page again.
     public var governmentTurns: String?
 
+    /// Creates a debate row; the later columns may be left out, as rows written by older versions lack them.
     public init(
         id: String, identity: String, title: String, house: House?, date: String?, url: String?,
         type: String?, sha256: String, sourcePath: String, revision: Int, addedAt: String, updatedAt: String,
@@ -97,13 +107,20 @@ public struct DebateRecord: Sendable, Hashable, Codable, FetchableRecord, Persis
 
 /// Every version of a page the register has read: adding a known page again changes nothing.
 public struct DebateVersionRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The SQLite table the records are kept in.
     public static let databaseTableName = "debateVersion"
+    /// SHA-256 of this version of the page: the key that makes adding it again change nothing.
     public var sha256: String
+    /// The debate the version belongs to (`DebateRecord/id`).
     public var debateId: String
+    /// The debate's revision this version became.
     public var revision: Int
+    /// Where this version was read from.
     public var sourcePath: String
+    /// When this version was added, ISO 8601 UTC.
     public var addedAt: String
 
+    /// Creates a version row.
     public init(sha256: String, debateId: String, revision: Int, sourcePath: String, addedAt: String) {
         self.sha256 = sha256
         self.debateId = debateId
@@ -115,31 +132,47 @@ public struct DebateVersionRecord: Sendable, Hashable, Codable, FetchableRecord,
 
 /// A government commitment as the register keeps it.
 public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The SQLite table the records are kept in.
     public static let databaseTableName = "commitment"
     /// The register's id: the analysis id the commitment was first seen with, kept through rewordings.
     public var id: String
     /// The analysis id of the current wording.
     public var analysisId: String
+    /// The debate the commitment was made in (`DebateRecord/id`).
     public var debateId: String
     /// The debate's date, copied here so lists sort and filter without a join.
     public var debateDate: String?
+    /// The House it was made in, copied from the debate for filtering.
     public var house: House?
+    /// The index of the turn the commitment is made in, in the debate's current page.
     public var turn: Int
+    /// The minister's name as the page gives it; nil where the page does not name them.
     public var speakerName: String?
+    /// The role the analysis gave the speaker.
     public var speakerRole: SpeakerRole
+    /// The minister's office line, when the page gives one.
     public var office: String?
-    /// The canonical department (the table in data/uk-government-departments.json), e.g. "Cabinet Office".
+    /// The canonical department (the table in data/uk-government-departments.json), for example "Cabinet Office".
     public var department: String?
+    /// The sentence the commitment is read from, verbatim.
     public var quote: String
+    /// What kind of act is promised: write, publish, meet and so on.
     public var action: CommitmentAction
+    /// What will be done, from the words after the verb.
     public var object: String
+    /// A key shared by commitments and mentions of the same thing, which follow-ups are found by.
     public var subject: String
+    /// The words that give the timing; nil when none are said.
     public var timingPhrase: String?
+    /// How definite the timing is: immediate, dated, vague, or none said.
     public var timingClass: CommitmentTiming.TimingClass
     /// ISO `yyyy-MM-dd`.
     public var dueBy: String?
+    /// How firmly the promise is made.
     public var strength: Commitment.Strength
+    /// Whether the minister said it or accepted a member's request.
     public var source: Commitment.Source
+    /// The id of the request the commitment answers, if any.
     public var requestId: String?
     /// The latest status event's status, kept here for fast lists.
     public var status: CommitmentStatus
@@ -152,33 +185,36 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
     /// The page's key for the minister ("id:…", "name:…", "peer:…", "unnamed:minister"): with the labels below,
     /// what the register merges one person's commitments by.
     public var person: String?
-    /// Every label the page prints for the minister, one per line ("Mr. Denzil Freeth", "Mr. Freeth").
+    /// Every label the page prints for the minister, one per line.
+    ///
+    /// For example "Mr. Denzil Freeth" and "Mr. Freeth".
     public var speakerAliases: String?
     /// Where the department was read: the office line, heading, tabled question or the minister's words.
     public var departmentSource: String?
     /// Why the speaker was read as the Government's, one reason per line.
     public var speakerEvidence: String?
-    /// The headings the commitment's turn falls under, e.g. "Justice: Prison Education".
+    /// The headings the commitment's turn falls under, for example "Justice: Prison Education".
     public var heading: String?
     /// The title a citation gives: the debate's, or for a page holding a whole day's sitting (ParlParse, the
     /// historic Hansard XML, a daily part) the heading of the commitment's own debate.
     public var debateTitle: String?
-    /// The column of the Official Report the contribution starts in, e.g. "286" or "21WS".
+    /// The column of the Official Report the contribution starts in, for example "286" or "21WS".
     public var startColumn: String?
     /// The page's own id for the contribution (a hansard.parliament.uk GUID, a ParlParse speech id…).
     public var contributionId: String?
-    /// The administration the commitment was made under (``Administration/id``), e.g. "sunak-2022".
+    /// The administration the commitment was made under (``Administration/id``), for example "sunak-2022".
     public var government: String?
-    /// The Parliament it was made in, e.g. "58th".
+    /// The Parliament it was made in, for example "58th".
     public var parliament: String?
     /// How the analysis typed the commitment (undertaking, intention, acceptance…), when it says.
     public var kind: String?
     /// Why the analysis read the words as a commitment, when it says.
     public var analysisEvidence: String?
-    /// JSON object of what the analysis reads for each field a person edited, e.g. `{"department":"Treasury"}`:
+    /// JSON object of what the analysis reads for each field a person edited, for example `{"department":"Treasury"}`:
     /// the machine's side of an edit, kept so that a re-analysis can say where it now disagrees.
     public var machineValues: String?
 
+    /// Creates a commitment row; the later columns may be left out, as rows written by older versions lack them.
     public init(
         id: String, analysisId: String, debateId: String, debateDate: String?, house: House?, turn: Int,
         speakerName: String?, speakerRole: SpeakerRole, office: String?, department: String?, quote: String,
@@ -267,8 +303,9 @@ extension CommitmentRecord {
         columnNames.map { "\(alias).\($0)" }.joined(separator: ", ")
     }
 
-    /// Decodes the columns ``columnNames`` from position `offset` on. Positional access spares the
-    /// name lookups, which dominate reading a list of 100,000 commitments.
+    /// Decodes the columns ``columnNames`` from position `offset` on.
+    ///
+    /// Positional access spares the name lookups, which dominate reading a list of 100,000 commitments.
     init(row: Row, startingAt offset: Int) throws {
         func value<T: RawRepresentable>(_ index: Int) throws -> T where T.RawValue == String {
             let text: String = row[offset + index]
@@ -321,14 +358,23 @@ extension CommitmentRecord {
 
 /// A member's request to the government and what became of it.
 public struct RequestRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The SQLite table the records are kept in.
     public static let databaseTableName = "request"
+    /// The analysis id of the request.
     public var id: String
+    /// The debate the request was made in (`DebateRecord/id`).
     public var debateId: String
+    /// The index of the member's turn.
     public var turn: Int
+    /// The member's name as the page gives it; nil where the page does not name them.
     public var speakerName: String?
+    /// The member's sentence asking the Government to act, verbatim.
     public var quote: String
+    /// What kind of act is asked for, as for commitments.
     public var action: CommitmentAction
+    /// Whether the request was accepted, declined, evaded or left unanswered.
     public var outcome: Request.Outcome
+    /// The sentence of the answer that decided the outcome; nil when nobody answered.
     public var answerQuote: String?
     /// The register id of the commitment the request became.
     public var commitmentId: String?
@@ -337,6 +383,7 @@ public struct RequestRecord: Sendable, Hashable, Codable, FetchableRecord, Persi
     /// What the member asked for, in the analysis's words, when it says.
     public var asked: String?
 
+    /// Creates a request row.
     public init(
         id: String, debateId: String, turn: Int, speakerName: String?, quote: String, action: CommitmentAction,
         outcome: Request.Outcome, answerQuote: String?, commitmentId: String?, form: String? = nil,
@@ -358,10 +405,13 @@ public struct RequestRecord: Sendable, Hashable, Codable, FetchableRecord, Persi
 
 /// A change of status: who recorded it, when, why, and on what evidence.
 public struct StatusEventRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The SQLite table the records are kept in.
     public static let databaseTableName = "statusEvent"
     /// A key derived from the event's content, so an imported event is recognised.
     public var id: String
+    /// The commitment whose status changed.
     public var commitmentId: String
+    /// The status the event sets.
     public var status: CommitmentStatus
     /// The date the status took effect, ISO `yyyy-MM-dd`.
     public var effectiveDate: String
@@ -369,14 +419,17 @@ public struct StatusEventRecord: Sendable, Hashable, Codable, FetchableRecord, P
     public var recordedAt: String
     /// Who recorded it: the user's login name, or `hansard` for events the tool made.
     public var actor: String
+    /// A URL or words showing the change, for example the written statement that published the guidance.
     public var evidence: String?
+    /// Why, in the words of whoever recorded it.
     public var reason: String?
     /// The follow-up link whose confirmation made this event.
     public var linkId: String?
-    /// The rule that made the event for many commitments at once, e.g. "dissolution" (`register lapse`), so that
+    /// The rule that made the event for many commitments at once, for example "dissolution" (`register lapse`), so that
     /// the rule can be undone.
     public var rule: String?
 
+    /// Creates a status event row.
     public init(
         id: String, commitmentId: String, status: CommitmentStatus, effectiveDate: String, recordedAt: String,
         actor: String, evidence: String?, reason: String?, linkId: String?, rule: String? = nil
@@ -396,13 +449,20 @@ public struct StatusEventRecord: Sendable, Hashable, Codable, FetchableRecord, P
 
 /// A note a user attached to a commitment.
 public struct NoteRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The SQLite table the records are kept in.
     public static let databaseTableName = "note"
+    /// A key derived from the note's commitment, text, author and time, so an imported note is recognised.
     public var id: String
+    /// The commitment the note is attached to.
     public var commitmentId: String
+    /// The note, as written.
     public var text: String
+    /// Who wrote it.
     public var author: String
+    /// When it was written, ISO 8601 UTC.
     public var recordedAt: String
 
+    /// Creates a note row.
     public init(id: String, commitmentId: String, text: String, author: String, recordedAt: String) {
         self.id = id
         self.commitmentId = commitmentId
@@ -432,19 +492,27 @@ public enum CommitmentChangeKind: String, Sendable, Hashable, Codable, CaseItera
 
 /// One change a revised page made to a commitment.
 public struct CommitmentChangeRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The SQLite table the records are kept in.
     public static let databaseTableName = "commitmentChange"
+    /// A key derived from the commitment, revision, kind and field, so that the same change is recorded once.
     public var id: String
+    /// The commitment that changed.
     public var commitmentId: String
     /// The debate revision that made the change.
     public var revision: Int
+    /// What changed.
     public var kind: CommitmentChangeKind
+    /// The value before the change; nil where there was none.
     public var oldValue: String?
+    /// The value after it; nil where there is none.
     public var newValue: String?
+    /// When the change was recorded, ISO 8601 UTC.
     public var recordedAt: String
     /// For `disagrees` and `agrees`: the edited field (``CommitmentField``); `oldValue` is the edit's value and
     /// `newValue` what the page now reads.
     public var field: String?
 
+    /// Creates a change row.
     public init(
         id: String, commitmentId: String, revision: Int, kind: CommitmentChangeKind, oldValue: String?,
         newValue: String?, recordedAt: String, field: String? = nil
@@ -475,15 +543,21 @@ public enum FollowUpState: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A candidate link from a commitment to a later debate that may follow it up.
 public struct FollowUpLinkRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The SQLite table the records are kept in.
     public static let databaseTableName = "followUpLink"
-    /// A short key the user types, e.g. `L-5c1e09a2`.
+    /// A short key the user types, for example `L-5c1e09a2`.
     public var id: String
+    /// The commitment the later debate may follow up.
     public var commitmentId: String
     /// The later debate.
     public var debateId: String
+    /// The index of the later speech's turn in that debate.
     public var turn: Int
+    /// The later speaker's name as the page gives it.
     public var speakerName: String?
+    /// The sentence of the later speech that suggests the link.
     public var quote: String
+    /// Whether the speech refers back explicitly or raises the same subject again.
     public var kind: FollowUpKind
     /// Why the link was proposed, in words.
     public var evidence: String
@@ -491,10 +565,14 @@ public struct FollowUpLinkRecord: Sendable, Hashable, Codable, FetchableRecord, 
     public var score: Double
     /// The later speech says the thing was done ("I have written…", "we published…").
     public var suggestsFulfilment: Bool
+    /// Whether the link is still a candidate, or a person confirmed or rejected it.
     public var state: FollowUpState
+    /// When the link was confirmed or rejected, ISO 8601 UTC.
     public var decidedAt: String?
+    /// Who confirmed or rejected it.
     public var decidedBy: String?
 
+    /// Creates a link row.
     public init(
         id: String, commitmentId: String, debateId: String, turn: Int, speakerName: String?, quote: String,
         kind: FollowUpKind, evidence: String, score: Double, suggestsFulfilment: Bool, state: FollowUpState,
@@ -518,13 +596,20 @@ public struct FollowUpLinkRecord: Sendable, Hashable, Codable, FetchableRecord, 
 
 /// A government speech kept so that debates added later in the wrong order can still be linked.
 public struct SpeechRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
+    /// The SQLite table the records are kept in.
     public static let databaseTableName = "speech"
+    /// The debate the speech is in (`DebateRecord/id`).
     public var debateId: String
+    /// The index of the speech's turn.
     public var turn: Int
+    /// The speaker's name as the page gives it.
     public var speakerName: String?
+    /// The department the speaker answers for, when known.
     public var department: String?
+    /// The speech's paragraphs, joined by blank lines.
     public var text: String
 
+    /// Creates a speech row.
     public init(debateId: String, turn: Int, speakerName: String?, department: String?, text: String) {
         self.debateId = debateId
         self.turn = turn

@@ -13,14 +13,21 @@ extension Register {
     /// - Parameters:
     ///   - analysis: what the analyser found in the debate.
     ///   - debate: the debate itself, for its speeches.
+    /// - Returns: whether the debate was added, unchanged or revised, with its id and what changed.
+    /// - Throws: ``RegisterError`` when the register cannot be written; nothing of the debate is stored then.
     public func add(_ analysis: Analysis, of debate: Debate) throws(RegisterError) -> AddOutcome {
         try add(analysis, of: debate, reanalysing: false)
     }
 
     /// Stores a debate's analysis in one transaction, as ``add(_:of:)`` does.
-    /// - Parameter reanalysing: when the register already has this exact page, take the new analysis instead of
-    ///   changing nothing (the analysis rules changed): ids, people's edits, dismissals and statuses are kept, as
-    ///   for a revised page, and the debate's revision stays the same.
+    /// - Parameters:
+    ///   - analysis: what the analyser found in the debate.
+    ///   - debate: the debate itself, for its speeches.
+    ///   - reanalysing: when the register already has this exact page, take the new analysis instead of
+    ///     changing nothing (the analysis rules changed): ids, people's edits, dismissals and statuses are kept, as
+    ///     for a revised page, and the debate's revision stays the same.
+    /// - Returns: whether the debate was added, unchanged, revised or re-analysed, with its id and what changed.
+    /// - Throws: ``RegisterError`` when the register cannot be written; nothing of the debate is stored then.
     public func add(_ analysis: Analysis, of debate: Debate, reanalysing: Bool) throws(RegisterError) -> AddOutcome {
         let now = Timestamp.now()
         return try write { db in
@@ -116,9 +123,11 @@ extension Register {
     static let inferredPrefix = "not named on this page; "
 
     /// A page that does not name a minister's department (a Lords day in ParlParse prints no office lines) takes the
-    /// department the same member answered for on another page within ``departmentWindowDays`` days, when that is
-    /// one department, saying so in `departmentSource`. Run for each debate added, both ways, so the order pages are
-    /// added in does not matter. Only member ids and peerage titles are used: a surname alone is not enough.
+    /// department the same member answered for on another page within ``departmentWindowDays`` days, when that is one
+    /// department, saying so in `departmentSource`.
+    ///
+    /// Run for each debate added, both ways, so the order pages are added in does not matter. Only member ids and
+    /// peerage titles are used: a surname alone is not enough.
     static func inferDepartments(_ db: Database, debateId: String) throws {
         let keyed = "(c.person LIKE 'id:%' OR c.person LIKE 'peer:%')"
         // This debate's commitments and the other debates' that share a person with it and lack a department.
@@ -230,8 +239,17 @@ extension Register {
     ///
     /// People's edits are applied again over what the machine now reads, and where the machine's reading of an
     /// edited field has changed, the change says whether it now agrees with the edit or still disagrees.
-    /// - Parameter pass: for a re-analysis of the same page, a label that keeps its changes apart from the
-    ///   revision's own.
+    /// - Parameters:
+    ///   - db: the open transaction.
+    ///   - analysis: the new analysis of the page.
+    ///   - page: the page itself.
+    ///   - debate: the register's row for the debate.
+    ///   - now: the time stamp recorded on every change.
+    ///   - pass: for a re-analysis of the same page, a label that keeps its changes apart from the
+    ///     revision's own.
+    /// - Returns: how many commitments were added, reworded, missing, restored or otherwise changed, and the edits
+    ///   kept.
+    /// - Throws: the database's error; the transaction is then rolled back.
     private static func reconcile(
         _ db: Database, analysis: Analysis, page: Debate, debate: DebateRecord, now: String, pass: String?
     ) throws -> RevisionSummary {

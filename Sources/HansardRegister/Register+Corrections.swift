@@ -36,7 +36,9 @@ extension Register {
         }
     }
 
-    /// `c-…` for `c-…`, `C-…` or a bare hex prefix; `L-…` for links. Hex digits are lower case in ids.
+    /// `c-…` for `c-…`, `C-…` or a bare hex prefix; `L-…` for links.
+    ///
+    /// Hex digits are lower case in ids.
     static func normalisedId(_ text: String, prefix: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(separator: "-", maxSplits: 1).map(String.init)
@@ -48,9 +50,10 @@ extension Register {
         return trimmed
     }
 
-    /// The ids of `table` that `prefix` abbreviates, at most one more than are shown. An id is a letter, a dash and
-    /// hex digits, and an analysis that finds the same sentence twice adds `-2`, `-3`…: `c-4e4591a5` abbreviates
-    /// `c-4e4591a5be579c3e` but not its `-2`, which `c-4e4591a5-2` abbreviates.
+    /// The ids of `table` that `prefix` abbreviates, at most one more than are shown.
+    ///
+    /// An id is a letter, a dash and hex digits, and an analysis that finds the same sentence twice adds `-2`, `-3`…:
+    /// `c-4e4591a5` abbreviates `c-4e4591a5be579c3e` but not its `-2`, which `c-4e4591a5-2` abbreviates.
     private static func candidates<Table: StoredRecord>(_ db: some RegisterRows, _ table: Table.Type, prefix: String)
         throws -> [String]
     {
@@ -80,6 +83,8 @@ extension Register {
     /// - Parameters:
     ///   - ids: the ids wanted; every commitment's when nil.
     ///   - minimum: the fewest characters of the id before any suffix.
+    /// - Returns: each full id with its short form.
+    /// - Throws: ``RegisterError`` when the register cannot be read.
     public func shortIds(for ids: [String]? = nil, minimum: Int = 10) throws(RegisterError) -> [String: String] {
         func common(_ a: String, _ b: String) -> Int { zip(a.utf8, b.utf8).prefix { $0 == $1 }.count }
         func short(_ base: String, before: String?, after: String?) -> String {
@@ -131,16 +136,19 @@ extension Register {
         return result
     }
 
-    /// Corrects fields of a commitment. Each field changed is an edit in the history (who, when, why, the value
-    /// before); re-adding a revised page or re-analysing keeps the edit and says where the page now reads
-    /// otherwise.
+    /// Corrects fields of a commitment.
+    ///
+    /// Each field changed is an edit in the history (who, when, why, the value before); re-adding a revised page or
+    /// re-analysing keeps the edit and says where the page now reads otherwise.
     /// - Parameters:
     ///   - id: the commitment's id or a unique prefix of it.
-    ///   - reason: why, in the person's words.
-    ///   - actor: who; `$HANSARD_USER` or the login name when nil.
     ///   - values: the new value of each field; nil clears it. A due date is `yyyy-MM-dd`; an action one of
     ///     ``HansardAnalysis/CommitmentAction``'s values.
+    ///   - reason: why, in the person's words.
+    ///   - actor: who; `$HANSARD_USER` or the login name when nil.
     /// - Returns: the commitment's full id and the edits recorded.
+    /// - Throws: ``RegisterError`` when no commitment (or several) has the id, a value cannot be taken, nothing
+    ///   would change, or the register cannot be written.
     @discardableResult
     public func edit(
         _ id: String, _ values: [CommitmentField: String?], reason: String? = nil, actor: String? = nil
@@ -225,9 +233,10 @@ extension Register {
         }
     }
 
-    /// Records that a commitment is not a commitment at all ("I make the statement now…"): its own status, out of
-    /// every figure and list but `--all`, reversible with ``reopen(_:note:date:actor:)``. The event takes effect
-    /// from the debate, so that lists as of any date leave it out.
+    /// Records that a commitment is not a commitment at all ("I make the statement now…"): its own status, out of every
+    /// figure and list but `--all`, reversible with ``reopen(_:note:date:actor:)``.
+    ///
+    /// The event takes effect from the debate, so that lists as of any date leave it out.
     @discardableResult
     public func dismiss(_ id: String, reason: String, actor: String? = nil) throws(RegisterError) -> StatusEventRecord {
         let now = Timestamp.now()
@@ -274,6 +283,7 @@ extension Register {
     ///   - actor: who; `$HANSARD_USER` or the login name when nil.
     ///   - dryRun: say what would lapse, and record nothing.
     /// - Returns: the commitments lapsed (or that would lapse), with their Parliament and the lapse's date.
+    /// - Throws: ``RegisterError`` when `asOf` is not a date or the register cannot be read or written.
     public func lapseAtDissolution(
         parliament: String? = nil, asOf: String? = nil, actor: String? = nil, dryRun: Bool = false
     ) throws(RegisterError) -> [Lapse] {

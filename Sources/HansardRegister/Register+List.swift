@@ -4,8 +4,9 @@ import HansardAnalysis
 import HansardIngestion
 
 extension Register {
-    /// Lists commitments, oldest due first: those with a due date by due date, then the rest by debate date. A
-    /// search (``CommitmentQuery/text``) lists the best matches first.
+    /// Lists commitments, oldest due first: those with a due date by due date, then the rest by debate date.
+    ///
+    /// A search (``CommitmentQuery/text``) lists the best matches first.
     public func commitments(_ query: CommitmentQuery = CommitmentQuery()) throws(RegisterError) -> CommitmentList {
         let today = Timestamp.today()
         let asOf = try query.asOf.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? today
@@ -191,8 +192,9 @@ extension Register {
         }
     }
 
-    /// The register's ministers as people: each way a commitment's minister appears, merged
-    /// (``PeopleDirectory``). Read from the distinct appearances, which are few beside the commitments.
+    /// The register's ministers as people: each way a commitment's minister appears, merged (``PeopleDirectory``).
+    ///
+    /// Read from the distinct appearances, which are few beside the commitments.
     static func people(_ db: Database) throws -> [PeopleDirectory.Appearance: RegisterPerson] {
         let rows = try Row.fetchAll(
             db,
@@ -228,13 +230,18 @@ extension Register {
 
 /// What CSV columns read beside a listed commitment: its debate, request, status events, edits and links.
 public struct RowContext: Sendable {
+    /// The listed commitments' debates, by debate id.
     public var debates: [String: DebateRecord]
+    /// The requests the commitments answer, by request id.
     public var requests: [String: RequestRecord]
     /// Oldest first.
     public var events: [String: [StatusEventRecord]]
+    /// People's corrections, by commitment id.
     public var edits: [String: [CommitmentEditRecord]]
+    /// Candidate and decided follow-up links, by commitment id, best score first.
     public var links: [String: [FollowUpLinkRecord]]
 
+    /// Creates a context; whatever is left out reads as nothing recorded.
     public init(
         debates: [String: DebateRecord] = [:], requests: [String: RequestRecord] = [:],
         events: [String: [StatusEventRecord]] = [:], edits: [String: [CommitmentEditRecord]] = [:],
@@ -295,9 +302,13 @@ extension Register {
 
     /// A candidate link with what a reader needs to judge it: the commitment, its debate, and the later debate.
     public struct LinkListing: Sendable, Hashable {
+        /// The link itself.
         public var link: FollowUpLinkRecord
+        /// The commitment the link may follow up.
         public var commitment: CommitmentRecord
+        /// How to cite the commitment's debate.
         public var citation: Citation
+        /// The later debate the link points to; nil when the register no longer has it.
         public var laterDebate: DebateRecord?
     }
 

@@ -2,11 +2,15 @@
 extension Register {
     /// Records that a commitment was fulfilled, partly fulfilled, withdrawn or lapsed.
     /// - Parameters:
+    ///   - id: the commitment's id or a unique prefix of it.
     ///   - status: the new status; not `outstanding` (use ``reopen(_:note:)``).
     ///   - evidence: a URL or words showing it, e.g. the written statement that published the guidance.
     ///   - date: when it took effect, `yyyy-MM-dd`; today when nil.
     ///   - note: why, in the user's words.
+    ///   - actor: who; `$HANSARD_USER` or the login name when nil.
     /// - Returns: the event recorded.
+    /// - Throws: ``RegisterError`` when the date is not a date or falls before the commitment was made, no
+    ///   commitment (or several) has the id, the commitment already has the status, or the register cannot be written.
     @discardableResult
     public func resolve(
         _ id: String, status: CommitmentStatus, evidence: String, date: String? = nil, note: String? = nil,
@@ -75,8 +79,10 @@ extension Register {
         return event
     }
 
-    /// Confirms a follow-up link. When the link says the thing was done (or `status` is given), the commitment
-    /// is resolved with the later speech as evidence.
+    /// Confirms a follow-up link.
+    ///
+    /// When the link says the thing was done (or `status` is given), the commitment is resolved with the later speech
+    /// as evidence.
     /// - Returns: the link as confirmed, and the status event when the commitment was resolved.
     @discardableResult
     public func confirm(_ linkId: String, status: CommitmentStatus? = nil, actor: String? = nil)

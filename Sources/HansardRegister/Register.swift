@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import HansardIngestion
 
 #if canImport(Glibc)
     import Glibc
@@ -39,9 +40,13 @@ public struct Register: Sendable {
     /// nothing before anything else opens it. When the file's schema is older, a backup copy
     /// (`PATH.backup-v<N>-<time>`) is written first.
     /// - Parameters:
+    ///   - path: the register's file.
     ///   - readOnly: open an existing register for reading only: nothing is created, migrated or left behind
     ///     (no `-wal`/`-shm` files stay), and a register in a read-only file or folder can be read.
     ///   - busyTimeout: how long to wait for another process's write to finish.
+    /// - Returns: the open register, at the current schema unless opened read-only.
+    /// - Throws: ``RegisterError`` naming the file: a server address, a file that is not a register, damaged, newer
+    ///   or unfinished, a lock held too long, or a file or backup that could not be opened, created or written.
     public static func open(
         at path: String, readOnly: Bool = false, busyTimeout: TimeInterval = 60
     ) throws(RegisterError) -> Register {
@@ -126,7 +131,7 @@ public struct Register: Sendable {
     private static func requireSQLiteHeader(_ path: String) throws(RegisterError) {
         let (head, error) = RegisterFile.head(path, count: 16)
         guard let head else { throw .cannotOpen(path: path, reason: RegisterFile.describe(error)) }
-        guard head == RegisterFile.sqliteHeader else { throw .notADatabase(path: path) }
+        guard head == ByteChecks.sqliteHeader else { throw .notADatabase(path: path) }
     }
 
     /// A connection for reading an existing file that leaves nothing behind.
@@ -168,10 +173,11 @@ public struct Register: Sendable {
         return output
     }
 
-    /// Migrates the file while holding an exclusive `flock` on it, so that two processes creating or upgrading
-    /// one register do not both run the migrations (GRDB reads the applied migrations outside a transaction).
-    /// The flock is independent of SQLite's own POSIX locks, and no SQLite connection of this process is open
-    /// on the file when the lock's descriptor is closed.
+    /// Migrates the file while holding an exclusive `flock` on it, so that two processes creating or upgrading one
+    /// register do not both run the migrations (GRDB reads the applied migrations outside a transaction).
+    ///
+    /// The flock is independent of SQLite's own POSIX locks, and no SQLite connection of this process is open on the
+    /// file when the lock's descriptor is closed.
     /// - Returns: the backup written before migrating an existing register, if any.
     private static func migrateUnderLock(
         path: String, busyTimeout: TimeInterval, creating: Bool
@@ -212,8 +218,15 @@ public struct Register: Sendable {
     }
 
     /// What an existing register holds, read through `queue` (see ``openForReading(path:busyTimeout:)``).
-    /// - Parameter checkingIntegrity: run SQLite's `quick_check` too (about 0.1 s for 100,000 commitments),
-    ///   done before any write so that a damaged file is never written to.
+    /// - Parameters:
+    ///   - queue: a connection to the file.
+    ///   - path: the file, named in errors.
+    ///   - checkingIntegrity: run SQLite's `quick_check` too (about 0.1 s for 100,000 commitments),
+    ///     done before any write so that a damaged file is never written to.
+    /// - Returns: whether migrations are still to run (also for an empty file, which may become a register), and
+    ///   how many have been applied.
+    /// - Throws: ``RegisterError/notARegister(path:)``, ``RegisterError/corrupt(path:reason:)``,
+    ///   ``RegisterError/newerSchema(path:unknownMigrations:)``, or the error reading the file.
     private static func inspect(
         _ queue: DatabaseQueue, path: String, checkingIntegrity: Bool
     ) throws(RegisterError) -> (pending: Bool, applied: Int) {
@@ -336,8 +349,8 @@ public struct Register: Sendable {
 
 /// Timestamps and identities the register writes.
 enum Timestamp {
-    /// Now as ISO 8601 UTC with milliseconds, e.g. `2026-11-25T21:40:03.250Z`: events recorded by commands run one
-    /// after the other (a lapse and its undo, a resolution and a reopening) are told apart in that order.
+    /// Now as ISO 8601 UTC with milliseconds, for example `2026-11-25T21:40:03.250Z`: events recorded by commands run
+    /// one after the other (a lapse and its undo, a resolution and a reopening) are told apart in that order.
     static func now() -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

@@ -52,17 +52,26 @@ public protocol RegisterBackend: Sendable {
 }
 
 extension Register: RegisterBackend {
+    /// The register file.
     public var location: String { path }
+    /// The register file: pages are cached beside it.
     public var pageCacheAnchor: String { path }
+    /// An SQLite register stores pages: nothing to refuse.
     public func requireAdding() throws(RegisterError) {}
 }
 
 /// Opens registers by location.
 public enum Registers {
-    /// Opens the register at `location`: a file name is an SQLite register, created when there is no file yet;
-    /// `postgres://…` (or `postgresql://…`) a PostgreSQL one, whose database must exist (its tables are created on
-    /// first use). Any other `scheme://` is refused.
-    /// - Parameter readOnly: open for reading only: nothing is created, migrated or left behind.
+    /// Opens the register at `location`.
+    ///
+    /// A file name is an SQLite register, created when there is no file yet; `postgres://…` (or `postgresql://…`) a
+    /// PostgreSQL one, whose database must exist (its tables are created on first write). Any other `scheme://` is
+    /// refused.
+    /// - Parameters:
+    ///   - location: a file name or a `postgres://` address.
+    ///   - readOnly: open for reading only: nothing is created, migrated or left behind.
+    /// - Returns: the register.
+    /// - Throws: ``RegisterError`` naming the location and the reason.
     public static func open(at location: String, readOnly: Bool = false) throws(RegisterError) -> any RegisterBackend {
         if let scheme = RegisterFile.addressScheme(location), PostgresRegister.schemes.contains(scheme) {
             return try PostgresRegister.open(at: location, readOnly: readOnly)

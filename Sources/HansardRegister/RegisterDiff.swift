@@ -9,8 +9,10 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
         public var label: String
         /// The date ages are reckoned at on this side.
         public var referenceDate: String
+        /// How many commitments the side holds.
         public var commitments: Int
 
+        /// Creates a side.
         public init(label: String, referenceDate: String, commitments: Int) {
             self.label = label
             self.referenceDate = referenceDate
@@ -20,11 +22,16 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
 
     /// A commitment outstanding in OLD and resolved in NEW.
     public struct Resolution: Sendable, Hashable, Codable {
+        /// The commitment, as NEW has it.
         public var commitment: CommitmentRecord
+        /// The status it has in NEW.
         public var status: CommitmentStatus
+        /// When that status took effect.
         public var date: String?
+        /// The evidence recorded for it.
         public var evidence: String?
 
+        /// Creates a resolution.
         public init(commitment: CommitmentRecord, status: CommitmentStatus, date: String?, evidence: String?) {
             self.commitment = commitment
             self.status = status
@@ -35,15 +42,18 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
 
     /// A commitment outstanding on both sides.
     public struct StillOutstanding: Sendable, Hashable, Codable {
+        /// The commitment, as NEW has it.
         public var commitment: CommitmentRecord
         /// Age in days at OLD's and NEW's reference dates; nil without a debate date.
         public var oldAgeDays: Int?
+        /// Age in days at NEW's reference date.
         public var newAgeDays: Int?
         /// How much older it is in NEW.
         public var olderByDays: Int
         /// Past its due date at NEW's reference date.
         public var overdue: Bool
 
+        /// Creates an entry for a commitment outstanding on both sides.
         public init(commitment: CommitmentRecord, oldAgeDays: Int?, newAgeDays: Int?, olderByDays: Int, overdue: Bool) {
             self.commitment = commitment
             self.oldAgeDays = oldAgeDays
@@ -55,16 +65,21 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
 
     /// One field that differs.
     public struct FieldChange: Sendable, Hashable, Codable {
+        /// The fields a diff compares.
         public enum Field: String, Sendable, Hashable, Codable {
             case quote, dueBy, timing, minister, department, status
             /// Whether the latest version of the page still contains it.
             case inText
         }
 
+        /// The field that differs.
         public var field: Field
+        /// Its value in OLD.
         public var old: String?
+        /// Its value in NEW.
         public var new: String?
 
+        /// Creates a field change.
         public init(field: Field, old: String?, new: String?) {
             self.field = field
             self.old = old
@@ -74,21 +89,29 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
 
     /// A commitment on both sides whose wording, timing, minister, department or status moved.
     public struct Change: Sendable, Hashable, Codable {
+        /// The commitment, as NEW has it.
         public var commitment: CommitmentRecord
+        /// The fields that differ, in a fixed order.
         public var changes: [FieldChange]
 
+        /// Creates a change.
         public init(commitment: CommitmentRecord, changes: [FieldChange]) {
             self.commitment = commitment
             self.changes = changes
         }
     }
 
+    /// The earlier snapshot.
     public var old: Side
+    /// The later snapshot.
     public var new: Side
     /// In NEW only.
     public var added: [CommitmentRecord]
+    /// Outstanding in OLD, resolved in NEW.
     public var resolved: [Resolution]
+    /// Outstanding on both sides, with how much older each is.
     public var stillOutstanding: [StillOutstanding]
+    /// On both sides, with fields that moved.
     public var changed: [Change]
     /// In OLD, absent from NEW, with no status event saying why: a warning.
     public var missing: [CommitmentRecord]
@@ -98,6 +121,7 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
         !added.isEmpty || !resolved.isEmpty || !changed.isEmpty || !missing.isEmpty
     }
 
+    /// Creates a diff.
     public init(
         old: Side, new: Side, added: [CommitmentRecord], resolved: [Resolution], stillOutstanding: [StillOutstanding],
         changed: [Change], missing: [CommitmentRecord]
@@ -115,6 +139,7 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
         case schema, old, new, differ, added, resolved, stillOutstanding, changed, missing
     }
 
+    /// Decodes a `hansard.register-diff/1` document; `differ` is worked out again rather than read.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         old = try container.decode(Side.self, forKey: .old)
@@ -126,6 +151,7 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
         missing = try container.decode([CommitmentRecord].self, forKey: .missing)
     }
 
+    /// Encodes the diff as `hansard.register-diff/1`, with `differ` saying whether the sides differ.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.schemaIdentifier, forKey: .schema)
@@ -139,7 +165,9 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
         try container.encode(missing, forKey: .missing)
     }
 
-    /// Compares two snapshots. Commitments are matched by register id; every list is in id order.
+    /// Compares two snapshots.
+    ///
+    /// Commitments are matched by register id; every list is in id order.
     public init(old: RegisterSnapshot, oldLabel: String, new: RegisterSnapshot, newLabel: String) {
         let oldDate = old.referenceDate
         let newDate = new.referenceDate

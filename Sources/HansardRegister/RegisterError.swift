@@ -1,4 +1,6 @@
-/// Why the register could not do what was asked. Each description names the file or id and says what to do.
+/// Why the register could not do what was asked.
+///
+/// Each description names the file or id and says what to do.
 public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file is not an SQLite database at all.
     case notADatabase(path: String)
@@ -66,6 +68,7 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
     /// SQLite failed in a way not listed above.
     case database(path: String, reason: String)
 
+    /// The one line printed on stderr: the file or id, what is wrong, and what to do.
     public var description: String {
         switch self {
         case .notADatabase(let path):

@@ -13,6 +13,7 @@ protocol StoredRecord: Codable, Sendable {
 }
 
 extension DebateRecord: StoredRecord {
+    /// The table's columns, in the table's order.
     public enum Columns: String, CaseIterable, ColumnExpression {
         case id, identity, title, house, date, url, type, sha256, sourcePath, revision, addedAt, updatedAt, volume,
             format, bytes, governmentTurns
@@ -23,6 +24,7 @@ extension DebateRecord: StoredRecord {
 }
 
 extension DebateVersionRecord: StoredRecord {
+    /// The table's columns, in the table's order.
     public enum Columns: String, CaseIterable, ColumnExpression {
         case sha256, debateId, revision, sourcePath, addedAt
     }
@@ -32,6 +34,7 @@ extension DebateVersionRecord: StoredRecord {
 }
 
 extension CommitmentRecord: StoredRecord {
+    /// The table's columns, in the table's order.
     public enum Columns: String, CaseIterable, ColumnExpression {
         case id, analysisId, debateId, debateDate, house, turn, speakerName, speakerRole, office, department, quote,
             action, object, subject, timingPhrase, timingClass, dueBy, strength, source, requestId, status, statusDate,
@@ -44,6 +47,7 @@ extension CommitmentRecord: StoredRecord {
 }
 
 extension RequestRecord: StoredRecord {
+    /// The table's columns, in the table's order.
     public enum Columns: String, CaseIterable, ColumnExpression {
         case id, debateId, turn, speakerName, quote, action, outcome, answerQuote, commitmentId, form, asked
     }
@@ -53,6 +57,7 @@ extension RequestRecord: StoredRecord {
 }
 
 extension StatusEventRecord: StoredRecord {
+    /// The table's columns, in the table's order.
     public enum Columns: String, CaseIterable, ColumnExpression {
         case id, commitmentId, status, effectiveDate, recordedAt, `actor`, evidence, reason, linkId, rule
     }
@@ -62,6 +67,7 @@ extension StatusEventRecord: StoredRecord {
 }
 
 extension NoteRecord: StoredRecord {
+    /// The table's columns, in the table's order.
     public enum Columns: String, CaseIterable, ColumnExpression {
         case id, commitmentId, text, author, recordedAt
     }
@@ -71,6 +77,7 @@ extension NoteRecord: StoredRecord {
 }
 
 extension CommitmentChangeRecord: StoredRecord {
+    /// The table's columns, in the table's order.
     public enum Columns: String, CaseIterable, ColumnExpression {
         case id, commitmentId, revision, kind, oldValue, newValue, recordedAt, field
     }
@@ -80,6 +87,7 @@ extension CommitmentChangeRecord: StoredRecord {
 }
 
 extension FollowUpLinkRecord: StoredRecord {
+    /// The table's columns, in the table's order.
     public enum Columns: String, CaseIterable, ColumnExpression {
         case id, commitmentId, debateId, turn, speakerName, quote, kind, evidence, score, suggestsFulfilment, state,
             decidedAt, decidedBy
@@ -90,6 +98,7 @@ extension FollowUpLinkRecord: StoredRecord {
 }
 
 extension CommitmentEditRecord: StoredRecord {
+    /// The table's columns, in the table's order.
     public enum Columns: String, CaseIterable, ColumnExpression {
         case id, commitmentId, field, value, previous, machineValue, `actor`, reason, recordedAt
     }
@@ -99,6 +108,7 @@ extension CommitmentEditRecord: StoredRecord {
 }
 
 extension EvasionRecord: StoredRecord {
+    /// The table's columns, in the table's order.
     public enum Columns: String, CaseIterable, ColumnExpression {
         case id, debateId, turn, quote, questionTurn, label, reason
     }
@@ -108,6 +118,7 @@ extension EvasionRecord: StoredRecord {
 }
 
 extension MentionRecord: StoredRecord {
+    /// The table's columns, in the table's order.
     public enum Columns: String, CaseIterable, ColumnExpression {
         case id, debateId, turn, quote, subject, refersTo
     }
@@ -116,9 +127,10 @@ extension MentionRecord: StoredRecord {
     var key: String { id }
 }
 
-/// The row-level operations the register's shared logic (status events, notes, link decisions, edits, imports,
-/// exports) is written against, so that it is written once: GRDB's `Database` for SQLite, a PostgreSQL session for a
-/// server register. Each call runs inside the transaction its backend opened.
+/// The row-level operations the register's shared logic is written against, so that it is written once.
+///
+/// Status events, notes, link decisions, edits, lapses, imports and exports use it: GRDB's `Database` for SQLite, a
+/// PostgreSQL session for a server register. Each call runs inside the transaction its backend opened.
 protocol RegisterRows {
     func fetch<R: StoredRecord>(_ type: R.Type, key: String) throws -> R?
     /// The rows whose `column` equals `value` (all rows when `column` is nil), in the order of `orderBy`'s columns

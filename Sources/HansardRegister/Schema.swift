@@ -2,7 +2,9 @@ import GRDB
 import HansardAnalysis
 import HansardIngestion
 
-/// The register's schema. Migrations are named and never edited once released: add a new one instead.
+/// The register's schema.
+///
+/// Migrations are named and never edited once released: add a new one instead.
 enum Schema {
     /// SQLite's `application_id` for hansard registers ("HNSD"), so that another SQLite file is recognised.
     static let applicationID: Int32 = 0x484E_5344

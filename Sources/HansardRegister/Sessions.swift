@@ -2,15 +2,16 @@ import Foundation
 
 /// A session of the UK Parliament, from the table that ships with hansard.
 public struct ParliamentarySession: Sendable, Hashable, Codable {
-    /// As published, e.g. "2022-23".
+    /// As published, for example "2022-23".
     public var label: String
-    /// e.g. "58th".
+    /// The Parliament the session belongs to, for example "58th".
     public var parliament: String
     /// ISO `yyyy-MM-dd`.
     public var start: String
     /// ISO `yyyy-MM-dd`; nil for the open session.
     public var end: String?
 
+    /// Creates a session; `end` is nil for the session still sitting.
     public init(label: String, parliament: String, start: String, end: String?) {
         self.label = label
         self.parliament = parliament
@@ -54,8 +55,9 @@ public enum ParliamentarySessions {
     }
 
     /// When a Parliament ended, if it has: the end of its last session (prorogation before the dissolution, or the
-    /// dissolution itself), once a later Parliament has begun by `date`. Nil while it sits, or before `date` sees
-    /// its successor.
+    /// dissolution itself), once a later Parliament has begun by `date`.
+    ///
+    /// Nil while it sits, or before `date` sees its successor.
     public static func dissolution(of parliament: String, asOf date: String) -> String? {
         guard let last = all.lastIndex(where: { $0.parliament == parliament }), last + 1 < all.count,
             all[last + 1].start <= date
@@ -69,6 +71,7 @@ public enum ParliamentarySessions {
     }
 
     /// Parses the known file: a header row, then `session,parliament,start_date,end_date,source`.
+    ///
     /// Fields may be quoted (RFC 4180), as the source column sometimes holds commas.
     static func parse(_ text: String) -> [ParliamentarySession] {
         var sessions: [ParliamentarySession] = []

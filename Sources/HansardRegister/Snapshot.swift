@@ -1,4 +1,5 @@
 import Foundation
+import HansardIngestion
 
 /// A whole register as one value: the canonical `hansard.register/1` snapshot.
 ///
@@ -33,6 +34,7 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
     /// By debate, turn, id.
     public var mentions: [MentionRecord]
 
+    /// Creates a snapshot; every list left out is empty.
     public init(
         asOf: String? = nil, debates: [DebateRecord] = [], debateVersions: [DebateVersionRecord] = [],
         commitments: [CommitmentRecord] = [], requests: [RequestRecord] = [], statusEvents: [StatusEventRecord] = [],
@@ -69,14 +71,12 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
             evasions, mentions
     }
 
+    /// Decodes a `hansard.register/1` snapshot, refusing any other schema.
+    ///
+    /// A snapshot made before edits, evasions and mentions were stored reads them as empty.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let schema = try container.decode(String.self, forKey: .schema)
-        guard schema == Self.schemaIdentifier else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .schema, in: container,
-                debugDescription: "expected schema \(Self.schemaIdentifier), found \(schema)")
-        }
+        try container.checkSchema(.schema, expected: Self.schemaIdentifier)
         asOf = try container.decodeIfPresent(String.self, forKey: .asOf)
         debates = try container.decode([DebateRecord].self, forKey: .debates)
         debateVersions = try container.decode([DebateVersionRecord].self, forKey: .debateVersions)
@@ -92,10 +92,11 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
         mentions = try container.decodeIfPresent([MentionRecord].self, forKey: .mentions) ?? []
     }
 
+    /// Encodes the snapshot as `hansard.register/1`, so that two exports of one register are byte-identical.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.schemaIdentifier, forKey: .schema)
-        if let asOf { try container.encode(asOf, forKey: .asOf) }
+        try container.encodeIfPresent(asOf, forKey: .asOf)
         try container.encode(debates, forKey: .debates)
         try container.encode(debateVersions, forKey: .debateVersions)
         try container.encode(commitments, forKey: .commitments)
@@ -120,7 +121,7 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
         guard case .file(let size) = status else { throw .cannotOpen(path: path, reason: "no such file") }
         let (head, error) = RegisterFile.head(path, count: 16)
         guard let head else { throw .cannotOpen(path: path, reason: RegisterFile.describe(error)) }
-        if head == RegisterFile.sqliteHeader {
+        if head == ByteChecks.sqliteHeader {
             return try Register.open(at: path, readOnly: true).snapshot()
         }
         guard size > 0 else { throw .unreadableSnapshot(path: path, reason: "the file is empty") }
@@ -149,7 +150,7 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
     /// The fields of `hansard.register/1` that hold whole numbers.
     private static let wholeNumberKeys: Set<String> = ["turn", "revision", "firstRevision", "missingSinceRevision"]
 
-    /// Where the first whole-number field holding a fraction is, e.g. `commitments[3].turn (1.5)`.
+    /// Where the first whole-number field holding a fraction is, for example `commitments[3].turn (1.5)`.
     private static func fraction(in json: Any, at path: String = "") -> String? {
         if let object = json as? [String: Any] {
             for key in object.keys.sorted() {
@@ -246,14 +247,21 @@ extension RegisterSnapshot {
 extension Register {
     /// What ``importSnapshot(_:from:)`` did.
     public struct ImportSummary: Sendable, Hashable, Codable {
+        /// Debates added.
         public var debates = 0
+        /// Commitments added.
         public var commitments = 0
+        /// Status events added.
         public var statusEvents = 0
+        /// Notes added.
         public var notes = 0
+        /// Follow-up links added.
         public var links = 0
+        /// People's corrections added.
         public var edits = 0
         /// Each row of the snapshot that was not imported, and why (one line each).
         public var skipped: [String] = []
+        /// Creates a summary with every count zero.
         public init() {}
     }
 
@@ -264,7 +272,12 @@ extension Register {
     /// twice, or a row whose debate or commitment is in neither refuses the whole file, naming the first
     /// problem, and nothing is written. A debate the register holds under another id (the same identity) is
     /// kept as the register has it; that debate and the rows that hang on it are listed in `skipped`.
-    /// - Parameter path: the snapshot's file, named in errors.
+    /// - Parameters:
+    ///   - snapshot: the snapshot, as read from its file.
+    ///   - path: the snapshot's file, named in errors.
+    /// - Returns: how many rows of each kind were added, and the rows skipped.
+    /// - Throws: ``RegisterError/invalidSnapshot(path:problem:)`` naming the first problem, or the error writing the
+    ///   register; nothing is imported either way.
     public func importSnapshot(_ snapshot: RegisterSnapshot, from path: String = "snapshot") throws(RegisterError)
         -> ImportSummary
     {

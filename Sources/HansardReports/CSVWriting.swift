@@ -8,7 +8,10 @@
 /// turn the guard off (`--raw-csv`).
 public enum CSVWriting {
     /// One record, ending in CRLF.
-    /// - Parameter formulaGuard: prefix `'` to fields a spreadsheet would read as a formula (the default).
+    /// - Parameters:
+    ///   - fields: the values in column order; nil writes an empty field.
+    ///   - formulaGuard: prefix `'` to fields a spreadsheet would read as a formula (the default).
+    /// - Returns: the record, quoted and escaped where needed.
     public static func record(_ fields: [String?], formulaGuard: Bool = true) -> String {
         var line = ""
         line.reserveCapacity(256)

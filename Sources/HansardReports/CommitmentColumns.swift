@@ -47,9 +47,11 @@ public struct CommitmentRow: Sendable {
     }
 }
 
-/// The one table of commitment columns every CSV and tab-separated output uses (`hansard commitments`,
-/// `hansard search`, `hansard register export --format csv`, the report's `commitments.csv`), so that a column has
-/// one name and one meaning everywhere. Outputs select columns by name (`--columns id,promise,due_by`).
+/// The one table of commitment columns every CSV and tab-separated output uses (`hansard commitments`, `hansard
+/// search`, `hansard register export --format csv`, the report's `commitments.csv`), so that a column has one name and
+/// one meaning everywhere.
+///
+/// Outputs select columns by name (`--columns id,promise,due_by`).
 public enum CommitmentColumns {
     /// A column: its name in the header, what it holds, and how it is read off a row.
     public struct Column: Sendable {
@@ -174,8 +176,8 @@ public enum CommitmentColumns {
     ]
 
     /// The columns named, in the order named.
-    /// - Throws: ``UnknownColumns`` naming the names no column has.
-    public static func named(_ names: [String]) throws(UnknownColumns) -> [Column] {
+    /// - Throws: ``ReportError/unknownColumns(_:)`` naming the names no column has.
+    public static func named(_ names: [String]) throws(ReportError) -> [Column] {
         var chosen: [Column] = []
         var unknown: [String] = []
         for name in names {
@@ -187,14 +189,17 @@ public enum CommitmentColumns {
                 unknown.append(name)
             }
         }
-        if !unknown.isEmpty { throw UnknownColumns(names: unknown) }
+        if !unknown.isEmpty { throw .unknownColumns(unknown) }
         return chosen
     }
 
     /// CSV (RFC 4180, CRLF) of `rows` in `columns`.
     /// - Parameters:
+    ///   - rows: the commitments, one record each, in order.
+    ///   - columns: the columns, by default all of them.
     ///   - formulaGuard: prefix `'` to cells a spreadsheet would run as formulas (see ``CSVWriting``).
     ///   - excel: start with a byte order mark, so that Excel reads the file as UTF-8 (’ and £ intact).
+    /// - Returns: the header record and one record per row.
     public static func csv(
         _ rows: [CommitmentRow], columns: [Column] = all, formulaGuard: Bool = true, excel: Bool = false
     ) -> String {
@@ -213,16 +218,5 @@ public enum CommitmentColumns {
             output += columns.map { TextTable.oneLine($0.value(row) ?? "") }.joined(separator: "\t") + "\n"
         }
         return output
-    }
-}
-
-/// Column names no column has.
-public struct UnknownColumns: Error, Sendable, CustomStringConvertible {
-    /// The names asked for that no column has.
-    public var names: [String]
-    /// One line naming them and the columns there are.
-    public var description: String {
-        "no column named \(names.joined(separator: ", ")); the columns are "
-            + CommitmentColumns.all.map(\.name).joined(separator: ", ")
     }
 }

@@ -5,6 +5,7 @@ public import HansardRegister
 
 /// Renders `hansard register show`: the commitment, its history and its candidate follow-ups.
 public enum CommitmentDetailRenderer {
+    /// The commitment's detail as pretty JSON, or as text for a terminal with every value on one line.
     public static func render(_ detail: CommitmentDetail, json: Bool) throws -> String {
         if json { return try JSONRendering.pretty(detail) + "\n" }
         // Every value is folded onto one line with control characters written visibly: quotes come from pages,

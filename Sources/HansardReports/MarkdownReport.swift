@@ -6,6 +6,7 @@ import HansardRegister
 /// The register as one Markdown file: a summary, then a heading per department with its ministers'
 /// outstanding commitments, then the resolved ones and the debates.
 public enum MarkdownReport {
+    /// The whole report as Markdown, with every value from a page or a user escaped for Markdown.
     public static func render(_ data: ReportData) -> String {
         let outstanding = data.counted.filter { $0.status.isOpen }
         let resolved = data.counted.filter { !$0.status.isOpen }

@@ -7,6 +7,7 @@ public enum RegisterDiffFormat: String, Sendable, CaseIterable {
 
 /// Renders a ``RegisterDiff``: new, resolved, still outstanding, changed and missing commitments.
 public enum RegisterDiffRenderer {
+    /// The diff as a text table fitted to `width` columns, as JSON, or as Markdown.
     public static func render(_ diff: RegisterDiff, format: RegisterDiffFormat, width: Int = 100) throws -> String {
         switch format {
         case .json: return try JSONRendering.pretty(diff) + "\n"

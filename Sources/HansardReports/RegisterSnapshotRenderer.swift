@@ -9,10 +9,15 @@ public enum RegisterExportFormat: String, Sendable, CaseIterable {
 
 /// Renders the canonical register snapshot: `hansard.register/1` JSON, or one CSV row per commitment.
 public enum RegisterSnapshotRenderer {
+    /// The snapshot as JSON or CSV.
     /// - Parameters:
+    ///   - snapshot: the register, as exported.
+    ///   - format: JSON (the whole snapshot) or CSV (its commitments).
     ///   - columns: the CSV's columns (``CommitmentColumns``), by default all of them.
     ///   - formulaGuard: in CSV, prefix `'` to cells a spreadsheet would run as formulas (see ``CSVWriting``).
     ///   - excel: in CSV, a byte order mark first, for Excel.
+    /// - Returns: the file's contents.
+    /// - Throws: the encoder's error when the snapshot cannot be written as JSON.
     public static func render(
         _ snapshot: RegisterSnapshot, format: RegisterExportFormat,
         columns: [CommitmentColumns.Column] = CommitmentColumns.all, formulaGuard: Bool = true, excel: Bool = false

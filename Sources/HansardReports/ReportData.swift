@@ -3,8 +3,9 @@ import HansardAnalysis
 import HansardIngestion
 public import HansardRegister
 
-/// Everything a report shows from the register: its records, and every commitment's standing as of one
-/// date. Lookups the pages need are indexed once here, so a large register renders in linear time.
+/// Everything a report shows from the register: its records, and every commitment's standing as of one date.
+///
+/// Lookups the pages need are indexed once here, so a large register renders in linear time.
 ///
 /// Transcripts are not part of it: the register keeps commitments, requests, evasions and government speeches
 /// but not whole debates, so whoever makes the HTML report reads each debate's page and hands it over (see
@@ -12,6 +13,7 @@ public import HansardRegister
 public struct ReportData: Sendable {
     /// The date ages, overdue marks and statuses are reckoned at, `yyyy-MM-dd`.
     public let asOf: String
+    /// The register's records, as exported.
     public let snapshot: RegisterSnapshot
     /// Every commitment made by `asOf`, with its status, age and lateness then; oldest due first.
     public let listings: [CommitmentListing]
@@ -34,6 +36,7 @@ public struct ReportData: Sendable {
     /// Every commitment with what the CSV columns read: listed ones in the list's order, then any made later.
     public let rows: [CommitmentRow]
 
+    /// Indexes `snapshot` for the pages, with `listings` giving each commitment's standing at `asOf`.
     public init(asOf: String, snapshot: RegisterSnapshot, listings: [CommitmentListing]) {
         self.asOf = asOf
         self.snapshot = snapshot

@@ -28,6 +28,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// report, ``removeStalePages()`` deletes pages an earlier report left in the `debates/` and `commitments/`
 /// folders that this one did not write, so the folder never links to stale pages; nothing else is touched.
 public struct ReportFolder {
+    /// The folder's path.
     public let path: String
     /// Files written so far.
     public private(set) var written = 0
@@ -44,7 +45,7 @@ public struct ReportFolder {
         }
     }
 
-    /// Writes `contents` as UTF-8 to `relative` (e.g. `debates/d-1.html`), creating its folder when needed.
+    /// Writes `contents` as UTF-8 to `relative` (for example `debates/d-1.html`), creating its folder when needed.
     public mutating func write(_ relative: String, _ contents: String) throws(ReportError) {
         let parts = relative.split(separator: "/")
         if parts.count > 1 {

@@ -2,9 +2,10 @@ public import HansardIngestion
 
 /// Renders a debate as a readable plain-text transcript.
 public enum TranscriptRenderer {
-    /// The transcript of `debate`: a heading block, then each section and turn in page order. Every piece of
-    /// text from the page (or the file name) has its control characters written visibly: the transcript is
-    /// read on a terminal.
+    /// The transcript of `debate`: a heading block, then each section and turn in page order.
+    ///
+    /// Every piece of text from the page (or the file name) has its control characters written visibly: the transcript
+    /// is read on a terminal.
     public static func render(_ debate: Debate) -> String {
         let t = { (text: String) in ControlCharacters.escaped(text) }
         var output = ""

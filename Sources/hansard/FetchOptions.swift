@@ -29,13 +29,7 @@ struct FetchOptions: ParsableArguments {
 
     /// The settings these options ask for; the transport comes from `HANSARD_FETCH_BASE_URL` (tests only).
     func settings() throws -> FetchSettings {
-        let transport: Transport
-        do throws(FetchError) {
-            transport = try Transport.fromEnvironment()
-        } catch {
-            Terminal.report(error.description)
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
+        let transport = try Transport.fromEnvironment()
         // Below half a second between requests is for a test server on this machine, never for Parliament's.
         if !transport.isLoopback && wait < 0.5 {
             Terminal.report("--wait \(wait): hansard waits at least 0.5 s between requests to a public server")
@@ -57,8 +51,10 @@ enum PageArgument {
     }
 }
 
-/// Fetches the URLs among `arguments` into the cache and gives back the arguments with each URL replaced by
-/// its cached file, and what each cached file stands for. A URL that fails is reported and dropped.
+/// Fetches the URLs among `arguments` into the cache and gives back the arguments with each URL replaced by its cached
+/// file, and what each cached file stands for.
+///
+/// A URL that fails is reported and dropped.
 func fetchingURLs(
     _ arguments: [String], cache: PageCache, settings: FetchSettings?, reader: DebateReader, quiet: Bool,
     failures: inout [ExitStatus]

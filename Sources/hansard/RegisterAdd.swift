@@ -58,12 +58,6 @@ extension Hansard {
         var rules: String?
 
         func run() async throws {
-            try await reportingRegisterErrors { () async throws -> Void in
-                try await add()
-            }
-        }
-
-        private func add() async throws {
             let settings = try fetching.settings(for: inputs)
             let register = try location.open()
             try register.requireAdding()
@@ -111,7 +105,14 @@ final class PageStore {
     var tally = Tally()
     var failures: [ExitStatus] = []
 
-    /// - Parameter rules: a rules file to analyse with instead of the bundled rules.
+    /// A store that adds to `register`, with the analyser loaded once for every page.
+    /// - Parameters:
+    ///   - register: the open register pages are added to.
+    ///   - reader: reads each page (its `format` forces one).
+    ///   - verbose: print a line for each page as it is stored.
+    ///   - rules: a rules file to analyse with instead of the bundled rules.
+    ///   - reanalysing: analyse pages the register already has again (`register add --reanalyse`).
+    /// - Throws: `ExitCode` with the documented status when the rules cannot be loaded, after saying why on stderr.
     init(register: any RegisterBackend, reader: DebateReader, verbose: Bool, rules: String? = nil, reanalysing: Bool = false)
         throws
     {
@@ -119,12 +120,7 @@ final class PageStore {
         self.reader = reader
         self.verbose = verbose
         self.reanalysing = reanalysing
-        do throws(AnalysisError) {
-            if let rules { analyzer = try Analyzer(rulesFile: rules) } else { analyzer = try Analyzer() }
-        } catch {
-            Terminal.report(rules == nil ? "cannot load the analysis rules: \(error)" : error.description)
-            throw ExitCode(ExitStatus(for: error).rawValue)
-        }
+        analyzer = try rules.map { try Analyzer(rulesFile: $0) } ?? Analyzer()
     }
 
     /// Records a failure that happened before a page could be read (a fetch, say).
@@ -134,9 +130,11 @@ final class PageStore {
         tally.failed += 1
     }
 
-    /// Reads, analyses and stores `paths` in order. `labels` names a path in verbose lines (a fetched page by
-    /// its URL). When the register cannot be written the run stops: the summary is printed and the command
-    /// exits, saying how many pages (these and `remainingAfter` more) were not read.
+    /// Reads, analyses and stores `paths` in order.
+    ///
+    /// `labels` names a path in verbose lines (a fetched page by its URL). When the register cannot be written the run
+    /// stops: the summary is printed and the command exits, saying how many pages (these and `remainingAfter` more)
+    /// were not read.
     func add(_ paths: [String], labels: [String: String] = [:], progress: ProgressBar, remainingAfter: Int)
         async throws
     {
@@ -271,7 +269,7 @@ final class ProgressBar {
         self.enabled = enabled && total > 1
     }
 
-    /// Items per second so far, e.g. " 12.5/s"; empty until a tenth of a second has passed.
+    /// Items per second so far, for example " 12.5/s"; empty until a tenth of a second has passed.
     private func rate(_ done: Int) -> String {
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -38,8 +38,9 @@ enum Terminal {
         text.withUTF8 { buffer in writeAll(buffer, to: STDERR_FILENO) }
     }
 
-    /// Prints a one-line diagnostic to standard error, prefixed with the tool's name. A line break in the
-    /// message (a file name may hold one) is written as `\x0A`, so one message is always one line.
+    /// Prints a one-line diagnostic to standard error, prefixed with the tool's name.
+    ///
+    /// A line break in the message (a file name may hold one) is written as `\x0A`, so one message is always one line.
     static func report(_ message: String) {
         writeErrorStyled("hansard: \(ControlCharacters.escaped(message))\n")
     }

@@ -4,8 +4,10 @@ import HansardIngestion
 import HansardTestSupport
 import Testing
 
-/// The lowest figures a round may score: set just under what it scored when the bars were last moved, so a change
-/// that loses what the analysis finds fails here. docs/analysis.md records each round's figures and history.
+/// The lowest figures a round may score: set just under what it scored when the bars were last moved, so a change that
+/// loses what the analysis finds fails here.
+///
+/// docs/analysis.md records each round's figures and history.
 struct RoundBar: Sendable, CustomStringConvertible {
     var round: String
     var commitmentPrecision: Double

@@ -4,8 +4,10 @@ import HansardIngestion
 import HansardTestSupport
 import Testing
 
-/// Who speaks for the Government, on real pages. The turn lists below were read off the pages (scripts/turns
-/// PAGE lists every turn with its index), not copied from hansard's output.
+/// Who speaks for the Government, on real pages.
+///
+/// The turn lists below were read off the pages (scripts/turns PAGE lists every turn with its index), not copied from
+/// hansard's output.
 @Suite("Government speakers")
 struct GovernmentSpeakerTests {
     static func read(_ relative: String) throws -> Debate {
@@ -19,8 +21,9 @@ struct GovernmentSpeakerTests {
         return (debate, try analyzer.get().analyse(debate))
     }
 
-    /// The Lords sitting of 26 October 2009 after Question Time: a motion on three statutory instruments, the
-    /// Coroners and Justice Bill at Report (second day) in two parts, and a Question for Short Debate on autism.
+    /// The Lords sitting of 26 October 2009 after Question Time: a motion on three statutory instruments, the Coroners
+    /// and Justice Bill at Report (second day) in two parts, and a Question for Short Debate on autism.
+    ///
     /// ParlParse prints no office lines. Every front-bench Government speech in turns 66-230, and why.
     static let lords2009: [Int: String] = [
         76: "Lord Bach, the Minister, replies to the group on treasure (Amendment 37); Lord Redesdale thanks "
@@ -49,8 +52,9 @@ struct GovernmentSpeakerTests {
         228: "Lord Bach replies to Lord Alderdice's amendment on mercy killing, which is withdrawn (turn 229)",
     ]
 
-    /// The Commons sitting of 28 March 2023 from the urgent question on: the urgent question, the statement on
-    /// Afghan resettlement, the Illegal Migration Bill in Committee (2nd allocated day) and the adjournment debate.
+    /// The Commons sitting of 28 March 2023 from the urgent question on: the urgent question, the statement on Afghan
+    /// resettlement, the Illegal Migration Bill in Committee (2nd allocated day) and the adjournment debate.
+    ///
     /// Speakers are ParlParse person ids; every Government speech in turns 147-471, by person, and why.
     static let commons2023: [String: (turns: [Int], why: String)] = [
         "uk.org.publicwhip/person/25877": (

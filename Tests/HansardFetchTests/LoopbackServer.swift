@@ -81,7 +81,7 @@ final class LoopbackServer {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    /// Misbehaviours by request path (`/HOST/PATH`), e.g. `["/hansard.parliament.uk/x": ["status": 500]]`.
+    /// Misbehaviours by request path (`/HOST/PATH`), for example `["/hansard.parliament.uk/x": ["status": 500]]`.
     func setRules(_ rules: [String: [String: Any]]) throws {
         let data = try JSONSerialization.data(withJSONObject: rules)
         try data.write(to: URL(fileURLWithPath: folder + "/rules.json"), options: .atomic)
@@ -118,8 +118,9 @@ struct ServerDidNotStart: Error, CustomStringConvertible {
 enum Site {
     static let twfy = "www.theyworkforyou.com/pwdata/scrapedxml/"
 
-    /// TheyWorkForYou day files: path on the site, corpus file. All from `corpus/parlparse-xml/`, where
-    /// SOURCES.md gives each one's original name.
+    /// TheyWorkForYou day files: path on the site, corpus file.
+    ///
+    /// All from `corpus/parlparse-xml/`, where SOURCES.md gives each one's original name.
     static let dayFiles: [(path: String, corpus: String)] = [
         (twfy + "lordspages/daylord2009-10-26a.xml", "parlparse-xml/lords-2009-10-26-daylord-parlparse.xml"),
         (

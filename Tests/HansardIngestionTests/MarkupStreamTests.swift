@@ -3,9 +3,10 @@ import Foundation
 import HansardTestSupport
 import Testing
 
-/// The streaming readers see a page through `MarkupStream`; the other readers walk libxml2's tree. Both
-/// must see the same page: every element in the same order and at the same depth, with the same attribute
-/// values and the same folded text beneath it.
+/// The streaming readers see a page through `MarkupStream`; the other readers walk libxml2's tree.
+///
+/// Both must see the same page: every element in the same order and at the same depth, with the same attribute values
+/// and the same folded text beneath it.
 @Suite("Markup stream")
 struct MarkupStreamTests {
     /// Each element as the stream delivers it: name, depth, some attributes, and the folded text of all the

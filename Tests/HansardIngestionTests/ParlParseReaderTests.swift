@@ -3,9 +3,10 @@ import HansardIngestion
 import HansardTestSupport
 import Testing
 
-/// The six TheyWorkForYou/ParlParse files in corpus/parlparse-xml. Every figure below was read off
-/// the files: `grep -c "<speech"`, the `nospeaker="true"` speeches, the speakername attributes,
-/// the heading elements and the `<division>` elements.
+/// The six TheyWorkForYou/ParlParse files in corpus/parlparse-xml.
+///
+/// Every figure below was read off the files: `grep -c "<speech"`, the `nospeaker="true"` speeches, the speakername
+/// attributes, the heading elements and the `<division>` elements.
 @Suite("ParlParse reader")
 struct ParlParseReaderTests {
     struct Expected: Sendable, CustomTestStringConvertible {

@@ -4,8 +4,11 @@ public import Foundation
 public enum HansardCommand {
     /// What a finished run printed and how it exited.
     public struct Outcome: Sendable {
+        /// The exit status, or the signal's number when a signal ended the run.
         public var status: Int32
+        /// Everything written to standard output, as UTF-8.
         public var standardOutput: String
+        /// Everything written to standard error, as UTF-8.
         public var standardError: String
         /// True when hansard was still running at the setting's deadline and was terminated.
         public var timedOut = false
@@ -31,7 +34,7 @@ public enum HansardCommand {
     public struct Setting: Sendable {
         /// The working directory (default: the package root).
         public var directory: String?
-        /// Shell commands run by /bin/sh just before it execs hansard, e.g. `ulimit -d 400000`.
+        /// Shell commands run by /bin/sh just before it execs hansard, for example `ulimit -d 400000`.
         public var prelude: String?
         /// Run as the unprivileged user `nobody` (via setpriv) when the tests run as root, so that file
         /// permissions apply to hansard as they do to a user.
@@ -96,7 +99,7 @@ public enum HansardCommand {
         }
     }
 
-    /// Starts hansard with standard output as a pipe the caller reads line by line, e.g. to kill it mid-run.
+    /// Starts hansard with standard output as a pipe the caller reads line by line, for example to kill it mid-run.
     public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe) {
         let process = try makeProcess(arguments, environment: environment)
         let output = Pipe()
@@ -139,9 +142,10 @@ struct CommandNotBuilt: Error, CustomStringConvertible {
     import Glibc
 
     extension HansardCommand {
-        /// Runs hansard with standard output on a pseudo-terminal `columns` wide, as in a terminal window
-        /// (colour on: `NO_COLOR` empty, `TERM=xterm-256color`), and returns what it wrote there and on
-        /// standard error. The terminal turns each line feed into CR LF.
+        /// Runs hansard with standard output on a pseudo-terminal `columns` wide, as in a terminal window (colour on:
+        /// `NO_COLOR` empty, `TERM=xterm-256color`), and returns what it wrote there and on standard error.
+        ///
+        /// The terminal turns each line feed into CR LF.
         public static func runOnTerminal(
             _ arguments: [String], columns: UInt16 = 1000, environment: [String: String] = [:]
         ) throws -> Outcome {

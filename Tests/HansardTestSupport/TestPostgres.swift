@@ -6,16 +6,20 @@ public import Foundation
     import Darwin
 #endif
 
-/// A PostgreSQL server for the register tests: the one `$HANSARD_TEST_POSTGRES` names (a URL whose user may create
-/// databases), else a throwaway cluster started once per test run — `initdb` into a temporary folder with trust
+/// A PostgreSQL server for the register tests.
+///
+/// The one `$HANSARD_TEST_POSTGRES` names (a URL whose user may create databases), else a throwaway cluster started once per test run — `initdb` into a temporary folder with trust
 /// authentication, `pg_ctl start` on a free 127.0.0.1 port with its Unix socket in that folder — and stopped when the
 /// test process exits. initdb refuses to run as root, so as root the cluster runs as the `postgres` user.
 ///
 /// Without PostgreSQL's binaries (and no `$HANSARD_TEST_POSTGRES`) ``server()`` throws, so the PostgreSQL cases fail
 /// saying what to install: they never pass by skipping.
 public enum TestPostgres {
+    /// Why there is no server: what to install or set.
     public struct Unavailable: Error, CustomStringConvertible {
+        /// The reason, in words a test failure shows.
         public var description: String
+        /// A reason.
         public init(description: String) { self.description = description }
     }
 

@@ -15,7 +15,9 @@ struct ClerkRegisterTests {
     static let commons2023 = "parlparse-xml/commons-2023-03-28-debates-parlparse.xml"
     static let commons1962 = "hansard-modern-html/commons-1962-07-05-oral-answers-to-questions.html"
     static let thatcher = "hansard-modern-html/commons-1980-04-24-oral-answers-to-questions.html"
-    /// The seed's line 25: "… we are in the process of developing revised guidance on the use of non-corporate
+    /// The object of the commitment on the seed's line 25.
+    ///
+    /// The line reads "… we are in the process of developing revised guidance on the use of non-corporate
     /// communication channels, which we will be publishing in due course."
     static let revisedGuidance = "revised guidance on the use of non-corporate communication channels"
     static let asOf = "2026-11-25"

@@ -6,7 +6,9 @@ public import HansardIngestion
 public struct Department: Sendable, Hashable, Codable {
     /// Dates a name was in use: `from` inclusive, `to` exclusive, ISO `yyyy-MM-dd`; nil is open.
     public struct Period: Sendable, Hashable, Codable {
+        /// The first day the name was in use; nil when open.
         public var from: String?
+        /// The first day the name was no longer in use; nil while it still is.
         public var to: String?
 
         /// Whether the sitting day `date` falls in the period; an unknown date falls in every period.
@@ -18,17 +20,22 @@ public struct Department: Sendable, Hashable, Codable {
         }
     }
 
-    /// An office whose holder speaks for the department, e.g. "Chancellor of the Exchequer".
+    /// An office whose holder speaks for the department, for example "Chancellor of the Exchequer".
     public struct Office: Sendable, Hashable, Codable {
+        /// The office as printed in office lines.
         public var title: String
+        /// The first day the office spoke for the department; nil when open.
         public var from: String?
+        /// The first day it no longer did; nil when open.
         public var to: String?
         /// The office is the department's only in one House ("Leader of the House").
         public var house: House?
         /// Held with another post ("Paymaster General"): a departmental office on the same line wins.
         public var weak: Bool
+        /// Whether the office's dates are approximate: known to the month or year, or the announcement's date.
         public var approximate: Bool
 
+        /// Decodes an office written as a bare title or as an object with dates, House and flags.
         public init(from decoder: any Decoder) throws {
             if let title = try? decoder.singleValueContainer().decode(String.self) {
                 self.title = title
@@ -47,6 +54,7 @@ public struct Department: Sendable, Hashable, Codable {
 
         private enum CodingKeys: String, CodingKey { case title, from, to, house, weak, approximate }
 
+        /// Encodes the office, leaving out what is unset, so that the table stays in the file's own shape.
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(title, forKey: .title)
@@ -58,24 +66,28 @@ public struct Department: Sendable, Hashable, Codable {
         }
     }
 
-    /// A stable key, e.g. "home-office".
+    /// A stable key, for example "home-office".
     public var id: String
-    /// The canonical name, e.g. "Home Office": what the register stores and the report groups by.
+    /// The canonical name, for example "Home Office": what the register stores and the report groups by.
     public var name: String
+    /// The dates the name was in use; a department that went and came back under one name has two.
     public var periods: [Period]
-    /// Other names for the department, e.g. "Home Department".
+    /// Other names for the department, for example "Home Department".
     public var aliases: [String]
+    /// Offices whose holders speak for the department, some limited to dates or to one House.
     public var offices: [Office]
-    /// Question-time headings Hansard files the department's questions under, e.g. "National Finance".
+    /// Question-time headings Hansard files the department's questions under, for example "National Finance".
     public var headings: [String]
     /// Ids of the departments it succeeded.
     public var predecessors: [String]
     /// What is approximate: "from", "to", "periods" or "name"; nil when the dates are exact.
     public var approximate: String?
+    /// Remarks on the entry, for whoever checks it against its sources.
     public var notes: String?
     /// Keys into the table's sources.
     public var sources: [String]
 
+    /// Decodes an entry; only the id, name and periods are required.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -101,12 +113,15 @@ public struct Department: Sendable, Hashable, Codable {
     var latest: String { periods.map { $0.to ?? "9999-12-31" }.max() ?? "" }
 }
 
-/// The department table: canonical names, aliases, offices, dates and predecessors, with the sources they
-/// come from. Loaded once from the bundled `departments.json`; a bad entry stops hansard with the entry named.
+/// The department table: canonical names, aliases, offices, dates and predecessors, with the sources they come from.
+///
+/// Loaded once from the bundled `departments.json`; a bad entry stops hansard with the entry named.
 public struct DepartmentTable: Sendable {
     /// Where the table's facts come from.
     public struct Source: Sendable, Hashable, Codable {
+        /// The source's title.
         public var title: String
+        /// Where the source can be read.
         public var url: String
     }
 
@@ -140,7 +155,9 @@ public struct DepartmentTable: Sendable {
         }
     }
 
+    /// Every department in the table, in file order.
     public let departments: [Department]
+    /// The table's sources by key, for the keys each department lists.
     public let sources: [String: Source]
     private let byId: [String: Int]
     private let byName: [String: Int]
@@ -273,10 +290,12 @@ public struct DepartmentTable: Sendable {
 
     // MARK: Reading a department from the page
 
-    /// The department an office line (or a tabled question's addressee) names on the sitting day:
-    /// "The Minister of State, Cabinet Office" → Cabinet Office; "The Deputy Prime Minister and Secretary of State
-    /// for Justice" → Ministry of Justice. The longest office or name at each point is read, so "Prime Minister"
-    /// inside "Deputy Prime Minister" is not; a weak office gives way to a departmental one.
+    /// The department an office line (or a tabled question's addressee) names on the sitting day: "The Minister of
+    /// State, Cabinet Office" → Cabinet Office; "The Deputy Prime Minister and Secretary of State for Justice" →
+    /// Ministry of Justice.
+    ///
+    /// The longest office or name at each point is read, so "Prime Minister" inside "Deputy Prime Minister" is not; a
+    /// weak office gives way to a departmental one.
     public func department(inOffice text: String, on date: String?, house: House?) -> Department? {
         let words = Self.words(text)
         var found: [(position: Int, phrase: Phrase)] = []
@@ -306,8 +325,9 @@ public struct DepartmentTable: Sendable {
         return nil
     }
 
-    /// The department a phrase starts with: "Cabinet Office. I was given…" → Cabinet Office;
-    /// "Security Minister" → Home Office.
+    /// The department a phrase starts with, or nil when it starts with none.
+    ///
+    /// "Cabinet Office. I was given…" → Cabinet Office; "Security Minister" → Home Office.
     public func department(startingWith text: String, on date: String?, house: House?) -> Department? {
         let words = Self.words(text)
         guard !words.isEmpty, let phrase = longest(at: 0, in: words, on: date, house: house),
@@ -350,10 +370,11 @@ public struct DepartmentTable: Sendable {
 
     // MARK: What the user asks for
 
-    /// The canonical names a user's `--department` text stands for: every department one of whose names,
-    /// headings or offices is the text ("Home Office", "Home Department", "Defence", "Treasury", "Chancellor of
-    /// the Exchequer"), else whose name contains it ("Health"), each with the departments it succeeded. Empty when
-    /// the text names no department in the table.
+    /// The canonical names a user's `--department` text stands for: every department one of whose names, headings or
+    /// offices is the text ("Home Office", "Home Department", "Defence", "Treasury", "Chancellor of the Exchequer"),
+    /// else whose name contains it ("Health"), each with the departments it succeeded.
+    ///
+    /// Empty when the text names no department in the table.
     public func canonicalNames(matching query: String) -> [String] {
         let words = Self.words(query)
         guard let first = words.first else { return [] }

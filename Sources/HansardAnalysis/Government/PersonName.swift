@@ -1,9 +1,10 @@
 import Foundation
 public import HansardIngestion
 
-/// A speaker's printed name taken apart, so that the labels one person goes by can be merged:
-/// "Sir D. Eccles" and "Sir David Eccles", "Mr. Freeth" and "Mr. Denzil Freeth", "The Earl of Listowel" and
-/// "Earl of Listowel". Used within a page and across the register.
+/// A speaker's printed name taken apart, so that the labels one person goes by can be merged.
+///
+/// "Sir D. Eccles" and "Sir David Eccles", "Mr. Freeth" and "Mr. Denzil Freeth", "The Earl of Listowel" and "Earl of
+/// Listowel". Used within a page and across the register.
 public struct PersonName: Sendable, Hashable {
     /// "mr", "mrs", "miss", "ms", "dr", "sir", "dame", "lady" …; nil when the label has none ("Dominic Raab").
     public var honorific: String?
@@ -27,8 +28,10 @@ public struct PersonName: Sendable, Hashable {
         "du", "de", "van", "von", "le", "la", "di", "da", "ap", "st", "del", "der",
     ]
 
-    /// Reads a printed label; nil for labels that name no one person ("Several hon. Members", "Noble Lords").
-    /// Peers' styles are kept whole in the Lords and wherever the label starts with a peerage.
+    /// Reads a printed label; nil for labels that name no one person.
+    ///
+    /// "Several hon. Members" and "Noble Lords" give nil. Peers' styles are kept whole in the Lords and wherever the
+    /// label starts with a peerage.
     public init?(_ label: String, house: House? = nil) {
         var text = label
         if let open = text.firstIndex(of: "(") { text = String(text[..<open]) }
@@ -100,8 +103,10 @@ public struct PersonName: Sendable, Hashable {
     /// How much of the name the label gives: longer given names and more of them make a fuller name.
     public var fullness: Int { given.reduce(0) { $0 + $1.count } + (honorific == nil ? 0 : 1) }
 
-    /// Orders a person's labels for display: the fullest name first; then one printed in ordinary case ("Mr. McKenna"
-    /// before the historic pages' "Mr. McKENNA"); then the longest; then alphabetical, so the choice is stable.
+    /// Orders a person's labels for display, so that the name chosen is the best and always the same.
+    ///
+    /// The fullest name comes first; then one printed in ordinary case ("Mr. McKenna" before the historic pages'
+    /// "Mr. McKENNA"); then the longest; then alphabetical, so the choice is stable.
     public static func displayOrder(_ a: (label: String, name: PersonName?), _ b: (label: String, name: PersonName?))
         -> Bool
     {

@@ -9,19 +9,26 @@ public struct Analysis: Sendable, Hashable, Codable {
     /// Earlier schema ids this version still reads (their missing fields take their defaults).
     public static let readableSchemas: Set<String> = ["hansard.analysis/1", schemaIdentifier]
 
+    /// The debate analysed: its identity, title, house, date and the page's hash.
     public var debate: DebateSummary
+    /// The questions put to the Government, tabled and supplementary, in page order.
     public var questions: [Question]
+    /// The Government's undertakings, in page order.
     public var commitments: [Commitment]
+    /// Members' requests for the Government to act, inform or assure, with what became of each.
     public var requests: [Request]
+    /// Government answers that do not answer the question they follow.
     public var evasions: [Evasion]
+    /// Later mentions in the debate of a commitment's subject.
     public var followUps: [FollowUp]
     /// The turns read as the Government's, in order.
     public var governmentTurns: [Int]
     /// Who speaks for the Government, one entry per person, with the evidence and department.
     public var governmentSpeakers: [GovernmentSpeaker]
-    /// Remarks for the reader, e.g. that the debate has no government speaker.
+    /// Remarks for the reader, for example that the debate has no government speaker.
     public var notes: [String]
 
+    /// Creates an analysis; every list may be left empty, as for a debate with no government speaker.
     public init(
         debate: DebateSummary, questions: [Question] = [], commitments: [Commitment] = [],
         requests: [Request] = [], evasions: [Evasion] = [], followUps: [FollowUp] = [], governmentTurns: [Int] = [],
@@ -43,14 +50,10 @@ public struct Analysis: Sendable, Hashable, Codable {
             notes
     }
 
+    /// Decodes `hansard.analysis/2` or `/1`, refusing any other schema; fields `/1` lacks take their defaults.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let schema = try container.decode(String.self, forKey: .schema)
-        guard Self.readableSchemas.contains(schema) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .schema, in: container,
-                debugDescription: "expected schema \(Self.schemaIdentifier), found \(schema)")
-        }
+        try container.checkSchema(.schema, expected: Self.schemaIdentifier, readable: Self.readableSchemas)
         debate = try container.decode(DebateSummary.self, forKey: .debate)
         questions = try container.decode([Question].self, forKey: .questions)
         commitments = try container.decode([Commitment].self, forKey: .commitments)
@@ -62,6 +65,7 @@ public struct Analysis: Sendable, Hashable, Codable {
         notes = try container.decodeIfPresent([String].self, forKey: .notes) ?? []
     }
 
+    /// Encodes the analysis as `hansard.analysis/2`, the schema identifier first.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.schemaIdentifier, forKey: .schema)
@@ -80,18 +84,25 @@ public struct Analysis: Sendable, Hashable, Codable {
 /// The facts about the analysed debate that the register and reports need.
 public struct DebateSummary: Sendable, Hashable, Codable {
     /// A stable key for the debate: its canonical URL when known, otherwise house, date and title.
+    ///
     /// A revised page of the same debate keeps the same identity.
     public var identity: String
+    /// The debate's title, as in `hansard.debate/1`.
     public var title: String
+    /// The House, when the page says.
     public var house: House?
     /// ISO `yyyy-MM-dd`.
     public var date: String?
+    /// The canonical URL of the page, when known.
     public var url: String?
+    /// The kind of business, as the page names it.
     public var type: String?
     /// SHA-256 of the page the analysis was made from.
     public var sha256: String
+    /// The path of the page as given on the command line.
     public var sourcePath: String
 
+    /// Creates the summary of a debate.
     public init(
         identity: String, title: String, house: House?, date: String?, url: String?, type: String?,
         sha256: String, sourcePath: String
@@ -109,30 +120,22 @@ public struct DebateSummary: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case identity, title, house, date, url, type, sha256, sourcePath
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(identity, forKey: .identity)
-        try container.encode(title, forKey: .title)
-        try container.encode(house, forKey: .house)
-        try container.encode(date, forKey: .date)
-        try container.encode(url, forKey: .url)
-        try container.encode(type, forKey: .type)
-        try container.encode(sha256, forKey: .sha256)
-        try container.encode(sourcePath, forKey: .sourcePath)
-    }
 }
 
 /// Who spoke, as far as the page tells: the name may be missing in text saves.
 public struct SpeakerReference: Sendable, Hashable, Codable {
-    /// The fullest name the page gives the person ("Mr. Denzil Freeth", not "Mr. Freeth"); nil where the page
-    /// does not name the speaker (see ``displayName``).
+    /// The fullest name the page gives the person; nil where the page does not name the speaker.
+    ///
+    /// "Mr. Denzil Freeth", not "Mr. Freeth" (see ``displayName``).
     public var name: String?
+    /// The part the speaker plays; `minister` for every turn the analysis reads as the Government's.
     public var role: SpeakerRole
     /// The office line when the page gives one (for this turn, or for the person elsewhere on the page).
     public var office: String?
-    /// The page's key for the person: the member id where the page gives one ("id:…"), else the name
-    /// ("name:…", "peer:…"), or "unnamed:minister" for a minister the page does not name. Nil for an unnamed member.
+    /// The page's key for the person: the member id where the page gives one ("id:…"), else the name ("name:…",
+    /// "peer:…"), or "unnamed:minister" for a minister the page does not name.
+    ///
+    /// Nil for an unnamed member.
     public var person: String?
     /// The canonical department (``DepartmentTable``) the speaker answers for, when the page shows it.
     public var department: String?
@@ -141,6 +144,7 @@ public struct SpeakerReference: Sendable, Hashable, Codable {
     /// Why the speaker was read as the Government's (or the chair): the page's own evidence, in words.
     public var evidence: [String]
 
+    /// Creates a speaker reference; only the name (which may be nil) and role are required.
     public init(
         name: String?, role: SpeakerRole, office: String? = nil, person: String? = nil, department: String? = nil,
         departmentSource: String? = nil, evidence: [String] = []
@@ -168,6 +172,7 @@ public struct SpeakerReference: Sendable, Hashable, Codable {
         case name, role, office, person, department, departmentSource, evidence
     }
 
+    /// Decodes a speaker; the fields after the role may be missing and read as nil or empty.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decodeIfPresent(String.self, forKey: .name)
@@ -178,17 +183,6 @@ public struct SpeakerReference: Sendable, Hashable, Codable {
         departmentSource = try container.decodeIfPresent(String.self, forKey: .departmentSource)
         evidence = try container.decodeIfPresent([String].self, forKey: .evidence) ?? []
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(role, forKey: .role)
-        try container.encode(office, forKey: .office)
-        try container.encode(person, forKey: .person)
-        try container.encode(department, forKey: .department)
-        try container.encode(departmentSource, forKey: .departmentSource)
-        try container.encode(evidence, forKey: .evidence)
-    }
 }
 
 /// A person who speaks for the Government in the debate: one entry however many ways the page names them.
@@ -197,8 +191,11 @@ public struct GovernmentSpeaker: Sendable, Hashable, Codable {
     public var person: String
     /// The fullest name the page gives; nil when the page names nobody.
     public var name: String?
-    /// Every label the page prints for the person ("Mr. Denzil Freeth", "Mr. Freeth").
+    /// Every label the page prints for the person.
+    ///
+    /// For example "Mr. Denzil Freeth" and "Mr. Freeth".
     public var aliases: [String]
+    /// The member id the page links to, when it gives one.
     public var memberId: String?
     /// The office lines the page prints for the person.
     public var offices: [String]
@@ -209,6 +206,7 @@ public struct GovernmentSpeaker: Sendable, Hashable, Codable {
     /// The person's turns.
     public var turns: [Int]
 
+    /// Creates the entry for one person speaking for the Government.
     public init(
         person: String, name: String?, aliases: [String], memberId: String?, offices: [String], department: String?,
         evidence: [String], turns: [Int]
@@ -224,33 +222,27 @@ public struct GovernmentSpeaker: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey { case person, name, aliases, memberId, offices, department, evidence, turns }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(person, forKey: .person)
-        try container.encode(name, forKey: .name)
-        try container.encode(aliases, forKey: .aliases)
-        try container.encode(memberId, forKey: .memberId)
-        try container.encode(offices, forKey: .offices)
-        try container.encode(department, forKey: .department)
-        try container.encode(evidence, forKey: .evidence)
-        try container.encode(turns, forKey: .turns)
-    }
 }
 
 /// A question put to the government: the tabled question or a supplementary.
 public struct Question: Sendable, Hashable, Codable {
+    /// Whether the question is the one tabled or a supplementary put after it.
     public enum Kind: String, Sendable, Hashable, Codable { case tabled, supplementary }
 
+    /// Stable across re-parses: `q-` and a hash of the debate identity and the normalised quote.
     public var id: String
     /// Index of the turn that asks it.
     public var turn: Int
+    /// Who asked the question.
     public var speaker: SpeakerReference
+    /// The question as asked: the whole turn for a tabled question, its question and request sentences otherwise.
     public var quote: String
+    /// Whether the question is tabled or supplementary.
     public var kind: Kind
     /// Index of the turn that answers it, or nil when none does.
     public var answerTurn: Int?
 
+    /// Creates a question.
     public init(id: String, turn: Int, speaker: SpeakerReference, quote: String, kind: Kind, answerTurn: Int?) {
         self.id = id
         self.turn = turn
@@ -261,16 +253,6 @@ public struct Question: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey { case id, turn, speaker, quote, kind, answerTurn }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(turn, forKey: .turn)
-        try container.encode(speaker, forKey: .speaker)
-        try container.encode(quote, forKey: .quote)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(answerTurn, forKey: .answerTurn)
-    }
 }
 
 /// What a commitment or request undertakes to do.
@@ -284,6 +266,7 @@ public enum CommitmentAction: String, Sendable, Hashable, Codable, CaseIterable 
 
 /// When a commitment is due, as said and as computed.
 public struct CommitmentTiming: Sendable, Hashable, Codable {
+    /// How definite the timing is: immediate, dated, vague, or none said.
     public enum TimingClass: String, Sendable, Hashable, Codable {
         /// Now or at once ("I will write to him today").
         case immediate
@@ -295,12 +278,14 @@ public struct CommitmentTiming: Sendable, Hashable, Codable {
         case none
     }
 
-    /// The words that give the timing, e.g. "in due course".
+    /// The words that give the timing, for example "in due course".
     public var phrase: String?
+    /// How definite the timing is, written `class` in JSON.
     public var timingClass: TimingClass
     /// The date the commitment is due by, ISO `yyyy-MM-dd`, computed from the debate date.
     public var dueBy: String?
 
+    /// Creates a timing; `dueBy` is nil when no date can be computed.
     public init(phrase: String?, timingClass: TimingClass, dueBy: String?) {
         self.phrase = phrase
         self.timingClass = timingClass
@@ -312,17 +297,11 @@ public struct CommitmentTiming: Sendable, Hashable, Codable {
         case timingClass = "class"
         case dueBy
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(phrase, forKey: .phrase)
-        try container.encode(timingClass, forKey: .timingClass)
-        try container.encode(dueBy, forKey: .dueBy)
-    }
 }
 
 /// A government speaker's undertaking to do something after the debate.
 public struct Commitment: Sendable, Hashable, Codable {
+    /// How firmly the promise is made: users filter by strength and kind.
     public enum Strength: String, Sendable, Hashable, Codable, CaseIterable {
         /// "We will publish…"
         case firm
@@ -352,6 +331,7 @@ public struct Commitment: Sendable, Hashable, Codable {
         case conditional
     }
 
+    /// Whether the speaker made the promise or accepted a member's request.
     public enum Source: String, Sendable, Hashable, Codable {
         /// The speaker said it.
         case explicit
@@ -361,18 +341,25 @@ public struct Commitment: Sendable, Hashable, Codable {
 
     /// Stable across re-parses: derived from the debate identity and the normalised quote.
     public var id: String
+    /// The index of the Government turn the commitment is made in.
     public var turn: Int
+    /// The Government speaker who made it.
     public var speaker: SpeakerReference
     /// The verbatim sentence or sentences.
     public var quote: String
+    /// What kind of act is promised: write, publish, meet and so on.
     public var action: CommitmentAction
-    /// What will be done, e.g. "new guidance on the use of non-corporate communication channels".
+    /// What will be done, for example "new guidance on the use of non-corporate communication channels".
     public var object: String
-    /// A key shared by all commitments and mentions of the same thing, e.g. "guidance".
+    /// A key shared by all commitments and mentions of the same thing, for example "guidance".
     public var subject: String
+    /// When the commitment is due, as said and as computed.
     public var timing: CommitmentTiming?
+    /// What kind of promise it is.
     public var kind: Kind
+    /// How firmly it is made.
     public var strength: Strength
+    /// Whether the speaker said it or accepted a member's request.
     public var source: Source
     /// The id of the request this commitment answers, if any.
     public var request: String?
@@ -382,6 +369,7 @@ public struct Commitment: Sendable, Hashable, Codable {
     /// The promise itself for display: "publish: new guidance on the use of WhatsApp".
     public var promise: String { "\(action.rawValue): \(object)" }
 
+    /// Creates a commitment.
     public init(
         id: String, turn: Int, speaker: SpeakerReference, quote: String, action: CommitmentAction,
         object: String, subject: String, timing: CommitmentTiming?, kind: Kind = .undertaking, strength: Strength,
@@ -406,6 +394,7 @@ public struct Commitment: Sendable, Hashable, Codable {
         case id, turn, speaker, quote, action, object, subject, timing, kind, strength, source, request, evidence
     }
 
+    /// Decodes a commitment; a `hansard.analysis/1` one without a kind takes `conditional` or `undertaking`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -422,27 +411,11 @@ public struct Commitment: Sendable, Hashable, Codable {
         request = try container.decodeIfPresent(String.self, forKey: .request)
         evidence = try container.decodeIfPresent(String.self, forKey: .evidence) ?? ""
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(turn, forKey: .turn)
-        try container.encode(speaker, forKey: .speaker)
-        try container.encode(quote, forKey: .quote)
-        try container.encode(action, forKey: .action)
-        try container.encode(object, forKey: .object)
-        try container.encode(subject, forKey: .subject)
-        try container.encode(timing, forKey: .timing)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(strength, forKey: .strength)
-        try container.encode(source, forKey: .source)
-        try container.encode(request, forKey: .request)
-        try container.encode(evidence, forKey: .evidence)
-    }
 }
 
 /// A member asking the Government to act, inform or assure, and what became of it.
 public struct Request: Sendable, Hashable, Codable {
+    /// What became of a request: the Government accepted, declined or evaded it, or nobody answered it.
     public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
         case accepted, declined, evaded, unanswered
     }
@@ -461,25 +434,38 @@ public struct Request: Sendable, Hashable, Codable {
         case tabled
     }
 
+    /// The part of the Government's answer that decided a request's outcome.
     public struct Answer: Sendable, Hashable, Codable {
+        /// The sentence that decided the outcome, verbatim.
         public var quote: String
+        /// Creates an answer from its sentence.
         public init(quote: String) { self.quote = quote }
     }
 
+    /// Stable across re-parses: `r-` and a hash of the debate identity and the normalised quote.
     public var id: String
+    /// The index of the member's turn that makes the request.
     public var turn: Int
+    /// The member who asks.
     public var speaker: SpeakerReference
+    /// The member's sentence asking the Government to act, verbatim.
     public var quote: String
+    /// What kind of act is asked for, as for commitments.
     public var action: CommitmentAction
+    /// How the request is put.
     public var form: Form
     /// What is asked for, in the member's words, when the request names an act ("publish the report").
     public var asked: String?
+    /// Whether the request was accepted, declined, evaded or left unanswered.
     public var outcome: Outcome
+    /// The index of the Government turn that answers it, or nil when none does.
     public var answerTurn: Int?
+    /// The sentence that decided the outcome, or nil when nobody answered.
     public var answer: Answer?
     /// The id of the commitment the request became, when accepted.
     public var commitment: String?
 
+    /// Creates a request.
     public init(
         id: String, turn: Int, speaker: SpeakerReference, quote: String, action: CommitmentAction,
         outcome: Outcome, answerTurn: Int?, answer: Answer?, commitment: String?, form: Form = .question,
@@ -502,6 +488,7 @@ public struct Request: Sendable, Hashable, Codable {
         case id, turn, speaker, quote, action, form, asked, outcome, answerTurn, answer, commitment
     }
 
+    /// Decodes a request; a `hansard.analysis/1` one without a form reads as a question.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -515,21 +502,6 @@ public struct Request: Sendable, Hashable, Codable {
         answerTurn = try container.decodeIfPresent(Int.self, forKey: .answerTurn)
         answer = try container.decodeIfPresent(Answer.self, forKey: .answer)
         commitment = try container.decodeIfPresent(String.self, forKey: .commitment)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(turn, forKey: .turn)
-        try container.encode(speaker, forKey: .speaker)
-        try container.encode(quote, forKey: .quote)
-        try container.encode(action, forKey: .action)
-        try container.encode(form, forKey: .form)
-        try container.encode(asked, forKey: .asked)
-        try container.encode(outcome, forKey: .outcome)
-        try container.encode(answerTurn, forKey: .answerTurn)
-        try container.encode(answer, forKey: .answer)
-        try container.encode(commitment, forKey: .commitment)
     }
 }
 
@@ -551,14 +523,18 @@ public struct Evasion: Sendable, Hashable, Codable {
         case ignorance
     }
 
+    /// The index of the Government turn that evades.
     public var turn: Int
+    /// The sentence that shows the evasion best, verbatim.
     public var quote: String
     /// The id of the question left unanswered, if one can be named.
     public var question: String?
+    /// The kind of evasion.
     public var label: Label
     /// Why the answer was read as evasive, in words.
     public var reason: String
 
+    /// Creates an evasion.
     public init(turn: Int, quote: String, question: String?, label: Label = .deflection, reason: String = "") {
         self.turn = turn
         self.quote = quote
@@ -569,6 +545,7 @@ public struct Evasion: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case turn, quote, question, label, reason }
 
+    /// Decodes an evasion; a `hansard.analysis/1` one without a label reads as a deflection.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         turn = try container.decode(Int.self, forKey: .turn)
@@ -577,25 +554,20 @@ public struct Evasion: Sendable, Hashable, Codable {
         label = try container.decodeIfPresent(Label.self, forKey: .label) ?? .deflection
         reason = try container.decodeIfPresent(String.self, forKey: .reason) ?? ""
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(turn, forKey: .turn)
-        try container.encode(quote, forKey: .quote)
-        try container.encode(question, forKey: .question)
-        try container.encode(label, forKey: .label)
-        try container.encode(reason, forKey: .reason)
-    }
 }
 
 /// A later mention, in the same debate, of a commitment's subject.
 public struct FollowUp: Sendable, Hashable, Codable {
+    /// The index of the turn that mentions the subject again.
     public var turn: Int
+    /// The sentence that mentions it, verbatim.
     public var quote: String
+    /// The subject key shared with the commitment (``Commitment/subject``).
     public var subject: String
     /// The id of the commitment it refers to.
     public var refersTo: String
 
+    /// Creates a follow-up.
     public init(turn: Int, quote: String, subject: String, refersTo: String) {
         self.turn = turn
         self.quote = quote

@@ -288,7 +288,9 @@ struct ClauseFinder {
         return nil
     }
 
-    /// "people", "local authorities", "the hon. Gentleman": the phrase names people, whose acts are their own.
+    /// Whether the phrase names people, whose acts are their own rather than the Government's.
+    ///
+    /// For example "people", "local authorities", "the hon. Gentleman".
     private func namesPeople(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
         guard let head = headNoun(range, in: tokens) else { return false }
         if ["people", "everyone", "everybody", "members", "lords", "gentleman", "lady", "colleagues"].contains(head) { return true }
@@ -447,8 +449,10 @@ struct ClauseFinder {
         return (range, .other)
     }
 
-    /// A subject that stands for the Government's side by reference: "… and will give our views soon" (the
-    /// subject of the first verb), "he will be happy to …" after "my right hon. Friend", "it will be possible to".
+    /// A subject that stands for the Government's side by reference.
+    ///
+    /// For example "… and will give our views soon" (the subject of the first verb), "he will be happy to …" after
+    /// "my right hon. Friend", "it will be possible to".
     private func resolvedSubject(_ range: Range<Int>, before end: Int, in tokens: [Token], previous: [Token]) -> SubjectKind {
         let words = tokens[range].map(\.norm)
         // Verb phrases joined by "and": the subject is the sentence's first.
@@ -538,7 +542,9 @@ struct ClauseFinder {
         return !rest.contains { $0.norm == "member" || $0.norm == "members" }
     }
 
-    /// "My right hon. Friend", "my noble Friend" said by a minister: a colleague, usually the one answerable.
+    /// Whether the phrase, said by a minister, names a colleague, usually the one answerable.
+    ///
+    /// For example "My right hon. Friend", "my noble Friend".
     func isColleague(_ range: Range<Int>, in tokens: [Token]) -> Bool {
         let words = tokens[range].map(\.norm).filter { $0 != "." }
         guard words.first == "my", words.last == "friend" || words.last == "friends" else { return false }

@@ -1,8 +1,10 @@
 import HansardIngestion
 
 extension AnalysisRun {
-    /// Later sentences that name a commitment's thing as already promised: "the new guidance that I mentioned",
-    /// "the forthcoming review", "the report we promised". Generic things (a letter, a meeting, a point) get none.
+    /// Later sentences that name a commitment's thing as already promised: "the new guidance that I mentioned", "the
+    /// forthcoming review", "the report we promised".
+    ///
+    /// Generic things (a letter, a meeting, a point) get none.
     func findFollowUps(commitments: [Commitment]) -> [FollowUp] {
         let generic: Set<String> = Set(CommitmentAction.allCases.map(\.rawValue)).union([
             "letter", "meeting", "request", "point", "matter", "question", "view", "issue", "case", "thing", "what",

@@ -1,8 +1,10 @@
 import HansardIngestion
 
-/// The people who speak in a debate, one entry however many ways the page names them: by member id where the
-/// page gives one, else by name ("Mr. Freeth" is the "Mr. Denzil Freeth" of the question before; "Sir D. Eccles"
-/// is "Sir David Eccles"). A minister the page does not name is one unnamed person.
+/// The people who speak in a debate, one entry however many ways the page names them.
+///
+/// They are told apart by member id where the page gives one, else by name ("Mr. Freeth" is the "Mr. Denzil Freeth"
+/// of the question before; "Sir D. Eccles" is "Sir David Eccles"). A minister the page does not name is one unnamed
+/// person.
 struct PagePeople: Sendable {
     struct Person: Sendable {
         /// Stable for the page: "id:…", "peer:…", "name:…" or "unnamed:minister".

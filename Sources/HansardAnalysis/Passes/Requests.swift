@@ -231,7 +231,9 @@ extension AnalysisRun {
         return RequestForm(form: form, action: action, verb: lemma, object: finder.objectRange(after: verbIndex + length, in: tokens, limit: end))
     }
 
-    /// The length of an addressee phrase at `index` ("the Minister", "my right hon. Friend", "he").
+    /// The length in tokens of an addressee phrase at `index`, or nil when none starts there.
+    ///
+    /// For example "the Minister", "my right hon. Friend", "he".
     private func addressee(at index: Int, in tokens: [Token]) -> Int? {
         guard index < tokens.count, let pattern = lexicon.pattern("addressee"),
             let match = pattern.firstMatch(in: tokens, from: index, at: true, classes: lexicon)

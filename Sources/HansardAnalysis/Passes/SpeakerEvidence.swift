@@ -31,12 +31,14 @@ struct SpeakerFinder {
 
     func words(_ turn: Turn) -> Int { turn.paragraphs.reduce(0) { $0 + $1.split(separator: " ").count } }
 
-    func matches(_ patterns: [Pattern], _ text: String) -> Bool { patterns.contains { $0.matches(text) } }
+    func matches(_ patterns: PatternList, _ text: String, _ folded: FoldedText? = nil) -> Bool {
+        patterns.anyMatches(text, folded: folded)
+    }
 
-    func firstGroup(_ patterns: [Pattern], _ text: String) -> String? { firstMatch(patterns, text)?.group }
+    func firstGroup(_ patterns: PatternList, _ text: String) -> String? { firstMatch(patterns, text)?.group }
 
     /// The first pattern's capture group, and the words from the match's start to the end of the group.
-    func firstMatch(_ patterns: [Pattern], _ text: String) -> (group: String, matched: String)? {
+    func firstMatch(_ patterns: PatternList, _ text: String) -> (group: String, matched: String)? {
         for pattern in patterns {
             if let match = pattern.firstMatch(in: text), let group = match.groups.first ?? nil {
                 return (String(text[group]), String(text[match.range.lowerBound..<group.upperBound]))
@@ -227,33 +229,38 @@ struct SpeakerFinder {
                 against(person, "asks the tabled question in turn \(index)")
                 answerer(of: turn)
             }
-            // What the speaker says.
+            // What the speaker says. The turn's length is counted once, not once per sentence.
+            let shortLordsTurn = house == .lords && words(turn) <= 40
             for sentence in sentences[index] {
-                if matches(rules.oppositionSelf, sentence) {
+                // Folded once for the rules' cheap pre-test (``RequiredLiteral``).
+                let folded = FoldedText(sentence)
+                if matches(rules.oppositionSelf, sentence, folded) {
                     against(person, "speaks as the Opposition: \(Self.quote(sentence)) (turn \(index))")
                 }
-                if isThirdPersonMinister(sentence) { note(person, .weakAgainst, "") }
-                if matches(rules.governmentSelf, sentence), !matches(rules.governmentSelfExceptions, sentence) {
+                if isThirdPersonMinister(sentence, folded) { note(person, .weakAgainst, "") }
+                if matches(rules.governmentSelf, sentence, folded),
+                    !matches(rules.governmentSelfExceptions, sentence, folded)
+                {
                     note(person, .medium, "says \(Self.quote(sentence)) (turn \(index))")
                 }
-                if matches(rules.statementOpenings, sentence) {
+                if matches(rules.statementOpenings, sentence, folded) {
                     note(person, .strong, "makes a statement: \(Self.quote(sentence)) (turn \(index))")
                 }
-                if matches(rules.statementThanks, sentence) {
+                if matches(rules.statementThanks, sentence, folded) {
                     // Everyone who asks about a statement thanks its maker: the first speaker of the section.
                     if let maker = sectionOpener(of: index), people.index(of: maker) != person {
                         note(
                             people.index(of: maker), .strong,
                             "makes the statement thanked in turn \(index): \(Self.quote(sentence))")
                     }
-                } else if matches(rules.addressedAsMinisterBefore, sentence),
-                    !matches(rules.addressedAsMinisterBeforeNotFollowing, sentence),
+                } else if matches(rules.addressedAsMinisterBefore, sentence, folded),
+                    !matches(rules.addressedAsMinisterBeforeNotFollowing, sentence, folded),
                     let previous = previousSpeech(before: index, other: person)
                 {
                     note(
                         people.index(of: previous), .medium,
                         "addressed as the Minister in turn \(index): " + Self.quote(sentence))
-                } else if matches(rules.addressedAsMinisterGesture, sentence),
+                } else if matches(rules.addressedAsMinisterGesture, sentence, folded),
                     let previous = previousSpeech(before: index, other: person),
                     turns[previous].paragraphs.contains(where: { matches(rules.gestures, $0) })
                 {
@@ -261,14 +268,15 @@ struct SpeakerFinder {
                         people.index(of: previous), .medium,
                         "addressed as the Minister in turn \(index): " + Self.quote(sentence))
                 }
-                if matches(rules.withdrawals, sentence), let previous = previousSpeech(before: index, other: person),
+                if matches(rules.withdrawals, sentence, folded),
+                    let previous = previousSpeech(before: index, other: person),
                     words(turns[previous]) > 40
                 {
                     note(
                         people.index(of: previous), .medium,
                         "replies to the amendment before its mover withdraws it (turn \(index))")
                 }
-                if house == .lords, words(turn) <= 40, matches(rules.lordsQuestionTimeManagement, sentence) {
+                if shortLordsTurn, matches(rules.lordsQuestionTimeManagement, sentence, folded) {
                     note(person, .medium, "manages the House at Question Time: \(Self.quote(sentence)) (turn \(index))")
                 }
             }
@@ -276,11 +284,12 @@ struct SpeakerFinder {
         debateReplies()
     }
 
-    func isThirdPersonMinister(_ sentence: String) -> Bool {
+    func isThirdPersonMinister(_ sentence: String, _ folded: FoldedText? = nil) -> Bool {
+        let folded = folded ?? FoldedText(sentence)
         for pattern in rules.thirdPersonMinister {
-            guard let match = pattern.firstMatch(in: sentence) else { continue }
+            guard let match = pattern.firstMatch(in: sentence, folded: folded) else { continue }
             let excepted = rules.thirdPersonMinisterExceptions.contains { exception in
-                exception.allMatches(in: sentence).contains { $0.range.overlaps(match.range) }
+                exception.allMatches(in: sentence, folded: folded).contains { $0.range.overlaps(match.range) }
             }
             if !excepted { return true }
         }
@@ -382,7 +391,7 @@ struct SpeakerFinder {
                 && words(turns[speeches[1]]) > 300
             guard adjournment || westminsterHall || shortDebate else { continue }
             let opener = people.index(of: shortDebate ? speeches[1] : first)
-            let addressed = speeches.contains { index in sentences[index].contains(where: isThirdPersonMinister) }
+            let addressed = speeches.contains { index in sentences[index].contains { isThirdPersonMinister($0) } }
             guard addressed,
                 let reply = speeches.last(where: { people.index(of: $0) != opener && words(turns[$0]) >= 150 }),
                 let person = people.index(of: reply), person != opener

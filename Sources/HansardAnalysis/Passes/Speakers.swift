@@ -1,8 +1,10 @@
 import Foundation
 import HansardIngestion
 
-/// What the speaker pass found: who the people are, who speaks for the Government and the chair, why, and for
-/// which department. Made once per debate by ``AnalysisRun/findSpeakers()``.
+/// What the speaker pass found: who the people are, who speaks for the Government and the chair, why, and for which
+/// department.
+///
+/// Made once per debate by ``AnalysisRun/findSpeakers()``.
 struct SpeakerFindings: Sendable {
     var people = PagePeople(turns: [], house: nil)
     /// Person index → the evidence for and against them.
@@ -108,8 +110,10 @@ extension AnalysisRun {
         turns[index].kind == .speech && !government.contains(index) && !chair.contains(index)
     }
 
-    /// A member's few words called across the chamber ("Yes. Get something done.", "My Lords—"),
-    /// which do not take the floor from the minister about to answer.
+    /// Whether the turn is a member's few words called across the chamber, which do not take the floor from the
+    /// minister about to answer.
+    ///
+    /// For example "Yes. Get something done." or "My Lords—".
     func isInterjection(_ index: Int) -> Bool {
         let turn = turns[index]
         return !government.contains(index) && !tabled.contains(index)

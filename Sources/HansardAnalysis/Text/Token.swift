@@ -31,8 +31,10 @@ enum Tokenizer {
         "ll": "will", "re": "are", "ve": "have", "m": "am", "d": "would", "s": "'s",
     ]
 
-    /// Tokens of `text`. Words keep internal hyphens and apostrophes of names ("O'Brien", "re-examine");
-    /// numbers keep internal commas and points ("1,500", "2.5"); each other mark is a token of its own.
+    /// Tokens of `text`.
+    ///
+    /// Words keep internal hyphens and apostrophes of names ("O'Brien", "re-examine"); numbers keep internal commas and
+    /// points ("1,500", "2.5"); each other mark is a token of its own.
     static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(text.utf8.count / 5)
@@ -112,17 +114,33 @@ enum Tokenizer {
         start: String.Index, end: String.Index, scalars: String.UnicodeScalarView, allDigits: Bool,
         to tokens: inout [Token]
     ) -> String.Index {
-        var norm = ""
-        norm.reserveCapacity(scalars.distance(from: start, to: end))
-        for scalar in scalars[start..<end] {
-            if scalar.isASCII {
-                let value = scalar.value
-                norm.unicodeScalars.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
-            } else if scalar == "\u{2019}" || scalar == "\u{2011}" {
-                norm.unicodeScalars.append(scalar == "\u{2019}" ? "'" : "-")
-            } else {
-                norm.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        let length = scalars.distance(from: start, to: end)
+        let norm: String
+        if scalars[start..<end].allSatisfy(\.isASCII) {
+            // Most words are ASCII: lower-cased straight into the string's storage, not scalar by scalar.
+            norm = String(unsafeUninitializedCapacity: length) { buffer in
+                var count = 0
+                for scalar in scalars[start..<end] {
+                    let byte = UInt8(truncatingIfNeeded: scalar.value)
+                    buffer[count] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+                    count += 1
+                }
+                return count
             }
+        } else {
+            var folded = ""
+            folded.reserveCapacity(length)
+            for scalar in scalars[start..<end] {
+                if scalar.isASCII {
+                    let value = scalar.value
+                    folded.unicodeScalars.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
+                } else if scalar == "\u{2019}" || scalar == "\u{2011}" {
+                    folded.unicodeScalars.append(scalar == "\u{2019}" ? "'" : "-")
+                } else {
+                    folded.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
+            }
+            norm = folded
         }
         let first = scalars[start]
         let capitalised = first.isASCII ? (first.value >= 65 && first.value <= 90) : first.properties.isUppercase

@@ -36,9 +36,11 @@ struct FoldedText {
         node.withOwnTextBytes { append($0) }
     }
 
-    /// Adds bytes as `append` does, without counting them: for streaming readers, which fold every byte of
-    /// a page's text. Text that is folded already but for its ends (most of it) is copied whole; the rest
-    /// is folded up to eight bytes a step.
+    /// Adds bytes as `append` does, without counting them: for streaming readers, which fold every byte of a page's
+    /// text.
+    ///
+    /// Text that is folded already but for its ends (most of it) is copied whole; the rest is folded up to eight bytes
+    /// a step.
     mutating func fold(_ input: UnsafeBufferPointer<UInt8>) {
         guard let bytes = input.baseAddress, !input.isEmpty else { return }
         let length = input.count
@@ -141,8 +143,9 @@ struct FoldedText {
         byte <= 0x20 && (0x1_0000_3600 as UInt64) >> UInt64(byte) & 1 == 1
     }
 
-    /// True when the bytes hold no control character and no two spaces in a row, so folding
-    /// leaves them as they are. Checks eight bytes at a time (SWAR).
+    /// True when the bytes hold no control character and no two spaces in a row, so folding leaves them as they are.
+    ///
+    /// Checks eight bytes at a time (SWAR).
     private static func isFolded(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
         let raw = UnsafeRawPointer(bytes)
         let ones: UInt64 = 0x0101_0101_0101_0101

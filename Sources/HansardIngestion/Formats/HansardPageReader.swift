@@ -44,9 +44,10 @@ final class HansardPageReader: MarkupStreamHandler {
     /// An honorific the archive conversion split off a speaker's name ("Mr." then "Lawson").
     private var pendingNamePrefix: String?
 
-    /// True when the page's `og:url` is a hansard.parliament.uk debate URL
-    /// (`/Commons|Lords/yyyy-MM-dd/debates/…`). Search results, member pages, historic Hansard and
-    /// publications.parliament.uk pages have other URLs. Only `<head>` counts.
+    /// True when the page's `og:url` is a hansard.parliament.uk debate URL (`/Commons|Lords/yyyy-MM-dd/debates/…`).
+    ///
+    /// Search results, member pages, historic Hansard and publications.parliament.uk pages have other URLs. Only
+    /// `<head>` counts.
     var isHansardPage: Bool {
         forced || (openGraphURL.flatMap(HansardURL.init)?.isDebate ?? false)
     }
@@ -453,8 +454,9 @@ final class HansardPageReader: MarkupStreamHandler {
 
     // MARK: Other items
 
-    /// A non-contribution item: a stage note, a division, a question number or a time stamp. Its text is
-    /// that of its first `<div>` with an id (itself, when it has one).
+    /// A non-contribution item: a stage note, a division, a question number or a time stamp.
+    ///
+    /// Its text is that of its first `<div>` with an id (itself, when it has one).
     private func startOtherItem(_ element: StreamElement) -> StreamDecision {
         block = .otherItem
         flow.start()
@@ -522,8 +524,9 @@ final class HansardPageReader: MarkupStreamHandler {
 
     // MARK: Text flow
 
-    /// An element inside a text flow. `searching`: an item's text holder may still be inside it, so nothing
-    /// may be skipped unread.
+    /// An element inside a text flow.
+    ///
+    /// `searching`: an item's text holder may still be inside it, so nothing may be skipped unread.
     private func flowElement(_ element: StreamElement, searching: Bool) -> StreamDecision {
         if flow.ignoring > 0 {
             if flow.awaitsEmailCode, let code = element.attribute("data-cfemail") { flow.foundEmailCode(code) }
@@ -637,8 +640,9 @@ final class HansardPageReader: MarkupStreamHandler {
     }
 
     /// "AA-AD hs_Para 15/06/2022 11:34:45" → "11:34:45"; midnight means the page has no time.
-    /// Modern pages print no time stamps; this hidden tooltip after each contribution is the only time the
-    /// page holds, so it is taken as the turn's time.
+    ///
+    /// Modern pages print no time stamps; this hidden tooltip after each contribution is the only time the page holds,
+    /// so it is taken as the turn's time.
     static func tooltipTime(_ title: String) -> String? {
         guard let last = title.split(separator: " ").last, last.count == 8 else { return nil }
         let parts = last.split(separator: ":")
@@ -706,20 +710,10 @@ struct HeroLine {
         }
         // The last three words are day, month name, year.
         if words.count >= 3, let day = Int(words[words.count - 3]), let year = Int(words[words.count - 1]),
-            let month = Self.months.firstIndex(of: words[words.count - 2].lowercased())
+            let month = SittingDate.month(named: words[words.count - 2])
         {
-            date = "\(Self.pad(year, 4))-\(Self.pad(month + 1, 2))-\(Self.pad(day, 2))"
+            date = SittingDate.text(year: year, month: month, day: day)
         }
-    }
-
-    private static let months = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-    ]
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 
@@ -739,7 +733,9 @@ extension String {
 
 
 enum ColumnNumber {
-    /// "1033" → "1032"; "89WS" → "88WS". Nil when the number has no digits or is the first column.
+    /// "1033" → "1032"; "89WS" → "88WS".
+    ///
+    /// Nil when the number has no digits or is the first column.
     static func previous(_ column: String) -> String? {
         let digits = column.prefix(while: \.isNumber)
         guard let value = Int(digits), value > 1 else { return nil }
@@ -831,7 +827,7 @@ struct SpeakerHeader {
 
     /// `/search/MemberContributions?house=Commons&memberId=4424` → "4424".
     static func memberId(in href: String) -> String? {
-        guard href.includes("memberId="), let range = href.firstRange(of: "memberId=") else { return nil }
+        guard let range = href.rangeOfBytes("memberId=") else { return nil }
         let digits = href[range.upperBound...].prefix(while: { $0.isASCII && $0.isNumber })
         return digits.isEmpty ? nil : String(digits)
     }
@@ -899,9 +895,10 @@ enum Parties {
 enum Roles {
     static func isMinisterialOffice(_ text: String) -> Bool { OfficeTitles.isMinisterial(text) }
 
-    /// The Speaker, a Deputy Speaker, the Lord Speaker, the Chairman of Ways and Means or of Committees, or
-    /// the chairman of a committee of the whole House. Not the chair of a select committee ("The Chair of the
-    /// Public Accounts Committee") nor the Speaker's Committee.
+    /// The Speaker, a Deputy Speaker, the Lord Speaker, the Chairman of Ways and Means or of Committees, or the
+    /// chairman of a committee of the whole House.
+    ///
+    /// Not the chair of a select committee ("The Chair of the Public Accounts Committee") nor the Speaker's Committee.
     static func isChair(_ text: String) -> Bool {
         let lower = text.lowercased()
         if lower.hasPrefix("the chair of ") || lower.hasPrefix("chair of ") || lower.hasPrefix("the chairman of ")
@@ -918,8 +915,10 @@ enum Roles {
         return presiding.contains(lower)
     }
 
-    /// Whether the primary line is an office rather than a name: "The Prime Minister", "The Minister of
-    /// State, Cabinet Office", "Mr Speaker". A bishop ("The Lord Bishop of Leeds") is a name.
+    /// Whether the primary line is an office rather than a name: "The Prime Minister", "The Minister of State, Cabinet
+    /// Office", "Mr Speaker".
+    ///
+    /// A bishop ("The Lord Bishop of Leeds") is a name.
     static func isOfficeLine(_ primary: String, hasFollowingName: Bool) -> Bool {
         if primary.hasPrefix("The Lord Bishop") || primary.hasPrefix("The Archbishop") { return false }
         if isMinisterialOffice(primary) { return true }
@@ -950,9 +949,10 @@ enum Roles {
 
 // MARK: - Resolution across the page
 
-/// Joins what the page says about one speaker in different turns. Archive pages print an office with the
-/// name once ("The Prime Minister (Mr. Tony Blair)") and the bare office afterwards; modern pages link every
-/// turn to a member id but print the office only once.
+/// Joins what the page says about one speaker in different turns.
+///
+/// Archive pages print an office with the name once ("The Prime Minister (Mr. Tony Blair)") and the bare office
+/// afterwards; modern pages link every turn to a member id but print the office only once.
 enum SpeakerResolution {
     static func resolve(_ turns: inout [Turn]) {
         var nameForOffice: [String: Set<String>] = [:]
@@ -1085,9 +1085,11 @@ struct TextFlow {
 
 // MARK: - Cloudflare e-mail links
 
-/// Cloudflare rewrites e-mail addresses in served pages as `<a class="__cf_email__" data-cfemail="…">`
-/// with the text "[email protected]", and a script decodes them in the browser. A saved page keeps the
-/// encoded form; the address is recovered here the way the script does it (XOR with the first byte).
+/// Cloudflare rewrites e-mail addresses in served pages as `<a class="__cf_email__" data-cfemail="…">` with the text
+/// "[email protected]", and a script decodes them in the browser.
+///
+/// A saved page keeps the encoded form; the address is recovered here the way the script does it (XOR with the first
+/// byte).
 enum CloudflareEmail {
     /// The code a `/cdn-cgi/l/email-protection` link carries in its fragment: nil when `href` is no such
     /// link, `.some(nil)` when it has no fragment (the code is then in an element below the link, or lost).

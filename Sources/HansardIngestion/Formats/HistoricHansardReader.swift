@@ -205,7 +205,9 @@ private struct HistoricPageWalker {
         if classes.containsBytes("westminster-hall") { type = "Westminster Hall" }
     }
 
-    /// "HC Deb 16 November 1914 vol 68 cc178-9"
+    /// Takes the volume, and the House when not yet known, from a citation line.
+    ///
+    /// The line reads like "HC Deb 16 November 1914 vol 68 cc178-9".
     private mutating func citation(_ text: String) {
         let words = text.split(separator: " ")
         if let index = words.firstIndex(of: "vol"), index + 1 < words.count { volume = String(words[index + 1]) }

@@ -1,6 +1,7 @@
-/// Ministerial office titles as the pages print them, for reading a page's labels: whether the part of
-/// "THE HOME SECRETARY (Mr. McKENNA)" before the name is an office, whether "To ask the Chairman of Committees"
-/// asks a minister, and which office line to report as the role the page states.
+/// Ministerial office titles as the pages print them, for reading a page's speaker labels.
+///
+/// They tell whether the part of "THE HOME SECRETARY (Mr. McKENNA)" before the name is an office, whether "To ask
+/// the Chairman of Committees" asks a minister, and which office line to report as the role the page states.
 ///
 /// This is how the reader takes a label apart, not the decision who speaks for the Government: that is the
 /// analysis's, from its own office patterns and the rest of the page's evidence (`HansardAnalysis`, `offices.json`;

@@ -144,8 +144,9 @@ final class ParlParseReader: MarkupStreamHandler {
         turns.append(turn)
     }
 
-    /// The debate read, once the stream has ended. Throws ``IngestionError/notADebate(path:reason:)`` when
-    /// the file holds no turns.
+    /// The debate read, once the stream has ended.
+    ///
+    /// Throws ``IngestionError/notADebate(path:reason:)`` when the file holds no turns.
     func content(path: String) throws(IngestionError) -> DebateContent {
         guard !turns.isEmpty else {
             throw .notADebate(

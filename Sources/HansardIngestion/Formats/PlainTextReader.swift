@@ -5,8 +5,10 @@
 /// words alone: how the paragraph opens, whom it addresses, whether it asks or answers, and the
 /// question–answer rhythm of the exchange. Each clue adds to a score; no single rule decides.
 enum PlainTextReader {
-    /// Reads the UTF-8 bytes of a text save. Time and memory grow linearly with the file: the text is split
-    /// into blocks straight from the bytes, and each paragraph is folded once.
+    /// Reads the UTF-8 bytes of a text save.
+    ///
+    /// Time and memory grow linearly with the file: the text is split into blocks straight from the bytes, and each
+    /// paragraph is folded once.
     static func read(_ bytes: [UInt8], path: String) throws(IngestionError) -> DebateContent {
         let blocks = Self.blocks(of: bytes)
         let header = try Header(blocks: blocks, path: path)
@@ -211,19 +213,12 @@ enum PlainTextReader {
             let words = line[on.upperBound...].split(separator: " ")
             // The weekday is optional; the date is the last three words.
             guard words.count >= 3, let day = Int(words[words.count - 3]), (1...31).contains(day),
-                let month = months.firstIndex(of: String(words[words.count - 2])),
+                let month = SittingDate.monthNames.firstIndex(of: String(words[words.count - 2])),
                 let year = Int(words[words.count - 1]), (1800...2999).contains(year)
             else { return (volume.isEmpty ? nil : String(volume), nil) }
-            let date = "\(year)-\(twoDigits(month + 1))-\(twoDigits(day))"
+            let date = SittingDate.text(year: year, month: month + 1, day: day)
             return (volume.isEmpty ? nil : String(volume), date)
         }
-
-        static let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
-
-        static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
         /// A short heading word such as "Question" or "Motion to Take Note": no sentence punctuation.
         static func looksLikeLabel(_ block: String) -> Bool {
@@ -366,9 +361,10 @@ enum PlainTextReader {
         return clues
     }
 
-    /// "the noble Baroness", "my noble friend", "noble Lords opposite" — the answerer's way of
-    /// naming whoever asked. A member naming a third peer adds the title ("the noble Lord, Lord X")
-    /// and a member addresses the minister as "my noble friend the Minister"; neither counts.
+    /// "the noble Baroness", "my noble friend", "noble Lords opposite" — the answerer's way of naming whoever asked.
+    ///
+    /// A member naming a third peer adds the title ("the noble Lord, Lord X") and a member addresses the minister as
+    /// "my noble friend the Minister"; neither counts.
     private static func refersToQuestioner(_ folded: String) -> Bool {
         for phrase in ["the noble lord", "the noble baroness", "the noble earl", "the noble viscount",
             "the noble duke", "my noble friend", "noble lords opposite"]
@@ -401,8 +397,10 @@ enum PlainTextReader {
 
     // MARK: - Turns
 
-    /// Paragraphs grouped into turns. A paragraph starts a new turn unless it is a quotation the
-    /// previous paragraph introduced with a colon, or the speaker resuming right after such a quotation.
+    /// Paragraphs grouped into turns.
+    ///
+    /// A paragraph starts a new turn unless it is a quotation the previous paragraph introduced with a colon, or the
+    /// speaker resuming right after such a quotation.
     private static func group(_ paragraphs: [Paragraph]) -> [[Paragraph]] {
         var groups: [[Paragraph]] = []
         for paragraph in paragraphs {
@@ -428,9 +426,10 @@ enum PlainTextReader {
         return groups
     }
 
-    /// After a quotation, the quoter usually goes on ("Those are the exact words …"); the other
-    /// side's reply starts a new turn. Either the paragraph points back at the quotation, or its
-    /// own clues side with the turn that quoted.
+    /// After a quotation, the quoter usually goes on ("Those are the exact words …"); the other side's reply starts a
+    /// new turn.
+    ///
+    /// Either the paragraph points back at the quotation, or its own clues side with the turn that quoted.
     private static func resumesAfterQuotation(_ paragraph: Paragraph, turnOpening: Paragraph) -> Bool {
         let backReferences = ["those ", "that ", "these ", "this ", "such ", "so ", "and ", "but ", "yet "]
         if backReferences.contains(where: { paragraph.folded.hasPrefix($0) }) { return true }
@@ -498,8 +497,10 @@ enum PlainTextReader {
 
     // MARK: - House
 
-    /// Lords and Commons speak differently: "My Lords", "noble Lord" and the "To ask His Majesty's
-    /// Government" question form against "Mr Speaker", "hon. Member" and "right hon. Friend".
+    /// The House the paragraphs were spoken in, judged from the forms of address, or nil when neither clearly prevails.
+    ///
+    /// Lords and Commons speak differently: "My Lords", "noble Lord" and the "To ask His Majesty's Government"
+    /// question form against "Mr Speaker", "hon. Member" and "right hon. Friend".
     private static func house(of paragraphs: [Paragraph]) -> House? {
         var lords = 0
         var commons = 0

@@ -5,11 +5,13 @@
 /// A speaker label split into its parts.
 struct PrintedSpeaker {
     var speaker: Speaker
-    /// The label says the speaker is in the chair, e.g. "Jim Dobbin (in the Chair)".
+    /// The label says the speaker is in the chair, for example "Jim Dobbin (in the Chair)".
     var inChair: Bool
 
-    /// Splits a printed label (already folded, as `foldedText` gives it). Keeps the name as printed,
-    /// minus the "*" historic Hansard puts before unrevised speeches and the daily parts' trailing colon.
+    /// Splits a printed label (already folded, as `foldedText` gives it).
+    ///
+    /// Keeps the name as printed, minus the "*" historic Hansard puts before unrevised speeches and the daily parts'
+    /// trailing colon.
     init(label: String, memberId: String? = nil) {
         // Bytes, not Characters: every mark looked for is ASCII, and grapheme walking is slow.
         var text = Substring(label)
@@ -89,6 +91,8 @@ struct PrintedSpeaker {
         parties.contains(text.asciiLowercased())
     }
 
+    /// Whether the text is printed like an office rather than a name.
+    ///
     /// Offices are printed before the name: "The Secretary of State for …", "Mr. Deputy Speaker".
     static func isOfficeLike(_ text: String) -> Bool {
         let lower = text.asciiLowercased()
@@ -127,8 +131,10 @@ enum QuestionNumber {
     }
 }
 
-/// Remembers the offices a page has printed, so that "Mr. McKENNA" later on the page is known to be
-/// the "SECRETARY of STATE for the HOME DEPARTMENT" it named earlier.
+/// Remembers the offices a page has printed, so that a later label with only a name keeps its office.
+///
+/// "Mr. McKENNA" later on the page is then known to be the "SECRETARY of STATE for the HOME DEPARTMENT" it named
+/// earlier.
 struct OfficeMemory {
     private var offices: [String: String] = [:]
     private var ambiguous: Set<String> = []
@@ -193,15 +199,16 @@ struct OfficeMemory {
 /// Dates as the pages print them: "16 November 1914", "Tuesday, 11 January 2011.", "11 Jan 2011",
 /// or a historic Hansard path such as "sittings/1914/nov/16".
 enum PrintedDate {
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let months = fullMonths.map { String($0.prefix(3)) }
 
     /// The ISO `yyyy-MM-dd` form of the first day, month name and year in `text`, or nil.
     static func iso(from text: String) -> String? {
         scan(text).iso
     }
 
-    /// ASCII letters and digits make words; everything else separates them. Works on bytes, since
-    /// Character properties cost more than the rest of a page's headings put together.
+    /// ASCII letters and digits make words; everything else separates them.
+    ///
+    /// Works on bytes, since Character properties cost more than the rest of a page's headings put together.
     private static func scan(_ text: String) -> (iso: String?, words: Int) {
         var day: Int?
         var month: Int?
@@ -238,10 +245,7 @@ enum PrintedDate {
         return (iso(year: year, month: month, day: day), words)
     }
 
-    private static let fullMonths = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-    ]
+    private static let fullMonths = SittingDate.monthNames.map { $0.lowercased() }
 
     /// "2009-10-28" → "28 October 2009": the date in the words a title prints it in.
     static func long(_ iso: String) -> String? {
@@ -249,24 +253,15 @@ enum PrintedDate {
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1...12).contains(month)
         else { return nil }
-        return "\(day) \(monthNames[month - 1]) \(year)"
+        return "\(day) \(SittingDate.monthNames[month - 1]) \(year)"
     }
-
-    private static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
 
     static func iso(year: Int, month: Int, day: Int) -> String? {
         guard (1...12).contains(month), (1...31).contains(day), year > 0 else { return nil }
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        return SittingDate.text(year: year, month: month, day: day)
     }
 
-    /// True when the text is a weekday and date and nothing else, e.g. "Tuesday 19 July 2011".
+    /// True when the text is a weekday and date and nothing else, for example "Tuesday 19 July 2011".
     static func isDateLine(_ text: String) -> Bool {
         let (iso, words) = scan(text)
         return iso != nil && words <= 5

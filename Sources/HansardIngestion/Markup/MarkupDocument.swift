@@ -47,13 +47,16 @@ let xmlParseOptions: Int32 = {
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
 }()
 
-/// Elements nested this deep end the read. libxml2 itself stops building the tree at 256 levels (and
-/// silently drops what lies deeper in HTML), so a page that reaches the limit would be read incomplete;
-/// debate pages nest about 30 levels. Readers may therefore recurse without exhausting the stack.
+/// Elements nested this deep end the read.
+///
+/// libxml2 itself stops building the tree at 256 levels (and silently drops what lies deeper in HTML), so a page that
+/// reaches the limit would be read incomplete; debate pages nest about 30 levels. Readers may therefore recurse without
+/// exhausting the stack.
 let maximumMarkupDepth = 255
 
-/// True when some element lies more than `limit` levels below `root`. Iterative: the check itself
-/// must not overflow the stack on the input it is there to refuse.
+/// True when some element lies more than `limit` levels below `root`.
+///
+/// Iterative: the check itself must not overflow the stack on the input it is there to refuse.
 private func nestsDeeperThan(_ limit: Int, _ root: xmlNodePtr, _ context: xmlParserCtxtPtr) -> Bool {
     // The parser's stack of open elements grew to hold the deepest nesting it met: when that stack
     // stayed small, no walk over the tree is needed.
@@ -85,8 +88,10 @@ let htmlParseOptions: Int32 = {
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
 }()
 
-/// Refuses a document libxml2 stopped reading before its end. A recovering parse goes on past errors, so a
-/// stop means a limit or a failure; what was built is only part of the page, and hansard keeps no part of one.
+/// Refuses a document libxml2 stopped reading before its end.
+///
+/// A recovering parse goes on past errors, so a stop means a limit or a failure; what was built is only part of the
+/// page, and hansard keeps no part of one.
 func requireReadToEnd(_ context: xmlParserCtxtPtr, path: String) throws(IngestionError) {
     guard context.pointee.disableSAX != 0 else { return }
     let report = makeReport(context)
@@ -125,9 +130,10 @@ func withParsedHTML<Result>(
     return try body(MarkupNode(root), report)
 }
 
-/// Parses `bytes` as XML in the encoding the document declares, refusing external DTDs and
-/// entities, and hands the root element to `body`; the tree is freed on return. `format` is the one
-/// errors name.
+/// Parses `bytes` as XML in the encoding the document declares, refusing external DTDs and entities, and hands the root
+/// element to `body`; the tree is freed on return.
+///
+/// `format` is the one errors name.
 func withParsedXML<Result>(
     _ bytes: [UInt8], path: String, format: InputFormat = .parlParseXML,
     _ body: (MarkupNode, MarkupParseReport) throws(IngestionError) -> Result
@@ -194,9 +200,10 @@ func refuseExternalReference(_ document: xmlDocPtr, path: String) throws(Ingesti
     if let target = externalReference(in: document) { throw .externalReference(path: path, target: target) }
 }
 
-/// The longest replacement text an internal entity may have. ParlParse's entities are character
-/// references ("&#8212;"); reading text expands an entity at every reference, so a long one referenced
-/// often (or one built from others) would make time and memory grow with the product of the two.
+/// The longest replacement text an internal entity may have.
+///
+/// ParlParse's entities are character references ("&#8212;"); reading text expands an entity at every reference, so a
+/// long one referenced often (or one built from others) would make time and memory grow with the product of the two.
 let maximumEntityLength = 32
 
 /// The first internal entity whose replacement text is long or refers to another general entity.

@@ -1,7 +1,8 @@
 internal import CLibXML2
 
-/// A borrowed view of a libxml2 node. Valid only inside the `withParsedHTML`/`withParsedXML`
-/// closure that produced it; never store one.
+/// A borrowed view of a libxml2 node.
+///
+/// Valid only inside the `withParsedHTML`/`withParsedXML` closure that produced it; never store one.
 struct MarkupNode {
     fileprivate let raw: xmlNodePtr
 
@@ -17,7 +18,9 @@ struct MarkupNode {
         return String(cString: name)
     }
 
-    /// Compares the element name without making a String. `lowercaseName` must be ASCII.
+    /// Compares the element name without making a String.
+    ///
+    /// `lowercaseName` must be ASCII.
     func isElement(_ lowercaseName: StaticString) -> Bool {
         guard isElement, let name = raw.pointee.name else { return false }
         return lowercaseName.withUTF8Buffer { expected in
@@ -84,8 +87,10 @@ struct MarkupNode {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the UTF-8 of all text beneath the node. Works on bytes, without a String per text node,
-    /// and without recursion, so that a page nested 100,000 elements deep cannot overflow the stack.
+    /// Appends the UTF-8 of all text beneath the node.
+    ///
+    /// Works on bytes, without a String per text node, and without recursion, so that a page nested 100,000 elements
+    /// deep cannot overflow the stack.
     func appendText(to bytes: inout [UInt8]) {
         var cursor = TreeCursor(raw)
         while true {
@@ -156,8 +161,9 @@ struct MarkupNode {
         }
     }
 
-    /// Visits the node and its descendants in document order. Return `false` from `visit`
-    /// to skip a node's descendants. Iterative, so nesting depth costs no stack.
+    /// Visits the node and its descendants in document order.
+    ///
+    /// Return `false` from `visit` to skip a node's descendants. Iterative, so nesting depth costs no stack.
     func walk(_ visit: (MarkupNode) throws(IngestionError) -> Bool) throws(IngestionError) {
         var cursor = TreeCursor(raw)
         while true {
@@ -177,6 +183,7 @@ struct MarkupNode {
     }
 
     /// Every descendant element (and the node itself) that satisfies `predicate`, in document order.
+    ///
     /// Does not look inside a matching element.
     func elements(where predicate: (MarkupNode) -> Bool) -> [MarkupNode] {
         var found: [MarkupNode] = []
@@ -208,6 +215,7 @@ private struct TreeCursor {
     }
 
     /// Moves to the next node, into the current node's children when `descend` is true.
+    ///
     /// Returns false when the walk beneath the root is done.
     mutating func advance(descend: Bool) -> Bool {
         if descend, let child = node.pointee.children {
@@ -251,6 +259,7 @@ struct MarkupChildren: Sequence {
 
 extension String {
     /// Folds each run of white space (ASCII white space and line breaks) into one space and trims both ends.
+    ///
     /// Non-breaking spaces are kept: the page printed them on purpose.
     func foldingWhitespace() -> String {
         var text = self
@@ -296,8 +305,9 @@ struct WhitespaceFolder {
         return end - start
     }
 
-    /// Copies `input`, each run of white space (here or continuing from the last call) as one space,
-    /// none at the start. A run at the end is held back until more text follows, so ends are trimmed.
+    /// Copies `input`, each run of white space (here or continuing from the last call) as one space, none at the start.
+    ///
+    /// A run at the end is held back until more text follows, so ends are trimmed.
     /// - Returns: how many bytes of text (not white space) were copied.
     @discardableResult
     mutating func fold(_ input: UnsafeBufferPointer<UInt8>) -> Int {

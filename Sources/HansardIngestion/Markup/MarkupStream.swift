@@ -31,8 +31,9 @@ enum StreamDecision {
     case stop
 }
 
-/// Receives a document's markup from ``MarkupStream``. Handlers are classes: libxml2 calls back into C
-/// function pointers, which reach the handler through the stream.
+/// Receives a document's markup from ``MarkupStream``.
+///
+/// Handlers are classes: libxml2 calls back into C function pointers, which reach the handler through the stream.
 protocol MarkupStreamHandler: AnyObject {
     /// An element starts; `element` is valid only during the call.
     func startElement(_ element: StreamElement) -> StreamDecision
@@ -57,6 +58,7 @@ struct StreamElement {
     }
 
     /// Compares the name with ASCII upper case folded, as ``MarkupNode/isElement(_:)`` does.
+    ///
     /// `lowercaseName` must be ASCII.
     func isNamed(_ lowercaseName: StaticString) -> Bool {
         guard lowercaseName.utf8CodeUnitCount == name.count else { return false }
@@ -160,9 +162,11 @@ struct StreamElement {
         }
     }
 
-    /// A value libxml2 kept its references in (entities are not substituted): "&#38;" for an ampersand,
-    /// "&#…;" characters, "&name;" entities. Decoded as the tree builder's text and entity nodes read: a
-    /// predefined entity is its character, a declared internal one its replacement text.
+    /// A value libxml2 kept its references in (entities are not substituted): "&#38;" for an ampersand, "&#…;"
+    /// characters, "&name;" entities.
+    ///
+    /// Decoded as the tree builder's text and entity nodes read: a predefined entity is its character, a declared
+    /// internal one its replacement text.
     private static func decodeXMLAttribute(_ raw: UnsafeBufferPointer<UInt8>, document: xmlDocPtr?) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(raw.count)
@@ -225,7 +229,9 @@ enum StreamOutcome {
     case declined
 }
 
-/// Drives libxml2's SAX parser over one document for one handler. Single use.
+/// Drives libxml2's SAX parser over one document for one handler.
+///
+/// Single use.
 final class MarkupStream {
     private let handler: any MarkupStreamHandler
     private var context: xmlParserCtxtPtr?
@@ -256,7 +262,9 @@ final class MarkupStream {
 
     // MARK: Parsing
 
-    /// Parses `bytes` (UTF-8) as HTML. Refuses what the tree parse refuses, in the same order.
+    /// Parses `bytes` (UTF-8) as HTML.
+    ///
+    /// Refuses what the tree parse refuses, in the same order.
     static func readHTML(_ bytes: [UInt8], path: String, into handler: any MarkupStreamHandler)
         throws(IngestionError) -> StreamOutcome
     {
@@ -288,9 +296,10 @@ final class MarkupStream {
         return .read(report)
     }
 
-    /// Parses `bytes` as XML in the encoding the document declares, refusing external DTDs and entities
-    /// and entities that multiply, as the tree parse does and in the same order. `format` is the one
-    /// errors name.
+    /// Parses `bytes` as XML in the encoding the document declares, refusing external DTDs and entities and entities
+    /// that multiply, as the tree parse does and in the same order.
+    ///
+    /// `format` is the one errors name.
     static func readXML(
         _ bytes: [UInt8], path: String, format: InputFormat, into handler: any MarkupStreamHandler
     ) throws(IngestionError) -> StreamOutcome {
@@ -327,9 +336,10 @@ final class MarkupStream {
 
     // MARK: Events
 
-    /// Calls `body` with the stream a callback's context belongs to, and whether the context is the document's:
-    /// libxml2 copies `_private` into the context it parses an entity's text in. The stream is borrowed, not
-    /// retained: it outlives the parse that calls back.
+    /// Calls `body` with the stream a callback's context belongs to, and whether the context is the document's: libxml2
+    /// copies `_private` into the context it parses an entity's text in.
+    ///
+    /// The stream is borrowed, not retained: it outlives the parse that calls back.
     private static func withStream(_ context: UnsafeMutableRawPointer?, _ body: (MarkupStream, Bool) -> Void) {
         guard let context else { return }
         let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)

@@ -12,6 +12,7 @@ public struct Debate: Sendable, Hashable, Codable {
     /// Every contribution and procedural item, in page order.
     public var turns: [Turn]
 
+    /// Creates a debate from its source, head-of-page facts and turns.
     public init(source: SourceInfo, metadata: DebateMetadata, turns: [Turn]) {
         self.source = source
         self.metadata = metadata
@@ -25,19 +26,16 @@ public struct Debate: Sendable, Hashable, Codable {
         case schema, source, debate, turns
     }
 
+    /// Decodes a `hansard.debate/1` document, refusing one that declares another schema.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let schema = try container.decode(String.self, forKey: .schema)
-        guard schema == Self.schemaIdentifier else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .schema, in: container,
-                debugDescription: "expected schema \(Self.schemaIdentifier), found \(schema)")
-        }
+        try container.checkSchema(.schema, expected: Self.schemaIdentifier)
         source = try container.decode(SourceInfo.self, forKey: .source)
         metadata = try container.decode(DebateMetadata.self, forKey: .debate)
         turns = try container.decode([Turn].self, forKey: .turns)
     }
 
+    /// Encodes the debate as `hansard.debate/1`, the schema identifier first.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.schemaIdentifier, forKey: .schema)
@@ -58,6 +56,7 @@ public struct SourceInfo: Sendable, Hashable, Codable {
     /// The file's size in bytes.
     public var bytes: Int
 
+    /// Describes a file that has been read.
     public init(path: String, format: InputFormat, sha256: String, bytes: Int) {
         self.path = path
         self.format = format
@@ -82,7 +81,9 @@ public enum InputFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case plainText = "text"
 }
 
-/// The House a debate took place in. Westminster Hall sittings belong to the Commons.
+/// The House a debate took place in.
+///
+/// Westminster Hall sittings belong to the Commons.
 public enum House: String, Sendable, Hashable, Codable, CaseIterable {
     case commons
     case lords
@@ -96,15 +97,16 @@ public struct DebateMetadata: Sendable, Hashable, Codable {
     public var house: House?
     /// The sitting date as ISO 8601 `yyyy-MM-dd`.
     public var date: String?
-    /// The volume of the Official Report, e.g. "828".
+    /// The volume of the Official Report, for example "828".
     public var volume: String?
-    /// The kind of business, e.g. "Oral Answers to Questions", "Lords Chamber", "Westminster Hall".
+    /// The kind of business, for example "Oral Answers to Questions", "Lords Chamber", "Westminster Hall".
     public var type: String?
     /// The canonical URL of the page (og:url or the equivalent), when known.
     public var url: String?
     /// The section headings in page order; turns point into this list by index.
     public var sections: [Section]
 
+    /// Creates the head-of-page facts; only the title is required.
     public init(
         title: String, house: House? = nil, date: String? = nil, volume: String? = nil,
         type: String? = nil, url: String? = nil, sections: [Section] = []
@@ -121,20 +123,11 @@ public struct DebateMetadata: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case title, house, date, volume, type, url, sections
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(title, forKey: .title)
-        try container.encode(house, forKey: .house)
-        try container.encode(date, forKey: .date)
-        try container.encode(volume, forKey: .volume)
-        try container.encode(type, forKey: .type)
-        try container.encode(url, forKey: .url)
-        try container.encode(sections, forKey: .sections)
-    }
 }
 
-/// A heading inside a debate page. On an oral-questions page each question is a section.
+/// A heading inside a debate page.
+///
+/// On an oral-questions page each question is a section.
 public struct Section: Sendable, Hashable, Codable {
     /// Position in `DebateMetadata.sections`.
     public var index: Int
@@ -143,6 +136,7 @@ public struct Section: Sendable, Hashable, Codable {
     /// 1 for a major heading, 2 for a heading beneath it.
     public var level: Int
 
+    /// Creates a heading at `index` in the page's list of sections.
     public init(index: Int, title: String, level: Int = 1) {
         self.index = index
         self.title = title
@@ -179,17 +173,20 @@ public enum Attribution: String, Sendable, Hashable, Codable {
 
 /// A member as the page names them.
 public struct Speaker: Sendable, Hashable, Codable {
-    /// The name as printed, e.g. "Baroness Neville-Rolfe" or "Mr. Heath".
+    /// The name as printed.
+    ///
+    /// For example "Baroness Neville-Rolfe" or "Mr. Heath".
     public var name: String
     /// The member id the page links to (hansard.parliament.uk member id or ParlParse person id).
     public var memberId: String?
-    /// The party abbreviation when the page gives one, e.g. "Con".
+    /// The party abbreviation when the page gives one, for example "Con".
     public var party: String?
-    /// The office line, e.g. "The Minister of State, Cabinet Office".
+    /// The office line, for example "The Minister of State, Cabinet Office".
     public var office: String?
     /// The constituency when the page gives one.
     public var constituency: String?
 
+    /// Creates a speaker; only the name is required.
     public init(
         name: String, memberId: String? = nil, party: String? = nil, office: String? = nil,
         constituency: String? = nil
@@ -204,15 +201,6 @@ public struct Speaker: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case name, memberId, party, office, constituency
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(memberId, forKey: .memberId)
-        try container.encode(party, forKey: .party)
-        try container.encode(office, forKey: .office)
-        try container.encode(constituency, forKey: .constituency)
-    }
 }
 
 /// One contribution or procedural item.
@@ -221,24 +209,30 @@ public struct Turn: Sendable, Hashable, Codable {
     public var index: Int
     /// Index into `DebateMetadata.sections` of the heading this turn falls under.
     public var section: Int?
+    /// Whether this is a speech or an item of procedure.
     public var kind: TurnKind
     /// The speaker, or nil for procedural items and where the page lost the name.
     public var speaker: Speaker?
+    /// The part the speaker plays: member, minister, chair or unknown.
     public var role: SpeakerRole
-    /// How sure the role is, from 0 to 1. 1 where the page states it.
+    /// How sure the role is, from 0 to 1.
+    ///
+    /// 1 where the page states it.
     public var roleConfidence: Double
     /// The clues the role was inferred from, in words; empty where the page states it.
     public var roleEvidence: [String]
+    /// Whether the page named the speaker or hansard inferred the role.
     public var attribution: Attribution
     /// The paragraphs of the contribution, text kept exactly as printed.
     public var paragraphs: [String]
-    /// The column of the Official Report the turn starts in, e.g. "1234" or "89WS".
+    /// The column of the Official Report the turn starts in, for example "1234" or "89WS".
     public var column: String?
-    /// The time stamp printed before the turn, e.g. "11:30" or "3.31 pm".
+    /// The time stamp printed before the turn, for example "11:30" or "3.31 pm".
     public var time: String?
     /// The page's own id for the contribution.
     public var contributionId: String?
 
+    /// Creates a turn; evidence, column, time and contribution id may be left out.
     public init(
         index: Int, section: Int?, kind: TurnKind, speaker: Speaker?, role: SpeakerRole,
         roleConfidence: Double, roleEvidence: [String] = [], attribution: Attribution,
@@ -267,6 +261,7 @@ public struct Turn: Sendable, Hashable, Codable {
             paragraphs, column, time, contributionId
     }
 
+    /// Decodes a turn; a missing `roleEvidence` reads as empty.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         index = try container.decode(Int.self, forKey: .index)
@@ -281,21 +276,5 @@ public struct Turn: Sendable, Hashable, Codable {
         column = try container.decodeIfPresent(String.self, forKey: .column)
         time = try container.decodeIfPresent(String.self, forKey: .time)
         contributionId = try container.decodeIfPresent(String.self, forKey: .contributionId)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(index, forKey: .index)
-        try container.encode(section, forKey: .section)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(speaker, forKey: .speaker)
-        try container.encode(role, forKey: .role)
-        try container.encode(roleConfidence, forKey: .roleConfidence)
-        try container.encode(roleEvidence, forKey: .roleEvidence)
-        try container.encode(attribution, forKey: .attribution)
-        try container.encode(paragraphs, forKey: .paragraphs)
-        try container.encode(column, forKey: .column)
-        try container.encode(time, forKey: .time)
-        try container.encode(contributionId, forKey: .contributionId)
     }
 }

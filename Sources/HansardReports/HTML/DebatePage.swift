@@ -162,8 +162,13 @@ struct DebatePage {
     }
 
     /// One turn: the speaker line, its paragraphs with passages marked, and a note per passage.
-    /// - Parameter page: the debate page's path when the turn is quoted on another page: its number then
-    ///   links there, and the turn has no id of its own.
+    /// - Parameters:
+    ///   - turn: the turn as read from the page.
+    ///   - annotations: what the register found in the turn, to be marked.
+    ///   - government: the turns read as the Government's, which are marked as such.
+    ///   - page: the debate page's path when the turn is quoted on another page: its number then
+    ///     links there, and the turn has no id of its own.
+    /// - Returns: the turn's markup.
     static func turn(_ turn: Turn, annotations: [Annotation], government: Set<Int>, page: String? = nil) -> String {
         var classes = ["turn"]
         if turn.kind == .procedural { classes.append("procedural") }
@@ -199,6 +204,7 @@ struct DebatePage {
     }
 
     /// The paragraph escaped, with each annotation's quote wrapped in a `<mark>` where it occurs verbatim.
+    ///
     /// Overlapping passages keep the first; every passage still has its note under the turn.
     static func marked(_ paragraph: String, _ annotations: [Annotation]) -> String {
         var ranges: [(Range<String.Index>, Annotation.Kind)] = []

@@ -47,6 +47,7 @@ enum HTML {
     ///   - title: plain text.
     ///   - body: markup.
     ///   - script: inline JavaScript, or nil for none.
+    /// - Returns: the page's HTML, from the DOCTYPE to the closing tag.
     static func page(title: String, body: String, script: String? = nil) -> String {
         var output = """
             <!DOCTYPE html>
@@ -98,10 +99,7 @@ enum HTML {
         return "\(day) \(monthNames[month - 1]) \(parts[0])"
     }
 
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
+    static let monthNames = SittingDate.monthNames
 
     /// "3 years 2 months", "45 days": an age a reader takes in at a glance.
     static func duration(days: Int) -> String {

@@ -2,9 +2,10 @@ import Foundation
 public import HansardIngestion
 public import HansardRegister
 
-/// The self-contained HTML report: `index.html`, one page per debate under `debates/`, one per commitment
-/// under `commitments/`, and `overdue.xml`, an Atom feed of the commitments that became overdue. Pages link to
-/// each other by relative paths and load nothing from anywhere else.
+/// The self-contained HTML report: `index.html`, one page per debate under `debates/`, one per commitment under
+/// `commitments/`, and `overdue.xml`, an Atom feed of the commitments that became overdue.
+///
+/// Pages link to each other by relative paths and load nothing from anywhere else.
 ///
 /// The report reads no file and analyses nothing: whoever makes it reads each debate's page (the register keeps
 /// where it was and its SHA-256) and hands the transcript to ``debatePage(_:transcript:unavailable:)``, one debate
@@ -24,8 +25,10 @@ public struct HTMLReport {
     /// The page of `debate`: its transcript with what the register found in it marked, or, without one, what
     /// the register holds and why the transcript is not shown.
     /// - Parameters:
+    ///   - debate: the debate as the register holds it.
     ///   - transcript: the debate's page as read again, whose SHA-256 the caller checked against the register's.
     ///   - unavailable: why there is no transcript, in words ("the page … is no longer there").
+    /// - Returns: the page's path, relative to the output folder, and its contents.
     public mutating func debatePage(_ debate: DebateRecord, transcript: Debate?, unavailable: String?) -> (
         path: String, contents: String
     ) {
@@ -52,9 +55,11 @@ public struct HTMLReport {
 
     /// Makes every page in a stable order: debates, then commitments, then `index.html` and `overdue.xml`.
     /// - Parameters:
+    ///   - data: the report's register data and date.
     ///   - transcript: the transcript of each debate, or why there is none.
     ///   - progress: called after each page with the number made and the total.
     ///   - emit: receives each page's path (relative to the output folder) and contents.
+    /// - Throws: whatever `transcript` or `emit` throws; the pages emitted before it stay emitted.
     public static func render(
         _ data: ReportData, transcript: (DebateRecord) throws -> (Debate?, unavailable: String?),
         progress: (Int, Int) -> Void = { _, _ in }, emit: (String, String) throws -> Void

@@ -50,8 +50,9 @@ struct IndexPage {
         return HTML.page(title: "Government commitments — hansard report", body: body, script: ReportStyle.filterScript)
     }
 
-    /// The search box and the filters: House, session, department, minister and status. Without script they
-    /// stay hidden and everything shows.
+    /// The search box and the filters: House, session, department, minister and status.
+    ///
+    /// Without script they stay hidden and everything shows.
     private func filters(_ outstanding: [CommitmentListing], all listings: [CommitmentListing]) -> String {
         let houses = Set(data.snapshot.debates.compactMap { $0.house?.rawValue }).sorted()
         let sessions = Set(data.snapshot.debates.compactMap { sessionLabel(of: $0.date) }).sorted(by: >)

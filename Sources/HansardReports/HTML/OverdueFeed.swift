@@ -1,11 +1,12 @@
 import Foundation
 import HansardRegister
 
-/// `overdue.xml`: an Atom feed (RFC 4287) of the commitments that became overdue, newest first, for feed readers
-/// and alerts. An entry is dated the day after the commitment's due date, when it became overdue, so a reader
-/// subscribed to the report's folder sees each one once; the feed is dated the report's as-of date, and the same
-/// register and date give the same bytes. Links are relative to the feed, so they lead to the report's pages
-/// wherever the folder is published.
+/// `overdue.xml`: an Atom feed (RFC 4287) of the commitments that became overdue, newest first, for feed readers and
+/// alerts.
+///
+/// An entry is dated the day after the commitment's due date, when it became overdue, so a reader subscribed to the
+/// report's folder sees each one once; the feed is dated the report's as-of date, and the same register and date give
+/// the same bytes. Links are relative to the feed, so they lead to the report's pages wherever the folder is published.
 public enum OverdueFeed {
     /// The feed's file in the report's folder.
     public static let fileName = "overdue.xml"

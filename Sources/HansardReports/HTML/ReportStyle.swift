@@ -126,11 +126,12 @@ enum ReportStyle {
 
         """
 
-    /// Filters the index without a server: words typed in the search box (every word must appear in the
-    /// commitment's text, promise, minister, department or debate), House, session, department, minister and
-    /// status. It hides items, then empty groups, and recounts (the figures at the top too).
-    /// `index.html?q=whatsapp&house=lords&department=Cabinet%20Office` opens with those filters set, so a filtered
-    /// view can be shared as a link. Without script every commitment shows and the filter form stays hidden.
+    /// Filters the index without a server: words typed in the search box (every word must appear in the commitment's
+    /// text, promise, minister, department or debate), House, session, department, minister and status.
+    ///
+    /// It hides items, then empty groups, and recounts (the figures at the top too).
+    /// `index.html?q=whatsapp&house=lords&department=Cabinet%20Office` opens with those filters set, so a filtered view
+    /// can be shared as a link. Without script every commitment shows and the filter form stays hidden.
     static let filterScript = """
         (function () {
           var form = document.getElementById("filters");

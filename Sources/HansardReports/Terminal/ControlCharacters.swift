@@ -1,8 +1,9 @@
-/// Escapes the characters a terminal acts on instead of showing: the C0 controls (ESC starts the sequences
-/// that clear the screen, set the window title or write the clipboard; BEL rings), DEL, and the C1 controls
-/// U+0080–U+009F (U+009B is a one-character CSI). Text from a page, a file name, or a user's note or evidence
-/// reaches the terminal only through this: each control is written visibly, as `\x1B` (C0 and DEL) or
-/// `\u009B` (C1), so nothing is lost and nothing is obeyed.
+/// Escapes the characters a terminal acts on instead of showing: the C0 controls (ESC starts the sequences that clear
+/// the screen, set the window title or write the clipboard; BEL rings), DEL, and the C1 controls U+0080–U+009F (U+009B
+/// is a one-character CSI).
+///
+/// Text from a page, a file name, or a user's note or evidence reaches the terminal only through this: each control is
+/// written visibly, as `\x1B` (C0 and DEL) or `\u009B` (C1), so nothing is lost and nothing is obeyed.
 public enum ControlCharacters {
     /// What may stay as it is.
     public struct Kept: OptionSet, Sendable {

@@ -3,8 +3,10 @@ import Foundation
 /// ANSI colour for text tables on a terminal: on only when writing to a TTY and `NO_COLOR` is unset
 /// (https://no-color.org), so piped output and files stay plain.
 public struct TerminalStyle: Sendable, Hashable {
+    /// Whether colour codes are written.
     public var enabled: Bool
 
+    /// A style with colour on or off; ``detect(isTerminal:environment:)`` decides for a real terminal.
     public init(enabled: Bool) { self.enabled = enabled }
 
     /// Colour when `isTerminal` and the environment has no (non-empty) `NO_COLOR`; `TERM=dumb` turns it off too.
@@ -21,8 +23,10 @@ public struct TerminalStyle: Sendable, Hashable {
     static let green = "\u{1B}[32m"
     static let yellow = "\u{1B}[33m"
 
-    /// Colours a ``TextTable`` rendering (and the lines around it): headers bold, rules dim, `OVERDUE …`
-    /// red, resolved statuses green, warnings yellow. Only escape codes are added, so columns stay aligned.
+    /// Colours a ``TextTable`` rendering (and the lines around it): headers bold, rules dim, `OVERDUE …` red, resolved
+    /// statuses green, warnings yellow.
+    ///
+    /// Only escape codes are added, so columns stay aligned.
     public func table(_ text: String) -> String {
         guard enabled else { return text }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
