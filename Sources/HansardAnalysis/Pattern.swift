@@ -34,8 +34,8 @@ struct Pattern: @unchecked Sendable {
         var groups: [Range<String.Index>?]
     }
 
-    func firstMatch(in text: String, from start: String.Index? = nil, folded: FoldedText? = nil) -> Match? {
-        if let literals, !(folded ?? FoldedText(text)).containsAny(literals) { return nil }
+    func firstMatch(in text: String, from start: String.Index? = nil, folded: LowercasedBytes? = nil) -> Match? {
+        if let literals, !(folded ?? LowercasedBytes(text)).containsAny(literals) { return nil }
         let nsText = text as NSString
         let location = start.map { NSRange($0..<text.endIndex, in: text).location } ?? 0
         let searchRange = NSRange(location: location, length: nsText.length - location)
@@ -43,16 +43,16 @@ struct Pattern: @unchecked Sendable {
         return convert(result, in: text)
     }
 
-    func allMatches(in text: String, folded: FoldedText? = nil) -> [Match] {
-        if let literals, !(folded ?? FoldedText(text)).containsAny(literals) { return [] }
+    func allMatches(in text: String, folded: LowercasedBytes? = nil) -> [Match] {
+        if let literals, !(folded ?? LowercasedBytes(text)).containsAny(literals) { return [] }
         let nsText = text as NSString
         return regex.matches(in: text, options: [], range: NSRange(location: 0, length: nsText.length))
             .compactMap { convert($0, in: text) }
     }
 
     /// Whether the pattern matches somewhere in `text` (no match object is built).
-    func matches(_ text: String, folded: FoldedText? = nil) -> Bool {
-        if let literals, !(folded ?? FoldedText(text)).containsAny(literals) { return false }
+    func matches(_ text: String, folded: LowercasedBytes? = nil) -> Bool {
+        if let literals, !(folded ?? LowercasedBytes(text)).containsAny(literals) { return false }
         let whole = NSRange(location: 0, length: text.utf16.count)
         return regex.rangeOfFirstMatch(in: text, options: [], range: whole).location != NSNotFound
     }
@@ -101,9 +101,9 @@ struct PatternList: Sendable, RandomAccessCollection {
 
     /// Whether any of the patterns matches somewhere in `text`: the patterns whose required letters the text
     /// lacks are passed over, and when every pattern remains the one alternation answers.
-    func anyMatches(_ text: String, folded: FoldedText? = nil) -> Bool {
+    func anyMatches(_ text: String, folded: LowercasedBytes? = nil) -> Bool {
         guard let any else { return false }
-        let folded = folded ?? FoldedText(text)
+        let folded = folded ?? LowercasedBytes(text)
         var candidates = 0
         for pattern in patterns where pattern.literals.map({ folded.containsAny($0) }) ?? true { candidates += 1 }
         if candidates == 0 { return false }
@@ -113,7 +113,7 @@ struct PatternList: Sendable, RandomAccessCollection {
 }
 
 /// A text's UTF-8 bytes with ASCII letters lower-cased, for the cheap test that comes before a regular expression.
-struct FoldedText {
+struct LowercasedBytes {
     let bytes: [UInt8]
 
     init(_ text: String) {
