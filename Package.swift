@@ -90,7 +90,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HansardReportsTests",
-            dependencies: ["HansardTestSupport", "HansardReports", "HansardRegister", "HansardIngestion", "HansardAnalysis"],
+            // `hansard`: JSONRenderingTests runs the executable, so it must be built first.
+            dependencies: [
+                "HansardTestSupport", "HansardReports", "HansardRegister", "HansardIngestion", "HansardAnalysis", "hansard",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -115,6 +118,8 @@ let package = Package(
             dependencies: ["HansardTestSupport", 
                 "HansardRegister", "HansardIngestion", "HansardAnalysis", "HansardReports",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The register command tests run the executable, so it must be built first.
+                "hansard",
             ],
             swiftSettings: strictSettings
         ),

@@ -1,74 +1,42 @@
-import Foundation
+import HansardIngestion
 
 /// Turns a timing phrase into a due date from the debate date, following the rules' timing table.
 enum DueDates {
-    private static var calendar: Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }
-
-    static func parse(_ iso: String) -> DateComponents? {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return DateComponents(year: parts[0], month: parts[1], day: parts[2])
-    }
-
-    static func format(_ date: Date) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
-    }
-
     /// The due date, or nil when the debate date is unknown or the rule cannot place it.
     static func dueBy(_ rule: DueRule, debateDate: String?, counted: (Int, String)?, month: String? = nil) -> String? {
-        guard let debateDate, let components = parse(debateDate), let start = calendar.date(from: components) else {
-            return nil
-        }
-        let calendar = self.calendar
-        if let days = rule.days {
-            return calendar.date(byAdding: .day, value: days, to: start).map(format)
-        }
-        if rule.counted == true, let (count, unit) = counted {
-            let component: Calendar.Component = unit.hasPrefix("week") ? .weekOfYear : unit.hasPrefix("month") ? .month : .day
-            return calendar.date(byAdding: component, value: count, to: start).map(format)
-        }
-        if rule.namedMonth == true, let month, let year = components.year, let debateMonth = components.month {
-            let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december"]
-            guard let index = names.firstIndex(of: month.lowercased()) else { return nil }
-            let targetYear = index + 1 < debateMonth ? year + 1 : year
-            let firstOfFollowing = calendar.date(from: DateComponents(year: targetYear, month: index + 2, day: 1))
-            return firstOfFollowing.flatMap { calendar.date(byAdding: .day, value: -1, to: $0) }.map(format)
-        }
-        if let month = rule.nextMonthDay {
-            let parts = month.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 2, let year = components.year else { return nil }
-            var target = DateComponents(year: year, month: parts[0], day: parts[1])
-            if let date = calendar.date(from: target), date < start { target.year = year + 1 }
-            return calendar.date(from: target).map(format)
-        }
-        if let period = rule.endOf {
-            guard let year = components.year, let monthNumber = components.month else { return nil }
+        guard let debateDate, let start = SittingDate(debateDate) else { return nil }
+        switch rule {
+        case .days(let days):
+            return start.adding(days: days).description
+        case .counted:
+            guard let (count, unit) = counted else { return nil }
+            if unit.hasPrefix("week") { return start.adding(days: 7 * count).description }
+            if unit.hasPrefix("month") { return start.adding(months: count).description }
+            return start.adding(days: count).description
+        case .namedMonth:
+            guard let month, let named = SittingDate.month(named: month) else { return nil }
+            // The named month's next last day: this year's unless that month is already past.
+            let year = named < start.month ? start.year + 1 : start.year
+            return SittingDate(year: year, month: named, day: 1)?.endOfMonth().description
+        case .nextMonthDay(let month, let day):
+            // A day past the month's end runs on into the next month, as a calendar reads "31 April".
+            func on(_ year: Int) -> SittingDate {
+                SittingDate(year: year, month: month, day: 1)!.adding(days: day - 1)
+            }
+            let target = on(start.year)
+            return (target < start ? on(start.year + 1) : target).description
+        case .endOf(let period):
             switch period {
-            case "week", "nextWeek":
+            case .week, .nextWeek:
                 // Weeks end on Friday, the last sitting day.
-                let weekday = calendar.component(.weekday, from: start)  // Sunday = 1
-                var toFriday = (6 - weekday + 7) % 7
-                if period == "nextWeek" { toFriday += 7 }
-                return calendar.date(byAdding: .day, value: toFriday, to: start).map(format)
-            case "month", "nextMonth":
-                let offset = period == "month" ? 1 : 2
-                let firstOfFollowing = calendar.date(from: DateComponents(year: year, month: monthNumber + offset, day: 1))
-                return firstOfFollowing.flatMap { calendar.date(byAdding: .day, value: -1, to: $0) }.map(format)
-            case "year":
-                return String(format: "%04d-12-31", year)
-            case "nextYear":
-                return String(format: "%04d-12-31", year + 1)
-            default:
-                return nil
+                let toFriday = (6 - start.weekday + 7) % 7 + (period == .nextWeek ? 7 : 0)
+                return start.adding(days: toFriday).description
+            case .month: return start.endOfMonth().description
+            case .nextMonth: return start.endOfMonth(monthsLater: 1).description
+            case .year: return SittingDate(year: start.year, month: 12, day: 31)!.description
+            case .nextYear: return SittingDate(year: start.year + 1, month: 12, day: 31)!.description
             }
         }
-        return nil
     }
 
     static func number(_ word: String) -> Int? {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HansardIngestion
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -201,10 +202,7 @@ final class Downloader: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         if let expected = state.expected, state.headers["content-encoding"] == nil, state.received != expected {
             return .failure(.truncated(url: state.name, received: state.received, expected: expected))
         }
-        let digest = state.hasher.finalize().map { byte in
-            let hex = Array("0123456789abcdef")
-            return String([hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-        }.joined()
+        let digest = Hex.string(state.hasher.finalize())
         return .success(
             RawResponse(
                 status: state.status, headers: state.headers, bodyPath: state.bodyPath, bytes: state.received,

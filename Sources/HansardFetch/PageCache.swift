@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HansardIngestion
 
 #if canImport(Glibc)
     import Glibc
@@ -188,9 +189,6 @@ public struct PageCache: Sendable {
     }
 
     static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { byte in
-            let hex = Array("0123456789abcdef")
-            return String([hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-        }.joined()
+        Hex.string(SHA256.hash(data: data))
     }
 }

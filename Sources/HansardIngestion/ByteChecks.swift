@@ -6,7 +6,7 @@ import Darwin
 
 /// Checks on a file's raw bytes, made before any parser sees them, so that binary data,
 /// wrong encodings and cut-short saves get an error that says what the file is.
-enum ByteChecks {
+package enum ByteChecks {
     /// Rejects empty files, known binary formats, UTF-16 (but for XML, which libxml2 decodes) and files with
     /// NUL bytes.
     static func rejectUnusable(_ bytes: [UInt8], path: String) throws(IngestionError) {
@@ -86,6 +86,10 @@ enum ByteChecks {
         return (head, hasBOM)
     }
 
+    /// The first 16 bytes of every SQLite database file: how a page that is a register is refused here, and how
+    /// HansardRegister tells a register file from a JSON snapshot.
+    package static let sqliteHeader = Array("SQLite format 3\0".utf8)
+
     private static let signatures: [(bytes: [UInt8], kind: String)] = [
         (Array("%PDF".utf8), "a PDF document"),
         ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
@@ -96,7 +100,7 @@ enum ByteChecks {
         (Array("BZh".utf8), "bzip2-compressed data; decompress it first (bunzip2)"),
         ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz-compressed data; decompress it first (unxz)"),
         ([0x28, 0xB5, 0x2F, 0xFD], "zstd-compressed data; decompress it first (unzstd)"),
-        (Array("SQLite format 3".utf8), "an SQLite database (a register?), not a debate page"),
+        (sqliteHeader, "an SQLite database (a register?), not a debate page"),
         ([0x7F, 0x45, 0x4C, 0x46], "an executable (ELF)"),
         ([0xD0, 0xCF, 0x11, 0xE0], "a Microsoft Office document"),
     ]

@@ -16,11 +16,12 @@ extension DebateReader {
     ///   - paths: the files to read.
     ///   - maxConcurrentFiles: how many files to read at once.
     ///   - handle: called once per path, in order, with the debate or the reason it could not be read.
-    public func read(
+    /// - Throws: what `handle` throws; no more files are read after it.
+    public func read<Failure: Error>(
         _ paths: [String], maxConcurrentFiles: Int = DebateReader.defaultConcurrency,
-        inOrder handle: (String, Result<Debate, IngestionError>) async -> Void
-    ) async {
-        await read(paths, maxConcurrentFiles: maxConcurrentFiles, transform: { $0 }, inOrder: handle)
+        inOrder handle: (String, Result<Debate, IngestionError>) async throws(Failure) -> Void
+    ) async throws(Failure) {
+        try await read(paths, maxConcurrentFiles: maxConcurrentFiles, transform: { $0 }, inOrder: handle)
     }
 
     /// Reads many files on all cores, turns each debate into `Output` on the thread that read it, and
@@ -33,12 +34,15 @@ extension DebateReader {
     ///   - maxConcurrentFiles: how many files to read at once.
     ///   - transform: applied to each debate read, concurrently.
     ///   - handle: called once per path, in order, with the output or the reason the file could not be read.
-    public func read<Output: Sendable>(
+    /// - Throws: what `handle` throws: then no more files are started, the files being read are waited for and
+    ///   dropped, and the error is rethrown (`register add` stops so when the register cannot be written).
+    public func read<Output: Sendable, Failure: Error>(
         _ paths: [String], maxConcurrentFiles: Int = DebateReader.defaultConcurrency,
         transform: @escaping @Sendable (Debate) -> Output,
-        inOrder handle: (String, Result<Output, IngestionError>) async -> Void
-    ) async {
+        inOrder handle: (String, Result<Output, IngestionError>) async throws(Failure) -> Void
+    ) async throws(Failure) {
         let width = max(1, maxConcurrentFiles)
+        var failure: Failure?
         await withTaskGroup(of: (Int, Result<Output, IngestionError>).self) { group in
             var nextToStart = 0
             var nextToHandle = 0
@@ -63,7 +67,13 @@ extension DebateReader {
                 running -= 1
                 finished[index] = result
                 while let ready = finished.removeValue(forKey: nextToHandle) {
-                    await handle(paths[nextToHandle], ready)
+                    do throws(Failure) {
+                        try await handle(paths[nextToHandle], ready)
+                    } catch {
+                        failure = error
+                        group.cancelAll()
+                        return
+                    }
                     nextToHandle += 1
                 }
                 // Start a new file only when fewer than `width` are being read and the backlog of
@@ -75,5 +85,6 @@ extension DebateReader {
                 }
             }
         }
+        if let failure { throw failure }
     }
 }

@@ -1,3 +1,5 @@
+import HansardIngestion
+
 /// Arithmetic on ISO `yyyy-MM-dd` dates without time zones: Hansard dates are sitting days, not instants.
 public enum CalendarDate {
     /// Today in UTC, `yyyy-MM-dd`.
@@ -54,61 +56,15 @@ public enum CalendarDate {
         return count(years, "year") + " " + count(months, "month")
     }
 
-    /// The year, month and day of a valid date, read from the bytes.
+    /// The year, month and day of a valid date.
     static func parts(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        guard dayNumber(text) != nil else { return nil }
-        let bytes = Array(text.utf8)
-        func digits(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
-        return (digits(0..<4), digits(5..<7), digits(8..<10))
+        SittingDate(text).map { ($0.year, $0.month, $0.day) }
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-    static func dayNumber(_ text: String) -> Int? {
-        // Parsed from the bytes: lists compute two of these per row.
-        var bytes = text.utf8.makeIterator()
-        func digits(_ count: Int) -> Int? {
-            var value = 0
-            for _ in 0..<count {
-                guard let byte = bytes.next(), byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            return value
-        }
-        guard let year = digits(4), bytes.next() == 0x2D, let month = digits(2), bytes.next() == 0x2D,
-            let day = digits(2), bytes.next() == nil,
-            (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
-        else { return nil }
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
+    /// Days since 1970-01-01 (``SittingDate/dayNumber``).
+    static func dayNumber(_ text: String) -> Int? { SittingDate(text)?.dayNumber }
 
-    static func format(_ dayNumber: Int) -> String {
-        let z = dayNumber + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
+    static func format(_ dayNumber: Int) -> String { SittingDate(dayNumber: dayNumber).description }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    private static func daysIn(month: Int, year: Int) -> Int { SittingDate.days(inMonth: month, year: year) }
 }

@@ -164,10 +164,7 @@ public struct Citation: Sendable, Hashable, Codable {
         return url
     }
 
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
+    static let monthNames = SittingDate.monthNames
 
     /// "8 March 2023" for "2023-03-08".
     static func longDate(_ iso: String) -> String {

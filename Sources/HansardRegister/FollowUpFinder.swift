@@ -52,11 +52,6 @@ enum FollowUpFinder {
         pattern: #"\b(?:[Oo]n|[Oo]f|[Dd]ated) (\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (\d{4}))?\b"#,
         options: [])
 
-    private static let months = [
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-        "september": 9, "october": 10, "november": 11, "december": 12,
-    ]
-
     /// How long after a commitment a speech may still follow it up: a session or two.
     static let horizonDays = 550
 
@@ -284,59 +279,19 @@ enum FollowUpFinder {
         _ match: NSTextCheckingResult, in text: String, debateDate: String?, firstGroup: Int
     ) -> String? {
         guard let day = group(firstGroup, of: match, in: text).flatMap({ Int($0) }),
-            let month = group(firstGroup + 1, of: match, in: text).flatMap({ months[$0.lowercased()] })
+            let month = group(firstGroup + 1, of: match, in: text).flatMap({ SittingDate.month(named: $0) })
         else { return nil }
         var year = group(firstGroup + 2, of: match, in: text).flatMap { Int($0) }
         if year == nil, let debateDate, let debateYear = Int(debateDate.prefix(4)) {
             // "on 8 March" said in a debate means the latest 8 March on or before the debate.
-            let candidate = String(format: "%04d-%02d-%02d", debateYear, month, day)
+            let candidate = SittingDate.text(year: debateYear, month: month, day: day)
             year = candidate <= debateDate ? debateYear : debateYear - 1
         }
         guard let year else { return nil }
-        let text = String(format: "%04d-%02d-%02d", year, month, day)
+        let text = SittingDate.text(year: year, month: month, day: day)
         return CalendarDate.isValid(text) ? text : nil
     }
 
-    /// Abbreviations after which a full stop does not end the sentence.
-    ///
-    /// For example "my hon. Friend", "Mr. Heath".
-    static let abbreviations: Set<String> = [
-        "hon", "mr", "mrs", "ms", "dr", "st", "no", "nos", "vol", "col", "cols", "c", "cc", "gen", "rt", "sir",
-        "lt", "col", "co", "ltd", "etc", "viz", "i.e", "e.g", "para", "paras", "cl", "art", "sch",
-    ]
-
-    static func endsWithAbbreviation(_ text: Substring) -> Bool {
-        guard text.hasSuffix(".") else { return false }
-        let word = text.dropLast().split(whereSeparator: { $0 == " " || $0 == "(" || $0 == "[" }).last ?? ""
-        return abbreviations.contains(word.lowercased()) || (word.count == 1 && word.first?.isUppercase == true)
-    }
-
-    /// Splits a speech into sentences.
-    ///
-    /// A sentence ends at ". ", "? " and "! " followed by a capital or an opening bracket.
-    static func sentences(of text: String) -> [String] {
-        var sentences: [String] = []
-        for paragraph in text.components(separatedBy: "\n") {
-            var current = ""
-            var previous: Character = " "
-            var afterStop = false
-            for character in paragraph {
-                if afterStop && character != " " {
-                    if character.isUppercase || character == "\"" || character == "\u{201C}" {
-                        let trimmed = current.trimmingCharacters(in: .whitespaces)
-                        if !trimmed.isEmpty { sentences.append(trimmed) }
-                        current = ""
-                    }
-                    afterStop = false
-                }
-                current.append(character)
-                if character == " " && (previous == "?" || previous == "!") { afterStop = true }
-                if character == " " && previous == "." && !endsWithAbbreviation(current.dropLast()) { afterStop = true }
-                previous = character
-            }
-            let trimmed = current.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty { sentences.append(trimmed) }
-        }
-        return sentences
-    }
+    /// A speech's sentences, split as the analysis splits them.
+    static func sentences(of text: String) -> [String] { Sentences.texts(of: text) }
 }

@@ -50,52 +50,22 @@ public enum Intake {
         return (paths, missing, skipped.sorted { $0.path < $1.path })
     }
 
-    /// Reads and analyses `paths` concurrently and hands each result to `handle` in the order of `paths`.
+    /// Reads and analyses `paths` on all cores and hands each result to `handle` in the order of `paths`.
     ///
-    /// Each debate's source path is made absolute, with links resolved, before it is analysed.
-    ///
-    /// At most `width` files are in flight, and finished results wait only for the files before them.
+    /// This is ``DebateReader/read(_:maxConcurrentFiles:transform:inOrder:)`` with analysis as the transform.
+    /// Each debate's source path is made absolute, with links resolved, before it is analysed: the register keeps
+    /// where the page is, for reports run from anywhere later. When `handle` throws, no more files are read and
+    /// the error is rethrown.
     public static func analyse(
         _ paths: [String], reader: DebateReader, analyzer: Analyzer, width: Int = DebateReader.defaultConcurrency,
         inOrder handle: (String, Result<(Debate, Analysis), IngestionError>) async throws -> Void
     ) async throws {
-        let width = max(1, width)
-        try await withThrowingTaskGroup(of: (Int, Result<(Debate, Analysis), IngestionError>).self) { group in
-            var nextToStart = 0
-            var nextToHandle = 0
-            var running = 0
-            var finished: [Int: Result<(Debate, Analysis), IngestionError>] = [:]
-            func start(_ index: Int) {
-                running += 1
-                let path = paths[index]
-                group.addTask {
-                    do throws(IngestionError) {
-                        var debate = try reader.read(contentsOf: path)
-                        // The register keeps where the page is, for reports run from anywhere later.
-                        debate.source.path = RegisterFile.resolved(path)
-                        return (index, .success((debate, analyzer.analyse(debate))))
-                    } catch {
-                        return (index, .failure(error))
-                    }
-                }
-            }
-            while nextToStart < min(width, paths.count) {
-                start(nextToStart)
-                nextToStart += 1
-            }
-            while let (index, result) = try await group.next() {
-                running -= 1
-                finished[index] = result
-                while let ready = finished.removeValue(forKey: nextToHandle) {
-                    try await handle(paths[nextToHandle], ready)
-                    nextToHandle += 1
-                }
-                // At most `width` files in hand, and a short backlog of finished ones.
-                while nextToStart < paths.count, running < width, nextToStart - nextToHandle < width * 2 {
-                    start(nextToStart)
-                    nextToStart += 1
-                }
-            }
-        }
+        try await reader.read(
+            paths, maxConcurrentFiles: width,
+            transform: { read in
+                var debate = read
+                debate.source.path = RegisterFile.resolved(read.source.path)
+                return (debate, analyzer.analyse(debate))
+            }, inOrder: handle)
     }
 }

@@ -177,8 +177,8 @@ public struct CommitmentList: Sendable, Hashable, Codable {
         try container.encode(Self.schemaIdentifier, forKey: .schema)
         try container.encode(asOf, forKey: .asOf)
         try container.encode(scope, forKey: .scope)
-        if let government { try container.encode(government, forKey: .government) }
-        if let otherGovernments { try container.encode(otherGovernments, forKey: .otherGovernments) }
+        try container.encodeIfPresent(government, forKey: .government)
+        try container.encodeIfPresent(otherGovernments, forKey: .otherGovernments)
         try container.encode(items, forKey: .items)
     }
 }

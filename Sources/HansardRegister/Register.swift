@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import HansardIngestion
 
 #if canImport(Glibc)
     import Glibc
@@ -130,7 +131,7 @@ public struct Register: Sendable {
     private static func requireSQLiteHeader(_ path: String) throws(RegisterError) {
         let (head, error) = RegisterFile.head(path, count: 16)
         guard let head else { throw .cannotOpen(path: path, reason: RegisterFile.describe(error)) }
-        guard head == RegisterFile.sqliteHeader else { throw .notADatabase(path: path) }
+        guard head == ByteChecks.sqliteHeader else { throw .notADatabase(path: path) }
     }
 
     /// A connection for reading an existing file that leaves nothing behind.

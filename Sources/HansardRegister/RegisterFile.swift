@@ -61,8 +61,6 @@ enum RegisterFile {
         return (Array(bytes.prefix(filled)), 0)
     }
 
-    static let sqliteHeader = Array("SQLite format 3\0".utf8)
-
     /// The folder that holds `path` (`.` for a bare file name).
     static func folder(of path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent

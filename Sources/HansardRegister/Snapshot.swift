@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HansardIngestion
 
 /// A whole register as one value: the canonical `hansard.register/1` snapshot.
 ///
@@ -76,12 +77,7 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
     /// A snapshot made before edits, evasions and mentions were stored reads them as empty.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let schema = try container.decode(String.self, forKey: .schema)
-        guard schema == Self.schemaIdentifier else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .schema, in: container,
-                debugDescription: "expected schema \(Self.schemaIdentifier), found \(schema)")
-        }
+        try container.checkSchema(.schema, expected: Self.schemaIdentifier)
         asOf = try container.decodeIfPresent(String.self, forKey: .asOf)
         debates = try container.decode([DebateRecord].self, forKey: .debates)
         debateVersions = try container.decode([DebateVersionRecord].self, forKey: .debateVersions)
@@ -101,7 +97,7 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.schemaIdentifier, forKey: .schema)
-        if let asOf { try container.encode(asOf, forKey: .asOf) }
+        try container.encodeIfPresent(asOf, forKey: .asOf)
         try container.encode(debates, forKey: .debates)
         try container.encode(debateVersions, forKey: .debateVersions)
         try container.encode(commitments, forKey: .commitments)
@@ -123,7 +119,7 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
         guard case .file(let size) = status else { throw .cannotOpen(path: path, reason: "no such file") }
         let (head, error) = RegisterFile.head(path, count: 16)
         guard let head else { throw .cannotOpen(path: path, reason: RegisterFile.describe(error)) }
-        if head == RegisterFile.sqliteHeader {
+        if head == ByteChecks.sqliteHeader {
             return try Register.open(at: path, readOnly: true).snapshot()
         }
         guard size > 0 else { throw .unreadableSnapshot(path: path, reason: "the file is empty") }

@@ -176,8 +176,8 @@ public enum CommitmentColumns {
     ]
 
     /// The columns named, in the order named.
-    /// - Throws: ``UnknownColumns`` naming the names no column has.
-    public static func named(_ names: [String]) throws(UnknownColumns) -> [Column] {
+    /// - Throws: ``ReportError/unknownColumns(_:)`` naming the names no column has.
+    public static func named(_ names: [String]) throws(ReportError) -> [Column] {
         var chosen: [Column] = []
         var unknown: [String] = []
         for name in names {
@@ -189,7 +189,7 @@ public enum CommitmentColumns {
                 unknown.append(name)
             }
         }
-        if !unknown.isEmpty { throw UnknownColumns(names: unknown) }
+        if !unknown.isEmpty { throw .unknownColumns(unknown) }
         return chosen
     }
 
@@ -218,16 +218,5 @@ public enum CommitmentColumns {
             output += columns.map { TextTable.oneLine($0.value(row) ?? "") }.joined(separator: "\t") + "\n"
         }
         return output
-    }
-}
-
-/// Column names no column has.
-public struct UnknownColumns: Error, Sendable, CustomStringConvertible {
-    /// The names asked for that no column has.
-    public var names: [String]
-    /// One line naming them and the columns there are.
-    public var description: String {
-        "no column named \(names.joined(separator: ", ")); the columns are "
-            + CommitmentColumns.all.map(\.name).joined(separator: ", ")
     }
 }

@@ -19,7 +19,7 @@ struct DebateJSONWriter {
     /// Writes the whole debate.
     ///
     /// Throws when a number cannot be written as JSON (NaN or infinity).
-    mutating func write(_ debate: Debate) throws(JSONRenderingError) {
+    mutating func write(_ debate: Debate) throws(ReportError) {
         beginObject()
         key("schema", first: true)
         string(Debate.schemaIdentifier)
@@ -28,7 +28,7 @@ struct DebateJSONWriter {
         key("debate")
         writeMetadata(debate.metadata)
         key("turns")
-        try array(debate.turns) { (writer, turn) throws(JSONRenderingError) in try writer.writeTurn(turn) }
+        try array(debate.turns) { (writer, turn) throws(ReportError) in try writer.writeTurn(turn) }
         endObject()
     }
 
@@ -73,7 +73,7 @@ struct DebateJSONWriter {
         endObject()
     }
 
-    private mutating func writeTurn(_ turn: Turn) throws(JSONRenderingError) {
+    private mutating func writeTurn(_ turn: Turn) throws(ReportError) {
         beginObject()
         key("index", first: true)
         integer(turn.index)
@@ -177,101 +177,9 @@ struct DebateJSONWriter {
         if let value { string(value) } else { null() }
     }
 
-    private mutating func integer(_ value: Int) {
-        // Short decimal strings are stored inline, so this allocates nothing.
-        bytes.append(contentsOf: String(value).utf8)
-    }
+    private mutating func integer(_ value: Int) { JSONBytes.appendInteger(value, to: &bytes) }
 
-    /// As OrderedJSONEncoder writes a Double: a whole number below 10^15 without a fraction, anything else
-    /// in Swift's shortest form that reads back to the same value.
-    private mutating func double(_ value: Double) throws(JSONRenderingError) {
-        guard value.isFinite else { throw .nonFiniteNumber(value) }
-        if value == value.rounded(), abs(value) < 1e15 {
-            bytes.append(contentsOf: String(Int64(value)).utf8)
-        } else {
-            bytes.append(contentsOf: value.description.utf8)
-        }
-    }
+    private mutating func double(_ value: Double) throws(ReportError) { try JSONBytes.appendDouble(value, to: &bytes) }
 
-    private mutating func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var runStart = 0
-            var index = 0
-            let count = utf8.count
-            while index < count {
-                // Skip eight bytes at a time while none is a control character, a quote or a backslash.
-                while index + 8 <= count,
-                    let base = utf8.baseAddress,
-                    !Self.needsEscape(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                {
-                    index += 8
-                }
-                guard index < count else { break }
-                let byte = utf8[index]
-                index += 1
-                // DEL and the C1 controls (C2 80 … C2 9F) are escaped too, as OrderedJSONEncoder does.
-                let isC1 = byte == 0xC2 && index < count && (0x80...0x9F).contains(utf8[index])
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || isC1
-                else { continue }
-                let at = index - 1
-                if runStart < at { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<at])) }
-                if isC1 {
-                    appendEscape(utf8[index])
-                    index += 1
-                } else {
-                    appendEscape(byte)
-                }
-                runStart = index
-            }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// True when one of the eight bytes is below 0x20, a quote, a backslash, DEL or 0xC2 (which leads the C1
-    /// controls, and also U+00A0–U+00BF, so a few words go the slow way) — a SWAR test: a byte is zero in
-    /// `x ^ pattern` exactly where it equals the pattern's byte.
-    private static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let below20 = (word &- ones &* 0x20) & ~word & highs
-        func has(_ byte: UInt64) -> UInt64 {
-            let masked = word ^ (ones &* byte)
-            return (masked &- ones) & ~masked & highs
-        }
-        return (below20 | has(0x22) | has(0x5C) | has(0x7F) | has(0xC2)) != 0
-    }
-
-    private mutating func appendEscape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
-        switch byte {
-        case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
-        }
-    }
-}
-
-/// Why a value could not be written as JSON.
-public enum JSONRenderingError: Error, Sendable, CustomStringConvertible {
-    /// JSON has no NaN or infinity.
-    case nonFiniteNumber(Double)
-
-    /// The one line printed on stderr: the value that JSON cannot hold.
-    public var description: String {
-        switch self {
-        case .nonFiniteNumber(let value): return "\(value) cannot be written as a JSON number"
-        }
-    }
+    private mutating func string(_ value: String) { JSONBytes.appendString(value, to: &bytes) }
 }

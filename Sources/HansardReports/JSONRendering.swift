@@ -15,28 +15,28 @@ public enum JSONRendering {
 
     /// A debate as pretty-printed `hansard.debate/1` JSON: the bytes ``pretty(_:)-generic`` gives, written
     /// without building a tree first (see ``line(_:)-debate``).
-    public static func pretty(_ debate: Debate) throws(JSONRenderingError) -> String {
+    public static func pretty(_ debate: Debate) throws(ReportError) -> String {
         String(decoding: try prettyBytes(debate), as: UTF8.self)
     }
 
     /// A debate as one line of `hansard.debate/1` JSON: the bytes the generic encoder gives, written in one pass.
     ///
     /// At archive scale, building the value tree for every turn and paragraph cost more than parsing the page.
-    public static func line(_ debate: Debate) throws(JSONRenderingError) -> String {
+    public static func line(_ debate: Debate) throws(ReportError) -> String {
         String(decoding: try lineBytes(debate), as: UTF8.self)
     }
 
     /// ``line(_:)-debate`` as UTF-8 bytes, for writing straight to a file without making a String.
-    public static func lineBytes(_ debate: Debate) throws(JSONRenderingError) -> [UInt8] {
+    public static func lineBytes(_ debate: Debate) throws(ReportError) -> [UInt8] {
         try writeBytes(debate, pretty: false)
     }
 
     /// ``pretty(_:)-debate`` as UTF-8 bytes.
-    public static func prettyBytes(_ debate: Debate) throws(JSONRenderingError) -> [UInt8] {
+    public static func prettyBytes(_ debate: Debate) throws(ReportError) -> [UInt8] {
         try writeBytes(debate, pretty: true)
     }
 
-    private static func writeBytes(_ debate: Debate, pretty: Bool) throws(JSONRenderingError) -> [UInt8] {
+    private static func writeBytes(_ debate: Debate, pretty: Bool) throws(ReportError) -> [UInt8] {
         // Reserving about the JSON's size avoids regrowth, whose copy would hold old and new buffers at once,
         // and untouched pages of a large reservation cost nothing. The page's size covers HTML (mostly markup)
         // and ParlParse (nearly all text); a text save's JSON is twice the page, what each turn adds (its keys

@@ -16,11 +16,6 @@ struct OrderedJSONEncoder {
     }
 }
 
-/// Thrown for values JSON cannot hold.
-struct JSONEncodingFailure: Error, CustomStringConvertible {
-    var description: String
-}
-
 // MARK: - Tree
 
 private indirect enum JSONValue {
@@ -139,6 +134,30 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try store(value, in: slot(key), codingPath: codingPath + [key])
     }
 
+    // Synthesized `encode(to:)` writes an Optional through `encodeIfPresent`, which by default leaves the key out.
+    // hansard's schemas keep every key and write an unknown value as `null` (docs/schemas/json.md), so these do.
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try encodeOrNull(value, forKey: key) }
+    mutating func encodeIfPresent<Value: Encodable>(_ value: Value?, forKey key: Key) throws {
+        try encodeOrNull(value, forKey: key)
+    }
+
+    private mutating func encodeOrNull<Value: Encodable>(_ value: Value?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
@@ -244,17 +263,17 @@ private struct JSONWriter {
         switch value {
         case .null: append("null")
         case .bool(let flag): append(flag ? "true" : "false")
-        case .integer(let number): append(String(number))
-        case .unsigned(let number): append(String(number))
-        case .double(let number): try writeDouble(number)
-        case .string(let text): writeString(text)
+        case .integer(let number): JSONBytes.appendInteger(number, to: &bytes)
+        case .unsigned(let number): JSONBytes.appendInteger(number, to: &bytes)
+        case .double(let number): try JSONBytes.appendDouble(number, to: &bytes)
+        case .string(let text): JSONBytes.appendString(text, to: &bytes)
         case .object(let object):
             guard !object.keys.isEmpty else { return append("{}") }
             bytes.append(UInt8(ascii: "{"))
             for index in object.keys.indices {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 newline(depth + 1)
-                writeString(object.keys[index])
+                JSONBytes.appendString(object.keys[index], to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 if prettyPrinted { bytes.append(UInt8(ascii: " ")) }
                 try write(object.slots[index].value, depth: depth + 1)
@@ -282,61 +301,5 @@ private struct JSONWriter {
 
     private mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
-    }
-
-    /// Whole numbers print without a fraction (1, not 1.0), as JSONEncoder does; others in the shortest
-    /// form that reads back to the same Double.
-    private mutating func writeDouble(_ number: Double) throws {
-        guard number.isFinite else {
-            throw JSONEncodingFailure(description: "\(number) cannot be written as JSON")
-        }
-        if number == number.rounded(), abs(number) < 1e15 {
-            append(String(Int64(number)))
-        } else {
-            append(number.description)
-        }
-    }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// Escapes quotes, backslashes and control characters: C0 as JSON requires, and DEL and the C1 controls
-    /// (U+0080–U+009F, which a terminal may obey: U+009B is CSI) as `\u007f` … `\u009f`, so that JSON printed on a
-    /// terminal cannot drive it.
-    ///
-    /// The decoded value is the same.
-    private mutating func writeString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var pendingC2 = false
-        for byte in text.utf8 {
-            if pendingC2 {
-                pendingC2 = false
-                if (0x80...0x9F).contains(byte) {
-                    appendUnicodeEscape(byte)
-                    continue
-                }
-                bytes.append(0xC2)
-            }
-            switch byte {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            case 0x08: append("\\b")
-            case 0x0C: append("\\f")
-            case 0..<0x20, 0x7F: appendUnicodeEscape(byte)
-            case 0xC2: pendingC2 = true
-            default: bytes.append(byte)
-            }
-        }
-        if pendingC2 { bytes.append(0xC2) }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// `\u00XX` for a code point below U+0100.
-    private mutating func appendUnicodeEscape(_ value: UInt8) {
-        append("\\u00")
-        bytes.append(Self.hexDigits[Int(value >> 4)])
-        bytes.append(Self.hexDigits[Int(value & 0x0F)])
     }
 }

@@ -38,13 +38,7 @@ extension Hansard {
         }
 
         func run() async throws {
-            let analyzer: Analyzer
-            do throws(AnalysisError) {
-                if let rules { analyzer = try Analyzer(rulesFile: rules) } else { analyzer = try Analyzer() }
-            } catch {
-                Terminal.report(error.description)
-                throw ExitCode(ExitStatus(for: error).rawValue)
-            }
+            let analyzer = try rules.map { try Analyzer(rulesFile: $0) } ?? Analyzer()
             let many = files.count > 1
             var printed = 0
             var failures: [ExitStatus] = []

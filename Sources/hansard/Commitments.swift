@@ -40,11 +40,9 @@ extension Hansard {
         }
 
         func run() throws {
-            try reportingRegisterErrors {
-                let register = try location.open(readOnly: true)
-                let query = try filters.query(scope: .outstanding, governments: .current)
-                try output.write(register.commitments(query), register: register)
-            }
+            let register = try location.open(readOnly: true)
+            let query = try filters.query(scope: .outstanding, governments: .current)
+            try output.write(register.commitments(query), register: register)
         }
     }
 
@@ -82,12 +80,10 @@ extension Hansard {
         }
 
         func run() throws {
-            try reportingRegisterErrors {
-                let register = try location.open(readOnly: true)
-                var query = try filters.query(scope: .standing, governments: .all)
-                query.text = words.joined(separator: " ")
-                try output.write(register.commitments(query), register: register)
-            }
+            let register = try location.open(readOnly: true)
+            var query = try filters.query(scope: .standing, governments: .all)
+            query.text = words.joined(separator: " ")
+            try output.write(register.commitments(query), register: register)
         }
     }
 }

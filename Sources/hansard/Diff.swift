@@ -43,21 +43,24 @@ extension Hansard {
             }
         }
 
-        func run() throws {
-            let diff: RegisterDiff = try reportingRegisterErrors {
-                if sessions.count == 2 {
-                    let old = try ParliamentarySessions.named(sessions[0])
-                    let new = try ParliamentarySessions.named(sessions[1])
-                    let register = try location.open(readOnly: true)
-                    let today = CalendarDate.today()
-                    return RegisterDiff(
-                        old: try register.snapshot(asOf: min(old.end ?? today, today)), oldLabel: "session \(old.label)",
-                        new: try register.snapshot(asOf: min(new.end ?? today, today)), newLabel: "session \(new.label)")
-                }
+        /// The two sides: two sessions of the register, or two snapshot files.
+        private func diff() throws -> RegisterDiff {
+            if sessions.count == 2 {
+                let old = try ParliamentarySessions.named(sessions[0])
+                let new = try ParliamentarySessions.named(sessions[1])
+                let register = try location.open(readOnly: true)
+                let today = CalendarDate.today()
                 return RegisterDiff(
-                    old: try RegisterSnapshot.load(path: snapshots[0]), oldLabel: snapshots[0],
-                    new: try RegisterSnapshot.load(path: snapshots[1]), newLabel: snapshots[1])
+                    old: try register.snapshot(asOf: min(old.end ?? today, today)), oldLabel: "session \(old.label)",
+                    new: try register.snapshot(asOf: min(new.end ?? today, today)), newLabel: "session \(new.label)")
             }
+            return RegisterDiff(
+                old: try RegisterSnapshot.load(path: snapshots[0]), oldLabel: snapshots[0],
+                new: try RegisterSnapshot.load(path: snapshots[1]), newLabel: snapshots[1])
+        }
+
+        func run() throws {
+            let diff = try diff()
             Terminal.writeTable(
                 try RegisterDiffRenderer.render(diff, format: format.format, width: Terminal.width()),
                 plain: format.format != .table)

@@ -50,13 +50,7 @@ extension Hansard {
                     }
                 }
             }
-            let analyzer: Analyzer
-            do throws(AnalysisError) {
-                if let rules { analyzer = try Analyzer(rulesFile: rules) } else { analyzer = try Analyzer() }
-            } catch {
-                Terminal.report(error.description)
-                throw ExitCode(ExitStatus(for: error).rawValue)
-            }
+            let analyzer = try rules.map { try Analyzer(rulesFile: $0) } ?? Analyzer()
             var golds: [(file: String, gold: GoldPage)] = []
             for file in files {
                 do {

@@ -2,6 +2,7 @@ import HansardAnalysis
 import HansardFetch
 import HansardIngestion
 import HansardRegister
+import HansardReports
 
 /// The exit statuses hansard documents in the README.
 ///
@@ -77,6 +78,29 @@ enum ExitStatus: Int32 {
         case .bundledRulesMissing, .lexiconMalformed: self = .internalError
         case .rulesUnreadable: self = .missingInput
         case .rulesMalformed, .invalidPattern: self = .badInput
+        }
+    }
+
+    init(for error: ReportError) {
+        switch error {
+        case .cannotWrite: self = .cannotCreate
+        case .unknownColumns: self = .usage
+        case .nonFiniteNumber: self = .internalError
+        }
+    }
+
+    /// The status and the one-line message for an error one of hansard's modules throws.
+    ///
+    /// Nil for any other error (argument-parser's own, which it reports itself). This is the one place a module
+    /// error that stops a command is mapped to its status (the README's exit table).
+    static func failure(_ error: any Error) -> (status: ExitStatus, message: String)? {
+        switch error {
+        case let error as IngestionError: return (ExitStatus(for: error), error.description)
+        case let error as AnalysisError: return (ExitStatus(for: error), error.description)
+        case let error as RegisterError: return (ExitStatus(for: error), error.description)
+        case let error as FetchError: return (ExitStatus(for: error), error.description)
+        case let error as ReportError: return (ExitStatus(for: error), error.description)
+        default: return nil
         }
     }
 

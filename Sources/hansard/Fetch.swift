@@ -48,12 +48,10 @@ extension Hansard {
         }
 
         func run() async throws {
-            try await reportingRegisterErrors { () async throws -> Void in
-                let first = date?.text ?? from?.text ?? ""
-                let last = date?.text ?? to?.text ?? first
-                try await DayFileRun(location: location, days: days, fetching: fetching, skipStored: false)
-                    .run(from: first, through: last)
-            }
+            let first = date?.text ?? from?.text ?? ""
+            let last = date?.text ?? to?.text ?? first
+            try await DayFileRun(location: location, days: days, fetching: fetching, skipStored: false)
+                .run(from: first, through: last)
         }
     }
 
@@ -92,10 +90,8 @@ extension Hansard {
         }
 
         func run() async throws {
-            try await reportingRegisterErrors { () async throws -> Void in
-                let run = DayFileRun(location: location, days: days, fetching: fetching, skipStored: true)
-                try await run.run(from: since?.text, through: until?.text ?? CalendarDate.today())
-            }
+            let run = DayFileRun(location: location, days: days, fetching: fetching, skipStored: true)
+            try await run.run(from: since?.text, through: until?.text ?? CalendarDate.today())
         }
     }
 }

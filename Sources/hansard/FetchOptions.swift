@@ -29,13 +29,7 @@ struct FetchOptions: ParsableArguments {
 
     /// The settings these options ask for; the transport comes from `HANSARD_FETCH_BASE_URL` (tests only).
     func settings() throws -> FetchSettings {
-        let transport: Transport
-        do throws(FetchError) {
-            transport = try Transport.fromEnvironment()
-        } catch {
-            Terminal.report(error.description)
-            throw ExitCode(ExitStatus.usage.rawValue)
-        }
+        let transport = try Transport.fromEnvironment()
         // Below half a second between requests is for a test server on this machine, never for Parliament's.
         if !transport.isLoopback && wait < 0.5 {
             Terminal.report("--wait \(wait): hansard waits at least 0.5 s between requests to a public server")

@@ -27,4 +27,24 @@ struct Hansard: AsyncParsableCommand {
             Diff.self, Report.self, Evaluate.self,
         ]
     )
+
+    /// Runs the command line as argument-parser would, except that an error from one of hansard's modules is
+    /// reported here, in one line on standard error, and exits with its documented status (``ExitStatus``):
+    /// commands just throw.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if let failure = ExitStatus.failure(error) {
+                Terminal.report(failure.message)
+                Self.exit(withError: ExitCode(failure.status.rawValue))
+            }
+            Self.exit(withError: error)
+        }
+    }
 }

@@ -58,12 +58,6 @@ extension Hansard {
         var rules: String?
 
         func run() async throws {
-            try await reportingRegisterErrors { () async throws -> Void in
-                try await add()
-            }
-        }
-
-        private func add() async throws {
             let settings = try fetching.settings(for: inputs)
             let register = try location.open()
             let reader = DebateReader(format: inputFormat?.format)
@@ -125,12 +119,7 @@ final class PageStore {
         self.reader = reader
         self.verbose = verbose
         self.reanalysing = reanalysing
-        do throws(AnalysisError) {
-            if let rules { analyzer = try Analyzer(rulesFile: rules) } else { analyzer = try Analyzer() }
-        } catch {
-            Terminal.report(rules == nil ? "cannot load the analysis rules: \(error)" : error.description)
-            throw ExitCode(ExitStatus(for: error).rawValue)
-        }
+        analyzer = try rules.map { try Analyzer(rulesFile: $0) } ?? Analyzer()
     }
 
     /// Records a failure that happened before a page could be read (a fetch, say).

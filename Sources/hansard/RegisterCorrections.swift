@@ -77,21 +77,19 @@ extension Hansard {
         }
 
         func run() throws {
-            try reportingRegisterErrors {
-                var values: [CommitmentField: String?] = [:]
-                func clearing(_ text: String) -> String? { text.allSatisfy(\.isWhitespace) ? nil : text }
-                if let minister { values[.minister] = .some(clearing(minister)) }
-                if let department { values[.department] = .some(clearing(department)) }
-                if let due { values[.dueBy] = .some(due == "none" ? nil : due) }
-                if let action { values[.action] = .some(action) }
-                if let object { values[.object] = .some(object) }
-                if let timing { values[.timing] = .some(clearing(timing)) }
-                let (fullId, edits) = try location.open().edit(id, values, reason: reason, actor: actor.name)
-                for edit in edits {
-                    Terminal.write(
-                        "\(fullId): \(edit.field.rawValue) \"\(edit.previous ?? "none")\" → \"\(edit.value ?? "none")\""
-                            + " (by \(edit.actor))\n")
-                }
+            var values: [CommitmentField: String?] = [:]
+            func clearing(_ text: String) -> String? { text.allSatisfy(\.isWhitespace) ? nil : text }
+            if let minister { values[.minister] = .some(clearing(minister)) }
+            if let department { values[.department] = .some(clearing(department)) }
+            if let due { values[.dueBy] = .some(due == "none" ? nil : due) }
+            if let action { values[.action] = .some(action) }
+            if let object { values[.object] = .some(object) }
+            if let timing { values[.timing] = .some(clearing(timing)) }
+            let (fullId, edits) = try location.open().edit(id, values, reason: reason, actor: actor.name)
+            for edit in edits {
+                Terminal.write(
+                    "\(fullId): \(edit.field.rawValue) \"\(edit.previous ?? "none")\" → \"\(edit.value ?? "none")\""
+                        + " (by \(edit.actor))\n")
             }
         }
     }
@@ -127,10 +125,8 @@ extension Hansard {
         }
 
         func run() throws {
-            try reportingRegisterErrors {
-                let event = try location.open().dismiss(id, reason: reason, actor: actor.name)
-                Terminal.write("\(event.commitmentId): dismissed by \(event.actor): \(reason)\n")
-            }
+            let event = try location.open().dismiss(id, reason: reason, actor: actor.name)
+            Terminal.write("\(event.commitmentId): dismissed by \(event.actor): \(reason)\n")
         }
     }
 
@@ -178,22 +174,20 @@ extension Hansard {
         }
 
         func run() throws {
-            try reportingRegisterErrors {
-                let register = try location.open(readOnly: dryRun)
-                let changed =
-                    undo
-                    ? try register.undoLapses(parliament: parliament, actor: actor.name, dryRun: dryRun)
-                    : try register.lapseAtDissolution(
-                        parliament: parliament, asOf: asOf?.text, actor: actor.name, dryRun: dryRun)
-                let verb = undo ? (dryRun ? "would reopen" : "reopened") : (dryRun ? "would lapse" : "lapsed")
-                for lapse in changed {
-                    let c = lapse.commitment
-                    Terminal.write(
-                        "\(c.id)  \(c.debateDate ?? "undated")  \(lapse.parliament) Parliament  \(verb) as of "
-                            + "\(lapse.date)  \(c.speakerName ?? "(unnamed minister)"): \(c.promise)\n")
-                }
-                Terminal.write("\(changed.count) commitments \(verb).\n")
+            let register = try location.open(readOnly: dryRun)
+            let changed =
+                undo
+                ? try register.undoLapses(parliament: parliament, actor: actor.name, dryRun: dryRun)
+                : try register.lapseAtDissolution(
+                    parliament: parliament, asOf: asOf?.text, actor: actor.name, dryRun: dryRun)
+            let verb = undo ? (dryRun ? "would reopen" : "reopened") : (dryRun ? "would lapse" : "lapsed")
+            for lapse in changed {
+                let c = lapse.commitment
+                Terminal.write(
+                    "\(c.id)  \(c.debateDate ?? "undated")  \(lapse.parliament) Parliament  \(verb) as of "
+                        + "\(lapse.date)  \(c.speakerName ?? "(unnamed minister)"): \(c.promise)\n")
             }
+            Terminal.write("\(changed.count) commitments \(verb).\n")
         }
     }
 }

@@ -55,14 +55,12 @@ extension Hansard {
         }
 
         func run() throws {
-            try reportingRegisterErrors {
-                let snapshot = try location.open(readOnly: true).snapshot()
-                let chosen = try columns.map { try CommitmentColumns.named($0.split(separator: ",").map(String.init)) }
-                Terminal.write(
-                    try RegisterSnapshotRenderer.render(
-                        snapshot, format: format.format, columns: chosen ?? CommitmentColumns.all,
-                        formulaGuard: !rawCsv, excel: excel))
-            }
+            let snapshot = try location.open(readOnly: true).snapshot()
+            let chosen = try columns.map { try CommitmentColumns.named($0.split(separator: ",").map(String.init)) }
+            Terminal.write(
+                try RegisterSnapshotRenderer.render(
+                    snapshot, format: format.format, columns: chosen ?? CommitmentColumns.all,
+                    formulaGuard: !rawCsv, excel: excel))
         }
     }
 
@@ -86,14 +84,13 @@ extension Hansard {
         var file: String
 
         func run() throws {
-            try reportingRegisterErrors {
-                let snapshot = try RegisterSnapshot.load(path: file)
-                let summary = try location.open().importSnapshot(snapshot, from: file)
-                for line in summary.skipped { Terminal.report("\(file): skipped \(line)") }
-                Terminal.write(
-                    "imported \(summary.debates) debates, \(summary.commitments) commitments, "
-                        + "\(summary.statusEvents) status events, \(summary.notes) notes, \(summary.links) follow-up links\n")
-            }
+            let snapshot = try RegisterSnapshot.load(path: file)
+            let summary = try location.open().importSnapshot(snapshot, from: file)
+            for line in summary.skipped { Terminal.report("\(file): skipped \(line)") }
+            Terminal.write(
+                "imported \(summary.debates) debates, \(summary.commitments) commitments, "
+                    + "\(summary.statusEvents) status events, \(summary.notes) notes, "
+                    + "\(summary.links) follow-up links\n")
         }
     }
 }

@@ -22,25 +22,23 @@ extension Hansard {
         @OptionGroup var location: RegisterLocation
 
         func run() throws {
-            try reportingRegisterErrors {
-                let listings = try location.open(readOnly: true).pendingLinkListings()
-                if listings.isEmpty { Terminal.write("No candidate follow-up links.\n") }
-                let t = TextTable.oneLine
-                for (number, listing) in listings.enumerated() {
-                    let link = listing.link
-                    let c = listing.commitment
-                    let later = listing.laterDebate
-                    var text = number == 0 ? "" : "\n"
-                    text += "\(link.id)  score \(String(format: "%.2f", link.score))  \(link.kind.rawValue)"
-                        + (link.suggestsFulfilment ? "  (says it was done)" : "") + "\n"
-                    text += "  commitment \(c.id)  \(c.debateDate ?? "undated")  "
-                        + [c.department, c.speakerName].compactMap { $0.map(t) }.joined(separator: ", ") + "\n"
-                    text += "    \(t(c.promise))\n    \(t(listing.citation.title)), \(t(listing.citation.text))\n"
-                    text += "  later: \(t(later?.title ?? link.debateId)), \(later?.date ?? "undated"), turn \(link.turn)"
-                        + (link.speakerName.map { ", \(t($0))" } ?? "") + "\n"
-                    text += "    \"\(t(link.quote))\"\n    why: \(t(link.evidence))\n"
-                    Terminal.write(text)
-                }
+            let listings = try location.open(readOnly: true).pendingLinkListings()
+            if listings.isEmpty { Terminal.write("No candidate follow-up links.\n") }
+            let t = TextTable.oneLine
+            for (number, listing) in listings.enumerated() {
+                let link = listing.link
+                let c = listing.commitment
+                let later = listing.laterDebate
+                var text = number == 0 ? "" : "\n"
+                text += "\(link.id)  score \(String(format: "%.2f", link.score))  \(link.kind.rawValue)"
+                    + (link.suggestsFulfilment ? "  (says it was done)" : "") + "\n"
+                text += "  commitment \(c.id)  \(c.debateDate ?? "undated")  "
+                    + [c.department, c.speakerName].compactMap { $0.map(t) }.joined(separator: ", ") + "\n"
+                text += "    \(t(c.promise))\n    \(t(listing.citation.title)), \(t(listing.citation.text))\n"
+                text += "  later: \(t(later?.title ?? link.debateId)), \(later?.date ?? "undated"), turn \(link.turn)"
+                    + (link.speakerName.map { ", \(t($0))" } ?? "") + "\n"
+                text += "    \"\(t(link.quote))\"\n    why: \(t(link.evidence))\n"
+                Terminal.write(text)
             }
         }
     }
@@ -67,12 +65,10 @@ extension Hansard {
         @OptionGroup var actor: ActorOption
 
         func run() throws {
-            try reportingRegisterErrors {
-                let (confirmed, event) = try location.open().confirm(link, status: status?.status, actor: actor.name)
-                var line = "\(confirmed.id): confirmed"
-                if let event { line += "; \(confirmed.commitmentId) \(event.status.rawValue) as of \(event.effectiveDate)" }
-                Terminal.write(line + "\n")
-            }
+            let (confirmed, event) = try location.open().confirm(link, status: status?.status, actor: actor.name)
+            var line = "\(confirmed.id): confirmed"
+            if let event { line += "; \(confirmed.commitmentId) \(event.status.rawValue) as of \(event.effectiveDate)" }
+            Terminal.write(line + "\n")
         }
     }
 
@@ -94,10 +90,8 @@ extension Hansard {
         @OptionGroup var actor: ActorOption
 
         func run() throws {
-            try reportingRegisterErrors {
-                let rejected = try location.open().reject(link, actor: actor.name)
-                Terminal.write("\(rejected.id): rejected\n")
-            }
+            let rejected = try location.open().reject(link, actor: actor.name)
+            Terminal.write("\(rejected.id): rejected\n")
         }
     }
 }

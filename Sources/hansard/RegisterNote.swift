@@ -25,10 +25,8 @@ extension Hansard {
         @OptionGroup var actor: ActorOption
 
         func run() throws {
-            try reportingRegisterErrors {
-                let note = try location.open().addNote(id, text: text, actor: actor.name)
-                Terminal.write("\(note.commitmentId): note added by \(note.author) at \(note.recordedAt)\n")
-            }
+            let note = try location.open().addNote(id, text: text, actor: actor.name)
+            Terminal.write("\(note.commitmentId): note added by \(note.author) at \(note.recordedAt)\n")
         }
     }
 }

@@ -18,53 +18,13 @@ struct RegisterLocation: ParsableArguments {
 
     var resolvedPath: String { path ?? Register.defaultPath() }
 
-    /// Opens the register or exits with the error's status after reporting it.
-    func open(readOnly: Bool = false) throws -> Register {
-        do {
-            let register = try Register.open(at: resolvedPath, readOnly: readOnly)
-            if let backup = register.backupPath {
-                Terminal.report("upgraded the register; the previous version is kept in \(backup)")
-            }
-            return register
-        } catch {
-            throw RegisterFailure(error)
+    /// Opens the register, saying so when opening it upgraded the file.
+    func open(readOnly: Bool = false) throws(RegisterError) -> Register {
+        let register = try Register.open(at: resolvedPath, readOnly: readOnly)
+        if let backup = register.backupPath {
+            Terminal.report("upgraded the register; the previous version is kept in \(backup)")
         }
-    }
-}
-
-/// Reports a register error on standard error and exits with its status.
-struct RegisterFailure: Error {
-    let error: RegisterError
-    init(_ error: RegisterError) { self.error = error }
-}
-
-extension RegisterFailure {
-    var exitCode: ExitCode { ExitCode(ExitStatus(for: error).rawValue) }
-}
-
-/// Runs `body`, turning a ``RegisterError`` into a message on standard error and an exit status.
-func reportingRegisterErrors<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let failure as RegisterFailure {
-        Terminal.report(failure.error.description)
-        throw failure.exitCode
-    } catch let error as RegisterError {
-        Terminal.report(error.description)
-        throw RegisterFailure(error).exitCode
-    }
-}
-
-/// The asynchronous form of ``reportingRegisterErrors(_:)``.
-func reportingRegisterErrors<T>(_ body: () async throws -> T) async throws -> T {
-    do {
-        return try await body()
-    } catch let failure as RegisterFailure {
-        Terminal.report(failure.error.description)
-        throw failure.exitCode
-    } catch let error as RegisterError {
-        Terminal.report(error.description)
-        throw RegisterFailure(error).exitCode
+        return register
     }
 }
 

@@ -42,11 +42,9 @@ extension Hansard {
         }
 
         func run() throws {
-            try reportingRegisterErrors {
-                let event = try location.open().resolve(
-                    id, status: status.status, evidence: evidence, date: date?.text, note: note, actor: actor.name)
-                Terminal.write("\(event.commitmentId): \(event.status.rawValue) as of \(event.effectiveDate)\n")
-            }
+            let event = try location.open().resolve(
+                id, status: status.status, evidence: evidence, date: date?.text, note: note, actor: actor.name)
+            Terminal.write("\(event.commitmentId): \(event.status.rawValue) as of \(event.effectiveDate)\n")
         }
     }
 
@@ -75,10 +73,8 @@ extension Hansard {
         @OptionGroup var actor: ActorOption
 
         func run() throws {
-            try reportingRegisterErrors {
-                let event = try location.open().reopen(id, note: note, actor: actor.name)
-                Terminal.write("\(event.commitmentId): outstanding again as of \(event.effectiveDate)\n")
-            }
+            let event = try location.open().reopen(id, note: note, actor: actor.name)
+            Terminal.write("\(event.commitmentId): outstanding again as of \(event.effectiveDate)\n")
         }
     }
 }

@@ -23,10 +23,8 @@ extension Hansard {
         var json = false
 
         func run() throws {
-            try reportingRegisterErrors {
-                let detail = try location.open(readOnly: true).detail(of: id)
-                Terminal.writeTable(try CommitmentDetailRenderer.render(detail, json: json), plain: json)
-            }
+            let detail = try location.open(readOnly: true).detail(of: id)
+            Terminal.writeTable(try CommitmentDetailRenderer.render(detail, json: json), plain: json)
         }
     }
 }

@@ -90,15 +90,7 @@ extension Hansard {
         }
 
         func run() async throws {
-            try await reportingRegisterErrors { () async throws -> Void in
-                let register = try location.open(readOnly: true)
-                do {
-                    try await write(register)
-                } catch let error as ReportError {
-                    Terminal.report(error.description)
-                    throw ExitCode(ExitStatus(for: error).rawValue)
-                }
-            }
+            try await write(location.open(readOnly: true))
         }
 
         private func csv(_ data: ReportData) throws -> String {
@@ -233,12 +225,4 @@ extension Hansard {
 enum ReportFormatArgument: String, ExpressibleByArgument, CaseIterable {
     case html, md, csv, atom
     var format: ReportFormat { ReportFormat(rawValue: rawValue)! }
-}
-
-extension ExitStatus {
-    init(for error: ReportError) {
-        switch error {
-        case .cannotWrite: self = .cannotCreate
-        }
-    }
 }

@@ -157,7 +157,8 @@ struct AnalyzerBehaviourTests {
             ])
         let commitments = try #require(object["commitments"] as? [[String: Any]])
         let timing = try #require(commitments.first?["timing"] as? [String: Any])
-        #expect(Set(timing.keys) == ["phrase", "class", "dueBy"])
+        // Foundation's encoder leaves out a nil phrase or due date; hansard's writes null (JSONRenderingTests).
+        #expect(timing["class"] != nil && Set(timing.keys).isSubset(of: ["phrase", "class", "dueBy"]))
         #expect(try JSONDecoder().decode(Analysis.self, from: data) == analysis)
     }
 

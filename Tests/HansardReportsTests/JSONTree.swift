@@ -25,6 +25,17 @@ indirect enum JSONTree: Equatable {
         }
     }
 
+    /// The same value with every object member whose value is `null` left out: how Foundation's JSONEncoder writes
+    /// an absent value through synthesized Codable, where hansard writes `null` (docs/schemas/json.md).
+    var droppingNulls: JSONTree {
+        switch self {
+        case .scalar: return self
+        case .array(let items): return .array(items.map(\.droppingNulls))
+        case .object(let members):
+            return .object(members.filter { $0.value != .scalar("null") }.map { ($0.key, $0.value.droppingNulls) })
+        }
+    }
+
     /// The keys of this object, in written order.
     var keys: [String] {
         if case .object(let members) = self { return members.map(\.key) }

@@ -21,6 +21,17 @@ public enum CorpusFile {
         "corpus/" + relative
     }
 
+    /// What a corpus-parameterised test gets instead of no arguments when the corpus is missing or empty: one path
+    /// that names the problem, so each such test fails reading it rather than passing with no cases run.
+    public static let missingCorpus = root.appendingPathComponent("(corpus folder missing or empty)").path
+
+    /// ``allPages()`` (or those of them that `keep`) for a parameterised test's arguments: never empty, so a
+    /// missing corpus fails the test (``missingCorpus``) instead of passing with nothing checked.
+    public static func pagesForTesting(where keep: (String) -> Bool = { _ in true }) -> [String] {
+        let pages = ((try? allPages()) ?? []).filter(keep)
+        return pages.isEmpty ? [missingCorpus] : pages
+    }
+
     /// Every saved page in the corpus (all formats), as absolute paths in name order.
     public static func allPages() throws -> [String] {
         var pages: [String] = []

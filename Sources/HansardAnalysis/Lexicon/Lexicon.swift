@@ -113,18 +113,51 @@ struct LinearModel: Decodable, Sendable {
     }
 }
 
-/// How a timing phrase turns into a due date, counted from the debate date.
-struct DueRule: Decodable, Sendable, Hashable {
-    /// A fixed number of days after the debate.
-    var days: Int?
-    /// The end of a calendar period: week, nextWeek, month, nextMonth, year, nextYear.
-    var endOf: String?
-    /// The next occurrence of a month and day ("07-20") on or after the debate date.
-    var nextMonthDay: String?
-    /// The phrase says a number and a unit ("within six weeks"): captures `count` and `unit`.
-    var counted: Bool?
-    /// The phrase names a month ("by December"): the last day of its next occurrence, capture `month`.
-    var namedMonth: Bool?
+/// How a timing phrase turns into a due date, counted from the debate date: the rules file's `due`, an object
+/// with one of the keys below (docs/analysis.md).
+enum DueRule: Decodable, Sendable, Hashable {
+    /// A calendar period whose last day is the due date.
+    enum Period: String, Decodable, Sendable, Hashable {
+        case week, nextWeek, month, nextMonth, year, nextYear
+    }
+
+    /// `{"days": N}`: a fixed number of days after the debate.
+    case days(Int)
+    /// `{"endOf": "week"}`: the end of a calendar period (a week ends on Friday, the last sitting day).
+    case endOf(Period)
+    /// `{"counted": true}`: the phrase says a number and a unit ("within six weeks"), captured as `count` and `unit`.
+    case counted
+    /// `{"namedMonth": true}`: the phrase names a month ("by December"), captured as `month`: its next last day.
+    case namedMonth
+    /// `{"nextMonthDay": "07-20"}`: the next occurrence of a month and day on or after the debate date.
+    case nextMonthDay(month: Int, day: Int)
+
+    private enum CodingKeys: String, CodingKey { case days, endOf, nextMonthDay, counted, namedMonth }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let days = try container.decodeIfPresent(Int.self, forKey: .days) {
+            self = .days(days)
+        } else if try container.decodeIfPresent(Bool.self, forKey: .counted) == true {
+            self = .counted
+        } else if try container.decodeIfPresent(Bool.self, forKey: .namedMonth) == true {
+            self = .namedMonth
+        } else if let text = try container.decodeIfPresent(String.self, forKey: .nextMonthDay) {
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 2, (1...12).contains(parts[0]), (1...31).contains(parts[1]) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .nextMonthDay, in: container, debugDescription: "\(text) is not a month and day (MM-DD)")
+            }
+            self = .nextMonthDay(month: parts[0], day: parts[1])
+        } else if let period = try container.decodeIfPresent(Period.self, forKey: .endOf) {
+            self = .endOf(period)
+        } else {
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "a due rule needs one of days, endOf, nextMonthDay, counted or namedMonth"))
+        }
+    }
 }
 
 /// A set of phrases, each a sequence of token forms, looked up by first word.

@@ -53,12 +53,7 @@ public struct Analysis: Sendable, Hashable, Codable {
     /// Decodes `hansard.analysis/2` or `/1`, refusing any other schema; fields `/1` lacks take their defaults.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let schema = try container.decode(String.self, forKey: .schema)
-        guard Self.readableSchemas.contains(schema) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .schema, in: container,
-                debugDescription: "expected schema \(Self.schemaIdentifier), found \(schema)")
-        }
+        try container.checkSchema(.schema, expected: Self.schemaIdentifier, readable: Self.readableSchemas)
         debate = try container.decode(DebateSummary.self, forKey: .debate)
         questions = try container.decode([Question].self, forKey: .questions)
         commitments = try container.decode([Commitment].self, forKey: .commitments)
@@ -125,19 +120,6 @@ public struct DebateSummary: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case identity, title, house, date, url, type, sha256, sourcePath
     }
-
-    /// Encodes every field, writing null for what is not known, so that each key is always present.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(identity, forKey: .identity)
-        try container.encode(title, forKey: .title)
-        try container.encode(house, forKey: .house)
-        try container.encode(date, forKey: .date)
-        try container.encode(url, forKey: .url)
-        try container.encode(type, forKey: .type)
-        try container.encode(sha256, forKey: .sha256)
-        try container.encode(sourcePath, forKey: .sourcePath)
-    }
 }
 
 /// Who spoke, as far as the page tells: the name may be missing in text saves.
@@ -201,18 +183,6 @@ public struct SpeakerReference: Sendable, Hashable, Codable {
         departmentSource = try container.decodeIfPresent(String.self, forKey: .departmentSource)
         evidence = try container.decodeIfPresent([String].self, forKey: .evidence) ?? []
     }
-
-    /// Encodes every field, writing null for what is not known, so that each key is always present.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(role, forKey: .role)
-        try container.encode(office, forKey: .office)
-        try container.encode(person, forKey: .person)
-        try container.encode(department, forKey: .department)
-        try container.encode(departmentSource, forKey: .departmentSource)
-        try container.encode(evidence, forKey: .evidence)
-    }
 }
 
 /// A person who speaks for the Government in the debate: one entry however many ways the page names them.
@@ -252,19 +222,6 @@ public struct GovernmentSpeaker: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey { case person, name, aliases, memberId, offices, department, evidence, turns }
-
-    /// Encodes every field, writing null for what is not known, so that each key is always present.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(person, forKey: .person)
-        try container.encode(name, forKey: .name)
-        try container.encode(aliases, forKey: .aliases)
-        try container.encode(memberId, forKey: .memberId)
-        try container.encode(offices, forKey: .offices)
-        try container.encode(department, forKey: .department)
-        try container.encode(evidence, forKey: .evidence)
-        try container.encode(turns, forKey: .turns)
-    }
 }
 
 /// A question put to the government: the tabled question or a supplementary.
@@ -296,17 +253,6 @@ public struct Question: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey { case id, turn, speaker, quote, kind, answerTurn }
-
-    /// Encodes every field, writing null where no turn answers, so that each key is always present.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(turn, forKey: .turn)
-        try container.encode(speaker, forKey: .speaker)
-        try container.encode(quote, forKey: .quote)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(answerTurn, forKey: .answerTurn)
-    }
 }
 
 /// What a commitment or request undertakes to do.
@@ -350,14 +296,6 @@ public struct CommitmentTiming: Sendable, Hashable, Codable {
         case phrase
         case timingClass = "class"
         case dueBy
-    }
-
-    /// Encodes every field, writing null for what is not known, so that each key is always present.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(phrase, forKey: .phrase)
-        try container.encode(timingClass, forKey: .timingClass)
-        try container.encode(dueBy, forKey: .dueBy)
     }
 }
 
@@ -473,24 +411,6 @@ public struct Commitment: Sendable, Hashable, Codable {
         request = try container.decodeIfPresent(String.self, forKey: .request)
         evidence = try container.decodeIfPresent(String.self, forKey: .evidence) ?? ""
     }
-
-    /// Encodes every field, writing null for what is not known, so that each key is always present.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(turn, forKey: .turn)
-        try container.encode(speaker, forKey: .speaker)
-        try container.encode(quote, forKey: .quote)
-        try container.encode(action, forKey: .action)
-        try container.encode(object, forKey: .object)
-        try container.encode(subject, forKey: .subject)
-        try container.encode(timing, forKey: .timing)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(strength, forKey: .strength)
-        try container.encode(source, forKey: .source)
-        try container.encode(request, forKey: .request)
-        try container.encode(evidence, forKey: .evidence)
-    }
 }
 
 /// A member asking the Government to act, inform or assure, and what became of it.
@@ -583,22 +503,6 @@ public struct Request: Sendable, Hashable, Codable {
         answer = try container.decodeIfPresent(Answer.self, forKey: .answer)
         commitment = try container.decodeIfPresent(String.self, forKey: .commitment)
     }
-
-    /// Encodes every field, writing null for what is not known, so that each key is always present.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(turn, forKey: .turn)
-        try container.encode(speaker, forKey: .speaker)
-        try container.encode(quote, forKey: .quote)
-        try container.encode(action, forKey: .action)
-        try container.encode(form, forKey: .form)
-        try container.encode(asked, forKey: .asked)
-        try container.encode(outcome, forKey: .outcome)
-        try container.encode(answerTurn, forKey: .answerTurn)
-        try container.encode(answer, forKey: .answer)
-        try container.encode(commitment, forKey: .commitment)
-    }
 }
 
 /// A government answer that does not answer the question it follows, and why it was read so.
@@ -649,16 +553,6 @@ public struct Evasion: Sendable, Hashable, Codable {
         question = try container.decodeIfPresent(String.self, forKey: .question)
         label = try container.decodeIfPresent(Label.self, forKey: .label) ?? .deflection
         reason = try container.decodeIfPresent(String.self, forKey: .reason) ?? ""
-    }
-
-    /// Encodes every field, writing null where no question is named, so that each key is always present.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(turn, forKey: .turn)
-        try container.encode(quote, forKey: .quote)
-        try container.encode(question, forKey: .question)
-        try container.encode(label, forKey: .label)
-        try container.encode(reason, forKey: .reason)
     }
 }
 

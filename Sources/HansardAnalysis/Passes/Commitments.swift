@@ -160,12 +160,12 @@ extension AnalysisRun {
                 else { continue }
                 let phrase = sentence.text(of: match.range)
                 var counted: (Int, String)? = nil
-                if rule.due.counted == true, let count = match.captures["count"], let unit = match.captures["unit"],
+                if rule.due == .counted, let count = match.captures["count"], let unit = match.captures["unit"],
                     let number = DueDates.number(tokens[count.lowerBound].norm)
                 {
                     counted = (number, tokens[unit.lowerBound].norm)
                 }
-                let month = rule.due.namedMonth == true ? match.captures["month"].map { tokens[$0.lowerBound].norm } : nil
+                let month = rule.due == .namedMonth ? match.captures["month"].map { tokens[$0.lowerBound].norm } : nil
                 let timing = CommitmentTiming(
                     phrase: phrase, timingClass: rule.timingClass,
                     dueBy: DueDates.dueBy(rule.due, debateDate: debate.metadata.date, counted: counted, month: month))

@@ -32,8 +32,9 @@ struct Sentence: Sendable {
     }
 }
 
-/// Splits tokenised paragraphs into sentences.
-enum Sentences {
+/// Splits tokenised paragraphs into sentences: the one sentence splitter, which the register's follow-up search
+/// uses too (``texts(of:)``).
+package enum Sentences {
     /// Abbreviations after which a full stop does not end a sentence.
     static let abbreviations: Set<String> = [
         "hon", "mr", "mrs", "ms", "dr", "st", "no", "nos", "col", "cols", "gen", "lt", "rt", "cf", "viz", "vol",
@@ -85,6 +86,11 @@ enum Sentences {
             sentences.append(make(paragraph, tokens[start..<tokens.count], turn: turn, paragraph: number))
         }
         return sentences
+    }
+
+    /// The sentences of `text`, paragraphs separated by line breaks, as the analysis splits them.
+    package static func texts(of text: String) -> [String] {
+        text.split(separator: "\n").flatMap { split(String($0), turn: 0, paragraph: 0).map(\.text) }
     }
 
     private static func make(_ paragraph: String, _ slice: ArraySlice<Token>, turn: Int, paragraph number: Int)

@@ -710,20 +710,10 @@ struct HeroLine {
         }
         // The last three words are day, month name, year.
         if words.count >= 3, let day = Int(words[words.count - 3]), let year = Int(words[words.count - 1]),
-            let month = Self.months.firstIndex(of: words[words.count - 2].lowercased())
+            let month = SittingDate.month(named: words[words.count - 2])
         {
-            date = "\(Self.pad(year, 4))-\(Self.pad(month + 1, 2))-\(Self.pad(day, 2))"
+            date = SittingDate.text(year: year, month: month, day: day)
         }
-    }
-
-    private static let months = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-    ]
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 }
 
@@ -837,7 +827,7 @@ struct SpeakerHeader {
 
     /// `/search/MemberContributions?house=Commons&memberId=4424` → "4424".
     static func memberId(in href: String) -> String? {
-        guard href.includes("memberId="), let range = href.firstRange(of: "memberId=") else { return nil }
+        guard let range = href.rangeOfBytes("memberId=") else { return nil }
         let digits = href[range.upperBound...].prefix(while: { $0.isASCII && $0.isNumber })
         return digits.isEmpty ? nil : String(digits)
     }

@@ -213,19 +213,12 @@ enum PlainTextReader {
             let words = line[on.upperBound...].split(separator: " ")
             // The weekday is optional; the date is the last three words.
             guard words.count >= 3, let day = Int(words[words.count - 3]), (1...31).contains(day),
-                let month = months.firstIndex(of: String(words[words.count - 2])),
+                let month = SittingDate.monthNames.firstIndex(of: String(words[words.count - 2])),
                 let year = Int(words[words.count - 1]), (1800...2999).contains(year)
             else { return (volume.isEmpty ? nil : String(volume), nil) }
-            let date = "\(year)-\(twoDigits(month + 1))-\(twoDigits(day))"
+            let date = SittingDate.text(year: year, month: month + 1, day: day)
             return (volume.isEmpty ? nil : String(volume), date)
         }
-
-        static let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
-
-        static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
         /// A short heading word such as "Question" or "Motion to Take Note": no sentence punctuation.
         static func looksLikeLabel(_ block: String) -> Bool {

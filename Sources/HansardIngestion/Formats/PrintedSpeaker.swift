@@ -199,7 +199,7 @@ struct OfficeMemory {
 /// Dates as the pages print them: "16 November 1914", "Tuesday, 11 January 2011.", "11 Jan 2011",
 /// or a historic Hansard path such as "sittings/1914/nov/16".
 enum PrintedDate {
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let months = fullMonths.map { String($0.prefix(3)) }
 
     /// The ISO `yyyy-MM-dd` form of the first day, month name and year in `text`, or nil.
     static func iso(from text: String) -> String? {
@@ -245,10 +245,7 @@ enum PrintedDate {
         return (iso(year: year, month: month, day: day), words)
     }
 
-    private static let fullMonths = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december",
-    ]
+    private static let fullMonths = SittingDate.monthNames.map { $0.lowercased() }
 
     /// "2009-10-28" → "28 October 2009": the date in the words a title prints it in.
     static func long(_ iso: String) -> String? {
@@ -256,21 +253,12 @@ enum PrintedDate {
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1...12).contains(month)
         else { return nil }
-        return "\(day) \(monthNames[month - 1]) \(year)"
+        return "\(day) \(SittingDate.monthNames[month - 1]) \(year)"
     }
-
-    private static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
 
     static func iso(year: Int, month: Int, day: Int) -> String? {
         guard (1...12).contains(month), (1...31).contains(day), year > 0 else { return nil }
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        return SittingDate.text(year: year, month: month, day: day)
     }
 
     /// True when the text is a weekday and date and nothing else, for example "Tuesday 19 July 2011".

@@ -29,12 +29,7 @@ public struct Debate: Sendable, Hashable, Codable {
     /// Decodes a `hansard.debate/1` document, refusing one that declares another schema.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        let schema = try container.decode(String.self, forKey: .schema)
-        guard schema == Self.schemaIdentifier else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .schema, in: container,
-                debugDescription: "expected schema \(Self.schemaIdentifier), found \(schema)")
-        }
+        try container.checkSchema(.schema, expected: Self.schemaIdentifier)
         source = try container.decode(SourceInfo.self, forKey: .source)
         metadata = try container.decode(DebateMetadata.self, forKey: .debate)
         turns = try container.decode([Turn].self, forKey: .turns)
@@ -128,18 +123,6 @@ public struct DebateMetadata: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case title, house, date, volume, type, url, sections
     }
-
-    /// Encodes every field, writing null for what the page did not say, so that each key is always present.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(title, forKey: .title)
-        try container.encode(house, forKey: .house)
-        try container.encode(date, forKey: .date)
-        try container.encode(volume, forKey: .volume)
-        try container.encode(type, forKey: .type)
-        try container.encode(url, forKey: .url)
-        try container.encode(sections, forKey: .sections)
-    }
 }
 
 /// A heading inside a debate page.
@@ -218,16 +201,6 @@ public struct Speaker: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
         case name, memberId, party, office, constituency
     }
-
-    /// Encodes every field, writing null for what the page did not say, so that each key is always present.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(memberId, forKey: .memberId)
-        try container.encode(party, forKey: .party)
-        try container.encode(office, forKey: .office)
-        try container.encode(constituency, forKey: .constituency)
-    }
 }
 
 /// One contribution or procedural item.
@@ -303,22 +276,5 @@ public struct Turn: Sendable, Hashable, Codable {
         column = try container.decodeIfPresent(String.self, forKey: .column)
         time = try container.decodeIfPresent(String.self, forKey: .time)
         contributionId = try container.decodeIfPresent(String.self, forKey: .contributionId)
-    }
-
-    /// Encodes every field, writing null for what the page did not say, so that each key is always present.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(index, forKey: .index)
-        try container.encode(section, forKey: .section)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(speaker, forKey: .speaker)
-        try container.encode(role, forKey: .role)
-        try container.encode(roleConfidence, forKey: .roleConfidence)
-        try container.encode(roleEvidence, forKey: .roleEvidence)
-        try container.encode(attribution, forKey: .attribution)
-        try container.encode(paragraphs, forKey: .paragraphs)
-        try container.encode(column, forKey: .column)
-        try container.encode(time, forKey: .time)
-        try container.encode(contributionId, forKey: .contributionId)
     }
 }

@@ -99,10 +99,7 @@ enum HTML {
         return "\(day) \(monthNames[month - 1]) \(parts[0])"
     }
 
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
+    static let monthNames = SittingDate.monthNames
 
     /// "3 years 2 months", "45 days": an age a reader takes in at a glance.
     static func duration(days: Int) -> String {
