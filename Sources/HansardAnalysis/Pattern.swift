@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import HansardIngestion
 
 /// A compiled, case-insensitive rule pattern.
 ///
@@ -122,22 +117,8 @@ struct LowercasedBytes {
 
     /// Whether `needle` (lower-case ASCII) occurs in the text.
     func contains(_ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard needle.count <= bytes.count else { return false }
-        // memchr finds each candidate first byte (memmem is a GNU extension Glibc's module does not export).
-        return bytes.withUnsafeBufferPointer { haystack in
-            needle.withUnsafeBufferPointer { wanted in
-                let base = haystack.baseAddress!
-                let last = haystack.count - wanted.count
-                var start = 0
-                while start <= last {
-                    guard let found = memchr(base + start, Int32(wanted[0]), last - start + 1) else { return false }
-                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + offset, wanted.baseAddress!, wanted.count) == 0 { return true }
-                    start = offset + 1
-                }
-                return false
-            }
+        bytes.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { firstByteOffset(of: $0, in: hay) != nil }
         }
     }
 
