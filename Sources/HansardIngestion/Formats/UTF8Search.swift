@@ -31,9 +31,10 @@ extension StringProtocol {
     }
 }
 
-/// The offset of the first occurrence of `pattern` in `hay`: `memchr` finds each candidate first byte and
-/// `memcmp` checks the rest (memmem is a GNU extension that Glibc's module does not export). The analysis's
-/// rule pre-test uses it too, hence `package`.
+/// The offset of the first occurrence of `pattern` in `hay`, or nil.
+///
+/// `memchr` finds each candidate first byte and `memcmp` checks the rest (memmem is a GNU extension that
+/// Glibc's module does not export). The analysis's rule pre-test uses it too, hence `package`.
 package func firstByteOffset(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let first = pattern.first else { return 0 }
     guard hay.count >= pattern.count, let base = hay.baseAddress, let wanted = pattern.baseAddress else { return nil }
