@@ -21,7 +21,8 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
         case .rulesUnreadable(let path, let reason):
             return "\(path): cannot read the rules file: \(reason)"
         case .rulesMalformed(let path, let reason):
-            return "\(path): not a valid rules file: \(reason); start from the bundled lexicon.json (see docs/analysis.md)"
+            return
+                "\(path): not a valid rules file: \(reason); start from the bundled lexicon.json (see docs/analysis.md)"
         case .invalidPattern(let path, let pattern, let reason):
             return "\(path): invalid pattern \"\(pattern.prefix(120))\": \(reason)"
         case .lexiconMalformed(let file, let reason):
@@ -32,7 +33,8 @@ public enum AnalysisError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A decoding error as a key path and what was wrong there.
     static func describe(_ error: DecodingError) -> String {
         func keyPath(_ path: [any CodingKey]) -> String {
-            path.isEmpty ? "top level" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            path.isEmpty
+                ? "top level" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }
         switch error {
         case .keyNotFound(let key, let context):

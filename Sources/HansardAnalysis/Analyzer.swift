@@ -102,8 +102,10 @@ struct AnalysisRun {
         guard !government.isEmpty else {
             return Analysis(
                 debate: summary,
-                notes: ["No government speaker found (no office line, minister role or answer to a tabled question); "
-                    + "nothing is reported as a commitment."])
+                notes: [
+                    "No government speaker found (no office line, minister role or answer to a tabled question); "
+                        + "nothing is reported as a commitment."
+                ])
         }
         let questions = findQuestions()
         var commitments = findCommitments()
@@ -115,8 +117,9 @@ struct AnalysisRun {
         var notes: [String] = []
         let inferred = turns.filter { government.contains($0.index) && $0.attribution == .inferred }
         if !inferred.isEmpty {
-            notes.append("\(inferred.count) government turns were identified from roles inferred from the text, "
-                + "not from names on the page.")
+            notes.append(
+                "\(inferred.count) government turns were identified from roles inferred from the text, "
+                    + "not from names on the page.")
         }
         return Analysis(
             debate: summary, questions: questions, commitments: commitments, requests: requests,

@@ -29,7 +29,8 @@ public struct ContentTerms: Sendable, Hashable {
                 let kept = run.filter { !lexicon.stopWords.contains($0) }
                 if kept.count >= 2 {
                     names.insert(kept.joined(separator: " "))
-                } else if let only = kept.first, only.count > 2, wordNet.nounLemma(only) == nil, wordNet.verbLemma(only) == nil,
+                } else if let only = kept.first, only.count > 2, wordNet.nounLemma(only) == nil,
+                    wordNet.verbLemma(only) == nil,
                     !wordNet.adjectives.contains(only)
                 {
                     names.insert(only)
@@ -37,7 +38,10 @@ public struct ContentTerms: Sendable, Hashable {
                 run = []
             }
             for (index, token) in tokens.enumerated() {
-                let inside = index > 0 && (tokens[index - 1].kind != .mark || tokens[index - 1].norm == "," || tokens[index - 1].norm == "(")
+                let inside =
+                    index > 0
+                    && (tokens[index - 1].kind != .mark || tokens[index - 1].norm == ","
+                        || tokens[index - 1].norm == "(")
                 if token.isWord && token.capitalised && (inside || !run.isEmpty) {
                     run.append(token.norm)
                 } else {

@@ -253,7 +253,8 @@ public enum Evaluator {
         let goldEvasions = golds(gold.evasions)
         let (commitments, commitmentMatches) = score(
             analysis.commitments.map { ($0.turn, $0.quote) }, goldCommitments, label: "commitment")
-        let (requests, requestMatches) = score(analysis.requests.map { ($0.turn, $0.quote) }, goldRequests, label: "request")
+        let (requests, requestMatches) = score(
+            analysis.requests.map { ($0.turn, $0.quote) }, goldRequests, label: "request")
         var evasionTurns: [(turn: Int, quote: String)] = []
         for evasion in analysis.evasions where !evasionTurns.contains(where: { $0.turn == evasion.turn }) {
             evasionTurns.append((evasion.turn, evasion.quote))
@@ -268,7 +269,9 @@ public enum Evaluator {
             if predicted == outcome {
                 outcomes.right += 1
             } else if wanted {
-                errors.append("outcome: [\(goldRequests[index].turn)] \(goldRequests[index].item.quote.prefix(100)) — gold \(outcome), analysis \(predicted)")
+                errors.append(
+                    "outcome: [\(goldRequests[index].turn)] \(goldRequests[index].item.quote.prefix(100)) — gold \(outcome), analysis \(predicted)"
+                )
             }
         }
         var kinds = (right: 0, total: 0)
@@ -325,7 +328,8 @@ public enum Evaluator {
         var naive: [(turn: Int, quote: String)] = []
         for index in baselineTurns.sorted() {
             for paragraph in debate.turns[index].paragraphs {
-                for sentence in Sentences.split(paragraph, turn: index, paragraph: 0) where Self.baselineMatches(sentence) {
+                for sentence in Sentences.split(paragraph, turn: index, paragraph: 0)
+                where Self.baselineMatches(sentence) {
                     naive.append((index, sentence.text))
                 }
             }
@@ -339,6 +343,8 @@ public enum Evaluator {
     private static func baselineMatches(_ sentence: Sentence) -> Bool {
         let words = sentence.tokens.map(\.norm)
         if words.contains("will") || words.contains("shall") || words.contains("shortly") { return true }
-        return zip(zip(words, words.dropFirst()), words.dropFirst(2)).contains { $0.0 == "in" && $0.1 == "due" && $1 == "course" }
+        return zip(zip(words, words.dropFirst()), words.dropFirst(2)).contains {
+            $0.0 == "in" && $0.1 == "due" && $1 == "course"
+        }
     }
 }

@@ -1,10 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import HansardIngestion
 
 /// A compiled, case-insensitive rule pattern.
 ///
@@ -34,8 +29,8 @@ struct Pattern: @unchecked Sendable {
         var groups: [Range<String.Index>?]
     }
 
-    func firstMatch(in text: String, from start: String.Index? = nil, folded: FoldedText? = nil) -> Match? {
-        if let literals, !(folded ?? FoldedText(text)).containsAny(literals) { return nil }
+    func firstMatch(in text: String, from start: String.Index? = nil, folded: LowercasedBytes? = nil) -> Match? {
+        if let literals, !(folded ?? LowercasedBytes(text)).containsAny(literals) { return nil }
         let nsText = text as NSString
         let location = start.map { NSRange($0..<text.endIndex, in: text).location } ?? 0
         let searchRange = NSRange(location: location, length: nsText.length - location)
@@ -43,16 +38,16 @@ struct Pattern: @unchecked Sendable {
         return convert(result, in: text)
     }
 
-    func allMatches(in text: String, folded: FoldedText? = nil) -> [Match] {
-        if let literals, !(folded ?? FoldedText(text)).containsAny(literals) { return [] }
+    func allMatches(in text: String, folded: LowercasedBytes? = nil) -> [Match] {
+        if let literals, !(folded ?? LowercasedBytes(text)).containsAny(literals) { return [] }
         let nsText = text as NSString
         return regex.matches(in: text, options: [], range: NSRange(location: 0, length: nsText.length))
             .compactMap { convert($0, in: text) }
     }
 
     /// Whether the pattern matches somewhere in `text` (no match object is built).
-    func matches(_ text: String, folded: FoldedText? = nil) -> Bool {
-        if let literals, !(folded ?? FoldedText(text)).containsAny(literals) { return false }
+    func matches(_ text: String, folded: LowercasedBytes? = nil) -> Bool {
+        if let literals, !(folded ?? LowercasedBytes(text)).containsAny(literals) { return false }
         let whole = NSRange(location: 0, length: text.utf16.count)
         return regex.rangeOfFirstMatch(in: text, options: [], range: whole).location != NSNotFound
     }
@@ -101,9 +96,9 @@ struct PatternList: Sendable, RandomAccessCollection {
 
     /// Whether any of the patterns matches somewhere in `text`: the patterns whose required letters the text
     /// lacks are passed over, and when every pattern remains the one alternation answers.
-    func anyMatches(_ text: String, folded: FoldedText? = nil) -> Bool {
+    func anyMatches(_ text: String, folded: LowercasedBytes? = nil) -> Bool {
         guard let any else { return false }
-        let folded = folded ?? FoldedText(text)
+        let folded = folded ?? LowercasedBytes(text)
         var candidates = 0
         for pattern in patterns where pattern.literals.map({ folded.containsAny($0) }) ?? true { candidates += 1 }
         if candidates == 0 { return false }
@@ -113,7 +108,7 @@ struct PatternList: Sendable, RandomAccessCollection {
 }
 
 /// A text's UTF-8 bytes with ASCII letters lower-cased, for the cheap test that comes before a regular expression.
-struct FoldedText {
+struct LowercasedBytes {
     let bytes: [UInt8]
 
     init(_ text: String) {
@@ -122,22 +117,8 @@ struct FoldedText {
 
     /// Whether `needle` (lower-case ASCII) occurs in the text.
     func contains(_ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard needle.count <= bytes.count else { return false }
-        // memchr finds each candidate first byte (memmem is a GNU extension Glibc's module does not export).
-        return bytes.withUnsafeBufferPointer { haystack in
-            needle.withUnsafeBufferPointer { wanted in
-                let base = haystack.baseAddress!
-                let last = haystack.count - wanted.count
-                var start = 0
-                while start <= last {
-                    guard let found = memchr(base + start, Int32(wanted[0]), last - start + 1) else { return false }
-                    let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + offset, wanted.baseAddress!, wanted.count) == 0 { return true }
-                    start = offset + 1
-                }
-                return false
-            }
+        bytes.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { firstByteOffset(of: $0, in: hay) != nil }
         }
     }
 

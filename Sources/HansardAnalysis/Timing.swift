@@ -41,8 +41,10 @@ enum DueDates {
 
     static func number(_ word: String) -> Int? {
         if let value = Int(word) { return value }
-        let words = ["a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                     "eight": 8, "nine": 9, "ten": 10, "twelve": 12]
+        let words = [
+            "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "twelve": 12,
+        ]
         return words[word.lowercased()]
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Checks on a file's raw bytes, made before any parser sees them, so that binary data,
@@ -77,7 +77,8 @@ package enum ByteChecks {
         }
         var head: [UInt8] = []
         while offset + 1 < bytes.count, head.count < 256 {
-            let unit = littleEndian
+            let unit =
+                littleEndian
                 ? UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
                 : UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
             head.append(unit < 0x80 ? UInt8(unit) : UInt8(ascii: "?"))
@@ -188,7 +189,8 @@ package enum ByteChecks {
     /// XML may declare another encoding, which libxml2 decodes; otherwise it must be UTF-8.
     static func requireDeclaredEncoding(_ bytes: [UInt8], path: String) throws(IngestionError) {
         if isUTF16XML(bytes) { return }
-        if let declared = xmlDeclaredEncoding(bytes), declared.uppercased() != "UTF-8", declared.uppercased() != "UTF8" {
+        if let declared = xmlDeclaredEncoding(bytes), declared.uppercased() != "UTF-8", declared.uppercased() != "UTF8"
+        {
             return
         }
         try requireUTF8(bytes, path: path)
@@ -319,7 +321,10 @@ package enum ByteChecks {
         let head = Array(bytes.prefix(4096)).map(lowercased)
         guard let start = firstIndex(of: Array("charset=".utf8), in: head[...]) else { return nil }
         let value = head[(start + 8)...].drop { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
-            .prefix { $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: ">") && $0 != 0x20 && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "/") }
+            .prefix {
+                $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: ">") && $0 != 0x20
+                    && $0 != UInt8(ascii: ";") && $0 != UInt8(ascii: "/")
+            }
         return value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
     }
 

@@ -1,8 +1,8 @@
 import Crypto
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads saved debate pages into ``Debate`` values.

@@ -34,22 +34,26 @@ enum FollowUpFinder {
 
     /// Words that say an undertaking is being referred back to.
     static let promiseCue = try! NSRegularExpression(
-        pattern: #"\b(as I (promised|undertook|said I would|committed to)|I (promised|undertook|gave an undertaking|committed)( to| that)?|I said (that )?(I|we) would|as promised|the undertaking I gave|my (promise|undertaking|commitment))\b"#,
+        pattern:
+            #"\b(as I (promised|undertook|said I would|committed to)|I (promised|undertook|gave an undertaking|committed)( to| that)?|I said (that )?(I|we) would|as promised|the undertaking I gave|my (promise|undertaking|commitment))\b"#,
         options: [.caseInsensitive])
     /// Words that say the thing has been done.
     static let fulfilmentCue = try! NSRegularExpression(
-        pattern: #"\b((I|we) have (now |today |since |already )?(written|published|placed|laid|deposited|met|announced|issued|sent|made available|set out|reviewed|consulted|launched|introduced)|I wrote to|we (published|wrote|laid|issued|announced)|(has|have) (now |today )?been (published|placed in the Library|laid|deposited|issued|sent)|I am (today |now )?(publishing|placing|laying|announcing|depositing|writing)|I (can|am able to) (now |today )?(confirm|announce|inform|tell))\b"#,
+        pattern:
+            #"\b((I|we) have (now |today |since |already )?(written|published|placed|laid|deposited|met|announced|issued|sent|made available|set out|reviewed|consulted|launched|introduced)|I wrote to|we (published|wrote|laid|issued|announced)|(has|have) (now |today )?been (published|placed in the Library|laid|deposited|issued|sent)|I am (today |now )?(publishing|placing|laying|announcing|depositing|writing)|I (can|am able to) (now |today )?(confirm|announce|inform|tell))\b"#,
         options: [.caseInsensitive])
     /// A citation of the Official Report by date, which a later speech uses to point back to an earlier debate.
     ///
     /// "[Official Report, 8 March 2023; Vol. 828, c. 1234]", "[Official Report, House of Lords, 27 March 2023; …]",
     /// "[OFFICIAL REPORT, 26th November, 1914, col. 1389 …]".
     static let officialReport = try! NSRegularExpression(
-        pattern: #"Official Report,?\s+(?:(House of Lords|House of Commons|Lords|Commons),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})"#,
+        pattern:
+            #"Official Report,?\s+(?:(House of Lords|House of Commons|Lords|Commons),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})"#,
         options: [.caseInsensitive])
     /// "on 8 March", "On 8th March 2023", "on 26th November, 1914".
     static let onDate = try! NSRegularExpression(
-        pattern: #"\b(?:[Oo]n|[Oo]f|[Dd]ated) (\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (\d{4}))?\b"#,
+        pattern:
+            #"\b(?:[Oo]n|[Oo]f|[Dd]ated) (\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (\d{4}))?\b"#,
         options: [])
 
     /// How long after a commitment a speech may still follow it up: a session or two.
@@ -134,7 +138,8 @@ enum FollowUpFinder {
                     }
                     let dateHit = citation != nil
                     // Shared specific content: a name the commitment used, or two of its object's content words.
-                    let (sharedNames, sharedWords) = terms[commitment.id].map { sentenceTerms.shared(with: $0) } ?? ([], [])
+                    let (sharedNames, sharedWords) =
+                        terms[commitment.id].map { sentenceTerms.shared(with: $0) } ?? ([], [])
                     let specific = !sharedNames.isEmpty || sharedWords.count >= 2
                     let subjectHit =
                         (subjects.contains(commitment.subject.lowercased())
@@ -160,7 +165,9 @@ enum FollowUpFinder {
                         reasons.append("says it has been done")
                     }
                     if subjectHit {
-                        score += 0.15 + min(0.2, 0.1 * Double(sharedNames.count)) + min(0.15, 0.05 * Double(sharedWords.count))
+                        score +=
+                            0.15 + min(0.2, 0.1 * Double(sharedNames.count))
+                            + min(0.15, 0.05 * Double(sharedWords.count))
                         let named = (sharedNames.sorted() + sharedWords.subtracting(sharedNames).sorted()).prefix(5)
                         reasons.append("names the same things (\(named.map { "\"\($0)\"" }.joined(separator: ", ")))")
                     }

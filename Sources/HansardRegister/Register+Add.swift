@@ -101,8 +101,9 @@ extension Register {
                 // An id already in the register (another debate with the same identity hash) is kept as it is.
                 if try CommitmentRecord.exists(db, key: commitment.id) { continue }
                 try Self.record(
-                    commitment, page: debate, debate: record, revision: 1, aliases: Self.aliases(in: analysis))
-                    .insert(db)
+                    commitment, page: debate, debate: record, revision: 1, aliases: Self.aliases(in: analysis)
+                )
+                .insert(db)
                 count += 1
             }
             try Self.storeRequests(db, analysis: analysis, debateId: record.id, replacing: false)
@@ -154,7 +155,8 @@ extension Register {
                     departmentWindowDays, row["debateDate"] as String,
                 ])
             guard let nearest = known.first, Set(known.map { $0["department"] as String }).count == 1 else { continue }
-            let source = inferredPrefix + "the same member spoke for it on \(nearest["debateDate"] as String) "
+            let source =
+                inferredPrefix + "the same member spoke for it on \(nearest["debateDate"] as String) "
                 + "(\(nearest["title"] as String))"
             try db.execute(
                 sql: "UPDATE commitment SET department = ?, departmentSource = ? WHERE id = ?",
@@ -228,7 +230,8 @@ extension Register {
         }
         for mention in analysis.followUps {
             try MentionRecord(
-                id: ShortID.make("m", [debateId, String(mention.turn), mention.refersTo, mention.quote], hexDigits: 16),
+                id: ShortID.make(
+                    "m", [debateId, String(mention.turn), mention.refersTo, mention.quote], hexDigits: 16),
                 debateId: debateId, turn: mention.turn, quote: mention.quote, subject: mention.subject,
                 refersTo: mention.refersTo
             ).insert(db, onConflict: .ignore)
@@ -288,8 +291,9 @@ extension Register {
             } else {
                 if try CommitmentRecord.exists(db, key: commitment.id) { continue }
                 try record(
-                    commitment, page: page, debate: debate, revision: debate.revision, aliases: aliases(in: analysis))
-                    .insert(db)
+                    commitment, page: page, debate: debate, revision: debate.revision, aliases: aliases(in: analysis)
+                )
+                .insert(db)
                 summary.added += 1
             }
         }
@@ -471,7 +475,8 @@ extension Register {
         // Written as SQL and kept prepared (GRDB's statement cache): building these queries through the query
         // interface, a few hundred of them per debate, cost more than running them.
         let open = "status = 'outstanding' AND debateId != ?"
-        func fetch(_ condition: String, _ arguments: [any DatabaseValueConvertible], values: ArraySlice<String>) throws {
+        func fetch(_ condition: String, _ arguments: [any DatabaseValueConvertible], values: ArraySlice<String>) throws
+        {
             let marks = repeatElement("?", count: values.count).joined(separator: ",")
             let statement = try db.cachedStatement(
                 sql: "SELECT * FROM commitment WHERE \(open) AND \(condition) IN (\(marks))")
@@ -485,7 +490,8 @@ extension Register {
         // the cost of linking then depends on the window, not on how many debates the register holds.
         for chunk in Array(words).chunked(400) {
             if let latest = date {
-                try fetch("debateDate >= ? AND debateDate <= ? AND subject", [earliest ?? latest, latest], values: chunk)
+                try fetch(
+                    "debateDate >= ? AND debateDate <= ? AND subject", [earliest ?? latest, latest], values: chunk)
                 try fetch("debateDate IS NULL AND subject", [], values: chunk)
             } else {
                 try fetch("subject", [], values: chunk)

@@ -216,7 +216,8 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
             if before.status.isOpen && after.status.isResolution {
                 let event = latestEvent[after.id]
                 resolved.append(
-                    Resolution(commitment: after, status: after.status, date: after.statusDate, evidence: event?.evidence))
+                    Resolution(
+                        commitment: after, status: after.status, date: after.statusDate, evidence: event?.evidence))
             } else if before.status != after.status {
                 fields.append(.init(field: .status, old: before.status.rawValue, new: after.status.rawValue))
             } else if after.status.isOpen {
@@ -246,10 +247,18 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
             return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
         }
         self.added = ordered(added.map(titled), { $0 })
-        self.resolved = ordered(resolved.map { var r = $0; r.commitment = titled(r.commitment); return r }, \.commitment)
+        self.resolved = ordered(
+            resolved.map {
+                var r = $0; r.commitment = titled(r.commitment); return r
+            }, \.commitment)
         self.stillOutstanding = ordered(
-            still.map { var s = $0; s.commitment = titled(s.commitment); return s }, \.commitment)
-        self.changed = ordered(changed.map { var c = $0; c.commitment = titled(c.commitment); return c }, \.commitment)
+            still.map {
+                var s = $0; s.commitment = titled(s.commitment); return s
+            }, \.commitment)
+        self.changed = ordered(
+            changed.map {
+                var c = $0; c.commitment = titled(c.commitment); return c
+            }, \.commitment)
         self.missing = ordered(missing.map(titled), { $0 })
     }
 }

@@ -272,7 +272,8 @@ enum Schema {
             let title: String = row["title"]
             try db.execute(literal: "UPDATE commitment SET debateTitle = \(title) WHERE debateId = \(id)")
         }
-        let dates = try String.fetchAll(db, sql: "SELECT DISTINCT debateDate FROM commitment WHERE debateDate IS NOT NULL")
+        let dates = try String.fetchAll(
+            db, sql: "SELECT DISTINCT debateDate FROM commitment WHERE debateDate IS NOT NULL")
         for date in dates {
             try db.execute(
                 literal: """

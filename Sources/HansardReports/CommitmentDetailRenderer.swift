@@ -56,10 +56,12 @@ public enum CommitmentDetailRenderer {
         let citation = detail.citation
         lines.append("  Debate:     \(t(citation.title)), \(t(place)) (turn \(c.turn))")
         if let heading = citation.heading, heading != citation.title { lines.append("  Heading:    \(t(heading))") }
-        lines.append("  Citation:   \(t(citation.text))" + (citation.contributionId.map { " (contribution \(t($0)))" } ?? ""))
+        lines.append(
+            "  Citation:   \(t(citation.text))" + (citation.contributionId.map { " (contribution \(t($0)))" } ?? ""))
         if let link = citation.link ?? citation.pageURL { lines.append("  Link:       \(t(link))") }
         if let government = detail.government {
-            lines.append("  Government: \(t(government.label))" + (c.parliament.map { ", the \(t($0)) Parliament" } ?? ""))
+            lines.append(
+                "  Government: \(t(government.label))" + (c.parliament.map { ", the \(t($0)) Parliament" } ?? ""))
         }
         lines.append("  Source:     \(t(d.sourcePath)) (revision \(d.revision), SHA-256 \(d.sha256.prefix(16))…)")
         if let request = detail.request {
@@ -69,7 +71,8 @@ public enum CommitmentDetailRenderer {
             lines.append("")
             lines.append("Corrections:")
             for edit in detail.edits {
-                var text = "  \(t(edit.recordedAt))  \(edit.field.rawValue): \"\(t(edit.previous ?? "none"))\" → "
+                var text =
+                    "  \(t(edit.recordedAt))  \(edit.field.rawValue): \"\(t(edit.previous ?? "none"))\" → "
                     + "\"\(t(edit.value ?? "none"))\"  by \(t(edit.actor))"
                 if let reason = edit.reason { text += "\n      why: \(t(reason))" }
                 lines.append(text)
@@ -81,7 +84,8 @@ public enum CommitmentDetailRenderer {
             for change in detail.changes {
                 var text = "  revision \(change.revision): \(change.kind.rawValue)"
                 if change.kind == .disagrees || change.kind == .agrees {
-                    text += " \(change.field ?? ""): the page reads \"\(t(change.newValue ?? "none"))\"; the edit "
+                    text +=
+                        " \(change.field ?? ""): the page reads \"\(t(change.newValue ?? "none"))\"; the edit "
                         + "\"\(t(change.oldValue ?? "none"))\" is kept"
                 } else if let old = change.oldValue, let new = change.newValue {
                     text += ": \"\(t(old))\" → \"\(t(new))\""

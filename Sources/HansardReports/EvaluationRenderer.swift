@@ -5,9 +5,12 @@ public import HansardAnalysis
 public enum EvaluationRenderer {
     /// The table, then the pooled counts; `errors` lines follow their page's row when present.
     public static func render(_ pages: [PageEvaluation]) -> String {
-        var output = pad("page", 52) + "  commitments P R F1   requests P R F1  outcome  evasions P R F1  traps"
+        var output =
+            pad("page", 52) + "  commitments P R F1   requests P R F1  outcome  evasions P R F1  traps"
             + "  baseline P R F1  govt turns P R\n"
-        var pooled = (c: EvaluationScore(), r: EvaluationScore(), e: EvaluationScore(), b: EvaluationScore(), g: EvaluationScore())
+        var pooled = (
+            c: EvaluationScore(), r: EvaluationScore(), e: EvaluationScore(), b: EvaluationScore(), g: EvaluationScore()
+        )
         var outcomes = (right: 0, total: 0)
         var kinds = (right: 0, total: 0)
         var traps = 0
@@ -32,7 +35,8 @@ public enum EvaluationRenderer {
             for error in page.errors { output += "  " + error + "\n" }
         }
         output += row("POOLED", pooled.c, pooled.r, outcomes, pooled.e, traps, pooled.b, anyGovernment ? pooled.g : nil)
-        output += "counts: commitments \(counts(pooled.c)); requests \(counts(pooled.r)); outcomes "
+        output +=
+            "counts: commitments \(counts(pooled.c)); requests \(counts(pooled.r)); outcomes "
             + "\(outcomes.right)/\(outcomes.total); kinds \(kinds.right)/\(kinds.total); evasions \(counts(pooled.e)); "
             + "baseline \(counts(pooled.b))" + (anyGovernment ? "; government turns \(counts(pooled.g))" : "") + "\n"
         return output

@@ -12,7 +12,8 @@ public enum MarkdownReport {
         let resolved = data.counted.filter { !$0.status.isOpen }
         let dismissed = data.listings.filter { !$0.status.counts }
         var output = "# Government commitments\n\n"
-        output += "As of \(data.asOf): \(outstanding.count) outstanding (\(outstanding.filter(\.isOverdue).count) "
+        output +=
+            "As of \(data.asOf): \(outstanding.count) outstanding (\(outstanding.filter(\.isOverdue).count) "
             + "overdue), \(resolved.count) resolved, from \(data.snapshot.debates.count) debates.\n"
         let groups = Dictionary(grouping: outstanding) { $0.commitment.department ?? IndexPage.noDepartment }
         let order = groups.keys.sorted { a, b in
@@ -22,7 +23,8 @@ public enum MarkdownReport {
         }
         for department in order {
             let items = groups[department]!
-            output += "\n## \(text(department))\n\n\(items.count) outstanding, \(items.filter(\.isOverdue).count) overdue.\n"
+            output +=
+                "\n## \(text(department))\n\n\(items.count) outstanding, \(items.filter(\.isOverdue).count) overdue.\n"
             // One heading per person, however many ways the pages name them.
             let ministers = Dictionary(grouping: items) { $0.person.id }
             let byName = ministers.keys.sorted { a, b in
@@ -53,7 +55,8 @@ public enum MarkdownReport {
         output += "\n## Debates\n\n| Date | House | Debate | Commitments |\n|---|---|---|---|\n"
         let counts = Dictionary(grouping: data.counted, by: \.commitment.debateId).mapValues(\.count)
         for debate in data.snapshot.debates.sorted(by: { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }) {
-            output += "| \(debate.date ?? "") | \(debate.house?.rawValue ?? "") | \(cell(debate.title)) "
+            output +=
+                "| \(debate.date ?? "") | \(debate.house?.rawValue ?? "") | \(cell(debate.title)) "
                 + "| \(counts[debate.id] ?? 0) |\n"
         }
         return output
@@ -71,13 +74,16 @@ public enum MarkdownReport {
         } else {
             facts.append("no date given")
         }
-        if !item.status.isOpen { facts.insert("**\(item.status.rawValue)**\(c.statusDate.map { " \($0)" } ?? "")", at: 0) }
+        if !item.status.isOpen {
+            facts.insert("**\(item.status.rawValue)**\(c.statusDate.map { " \($0)" } ?? "")", at: 0)
+        }
         if let age = item.age ?? item.ageDays.map({ "\($0) days" }) { facts.append("made \(text(age)) ago") }
         var cited = "\(text(item.citation.title)), \(text(item.citation.text))"
         if let link = item.citation.link { cited += " " + Markdown.link(link) }
         facts.append(cited)
         facts.append("`\(c.id)`")
-        return "- **\(text(c.promise))**: \u{201C}\(text(c.quote))\u{201D}  \n  " + facts.joined(separator: " · ") + "\n"
+        return "- **\(text(c.promise))**: \u{201C}\(text(c.quote))\u{201D}  \n  " + facts.joined(separator: " · ")
+            + "\n"
     }
 
     /// Text with Markdown's and HTML's active characters escaped, on one line (``Markdown/escape(_:)``).

@@ -58,7 +58,8 @@ public enum RegisterDiffRenderer {
         section(
             "Resolved",
             columns: [
-                id, .init("STATUS", wraps: false), .init("ON", wraps: false), .init("PROMISE", minimum: 16, priority: 50),
+                id, .init("STATUS", wraps: false), .init("ON", wraps: false),
+                .init("PROMISE", minimum: 16, priority: 50),
                 .init("EVIDENCE", minimum: 20),
             ],
             rows: diff.resolved.map {
@@ -66,7 +67,10 @@ public enum RegisterDiffRenderer {
             })
         section(
             "Still outstanding",
-            columns: [id, madeColumn, .init("AGE", wraps: false, priority: 20), .init("OLDER BY", wraps: false, priority: 10), promise],
+            columns: [
+                id, madeColumn, .init("AGE", wraps: false, priority: 20), .init("OLDER BY", wraps: false, priority: 10),
+                promise,
+            ],
             rows: diff.stillOutstanding.map {
                 [
                     $0.commitment.id, made($0.commitment),
@@ -75,9 +79,13 @@ public enum RegisterDiffRenderer {
                 ]
             })
         section(
-            "Changed", columns: [id, madeColumn, .init("PROMISE", minimum: 16, priority: 50), .init("CHANGES", minimum: 20)],
+            "Changed",
+            columns: [id, madeColumn, .init("PROMISE", minimum: 16, priority: 50), .init("CHANGES", minimum: 20)],
             rows: diff.changed.map {
-                [$0.commitment.id, made($0.commitment), $0.commitment.promise, $0.changes.map(describe).joined(separator: "; ")]
+                [
+                    $0.commitment.id, made($0.commitment), $0.commitment.promise,
+                    $0.changes.map(describe).joined(separator: "; "),
+                ]
             })
         section(
             "Missing from NEW with no status event (warning)", columns: [id, madeColumn, promise],
@@ -86,13 +94,15 @@ public enum RegisterDiffRenderer {
     }
 
     static func markdown(_ diff: RegisterDiff) -> String {
-        var output = "# Register diff\n\n- OLD: \(Markdown.escape(diff.old.label)) (\(diff.old.commitments) commitments, as of "
+        var output =
+            "# Register diff\n\n- OLD: \(Markdown.escape(diff.old.label)) (\(diff.old.commitments) commitments, as of "
             + "\(Markdown.escape(diff.old.referenceDate)))\n- NEW: \(Markdown.escape(diff.new.label)) (\(diff.new.commitments)"
             + " commitments, as of \(Markdown.escape(diff.new.referenceDate)))\n- \(summary(diff))\n"
         func cell(_ text: String?) -> String { Markdown.escape(text ?? "") }
         func section(_ title: String, header: [String], rows: [[String?]]) {
             guard !rows.isEmpty else { return }
-            output += "\n## \(title)\n\n| " + header.joined(separator: " | ") + " |\n|"
+            output +=
+                "\n## \(title)\n\n| " + header.joined(separator: " | ") + " |\n|"
                 + String(repeating: "---|", count: header.count) + "\n"
             for row in rows { output += "| " + row.map(cell).joined(separator: " | ") + " |\n" }
         }
@@ -101,19 +111,25 @@ public enum RegisterDiffRenderer {
             rows: diff.added.map { [$0.id, $0.debateDate, $0.debateTitle, who($0), $0.promise, $0.quote] })
         section(
             "Resolved", header: ["Id", "Status", "On", "Promise", "Evidence"],
-            rows: diff.resolved.map { [$0.commitment.id, $0.status.rawValue, $0.date, $0.commitment.promise, $0.evidence] })
+            rows: diff.resolved.map {
+                [$0.commitment.id, $0.status.rawValue, $0.date, $0.commitment.promise, $0.evidence]
+            })
         section(
             "Still outstanding", header: ["Id", "Made", "Debate", "Age (days)", "Older by (days)", "Promise"],
             rows: diff.stillOutstanding.map {
                 [
-                    $0.commitment.id, $0.commitment.debateDate, $0.commitment.debateTitle, $0.newAgeDays.map(String.init),
+                    $0.commitment.id, $0.commitment.debateDate, $0.commitment.debateTitle,
+                    $0.newAgeDays.map(String.init),
                     String($0.olderByDays), $0.commitment.promise,
                 ]
             })
         section(
             "Changed", header: ["Id", "Made", "Promise", "Changes"],
             rows: diff.changed.map {
-                [$0.commitment.id, $0.commitment.debateDate, $0.commitment.promise, $0.changes.map(describe).joined(separator: "; ")]
+                [
+                    $0.commitment.id, $0.commitment.debateDate, $0.commitment.promise,
+                    $0.changes.map(describe).joined(separator: "; "),
+                ]
             })
         section(
             "Missing from NEW with no status event", header: ["Id", "Made", "Debate", "Commitment"],

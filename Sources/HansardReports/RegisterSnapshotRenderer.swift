@@ -36,7 +36,9 @@ public enum RegisterSnapshotRenderer {
         let asOf = snapshot.referenceDate
         return snapshot.commitments.map { c in
             let debate = context.debates[c.debateId]
-            let overdue = c.status.isOpen ? c.dueBy.flatMap { due in due < asOf ? CalendarDate.days(from: due, to: asOf) : nil } : nil
+            let overdue =
+                c.status.isOpen
+                ? c.dueBy.flatMap { due in due < asOf ? CalendarDate.days(from: due, to: asOf) : nil } : nil
             let citation = Citation(c, debate: debate)
             let listing = CommitmentListing(
                 commitment: c, debateTitle: citation.title, status: c.status,

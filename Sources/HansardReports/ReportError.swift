@@ -13,7 +13,8 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotWrite(let path, let reason):
-            return "\(path): cannot write the report (\(reason)); check the folder exists and is writable, or pass --out"
+            return
+                "\(path): cannot write the report (\(reason)); check the folder exists and is writable, or pass --out"
         case .unknownColumns(let names):
             return "no column named \(names.joined(separator: ", ")); the columns are "
                 + CommitmentColumns.all.map(\.name).joined(separator: ", ")

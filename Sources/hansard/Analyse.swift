@@ -25,7 +25,9 @@ extension Hansard {
         @Option(help: "Output format: json (hansard.analysis/2), table (commitments) or md (a readable summary).")
         var format: AnalyseOutputFormat = .json
 
-        @Option(help: ArgumentHelp("Use these analysis rules instead of the bundled ones.", valueName: "file"), completion: .file())
+        @Option(
+            help: ArgumentHelp("Use these analysis rules instead of the bundled ones.", valueName: "file"),
+            completion: .file())
         var rules: String?
 
         @Option(
@@ -43,11 +45,13 @@ extension Hansard {
             var printed = 0
             var failures: [ExitStatus] = []
             // Each page is analysed on the thread that read it, so analysis runs on all cores as parsing does.
-            await DebateReader().read(files, maxConcurrentFiles: jobs, transform: { analyzer.analyse($0) }) { path, result in
+            await DebateReader().read(files, maxConcurrentFiles: jobs, transform: { analyzer.analyse($0) }) {
+                path, result in
                 switch result {
                 case .success(let analysis):
                     do {
-                        Terminal.writeTable(try render(analysis, first: printed == 0, many: many), plain: format != .table)
+                        Terminal.writeTable(
+                            try render(analysis, first: printed == 0, many: many), plain: format != .table)
                         printed += 1
                     } catch {
                         Terminal.report("\(path): could not encode the analysis: \(error)")

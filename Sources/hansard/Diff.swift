@@ -29,7 +29,8 @@ extension Hansard {
 
         @Option(
             name: .customLong("session"),
-            help: ArgumentHelp("A session to compare (give two), e.g. --session 2022-23 --session 2023-24.", valueName: "session"))
+            help: ArgumentHelp(
+                "A session to compare (give two), e.g. --session 2022-23 --session 2023-24.", valueName: "session"))
         var sessions: [String] = []
 
         @Option(help: "table, json or md.")

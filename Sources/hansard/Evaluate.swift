@@ -26,13 +26,16 @@ extension Hansard {
         @Argument(help: ArgumentHelp("Gold files.", valueName: "gold"), completion: .file())
         var files: [String]
 
-        @Option(help: ArgumentHelp("The folder the gold files' pages are in.", valueName: "folder"), completion: .directory)
+        @Option(
+            help: ArgumentHelp("The folder the gold files' pages are in.", valueName: "folder"), completion: .directory)
         var corpus: String = "corpus"
 
         @Flag(help: "Print each page's misses and false finds (not for sealed rounds).")
         var errors = false
 
-        @Option(help: ArgumentHelp("Use these analysis rules instead of the bundled ones.", valueName: "file"), completion: .file())
+        @Option(
+            help: ArgumentHelp("Use these analysis rules instead of the bundled ones.", valueName: "file"),
+            completion: .file())
         var rules: String?
 
         @Option(
@@ -45,7 +48,8 @@ extension Hansard {
             if errors {
                 for file in files {
                     if let round = Self.sealedRound(of: file) {
-                        Terminal.report("\(file): round \(round) is sealed (listed in SEALED): scores only, no --errors")
+                        Terminal.report(
+                            "\(file): round \(round) is sealed (listed in SEALED): scores only, no --errors")
                         throw ExitCode(ExitStatus.usage.rawValue)
                     }
                 }
@@ -104,9 +108,11 @@ extension Hansard {
             }
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            guard process.terminationStatus == 0, let analysis = try? JSONDecoder().decode(Analysis.self, from: data) else {
+            guard process.terminationStatus == 0, let analysis = try? JSONDecoder().decode(Analysis.self, from: data)
+            else {
                 // That build cannot read the page: it found nothing there, which is what it scores.
-                Terminal.report("\(executable) analyse \(path): exit \(process.terminationStatus); scored as finding nothing")
+                Terminal.report(
+                    "\(executable) analyse \(path): exit \(process.terminationStatus); scored as finding nothing")
                 return Analysis(
                     debate: DebateSummary(
                         identity: Analyzer.debateIdentity(of: debate), title: debate.metadata.title,

@@ -30,12 +30,15 @@ extension Hansard {
                 let c = listing.commitment
                 let later = listing.laterDebate
                 var text = number == 0 ? "" : "\n"
-                text += "\(link.id)  score \(String(format: "%.2f", link.score))  \(link.kind.rawValue)"
+                text +=
+                    "\(link.id)  score \(String(format: "%.2f", link.score))  \(link.kind.rawValue)"
                     + (link.suggestsFulfilment ? "  (says it was done)" : "") + "\n"
-                text += "  commitment \(c.id)  \(c.debateDate ?? "undated")  "
+                text +=
+                    "  commitment \(c.id)  \(c.debateDate ?? "undated")  "
                     + [c.department, c.speakerName].compactMap { $0.map(t) }.joined(separator: ", ") + "\n"
                 text += "    \(t(c.promise))\n    \(t(listing.citation.title)), \(t(listing.citation.text))\n"
-                text += "  later: \(t(later?.title ?? link.debateId)), \(later?.date ?? "undated"), turn \(link.turn)"
+                text +=
+                    "  later: \(t(later?.title ?? link.debateId)), \(later?.date ?? "undated"), turn \(link.turn)"
                     + (link.speakerName.map { ", \(t($0))" } ?? "") + "\n"
                 text += "    \"\(t(link.quote))\"\n    why: \(t(link.evidence))\n"
                 Terminal.write(text)

@@ -79,8 +79,10 @@ struct SeedAnalysisTests {
 
     @Test("the answers with the three deflections are evasions, linked to the question they leave unanswered")
     func evasions() throws {
-        for text in ["I will not be drawn on the individual case", "not directly relevant to the particular Question",
-                     "I refer to my previous answer"] {
+        for text in [
+            "I will not be drawn on the individual case", "not directly relevant to the particular Question",
+            "I refer to my previous answer",
+        ] {
             let turn = try #require(debate.turns.first { $0.text.contains(text) }, "\(text)")
             let evasion = try #require(analysis.evasions.first { $0.turn == turn.index }, "\(text)")
             #expect(evasion.label == .declining)
@@ -116,8 +118,10 @@ struct AnalyzerBehaviourTests {
     @Test("the identity is the canonical URL when the page has one, else house, date and title")
     func identity() throws {
         let modern = try Self.read("hansard-modern-html/commons-2022-06-15-oral-answers-to-questions.html")
-        #expect(Analyzer.debateIdentity(of: modern)
-            == "https://hansard.parliament.uk/Commons/2022-06-15/debates/20D19FB5-2111-49A8-94A1-9E43AAC5CD38/OralAnswersToQuestions")
+        #expect(
+            Analyzer.debateIdentity(of: modern)
+                == "https://hansard.parliament.uk/Commons/2022-06-15/debates/20D19FB5-2111-49A8-94A1-9E43AAC5CD38/OralAnswersToQuestions"
+        )
         let seed = try Self.read(SeedAnalysisTests.page)
         #expect(Analyzer.debateIdentity(of: seed) == "lords/2023-03-08/whatsapp-ministerial-communications")
     }
@@ -130,13 +134,16 @@ struct AnalyzerBehaviourTests {
         #expect(analyzer.analyse(debate) == first)
         // A revision that adds a turn at the top shifts every index but changes no sentence.
         var revised = debate
-        let note = Turn(index: 0, section: nil, kind: .procedural, speaker: nil, role: .unknown, roleConfidence: 1,
-                        attribution: .page, paragraphs: ["[Correction published later.]"])
-        revised.turns = [note] + debate.turns.map { turn in
-            var shifted = turn
-            shifted.index += 1
-            return shifted
-        }
+        let note = Turn(
+            index: 0, section: nil, kind: .procedural, speaker: nil, role: .unknown, roleConfidence: 1,
+            attribution: .page, paragraphs: ["[Correction published later.]"])
+        revised.turns =
+            [note]
+            + debate.turns.map { turn in
+                var shifted = turn
+                shifted.index += 1
+                return shifted
+            }
         revised.source.sha256 = String(repeating: "0", count: 64)
         let second = analyzer.analyse(revised)
         #expect(Set(second.commitments.map(\.id)) == Set(first.commitments.map(\.id)))
@@ -175,7 +182,8 @@ struct AnalyzerBehaviourTests {
     func governmentSpeakers() throws {
         let analyzer = try Analyzer()
         // 1961: "The Parliamentary Secretary for Science (Mr. Denzil Freeth)" answers, then "Mr. Freeth".
-        let commons = analyzer.analyse(try Self.read("hansard-modern-html/commons-1961-07-18-oral-answers-to-questions.html"))
+        let commons = analyzer.analyse(
+            try Self.read("hansard-modern-html/commons-1961-07-18-oral-answers-to-questions.html"))
         let write = try #require(commons.commitments.first { $0.quote.hasPrefix("I think that I had better write") })
         // The fullest name the page gives him, whichever label the turn prints.
         #expect(write.speaker.name == "Mr. Denzil Freeth")
@@ -184,7 +192,8 @@ struct AnalyzerBehaviourTests {
         #expect(!commons.commitments.contains { $0.quote.contains("I will do my best to retain his name") })
         // 2009 Lords ParlParse: no office lines; Lord Bach answers the tabled question.
         let lords = analyzer.analyse(try Self.read("parlparse-xml/lords-2009-10-26-daylord-parlparse.xml"))
-        let takeBack = try #require(lords.commitments.first { $0.quote.contains("I shall take that back to the department") })
+        let takeBack = try #require(
+            lords.commitments.first { $0.quote.contains("I shall take that back to the department") })
         #expect(takeBack.speaker.name == "Lord Bach")
         #expect(takeBack.action == .reportBack)
         let tabled = try #require(lords.questions.first { $0.kind == .tabled })
@@ -208,7 +217,8 @@ struct RulesFileTests {
 
     @Test("an edited timing table changes due dates without recompiling")
     func editedTimingTable() throws {
-        var rules = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.bundledRules)) as? [String: Any])
+        var rules = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.bundledRules)) as? [String: Any])
         var timing = try #require(rules["timing"] as? [[String: Any]])
         let shortly = try #require(timing.firstIndex { ($0["pattern"] as? String)?.contains("shortly") == true })
         timing[shortly]["due"] = ["days": 14]
@@ -225,8 +235,11 @@ struct RulesFileTests {
     func beforeTheHouseRises() throws {
         // Macmillan, 18 July 1961: "… I hope to make a statement on these matters before the House rises."
         let analysis = try Analyzer().analyse(
-            try DebateReader().read(contentsOf: CorpusFile.path("hansard-modern-html/commons-1961-07-18-oral-answers-to-questions.html")))
-        let statement = try #require(analysis.commitments.first { $0.quote.contains("make a statement on these matters before the House rises") })
+            try DebateReader().read(
+                contentsOf: CorpusFile.path("hansard-modern-html/commons-1961-07-18-oral-answers-to-questions.html")))
+        let statement = try #require(
+            analysis.commitments.first { $0.quote.contains("make a statement on these matters before the House rises") }
+        )
         #expect(statement.action == .reportBack)
         #expect(statement.strength == .qualified)
         #expect(statement.timing?.phrase == "before the House rises")
@@ -246,7 +259,8 @@ struct RulesFileTests {
             guard case .rulesMalformed(let path, _) = error else { Issue.record("wrong error \(error)"); return }
             #expect(path == notJSON)
         }
-        var rules = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.bundledRules)) as? [String: Any])
+        var rules = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.bundledRules)) as? [String: Any])
         var answers = try #require(rules["answers"] as? [String: Any])
         answers["deflections"] = ["(unclosed"]
         rules["answers"] = answers

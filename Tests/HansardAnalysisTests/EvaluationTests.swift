@@ -49,7 +49,8 @@ struct EvaluationTests {
 
     static func files(of round: String) throws -> [String] {
         let folder = gold.appendingPathComponent(round)
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+            .sorted()
         return names.map { folder.appendingPathComponent($0).path }
     }
 
@@ -66,7 +67,9 @@ struct EvaluationTests {
             if debates[path] == nil { debates[path] = try DebateReader().read(contentsOf: path) }
             let debate = debates[path]!
             pages.append(
-                Evaluator.evaluate(gold, file: (file as NSString).lastPathComponent, debate: debate, analysis: analyzer.analyse(debate)))
+                Evaluator.evaluate(
+                    gold, file: (file as NSString).lastPathComponent, debate: debate, analysis: analyzer.analyse(debate)
+                ))
         }
         let commitments = pages.map(\.commitments).reduce(EvaluationScore(), +)
         let requests = pages.map(\.requests).reduce(EvaluationScore(), +)
@@ -74,10 +77,11 @@ struct EvaluationTests {
         let outcomesRight = pages.map(\.outcomes.right).reduce(0, +)
         let outcomesTotal = pages.map(\.outcomes.total).reduce(0, +)
         let traps = pages.map(\.trapsHit.count).reduce(0, +)
-        print("\(bar.round): commitments P \(commitments.correct)/\(commitments.predicted) R \(commitments.found)/\(commitments.gold); "
-            + "requests P \(requests.correct)/\(requests.predicted) R \(requests.found)/\(requests.gold); "
-            + "outcomes \(outcomesRight)/\(outcomesTotal); evasions P \(evasions.correct)/\(evasions.predicted) "
-            + "R \(evasions.found)/\(evasions.gold); traps hit \(traps)")
+        print(
+            "\(bar.round): commitments P \(commitments.correct)/\(commitments.predicted) R \(commitments.found)/\(commitments.gold); "
+                + "requests P \(requests.correct)/\(requests.predicted) R \(requests.found)/\(requests.gold); "
+                + "outcomes \(outcomesRight)/\(outcomesTotal); evasions P \(evasions.correct)/\(evasions.predicted) "
+                + "R \(evasions.found)/\(evasions.gold); traps hit \(traps)")
         #expect(commitments.precision ?? 0 >= bar.commitmentPrecision)
         #expect(commitments.recall ?? 0 >= bar.commitmentRecall)
         #expect(requests.precision ?? 0 >= bar.requestPrecision)

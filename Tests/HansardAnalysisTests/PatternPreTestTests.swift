@@ -5,8 +5,9 @@ import Testing
 
 @testable import HansardAnalysis
 
-/// The speaker rules skip a regular expression when the text lacks letters the pattern cannot match without.
-/// These tests hold that pre-test to what ICU itself says, so that it can only save time, never change a result.
+/// The speaker rules' pre-test, held to ICU.
+///
+/// The rules skip a regular expression when the text lacks letters the pattern cannot match without. These tests hold that pre-test to what ICU itself says, so that it can only save time, never change a result.
 @Suite("Pattern pre-test")
 struct PatternPreTestTests {
     @Test(
@@ -52,7 +53,8 @@ struct PatternPreTestTests {
             rules.governmentOffices, rules.nonGovernmentOffices, rules.chairNames, rules.tabledQuestions,
             rules.chairActs, rules.chairCallsGovernment, rules.chairCallsNonGovernment,
             rules.addressedAsMinisterBefore, rules.statementThanks, rules.statementOpenings, rules.thirdPersonMinister,
-            rules.thirdPersonMinisterExceptions, rules.withdrawals, rules.governmentSelf, rules.governmentSelfExceptions,
+            rules.thirdPersonMinisterExceptions, rules.withdrawals, rules.governmentSelf,
+            rules.governmentSelfExceptions,
             rules.oppositionSelf, rules.lordsQuestionTimeManagement, rules.departmentSelf, rules.departmentAddressed,
         ]
         let pages = [

@@ -56,7 +56,10 @@ struct BadInputTests {
     func utf16() throws {
         let text = "<html><body><p>My Lords</p></body></html>"
         let path = try temporaryFile([0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
-        #expect(throws: IngestionError.encoding(path: path, reason: "is UTF-16 text; convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)")) {
+        #expect(
+            throws: IngestionError.encoding(
+                path: path, reason: "is UTF-16 text; convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)")
+        ) {
             try reader.read(contentsOf: path)
         }
     }
@@ -64,7 +67,8 @@ struct BadInputTests {
     @Test("Windows-1252 is refused with the byte and the fix")
     func windows1252() throws {
         // "Minister’s" with the Windows-1252 right single quote 0x92.
-        let bytes = Array("<html><head><meta charset=\"utf-8\"></head><body><p>Minister".utf8) + [0x92]
+        let bytes =
+            Array("<html><head><meta charset=\"utf-8\"></head><body><p>Minister".utf8) + [0x92]
             + Array("s answer</p></body></html>".utf8)
         let path = try temporaryFile(bytes)
         do {
@@ -133,7 +137,8 @@ struct BadInputTests {
         let relabelled = seed.replacingOccurrences(of: "<head>", with: "<head><meta charset=\"windows-1252\">")
         #expect(relabelled != seed)
         let debate = try reader.read(bytes: Array(relabelled.utf8), path: "relabelled.html")
-        let original = try reader.read(contentsOf: CorpusFile.path("hansard-modern-html/commons-1997-05-21-engagements.html"))
+        let original = try reader.read(
+            contentsOf: CorpusFile.path("hansard-modern-html/commons-1997-05-21-engagements.html"))
         #expect(debate.turns == original.turns)
     }
 }

@@ -141,7 +141,8 @@ struct HansardPageReaderTests {
         // <div class="contribution" data-contribution-id="488898C9-…"> … memberId=4424 … (Falkirk) (SNP)
         let first = try #require(debate.speeches.first)
         #expect(first.contributionId == "488898C9-AEBB-42D5-BD94-3CCA0D48EEAE")
-        #expect(first.speaker == Speaker(name: "John Mc Nally", memberId: "4424", party: "SNP", constituency: "Falkirk"))
+        #expect(
+            first.speaker == Speaker(name: "John Mc Nally", memberId: "4424", party: "SNP", constituency: "Falkirk"))
         #expect(first.role == .member)
         #expect(first.roleConfidence == 0.8)
         #expect(first.attribution == .page)
@@ -170,7 +171,8 @@ struct HansardPageReaderTests {
         #expect(president.role == .minister)
         #expect(president.roleConfidence == 1)
         // "Alok Sharma" alone, linked to member 4014: the office comes from the other turn.
-        let plain = try #require(debate.speeches.first { $0.speaker?.name == "Alok Sharma" && $0.speaker?.office == nil })
+        let plain = try #require(
+            debate.speeches.first { $0.speaker?.name == "Alok Sharma" && $0.speaker?.office == nil })
         #expect(plain.role == .minister)
         #expect(plain.roleConfidence < 1)
         #expect(!plain.roleEvidence.isEmpty)
@@ -190,13 +192,15 @@ struct HansardPageReaderTests {
         // "The Prime Minister (Mr. Tony Blair)" once, then "The Prime Minister" 18 times.
         let pm = debate.speeches.filter { $0.speaker?.office == "The Prime Minister" }
         #expect(pm.count == 19)
-        #expect(pm.allSatisfy { $0.speaker?.name == "Mr. Tony Blair" && $0.role == .minister && $0.roleConfidence == 1 })
+        #expect(
+            pm.allSatisfy { $0.speaker?.name == "Mr. Tony Blair" && $0.role == .minister && $0.roleConfidence == 1 })
         let chair = try #require(debate.speeches.first { $0.speaker?.name == "Madam Speaker" })
         #expect(chair.role == .chair)
         #expect(chair.paragraphs == ["Order."])
 
         let science = try Self.read("commons-1961-07-18-oral-answers-to-questions.html")
-        let secretary = try #require(science.speeches.first { $0.speaker?.office != nil && $0.speaker?.office != "The Prime Minister" })
+        let secretary = try #require(
+            science.speeches.first { $0.speaker?.office != nil && $0.speaker?.office != "The Prime Minister" })
         #expect(secretary.speaker?.office == "The Parliamentary Secretary for Science")
         #expect(secretary.speaker?.name == "Mr. Denzil Freeth")
         #expect(secretary.role == .minister)
@@ -227,7 +231,8 @@ struct HansardPageReaderTests {
             ])
         // 1963: text between two blockquotes, with an in-text column marker (568) in the same speech's page.
         let finance = try Self.read("commons-1963-03-21-oral-answers-to-questions.html")
-        let pm = try #require(finance.speeches.first { $0.paragraphs.contains("and this is Professor Hoyle's remark—") })
+        let pm = try #require(
+            finance.speeches.first { $0.paragraphs.contains("and this is Professor Hoyle's remark—") })
         #expect(
             pm.paragraphs.last
                 == "It seems to me that that is what has happened. In fairness to the American Government, I should say"
@@ -252,7 +257,9 @@ struct HansardPageReaderTests {
         for facts in Self.pages {
             let debate = try Self.read(facts.file)
             let text = debate.turns.map(\.text).joined(separator: "\n")
-            for chrome in ["Copy link", "Share this specific contribution", "Cookie settings", "__CF$cv$params", "Back to top"] {
+            for chrome in [
+                "Copy link", "Share this specific contribution", "Cookie settings", "__CF$cv$params", "Back to top",
+            ] {
                 #expect(!text.contains(chrome), "\(facts.file) contains \(chrome)")
             }
         }
@@ -283,7 +290,8 @@ struct HansardPageReaderTests {
 
         // The same page as a search results page (og:url under /search/) is not recognised at all.
         let search = emptied.replacingOccurrences(
-            of: "https://hansard.parliament.uk//Commons/2022-06-15/debates/20D19FB5-2111-49A8-94A1-9E43AAC5CD38/OralAnswersToQuestions",
+            of:
+                "https://hansard.parliament.uk//Commons/2022-06-15/debates/20D19FB5-2111-49A8-94A1-9E43AAC5CD38/OralAnswersToQuestions",
             with: "https://hansard.parliament.uk/search/Debates?searchTerm=windfall")
         #expect(search != emptied)
         #expect {
@@ -324,7 +332,8 @@ struct HansardPageReaderTests {
         let page = try Self.bytes("commons-1997-05-21-engagements.html")
         // Cloudflare serves addresses as a hex string XORed with its first byte (here 0x5a);
         // 5a39363f… decodes to clerks@parliament.uk.
-        let link = "<a href=\"/cdn-cgi/l/email-protection\" class=\"__cf_email__\""
+        let link =
+            "<a href=\"/cdn-cgi/l/email-protection\" class=\"__cf_email__\""
             + " data-cfemail=\"5a39363f2831291a2a3b2836333b373f342e742f31\">[email&#160;protected]</a>"
         let original = "<p class=\"\">Reading.</p>"
         #expect(page.contains(original))
@@ -334,7 +343,8 @@ struct HansardPageReaderTests {
         #expect(!debate.turns.contains { $0.text.contains("protected]") })
     }
 
-    @Test("An item's text is that of its first <div id>, wherever the div sits; a protected link's code may sit below it")
+    @Test(
+        "An item's text is that of its first <div id>, wherever the div sits; a protected link's code may sit below it")
     func itemHolders() throws {
         let page = try Self.bytes("commons-1997-05-21-engagements.html")
         let wrapper = "<div class=\"debate-item debate-item-contributiondebateitem\">"
@@ -342,10 +352,12 @@ struct HansardPageReaderTests {
         // Text before the holder and after it is the item's but not the holder's, and is not read; the
         // holder sits inside a <noscript>, whose text a flow would skip. The contribution after the item is
         // still read.
-        let item = "<div class=\"debate-item debate-item-otherdebateitem\"><em>Lead</em> words"
+        let item =
+            "<div class=\"debate-item debate-item-otherdebateitem\"><em>Lead</em> words"
             + "<noscript><div id=\"contribution-X1\"><p>Held <b>text</b></p><p>Second</p></div></noscript> tail</div>"
         // A protected link with no fragment: the code is in the span below it; one with none is lost.
-        let links = "<div class=\"debate-item debate-item-otherdebateitem\"><div id=\"X2\"><p>Mail"
+        let links =
+            "<div class=\"debate-item debate-item-otherdebateitem\"><div id=\"X2\"><p>Mail"
             + " <a href=\"/cdn-cgi/l/email-protection\"><i><span data-cfemail=\"5a39363f2831291a2a3b2836333b373f342e742f31\">"
             + "[email&#160;protected]</span></i></a> or <a href=\"/cdn-cgi/l/email-protection\">lost</a>.</p></div></div>"
         var edited = page

@@ -32,7 +32,9 @@ struct HistoricHansardReaderTests {
         #expect(metadata.house == .commons)
         #expect(metadata.volume == "66")
         #expect(metadata.type == "Commons Sitting")
-        #expect(metadata.url == "https://api.parliament.uk/historic-hansard/commons/1914/sep/17/contracts-with-alien-enemies")
+        #expect(
+            metadata.url
+                == "https://api.parliament.uk/historic-hansard/commons/1914/sep/17/contracts-with-alien-enemies")
         #expect(metadata.sections.map(\.title) == ["CONTRACTS WITH ALIEN ENEMIES."])
         #expect(debate.speeches.count == 4)
         #expect(debate.turns.count == 4)
@@ -50,7 +52,10 @@ struct HistoricHansardReaderTests {
         #expect(debate.turns[1].column == "1000")
         #expect(debate.turns[0].column == "997")
         // &#x0021; is an exclamation mark.
-        #expect(debate.turns[1].paragraphs == ["Give other people a chance: remember that we are up in a quarter of an hour!"])
+        #expect(
+            debate.turns[1].paragraphs == [
+                "Give other people a chance: remember that we are up in a quarter of an hour!"
+            ])
         #expect(debate.turns[1].role == .member)
         #expect(debate.turns[1].roleConfidence == 0.8)
         #expect(debate.turns[1].attribution == .page)
@@ -70,7 +75,8 @@ struct HistoricHansardReaderTests {
         #expect(first.speaker?.name == "Lord HUGH CECIL")
         #expect(first.speaker?.memberId == "lord-hugh-cecil")
         // The question number "12." is printed outside the paragraph and stays out of it.
-        #expect(first.paragraphs.first?.hasPrefix("asked the Home Secretary whether he has received a memorial") == true)
+        #expect(
+            first.paragraphs.first?.hasPrefix("asked the Home Secretary whether he has received a memorial") == true)
         #expect(debate.speeches.last?.speaker?.name == "Mr. McKENNA")
         // An unmatched member has no people/ link.
         #expect(debate.turns[2].speaker?.name == "Mr. MacCALLUM SCOTT")
@@ -123,7 +129,10 @@ struct HistoricHansardReaderTests {
         let speaker = try #require(debate.turns.first { $0.speaker?.name == "Mr. SPEAKER" })
         #expect(speaker.role == .chair)
         #expect(speaker.column == "851")
-        #expect(speaker.paragraphs.first == "I do not see how that point arises on the Motion before the House. The Motion relates only to the concentration of administration.")
+        #expect(
+            speaker.paragraphs.first
+                == "I do not see how that point arises on the Motion before the House. The Motion relates only to the concentration of administration."
+        )
 
         let close = try #require(debate.turns.last)
         #expect(close.kind == .procedural)
@@ -154,7 +163,10 @@ struct HistoricHansardReaderTests {
         #expect(statement.paragraphs.contains("(2) Customers' securities:"))
         #expect(statement.paragraphs.contains("The matter is being proceeded with with all possible dispatch."))
         #expect(!statement.paragraphs.contains { $0.contains("1330W") || $0.contains("1332W") || $0.contains("1331") })
-        #expect(statement.paragraphs.contains("(b) securities the absolute property of British, Allied or neutral customers free of lien. These are returned to the customers;"))
+        #expect(
+            statement.paragraphs.contains(
+                "(b) securities the absolute property of British, Allied or neutral customers free of lien. These are returned to the customers;"
+            ))
         // Column 1332W is printed inside the statement; "<col>1333</col>" inside the next answer.
         #expect(debate.turns[2].speaker?.name == "Sir H. DALZIEL")
         #expect(debate.turns[2].column == "1332W")
@@ -177,7 +189,10 @@ struct HistoricHansardReaderTests {
         #expect(debate.turns[2].speaker?.name == "Sir E. CARSON")
         #expect(debate.turns[2].column == "1209")
         #expect(debate.turns[1].column == "1208")
-        #expect(debate.turns[6].paragraphs == ["Will you direct the manager of the London branches to insert corrected advertisements in the American papers?"])
+        #expect(
+            debate.turns[6].paragraphs == [
+                "Will you direct the manager of the London branches to insert corrected advertisements in the American papers?"
+            ])
     }
 
     @Test("Lords 10 Feb 1915: offices in capitals, unrevised marks and procedural notes")
@@ -221,14 +236,16 @@ struct HistoricHansardReaderTests {
         #expect(!debate.turns[0].paragraphs.contains { $0.contains(" 498 ") || $0.contains(" 499 ") })
     }
 
-    @Test("Recognised by its own markers only", arguments: [
-        ("historic-hansard-html/commons-1914-11-16-alien-enemies.html", true),
-        ("historic-hansard-html/lords-1915-02-10-alien-enemies.html", true),
-        ("publications-html/lords-2011-01-11-publications-daily-part1-TRIMMED.html", false),
-        ("publications-html/westminster-hall-2011-07-19-publications-EXCERPT.html", false),
-        ("hansard-modern-html/commons-1997-05-21-engagements.html", false),
-        ("hansard-modern-html/commons-2022-06-15-oral-answers-to-questions.html", false),
-    ])
+    @Test(
+        "Recognised by its own markers only",
+        arguments: [
+            ("historic-hansard-html/commons-1914-11-16-alien-enemies.html", true),
+            ("historic-hansard-html/lords-1915-02-10-alien-enemies.html", true),
+            ("publications-html/lords-2011-01-11-publications-daily-part1-TRIMMED.html", false),
+            ("publications-html/westminster-hall-2011-07-19-publications-EXCERPT.html", false),
+            ("hansard-modern-html/commons-1997-05-21-engagements.html", false),
+            ("hansard-modern-html/commons-2022-06-15-oral-answers-to-questions.html", false),
+        ])
     func recognition(file: String, expected: Bool) throws {
         let path = CorpusFile.path(file)
         let bytes = try DebateReader.loadBytes(path)

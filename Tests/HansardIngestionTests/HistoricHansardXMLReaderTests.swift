@@ -58,7 +58,10 @@ struct HistoricHansardXMLReaderTests {
         #expect(debate.speeches.filter { $0.role == .chair }.count == 30)
         // Three <division> lists, each one procedural item whose first row is the division's number.
         let divisions = debate.turns.filter { $0.kind == .procedural && $0.paragraphs[0].hasPrefix("Division No.") }
-        #expect(divisions.map { $0.paragraphs[0] } == ["Division No. 27] [6.4 pm", "Division No. 28] [9.50 pm", "Division No. 29] [11.15 pm>"])
+        #expect(
+            divisions.map { $0.paragraphs[0] } == [
+                "Division No. 27] [6.4 pm", "Division No. 28] [9.50 pm", "Division No. 29] [11.15 pm>",
+            ])
         #expect(divisions[0].paragraphs == ["Division No. 27] [6.4 pm", "AYES.", "Alexander, Richard Aspinwall, Jack"])
         // The third list runs from column 123 into 124.
         #expect(divisions[2].column == "123")
@@ -78,7 +81,10 @@ struct HistoricHansardXMLReaderTests {
         // Later on the page he is "Mr. Hunt": the office printed earlier makes him the minister.
         let later = try #require(debate.speeches.first { $0.speaker?.name == "Mr. Hunt" })
         #expect(later.role == .minister)
-        #expect(later.roleEvidence == ["the page names this member earlier as The Parliamentary Under-Secretary of State for Energy"])
+        #expect(
+            later.roleEvidence == [
+                "the page names this member earlier as The Parliamentary Under-Secretary of State for Energy"
+            ])
         // "The Parliamentary Under-Secretary of State for Health <member>(Dr. Stephen Ladyman)</member>".
         let ladyman = try #require(debate.speeches.first { $0.speaker?.name == "Dr. Stephen Ladyman" })
         #expect(ladyman.speaker?.office == "The Parliamentary Under-Secretary of State for Health")
@@ -109,13 +115,19 @@ struct HistoricHansardXMLReaderTests {
         #expect(douglas.speaker?.name == "Mr. Douglas")
         #expect(douglas.role == .member)
         #expect(douglas.section == 3)
-        #expect(douglas.paragraphs == ["asked the Secretary of State for Energy if he will make a statement on visits by Ministers in his Department to pits in the Scottish coalfield."])
+        #expect(
+            douglas.paragraphs == [
+                "asked the Secretary of State for Energy if he will make a statement on visits by Ministers in his Department to pits in the Scottish coalfield."
+            ])
         // The answer's colon after the name is not part of the text.
         #expect(hasPrefix(debate.turns[3], "I was extremely impressed during my recent visit"))
         // Mr. Hunt's second answer runs from column 1 into column 2; the next turn starts in column 2.
         let crossing = try #require(debate.turns.first { $0.contributionId == "S6CV0089P0-00365" })
         #expect(crossing.column == "1")
-        #expect(crossing.paragraphs == ["The reinstatement of sacked Scottish miners is a matter for the Scottish area. Comparisons vary between different cases, and are neither useful nor valid. I understand that most of the dismissed miners in the Scottish area have been reinterviewed for reinstatement, and that more than 70 have been offered employment. Decisions following such reviews must be for area management, and those who have not been reinstated may take their case to an industrial tribunal."])
+        #expect(
+            crossing.paragraphs == [
+                "The reinstatement of sacked Scottish miners is a matter for the Scottish area. Comparisons vary between different cases, and are neither useful nor valid. I understand that most of the dismissed miners in the Scottish area have been reinterviewed for reinstatement, and that more than 70 have been offered employment. Decisions following such reviews must be for area management, and those who have not been reinstated may take their case to an industrial tribunal."
+            ])
         #expect(debate.turns[crossing.index + 1].column == "2")
         // "<p>3.30 pm</p>" before the statement is its time; <lb/> separates its paragraphs.
         let fowler = try #require(debate.turns.first { $0.contributionId == "S6CV0089P0-00526" })
@@ -123,12 +135,20 @@ struct HistoricHansardXMLReaderTests {
         #expect(fowler.column == "21")
         #expect(fowler.speaker?.office == "The Secretary of State for Social Services")
         #expect(fowler.paragraphs.count == 37)
-        #expect(fowler.paragraphs[0] == "With permission, Mr. Speaker, I shall make a statement on the Social Security White Paper which I am publishing today.")
-        #expect(fowler.paragraphs[1].hasPrefix("In June the Government published a Green Paper which set out in detail the case for change"))
+        #expect(
+            fowler.paragraphs[0]
+                == "With permission, Mr. Speaker, I shall make a statement on the Social Security White Paper which I am publishing today."
+        )
+        #expect(
+            fowler.paragraphs[1].hasPrefix(
+                "In June the Government published a Green Paper which set out in detail the case for change"))
         #expect(debate.turns.first { $0.contributionId == "S6CV0089P0-00577" } == nil)
         #expect(debate.turns.contains { $0.time == "4·28 pm" && $0.speaker?.name == "Mr. Leon Brittan" })
         // A quotation stands as its own paragraph.
-        #expect(debate.turns.contains { $0.paragraphs.contains("\"a private sector solution to a private sector problem\"") })
+        #expect(
+            debate.turns.contains {
+                $0.paragraphs.contains("\"a private sector solution to a private sector problem\"")
+            })
     }
 
     @Test("Commons 16 Dec 1985: stage directions are procedural, plain paragraphs continue the turn before")
@@ -151,7 +171,9 @@ struct HistoricHansardXMLReaderTests {
         #expect(ordered.kind == .procedural)
         #expect(ordered.paragraphs.count == 2)
         #expect(ordered.paragraphs[0] == "Ordered,")
-        #expect(ordered.paragraphs[1].hasPrefix("That the matter of the recommendations of the Scottish Tertiary Education Advisory Council"))
+        #expect(
+            ordered.paragraphs[1].hasPrefix(
+                "That the matter of the recommendations of the Scottish Tertiary Education Advisory Council"))
         #expect(ordered.paragraphs[1].hasSuffix("\u{2014}[Mr. Peter Lloyd.]"))
         // The last section: Mr. Speaker's words, the amendments he lists in <ul>, and a plain <p> after them.
         let last = try #require(debate.turns.last)
@@ -195,13 +217,21 @@ struct HistoricHansardXMLReaderTests {
         #expect(canavan.contributionId == "S6CV0089P0-04896")
         #expect(canavan.section == 1)
         #expect(canavan.column == "1W")
-        #expect(canavan.paragraphs == ["asked the Minister of Agriculture, Fisheries and Food what is his latest available information on the amount of surplus food stored (a) in the United Kingdom and (b) in the European Economic Community and the costs of storage."])
+        #expect(
+            canavan.paragraphs == [
+                "asked the Minister of Agriculture, Fisheries and Food what is his latest available information on the amount of surplus food stored (a) in the United Kingdom and (b) in the European Economic Community and the costs of storage."
+            ])
         // Mr. Gummer's answer and the plain <p> after it, its second paragraph.
         let gummer = debate.turns[1]
         #expect(gummer.speaker?.name == "Mr. Gummer")
         #expect(gummer.paragraphs.count == 2)
-        #expect(gummer.paragraphs[0].hasPrefix("A note setting out the volume of United Kingdom and Community intervention stocks"))
-        #expect(gummer.paragraphs[1] == "The storage, handling and related costs of United Kingdom intervention products (including barley and feedwheat) in 1984 were \u{A3}46\u{B7}4 million. We have no figures for storage costs incurred by other member states.")
+        #expect(
+            gummer.paragraphs[0].hasPrefix(
+                "A note setting out the volume of United Kingdom and Community intervention stocks"))
+        #expect(
+            gummer.paragraphs[1]
+                == "The storage, handling and related costs of United Kingdom intervention products (including barley and feedwheat) in 1984 were \u{A3}46\u{B7}4 million. We have no figures for storage costs incurred by other member states."
+        )
         // "(2) if the police officers …" continues Sir Eldon Griffiths's question.
         let griffiths = try #require(debate.turns.first { $0.speaker?.name == "Sir Eldon Griffiths" })
         #expect(griffiths.paragraphs.count == 2)
@@ -329,10 +359,12 @@ struct HistoricHansardXMLReaderTests {
         }
     }
 
-    @Test("XML that is not a debate is refused", arguments: [
-        "<?xml version=\"1.0\"?><catalog><book id=\"1\"><title>Hansard Guide</title></book></catalog>",
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Parliament news</title></channel></rss>",
-    ])
+    @Test(
+        "XML that is not a debate is refused",
+        arguments: [
+            "<?xml version=\"1.0\"?><catalog><book id=\"1\"><title>Hansard Guide</title></book></catalog>",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Parliament news</title></channel></rss>",
+        ])
     func notADebate(xml: String) throws {
         #expect {
             try DebateReader().read(bytes: Array(xml.utf8), path: "other.xml")

@@ -29,13 +29,18 @@ struct HostileInputTests {
         }
         let message = IngestionError.tooLarge(path: path, bytes: 100_000_000, limit: DebateReader.maximumFileBytes)
             .description
-        #expect(message == "\(path): is 100 MB, more than the 64 MB limit for one debate page; it is not a single saved page (split it, or check that it is the file you meant)")
+        #expect(
+            message
+                == "\(path): is 100 MB, more than the 64 MB limit for one debate page; it is not a single saved page (split it, or check that it is the file you meant)"
+        )
     }
 
     @Test("Bytes already in memory over the limit are refused too")
     func tooLargeInMemory() {
         let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: DebateReader.maximumFileBytes + 1)
-        #expect(throws: IngestionError.tooLarge(path: "x.txt", bytes: bytes.count, limit: DebateReader.maximumFileBytes)) {
+        #expect(
+            throws: IngestionError.tooLarge(path: "x.txt", bytes: bytes.count, limit: DebateReader.maximumFileBytes)
+        ) {
             try reader.read(bytes: bytes, path: "x.txt")
         }
     }
@@ -51,7 +56,8 @@ struct HostileInputTests {
 
     @Test("HTML nested 100,000 elements deep is refused, without overflowing the stack")
     func deepHTML() {
-        let bytes = Array("<html><body>".utf8) + Self.nested(100_000, open: "<div>", close: "</div>")
+        let bytes =
+            Array("<html><body>".utf8) + Self.nested(100_000, open: "<div>", close: "</div>")
             + Array("</body></html>\n".utf8)
         #expect(throws: IngestionError.nestedTooDeeply(path: "deep.html", limit: 255)) {
             try reader.read(bytes: bytes, path: "deep.html")
@@ -63,7 +69,8 @@ struct HostileInputTests {
 
     @Test("ParlParse XML nested 100,000 elements deep is refused")
     func deepXML() {
-        let bytes = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<publicwhip>".utf8)
+        let bytes =
+            Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<publicwhip>".utf8)
             + Self.nested(100_000, open: "<p>", close: "</p>") + Array("</publicwhip>\n".utf8)
         #expect(throws: IngestionError.nestedTooDeeply(path: "deep.xml", limit: 255)) {
             try reader.read(bytes: bytes, path: "deep.xml")
@@ -85,7 +92,8 @@ struct HostileInputTests {
 
     @Test("A billion-laughs document is refused, naming the entity")
     func billionLaughs() {
-        let declarations = ["<!ENTITY lol0 \"lol\">"]
+        let declarations =
+            ["<!ENTITY lol0 \"lol\">"]
             + (1...9).map { "<!ENTITY lol\($0) \"\(String(repeating: "&lol\($0 - 1);", count: 10))\">" }
         let bytes = Self.publicwhip(doctype: declarations.joined(separator: "\n"), body: "&lol9;")
         #expect(
@@ -101,7 +109,9 @@ struct HostileInputTests {
 
     @Test("Short entities built from each other are refused too: their expansion still multiplies")
     func nestedShortEntities() {
-        let declarations = ["<!ENTITY a \"aa\">"] + (1...30).map { "<!ENTITY e\($0) \"&e\($0 - 1);&e\($0 - 1);\">" }
+        let declarations =
+            ["<!ENTITY a \"aa\">"]
+            + (1...30).map { "<!ENTITY e\($0) \"&e\($0 - 1);&e\($0 - 1);\">" }
             .map { $0.replacingOccurrences(of: "&e0;", with: "&a;") }
         let bytes = Self.publicwhip(doctype: declarations.joined(separator: "\n"), body: "&e30;")
         do {
@@ -112,7 +122,8 @@ struct HostileInputTests {
                 Issue.record("expected a malformed error, got \(error)")
                 return
             }
-            #expect(reason.hasPrefix("it declares an entity e1 of 6 characters") || reason.contains("expand without bound"))
+            #expect(
+                reason.hasPrefix("it declares an entity e1 of 6 characters") || reason.contains("expand without bound"))
         }
     }
 
@@ -148,7 +159,8 @@ struct HostileInputTests {
     func parlParseEntitiesStillRead() throws {
         // corpus/parlparse-xml/westminster-hall-2009-10-28-parlparse.xml declares <!ENTITY mdash "&#8212;"> and
         // uses &mdash; in its speeches.
-        let debate = try reader.read(contentsOf: CorpusFile.path("parlparse-xml/westminster-hall-2009-10-28-parlparse.xml"))
+        let debate = try reader.read(
+            contentsOf: CorpusFile.path("parlparse-xml/westminster-hall-2009-10-28-parlparse.xml"))
         #expect(debate.turns.contains { $0.paragraphs.contains { $0.contains("\u{2014}") } })
     }
 }

@@ -41,7 +41,8 @@ struct MarkupStreamTests {
                 self.root = nil
             }
             let name = String(decoding: element.name, as: UTF8.self)
-            recorded.append(Element(name: name, depth: element.depth, attributes: element.attributeValues(names), text: ""))
+            recorded.append(
+                Element(name: name, depth: element.depth, attributes: element.attributeValues(names), text: ""))
             open.append((recorded.count - 1, FoldedText()))
             return .enter
         }
@@ -172,7 +173,8 @@ struct MarkupStreamTests {
         }
         #expect(htmlRecorder.elements == htmlTree)
         #expect(htmlRecorder.elements.allSatisfy { $0.depth < 10 })
-        let xml = "<?xml version=\"1.0\"?><publicwhip><speech>\(run)<p>one</p></speech><speech><p>two</p></speech></publicwhip>"
+        let xml =
+            "<?xml version=\"1.0\"?><publicwhip><speech>\(run)<p>one</p></speech><speech><p>two</p></speech></publicwhip>"
         let xmlBytes = Array(xml.utf8)
         let xmlRecorder = Recorder(names: [])
         _ = try MarkupStream.readXML(xmlBytes, path: "tags.xml", format: .parlParseXML, into: xmlRecorder)

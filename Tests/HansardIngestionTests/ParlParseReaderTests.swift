@@ -149,7 +149,10 @@ struct ParlParseReaderTests {
         #expect(division.time == "15:47")
         #expect(division.contributionId == "uk.org.publicwhip/debate/2009-10-28c.344.3")
         // "The Minister for the Cabinet Office was asked&mdash;" is a nospeaker speech.
-        #expect(debate.turns.contains { $0.kind == .procedural && $0.paragraphs == ["The Minister for the Cabinet Office was asked\u{2014}"] })
+        #expect(
+            debate.turns.contains {
+                $0.kind == .procedural && $0.paragraphs == ["The Minister for the Cabinet Office was asked\u{2014}"]
+            })
     }
 
     @Test("Roles: the chair by title, ministers by office, others left for the analysis module")
@@ -214,7 +217,8 @@ struct ParlParseReaderTests {
         let replies = debate.turns.filter { $0.index % 2 == 1 }
         #expect(replies.count == 41)
         #expect(replies.filter { $0.role == .minister }.count == 40)
-        #expect(replies.filter { $0.role == .minister }.allSatisfy { $0.roleEvidence.contains { $0.contains("<reply>") } })
+        #expect(
+            replies.filter { $0.role == .minister }.allSatisfy { $0.roleEvidence.contains { $0.contains("<reply>") } })
         // "To ask the Chairman of Committees what arrangements …": Lord Brabazon of Tara answers for the House.
         let chairman = try #require(replies.first { $0.speaker?.name == "Lord Brabazon of Tara" })
         #expect(chairman.role == .member)
@@ -222,16 +226,21 @@ struct ParlParseReaderTests {
         // Each answer follows its question under the same heading.
         for reply in replies { #expect(debate.turns[reply.index - 1].section == reply.section) }
 
-        let ouseley = try #require(debate.turns.first { $0.contributionId == "uk.org.publicwhip/wrans/2009-10-27a.144.4" })
+        let ouseley = try #require(
+            debate.turns.first { $0.contributionId == "uk.org.publicwhip/wrans/2009-10-27a.144.4" })
         #expect(ouseley.speaker?.name == "Lord Ouseley")
         #expect(
             ouseley.paragraphs == [
                 "To ask Her Majesty's Government what assessment they have made of the likelihood of imminent agreement on reform of the European Union working time directive and a phased removal of the opt-out provision applicable across the United Kingdom."
             ])
-        let myners = try #require(debate.turns.first { $0.contributionId == "uk.org.publicwhip/wrans/2009-10-27a.143.5" })
+        let myners = try #require(
+            debate.turns.first { $0.contributionId == "uk.org.publicwhip/wrans/2009-10-27a.143.5" })
         #expect(myners.speaker?.name == "Lord Myners")
         #expect(myners.role == .minister)
-        #expect(myners.paragraphs[1].hasPrefix("The estimated cost of allowing personal tax allowances to be transferred between married couples and civil partners would be \u{A3}4.9 billion for 2009-10"))
+        #expect(
+            myners.paragraphs[1].hasPrefix(
+                "The estimated cost of allowing personal tax allowances to be transferred between married couples and civil partners would be \u{A3}4.9 billion for 2009-10"
+            ))
     }
 
     @Test("Commons written answers: <ques> and <reply> with member ids, an answer that is not the Government's")
@@ -257,7 +266,10 @@ struct ParlParseReaderTests {
         #expect(debate.metadata.house == .commons)
         #expect(debate.metadata.type == "Written Answers")
         #expect(debate.metadata.sections.map(\.title) == ["Health", "Influenza", "Church Commissioners"])
-        #expect(debate.turns.map(\.speaker?.name) == ["Mr Andrew Lansley", "Gillian Merron", "Mr Frank Field", "Sir Stuart Bell"])
+        #expect(
+            debate.turns.map(\.speaker?.name) == [
+                "Mr Andrew Lansley", "Gillian Merron", "Mr Frank Field", "Sir Stuart Bell",
+            ])
         #expect(debate.turns.map(\.role) == [.member, .minister, .member, .member])
         #expect(debate.turns[1].paragraphs == ["132 million doses.", "Deliveries began this month."])
         #expect(debate.turns[1].column == "321W")
@@ -337,7 +349,9 @@ struct ParlParseReaderTests {
 
     @Test("A ParlParse file cut short is truncated")
     func truncated() throws {
-        let whole = try Data(contentsOf: URL(fileURLWithPath: CorpusFile.path("parlparse-xml/westminster-hall-2009-10-28-parlparse.xml")))
+        let whole = try Data(
+            contentsOf: URL(fileURLWithPath: CorpusFile.path("parlparse-xml/westminster-hall-2009-10-28-parlparse.xml"))
+        )
         let path = try temporaryFile(Array(whole.prefix(whole.count / 2)))
         #expect {
             try DebateReader().read(contentsOf: path)

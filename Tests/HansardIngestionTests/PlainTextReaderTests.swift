@@ -91,7 +91,9 @@ struct PlainTextReaderTests {
                 "I do not entirely understand the question, but what I can say is that the High Court dismissed challenges to the Government’s policy and practice with regard to non-corporate communication channels, which allows us to move ahead with the new guidance that I mentioned, and there are clear rules, of which we have already had evidence, on what we are supposed to be doing in the meantime."
             ])
         #expect(turn.role == .minister)
-        #expect(try debate().turns.last?.paragraphs.first?.hasPrefix("As I explained, we have rules about how this is managed.") == true)
+        #expect(
+            try debate().turns.last?.paragraphs.first?.hasPrefix(
+                "As I explained, we have rules about how this is managed.") == true)
     }
 
     @Test("Windows line endings give the same turns")
@@ -140,7 +142,8 @@ struct PlainTextReaderTests {
 
     @Test("A heading with no paragraphs under it is refused")
     func headingOnly() {
-        let text = "Skip to main content\n\nWhatsApp: Ministerial Communications\n\nVolume 828: debated on Wednesday 8 March 2023\n\nQuestion\n"
+        let text =
+            "Skip to main content\n\nWhatsApp: Ministerial Communications\n\nVolume 828: debated on Wednesday 8 March 2023\n\nQuestion\n"
         #expect {
             try DebateReader().read(bytes: Array(text.utf8), path: "heading.txt")
         } throws: { error in

@@ -47,11 +47,15 @@ struct PublicationsReaderTests {
         #expect(first.speaker?.constituency == "Delyn")
         #expect(first.speaker?.party == "Lab")
         // The question number "1." before the bold name is not part of the question.
-        #expect(first.paragraphs == ["When he next expects to discuss the situation in Syria with his US counterpart. [66855]"])
+        #expect(
+            first.paragraphs == [
+                "When he next expects to discuss the situation in Syria with his US counterpart. [66855]"
+            ])
         #expect(first.contributionId == "11071988000793")
         let last = try #require(debate.speeches.last)
         #expect(last.speaker?.name == "Alistair Burt")
-        #expect(last.speaker?.office == "The Parliamentary Under-Secretary of State for Foreign and Commonwealth Affairs")
+        #expect(
+            last.speaker?.office == "The Parliamentary Under-Secretary of State for Foreign and Commonwealth Affairs")
         #expect(last.role == .minister)
         #expect(debate.speeches[1].speaker?.office == "The Secretary of State for Foreign and Commonwealth Affairs")
         #expect(debate.speeches[1].role == .minister)
@@ -73,7 +77,9 @@ struct PublicationsReaderTests {
         #expect(debate.speeches[6].speaker?.name == "Stephen Twigg")
         #expect(debate.speeches[6].column == "772")
         // "3." precedes Paul Flynn in the same paragraph: it is neither the end of Mr Hague's answer nor the question.
-        #expect(debate.speeches[7].paragraphs.last?.hasSuffix("recent events add further to the case for doing so.") == true)
+        #expect(
+            debate.speeches[7].paragraphs.last?.hasSuffix("recent events add further to the case for doing so.") == true
+        )
         #expect(debate.speeches[8].paragraphs.first?.hasPrefix("What recent progress his Department has made") == true)
 
         // Stage directions and the "asked—" line are procedural, with no speaker.
@@ -104,9 +110,12 @@ struct PublicationsReaderTests {
         #expect(debate.speeches.count == 10)
         #expect(debate.speeches.map(\.speaker) == reference.speeches.map(\.speaker))
         #expect(debate.speeches.map(\.paragraphs) == reference.speeches.map(\.paragraphs))
-        #expect(debate.speeches[3].paragraphs.last?.hasSuffix("should reform or step aside, and that continues to be our message.") == true)
+        #expect(
+            debate.speeches[3].paragraphs.last?.hasSuffix(
+                "should reform or step aside, and that continues to be our message.") == true)
         #expect(debate.speeches[4].speaker?.name == "Mr Philip Hollobone")
-        #expect(debate.speeches[4].paragraphs.first?.hasPrefix("Iran has been involved in training Syrian troops") == true)
+        #expect(
+            debate.speeches[4].paragraphs.first?.hasPrefix("Iran has been involved in training Syrian troops") == true)
         #expect(debate.speeches[4].contributionId == "11071988000797")
     }
 
@@ -159,12 +168,18 @@ struct PublicationsReaderTests {
         #expect(first.role == .minister)
         #expect(first.column == "89WS")
         #expect(first.section == 2)
-        #expect(first.paragraphs.first == "Today is the launch of a consultation on the “Strategy for the Secure Estate for Children and Young People for England and Wales”.")
+        #expect(
+            first.paragraphs.first
+                == "Today is the launch of a consultation on the “Strategy for the Secure Estate for Children and Young People for England and Wales”."
+        )
         let last = try #require(debate.speeches.last)
         #expect(last.speaker?.name == "Mr Jonathan Djanogly")
         #expect(last.section == 3)
         #expect(last.paragraphs.count == 2)
-        #expect(last.paragraphs[0].hasSuffix("we wish to express the Government’s deep and abiding gratitude to all of our service personnel who have served, or are now serving, in Iraq and Afghanistan."))
+        #expect(
+            last.paragraphs[0].hasSuffix(
+                "we wish to express the Government’s deep and abiding gratitude to all of our service personnel who have served, or are now serving, in Iraq and Afghanistan."
+            ))
     }
 
     @Test("Lords daily part 11 Jan 2011: introductions only")
@@ -175,7 +190,8 @@ struct PublicationsReaderTests {
         #expect(debate.metadata.house == .lords)
         #expect(debate.metadata.volume == "723")
         // meta Identifier "Filename: 110111-0001.htm" in the folder the "Back to Table of Contents" link names.
-        #expect(debate.metadata.url == "http://www.publications.parliament.uk/pa/ld201011/ldhansrd/text/110111-0001.htm")
+        #expect(
+            debate.metadata.url == "http://www.publications.parliament.uk/pa/ld201011/ldhansrd/text/110111-0001.htm")
         #expect(debate.metadata.sections.map(\.title) == ["Introduction: Lord True", "Introduction: Baroness Jolly"])
         // Prayers and two introductions: procedure, no speeches.
         #expect(debate.speeches.isEmpty)
@@ -185,9 +201,14 @@ struct PublicationsReaderTests {
         #expect(debate.turns.map(\.time) == ["2.15 pm", "2.22 pm", "2.27 pm"])
         #expect(debate.turns[0].paragraphs == ["Prayers-read by the Lord Bishop of Gloucester."])
         #expect(debate.turns[2].section == 1)
-        #expect(debate.turns[2].paragraphs.first?.hasPrefix("Judith Anne Jolly, having been created Baroness Jolly, of Congdon's Shop") == true)
+        #expect(
+            debate.turns[2].paragraphs.first?.hasPrefix(
+                "Judith Anne Jolly, having been created Baroness Jolly, of Congdon's Shop") == true)
         // Navigation, the breadcrumb and the scripts stay out.
-        #expect(!debate.turns.contains { $0.text.contains("Next Section") || $0.text.contains("gDomain") || $0.text.contains("Daily Hansard") })
+        #expect(
+            !debate.turns.contains {
+                $0.text.contains("Next Section") || $0.text.contains("gDomain") || $0.text.contains("Daily Hansard")
+            })
     }
 
     @Test("Westminster Hall 19 Jul 2011")
@@ -209,21 +230,29 @@ struct PublicationsReaderTests {
         let teather = try #require(debate.speeches.last)
         #expect(teather.speaker?.name == "Sarah Teather")
         #expect(teather.column == "184WH")
-        #expect(teather.paragraphs == ["I shall complete this point first. I have only four minutes left and I have barely answered any of the points raised in the debate."])
+        #expect(
+            teather.paragraphs == [
+                "I shall complete this point first. I have only four minutes left and I have barely answered any of the points raised in the debate."
+            ])
         let motion = try #require(debate.turns.first { $0.kind == .procedural && $0.section == 0 })
-        #expect(motion.paragraphs == ["Motion made, and Question proposed, That the sitting be now adjourned.—(Miss Chloe Smith.)"])
+        #expect(
+            motion.paragraphs == [
+                "Motion made, and Question proposed, That the sitting be now adjourned.—(Miss Chloe Smith.)"
+            ])
         #expect(debate.turns.first?.paragraphs == ["[Jim Dobbin in the Chair]"])
     }
 
-    @Test("Recognised by its own markers only", arguments: [
-        ("publications-html/lords-2011-01-11-publications-daily-part1-TRIMMED.html", true),
-        ("publications-html/westminster-hall-2011-07-19-publications-EXCERPT.html", true),
-        ("publications-html/commons-2011-07-19-publications-oral-answers-EXCERPT.html", true),
-        ("historic-hansard-html/commons-1916-10-26-german-banks-in-london-written-answers.html", false),
-        ("historic-hansard-html/lords-1915-02-10-alien-enemies.html", false),
-        ("hansard-modern-html/commons-1961-07-18-oral-answers-to-questions.html", false),
-        ("hansard-modern-html/commons-2022-06-15-oral-answers-to-questions.html", false),
-    ])
+    @Test(
+        "Recognised by its own markers only",
+        arguments: [
+            ("publications-html/lords-2011-01-11-publications-daily-part1-TRIMMED.html", true),
+            ("publications-html/westminster-hall-2011-07-19-publications-EXCERPT.html", true),
+            ("publications-html/commons-2011-07-19-publications-oral-answers-EXCERPT.html", true),
+            ("historic-hansard-html/commons-1916-10-26-german-banks-in-london-written-answers.html", false),
+            ("historic-hansard-html/lords-1915-02-10-alien-enemies.html", false),
+            ("hansard-modern-html/commons-1961-07-18-oral-answers-to-questions.html", false),
+            ("hansard-modern-html/commons-2022-06-15-oral-answers-to-questions.html", false),
+        ])
     func recognition(file: String, expected: Bool) throws {
         let path = CorpusFile.path(file)
         let bytes = try DebateReader.loadBytes(path)
@@ -236,7 +265,8 @@ struct PublicationsReaderTests {
         // The real Lords daily part with its paragraphs cut out, leaving the House, date and headings.
         let path = CorpusFile.path("publications-html/lords-2011-01-11-publications-daily-part1-TRIMMED.html")
         var page = String(decoding: try DebateReader.loadBytes(path), as: UTF8.self)
-        while let start = page.firstRange(of: "<p><i>"), let end = page[start.upperBound...].firstRange(of: "</i></p>") {
+        while let start = page.firstRange(of: "<p><i>"), let end = page[start.upperBound...].firstRange(of: "</i></p>")
+        {
             page.removeSubrange(start.lowerBound..<end.upperBound)
         }
         #expect(!page.contains("Prayers-read"))

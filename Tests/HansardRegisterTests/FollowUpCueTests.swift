@@ -44,10 +44,15 @@ struct FollowUpCueTests {
     func cues() {
         // lords-2009-10-27 WMS: "I have today deposited copies of the consultation paper in the Libraries of both Houses"
         let deposited = "I have today deposited copies of the consultation paper in the Libraries of both Houses."
-        #expect(FollowUpFinder.fulfilmentCue.firstMatch(in: deposited, range: NSRange(deposited.startIndex..., in: deposited)) != nil)
+        #expect(
+            FollowUpFinder.fulfilmentCue.firstMatch(
+                in: deposited, range: NSRange(deposited.startIndex..., in: deposited)) != nil)
         // commons-2009-10-28: "as I said to him earlier, I am meeting officials tomorrow" is not a fulfilment.
-        let meeting = "I understand my hon. Friend's concern and, as I said to him earlier, I am meeting officials tomorrow"
-        #expect(FollowUpFinder.fulfilmentCue.firstMatch(in: meeting, range: NSRange(meeting.startIndex..., in: meeting)) == nil)
+        let meeting =
+            "I understand my hon. Friend's concern and, as I said to him earlier, I am meeting officials tomorrow"
+        #expect(
+            FollowUpFinder.fulfilmentCue.firstMatch(in: meeting, range: NSRange(meeting.startIndex..., in: meeting))
+                == nil)
     }
 
     @Test("Sentences do not break after hon. or Mr.")

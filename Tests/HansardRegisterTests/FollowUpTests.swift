@@ -28,7 +28,10 @@ struct FollowUpTests {
             #expect(link.evidence.contains("same minister"))
             #expect(link.speakerName == "Mr. Harold Macmillan")
         }
-        #expect(links.contains { $0.quote.hasPrefix("What we are dealing with is not tests which are made from Christmas Island") })
+        #expect(
+            links.contains {
+                $0.quote.hasPrefix("What we are dealing with is not tests which are made from Christmas Island")
+            })
     }
 
     @Test("A common word alone is no follow-up: 'statements of this kind' does not follow up 'I will make a statement'")
@@ -105,7 +108,8 @@ struct FollowUpTests {
         // Lord Bach's undertakings on the Coroners and Justice Bill (26 October) are not what his written
         // statements of 27 October (prisons, debt management, coroners' inquests of service personnel) are about.
         try add(register, Pages.lords20091026, Pages.lordsWMS20091027)
-        let bach = try register.commitments(CommitmentQuery(scope: .all, minister: "Lord Bach", until: "2009-10-26")).items
+        let bach = try register.commitments(CommitmentQuery(scope: .all, minister: "Lord Bach", until: "2009-10-26"))
+            .items
         #expect(!bach.isEmpty)
         for item in bach { #expect(try register.detail(of: item.commitment.id).links.isEmpty) }
     }

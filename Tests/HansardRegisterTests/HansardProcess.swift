@@ -21,7 +21,8 @@ enum RegisterAddFixture {
     }
 
     /// The numbers in `register add`'s summary line.
-    static func summary(_ output: String) -> (added: Int, unchanged: Int, revised: Int, failed: Int, commitments: Int)? {
+    static func summary(_ output: String) -> (added: Int, unchanged: Int, revised: Int, failed: Int, commitments: Int)?
+    {
         guard let line = output.split(separator: "\n").last(where: { $0.contains("debates added") }) else { return nil }
         let numbers = line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
         guard numbers.count >= 5 else { return nil }

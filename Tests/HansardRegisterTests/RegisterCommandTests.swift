@@ -26,22 +26,29 @@ struct RegisterCommandTests {
         #expect(
             Register.defaultPath(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/u"])
                 == "/data/hansard/register.sqlite")
-        #expect(Register.defaultPath(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/hansard/register.sqlite")
+        #expect(
+            Register.defaultPath(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/hansard/register.sqlite")
     }
 
     @Test("diff exits 0 when the registers are equal and 1 when they differ")
     func diffExitStatus() throws {
         let folder = try temporaryFolder()
         let register = folder + "/r.sqlite"
-        #expect(try HansardCommand.run(["register", "add", "--quiet", "--register", register, CorpusFile.path(Pages.lordsWMS20091027)]).status == 0)
+        #expect(
+            try HansardCommand.run([
+                "register", "add", "--quiet", "--register", register, CorpusFile.path(Pages.lordsWMS20091027),
+            ]).status == 0)
         let before = try HansardCommand.run(["register", "export", "--register", register])
         #expect(before.status == 0)
         try before.standardOutput.write(toFile: folder + "/before.json", atomically: true, encoding: .utf8)
         #expect(try HansardCommand.run(["diff", folder + "/before.json", register]).status == 0)
 
-        let listed = try HansardCommand.run(["commitments", "--all-governments", "--register", register, "--format", "csv"])
+        let listed = try HansardCommand.run([
+            "commitments", "--all-governments", "--register", register, "--format", "csv",
+        ])
         // Lord Bach, col. 98WS: "... and we will publish a shortlist of potential sites."
-        let row = try #require(listed.standardOutput.split(separator: "\r\n").first { $0.contains("shortlist of potential sites") })
+        let row = try #require(
+            listed.standardOutput.split(separator: "\r\n").first { $0.contains("shortlist of potential sites") })
         let id = String(row.prefix(while: { $0 != "," }))
         let resolved = try HansardCommand.run([
             "register", "resolve", id, "--register", register, "--status", "fulfilled", "--evidence",

@@ -141,7 +141,8 @@ struct RegisterFileCommandTests {
             #expect(outcome.status == 0, "\(arguments): \(outcome.standardError)")
             #expect(outcome.standardError.isEmpty, "\(arguments)")
         }
-        let listed = try HansardCommand.run(["commitments", "--all-governments", "--register", path, "--format", "csv"], setting: user)
+        let listed = try HansardCommand.run(
+            ["commitments", "--all-governments", "--register", path, "--format", "csv"], setting: user)
         #expect(listed.standardOutput.contains("shortlist of potential sites"))
 
         let created = try HansardCommand.run(
@@ -176,7 +177,9 @@ struct RegisterFileCommandTests {
                     "0 debates added, 1 unchanged, 0 revised, 1 failed; 0 commitments added, 0 follow-up links proposed"
                 ))
             // What was there is still there, and the register takes the page once there is room.
-            let listed = try HansardCommand.run(["commitments", "--all", "--all-governments", "--register", path, "--format", "csv"])
+            let listed = try HansardCommand.run([
+                "commitments", "--all", "--all-governments", "--register", path, "--format", "csv",
+            ])
             #expect(listed.status == 0, "\(listed.standardError)")
             #expect(
                 listed.standardOutput.split(separator: "\r\n").count == 5, "the header and the seed's 4 commitments")
@@ -218,7 +221,8 @@ struct RegisterFileCommandTests {
         var found = 0
         for page in [Self.wms, Self.whatsApp] {
             let analysed = try HansardCommand.run(["analyse", page])
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(analysed.standardOutput.utf8)) as? [String: Any])
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(analysed.standardOutput.utf8)) as? [String: Any])
             found += (object["commitments"] as? [Any])?.count ?? 0
         }
         #expect(commitments.count == found)
@@ -259,7 +263,8 @@ struct RegisterFileCommandTests {
                 }
             ),
             (
-                "orphan", "commitments[\(count)] (c-orphan): its debate d-nowhere is in neither the file nor the register",
+                "orphan",
+                "commitments[\(count)] (c-orphan): its debate d-nowhere is in neither the file nor the register",
                 {
                     var rows = $0["commitments"] as! [[String: Any]]
                     var orphan = rows[0]

@@ -42,15 +42,19 @@ struct RegisterStorageTests {
         // Lord Bach's statement on prisons, col. 98.
         let shortlist = try commitment(in: register, quoting: "we will publish a shortlist of potential sites")
         // One sentence, two promises: announce an interest in a site, and consult.
-        let search = try commitment(in: register, quoting: "we will announce our interest in an identified site", action: .publish)
-        let consult = try commitment(in: register, quoting: "we will announce our interest in an identified site", action: .consult)
+        let search = try commitment(
+            in: register, quoting: "we will announce our interest in an identified site", action: .publish)
+        let consult = try commitment(
+            in: register, quoting: "we will announce our interest in an identified site", action: .consult)
 
         // The revised page: one sentence reworded, one dropped.
         var text = try String(contentsOfFile: original, encoding: .utf8)
         text = text.replacingOccurrences(
-            of: "we will publish a shortlist of potential sites", with: "we will publish a full shortlist of potential sites")
+            of: "we will publish a shortlist of potential sites",
+            with: "we will publish a full shortlist of potential sites")
         text = text.replacingOccurrences(
-            of: " As part of this search, we will announce our interest in an identified site and will consult with all interested parties.",
+            of:
+                " As part of this search, we will announce our interest in an identified site and will consult with all interested parties.",
             with: "")
         let revisedPath = folder + "/lords-2009-10-27-revised.xml"
         try text.write(toFile: revisedPath, atomically: true, encoding: .utf8)
@@ -154,8 +158,14 @@ struct RegisterStorageTests {
 
         // Resolved in January 2010: outstanding as of December 2009, not as of February 2010.
         try register.resolve(guide.id, status: .fulfilled, evidence: "published", date: "2010-01-15")
-        #expect(try register.commitments(CommitmentQuery(asOf: "2009-12-15")).items.contains { $0.commitment.id == guide.id })
-        #expect(!(try register.commitments(CommitmentQuery(asOf: "2010-02-01"))).items.contains { $0.commitment.id == guide.id })
+        #expect(
+            try register.commitments(CommitmentQuery(asOf: "2009-12-15")).items.contains {
+                $0.commitment.id == guide.id
+            })
+        #expect(
+            !(try register.commitments(CommitmentQuery(asOf: "2010-02-01"))).items.contains {
+                $0.commitment.id == guide.id
+            })
         #expect(throws: RegisterError.invalidDate("2010-13-01")) {
             try register.commitments(CommitmentQuery(asOf: "2010-13-01"))
         }

@@ -6,7 +6,7 @@ import HansardTestSupport
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Real processes, real signals, real damaged files.
@@ -16,7 +16,9 @@ struct ReliabilityTests {
     func killDuringAdd() throws {
         let (pages, count) = try RegisterAddFixture.pagesFolder()
         let registerPath = try temporaryFolder() + "/r.sqlite"
-        let (process, pipe) = try HansardCommand.start(["register", "add", "--verbose", "--quiet", "--register", registerPath, pages])
+        let (process, pipe) = try HansardCommand.start([
+            "register", "add", "--verbose", "--quiet", "--register", registerPath, pages,
+        ])
         var reported: [String] = []
         var buffer = ""
         let reader = pipe.fileHandleForReading
@@ -40,7 +42,9 @@ struct ReliabilityTests {
         try #require(reported.count >= 3)
 
         // Readable, with every debate that was reported as added.
-        let listed = try HansardCommand.run(["commitments", "--register", registerPath, "--all", "--all-governments", "--format", "csv"])
+        let listed = try HansardCommand.run([
+            "commitments", "--register", registerPath, "--all", "--all-governments", "--format", "csv",
+        ])
         #expect(listed.status == 0)
         let stored = Set(try Register.open(at: registerPath).snapshot().debates.map(\.id))
         #expect(Set(reported).isSubset(of: stored))
@@ -111,7 +115,9 @@ struct ReliabilityTests {
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [future])
         }
         let before = try bytes(of: path)
-        #expect(throws: RegisterError.newerSchema(path: path, unknownMigrations: [future])) { try Register.open(at: path) }
+        #expect(throws: RegisterError.newerSchema(path: path, unknownMigrations: [future])) {
+            try Register.open(at: path)
+        }
         #expect(try bytes(of: path) == before)
         let cli = try HansardCommand.run(["register", "add", "--register", path, CorpusFile.path(Pages.whatsApp)])
         #expect(cli.status == 76)
@@ -143,7 +149,6 @@ struct ReliabilityTests {
         #expect(try bytes(of: path) == data)
     }
 }
-
 
 /// Upgrading a register written by an older hansard.
 @Suite("Register migrations")
@@ -189,7 +194,11 @@ struct MigrationTests {
         let found = try register.commitments(CommitmentQuery(scope: .all, text: "shortlist"))
         #expect(found.items.map(\.commitment.id) == ["c-1"])
 
-        let old = try DatabaseQueue(path: backup, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let old = try DatabaseQueue(
+            path: backup,
+            configuration: {
+                var c = Configuration(); c.readonly = true; return c
+            }())
         let (migrations, debates) = try old.read { db in
             (
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),

@@ -45,7 +45,9 @@ enum Pages {
 
 /// The commitment whose quote contains `words` (and, when given, whose action is `action`: one sentence can
 /// hold two promises).
-func commitment(in register: Register, quoting words: String, action: CommitmentAction? = nil) throws -> CommitmentRecord {
+func commitment(in register: Register, quoting words: String, action: CommitmentAction? = nil) throws
+    -> CommitmentRecord
+{
     let all = try register.commitments(CommitmentQuery(scope: .all)).items.map(\.commitment)
     let found = all.filter { $0.quote.contains(words) && (action == nil || $0.action == action) }
     try #require(found.count == 1, "expected one commitment quoting \"\(words)\", found \(found.count)")

@@ -96,8 +96,10 @@ struct BrowserTests {
     @Test("The search box and the department, minister and status filters, set from the address, show only what fits")
     func searchAndFilters() async throws {
         let fixture = try await ReportFixture.get()
-        let attributes = ["id", "class", "href", "hidden", "value", "data-house", "data-department", "data-minister",
-            "data-status", "data-overdue"]
+        let attributes = [
+            "id", "class", "href", "hidden", "value", "data-house", "data-department", "data-minister",
+            "data-status", "data-overdue",
+        ]
         func open(_ query: String) throws -> [DOMElement] {
             var components = URLComponents(url: fixture.url("index.html"), resolvingAgainstBaseURL: false)!
             components.percentEncodedQuery = query
@@ -133,7 +135,8 @@ struct BrowserTests {
         // A department, and only the overdue.
         let departments = Set(outstanding.compactMap(\.commitment.department))
         let department = try #require(departments.sorted().first)
-        let byDepartment = visible(try open("department=" + department.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!))
+        let byDepartment = visible(
+            try open("department=" + department.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!))
         #expect(byDepartment.count == outstanding.filter { $0.commitment.department == department }.count)
         let overdue = visible(try open("status=overdue"))
         #expect(overdue.count == outstanding.filter(\.isOverdue).count)
@@ -158,7 +161,9 @@ struct BrowserTests {
             // The only scripts are the report's own (the index's filter script).
             #expect(elements.filter { $0.name == "script" }.count == (relative == "index.html" ? 1 : 0))
             #expect(
-                elements.contains { $0.name != "html" && $0.name != "body" && $0.text.contains(ReportFixture.imagePayload) },
+                elements.contains {
+                    $0.name != "html" && $0.name != "body" && $0.text.contains(ReportFixture.imagePayload)
+                },
                 "\(relative) does not show the payload as text")
         }
         let debate = try DOM.elements(of: try Chromium.load(fixture.url("debates/\(fixture.hostileDebateId).html")).dom)

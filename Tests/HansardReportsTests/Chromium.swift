@@ -17,7 +17,8 @@ enum Chromium {
     /// Loads `url` with the network shut off and a fresh profile.
     static func load(_ url: URL) throws -> Page {
         guard let path else { throw FixtureError(text: "chromium is not installed") }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hansard-chromium-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hansard-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let stdoutURL = scratch.appendingPathComponent("dom.html")
@@ -57,8 +58,13 @@ struct DOMElement: Sendable, Hashable {
 
 enum DOM {
     /// Every element in document order, with its text (white space folded) and the attributes asked for.
-    static func elements(of html: String, attributes names: [String] = ["id", "class", "href", "hidden",
-        "data-house", "data-session"]) throws -> [DOMElement] {
+    static func elements(
+        of html: String,
+        attributes names: [String] = [
+            "id", "class", "href", "hidden",
+            "data-house", "data-session",
+        ]
+    ) throws -> [DOMElement] {
         var found: [DOMElement] = []
         try withParsedHTML(Array(html.utf8), path: "dom") { root, _ throws(IngestionError) in
             var stack: [(MarkupNode, [Int])] = [(root, [])]

@@ -38,7 +38,8 @@ struct DebateJSONWriterTests {
     func controlCharacters() throws {
         var debate = try DebateReader().read(
             contentsOf: CorpusFile.path("text-saves/lords-2023-03-08-whatsapp-ministerial-communications.txt"))
-        let controls = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined() + "\u{7F}"
+        let controls =
+            (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined() + "\u{7F}"
             + (0x80...0x9F).map { String(UnicodeScalar(UInt8($0))) }.joined()
         // A no-break space and an é share C2/C3 lead bytes with the C1 controls and stay as they are.
         debate.turns[1].paragraphs[0] = "before \(controls) \u{A0}é after"
@@ -107,18 +108,23 @@ struct DebateJSONWriterTests {
 
     @Test("Escapes, numbers and empty lists are written as the general encoder writes them")
     func awkwardValues() throws {
-        let awkward = "quote \" backslash \\ slash / tab \t newline \n cr \r bell \u{7} unit \u{1F} del \u{7F} é \u{2028} 😀"
+        let awkward =
+            "quote \" backslash \\ slash / tab \t newline \n cr \r bell \u{7} unit \u{1F} del \u{7F} é \u{2028} 😀"
         let debate = Debate(
-            source: SourceInfo(path: "a/b \"c\".html", format: .hansardHTML, sha256: String(repeating: "0", count: 64), bytes: 0),
+            source: SourceInfo(
+                path: "a/b \"c\".html", format: .hansardHTML, sha256: String(repeating: "0", count: 64), bytes: 0),
             metadata: DebateMetadata(title: awkward, house: .lords, sections: []),
-            turns: [0.95, 1, 0, 1e-7, 0.1 + 0.2, -0.0, 2.5e-5, 1e22, 123_456_789_012_345].enumerated().map { offset, confidence in
+            turns: [0.95, 1, 0, 1e-7, 0.1 + 0.2, -0.0, 2.5e-5, 1e22, 123_456_789_012_345].enumerated().map {
+                offset, confidence in
                 Turn(
                     index: offset, section: nil, kind: .procedural, speaker: offset == 0 ? Speaker(name: awkward) : nil,
                     role: .unknown, roleConfidence: confidence, roleEvidence: offset == 1 ? [awkward, ""] : [],
                     attribution: .inferred, paragraphs: offset == 2 ? [] : [awkward])
             })
         let line = try JSONRendering.line(debate)
-        #expect(line.contains(#""title":"quote \" backslash \\ slash / tab \t newline \n cr \r bell \u0007 unit \u001f del "#))
+        #expect(
+            line.contains(
+                #""title":"quote \" backslash \\ slash / tab \t newline \n cr \r bell \u0007 unit \u001f del "#))
         #expect(line.contains(#""roleConfidence":0.95,"#))
         #expect(line.contains(#""roleConfidence":1,"#))
         #expect(line.contains(#""roleConfidence":1e-07,"#))
@@ -139,8 +145,9 @@ struct DebateJSONWriterTests {
             source: SourceInfo(path: "x", format: .plainText, sha256: "", bytes: 0),
             metadata: DebateMetadata(title: "t"),
             turns: [
-                Turn(index: 0, section: nil, kind: .speech, speaker: nil, role: .unknown, roleConfidence: .nan,
-                     attribution: .inferred, paragraphs: ["p"])
+                Turn(
+                    index: 0, section: nil, kind: .speech, speaker: nil, role: .unknown, roleConfidence: .nan,
+                    attribution: .inferred, paragraphs: ["p"])
             ])
         #expect(throws: ReportError.self) { try JSONRendering.line(debate) }
     }

@@ -18,7 +18,8 @@ struct ReportFormatsTests {
             let html = try fixture.read(relative)
             #expect(!html.contains("<img"), "\(relative)")
             #expect(!html.contains("<script>console.error"), "\(relative)")
-            #expect(html.contains("&lt;img src=x onerror=&quot;console.error(&#39;xss-img&#39;)&quot;&gt;"), "\(relative)")
+            #expect(
+                html.contains("&lt;img src=x onerror=&quot;console.error(&#39;xss-img&#39;)&quot;&gt;"), "\(relative)")
         }
         #expect(HTML.webLink("javascript:alert(1)") == nil)
         #expect(HTML.webLink("https://hansard.parliament.uk/x") == "https://hansard.parliament.uk/x")
@@ -39,8 +40,11 @@ struct ReportFormatsTests {
     func statusHistory() async throws {
         let fixture = try await ReportFixture.get()
         let html = try fixture.read("commitments/\(fixture.resolvedCommitmentId).html")
-        #expect(html.contains("<strong>29 June 2023</strong>: <span class=\"badge done\">fulfilled</span> recorded by tester"))
-        #expect(html.contains("Evidence: Written statement &lt;b&gt;HCWS1&lt;/b&gt; &amp; &quot;guidance&quot; published"))
+        #expect(
+            html.contains(
+                "<strong>29 June 2023</strong>: <span class=\"badge done\">fulfilled</span> recorded by tester"))
+        #expect(
+            html.contains("Evidence: Written statement &lt;b&gt;HCWS1&lt;/b&gt; &amp; &quot;guidance&quot; published"))
         #expect(html.contains("Note by tester</strong>: published &lt;i&gt;late&lt;/i&gt;"))
         let index = try fixture.read("index.html")
         #expect(index.contains("<li><b data-stat=\".resolved-row\">1</b><span>resolved</span></li>"))
@@ -50,7 +54,8 @@ struct ReportFormatsTests {
     @Test("A commitment made by accepting a request shows the request, with its outcome and the turn before")
     func requestAnswered() async throws {
         let fixture = try await ReportFixture.get()
-        let seed = try #require(fixture.data.snapshot.debates.first { $0.title == "WhatsApp: Ministerial Communications" })
+        let seed = try #require(
+            fixture.data.snapshot.debates.first { $0.title == "WhatsApp: Ministerial Communications" })
         // "If the Minister is not able to deal with all those points today, could she write to me?" —
         // "Of course." (lines 15 and 17 of the text save).
         let accepted = try #require(
@@ -59,9 +64,11 @@ struct ReportFormatsTests {
         #expect(html.contains("<h2>The request it answers</h2>"))
         #expect(
             html.contains(
-                "<blockquote class=\"request\">If the Minister is not able to deal with all those points today, could she write to me?</blockquote>"))
+                "<blockquote class=\"request\">If the Minister is not able to deal with all those points today, could she write to me?</blockquote>"
+            ))
         #expect(html.contains("Outcome: <strong>accepted</strong>"))
-        #expect(html.contains("<mark class=\"request\">If the Minister is not able to deal with all those points today"))
+        #expect(
+            html.contains("<mark class=\"request\">If the Minister is not able to deal with all those points today"))
     }
 
     @Test("A debate whose page is gone says so and still shows what the register holds")
@@ -85,7 +92,8 @@ struct ReportFormatsTests {
 
     @Test("Writing a report removes the pages an earlier report left, and nothing else")
     func stalePages() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hansard-stale-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hansard-stale-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var first = try ReportFolder(path: folder)
         try first.write("debates/d-old.html", "old")
@@ -110,7 +118,11 @@ struct ReportFormatsTests {
         #expect(records.count == fixture.data.snapshot.commitments.count + 1)
         #expect(records.allSatisfy { $0.count == header.count })
         let column = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($1, $0) })
-        let guidance = try #require(records.first { $0[column["quote"]!].contains(ReportFixture.seedGuidance) && $0[column["debate_title"]!] == "WhatsApp: Ministerial Communications" })
+        let guidance = try #require(
+            records.first {
+                $0[column["quote"]!].contains(ReportFixture.seedGuidance)
+                    && $0[column["debate_title"]!] == "WhatsApp: Ministerial Communications"
+            })
         #expect(guidance[column["house"]!] == "lords")
         #expect(guidance[column["debate_date"]!] == "2023-03-08")  // "debated on Wednesday 8 March 2023"
         #expect(guidance[column["timing_phrase"]!] == "shortly")
@@ -128,7 +140,9 @@ struct ReportFormatsTests {
         let fixture = try await ReportFixture.get()
         let text = try fixture.read("commitments.md")
         let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
-        let departments = Set(fixture.data.listings.filter { $0.status.isOpen }.map { $0.commitment.department ?? "Department not named" })
+        let departments = Set(
+            fixture.data.listings.filter { $0.status.isOpen }.map { $0.commitment.department ?? "Department not named" }
+        )
         #expect(Set(headings) == departments.union(["Resolved", "Debates"]))
         #expect(text.contains(ReportFixture.seedGuidance))
         // Every "<" from a page is backslash-escaped, so no Markdown renderer makes it a tag; the only others
@@ -158,7 +172,8 @@ struct ReportFormatsTests {
     @Test("A debate page marks what the register holds, not what an analysis of the transcript would find")
     func marksComeFromTheRegister() async throws {
         let fixture = try await ReportFixture.get()
-        let seed = try #require(fixture.data.snapshot.debates.first { $0.title == "WhatsApp: Ministerial Communications" })
+        let seed = try #require(
+            fixture.data.snapshot.debates.first { $0.title == "WhatsApp: Ministerial Communications" })
         let evasions = fixture.data.snapshot.evasions.filter { $0.debateId == seed.id }
         let commitments = fixture.data.snapshot.commitments.filter { $0.debateId == seed.id }
         // A transcript with every turn's words replaced: the marks still come, from the register's records.
@@ -182,7 +197,9 @@ struct ReportFormatsTests {
         let folder = CorpusFile.packageRoot.appendingPathComponent("Sources/HansardReports").path
         for file in try FileManager.default.subpathsOfDirectory(atPath: folder) where file.hasSuffix(".swift") {
             let source = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
-            for forbidden in ["Analyzer(", "Intake.", "DebateReader", "String(contentsOf", "Data(contentsOf", "contentsOfFile"] {
+            for forbidden in [
+                "Analyzer(", "Intake.", "DebateReader", "String(contentsOf", "Data(contentsOf", "contentsOfFile",
+            ] {
                 #expect(!source.contains(forbidden), "\(file) uses \(forbidden)")
             }
         }

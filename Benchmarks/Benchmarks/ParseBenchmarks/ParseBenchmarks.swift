@@ -4,9 +4,10 @@ import Foundation
 import HansardIngestion
 import HansardReports
 
-/// Parse throughput per input format: every corpus page of the format read into a `Debate` and written
-/// as a JSON line (what `hansard parse --jsonl` does per file), pages held in memory.
-/// One iteration reads every page of the format once; `kB/s` is the corpus bytes over the time taken
+/// Parse throughput per input format.
+///
+/// Every corpus page of the format is read into a `Debate` and written as a JSON line (what
+/// `hansard parse --jsonl` does per file), pages held in memory. One iteration reads every page of the format once; `kB/s` is the corpus bytes over the time taken
 /// (kilobytes, so that the small plain-text save still shows a figure).
 let benchmarks: @Sendable () -> Void = {
     let corpus = (try? CorpusPages.all()) ?? []
@@ -15,8 +16,10 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark(
             "parse \(pages.format.rawValue) (\(pages.pages.count) pages, \(String(format: "%.2f", megabytes)) MB)",
             configuration: .init(
-                metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal, .throughput,
-                          .custom("kB/s", polarity: .prefersLarger, useScalingFactor: false)],
+                metrics: [
+                    .wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal, .throughput,
+                    .custom("kB/s", polarity: .prefersLarger, useScalingFactor: false),
+                ],
                 maxDuration: .seconds(5), maxIterations: 200)
         ) { benchmark in
             let reader = DebateReader()
@@ -39,14 +42,19 @@ let benchmarks: @Sendable () -> Void = {
         ("parse a 10 MB text save (many paragraphs)", { try LargeInputs.textSave(megabytes: 10) }),
         ("parse a 51 MB text save (many paragraphs)", { try LargeInputs.textSave(megabytes: 51) }),
         ("parse a 51 MB text save (one 50 MB paragraph)", { try LargeInputs.textSaveWithOneParagraph(megabytes: 50) }),
-        ("parse hansard-html with an 11.7 MB speech", { try LargeInputs.modernPageWithLongSpeech(characters: 11_700_000) }),
+        (
+            "parse hansard-html with an 11.7 MB speech",
+            { try LargeInputs.modernPageWithLongSpeech(characters: 11_700_000) }
+        ),
     ]
     for (name, build) in large {
         Benchmark(
             name,
             configuration: .init(
-                metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal,
-                          .custom("kB/s", polarity: .prefersLarger, useScalingFactor: false)],
+                metrics: [
+                    .wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal,
+                    .custom("kB/s", polarity: .prefersLarger, useScalingFactor: false),
+                ],
                 maxDuration: .seconds(20), maxIterations: 5)
         ) { benchmark in
             // Built here, not when the benchmarks are registered, so that only this page is in memory.

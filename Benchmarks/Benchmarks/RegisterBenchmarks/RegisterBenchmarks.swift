@@ -21,8 +21,10 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark(
         "analyse corpus (\(corpus.debates.count) debates, \(turnCount) turns)",
         configuration: .init(
-            metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal,
-                      .custom("turns/s", polarity: .prefersLarger, useScalingFactor: false)],
+            metrics: [
+                .wallClock, .peakMemoryResident, .mallocCountTotal,
+                .custom("turns/s", polarity: .prefersLarger, useScalingFactor: false),
+            ],
             maxDuration: .seconds(10), maxIterations: 100)
     ) { benchmark in
         let start = ContinuousClock.now
@@ -30,14 +32,17 @@ let benchmarks: @Sendable () -> Void = {
         for debate in corpus.debates { blackHole(corpus.analyzer.analyse(debate)) }
         benchmark.stopMeasurement()
         let seconds = (ContinuousClock.now - start) / .seconds(1)
-        benchmark.measurement(.custom("turns/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(turnCount) / seconds))
+        benchmark.measurement(
+            .custom("turns/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(turnCount) / seconds))
     }
 
     Benchmark(
         "register add corpus into a new register (\(corpus.debates.count) debates)",
         configuration: .init(
-            metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal,
-                      .custom("debates/s", polarity: .prefersLarger, useScalingFactor: false)],
+            metrics: [
+                .wallClock, .peakMemoryResident, .mallocCountTotal,
+                .custom("debates/s", polarity: .prefersLarger, useScalingFactor: false),
+            ],
             maxDuration: .seconds(10), maxIterations: 50)
     ) { benchmark in
         let folder = try TemporaryFolder()
@@ -51,7 +56,8 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.stopMeasurement()
         let seconds = (ContinuousClock.now - start) / .seconds(1)
         benchmark.measurement(
-            .custom("debates/s", polarity: .prefersLarger, useScalingFactor: false), Int(Double(corpus.debates.count) / seconds))
+            .custom("debates/s", polarity: .prefersLarger, useScalingFactor: false),
+            Int(Double(corpus.debates.count) / seconds))
     }
 
     // Registers of 1,000,000 commitments, built once for the query benchmarks.

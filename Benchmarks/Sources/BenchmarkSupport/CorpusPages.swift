@@ -3,7 +3,9 @@ import HansardIngestion
 
 /// The corpus pages of one format, loaded once so that benchmarks time the reading, not the disk.
 public struct CorpusPages: Sendable {
+    /// The format every page here is in.
     public let format: InputFormat
+    /// Each page's path and bytes, in file-name order.
     public let pages: [(path: String, bytes: [UInt8])]
 
     /// Total size of the pages in bytes.
@@ -26,6 +28,7 @@ public struct CorpusPages: Sendable {
         (.plainText, "text-saves"),
     ]
 
+    /// Reads every page of `format` from its corpus folder.
     public init(_ format: InputFormat) throws {
         self.format = format
         let folder = Self.folders.first { $0.0 == format }!.1

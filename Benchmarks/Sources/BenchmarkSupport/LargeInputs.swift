@@ -29,7 +29,8 @@ public enum LargeInputs {
             "hansard-modern-html/commons-2022-06-15-oral-answers-to-questions.html")
         let page = try String(contentsOf: path, encoding: .utf8)
         let paragraph = "<p class=\"hs_Para\">"
-        let start = page.range(of: paragraph, range: page.index(page.startIndex, offsetBy: page.utf8.count / 2)..<page.endIndex)!
+        let start = page.range(
+            of: paragraph, range: page.index(page.startIndex, offsetBy: page.utf8.count / 2)..<page.endIndex)!
         let speech = String(repeating: " We will act.", count: characters / 13)
         return Array((page[..<start.upperBound] + "We will act." + speech + " " + page[start.upperBound...]).utf8)
     }

@@ -2,7 +2,7 @@ import HansardIngestion
 import HansardReports
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // Reads each file named on the command line and writes its JSON line to stdout, on one thread:

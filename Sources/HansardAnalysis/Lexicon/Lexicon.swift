@@ -353,7 +353,8 @@ final class Lexicon: Sendable, WordClasses {
         }
         guard file.version == 2 else {
             throw .rulesMalformed(
-                path: path, reason: "version \(file.version); this hansard reads lexicon version 2 (rules.json of "
+                path: path,
+                reason: "version \(file.version); this hansard reads lexicon version 2 (rules.json of "
                     + "hansard before 2026-12 had version 1)")
         }
         self.path = path
@@ -535,7 +536,9 @@ final class Lexicon: Sendable, WordClasses {
     func act(at index: Int, in tokens: [Token], lemma: String?) -> (action: CommitmentAction, length: Int)? {
         guard index < tokens.count else { return nil }
         var heads = [tokens[index].norm]
-        if let lemma, lemma != tokens[index].norm { heads.append(lemma.split(separator: " ").first.map(String.init) ?? lemma) }
+        if let lemma, lemma != tokens[index].norm {
+            heads.append(lemma.split(separator: " ").first.map(String.init) ?? lemma)
+        }
         var best: (CommitmentAction, Int)? = nil
         for head in heads {
             for entry in actsByFirst[head] ?? [] where index + entry.phrase.count <= tokens.count {
@@ -550,10 +553,12 @@ final class Lexicon: Sendable, WordClasses {
         if best == nil {
             // "bear it in mind", "take those views into account"
             for head in heads {
-                for entry in actsByFirst[head] ?? [] where entry.phrase.count >= 2 && PhraseSet.separableParticles.contains(entry.phrase[1]) {
+                for entry in actsByFirst[head] ?? []
+                where entry.phrase.count >= 2 && PhraseSet.separableParticles.contains(entry.phrase[1]) {
                     var gap = index + 1
                     while gap < min(tokens.count, index + 6), tokens[gap].isWord {
-                        if tokens[gap].norm == entry.phrase[1], gap > index + 1, gap + entry.phrase.count - 1 <= tokens.count,
+                        if tokens[gap].norm == entry.phrase[1], gap > index + 1,
+                            gap + entry.phrase.count - 1 <= tokens.count,
                             (1..<entry.phrase.count).allSatisfy({ tokens[gap + $0 - 1].norm == entry.phrase[$0] })
                         {
                             return (entry.action, gap + entry.phrase.count - 1 - index)

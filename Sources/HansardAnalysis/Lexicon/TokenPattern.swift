@@ -79,7 +79,9 @@ struct TokenPattern: Sendable {
         case .word(let word): return [word]
         case .sequence(let nodes):
             guard let first = nodes.first else { return nil }
-            if case .start = first { return nodes.count > 1 ? firstWords(of: .sequence(Array(nodes.dropFirst()))) : nil }
+            if case .start = first {
+                return nodes.count > 1 ? firstWords(of: .sequence(Array(nodes.dropFirst()))) : nil
+            }
             return firstWords(of: first)
         case .choice(let nodes):
             var words: Set<String> = []
@@ -169,7 +171,9 @@ extension TokenPattern {
                         name.append(next)
                         characters = characters.dropFirst()
                     }
-                    guard !name.isEmpty else { throw PatternSyntaxError(pattern: source, reason: "\"@\" needs a class name") }
+                    guard !name.isEmpty else {
+                        throw PatternSyntaxError(pattern: source, reason: "\"@\" needs a class name")
+                    }
                     elements.append(.wordClass(name))
                 case "^" where pending.isEmpty:
                     elements.append(.start)

@@ -138,7 +138,9 @@ struct WordNet: Sendable {
     func nounLemma(_ form: String) -> String? {
         if nouns[form] != nil { return form }
         if let base = nounExceptions[form] { return base }
-        for (suffix, replacement) in [("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", "")]
+        for (suffix, replacement) in [
+            ("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("s", ""),
+        ]
         where form.hasSuffix(suffix) && form.count > suffix.count + 1 {
             let candidate = String(form.dropLast(suffix.count)) + replacement
             if nouns[candidate] != nil { return candidate }

@@ -221,7 +221,9 @@ public struct GovernmentSpeaker: Sendable, Hashable, Codable {
         self.turns = turns
     }
 
-    private enum CodingKeys: String, CodingKey { case person, name, aliases, memberId, offices, department, evidence, turns }
+    private enum CodingKeys: String, CodingKey {
+        case person, name, aliases, memberId, offices, department, evidence, turns
+    }
 }
 
 /// A question put to the government: the tabled question or a supplementary.
@@ -406,7 +408,9 @@ public struct Commitment: Sendable, Hashable, Codable {
         subject = try container.decode(String.self, forKey: .subject)
         timing = try container.decodeIfPresent(CommitmentTiming.self, forKey: .timing)
         strength = try container.decode(Strength.self, forKey: .strength)
-        kind = try container.decodeIfPresent(Kind.self, forKey: .kind) ?? (strength == .conditional ? .conditional : .undertaking)
+        kind =
+            try container.decodeIfPresent(Kind.self, forKey: .kind)
+            ?? (strength == .conditional ? .conditional : .undertaking)
         source = try container.decode(Source.self, forKey: .source)
         request = try container.decodeIfPresent(String.self, forKey: .request)
         evidence = try container.decodeIfPresent(String.self, forKey: .evidence) ?? ""

@@ -88,11 +88,14 @@ struct ClauseFinder {
         var clauses: [Clause] = []
         for (number, marker) in found.enumerated() {
             let limit = number + 1 < found.count ? found[number + 1].subjectEnd : tokens.count
-            guard var clause = analyse(
-                marker, in: tokens, limit: max(limit, marker.next), previous: previous?.tokens ?? [],
-                earlier: clauses.last)
+            guard
+                var clause = analyse(
+                    marker, in: tokens, limit: max(limit, marker.next), previous: previous?.tokens ?? [],
+                    earlier: clauses.last)
             else {
-                if AnalysisRun.tracing { print("  (no verb group) \(marker.marker) \(marker.evidence) at \(marker.next)") }
+                if AnalysisRun.tracing {
+                    print("  (no verb group) \(marker.marker) \(marker.evidence) at \(marker.next)")
+                }
                 continue
             }
             if sentence.isQuestion { clause.reading = .question }
@@ -110,7 +113,9 @@ struct ClauseFinder {
         case "will", "shall":
             if index > 0, Self.willAsNoun.contains(tokens[index - 1].norm) { return nil }
             let afterNext = index + 2 < tokens.count ? tokens[index + 2].norm : ""
-            if next == "of" && afterNext != "course" || next == "to" && index > 0 && tokens[index - 1].norm == "the" { return nil }
+            if next == "of" && afterNext != "course" || next == "to" && index > 0 && tokens[index - 1].norm == "the" {
+                return nil
+            }
             return Found(marker: .modal, subjectEnd: index, next: index + 1, evidence: word)
         case "going":
             guard next == "to", let be = previousWord(before: index, in: tokens),
@@ -145,7 +150,8 @@ struct ClauseFinder {
                         marker: .intentionNoun, subjectEnd: index, next: cursor + 1, kindHint: .intention,
                         subjectOverride: (noun, .government), evidence: "\(tokens[noun.upperBound - 1].norm) is to")
                 }
-                return Found(marker: .beTo, subjectEnd: index, next: cursor + 1, kindHint: .intention, evidence: "is to")
+                return Found(
+                    marker: .beTo, subjectEnd: index, next: cursor + 1, kindHint: .intention, evidence: "is to")
             }
             // "we are planning to", "I am hoping to", "we are committed to"
             if lexicon.words("commissiveProgressive").contains(tokens[cursor].norm), tokens[cursor].norm != "going",
@@ -207,13 +213,16 @@ struct ClauseFinder {
                 evidence: "\(word) to")
         }
         // "I had better write to him", "I'd better": a first-person undertaking.
-        if word == "better", index > 0, ["had", "would"].contains(tokens[index - 1].norm), previousIsFirstPerson(index - 1, tokens),
+        if word == "better", index > 0, ["had", "would"].contains(tokens[index - 1].norm),
+            previousIsFirstPerson(index - 1, tokens),
             verbFollows(index + 1, tokens)
         {
-            return Found(marker: .modal, subjectEnd: index - 1, next: index + 1, kindHint: .undertaking, evidence: "had better")
+            return Found(
+                marker: .modal, subjectEnd: index - 1, next: index + 1, kindHint: .undertaking, evidence: "had better")
         }
         // "I have undertaken to …", "we have promised to …": an earlier promise, still to be kept.
-        if lexicon.restatedPromiseVerbs.contains(word), index > 0, ["have", "has", "'ve"].contains(tokens[index - 1].norm),
+        if lexicon.restatedPromiseVerbs.contains(word), index > 0,
+            ["have", "has", "'ve"].contains(tokens[index - 1].norm),
             next == "to", verbFollows(index + 2, tokens)
         {
             return Found(
@@ -221,19 +230,24 @@ struct ClauseFinder {
                 evidence: "have \(word) to")
         }
         // "our intention to make changes", "the Government's plan to …" named anywhere in the sentence.
-        if lexicon.words("intentionNoun").contains(word), index > 0, ["our", "my", "government's"].contains(tokens[index - 1].norm),
+        if lexicon.words("intentionNoun").contains(word), index > 0,
+            ["our", "my", "government's"].contains(tokens[index - 1].norm),
             next == "to", verbFollows(index + 2, tokens), !(index >= 2 && tokens[index - 2].norm == "is")
         {
             return Found(
                 marker: .intentionNoun, subjectEnd: index - 1, next: index + 2, kindHint: .intention,
-                subjectOverride: ((index - 1)..<(index + 1), .government), evidence: "\(tokens[index - 1].norm) \(word) to")
+                subjectOverride: ((index - 1)..<(index + 1), .government),
+                evidence: "\(tokens[index - 1].norm) \(word) to")
         }
         // "We expect the review to be finalised", "I intend the regulations to come into force": verb, thing, to-verb.
-        if tokens[index].isWord, let lemma = words.verbLemma(word), lexicon.words("commissiveObjectVerb").contains(lemma),
+        if tokens[index].isWord, let lemma = words.verbLemma(word),
+            lexicon.words("commissiveObjectVerb").contains(lemma),
             Self.presentForm(word, lemma: lemma), next != "to", previousIsFirstPerson(index, tokens)
         {
             var cursor = index + 1
-            while cursor < min(tokens.count, index + 8), tokens[cursor].norm != "to", tokens[cursor].isWord || tokens[cursor].norm == "'s" {
+            while cursor < min(tokens.count, index + 8), tokens[cursor].norm != "to",
+                tokens[cursor].isWord || tokens[cursor].norm == "'s"
+            {
                 cursor += 1
             }
             if cursor > index + 1, cursor < tokens.count, tokens[cursor].norm == "to", verbFollows(cursor + 1, tokens),
@@ -246,9 +260,14 @@ struct ClauseFinder {
             }
         }
         // "I give an undertaking that", "I can give that assurance"
-        if word == "give", previousIsFirstPerson(index, tokens, allowing: ["can", "will", "shall", "do", "am", "happy", "glad"]) {
+        if word == "give",
+            previousIsFirstPerson(index, tokens, allowing: ["can", "will", "shall", "do", "am", "happy", "glad"])
+        {
             let cursor = skipDeterminer(index + 1, tokens)
-            let objects: Set<String> = ["undertaking", "assurance", "commitment", "pledge", "promise", "guarantee", "undertakings", "assurances"]
+            let objects: Set<String> = [
+                "undertaking", "assurance", "commitment", "pledge", "promise", "guarantee", "undertakings",
+                "assurances",
+            ]
             var noun = cursor
             while noun < min(cursor + 3, tokens.count), !objects.contains(tokens[noun].norm) { noun += 1 }
             if noun < tokens.count, objects.contains(tokens[noun].norm), !previousHasNegation(index, tokens) {
@@ -259,15 +278,21 @@ struct ClauseFinder {
         }
         // "Let me write to him", "let us look at that"
         if word == "let", next == "me" {
-            return Found(marker: .letMe, subjectEnd: index, next: index + 2, kindHint: .undertaking, evidence: "let \(next)")
+            return Found(
+                marker: .letMe, subjectEnd: index, next: index + 2, kindHint: .undertaking, evidence: "let \(next)")
         }
         // "Perhaps I can write to the noble Lord", "I can write to him", "I could arrange for him to meet officials"
         if lexicon.words("modalAbility").contains(word), index > 0, tokens[index - 1].norm == "i" {
-            let opener = tokens[..<index].contains { $0.norm == "perhaps" }
-                || tokens[(index + 1)...].contains { ["wishes", "likes", "wish", "helpful", "useful"].contains($0.norm) }
+            let opener =
+                tokens[..<index].contains { $0.norm == "perhaps" }
+                || tokens[(index + 1)...].contains {
+                    ["wishes", "likes", "wish", "helpful", "useful"].contains($0.norm)
+                }
             let cursor = skipAdverbs(from: index + 1, in: tokens)
-            let offers = cursor < tokens.count
-                && lexicon.offerVerbs.match(at: cursor, in: tokens, firstLemma: words.verbLemma(tokens[cursor].norm)) != nil
+            let offers =
+                cursor < tokens.count
+                && lexicon.offerVerbs.match(at: cursor, in: tokens, firstLemma: words.verbLemma(tokens[cursor].norm))
+                    != nil
                 && !["tell", "say", "assure", "confirm", "answer"].contains(tokens[cursor].norm)
             if opener || offers && !(word == "may" || word == "might") {
                 return Found(
@@ -278,7 +303,8 @@ struct ClauseFinder {
         // "our intention is to", "the aim is to" (the copula case is handled above); "it is our intention to"
         if lexicon.words("intentionNoun").contains(word), index >= 2, tokens[index - 1].isWord,
             ["our", "my", "the", "government's"].contains(tokens[index - 1].norm),
-            tokens[index - 2].norm == "is" || tokens[index - 2].norm == "'s", index >= 3, tokens[index - 3].norm == "it",
+            tokens[index - 2].norm == "is" || tokens[index - 2].norm == "'s", index >= 3,
+            tokens[index - 3].norm == "it",
             next == "to" || next == "that"
         {
             return Found(
@@ -293,7 +319,9 @@ struct ClauseFinder {
     /// For example "people", "local authorities", "the hon. Gentleman".
     private func namesPeople(_ range: Range<Int>, _ tokens: [Token]) -> Bool {
         guard let head = headNoun(range, in: tokens) else { return false }
-        if ["people", "everyone", "everybody", "members", "lords", "gentleman", "lady", "colleagues"].contains(head) { return true }
+        if ["people", "everyone", "everybody", "members", "lords", "gentleman", "lady", "colleagues"].contains(head) {
+            return true
+        }
         guard let noun = words.nounLemma(head), let kind = words.nounKinds(noun)?.first else { return false }
         return kind == "person" || kind == "group" && !lexicon.governmentActNouns.contains(head)
     }
@@ -301,22 +329,32 @@ struct ClauseFinder {
     /// "we must expect to", "we would hope to": a modal before the verb makes it an obligation or a wish.
     private func afterModal(_ index: Int, _ tokens: [Token]) -> Bool {
         var cursor = index - 1
-        while cursor >= 0, tokens[cursor].isWord, Self.alwaysAdverbs.contains(tokens[cursor].norm) || words.isAdverb(tokens[cursor].norm) {
+        while cursor >= 0, tokens[cursor].isWord,
+            Self.alwaysAdverbs.contains(tokens[cursor].norm) || words.isAdverb(tokens[cursor].norm)
+        {
             cursor -= 1
         }
-        return cursor >= 0 && ["must", "should", "would", "could", "may", "might", "can", "will", "shall", "to", "not"].contains(tokens[cursor].norm)
+        return cursor >= 0
+            && ["must", "should", "would", "could", "may", "might", "can", "will", "shall", "to", "not"].contains(
+                tokens[cursor].norm)
     }
 
     /// Progressives that are arrangements for later by their meaning: "I am arranging for", "I am asking".
-    private static let futureDirected: Set<String> = ["arranging", "asking", "instructing", "directing", "commissioning", "making"]
+    private static let futureDirected: Set<String> = [
+        "arranging", "asking", "instructing", "directing", "commissioning", "making",
+    ]
 
     /// A verb (base form; or an "-ing" form after "committed to") begins at `index`.
     private func verbFollows(_ index: Int, _ tokens: [Token], gerund: Bool = false) -> Bool {
         var cursor = index
-        while cursor < tokens.count, tokens[cursor].isWord, Self.alwaysAdverbs.contains(tokens[cursor].norm) { cursor += 1 }
+        while cursor < tokens.count, tokens[cursor].isWord, Self.alwaysAdverbs.contains(tokens[cursor].norm) {
+            cursor += 1
+        }
         guard cursor < tokens.count, tokens[cursor].isWord else { return false }
         let word = tokens[cursor].norm
-        if ["be", "have", "do", "get", "make", "take", "give", "keep", "see", "put", "set", "let"].contains(word) { return true }
+        if ["be", "have", "do", "get", "make", "take", "give", "keep", "see", "put", "set", "let"].contains(word) {
+            return true
+        }
         guard let lemma = words.verbLemma(word) else { return false }
         return lemma == word || gerund && word.hasSuffix("ing")
     }
@@ -327,7 +365,8 @@ struct ClauseFinder {
     ]
 
     private static func presentForm(_ form: String, lemma: String) -> Bool {
-        form == lemma || form == lemma + "s" || form == lemma + "es" || (lemma.hasSuffix("y") && form == lemma.dropLast() + "ies")
+        form == lemma || form == lemma + "s" || form == lemma + "es"
+            || (lemma.hasSuffix("y") && form == lemma.dropLast() + "ies")
     }
 
     // MARK: Subjects
@@ -344,7 +383,9 @@ struct ClauseFinder {
 
     private func previousIsFirstPerson(_ index: Int, _ tokens: [Token], allowing extra: Set<String> = []) -> Bool {
         var cursor = index - 1
-        while cursor >= 0, tokens[cursor].isWord, words.isAdverb(tokens[cursor].norm) || extra.contains(tokens[cursor].norm) {
+        while cursor >= 0, tokens[cursor].isWord,
+            words.isAdverb(tokens[cursor].norm) || extra.contains(tokens[cursor].norm)
+        {
             cursor -= 1
         }
         return cursor >= 0 && (tokens[cursor].norm == "i" || tokens[cursor].norm == "we")
@@ -356,7 +397,10 @@ struct ClauseFinder {
 
     private func skipDeterminer(_ index: Int, _ tokens: [Token]) -> Int {
         var cursor = index
-        while cursor < tokens.count, lexicon.words("determiner").contains(tokens[cursor].norm) || tokens[cursor].norm == "government's" || tokens[cursor].norm == "'s" {
+        while cursor < tokens.count,
+            lexicon.words("determiner").contains(tokens[cursor].norm) || tokens[cursor].norm == "government's"
+                || tokens[cursor].norm == "'s"
+        {
             cursor += 1
         }
         return cursor
@@ -368,7 +412,10 @@ struct ClauseFinder {
         let noun = be - 1
         guard lexicon.words("intentionNoun").contains(tokens[noun].norm) else { return nil }
         let owner = tokens[noun - 1].norm
-        let owners: Set<String> = ["our", "my", "the", "government's", "'s", "department's", "first", "next", "main", "clear", "firm", "overall", "immediate", "present", "current", "stated", "long-term", "ultimate", "key"]
+        let owners: Set<String> = [
+            "our", "my", "the", "government's", "'s", "department's", "first", "next", "main", "clear", "firm",
+            "overall", "immediate", "present", "current", "stated", "long-term", "ultimate", "key",
+        ]
         guard owners.contains(owner) else { return nil }
         // "what is important is to": not a noun of intention, so `owner` guards; "our aim" and "the aim" qualify.
         var start = noun - 1
@@ -394,10 +441,14 @@ struct ClauseFinder {
             if tokens[cursor].norm == "," || tokens[cursor].norm == "—" || tokens[cursor].norm == "–" {
                 let closer = tokens[cursor].norm
                 var open = cursor - 1
-                while open >= 0, open > cursor - 10, tokens[open].norm != closer && !(closer != "," && tokens[open].norm == ",") {
+                while open >= 0, open > cursor - 10,
+                    tokens[open].norm != closer && !(closer != "," && tokens[open].norm == ",")
+                {
                     open -= 1
                 }
-                if open >= 0, open > cursor - 10, open + 1 < cursor, lexicon.words("asideStart").contains(tokens[open + 1].norm) {
+                if open >= 0, open > cursor - 10, open + 1 < cursor,
+                    lexicon.words("asideStart").contains(tokens[open + 1].norm)
+                {
                     cursor = open - 1
                     continue
                 }
@@ -427,23 +478,28 @@ struct ClauseFinder {
                 if ["'", "£", "$", "%", "€", "-"].contains(previous.norm) { start -= 1; continue }
                 break
             }
-            if lexicon.words("clauseBoundary").contains(previous.norm), previous.norm != "and" || !coordinatesSubject(start - 1, tokens),
+            if lexicon.words("clauseBoundary").contains(previous.norm),
+                previous.norm != "and" || !coordinatesSubject(start - 1, tokens),
                 !(previous.norm == "and" && ["learned", "gallant"].contains(tokens[start].norm))
             {
                 break
             }
-            if ["will", "shall", "would", "should", "can", "could", "may", "might", "must", "is", "are", "was", "were",
+            if [
+                "will", "shall", "would", "should", "can", "could", "may", "might", "must", "is", "are", "was", "were",
                 "am", "be", "have", "has", "had", "do", "does", "did", "said", "says", "say", "think", "believe",
-                "hope", "know", "confirm", "assure", "tell", "told", "announce", "announced", "ensure", "expect", "trust", "agree", "accept",
-                "promise", "promised", "means", "mean", "show", "shows", "suggests"].contains(previous.norm)
-            {
+                "hope", "know", "confirm", "assure", "tell", "told", "announce", "announced", "ensure", "expect",
+                "trust", "agree", "accept",
+                "promise", "promised", "means", "mean", "show", "shows", "suggests",
+            ].contains(previous.norm) {
                 break
             }
             start -= 1
             if cursor - start > 14 { break }
         }
         let range = start..<(cursor + 1)
-        if isGovernmentSubject(range, in: tokens) || isColleague(range, in: tokens) || isGovernmentBody(range, in: tokens) {
+        if isGovernmentSubject(range, in: tokens) || isColleague(range, in: tokens)
+            || isGovernmentBody(range, in: tokens)
+        {
             return (range, .government)
         }
         return (range, .other)
@@ -453,15 +509,24 @@ struct ClauseFinder {
     ///
     /// For example "… and will give our views soon" (the subject of the first verb), "he will be happy to …" after
     /// "my right hon. Friend", "it will be possible to".
-    private func resolvedSubject(_ range: Range<Int>, before end: Int, in tokens: [Token], previous: [Token]) -> SubjectKind {
+    private func resolvedSubject(_ range: Range<Int>, before end: Int, in tokens: [Token], previous: [Token])
+        -> SubjectKind
+    {
         let words = tokens[range].map(\.norm)
         // Verb phrases joined by "and": the subject is the sentence's first.
-        if range.isEmpty || ["and", "or", "but", "then"].contains(words.last ?? "") || (range.lowerBound > 0 && ["and", "or"].contains(tokens[range.lowerBound - 1].norm) && words == []) {
+        if range.isEmpty || ["and", "or", "but", "then"].contains(words.last ?? "")
+            || (range.lowerBound > 0 && ["and", "or"].contains(tokens[range.lowerBound - 1].norm) && words == [])
+        {
             if let first = tokens[..<end].firstIndex(where: { $0.isWord }) {
                 if ["i", "we"].contains(tokens[first].norm) { return .government }
                 var stop = first
-                while stop < end, tokens[stop].isWord, !["will", "shall", "are", "is", "have", "has", "am"].contains(tokens[stop].norm) { stop += 1 }
-                if stop > first, isGovernmentSubject(first..<stop, in: tokens) || isColleague(first..<stop, in: tokens) { return .government }
+                while stop < end, tokens[stop].isWord,
+                    !["will", "shall", "are", "is", "have", "has", "am"].contains(tokens[stop].norm)
+                { stop += 1 }
+                if stop > first, isGovernmentSubject(first..<stop, in: tokens) || isColleague(first..<stop, in: tokens)
+                {
+                    return .government
+                }
             }
         }
         if words == ["he"] || words == ["she"] {
@@ -478,14 +543,19 @@ struct ClauseFinder {
                 }
                 if word == "friend", let my = context[max(0, index - 7)...index].lastIndex(where: { $0.norm == "my" }) {
                     let phrase = Array(context[my..<min(context.count, index + 6)])
-                    if isColleague(0..<(index - my + 1), in: phrase) || isGovernmentSubject(phrase.indices, in: phrase) {
+                    if isColleague(0..<(index - my + 1), in: phrase) || isGovernmentSubject(phrase.indices, in: phrase)
+                    {
                         return .government
                     }
                     return .other
                 }
                 if word == "the", index + 1 < context.count,
-                    ["minister", "secretary", "chancellor", "prime", "leader", "attorney-general", "solicitor-general", "home", "foreign", "attorney", "solicitor"].contains(context[index + 1].norm),
-                    index + 2 >= context.count || context[index + 2].norm != "of" || context[index + 1].norm == "secretary"
+                    [
+                        "minister", "secretary", "chancellor", "prime", "leader", "attorney-general",
+                        "solicitor-general", "home", "foreign", "attorney", "solicitor",
+                    ].contains(context[index + 1].norm),
+                    index + 2 >= context.count || context[index + 2].norm != "of"
+                        || context[index + 1].norm == "secretary"
                 {
                     return .government
                 }
@@ -507,23 +577,28 @@ struct ClauseFinder {
         var cursor = start - 1
         // The reported clause follows its verb directly or after "that" (with at most an addressee between:
         // "told the House that").
-        guard tokens[cursor].norm == "that" || lexicon.reportingVerbs.match(at: cursor, in: tokens) != nil
-            || ["said", "told", "stated", "announced", "promised", "explained"].contains(tokens[cursor].norm)
+        guard
+            tokens[cursor].norm == "that" || lexicon.reportingVerbs.match(at: cursor, in: tokens) != nil
+                || ["said", "told", "stated", "announced", "promised", "explained"].contains(tokens[cursor].norm)
         else { return false }
         if tokens[cursor].norm == "that" { cursor -= 1 }
         let from = max(0, cursor - 5)
         for index in from...cursor where lexicon.reportingVerbs.match(at: index, in: tokens) != nil {
             return true
         }
-        for index in from...cursor where ["say", "tell", "promise", "guarantee", "pretend", "claim"].contains(tokens[index].norm) {
-            if tokens[max(0, index - 3)..<index].contains(where: { $0.norm == "not" || $0.norm == "never" }) { return true }
+        for index in from...cursor
+        where ["say", "tell", "promise", "guarantee", "pretend", "claim"].contains(tokens[index].norm) {
+            if tokens[max(0, index - 3)..<index].contains(where: { $0.norm == "not" || $0.norm == "never" }) {
+                return true
+            }
         }
         return false
     }
 
     /// "my officials and I": an "and" inside a subject, not between clauses.
     private func coordinatesSubject(_ and: Int, _ tokens: [Token]) -> Bool {
-        and + 1 < tokens.count && ["i", "we", "my", "the", "our", "officials", "ministers"].contains(tokens[and + 1].norm)
+        and + 1 < tokens.count
+            && ["i", "we", "my", "the", "our", "officials", "ministers"].contains(tokens[and + 1].norm)
     }
 
     func isGovernmentSubject(_ range: Range<Int>, in tokens: [Token]) -> Bool {
@@ -533,8 +608,11 @@ struct ClauseFinder {
         // The phrase must begin the subject ("Officials in my Department", "the Secretary of State for Health"),
         // allowing a leading "both", "all", "also".
         var start = range.lowerBound
-        while start < range.upperBound, ["both", "all", "also", "then", "now", "and"].contains(tokens[start].norm) { start += 1 }
-        guard let match = pattern.firstMatch(in: Array(tokens[start..<range.upperBound]), at: true, classes: lexicon) else {
+        while start < range.upperBound, ["both", "all", "also", "then", "now", "and"].contains(tokens[start].norm) {
+            start += 1
+        }
+        guard let match = pattern.firstMatch(in: Array(tokens[start..<range.upperBound]), at: true, classes: lexicon)
+        else {
             return false
         }
         // "my hon. Friend the Member for …" is a backbencher.
@@ -553,7 +631,8 @@ struct ClauseFinder {
 
     /// "the UK Border Agency", "HM Revenue and Customs": a named body of government.
     func isGovernmentBody(_ range: Range<Int>, in tokens: [Token]) -> Bool {
-        guard let last = range.last, lexicon.governmentBodies.contains(tokens[last].norm), tokens[last].capitalised else {
+        guard let last = range.last, lexicon.governmentBodies.contains(tokens[last].norm), tokens[last].capitalised
+        else {
             return false
         }
         return range.count >= 2 && tokens[range.lowerBound..<last].contains { $0.capitalised && $0.isWord }
@@ -581,7 +660,8 @@ struct ClauseFinder {
                     close += 1
                 }
                 if close < tokens.count, close < cursor + 12, tokens[close].norm == closer, close > cursor + 1,
-                    lexicon.words("asideStart").contains(tokens[cursor + 1].norm) || words.isAdverb(tokens[cursor + 1].norm)
+                    lexicon.words("asideStart").contains(tokens[cursor + 1].norm)
+                        || words.isAdverb(tokens[cursor + 1].norm)
                 {
                     cursor = close + 1
                     continue
@@ -633,7 +713,8 @@ struct ClauseFinder {
             if lexicon.words("negation").contains(word) {
                 if let length = lexicon.negationExceptions.match(at: cursor, in: tokens) {
                     // "not hesitate to", "not only … but": the promise stands.
-                    cursor += word == "not" && ["only", "just", "merely"].contains(tokens[cursor + 1].norm) ? 2 : length
+                    cursor +=
+                        word == "not" && ["only", "just", "merely"].contains(tokens[cursor + 1].norm) ? 2 : length
                     continue
                 }
                 group.negated = true
@@ -647,7 +728,8 @@ struct ClauseFinder {
                     group.verb = cursor
                     return group
                 }
-                if let length = lexicon.phrases("readiness").match(at: after, in: tokens), after + length < tokens.count,
+                if let length = lexicon.phrases("readiness").match(at: after, in: tokens),
+                    after + length < tokens.count,
                     tokens[after + length].norm == "to"
                 {
                     cursor = after + length + 1
@@ -695,7 +777,8 @@ struct ClauseFinder {
                     return group
                 }
             }
-            if word == "do", cursor + 1 < tokens.count, ["so", "that", "it", "this", "likewise", "the", "same"].contains(tokens[cursor + 1].norm),
+            if word == "do", cursor + 1 < tokens.count,
+                ["so", "that", "it", "this", "likewise", "the", "same"].contains(tokens[cursor + 1].norm),
                 lexicon.effortPhrases.match(at: cursor, in: tokens) == nil
             {
                 group.anaphoric = true
@@ -710,7 +793,9 @@ struct ClauseFinder {
             if let length = lexicon.effortPhrases.match(at: cursor, in: tokens) {
                 let phrase = tokens[cursor..<(cursor + length)].map(\.norm)
                 group.kinds.append(effortKind(phrase[0]))
-                if ["try", "seek", "endeavour", "endeavor", "attempt", "strive", "hope", "aim", "want", "wish"].contains(phrase[0]) || phrase[0] == "do" || phrase[0] == "use" {
+                if ["try", "seek", "endeavour", "endeavor", "attempt", "strive", "hope", "aim", "want", "wish"]
+                    .contains(phrase[0]) || phrase[0] == "do" || phrase[0] == "use"
+                {
                     group.qualified = true
                 }
                 cursor += length
@@ -742,15 +827,19 @@ struct ClauseFinder {
         return true
     }
 
-    private static let unchangedParticiples: Set<String> = ["set", "put", "cut", "let", "shut", "spread", "cast", "hit"]
+    private static let unchangedParticiples: Set<String> = [
+        "set", "put", "cut", "let", "shut", "spread", "cast", "hit",
+    ]
 
     // MARK: Reading
 
-    private func analyse(_ found: Found, in tokens: [Token], limit: Int, previous: [Token], earlier: Clause?) -> Clause? {
+    private func analyse(_ found: Found, in tokens: [Token], limit: Int, previous: [Token], earlier: Clause?) -> Clause?
+    {
         var (subjectRange, subjectKind0) = found.subjectOverride ?? subject(endingBefore: found.subjectEnd, in: tokens)
         var subjectKind = subjectKind0
         // "we will announce … and will consult": a verb phrase joined by "and" shares the earlier clause's subject.
-        if found.subjectOverride == nil, let earlier, subjectRange.isEmpty || ["and", "or"].contains(tokens[subjectRange.upperBound - 1].norm),
+        if found.subjectOverride == nil, let earlier,
+            subjectRange.isEmpty || ["and", "or"].contains(tokens[subjectRange.upperBound - 1].norm),
             subjectRange.upperBound == found.subjectEnd
         {
             subjectRange = earlier.subject
@@ -759,7 +848,9 @@ struct ClauseFinder {
         if subjectKind == .other {
             subjectKind = resolvedSubject(subjectRange, before: found.subjectEnd, in: tokens, previous: previous)
         }
-        if found.marker == .letMe || found.marker == .offer || found.marker == .performative { subjectKind = .government }
+        if found.marker == .letMe || found.marker == .offer || found.marker == .performative {
+            subjectKind = .government
+        }
         // The performative carries its own object ("I give that undertaking"): no verb group to walk.
         if found.marker == .performative {
             let verb = found.next
@@ -788,7 +879,8 @@ struct ClauseFinder {
         // "If we are to meet the target …", "I cannot say when we will publish": a condition or an embedded
         // question, not the promise.
         if subjectRange.lowerBound > 0, found.subjectOverride == nil,
-            ["if", "unless", "whether", "when", "how", "why", "what", "where", "until"].contains(tokens[subjectRange.lowerBound - 1].norm)
+            ["if", "unless", "whether", "when", "how", "why", "what", "where", "until"].contains(
+                tokens[subjectRange.lowerBound - 1].norm)
         {
             clause.reading = .prediction
             clause.evidence += " (in a subordinate clause)"
@@ -809,7 +901,10 @@ struct ClauseFinder {
         }
         // Refusals: "we will not", "I am not prepared to", "we are not going to".
         let between = found.subjectEnd..<max(found.subjectEnd, min(found.next, tokens.count))
-        if group.negated || found.marker != .modal && between.contains(where: { tokens[$0].norm == "not" || tokens[$0].norm == "never" }) {
+        if group.negated
+            || found.marker != .modal
+                && between.contains(where: { tokens[$0].norm == "not" || tokens[$0].norm == "never" })
+        {
             clause.reading = subjectKind == .government ? .refusal : .thirdParty
             return clause
         }
@@ -848,7 +943,11 @@ struct ClauseFinder {
             }
         }
         // Said in the debate about the debate: "I will come to that", "I shall be brief".
-        if subjectKind == .government, isDebateManagement(verbIndex: verbIndex, verbEnd: verbEnd, lemma: verb, group: group, in: tokens, clauseEnd: end, marker: found.marker) {
+        if subjectKind == .government,
+            isDebateManagement(
+                verbIndex: verbIndex, verbEnd: verbEnd, lemma: verb, group: group, in: tokens, clauseEnd: end,
+                marker: found.marker)
+        {
             clause.reading = .debate
             return clause
         }
@@ -866,13 +965,16 @@ struct ClauseFinder {
         }
         // "it is intended to contribute to public discussion": the expletive "it is intended to" introduces an act.
         if found.marker == .intendedPassive, lexicon.act(at: verbIndex, in: tokens, lemma: verb) == nil,
-            lexicon.action(forVerb: verb) == nil, words.verbKinds(verb)?.first != "creation", words.verbKinds(verb)?.first != "change"
+            lexicon.action(forVerb: verb) == nil, words.verbKinds(verb)?.first != "creation",
+            words.verbKinds(verb)?.first != "change"
         {
             clause.reading = .prediction
             return clause
         }
         // Predictions and states: "we will see", "we will all remember", "we will be clear".
-        if group.copula || (!group.passive && isNonAgentive(verb, at: verbIndex, verbEnd: verbEnd, in: tokens) && !group.anaphoric) {
+        if group.copula
+            || (!group.passive && isNonAgentive(verb, at: verbIndex, verbEnd: verbEnd, in: tokens) && !group.anaphoric)
+        {
             if subjectKind != .existential {
                 clause.reading = .prediction
                 return clause
@@ -900,13 +1002,16 @@ struct ClauseFinder {
             clause.strength = .qualified
         } else if kinds.contains(.intention) {
             clause.kind = .intention
-            clause.strength = found.evidence.hasPrefix("hope") || found.evidence.hasPrefix("expect") ? .qualified : .firm
+            clause.strength =
+                found.evidence.hasPrefix("hope") || found.evidence.hasPrefix("expect") ? .qualified : .firm
         } else {
             clause.kind = .undertaking
             clause.strength = .firm
         }
         if let hint = found.strengthHint, clause.strength == .firm { clause.strength = hint }
-        if isQualified(before: subjectRange.lowerBound, in: tokens), clause.strength == .firm { clause.strength = .qualified }
+        if isQualified(before: subjectRange.lowerBound, in: tokens), clause.strength == .firm {
+            clause.strength = .qualified
+        }
         if isConditional(clause: subjectRange.lowerBound..<end, in: tokens) {
             clause.kind = .conditional
             clause.strength = .conditional
@@ -952,19 +1057,31 @@ struct ClauseFinder {
                 break
             }
             if token.norm == ",", end + 1 < tokens.count,
-                ["which", "and", "but", "as", "so", "because", "who", "where", "if", "when", "although", "though", "while", "whilst"].contains(tokens[end + 1].norm)
+                [
+                    "which", "and", "but", "as", "so", "because", "who", "where", "if", "when", "although", "though",
+                    "while", "whilst",
+                ].contains(tokens[end + 1].norm)
             {
                 break
             }
-            if end > start, stops.contains(token.norm), !(token.norm == "as" && end + 1 < tokens.count && tokens[end + 1].norm == "well") { break }
-            if token.norm == "and", end + 1 < tokens.count, ["i", "we", "the", "that", "it", "they", "he", "she", "there"].contains(tokens[end + 1].norm),
-                end + 2 < tokens.count, ["will", "shall", "am", "are", "is", "would", "can", "have", "government"].contains(tokens[end + 2].norm)
+            if end > start, stops.contains(token.norm),
+                !(token.norm == "as" && end + 1 < tokens.count && tokens[end + 1].norm == "well")
+            {
+                break
+            }
+            if token.norm == "and", end + 1 < tokens.count,
+                ["i", "we", "the", "that", "it", "they", "he", "she", "there"].contains(tokens[end + 1].norm),
+                end + 2 < tokens.count,
+                ["will", "shall", "am", "are", "is", "would", "can", "have", "government"].contains(
+                    tokens[end + 2].norm)
             {
                 break
             }
             end += 1
         }
-        while end > start, tokens[end - 1].kind == .mark || ["and", "or", "the", "a", "to", "of"].contains(tokens[end - 1].norm) {
+        while end > start,
+            tokens[end - 1].kind == .mark || ["and", "or", "the", "a", "to", "of"].contains(tokens[end - 1].norm)
+        {
             end -= 1
         }
         return end > start ? start..<end : nil
@@ -984,7 +1101,8 @@ struct ClauseFinder {
         if group.copula {
             // "I shall be brief", "I will be quick".
             let next = skipAdverbs(from: verbIndex + 1, in: tokens)
-            return next < tokens.count && ["brief", "quick", "short", "clear", "honest", "frank", "candid"].contains(tokens[next].norm)
+            return next < tokens.count
+                && ["brief", "quick", "short", "clear", "honest", "frank", "candid"].contains(tokens[next].norm)
         }
         let rest0 = verbEnd..<max(verbEnd, clauseEnd)
         if lexicon.debateAlways.contains(lemma) || lexicon.debateAlways.match(at: verbIndex, in: tokens) != nil {
@@ -1014,9 +1132,10 @@ struct ClauseFinder {
         if lexicon.futureCues.occurs(in: tokens, rest) && !lexicon.debateCues.occurs(in: tokens, rest) { return false }
         if lexicon.debateCues.occurs(in: tokens, rest) { return true }
         // "I will try to deal with them": a debate verb on a pronoun stands for the points just made.
-        if verbEnd < clauseEnd, ["them", "it", "that", "those", "these", "this"].contains(tokens[verbEnd].norm)
-            || verbEnd + 1 < clauseEnd && ["with", "to", "on"].contains(tokens[verbEnd].norm)
-                && ["them", "it", "that", "those", "these", "this"].contains(tokens[verbEnd + 1].norm)
+        if verbEnd < clauseEnd,
+            ["them", "it", "that", "those", "these", "this"].contains(tokens[verbEnd].norm)
+                || verbEnd + 1 < clauseEnd && ["with", "to", "on"].contains(tokens[verbEnd].norm)
+                    && ["them", "it", "that", "those", "these", "this"].contains(tokens[verbEnd + 1].norm)
         {
             return true
         }
@@ -1030,11 +1149,13 @@ struct ClauseFinder {
             cursor += 1
         }
         // "Let me say", "I will explain": nothing after that outlives the debate.
-        return marker == .letMe || rest.isEmpty || ["say", "add", "mention", "explain", "remind", "repeat", "reiterate", "put", "make"].contains(lemma)
+        return marker == .letMe || rest.isEmpty
+            || ["say", "add", "mention", "explain", "remind", "repeat", "reiterate", "put", "make"].contains(lemma)
     }
 
     private func isNonAgentive(_ lemma: String, at index: Int, verbEnd: Int, in tokens: [Token]) -> Bool {
-        if lexicon.agentiveReadings.matchEnd(at: index, in: tokens, firstLemma: words.verbLemma(tokens[index].norm)) != nil
+        if lexicon.agentiveReadings.matchEnd(at: index, in: tokens, firstLemma: words.verbLemma(tokens[index].norm))
+            != nil
             || lexicon.agentiveReadings.contains(lemma)
         {
             return false
@@ -1055,7 +1176,8 @@ struct ClauseFinder {
             if lexicon.governmentActNouns.contains(word) && !lexicon.predictionNouns.contains(word) { return true }
             if !lexicon.words("determiner").contains(word), let lemma = words.nounLemma(word),
                 let first = words.nounKinds(lemma)?.first, lexicon.eventNounKinds.contains(first),
-                !lexicon.predictionNouns.contains(word), words.verbLemma(word) == nil || word.hasSuffix("ion") || word.hasSuffix("ment")
+                !lexicon.predictionNouns.contains(word),
+                words.verbLemma(word) == nil || word.hasSuffix("ion") || word.hasSuffix("ment")
             {
                 return true
             }
@@ -1072,7 +1194,9 @@ struct ClauseFinder {
             if lexicon.predictionNouns.match(at: cursor, in: tokens) != nil { return false }
             if lexicon.governmentActNouns.match(at: cursor, in: tokens) != nil { return true }
             head = cursor
-            if ["of", "on", "for", "to", "in", "about", "into", "that", "which"].contains(tokens[cursor].norm) { break }
+            if ["of", "on", "for", "to", "in", "about", "into", "that", "which"].contains(tokens[cursor].norm) {
+                break
+            }
             cursor += 1
         }
         guard let head, let lemma = words.nounLemma(tokens[head].norm), let kind = words.nounKinds(lemma)?.first else {
@@ -1087,7 +1211,8 @@ struct ClauseFinder {
         let participle = tokens[index].norm
         if lexicon.passiveBlocked.contains(participle) { return false }
         guard let lemma = words.verbLemma(participle) else { return false }
-        var heads = [headNoun(subject, in: tokens), clauseStartHead(before: subject.upperBound, in: tokens)].compactMap { $0 }
+        var heads = [headNoun(subject, in: tokens), clauseStartHead(before: subject.upperBound, in: tokens)].compactMap
+        { $0 }
         // "new Regulations, which will be laid": the relative pronoun stands for the noun before it.
         if heads.first == "which" || heads.first == "that", subject.lowerBound > 0 {
             var cursor = subject.lowerBound - 1
@@ -1120,7 +1245,8 @@ struct ClauseFinder {
         if lexicon.lightVerbs.contains(lemma) {
             return heads.contains { head in
                 lexicon.governmentActNouns.contains(head)
-                    || words.nounLemma(head).flatMap { words.nounKinds($0)?.first }.map(lexicon.eventNounKinds.contains) == true
+                    || words.nounLemma(head).flatMap { words.nounKinds($0)?.first }.map(lexicon.eventNounKinds.contains)
+                        == true
             }
         }
         if lexicon.nonAgentiveVerbs.contains(lemma) && act == nil { return false }
@@ -1138,13 +1264,17 @@ struct ClauseFinder {
     /// undertaken" → "consultation"), when a list inside the subject hides it from the backward walk.
     private func clauseStartHead(before end: Int, in tokens: [Token]) -> String? {
         var start = end - 1
-        while start > 0, ![";", ":", "—"].contains(tokens[start - 1].norm), !["that", "which", "and", "but"].contains(tokens[start - 1].norm) || start == end - 1 {
+        while start > 0, ![";", ":", "—"].contains(tokens[start - 1].norm),
+            !["that", "which", "and", "but"].contains(tokens[start - 1].norm) || start == end - 1
+        {
             start -= 1
         }
         var cursor = skipDeterminer(start, tokens)
         while cursor < end, tokens[cursor].isWord, !words.isNoun(tokens[cursor].norm) { cursor += 1 }
         var head: String? = nil
-        while cursor < end, tokens[cursor].isWord, !["of", "with", "for", "on", "to", "in", "from", "by"].contains(tokens[cursor].norm) {
+        while cursor < end, tokens[cursor].isWord,
+            !["of", "with", "for", "on", "to", "in", "from", "by"].contains(tokens[cursor].norm)
+        {
             head = tokens[cursor].norm
             cursor += 1
         }
@@ -1161,20 +1291,29 @@ struct ClauseFinder {
                 let agent = (cursor + 1)..<min(tokens.count, cursor + 7)
                 let phrase = Array(tokens[agent])
                 if ["me", "us", "my", "our", "the", "ministers", "officials"].contains(phrase.first?.norm ?? ""),
-                    isGovernmentSubject(phrase.indices, in: phrase) || ["me", "us", "my", "our"].contains(phrase.first?.norm ?? "")
+                    isGovernmentSubject(phrase.indices, in: phrase)
+                        || ["me", "us", "my", "our"].contains(phrase.first?.norm ?? "")
                 {
                     return false
                 }
                 // "by the end of …", "by March": time, not an agent.
-                if ["end", "then", "now", "next", "the", "march", "april"].contains(phrase.first?.norm ?? "") && phrase.count > 1 && ["end", "time", "summer", "spring", "autumn"].contains(phrase[1].norm) {
+                if ["end", "then", "now", "next", "the", "march", "april"].contains(phrase.first?.norm ?? "")
+                    && phrase.count > 1 && ["end", "time", "summer", "spring", "autumn"].contains(phrase[1].norm)
+                {
                     return false
                 }
                 if phrase.first?.capitalised == true || phrase.count > 1 && phrase[1].capitalised { return true }
             }
-            if word == "to", cursor + 1 < tokens.count, ["me", "us", "ministers", "my", "the"].contains(tokens[cursor + 1].norm) {
+            if word == "to", cursor + 1 < tokens.count,
+                ["me", "us", "ministers", "my", "the"].contains(tokens[cursor + 1].norm)
+            {
                 let next = tokens[cursor + 1].norm
                 if next == "me" || next == "us" || next == "ministers" { return true }
-                if next == "my", cursor + 2 < tokens.count, ["department", "officials", "office"].contains(tokens[cursor + 2].norm) { return true }
+                if next == "my", cursor + 2 < tokens.count,
+                    ["department", "officials", "office"].contains(tokens[cursor + 2].norm)
+                {
+                    return true
+                }
             }
             cursor += 1
         }
@@ -1194,29 +1333,41 @@ struct ClauseFinder {
             "cover", "consult", "set out", "recommend", "launch", "commence", "finish", "complete", "take evidence",
             "reach", "make recommendations", "look into", "address",
         ]
-        return instruments.contains(head) && acts.contains(verb) && !tokens[subject].contains { $0.norm == "bill" || $0.norm == "act" }
+        return instruments.contains(head) && acts.contains(verb)
+            && !tokens[subject].contains { $0.norm == "bill" || $0.norm == "act" }
     }
 
     /// The last noun-like word of a subject before any "of"/"for" complement: "the report of the review" → "report".
     private func headNoun(_ range: Range<Int>, in tokens: [Token]) -> String? {
-        if range.count == 1, ["this", "that", "these", "those", "it", "they", "which"].contains(tokens[range.lowerBound].norm) {
+        if range.count == 1,
+            ["this", "that", "these", "those", "it", "they", "which"].contains(tokens[range.lowerBound].norm)
+        {
             return tokens[range.lowerBound].norm
         }
         var head: String? = nil
         for index in range {
             let word = tokens[index].norm
-            if ["of", "for", "on", "in", "into", "about", "from", "by", "with", "under", "that", "which"].contains(word), head != nil { break }
+            if ["of", "for", "on", "in", "into", "about", "from", "by", "with", "under", "that", "which"].contains(
+                word), head != nil
+            {
+                break
+            }
             if tokens[index].isWord, !lexicon.words("determiner").contains(word) { head = word }
         }
         return head
     }
 
     /// The action a verb phrase names: a listed act ("bring forward legislation" → legislate), else by verb.
-    func action(at index: Int, lemma: String, in tokens: [Token], clauseEnd: Int, synthetic: String?) -> CommitmentAction {
+    func action(at index: Int, lemma: String, in tokens: [Token], clauseEnd: Int, synthetic: String?)
+        -> CommitmentAction
+    {
         if synthetic == "be in touch" { return .write }
         // "respond in writing", "answer that in a letter": writing decides.
         if (index..<clauseEnd).contains(where: { tokens[$0].norm == "writing" || tokens[$0].norm == "letter" }),
-            ["respond", "reply", "answer", "get back", "come back", "let", "give", "send", "provide", "supply", "set out", "explain", "tell", "deal", "do so"].contains(where: { lemma.hasPrefix($0) })
+            [
+                "respond", "reply", "answer", "get back", "come back", "let", "give", "send", "provide", "supply",
+                "set out", "explain", "tell", "deal", "do so",
+            ].contains(where: { lemma.hasPrefix($0) })
         {
             return .write
         }
@@ -1238,7 +1389,9 @@ struct ClauseFinder {
     private func isConditional(clause: Range<Int>, in tokens: [Token]) -> Bool {
         // Before: the sentence (or the part after the last semicolon or "but") opens with a condition.
         var start = clause.lowerBound
-        while start > 0, ![";", ":", "but", "however", "although", "though"].contains(tokens[start - 1].norm) { start -= 1 }
+        while start > 0, ![";", ":", "but", "however", "although", "though"].contains(tokens[start - 1].norm) {
+            start -= 1
+        }
         if let first = (start..<clause.lowerBound).first(where: { tokens[$0].isWord }),
             lexicon.conditionalStarts.match(at: first, in: tokens) != nil
         {
@@ -1247,7 +1400,10 @@ struct ClauseFinder {
         for index in clause where index > clause.lowerBound && tokens[index].isWord {
             guard lexicon.conditionalStarts.match(at: index, in: tokens) != nil else { continue }
             // "should" inside the verb group is not a condition; a comma or the subject before "if" makes it one.
-            if tokens[index].norm == "should" || tokens[index].norm == "provided" && tokens[index + 1 < tokens.count ? index + 1 : index].norm != "that" {
+            if tokens[index].norm == "should"
+                || tokens[index].norm == "provided"
+                    && tokens[index + 1 < tokens.count ? index + 1 : index].norm != "that"
+            {
                 continue
             }
             return true

@@ -19,7 +19,9 @@ extension AnalysisRun {
                 let previous = number > 0 ? turnSentences[number - 1] : nil
                 for clause in finder.clauses(in: sentence, previous: previous) {
                     if Self.tracing {
-                        print("[\(turn.index)] \(clause.reading) \(clause.kind)/\(clause.strength) \(clause.action) \(clause.evidence) | \(sentence.text(of: clause.span).prefix(140))")
+                        print(
+                            "[\(turn.index)] \(clause.reading) \(clause.kind)/\(clause.strength) \(clause.action) \(clause.evidence) | \(sentence.text(of: clause.span).prefix(140))"
+                        )
                     }
                     if clause.reading == .refusal {
                         refusals[turn.index, default: []].append(sentence)
@@ -60,7 +62,12 @@ extension AnalysisRun {
         // "…revised guidance, which we will publish in due course": the object is the antecedent.
         let subjectStart = clause.subject.lowerBound
         if !clause.objectIsSubject, subjectStart >= 2, ["which", "that"].contains(tokens[subjectStart - 1].norm),
-            range == nil || range.map({ textWithoutTiming($0, in: sentence).split(separator: " ").allSatisfy { ["it", "so", "that", "this", "them", ",", "."].contains($0.lowercased()) } }) == true
+            range == nil
+                || range.map({
+                    textWithoutTiming($0, in: sentence).split(separator: " ").allSatisfy {
+                        ["it", "so", "that", "this", "them", ",", "."].contains($0.lowercased())
+                    }
+                }) == true
         {
             var start = subjectStart - 1
             if start > 0, tokens[start - 1].norm == "," { start -= 1 }
@@ -85,7 +92,8 @@ extension AnalysisRun {
             words = (words.lowerBound + 1)..<words.upperBound
         }
         // Leading verb forms of an antecedent ("developing revised guidance …") are not the thing.
-        while words.count > 1, tokens[words.lowerBound].norm.hasSuffix("ing"), self.words.isVerb(tokens[words.lowerBound].norm),
+        while words.count > 1, tokens[words.lowerBound].norm.hasSuffix("ing"),
+            self.words.isVerb(tokens[words.lowerBound].norm),
             !["of", "and", ","].contains(tokens[words.lowerBound + 1].norm)
         {
             words = (words.lowerBound + 1)..<words.upperBound
@@ -93,7 +101,8 @@ extension AnalysisRun {
         var text = textWithoutTiming(words, in: sentence)
         while let last = text.last, ",;:—–-".contains(last) || last == " " { text.removeLast() }
         // "forward legislation on …" after "bring": the particle is part of the verb.
-        for particle in ["forward ", "out ", "up ", "back "] where text.lowercased().hasPrefix(particle) && clause.verb.contains(" ") {
+        for particle in ["forward ", "out ", "up ", "back "]
+        where text.lowercased().hasPrefix(particle) && clause.verb.contains(" ") {
             text = String(text.dropFirst(particle.count))
         }
         if clause.action == .write {
@@ -107,7 +116,8 @@ extension AnalysisRun {
 
     /// An adverb that is never part of a noun phrase: the lexicon's list and "-ly" words ("new" is not one).
     private func isPlainAdverb(_ word: String) -> Bool {
-        lexicon.words("extraAdverbs").contains(word) && !["all", "both", "each", "well", "as", "of", "course"].contains(word)
+        lexicon.words("extraAdverbs").contains(word)
+            && !["all", "both", "each", "well", "as", "of", "course"].contains(word)
             || word.hasSuffix("ly") && lexicon.wordNet.isAdverb(word)
     }
 
@@ -170,7 +180,9 @@ extension AnalysisRun {
                     phrase: phrase, timingClass: rule.timingClass,
                     dueBy: DueDates.dueBy(rule.due, debateDate: debate.metadata.date, counted: counted, month: month))
                 // After the verb beats before it; nearer the verb beats farther.
-                let distance = index >= clause.verbRange.lowerBound ? index - clause.verbRange.lowerBound : 1000 + clause.verbRange.lowerBound - index
+                let distance =
+                    index >= clause.verbRange.lowerBound
+                    ? index - clause.verbRange.lowerBound : 1000 + clause.verbRange.lowerBound - index
                 if best == nil || distance < best!.1 { best = (timing, distance) }
                 break
             }

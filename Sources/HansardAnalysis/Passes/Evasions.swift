@@ -38,7 +38,9 @@ extension AnalysisRun {
         func names(_ tokens: [Token]) -> Set<String> {
             var result: Set<String> = []
             for (index, token) in tokens.enumerated() where token.isWord && token.capitalised && index > 0 {
-                if tokens[index - 1].kind == .mark && [".", "?", "!", "\"", "“"].contains(tokens[index - 1].norm) { continue }
+                if tokens[index - 1].kind == .mark && [".", "?", "!", "\"", "“"].contains(tokens[index - 1].norm) {
+                    continue
+                }
                 if lexicon.stopWords.contains(token.norm) || token.norm.count < 3 { continue }
                 result.insert(token.norm)
             }
@@ -47,10 +49,14 @@ extension AnalysisRun {
         let askedNames = names(questionTokens)
         let namesIgnored = askedNames.count >= 1 && askedNames.isDisjoint(with: Set(answerTokens.map(\.norm)))
         let asksNumber = lexicon.numberAsks.occurs(in: questionTokens, questionTokens.indices)
-        let givesNumber = answerTokens.contains { $0.kind == .number }
-            || answerTokens.contains { ["million", "billion", "hundred", "thousand", "per", "half", "quarter", "third"].contains($0.norm) }
+        let givesNumber =
+            answerTokens.contains { $0.kind == .number }
+            || answerTokens.contains {
+                ["million", "billion", "hundred", "thousand", "per", "half", "quarter", "third"].contains($0.norm)
+            }
         let attacks = lexicon.attacks.occurs(in: answerTokens, answerTokens.indices)
-        return Relevance(overlap: overlap, namesIgnored: namesIgnored, numberIgnored: asksNumber && !givesNumber, attacks: attacks)
+        return Relevance(
+            overlap: overlap, namesIgnored: namesIgnored, numberIgnored: asksNumber && !givesNumber, attacks: attacks)
     }
 
     /// Government answers that do not answer: a deflection said outright, or an answer that does not take up what
@@ -74,7 +80,9 @@ extension AnalysisRun {
             }
             // An answer that takes the request up (a commitment, an acceptance or a refusal) engages with it.
             let reading = answerReading(answerTurn)
-            if commitments.contains(where: { $0.turn == answerTurn }) || reading.openingDecline != nil || reading.openingAcceptance != nil {
+            if commitments.contains(where: { $0.turn == answerTurn }) || reading.openingDecline != nil
+                || reading.openingAcceptance != nil
+            {
                 continue
             }
             let words = answer.reduce(0) { $0 + $1.tokens.filter(\.isWord).count }
@@ -85,7 +93,9 @@ extension AnalysisRun {
                 evasions.append(
                     Evasion(
                         turn: answerTurn, quote: answer.first!.text, question: question.id, label: .deflection,
-                        reason: "turns to the Opposition's record and shares \(Int(relevance.overlap * 100))% of the question's words"))
+                        reason:
+                            "turns to the Opposition's record and shares \(Int(relevance.overlap * 100))% of the question's words"
+                    ))
                 answered.insert(answerTurn)
             } else if asked >= 4 && relevance.overlap < 0.12 {
                 evasions.append(
@@ -106,12 +116,17 @@ extension AnalysisRun {
 
     private func deflectionLabel(_ sentence: Sentence) -> Evasion.Label {
         let words = Set(sentence.tokens.map(\.norm))
-        if !words.isDisjoint(with: ["held", "collected", "available", "recorded", "know", "aware", "knowledge", "information"])
+        if !words.isDisjoint(with: [
+            "held", "collected", "available", "recorded", "know", "aware", "knowledge", "information",
+        ])
             && !words.isDisjoint(with: ["not", "no"])
         {
             return .ignorance
         }
-        if !words.isDisjoint(with: ["comment", "speculate", "drawn", "hypothetical", "anticipate", "prejudge", "pre-empt", "add", "answer", "excuse", "justified", "premature", "early"]) {
+        if !words.isDisjoint(with: [
+            "comment", "speculate", "drawn", "hypothetical", "anticipate", "prejudge", "pre-empt", "add", "answer",
+            "excuse", "justified", "premature", "early",
+        ]) {
             return .declining
         }
         return .deflection

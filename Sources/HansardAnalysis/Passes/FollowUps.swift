@@ -16,7 +16,9 @@ extension AnalysisRun {
             "new", "revised", "promised", "forthcoming", "updated", "proposed", "planned", "further", "future",
             "coming", "impending", "expected", "announced", "awaited", "upcoming",
         ]
-        let referring: Set<String> = ["mentioned", "referred", "promised", "announced", "described", "outlined", "said", "spoke", "talked"]
+        let referring: Set<String> = [
+            "mentioned", "referred", "promised", "announced", "described", "outlined", "said", "spoke", "talked",
+        ]
         let commitmentQuotes = Set(commitments.map { "\($0.turn)|\($0.quote)" })
         var followUps: [FollowUp] = []
         for turn in turns where turn.kind == .speech && !chair.contains(turn.index) {
@@ -27,8 +29,10 @@ extension AnalysisRun {
                     guard subjects.contains(lemma) else { continue }
                     let before = tokens[max(0, index - 3)..<index].map(\.norm)
                     let after = tokens[(index + 1)..<min(tokens.count, index + 6)].map(\.norm)
-                    let marked = before.contains(where: promised.contains)
-                        || (after.first == "that" || after.first == "which" || after.first == "we" || after.first == "i")
+                    let marked =
+                        before.contains(where: promised.contains)
+                        || (after.first == "that" || after.first == "which" || after.first == "we"
+                            || after.first == "i")
                             && after.contains(where: referring.contains)
                     guard marked else { continue }
                     let earlier = commitments.filter { $0.subject == lemma && $0.turn < turn.index }
@@ -40,7 +44,9 @@ extension AnalysisRun {
                     let modifier = index > 0 ? tokens[index - 1].norm : ""
                     func shared(_ commitment: Commitment) -> Int {
                         let object = Tokenizer.tokens(commitment.object).filter(\.isWord).map(\.norm)
-                        let modified = zip(object, object.dropFirst()).contains { $0 == modifier && ($1 == token.norm || $1 == lemma) }
+                        let modified = zip(object, object.dropFirst()).contains {
+                            $0 == modifier && ($1 == token.norm || $1 == lemma)
+                        }
                         return (modified ? 100 : 0) + Set(object).intersection(words).count
                     }
                     let best = earlier.max { left, right in
@@ -48,7 +54,8 @@ extension AnalysisRun {
                         let r = shared(right)
                         return l < r || (l == r && left.turn <= right.turn)
                     }!
-                    followUps.append(FollowUp(turn: turn.index, quote: sentence.text, subject: lemma, refersTo: best.id))
+                    followUps.append(
+                        FollowUp(turn: turn.index, quote: sentence.text, subject: lemma, refersTo: best.id))
                     break
                 }
             }

@@ -8,7 +8,8 @@ extension AnalysisRun {
         var questions: [Question] = []
         var seen: [String: Int] = [:]
         let questionSections = Set(tabled.map { turns[$0].section ?? -1 })
-        for turn in turns where turn.kind == .speech && !chair.contains(turn.index) && !government.contains(turn.index) {
+        for turn in turns where turn.kind == .speech && !chair.contains(turn.index) && !government.contains(turn.index)
+        {
             let kind: Question.Kind
             let quote: String
             var answer: Int? = nil
@@ -18,13 +19,16 @@ extension AnalysisRun {
                 var next = turn.index + 1
                 while next < turns.count {
                     if government.contains(next) { answer = next; break }
-                    if turns[next].kind == .speech && !chair.contains(next) && !tabled.contains(next) && !isInterjection(next) {
+                    if turns[next].kind == .speech && !chair.contains(next) && !tabled.contains(next)
+                        && !isInterjection(next)
+                    {
                         break
                     }
                     next += 1
                 }
             } else {
-                let asked = zip(sentences(of: turn), requestForms(of: turn)).filter { $0.0.isQuestion || $0.1 != nil }.map(\.0)
+                let asked = zip(sentences(of: turn), requestForms(of: turn)).filter { $0.0.isQuestion || $0.1 != nil }
+                    .map(\.0)
                 guard !asked.isEmpty else { continue }
                 answer = governmentReply(after: turn.index)
                 guard answer != nil || questionSections.contains(turn.section ?? -1) else { continue }
@@ -33,7 +37,9 @@ extension AnalysisRun {
             }
             let id = uniqueID("q", [identity, "question", TextTools.normalised(quote)], seen: &seen)
             questions.append(
-                Question(id: id, turn: turn.index, speaker: speakerReference(turn), quote: quote, kind: kind, answerTurn: answer))
+                Question(
+                    id: id, turn: turn.index, speaker: speakerReference(turn), quote: quote, kind: kind,
+                    answerTurn: answer))
         }
         return questions
     }

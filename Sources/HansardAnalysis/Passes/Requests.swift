@@ -26,7 +26,9 @@ extension AnalysisRun {
     func request(in sentence: Sentence, tabledTurn: Bool) -> RequestForm? {
         let found = findRequest(in: sentence, tabledTurn: tabledTurn)
         if Self.tracing, let found {
-            print("[\(sentence.turn)] request \(found.form) \(found.action) \(found.verb ?? "-") | \(sentence.text.prefix(120))")
+            print(
+                "[\(sentence.turn)] request \(found.form) \(found.action) \(found.verb ?? "-") | \(sentence.text.prefix(120))"
+            )
         }
         return found
     }
@@ -47,12 +49,14 @@ extension AnalysisRun {
             for noun in (index + length)..<min(tokens.count, index + length + 5) {
                 let word = words.nounLemma(tokens[noun].norm) ?? tokens[noun].norm
                 if let action = lexicon.haveNouns[word] ?? lexicon.haveNouns[tokens[noun].norm] {
-                    return RequestForm(form: .indirect, action: action, verb: nil, object: noun..<min(tokens.count, noun + 10))
+                    return RequestForm(
+                        form: .indirect, action: action, verb: nil, object: noun..<min(tokens.count, noun + 10))
                 }
             }
         }
         // Tabled questions printed without "asked": "If he will take steps to …", "Whether she will …".
-        if sentence.paragraph == 0, sentence.tokens.first?.range.lowerBound == sentence.source.startIndex || tokens.first?.kind == .number,
+        if sentence.paragraph == 0,
+            sentence.tokens.first?.range.lowerBound == sentence.source.startIndex || tokens.first?.kind == .number,
             let first = tokens.firstIndex(where: { $0.isWord }), ["if", "whether"].contains(tokens[first].norm),
             first + 2 < tokens.count, ["he", "she"].contains(tokens[first + 1].norm),
             let form = tabledRequest(tokens, finder: finder)
@@ -67,7 +71,9 @@ extension AnalysisRun {
             }
             let rest = index + length
             if let form = requestedVerb(after: rest, in: tokens, finder: finder, form: .indirect) { return form }
-            let asksWhether = tokens[rest..<min(tokens.count, rest + 8)].contains { lexicon.informationWords.contains($0.norm) || $0.norm == "if" }
+            let asksWhether = tokens[rest..<min(tokens.count, rest + 8)].contains {
+                lexicon.informationWords.contains($0.norm) || $0.norm == "if"
+            }
             if sentence.isQuestion || asksWhether {
                 return RequestForm(form: .information, action: .reportBack, verb: nil, object: nil)
             }
@@ -75,7 +81,9 @@ extension AnalysisRun {
         for index in tokens.indices where tokens[index].norm == "i" || tokens[index].norm == "we" {
             var verbStart = finder.skipAdverbs(from: index + 1, in: tokens)
             // "I would ask", "I must urge", "I should like to ask", "we would want the Government to".
-            while verbStart < tokens.count, ["would", "must", "should", "will", "can", "do", "may", "might", "shall", "like", "to", "want", "wish"].contains(tokens[verbStart].norm),
+            while verbStart < tokens.count,
+                ["would", "must", "should", "will", "can", "do", "may", "might", "shall", "like", "to", "want", "wish"]
+                    .contains(tokens[verbStart].norm),
                 verbStart < index + 5
             {
                 verbStart = finder.skipAdverbs(from: verbStart + 1, in: tokens)
@@ -84,15 +92,21 @@ extension AnalysisRun {
             var cursor = verbStart + length
             if cursor < tokens.count, tokens[cursor].norm == "that" { cursor += 1 }
             // "I ask that all the aliens … should be interned": a demand in a that-clause.
-            if tokens[verbStart].norm == "ask" || tokens[verbStart].norm == "urge" || tokens[verbStart].norm == "request",
-                cursor > verbStart + length, tokens[cursor..<min(tokens.count, cursor + 12)].contains(where: { ["should", "must", "be"].contains($0.norm) })
+            if tokens[verbStart].norm == "ask" || tokens[verbStart].norm == "urge"
+                || tokens[verbStart].norm == "request",
+                cursor > verbStart + length,
+                tokens[cursor..<min(tokens.count, cursor + 12)].contains(where: {
+                    ["should", "must", "be"].contains($0.norm)
+                })
             {
-                return RequestForm(form: .urge, action: .other, verb: nil, object: cursor..<min(tokens.count, cursor + 12))
+                return RequestForm(
+                    form: .urge, action: .other, verb: nil, object: cursor..<min(tokens.count, cursor + 12))
             }
             guard let addressee = addressee(at: cursor, in: tokens) else { continue }
             cursor += addressee
-            if cursor < tokens.count, ["to", "will", "would", "should", "must", "can", "could"].contains(tokens[cursor].norm)
-                || ["hope", "trust", "expect"].contains(tokens[verbStart].norm)
+            if cursor < tokens.count,
+                ["to", "will", "would", "should", "must", "can", "could"].contains(tokens[cursor].norm)
+                    || ["hope", "trust", "expect"].contains(tokens[verbStart].norm)
             {
                 if let form = requestedVerb(after: cursor, in: tokens, finder: finder, form: .urge) { return form }
             }
@@ -150,14 +164,23 @@ extension AnalysisRun {
     private func tabledRequest(_ tokens: [Token], finder: ClauseFinder) -> RequestForm? {
         for index in tokens.indices where ["whether", "if"].contains(tokens[index].norm) {
             var cursor = index + 1
-            if cursor < tokens.count, ["he", "she", "they", "it", "the", "her", "his", "ministers"].contains(tokens[cursor].norm) {
-                while cursor < min(tokens.count, index + 6), !["will", "would", "can", "has", "have", "is", "are", "intend", "intends", "plan", "plans", "propose", "proposes"].contains(tokens[cursor].norm) {
+            if cursor < tokens.count,
+                ["he", "she", "they", "it", "the", "her", "his", "ministers"].contains(tokens[cursor].norm)
+            {
+                while cursor < min(tokens.count, index + 6),
+                    ![
+                        "will", "would", "can", "has", "have", "is", "are", "intend", "intends", "plan", "plans",
+                        "propose", "proposes",
+                    ].contains(tokens[cursor].norm)
+                {
                     cursor += 1
                 }
                 if cursor < tokens.count {
                     cursor += 1
                     if cursor < tokens.count, tokens[cursor].norm == "to" { cursor += 1 }
-                    if let form = requestedVerb(after: cursor, in: tokens, finder: finder, form: .tabled) { return form }
+                    if let form = requestedVerb(after: cursor, in: tokens, finder: finder, form: .tabled) {
+                        return form
+                    }
                 }
             }
         }
@@ -172,12 +195,14 @@ extension AnalysisRun {
         for index in tokens.indices where ["should", "must", "ought", "need"].contains(tokens[index].norm) {
             guard index > 0 else { continue }
             var start = index - 1
-            while start > 0, tokens[start - 1].isWord, !lexicon.words("clauseBoundary").contains(tokens[start - 1].norm) {
+            while start > 0, tokens[start - 1].isWord, !lexicon.words("clauseBoundary").contains(tokens[start - 1].norm)
+            {
                 start -= 1
                 if index - start > 6 { break }
             }
             let subject = start..<index
-            guard finder.isGovernmentSubject(subject, in: tokens), !tokens[subject].contains(where: { $0.norm == "i" || $0.norm == "we" })
+            guard finder.isGovernmentSubject(subject, in: tokens),
+                !tokens[subject].contains(where: { $0.norm == "i" || $0.norm == "we" })
             else { continue }
             var cursor = index + 1
             if cursor < tokens.count, tokens[cursor].norm == "to" { cursor += 1 }
@@ -188,29 +213,43 @@ extension AnalysisRun {
     }
 
     /// The verb asked for after the addressee, with its action and object.
-    private func requestedVerb(after start: Int, in tokens: [Token], finder: ClauseFinder, form: Request.Form) -> RequestForm? {
+    private func requestedVerb(after start: Int, in tokens: [Token], finder: ClauseFinder, form: Request.Form)
+        -> RequestForm?
+    {
         var cursor = start
         // "I should be grateful if the Minister would …": step over the addressee and its modal.
         if let length = addressee(at: cursor, in: tokens) { cursor += length }
         // "the Chancellor of the Exchequer", "the Secretary of State and his Department": the rest of the name.
         var tail = cursor
-        while tail < min(tokens.count, cursor + 7), tokens[tail].isWord, !words.isVerb(tokens[tail].norm) || tokens[tail].capitalised || ["of", "the", "and", "his", "her", "for"].contains(tokens[tail].norm),
+        while tail < min(tokens.count, cursor + 7), tokens[tail].isWord,
+            !words.isVerb(tokens[tail].norm) || tokens[tail].capitalised
+                || ["of", "the", "and", "his", "her", "for"].contains(tokens[tail].norm),
             !["will", "would", "could", "can", "to", "please", "not"].contains(tokens[tail].norm)
         {
             tail += 1
         }
-        if tail > cursor, tail < tokens.count, words.isVerb(tokens[tail].norm) || ["will", "would", "to"].contains(tokens[tail].norm) {
+        if tail > cursor, tail < tokens.count,
+            words.isVerb(tokens[tail].norm) || ["will", "would", "to"].contains(tokens[tail].norm)
+        {
             cursor = tail
         }
         cursor = finder.skipAdverbs(from: cursor, in: tokens)
-        while cursor < tokens.count, ["will", "would", "could", "can", "shall", "should", "might", "may", "to", "please", "not", "now", "also", "today", "therefore", "then", "at", "least", "kindly"].contains(tokens[cursor].norm) {
+        while cursor < tokens.count,
+            [
+                "will", "would", "could", "can", "shall", "should", "might", "may", "to", "please", "not", "now",
+                "also", "today", "therefore", "then", "at", "least", "kindly",
+            ].contains(tokens[cursor].norm)
+        {
             cursor += 1
         }
-        guard cursor < tokens.count, tokens[cursor].isWord, var group = finder.verbGroup(from: cursor, in: tokens, limit: tokens.count)
+        guard cursor < tokens.count, tokens[cursor].isWord,
+            var group = finder.verbGroup(from: cursor, in: tokens, limit: tokens.count)
         else { return nil }
         if group.negated { group.negated = false }
         let verbIndex = min(group.verb, tokens.count - 1)
-        guard tokens[verbIndex].isWord, words.isVerb(tokens[verbIndex].norm) || group.synthetic != nil else { return nil }
+        guard tokens[verbIndex].isWord, words.isVerb(tokens[verbIndex].norm) || group.synthetic != nil else {
+            return nil
+        }
         let (lemma, length) = finder.verbLemma(at: verbIndex, in: tokens, group: group)
         let end = max(verbIndex + length, finder.clauseEnd(from: verbIndex + length, in: tokens, limit: tokens.count))
         let action = finder.action(at: verbIndex, lemma: lemma, in: tokens, clauseEnd: end, synthetic: group.synthetic)
@@ -222,13 +261,19 @@ extension AnalysisRun {
         }
         // "Does he know …", "Is he aware …", "Does he accept that …": no act asked for.
         let next = verbIndex + length < tokens.count ? tokens[verbIndex + length].norm : ""
-        if ["be", "know", "realise", "realize", "recognise", "recognize", "think", "believe", "understand", "remember", "feel", "share", "see", "read", "hear", "appreciate", "realise", "aware"].contains(lemma)
-            || ["agree", "accept", "admit", "acknowledge", "consider", "concede"].contains(lemma) && (next == "that" || next == "with" || next == "?" || next == "" || next == "the")
+        if [
+            "be", "know", "realise", "realize", "recognise", "recognize", "think", "believe", "understand", "remember",
+            "feel", "share", "see", "read", "hear", "appreciate", "realise", "aware",
+        ].contains(lemma)
+            || ["agree", "accept", "admit", "acknowledge", "consider", "concede"].contains(lemma)
+                && (next == "that" || next == "with" || next == "?" || next == "" || next == "the")
                 && !(lemma == "consider" && next == "the")
         {
             if form == .question { return nil }
         }
-        return RequestForm(form: form, action: action, verb: lemma, object: finder.objectRange(after: verbIndex + length, in: tokens, limit: end))
+        return RequestForm(
+            form: form, action: action, verb: lemma,
+            object: finder.objectRange(after: verbIndex + length, in: tokens, limit: end))
     }
 
     /// The length in tokens of an addressee phrase at `index`, or nil when none starts there.
@@ -243,7 +288,12 @@ extension AnalysisRun {
 
     private func isClauseStart(_ index: Int, _ tokens: [Token]) -> Bool {
         var cursor = index - 1
-        while cursor >= 0, tokens[cursor].isWord, ["so", "then", "therefore", "and", "but", "or", "now", "finally", "also", "further", "secondly", "thirdly", "first", "lastly", "perhaps", "if", "please", "moreover"].contains(tokens[cursor].norm) {
+        while cursor >= 0, tokens[cursor].isWord,
+            [
+                "so", "then", "therefore", "and", "but", "or", "now", "finally", "also", "further", "secondly",
+                "thirdly", "first", "lastly", "perhaps", "if", "please", "moreover",
+            ].contains(tokens[cursor].norm)
+        {
             cursor -= 1
         }
         return cursor < 0 || tokens[cursor].kind == .mark
@@ -283,7 +333,9 @@ extension AnalysisRun {
             for (sentence, form) in zip(sentences(of: turn), requestForms(of: turn)) {
                 guard let found = form else { continue }
                 // A bare question is a request only in an exchange with a minister.
-                if found.form == .information, found.verb == nil, reply == nil, !tabled.contains(turn.index) { continue }
+                if found.form == .information, found.verb == nil, reply == nil, !tabled.contains(turn.index) {
+                    continue
+                }
                 let id = uniqueID("r", [identity, "request", TextTools.normalised(sentence.text)], seen: &seen)
                 cache.requestVerbs[id] = found.verb
                 requests.append(
@@ -323,7 +375,9 @@ extension AnalysisRun {
         return AnswerReading(
             openingDecline: opening.first(where: isDecline),
             openingAcceptance: opening.first(where: isAcceptance),
-            alreadyDoing: answer.first { sentence in lexicon.alreadyDoing.contains { $0.matches(sentence, classes: lexicon) } },
+            alreadyDoing: answer.first { sentence in
+                lexicon.alreadyDoing.contains { $0.matches(sentence, classes: lexicon) }
+            },
             decline: answer.first(where: isDecline),
             deflection: deflection)
     }
@@ -345,16 +399,20 @@ extension AnalysisRun {
             // What the answer offers: an undertaking that fits the request (same act, or the same things named),
             // a one-word acceptance (of the last request put before it), or a pointer to an earlier undertaking.
             let requestWords = contentWords(request.quote)
-            let best = inAnswer.max { score(commitments[$0], request, requestWords) < score(commitments[$1], request, requestWords) }
-                .flatMap { score(commitments[$0], request, requestWords) > 0 ? $0 : nil }
-            let lastAsked = requests.last(where: { $0.answerTurn == answerTurn && $0.turn == request.turn })?.id == request.id
+            let best = inAnswer.max {
+                score(commitments[$0], request, requestWords) < score(commitments[$1], request, requestWords)
+            }
+            .flatMap { score(commitments[$0], request, requestWords) > 0 ? $0 : nil }
+            let lastAsked =
+                requests.last(where: { $0.answerTurn == answerTurn && $0.turn == request.turn })?.id == request.id
             let acceptance = lastAsked ? read.openingAcceptance : nil
             let pointer = followUps.first(where: { $0.turn == answerTurn }).flatMap { followUp in
                 commitments.first(where: { $0.id == followUp.refersTo }).map { (followUp, $0) }
             }
             let features = outcomeFeatures(
                 request, answer: answer, read: read, fitting: best != nil, anyCommitment: !inAnswer.isEmpty,
-                acceptance: acceptance != nil, pointer: pointer != nil, requestsInTurn: requests.filter { $0.turn == request.turn }.count)
+                acceptance: acceptance != nil, pointer: pointer != nil,
+                requestsInTurn: requests.filter { $0.turn == request.turn }.count)
             let hand = handOutcome(
                 request, read: read, features: features, fitting: best != nil, acceptance: acceptance != nil,
                 pointer: pointer != nil)
@@ -377,13 +435,16 @@ extension AnalysisRun {
                         continue
                     }
                     let id = uniqueID(
-                        "c", [identity, TextTools.normalised(request.quote), TextTools.normalised(acceptance.text)], seen: &seen)
+                        "c", [identity, TextTools.normalised(request.quote), TextTools.normalised(acceptance.text)],
+                        seen: &seen)
                     let object = requestedObject(request)
                     commitments.append(
                         Commitment(
-                            id: id, turn: answerTurn, speaker: speakerReference(turns[answerTurn]), quote: acceptance.text,
+                            id: id, turn: answerTurn, speaker: speakerReference(turns[answerTurn]),
+                            quote: acceptance.text,
                             action: request.action, object: object, subject: subjectKey(object, action: request.action),
-                            timing: timing(of: acceptance), kind: .acceptance, strength: .firm, source: .acceptedRequest,
+                            timing: timing(of: acceptance), kind: .acceptance, strength: .firm,
+                            source: .acceptedRequest,
                             request: request.id, evidence: "accepts the request in a word: \"\(acceptance.text)\""))
                     settle(.accepted, acceptance.text, commitment: id)
                 } else if let (followUp, earlier) = pointer {
@@ -401,7 +462,8 @@ extension AnalysisRun {
 
     /// The hand-written rules, used when the lexicon carries no trained outcome model.
     private func handOutcome(
-        _ request: Request, read: AnswerReading, features: [String: Double], fitting: Bool, acceptance: Bool, pointer: Bool
+        _ request: Request, read: AnswerReading, features: [String: Double], fitting: Bool, acceptance: Bool,
+        pointer: Bool
     ) -> Request.Outcome {
         if read.openingDecline != nil { return .declined }
         if fitting || acceptance || read.alreadyDoing != nil { return .accepted }
@@ -409,7 +471,8 @@ extension AnalysisRun {
         if pointer { return .accepted }
         if read.deflection != nil { return .evaded }
         if features["informational", default: 0] > 0 {
-            return features["overlap", default: 0] >= 0.08 || features["namesIgnored", default: 0] == 0 ? .accepted : .evaded
+            return features["overlap", default: 0] >= 0.08 || features["namesIgnored", default: 0] == 0
+                ? .accepted : .evaded
         }
         return features["argues", default: 0] > 0 && features["overlap", default: 0] >= 0.1 ? .declined : .evaded
     }
@@ -422,7 +485,8 @@ extension AnalysisRun {
         let relevance = self.relevance(of: answer, to: [request.quote])
         let first = answer.first.map { self.relevance(of: [$0], to: [request.quote]).overlap } ?? 0
         let verb = cache.requestVerbs[request.id]
-        let informational = request.form == .information || request.form == .tabled && request.asked == nil
+        let informational =
+            request.form == .information || request.form == .tabled && request.asked == nil
             || verb.map { lexicon.speechVerbs.contains($0) || Self.tellingVerbs.contains($0) } == true
         let opening = answer.prefix(2).flatMap(\.tokens).map(\.norm)
         let firstWord = answer.first?.tokens.first(where: \.isWord)?.norm ?? ""
@@ -430,20 +494,35 @@ extension AnalysisRun {
         func flag(_ value: Bool) -> Double { value ? 1 : 0 }
         // What kind of answer the question calls for, and whether the answer has that kind of content.
         let asked = Tokenizer.tokens(request.quote).filter(\.isWord).map(\.norm)
-        let askWord = asked.first { ["what", "when", "how", "why", "which", "whether", "who", "where"].contains($0) } ?? ""
+        let askWord =
+            asked.first { ["what", "when", "how", "why", "which", "whether", "who", "where"].contains($0) } ?? ""
         let asksWhen = askWord == "when" || asked.contains("date") || asked.contains("timetable")
-        let asksNumber = relevance.numberIgnored || zip(asked, asked.dropFirst()).contains { $0 == "how" && ($1 == "many" || $1 == "much") }
+        let asksNumber =
+            relevance.numberIgnored
+            || zip(asked, asked.dropFirst()).contains { $0 == "how" && ($1 == "many" || $1 == "much") }
         let answerWords = answer.flatMap(\.tokens)
-        let givesDate = answerWords.contains { lexicon.words("month").contains($0.norm) || $0.kind == .number && $0.norm.count == 4 }
-            || answerWords.contains { ["week", "month", "year", "spring", "summer", "autumn", "shortly", "soon", "recess"].contains($0.norm) }
-        let polar = ["will", "would", "can", "could", "does", "do", "is", "are", "has", "have", "shall", "may"].contains(asked.first ?? "")
+        let givesDate =
+            answerWords.contains {
+                lexicon.words("month").contains($0.norm) || $0.kind == .number && $0.norm.count == 4
+            }
+            || answerWords.contains {
+                ["week", "month", "year", "spring", "summer", "autumn", "shortly", "soon", "recess"].contains($0.norm)
+            }
+        let polar = ["will", "would", "can", "could", "does", "do", "is", "are", "has", "have", "shall", "may"]
+            .contains(asked.first ?? "")
         let answerText = Set(answerWords.map(\.norm))
-        let referral = ["refer", "referred", "said", "already", "earlier", "previous"].contains(where: answerText.contains)
-        let opposition = ["opposition", "labour", "conservative", "conservatives", "tory", "tories", "previous", "shadow"].contains(where: answerText.contains)
+        let referral = ["refer", "referred", "said", "already", "earlier", "previous"].contains(
+            where: answerText.contains)
+        let opposition = [
+            "opposition", "labour", "conservative", "conservatives", "tory", "tories", "previous", "shadow",
+        ].contains(where: answerText.contains)
         return [
             "asksWhen": flag(asksWhen), "givesDate": flag(givesDate), "whenAnswered": flag(asksWhen && givesDate),
-            "asksNumber": flag(asksNumber), "numberAnswered": flag(asksNumber && answerWords.contains { $0.kind == .number }),
-            "polar": flag(polar), "polarAnswered": flag(polar && ["yes", "no", "certainly", "indeed", "absolutely", "of"].contains(firstWord)),
+            "asksNumber": flag(asksNumber),
+            "numberAnswered": flag(asksNumber && answerWords.contains { $0.kind == .number }),
+            "polar": flag(polar),
+            "polarAnswered": flag(
+                polar && ["yes", "no", "certainly", "indeed", "absolutely", "of"].contains(firstWord)),
             "asksWhy": flag(askWord == "why"), "asksWhat": flag(askWord == "what" || askWord == "which"),
             "referral": flag(referral), "mentionsOpposition": flag(opposition),
             "fitting": flag(fitting), "anyCommitment": flag(anyCommitment), "acceptance": flag(acceptance),
@@ -453,7 +532,9 @@ extension AnalysisRun {
             "urge": flag(request.form == .urge || request.form == .indirect), "overlap": relevance.overlap,
             "firstOverlap": first, "namesIgnored": flag(relevance.namesIgnored),
             "numberIgnored": flag(relevance.numberIgnored), "attacks": flag(relevance.attacks),
-            "argues": flag(opening.contains("not") || opening.contains("no") || opening.contains("however") || opening.contains("unfortunately")),
+            "argues": flag(
+                opening.contains("not") || opening.contains("no") || opening.contains("however")
+                    || opening.contains("unfortunately")),
             "startsYes": flag(["yes", "certainly", "indeed", "absolutely"].contains(firstWord)),
             "startsNo": flag(firstWord == "no"), "short": flag(words <= 12), "long": flag(words > 80),
             "manyRequests": flag(requestsInTurn > 2),
@@ -466,8 +547,13 @@ extension AnalysisRun {
 
     private func dump(request: Request, features: [String: Double], hand: Request.Outcome) {
         let values = features.keys.sorted().map { "\"\($0)\": \(features[$0]!)" }.joined(separator: ", ")
-        let quote = request.quote.unicodeScalars.map { $0 == "\"" || $0 == "\\" ? "\\\($0)" : $0.value < 32 ? " " : String($0) }.joined()
-        FileHandle.standardError.write(Data("{\"page\": \"\(debate.source.path)\", \"turn\": \(request.turn), \"quote\": \"\(quote)\", \"hand\": \"\(hand.rawValue)\", \"features\": {\(values)}}\n".utf8))
+        let quote = request.quote.unicodeScalars.map {
+            $0 == "\"" || $0 == "\\" ? "\\\($0)" : $0.value < 32 ? " " : String($0)
+        }.joined()
+        FileHandle.standardError.write(
+            Data(
+                "{\"page\": \"\(debate.source.path)\", \"turn\": \(request.turn), \"quote\": \"\(quote)\", \"hand\": \"\(hand.rawValue)\", \"features\": {\(values)}}\n"
+                    .utf8))
     }
 
     /// Verbs of a request to be told or assured ("Can he say …", "will he confirm …", "give the figures").

@@ -31,7 +31,7 @@ struct SpeakerFinder {
 
     func words(_ turn: Turn) -> Int { turn.paragraphs.reduce(0) { $0 + $1.split(separator: " ").count } }
 
-    func matches(_ patterns: PatternList, _ text: String, _ folded: FoldedText? = nil) -> Bool {
+    func matches(_ patterns: PatternList, _ text: String, _ folded: LowercasedBytes? = nil) -> Bool {
         patterns.anyMatches(text, folded: folded)
     }
 
@@ -233,7 +233,7 @@ struct SpeakerFinder {
             let shortLordsTurn = house == .lords && words(turn) <= 40
             for sentence in sentences[index] {
                 // Folded once for the rules' cheap pre-test (``RequiredLiteral``).
-                let folded = FoldedText(sentence)
+                let folded = LowercasedBytes(sentence)
                 if matches(rules.oppositionSelf, sentence, folded) {
                     against(person, "speaks as the Opposition: \(Self.quote(sentence)) (turn \(index))")
                 }
@@ -284,8 +284,8 @@ struct SpeakerFinder {
         debateReplies()
     }
 
-    func isThirdPersonMinister(_ sentence: String, _ folded: FoldedText? = nil) -> Bool {
-        let folded = folded ?? FoldedText(sentence)
+    func isThirdPersonMinister(_ sentence: String, _ folded: LowercasedBytes? = nil) -> Bool {
+        let folded = folded ?? LowercasedBytes(sentence)
         for pattern in rules.thirdPersonMinister {
             guard let match = pattern.firstMatch(in: sentence, folded: folded) else { continue }
             let excepted = rules.thirdPersonMinisterExceptions.contains { exception in

@@ -42,7 +42,9 @@ enum Tokenizer {
         var index = scalars.startIndex
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            if scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r") : scalar.properties.isWhitespace {
+            if scalar.isASCII
+                ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r") : scalar.properties.isWhitespace
+            {
                 index = scalars.index(after: index)
                 continue
             }
@@ -174,7 +176,8 @@ enum Tokenizer {
             tokens.append(Token(kind: .word, norm: "not", range: middle..<end, capitalised: false))
             return end
         }
-        tokens.append(Token(kind: allDigits ? .number : .word, norm: norm, range: start..<end, capitalised: capitalised))
+        tokens.append(
+            Token(kind: allDigits ? .number : .word, norm: norm, range: start..<end, capitalised: capitalised))
         return end
     }
 

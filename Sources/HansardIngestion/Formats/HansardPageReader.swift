@@ -61,7 +61,8 @@ final class HansardPageReader: MarkupStreamHandler {
             throw .notADebate(
                 path: path,
                 reason: "this hansard.parliament.uk \(kind) \"\(title)\" holds no member contributions;"
-                    + " open the debate itself (a /Commons/… or /Lords/…/debates/… page with speeches) and save it again")
+                    + " open the debate itself (a /Commons/… or /Lords/…/debates/… page with speeches) and save it again"
+            )
         }
 
         var turns = turns
@@ -693,7 +694,9 @@ struct HansardURL {
     private static func isISODate(_ text: Substring) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
-        return bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || ($0.element >= 0x30 && $0.element <= 0x39) }
+        return bytes.enumerated().allSatisfy {
+            $0.offset == 4 || $0.offset == 7 || ($0.element >= 0x30 && $0.element <= 0x39)
+        }
     }
 }
 
@@ -731,7 +734,6 @@ extension String {
     }
 }
 
-
 enum ColumnNumber {
     /// "1033" → "1032"; "89WS" → "88WS".
     ///
@@ -742,7 +744,6 @@ enum ColumnNumber {
         return "\(value - 1)\(column.dropFirst(digits.count))"
     }
 }
-
 
 /// The `class` names the page reader acts on, read from a `class` attribute's tokens in one pass.
 struct PageClasses: OptionSet {
@@ -823,7 +824,6 @@ struct SpeakerHeader {
     var primary = ""
     var secondary = ""
     var memberId: String?
-
 
     /// `/search/MemberContributions?house=Commons&memberId=4424` → "4424".
     static func memberId(in href: String) -> String? {
@@ -970,7 +970,8 @@ enum SpeakerResolution {
         }
         for index in turns.indices {
             guard var speaker = turns[index].speaker else { continue }
-            if let office = speaker.office, speaker.name == office, let names = nameForOffice[office], names.count == 1 {
+            if let office = speaker.office, speaker.name == office, let names = nameForOffice[office], names.count == 1
+            {
                 // The bare office line: the page named its holder in another turn.
                 speaker.name = names.first!
                 turns[index].speaker = speaker
@@ -988,7 +989,8 @@ enum SpeakerResolution {
             guard speaker.office == nil, turns[index].role == .member else { continue }
             let offices = speaker.memberId.flatMap { officeForMember[$0] } ?? officeForName[speaker.name]
             guard let offices, offices.count == 1, let office = offices.first else { continue }
-            let role: SpeakerRole = Roles.isChair(office) ? .chair : Roles.isMinisterialOffice(office) ? .minister : .member
+            let role: SpeakerRole =
+                Roles.isChair(office) ? .chair : Roles.isMinisterialOffice(office) ? .minister : .member
             guard role != .member else { continue }
             turns[index].role = role
             turns[index].roleConfidence = Roles.officeElsewhere
@@ -997,7 +999,6 @@ enum SpeakerResolution {
         }
     }
 }
-
 
 // MARK: - Text flow
 

@@ -139,7 +139,11 @@ final class ParlParseReader: MarkupStreamHandler {
         if part == .question, let text = turn.paragraphs.first { lastQuestion = (section, text) }
         if firstId == nil { firstId = turn.contributionId }
         if let id = turn.speaker?.memberId {
-            if id.containsBytes("/lord/") { lordsSpeakers += 1 } else if id.containsBytes("/member/") { commonsSpeakers += 1 }
+            if id.containsBytes("/lord/") {
+                lordsSpeakers += 1
+            } else if id.containsBytes("/member/") {
+                commonsSpeakers += 1
+            }
         }
         turns.append(turn)
     }
@@ -259,7 +263,8 @@ final class ParlParseReader: MarkupStreamHandler {
         -> (SpeakerRole, Double, [String])
     {
         // A person's name ("Bob Ainsworth") names no office; only title-like names are searched.
-        let nameIsTitle = name.hasPrefix("The ") || name.containsBytes("Speaker") || name.containsBytes("Chair")
+        let nameIsTitle =
+            name.hasPrefix("The ") || name.containsBytes("Speaker") || name.containsBytes("Chair")
             || name.containsBytes("Minister") || name.containsBytes("Secretary")
         let titles = nameIsTitle ? [office, name].compactMap { $0 } : office.map { [$0] } ?? []
         for title in titles
@@ -336,7 +341,9 @@ final class ParlParseReader: MarkupStreamHandler {
     private static func divisionCounts(_ element: StreamElement) -> String {
         let values = element.attributeValues(["ayes", "noes", "content", "not-content"])
         if let ayes = values[0], let noes = values[1] { return "Ayes \(ayes), Noes \(noes)" }
-        if let contents = values[2], let notContents = values[3] { return "Contents \(contents), Not-Contents \(notContents)" }
+        if let contents = values[2], let notContents = values[3] {
+            return "Contents \(contents), Not-Contents \(notContents)"
+        }
         return ""
     }
 

@@ -72,7 +72,8 @@ enum PlainTextReader {
                     breakLength = index + 1 < count && buffer[index + 1] == 0x0A ? 2 : 1
                 case 0xC2 where index + 1 < count && buffer[index + 1] == 0x85:
                     breakLength = 2
-                case 0xE2 where index + 2 < count && buffer[index + 1] == 0x80
+                case 0xE2
+                where index + 2 < count && buffer[index + 1] == 0x80
                     && (buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9):
                     breakLength = 3
                 default:
@@ -353,7 +354,8 @@ enum PlainTextReader {
                 Clue(weight: -1.5 * Double(min(answers.count, 2)), evidence: "answers in the first person (\(quoted))"))
         }
         if let we = governmentWe.first(where: { folded.containsBytes($0.folded) }) {
-            clues.append(Clue(weight: -1.0, evidence: "speaks for the Government (\"\(we.shown.trimmingWhitespace())\")"))
+            clues.append(
+                Clue(weight: -1.0, evidence: "speaks for the Government (\"\(we.shown.trimmingWhitespace())\")"))
         }
         if Self.refersToQuestioner(folded) {
             clues.append(Clue(weight: -0.75, evidence: "refers to the questioner as a noble Lord or friend"))
@@ -366,9 +368,10 @@ enum PlainTextReader {
     /// A member naming a third peer adds the title ("the noble Lord, Lord X") and a member addresses the minister as
     /// "my noble friend the Minister"; neither counts.
     private static func refersToQuestioner(_ folded: String) -> Bool {
-        for phrase in ["the noble lord", "the noble baroness", "the noble earl", "the noble viscount",
-            "the noble duke", "my noble friend", "noble lords opposite"]
-        {
+        for phrase in [
+            "the noble lord", "the noble baroness", "the noble earl", "the noble viscount",
+            "the noble duke", "my noble friend", "noble lords opposite",
+        ] {
             // The byte search rules out most paragraphs before ranges(of:) builds its search table.
             guard folded.containsBytes(phrase) else { continue }
             for range in folded.ranges(of: phrase) {
@@ -386,9 +389,10 @@ enum PlainTextReader {
 
     /// Whether `word` occurs not followed by a letter: "the Minister" but not "the Ministerial Code".
     private static func containsWord(_ folded: String, _ word: String) -> Bool {
-        folded.containsBytes(word) && folded.ranges(of: word).contains { range in
-            range.upperBound == folded.endIndex || !folded[range.upperBound].isLetter
-        }
+        folded.containsBytes(word)
+            && folded.ranges(of: word).contains { range in
+                range.upperBound == folded.endIndex || !folded[range.upperBound].isLetter
+            }
     }
 
     private static func score(_ clues: [Clue]) -> Double {
@@ -507,16 +511,21 @@ enum PlainTextReader {
         for paragraph in paragraphs {
             let folded = paragraph.folded
             if paragraph.opensWithAddress { lords += 1 }
-            if folded.containsBytes("noble lord") || folded.containsBytes("noble baroness") || folded.containsBytes("noble friend") {
+            if folded.containsBytes("noble lord") || folded.containsBytes("noble baroness")
+                || folded.containsBytes("noble friend")
+            {
                 lords += 1
             }
             if paragraph.isTabledQuestion
-                && (folded.containsBytes("his majesty's government") || folded.containsBytes("her majesty's government"))
+                && (folded.containsBytes("his majesty's government")
+                    || folded.containsBytes("her majesty's government"))
             {
                 lords += 2
             }
-            if folded.containsBytes("mr speaker") || folded.containsBytes("madam speaker") || folded.containsBytes("deputy speaker")
-                || folded.containsBytes("hon. member") || folded.containsBytes("hon. friend") || folded.containsBytes("hon. lady")
+            if folded.containsBytes("mr speaker") || folded.containsBytes("madam speaker")
+                || folded.containsBytes("deputy speaker")
+                || folded.containsBytes("hon. member") || folded.containsBytes("hon. friend")
+                || folded.containsBytes("hon. lady")
                 || folded.containsBytes("hon. gentleman")
             {
                 commons += 1

@@ -83,7 +83,8 @@ private struct PublicationsPageWalker {
     var stripColon = false
 
     var metadata: DebateMetadata {
-        let titled = sections.first { $0.level == 1 && !Self.isProceduralHeading($0.title) }
+        let titled =
+            sections.first { $0.level == 1 && !Self.isProceduralHeading($0.title) }
             ?? sections.first { !Self.isProceduralHeading($0.title) }
         let title = metaTitle ?? titled?.title ?? pageTitle ?? "Untitled publications.parliament.uk page"
         // Commons columns carry their suffix after the number ("89WS", "183WH"); Lords ones before it ("WS 89").

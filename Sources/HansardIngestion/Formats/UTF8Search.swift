@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 // Byte-wise text search for the readers. They test short names, ids and class lists against fixed
 // phrases many times per page; the standard `contains(_:)` builds a search table on every call, which
 // cost more than the libxml2 parse itself.
@@ -25,19 +31,20 @@ extension StringProtocol {
     }
 }
 
-/// The offset of the first occurrence of `pattern` in `hay`: a plain byte search.
-func firstByteOffset(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
+/// The offset of the first occurrence of `pattern` in `hay`, or nil.
+///
+/// `memchr` finds each candidate first byte and `memcmp` checks the rest (memmem is a GNU extension that
+/// Glibc's module does not export). The analysis's rule pre-test uses it too, hence `package`.
+package func firstByteOffset(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let first = pattern.first else { return 0 }
-    guard hay.count >= pattern.count else { return nil }
-    var index = 0
+    guard hay.count >= pattern.count, let base = hay.baseAddress, let wanted = pattern.baseAddress else { return nil }
     let lastStart = hay.count - pattern.count
-    while index <= lastStart {
-        if hay[index] == first {
-            var matched = 1
-            while matched < pattern.count, hay[index + matched] == pattern[matched] { matched += 1 }
-            if matched == pattern.count { return index }
-        }
-        index += 1
+    var start = 0
+    while start <= lastStart {
+        guard let found = memchr(base + start, Int32(first), lastStart - start + 1) else { return nil }
+        let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        if memcmp(base + offset, wanted, pattern.count) == 0 { return offset }
+        start = offset + 1
     }
     return nil
 }

@@ -58,7 +58,9 @@ struct MarkupNode {
             .contains { $0 == className }
     }
 
-    var parent: MarkupNode? { raw.pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? MarkupNode($0) : nil } }
+    var parent: MarkupNode? {
+        raw.pointee.parent.flatMap { $0.pointee.type == XML_ELEMENT_NODE ? MarkupNode($0) : nil }
+    }
     var firstChild: MarkupNode? { raw.pointee.children.map(MarkupNode.init) }
     var nextSibling: MarkupNode? { raw.pointee.next.map(MarkupNode.init) }
 

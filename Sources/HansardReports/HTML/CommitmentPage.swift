@@ -16,7 +16,8 @@ struct CommitmentPage {
         let listing = data.listingsById[c.id]
         let debateHref = "../debates/\(HTML.fileName(c.debateId)).html"
         var body = "<header class=\"top\"><div class=\"wrap\">\n"
-        body += "<p class=\"crumbs\"><a href=\"../index.html\">All commitments</a> › "
+        body +=
+            "<p class=\"crumbs\"><a href=\"../index.html\">All commitments</a> › "
             + "<a href=\"../index.html#\(IndexPage.anchor(forDepartment: c.department ?? IndexPage.noDepartment))\">"
             + "\(HTML.escape(c.department ?? IndexPage.noDepartment))</a> › "
             + "\(HTML.escape(c.id))</p>\n"
@@ -25,20 +26,25 @@ struct CommitmentPage {
         if let listing, listing.status.isOpen, !listing.isOverdue {
             body += "<span class=\"badge\">outstanding</span>"
         }
-        if let house = c.house { body += "<span class=\"badge \(house.rawValue)\">\(house == .commons ? "Commons" : "Lords")</span>" }
+        if let house = c.house {
+            body += "<span class=\"badge \(house.rawValue)\">\(house == .commons ? "Commons" : "Lords")</span>"
+        }
         if let age = listing?.age ?? listing?.ageDays.map({ HTML.duration(days: $0) }) {
             body += "<span>made \(HTML.escape(age)) ago</span>"
         }
         body += "</p>\n</div></header>\n<main class=\"wrap\">\n"
         if let revision = c.missingSinceRevision {
-            body += "<p class=\"notice\">The revised page of this debate (revision \(revision)) no longer contains this "
+            body +=
+                "<p class=\"notice\">The revised page of this debate (revision \(revision)) no longer contains this "
                 + "commitment. It is kept, not deleted.</p>\n"
         }
         body += "<h2>What was said</h2>\n"
         body += context(debateHref: debateHref, debate: debate)
         body += "<h2>Who, when and by when</h2>\n<div class=\"card\"><dl class=\"facts-list\">\n"
-        body += row("Minister", HTML.escape(listing?.person.displayName ?? c.minister)
-            + (c.office.map { ", " + HTML.escape($0) } ?? ""))
+        body += row(
+            "Minister",
+            HTML.escape(listing?.person.displayName ?? c.minister)
+                + (c.office.map { ", " + HTML.escape($0) } ?? ""))
         body += row(
             "Department",
             HTML.escape(c.department ?? "not named on the page")
@@ -50,13 +56,17 @@ struct CommitmentPage {
         }
         let citation = Citation(c, debate: debate)
         if let debate {
-            body += row("Debate", "<a href=\"\(debateHref)#turn-\(c.turn)\">\(HTML.escape(citation.title))</a>, "
-                + "\(HTML.escape(HTML.houseName(debate.house?.rawValue))), \(HTML.escape(HTML.longDate(debate.date))), "
-                + "turn \(c.turn)")
+            body += row(
+                "Debate",
+                "<a href=\"\(debateHref)#turn-\(c.turn)\">\(HTML.escape(citation.title))</a>, "
+                    + "\(HTML.escape(HTML.houseName(debate.house?.rawValue))), \(HTML.escape(HTML.longDate(debate.date))), "
+                    + "turn \(c.turn)")
         }
         if let heading = citation.heading, heading != citation.title { body += row("Heading", HTML.escape(heading)) }
         var cite = "<cite>\(HTML.escape(citation.text))</cite>"
-        if let id = citation.contributionId { cite += " <span class=\"muted\">(contribution \(HTML.escape(id)))</span>" }
+        if let id = citation.contributionId {
+            cite += " <span class=\"muted\">(contribution \(HTML.escape(id)))</span>"
+        }
         body += row("Citation", cite)
         if let link = citation.link.flatMap({ HTML.webLink($0) }) {
             body += row("Read it", "<a class=\"source\" href=\"\(HTML.escape(link))\">\(HTML.escape(link))</a>")
@@ -66,11 +76,14 @@ struct CommitmentPage {
         if let session = sessionLabel(of: c.debateDate) { body += row("Session", HTML.escape(session)) }
         if let government = Administrations.byId(c.government) {
             body += row(
-                "Government", HTML.escape(government.label) + (c.parliament.map { ", the \(HTML.escape($0)) Parliament" } ?? ""))
+                "Government",
+                HTML.escape(government.label) + (c.parliament.map { ", the \(HTML.escape($0)) Parliament" } ?? ""))
         }
-        body += row("Undertaking", HTML.escape(c.promise) + " <span class=\"muted\">(subject \u{201C}\(HTML.escape(c.subject))\u{201D}, "
-            + "\(HTML.escape(c.strength.rawValue))"
-            + (c.source == .acceptedRequest ? ", a request the minister accepted" : "") + ")</span>")
+        body += row(
+            "Undertaking",
+            HTML.escape(c.promise) + " <span class=\"muted\">(subject \u{201C}\(HTML.escape(c.subject))\u{201D}, "
+                + "\(HTML.escape(c.strength.rawValue))"
+                + (c.source == .acceptedRequest ? ", a request the minister accepted" : "") + ")</span>")
         var timing = c.timingPhrase.map { "\u{201C}\(HTML.escape($0))\u{201D} " } ?? "no timing said "
         timing += "<span class=\"muted\">(\(HTML.escape(c.timingClass.rawValue)))</span>"
         body += row("Timing", timing)
@@ -79,14 +92,17 @@ struct CommitmentPage {
             due += " — <strong>overdue by \(HTML.escape(listing?.overdueBy ?? HTML.count(late, "day")))</strong>"
         }
         body += row("Due by", due)
-        body += row("Status", "\(HTML.escape(HTML.statusName((listing?.status ?? c.status).rawValue)))"
-            + (c.statusDate.map { " since " + HTML.escape(HTML.longDate($0)) } ?? "") + ", as of "
-            + HTML.escape(HTML.longDate(data.asOf)))
+        body += row(
+            "Status",
+            "\(HTML.escape(HTML.statusName((listing?.status ?? c.status).rawValue)))"
+                + (c.statusDate.map { " since " + HTML.escape(HTML.longDate($0)) } ?? "") + ", as of "
+                + HTML.escape(HTML.longDate(data.asOf)))
         body += "</dl></div>\n"
         body += request()
         body += history(debate: debate)
         body += followUps()
-        body += "<footer>Made by <code>hansard report</code>, as of \(HTML.escape(data.asOf)). Register id "
+        body +=
+            "<footer>Made by <code>hansard report</code>, as of \(HTML.escape(data.asOf)). Register id "
             + "<code>\(HTML.escape(c.id))</code>: <code>hansard register show \(HTML.escape(c.id))</code> prints the "
             + "same record.</footer>\n</main>\n"
         return HTML.page(title: Self.headline(c) + " — hansard report", body: body)
@@ -115,8 +131,10 @@ struct CommitmentPage {
         }
         var output = ""
         if let previous = context?.previous {
-            let asked = [c.requestId.flatMap { data.requestsById[$0] }].compactMap { $0 }.filter { $0.turn == previous.index }
-                .map { r in
+            let asked = [c.requestId.flatMap { data.requestsById[$0] }].compactMap { $0 }.filter {
+                $0.turn == previous.index
+            }
+            .map { r in
                 Annotation(
                     kind: .request, turn: r.turn, quote: r.quote,
                     note: "<span class=\"kind request\">The request</span>" + HTML.escape(r.speakerName ?? "A member")
@@ -137,7 +155,8 @@ struct CommitmentPage {
             let request = data.requestsById[id]
         else { return "" }
         var output = "<h2>The request it answers</h2>\n<div class=\"card\">"
-        output += "<p><strong>\(HTML.escape(request.speakerName ?? "A member"))</strong> asked, in "
+        output +=
+            "<p><strong>\(HTML.escape(request.speakerName ?? "A member"))</strong> asked, in "
             + "<a href=\"../debates/\(HTML.fileName(request.debateId)).html#turn-\(request.turn)\">turn \(request.turn)</a>:</p>"
         output += "<blockquote class=\"request\">\(HTML.escape(request.quote))</blockquote>"
         output += "<p>Outcome: <strong>\(HTML.escape(request.outcome.rawValue))</strong>"
@@ -152,23 +171,29 @@ struct CommitmentPage {
         let notes = data.notesByCommitment[c.id] ?? []
         let edits = data.editsByCommitment[c.id] ?? []
         var output = "<h2>History and evidence</h2>\n<div class=\"card\"><ol class=\"history\">\n"
-        output += "<li><strong>\(HTML.escape(HTML.longDate(c.debateDate)))</strong>: made in the House"
+        output +=
+            "<li><strong>\(HTML.escape(HTML.longDate(c.debateDate)))</strong>: made in the House"
             + (debate.map { ", in \u{201C}\(HTML.escape($0.title))\u{201D}" } ?? "") + "; outstanding.</li>\n"
         for event in events {
-            output += "<li><strong>\(HTML.escape(HTML.longDate(event.effectiveDate)))</strong>: "
+            output +=
+                "<li><strong>\(HTML.escape(HTML.longDate(event.effectiveDate)))</strong>: "
                 + "<span class=\"badge\(event.status.isOpen ? "" : " done")\">\(HTML.escape(HTML.statusName(event.status.rawValue)))</span>"
                 + " recorded by \(HTML.escape(event.actor))"
             if let evidence = event.evidence {
-                output += "<br>Evidence: "
+                output +=
+                    "<br>Evidence: "
                     + (HTML.webLink(evidence).map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape($0))</a>" }
                         ?? HTML.escape(evidence))
             }
             if let reason = event.reason { output += "<br>Why: \(HTML.escape(reason))" }
-            if let link = event.linkId { output += "<br>From follow-up link <a href=\"#\(HTML.escape(link))\">\(HTML.escape(link))</a>" }
+            if let link = event.linkId {
+                output += "<br>From follow-up link <a href=\"#\(HTML.escape(link))\">\(HTML.escape(link))</a>"
+            }
             output += "</li>\n"
         }
         for edit in edits {
-            output += "<li><strong>\(HTML.escape(HTML.longDate(String(edit.recordedAt.prefix(10)))))</strong>: "
+            output +=
+                "<li><strong>\(HTML.escape(HTML.longDate(String(edit.recordedAt.prefix(10)))))</strong>: "
                 + "\(HTML.escape(edit.field.rawValue)) corrected by \(HTML.escape(edit.actor)) from "
                 + "\u{201C}\(HTML.escape(edit.previous ?? "none"))\u{201D} to \u{201C}\(HTML.escape(edit.value ?? "none"))\u{201D}"
                 + (edit.reason.map { "<br>Why: " + HTML.escape($0) } ?? "") + "</li>\n"
@@ -176,7 +201,8 @@ struct CommitmentPage {
         for change in changes {
             if change.kind == .disagrees || change.kind == .agrees {
                 let field = HTML.escape(change.field ?? "a field")
-                output += "<li>Revision \(change.revision) of the page reads \(field) as \u{201C}"
+                output +=
+                    "<li>Revision \(change.revision) of the page reads \(field) as \u{201C}"
                     + "\(HTML.escape(change.newValue ?? "none"))\u{201D}; the correction \u{201C}"
                     + "\(HTML.escape(change.oldValue ?? "none"))\u{201D} is kept"
                     + (change.kind == .agrees ? " (the page now agrees)" : "") + "</li>\n"
@@ -205,15 +231,18 @@ struct CommitmentPage {
         }
         for link in links {
             let later = data.debatesById[link.debateId]
-            output += "<div class=\"card\" id=\"\(HTML.escape(link.id))\"><p class=\"facts\">"
+            output +=
+                "<div class=\"card\" id=\"\(HTML.escape(link.id))\"><p class=\"facts\">"
                 + "<span class=\"badge\(link.state == .confirmed ? " done" : "")\">\(HTML.escape(link.state.rawValue))</span>"
                 + "<span>\(HTML.escape(link.kind.rawValue)), score \(Self.score(link.score))</span>"
                 + (link.suggestsFulfilment ? "<span class=\"badge done\">says it was done</span>" : "") + "</p>"
-            output += "<p><a href=\"../debates/\(HTML.fileName(link.debateId)).html#turn-\(link.turn)\">"
+            output +=
+                "<p><a href=\"../debates/\(HTML.fileName(link.debateId)).html#turn-\(link.turn)\">"
                 + "\(HTML.escape(later?.title ?? link.debateId))</a>, \(HTML.escape(HTML.longDate(later?.date))), "
                 + "turn \(link.turn)\(link.speakerName.map { ", " + HTML.escape($0) } ?? "")</p>"
             output += "<blockquote class=\"follow-up\">\(HTML.escape(link.quote))</blockquote>"
-            output += "<p class=\"muted\">Why linked: \(HTML.escape(link.evidence)). Link "
+            output +=
+                "<p class=\"muted\">Why linked: \(HTML.escape(link.evidence)). Link "
                 + "<code>\(HTML.escape(link.id))</code></p></div>\n"
         }
         return output

@@ -48,13 +48,15 @@ struct DebatePage {
         if let type = debate.type { facts.append(HTML.escape(type)) }
         body += facts.joined(separator: " · ") + "</p>\n"
         body += "<p class=\"lede\">"
-        let page = (data.commitmentsByDebate[debate.id]?.first).map { Citation($0, debate: debate).pageURL }
+        let page =
+            (data.commitmentsByDebate[debate.id]?.first).map { Citation($0, debate: debate).pageURL }
             ?? HTML.webLink(debate.url)
         if let url = page.flatMap({ HTML.webLink($0) }) {
             body += "<a href=\"\(HTML.escape(url))\">\(HTML.escape(url))</a><br>"
         }
         // The file's name and hash, never the folder it was in on the machine that made the register.
-        body += "Source file: <code>\(HTML.escape(debate.sourceName))</code>, SHA-256 "
+        body +=
+            "Source file: <code>\(HTML.escape(debate.sourceName))</code>, SHA-256 "
             + "<code title=\"\(HTML.escape(debate.sha256))\">\(HTML.escape(String(debate.sha256.prefix(12))))…</code>"
             + (debate.revision > 1 ? " (revision \(debate.revision))" : "") + "</p>\n"
         let counts = Dictionary(grouping: annotations, by: \.kind).mapValues(\.count)
@@ -67,12 +69,14 @@ struct DebatePage {
         if let transcript {
             body += turns(transcript, annotations: annotations)
         } else {
-            body += "<p class=\"notice\">The transcript is not shown: "
+            body +=
+                "<p class=\"notice\">The transcript is not shown: "
                 + HTML.escape(missingReason ?? "the page was not re-read") + ". "
                 + "What the register holds for this debate follows.</p>\n"
             body += registerOnly(annotations)
         }
-        body += "<footer>Made by <code>hansard report</code>, as of \(HTML.escape(data.asOf)). Debate text is "
+        body +=
+            "<footer>Made by <code>hansard report</code>, as of \(HTML.escape(data.asOf)). Debate text is "
             + "Parliamentary Copyright, reproduced under the Open Parliament Licence v3.0.</footer>\n</main>\n"
         return HTML.page(title: debate.title + " — hansard report", body: body)
     }
@@ -81,13 +85,17 @@ struct DebatePage {
     private func contents(_ annotations: [Annotation]) -> String {
         let order: [Annotation.Kind] = [.commitment, .request, .evasion, .followUp]
         let sorted = annotations.sorted {
-            ($0.turn, order.firstIndex(of: $0.kind) ?? 0, $0.quote) < ($1.turn, order.firstIndex(of: $1.kind) ?? 0, $1.quote)
+            ($0.turn, order.firstIndex(of: $0.kind) ?? 0, $0.quote) < (
+                $1.turn, order.firstIndex(of: $1.kind) ?? 0, $1.quote
+            )
         }
         guard !sorted.isEmpty else { return "" }
-        var output = "<details class=\"card no-print\" open><summary><strong>Marked in this debate</strong> "
+        var output =
+            "<details class=\"card no-print\" open><summary><strong>Marked in this debate</strong> "
             + "<span class=\"muted\">(\(HTML.count(sorted.count, "passage")))</span></summary>\n<ol class=\"marked\">"
         for annotation in sorted {
-            output += "<li><a href=\"#turn-\(annotation.turn)\">turn \(annotation.turn)</a> "
+            output +=
+                "<li><a href=\"#turn-\(annotation.turn)\">turn \(annotation.turn)</a> "
                 + "<span class=\"kind \(annotation.kind.rawValue)\">\(annotation.kind.label)</span> "
                 + HTML.escape(IndexPage.shortened(annotation.quote)) + "</li>\n"
         }
@@ -113,10 +121,16 @@ struct DebatePage {
             result.append(Annotation(kind: .commitment, turn: c.turn, quote: c.quote, note: note))
         }
         for r in requests {
-            var note = "<span class=\"kind request\">Request</span>" + HTML.escape(r.speakerName ?? "A member")
+            var note =
+                "<span class=\"kind request\">Request</span>" + HTML.escape(r.speakerName ?? "A member")
                 + " asked to " + HTML.escape(r.action.rawValue.replacingOccurrences(of: "-", with: " "))
                 + " · <strong>\(HTML.escape(r.outcome.rawValue))</strong>"
-            if let id = r.commitmentId { note += " → " + commitmentLink(data.registerId(ofAnalysisId: id, debateId: debate.id) ?? id, text: "the commitment it became") }
+            if let id = r.commitmentId {
+                note +=
+                    " → "
+                    + commitmentLink(
+                        data.registerId(ofAnalysisId: id, debateId: debate.id) ?? id, text: "the commitment it became")
+            }
             result.append(Annotation(kind: .request, turn: r.turn, quote: r.quote, note: note))
         }
         for evasion in data.evasionsByDebate[debate.id] ?? [] {
@@ -130,13 +144,15 @@ struct DebatePage {
         }
         for mention in data.mentionsByDebate[debate.id] ?? [] {
             let id = data.registerId(ofAnalysisId: mention.refersTo, debateId: debate.id)
-            let note = "<span class=\"kind follow-up\">Follow-up</span>returns to "
+            let note =
+                "<span class=\"kind follow-up\">Follow-up</span>returns to "
                 + commitmentLink(id, text: "the commitment on \u{201C}\(mention.subject)\u{201D}")
             result.append(Annotation(kind: .followUp, turn: mention.turn, quote: mention.quote, note: note))
         }
         for link in data.linksByLaterDebate[debate.id] ?? [] where link.state != .rejected {
             let earlier = data.commitmentsById[link.commitmentId]
-            let note = "<span class=\"kind follow-up\">Follow-up</span>may follow up "
+            let note =
+                "<span class=\"kind follow-up\">Follow-up</span>may follow up "
                 + commitmentLink(link.commitmentId, text: "a commitment of \(HTML.longDate(earlier?.debateDate))")
                 + " (\(HTML.escape(link.state.rawValue)) link, \(HTML.escape(link.kind.rawValue)))"
             result.append(Annotation(kind: .followUp, turn: link.turn, quote: link.quote, note: note))
@@ -177,15 +193,19 @@ struct DebatePage {
         }
         let id = page == nil ? " id=\"turn-\(turn.index)\"" : ""
         var output = "<article class=\"\(classes.joined(separator: " "))\"\(id)>\n<header>"
-        output += "<a class=\"n\" href=\"\(page ?? "")#turn-\(turn.index)\" aria-label=\"Turn \(turn.index)\">"
+        output +=
+            "<a class=\"n\" href=\"\(page ?? "")#turn-\(turn.index)\" aria-label=\"Turn \(turn.index)\">"
             + "\(turn.index)</a>"
         if turn.kind == .speech {
             if let speaker = turn.speaker {
                 output += "<span class=\"who\">\(HTML.escape(speaker.name))</span>"
                 let details = [speaker.office, speaker.constituency, speaker.party].compactMap { $0 }
-                if !details.isEmpty { output += "<span class=\"office\">\(HTML.escape(details.joined(separator: ", ")))</span>" }
+                if !details.isEmpty {
+                    output += "<span class=\"office\">\(HTML.escape(details.joined(separator: ", ")))</span>"
+                }
             } else {
-                output += "<span class=\"who\">Speaker not named</span><span class=\"office\">"
+                output +=
+                    "<span class=\"who\">Speaker not named</span><span class=\"office\">"
                     + "\(HTML.escape(turn.role.rawValue)), inferred from the text</span>"
             }
         }
@@ -231,7 +251,8 @@ struct DebatePage {
         guard !annotations.isEmpty else { return "<p class=\"muted\">The register holds nothing else for it.</p>\n" }
         var output = ""
         for (turn, group) in Dictionary(grouping: annotations, by: \.turn).sorted(by: { $0.key < $1.key }) {
-            output += "<article class=\"turn\" id=\"turn-\(turn)\"><header><a class=\"n\" href=\"#turn-\(turn)\">"
+            output +=
+                "<article class=\"turn\" id=\"turn-\(turn)\"><header><a class=\"n\" href=\"#turn-\(turn)\">"
                 + "\(turn)</a></header>\n"
             for annotation in group {
                 output += "<p><mark class=\"\(annotation.kind.rawValue)\">\(HTML.escape(annotation.quote))</mark></p>\n"

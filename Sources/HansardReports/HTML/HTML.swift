@@ -38,8 +38,11 @@ enum HTML {
 
     /// A file name made only of letters, digits, '-' and '_' (register ids already are; this is a guard).
     static func fileName(_ id: String) -> String {
-        String(id.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
-            ? Character($0) : "_" })
+        String(
+            id.unicodeScalars.map {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+                    ? Character($0) : "_"
+            })
     }
 
     /// A whole page: the style sheet and any script are inline, so the page opens from the file system.

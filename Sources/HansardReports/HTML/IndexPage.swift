@@ -17,23 +17,29 @@ struct IndexPage {
         let overdue = outstanding.filter(\.isOverdue)
         let resolved = listings.filter { !$0.status.isOpen }
         let dismissed = data.listings.filter { !$0.status.counts }
-        let debates = data.snapshot.debates.sorted { ($0.date ?? "", $0.title, $0.id) < ($1.date ?? "", $1.title, $1.id) }
+        let debates = data.snapshot.debates.sorted {
+            ($0.date ?? "", $0.title, $0.id) < ($1.date ?? "", $1.title, $1.id)
+        }
         var body = "<header class=\"top\"><div class=\"wrap\">\n"
         body += "<p class=\"crumbs\">Hansard · register of government commitments</p>\n"
         body += "<h1>Government commitments</h1>\n"
-        body += "<p class=\"lede\">What ministers undertook in \(HTML.count(debates.count, "debate")) of the register, "
+        body +=
+            "<p class=\"lede\">What ministers undertook in \(HTML.count(debates.count, "debate")) of the register, "
             + "and whether it has been done, as of <strong>\(HTML.escape(HTML.longDate(data.asOf)))</strong>.</p>\n"
         body += "<ul class=\"stats\">"
-        body += "<li><b class=\"stat-outstanding\" data-stat=\".commitment\">\(outstanding.count)</b><span>outstanding</span></li>"
+        body +=
+            "<li><b class=\"stat-outstanding\" data-stat=\".commitment\">\(outstanding.count)</b><span>outstanding</span></li>"
         body += "<li class=\"late\"><b data-stat=\".overdue-row\">\(overdue.count)</b><span>overdue</span></li>"
         body += "<li><b data-stat=\".resolved-row\">\(resolved.count)</b><span>resolved</span></li>"
-        body += "<li><b class=\"stat-debates\" data-stat=\".debate-row\">\(debates.count)</b><span>debates</span></li></ul>\n"
+        body +=
+            "<li><b class=\"stat-debates\" data-stat=\".debate-row\">\(debates.count)</b><span>debates</span></li></ul>\n"
         body += filters(outstanding, all: listings)
         body += "</div></header>\n<main class=\"wrap\">\n"
         body += timeline()
         body += overdueTable(overdue)
         body += "<h2 id=\"outstanding\">Outstanding commitments by department</h2>\n"
-        body += "<p class=\"muted\">Overdue ones first within each minister, then by due date; commitments with no "
+        body +=
+            "<p class=\"muted\">Overdue ones first within each minister, then by due date; commitments with no "
             + "date given (\u{201C}in due course\u{201D}) follow, oldest first. Ages count from the debate.</p>\n"
         if outstanding.isEmpty { body += "<p>No outstanding commitments.</p>\n" }
         for (department, items) in groupedByDepartment(outstanding) {
@@ -44,7 +50,8 @@ struct IndexPage {
         body += dismissedList(dismissed)
         body += "<h2 id=\"debates\">Debates</h2>\n"
         body += debateTable(debates)
-        body += "<footer>Made by <code>hansard report</code> from the register; ages and overdue marks are reckoned "
+        body +=
+            "<footer>Made by <code>hansard report</code> from the register; ages and overdue marks are reckoned "
             + "as of \(HTML.escape(data.asOf)). Debate text is Parliamentary Copyright, reproduced under the Open "
             + "Parliament Licence v3.0.</footer>\n</main>\n"
         return HTML.page(title: "Government commitments — hansard report", body: body, script: ReportStyle.filterScript)
@@ -59,15 +66,18 @@ struct IndexPage {
         let departments = Set(listings.map { $0.commitment.department ?? Self.noDepartment }).sorted()
         let ministers = Set(listings.map { $0.person.displayName }).sorted()
         let statuses = Set(listings.filter { !$0.status.isOpen }.map(\.status)).sorted { $0.rawValue < $1.rawValue }
-        func select(_ id: String, _ label: String, _ all: String, _ options: [(value: String, text: String)]) -> String {
+        func select(_ id: String, _ label: String, _ all: String, _ options: [(value: String, text: String)]) -> String
+        {
             var output = "<label>\(label)<select id=\"filter-\(id)\"><option value=\"\">\(all)</option>"
             for option in options {
                 output += "<option value=\"\(HTML.escape(option.value))\">\(HTML.escape(option.text))</option>"
             }
             return output + "</select></label>\n"
         }
-        var output = "<form class=\"filters no-print\" id=\"filters\" hidden role=\"search\" aria-label=\"Filter the report\">\n"
-        output += "<label class=\"search\">Search<input type=\"search\" id=\"filter-text\" "
+        var output =
+            "<form class=\"filters no-print\" id=\"filters\" hidden role=\"search\" aria-label=\"Filter the report\">\n"
+        output +=
+            "<label class=\"search\">Search<input type=\"search\" id=\"filter-text\" "
             + "placeholder=\"Words of the commitment, minister, department or debate\" autocomplete=\"off\"></label>\n"
         output += select("house", "House", "Both Houses", houses.map { ($0, HTML.houseName($0)) })
         output += select("session", "Session", "All sessions", sessions.map { ($0, $0) })
@@ -77,7 +87,8 @@ struct IndexPage {
             "status", "Status", "Any status",
             [("outstanding", "outstanding"), ("overdue", "overdue")]
                 + statuses.map { ($0.rawValue, HTML.statusName($0.rawValue)) })
-        output += "<output id=\"filter-shown\" aria-live=\"polite\">Showing \(outstanding.count) of "
+        output +=
+            "<output id=\"filter-shown\" aria-live=\"polite\">Showing \(outstanding.count) of "
             + "\(outstanding.count) outstanding commitments</output>\n</form>\n"
         return output
     }
@@ -86,7 +97,8 @@ struct IndexPage {
     /// and words to search beyond the item's own text.
     static func filterAttributes(_ item: CommitmentListing) -> String {
         let c = item.commitment
-        let search = ([c.department, c.office, item.citation.title, c.heading, c.promise, c.quote] + item.person.aliases)
+        let search =
+            ([c.department, c.office, item.citation.title, c.heading, c.promise, c.quote] + item.person.aliases)
             .compactMap { $0 }.joined(separator: " ").lowercased()
         return "data-house=\"\(HTML.escape(c.house?.rawValue ?? ""))\" "
             + "data-session=\"\(HTML.escape(sessionLabel(of: c.debateDate) ?? ""))\" "
@@ -99,13 +111,17 @@ struct IndexPage {
     /// The overdue commitments at a glance, latest first; each row leads to the commitment's page.
     private func overdueTable(_ overdue: [CommitmentListing]) -> String {
         guard !overdue.isEmpty else { return "" }
-        var output = "<h2 id=\"overdue\">Overdue</h2>\n<div class=\"table\"><table><thead><tr><th class=\"fit\">Late by</th>"
+        var output =
+            "<h2 id=\"overdue\">Overdue</h2>\n<div class=\"table\"><table><thead><tr><th class=\"fit\">Late by</th>"
             + "<th>Commitment</th><th class=\"hide-narrow\">Minister</th><th class=\"hide-narrow\">Due</th>"
             + "</tr></thead><tbody>\n"
-        let ordered = overdue.sorted { ($0.overdueDays ?? 0, $1.commitment.id) > ($1.overdueDays ?? 0, $0.commitment.id) }
+        let ordered = overdue.sorted {
+            ($0.overdueDays ?? 0, $1.commitment.id) > ($1.overdueDays ?? 0, $0.commitment.id)
+        }
         for item in ordered {
             let c = item.commitment
-            output += "<tr class=\"overdue-row\" \(Self.filterAttributes(item))>"
+            output +=
+                "<tr class=\"overdue-row\" \(Self.filterAttributes(item))>"
                 + "<td class=\"fit\"><span class=\"badge late\">"
                 + "\(HTML.escape(item.overdueBy ?? HTML.duration(days: item.overdueDays ?? 0)))</span></td>"
                 + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(c.promise))</a>"
@@ -154,7 +170,8 @@ struct IndexPage {
     }
 
     private func departmentGroup(_ department: String, _ items: [CommitmentListing]) -> String {
-        var output = "<section class=\"group\" data-group id=\"\(Self.anchor(forDepartment: department))\">\n<h3>\(HTML.escape(department)) "
+        var output =
+            "<section class=\"group\" data-group id=\"\(Self.anchor(forDepartment: department))\">\n<h3>\(HTML.escape(department)) "
             + "<span class=\"counts\" data-count>\(countText(items))</span></h3>\n"
         // One heading per person, however many ways the pages name them; ministers no page names last.
         let ministers = Dictionary(grouping: items) { $0.person.id }
@@ -164,7 +181,8 @@ struct IndexPage {
                 return (aName ?? "", a.key) < (bName ?? "", b.key)
             }
         for (_, own) in ministers {
-            output += "<div data-group><h4>\(HTML.escape(own[0].person.displayName)) <span class=\"counts\" data-count>"
+            output +=
+                "<div data-group><h4>\(HTML.escape(own[0].person.displayName)) <span class=\"counts\" data-count>"
                 + "\(countText(own))</span></h4>\n<ol class=\"items\">\n"
             let ordered = own.sorted { a, b in
                 if a.isOverdue != b.isOverdue { return a.isOverdue }
@@ -180,9 +198,11 @@ struct IndexPage {
     private func commitmentItem(_ item: CommitmentListing) -> String {
         let c = item.commitment
         let debate = data.debatesById[c.debateId]
-        var output = "<li class=\"commitment\(item.isOverdue ? " overdue" : "")\" id=\"\(HTML.escape(c.id))\" "
+        var output =
+            "<li class=\"commitment\(item.isOverdue ? " overdue" : "")\" id=\"\(HTML.escape(c.id))\" "
             + "\(Self.filterAttributes(item))>\n"
-        output += "<p class=\"promise\"><a href=\"commitments/\(HTML.fileName(c.id)).html\">"
+        output +=
+            "<p class=\"promise\"><a href=\"commitments/\(HTML.fileName(c.id)).html\">"
             + "\(HTML.escape(c.promise))</a></p>\n"
         output += "<p class=\"quote\">\u{201C}\(HTML.escape(c.quote))\u{201D}</p>\n<p class=\"facts\">"
         output += Self.dueBadge(item)
@@ -190,13 +210,16 @@ struct IndexPage {
             output += "<span>made \(HTML.escape(age)) ago</span>"
         }
         if let debate {
-            output += "<span><a href=\"debates/\(HTML.fileName(debate.id)).html#turn-\(c.turn)\">"
+            output +=
+                "<span><a href=\"debates/\(HTML.fileName(debate.id)).html#turn-\(c.turn)\">"
                 + "\(HTML.escape(item.citation.title))</a>, \(HTML.escape(item.citation.text))</span>"
         }
         if let link = item.citation.link.flatMap({ HTML.webLink($0) }) {
             output += "<span><a class=\"source\" href=\"\(HTML.escape(link))\">read it in Hansard</a></span>"
         }
-        if let house = c.house { output += "<span class=\"badge \(house.rawValue)\">\(house == .commons ? "Commons" : "Lords")</span>" }
+        if let house = c.house {
+            output += "<span class=\"badge \(house.rawValue)\">\(house == .commons ? "Commons" : "Lords")</span>"
+        }
         output += "</p>\n</li>\n"
         return output
     }
@@ -223,7 +246,8 @@ struct IndexPage {
                 + "\(c.statusDate.map { " " + HTML.escape($0) } ?? "")</span>"
         }
         if let late = item.overdueDays {
-            return "<span class=\"badge late\">overdue by \(HTML.escape(item.overdueBy ?? HTML.duration(days: late)))</span>"
+            return
+                "<span class=\"badge late\">overdue by \(HTML.escape(item.overdueBy ?? HTML.duration(days: late)))</span>"
                 + "<span>due \(HTML.escape(HTML.longDate(c.dueBy)))</span>"
         }
         if let due = c.dueBy { return "<span class=\"badge due\">due \(HTML.escape(HTML.longDate(due)))</span>" }
@@ -235,12 +259,16 @@ struct IndexPage {
         guard !resolved.isEmpty else {
             return "<p class=\"muted\">None yet: record one with <code>hansard register resolve</code>.</p>\n"
         }
-        var output = "<div class=\"table\"><table><thead><tr><th>Status</th><th>Commitment</th>"
+        var output =
+            "<div class=\"table\"><table><thead><tr><th>Status</th><th>Commitment</th>"
             + "<th class=\"hide-narrow\">Minister</th></tr></thead><tbody>\n"
-        let ordered = resolved.sorted { ($0.commitment.statusDate ?? "", $0.commitment.id) > ($1.commitment.statusDate ?? "", $1.commitment.id) }
+        let ordered = resolved.sorted {
+            ($0.commitment.statusDate ?? "", $0.commitment.id) > ($1.commitment.statusDate ?? "", $1.commitment.id)
+        }
         for item in ordered {
             let c = item.commitment
-            output += "<tr class=\"resolved-row\" \(Self.filterAttributes(item))><td>\(Self.dueBadge(item))</td>"
+            output +=
+                "<tr class=\"resolved-row\" \(Self.filterAttributes(item))><td>\(Self.dueBadge(item))</td>"
                 + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(c.promise))</a>"
                 + "<br><span class=\"muted\">\(HTML.escape(Self.shortened(c.quote)))</span></td>"
                 + "<td class=\"hide-narrow\">\(HTML.escape(item.person.displayName))</td></tr>\n"
@@ -251,13 +279,15 @@ struct IndexPage {
     /// What readers said were not commitments: out of every figure above, listed so that they can be checked.
     private func dismissedList(_ dismissed: [CommitmentListing]) -> String {
         guard !dismissed.isEmpty else { return "" }
-        var output = "<details class=\"card\" id=\"dismissed\"><summary><strong>Dismissed</strong> "
+        var output =
+            "<details class=\"card\" id=\"dismissed\"><summary><strong>Dismissed</strong> "
             + "<span class=\"muted\">(\(HTML.count(dismissed.count, "passage")) readers said are not commitments; "
             + "left out of every figure)</span></summary>\n<ul>\n"
         for item in dismissed.sorted(by: { $0.commitment.id < $1.commitment.id }) {
             let c = item.commitment
             let reason = data.eventsByCommitment[c.id]?.last(where: { $0.status == .dismissed })?.reason
-            output += "<li><a href=\"commitments/\(HTML.fileName(c.id)).html\">\u{201C}\(HTML.escape(Self.shortened(c.quote)))"
+            output +=
+                "<li><a href=\"commitments/\(HTML.fileName(c.id)).html\">\u{201C}\(HTML.escape(Self.shortened(c.quote)))"
                 + "\u{201D}</a>" + (reason.map { " — " + HTML.escape($0) } ?? "") + "</li>\n"
         }
         return output + "</ul></details>\n"
@@ -265,12 +295,14 @@ struct IndexPage {
 
     private func debateTable(_ debates: [DebateRecord]) -> String {
         let byDebate = Dictionary(grouping: data.counted, by: \.commitment.debateId)
-        var output = "<div class=\"table\"><table><thead><tr><th>Date</th><th>Debate</th>"
+        var output =
+            "<div class=\"table\"><table><thead><tr><th>Date</th><th>Debate</th>"
             + "<th class=\"hide-narrow\">House</th><th class=\"num\">Commitments</th><th class=\"num\">Outstanding</th>"
             + "</tr></thead><tbody>\n"
         for debate in debates {
             let items = byDebate[debate.id] ?? []
-            output += "<tr class=\"debate-row\" data-house=\"\(HTML.escape(debate.house?.rawValue ?? ""))\" "
+            output +=
+                "<tr class=\"debate-row\" data-house=\"\(HTML.escape(debate.house?.rawValue ?? ""))\" "
                 + "data-session=\"\(HTML.escape(sessionLabel(of: debate.date) ?? ""))\">"
                 + "<td>\(HTML.escape(debate.date ?? "undated"))</td>"
                 + "<td><a href=\"debates/\(HTML.fileName(debate.id)).html\">\(HTML.escape(debate.title))</a></td>"

@@ -22,7 +22,9 @@ struct Timeline {
     ///   - resolved: the dates commitments were resolved.
     init(made: [String], resolved: [String]) {
         var byKey: [String: Month] = [:]
-        for date in made where date.count >= 7 { byKey[String(date.prefix(7)), default: Month(key: String(date.prefix(7)))].made += 1 }
+        for date in made where date.count >= 7 {
+            byKey[String(date.prefix(7)), default: Month(key: String(date.prefix(7)))].made += 1
+        }
         for date in resolved where date.count >= 7 {
             byKey[String(date.prefix(7)), default: Month(key: String(date.prefix(7)))].resolved += 1
         }
@@ -58,37 +60,47 @@ struct Timeline {
             """
         var tick = 0
         while tick <= ceiling {
-            output += "<line x1=\"\(left)\" x2=\"\(width - 6)\" y1=\"\(y(tick))\" y2=\"\(y(tick))\" stroke=\"#dfe3e8\"/>"
-            output += "<text x=\"\(left - 6)\" y=\"\(y(tick) + 4)\" text-anchor=\"end\" fill=\"#5d6776\">\(tick)</text>\n"
+            output +=
+                "<line x1=\"\(left)\" x2=\"\(width - 6)\" y1=\"\(y(tick))\" y2=\"\(y(tick))\" stroke=\"#dfe3e8\"/>"
+            output +=
+                "<text x=\"\(left - 6)\" y=\"\(y(tick) + 4)\" text-anchor=\"end\" fill=\"#5d6776\">\(tick)</text>\n"
             tick += step
         }
         for (index, month) in months.enumerated() {
             let x = left + index * slot
             if index > 0, !Self.areConsecutive(months[index - 1].key, month.key) {
-                output += "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(top)\" y2=\"\(top + plot + 30)\" stroke=\"#9aa3ae\" "
+                output +=
+                    "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(top)\" y2=\"\(top + plot + 30)\" stroke=\"#9aa3ae\" "
                     + "stroke-dasharray=\"3 3\"/>\n"
             }
             let barWidth = 18
             let madeX = x + slot / 2 - barWidth - 1
             let resolvedX = x + slot / 2 + 1
-            output += "<g><title>\(HTML.escape(Self.label(month.key))): \(month.made) made, \(month.resolved) resolved</title>"
+            output +=
+                "<g><title>\(HTML.escape(Self.label(month.key))): \(month.made) made, \(month.resolved) resolved</title>"
             if month.made > 0 {
-                output += "<rect x=\"\(madeX)\" y=\"\(y(month.made))\" width=\"\(barWidth)\" "
+                output +=
+                    "<rect x=\"\(madeX)\" y=\"\(y(month.made))\" width=\"\(barWidth)\" "
                     + "height=\"\(y(0) - y(month.made))\" rx=\"2\" fill=\"\(Self.madeColour)\"/>"
-                output += "<text x=\"\(madeX + barWidth / 2)\" y=\"\(y(month.made) - 4)\" text-anchor=\"middle\" "
+                output +=
+                    "<text x=\"\(madeX + barWidth / 2)\" y=\"\(y(month.made) - 4)\" text-anchor=\"middle\" "
                     + "fill=\"#1d2430\">\(month.made)</text>"
             }
             if month.resolved > 0 {
-                output += "<rect x=\"\(resolvedX)\" y=\"\(y(month.resolved))\" width=\"\(barWidth)\" "
+                output +=
+                    "<rect x=\"\(resolvedX)\" y=\"\(y(month.resolved))\" width=\"\(barWidth)\" "
                     + "height=\"\(y(0) - y(month.resolved))\" rx=\"2\" fill=\"\(Self.resolvedColour)\"/>"
-                output += "<text x=\"\(resolvedX + barWidth / 2)\" y=\"\(y(month.resolved) - 4)\" text-anchor=\"middle\" "
+                output +=
+                    "<text x=\"\(resolvedX + barWidth / 2)\" y=\"\(y(month.resolved) - 4)\" text-anchor=\"middle\" "
                     + "fill=\"#1d2430\">\(month.resolved)</text>"
             }
             let parts = month.key.split(separator: "-")
             let monthName = Int(parts.last ?? "").map { HTML.monthNames[max(0, min(11, $0 - 1))].prefix(3) } ?? ""
-            output += "<text x=\"\(x + slot / 2)\" y=\"\(top + plot + 15)\" text-anchor=\"middle\" fill=\"#1d2430\">"
+            output +=
+                "<text x=\"\(x + slot / 2)\" y=\"\(top + plot + 15)\" text-anchor=\"middle\" fill=\"#1d2430\">"
                 + "\(HTML.escape(String(monthName)))</text>"
-            output += "<text x=\"\(x + slot / 2)\" y=\"\(top + plot + 29)\" text-anchor=\"middle\" fill=\"#5d6776\">"
+            output +=
+                "<text x=\"\(x + slot / 2)\" y=\"\(top + plot + 29)\" text-anchor=\"middle\" fill=\"#5d6776\">"
                 + "\(HTML.escape(String(parts.first ?? "")))</text></g>\n"
         }
         output += "<line x1=\"\(left)\" x2=\"\(width - 6)\" y1=\"\(y(0))\" y2=\"\(y(0))\" stroke=\"#1d2430\"/>\n"
