@@ -94,7 +94,8 @@ let package = Package(
             name: "HansardReportsTests",
             // `hansard`: JSONRenderingTests runs the executable, so it must be built first.
             dependencies: [
-                "HansardTestSupport", "HansardReports", "HansardRegister", "HansardIngestion", "HansardAnalysis", "hansard",
+                "HansardTestSupport", "HansardReports", "HansardRegister", "HansardIngestion", "HansardAnalysis",
+                "hansard",
             ],
             swiftSettings: strictSettings
         ),
@@ -117,7 +118,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HansardRegisterTests",
-            dependencies: ["HansardTestSupport", 
+            dependencies: [
+                "HansardTestSupport",
                 "HansardRegister", "HansardIngestion", "HansardAnalysis", "HansardReports",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The register command tests run the executable, so it must be built first.

@@ -291,7 +291,9 @@ extension Register {
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
         return dryRun
-            ? try read { db in try Self.lapse(db, parliament: parliament, asOf: date, actor: who, now: now, dryRun: true) }
+            ? try read { db in
+                try Self.lapse(db, parliament: parliament, asOf: date, actor: who, now: now, dryRun: true)
+            }
             : try write { db in
                 try Self.lapse(db, parliament: parliament, asOf: date, actor: who, now: now, dryRun: false)
             }

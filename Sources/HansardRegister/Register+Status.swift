@@ -1,4 +1,3 @@
-
 extension Register {
     /// Records that a commitment was fulfilled, partly fulfilled, withdrawn or lapsed.
     /// - Parameters:
@@ -21,7 +20,8 @@ extension Register {
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
         return try write { db in
-            try Self.resolve(db, id, status: status, evidence: evidence, date: effective, note: note, actor: who, now: now)
+            try Self.resolve(
+                db, id, status: status, evidence: evidence, date: effective, note: note, actor: who, now: now)
         }
     }
 
@@ -94,7 +94,9 @@ extension Register {
     }
 
     /// ``confirm(_:status:actor:)`` inside a write transaction of either backend.
-    static func confirm(_ db: some RegisterRows, _ linkId: String, status: CommitmentStatus?, actor who: String, now: String)
+    static func confirm(
+        _ db: some RegisterRows, _ linkId: String, status: CommitmentStatus?, actor who: String, now: String
+    )
         throws -> (link: FollowUpLinkRecord, event: StatusEventRecord?)
     {
         let link = try Self.decide(db, linkId, .confirmed, at: now, by: who)
@@ -188,6 +190,7 @@ extension Register {
             StatusEventRecord.self, where: .commitmentId, equals: commitmentId,
             orderBy: [.effectiveDate, .recordedAt, .id], descending: true
         ).first
-        try db.setStatus(commitmentId: commitmentId, status: latest?.status ?? .outstanding, date: latest?.effectiveDate)
+        try db.setStatus(
+            commitmentId: commitmentId, status: latest?.status ?? .outstanding, date: latest?.effectiveDate)
     }
 }

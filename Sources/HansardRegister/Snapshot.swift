@@ -295,7 +295,9 @@ extension Register {
             var summary = ImportSummary()
             var skippedDebates = Set<String>()
             for debate in snapshot.debates where try !db.exists(DebateRecord.self, key: debate.id) {
-                if let held = try db.fetchAll(DebateRecord.self, where: .identity, equals: debate.identity, orderBy: [.id]).first {
+                if let held = try db.fetchAll(
+                    DebateRecord.self, where: .identity, equals: debate.identity, orderBy: [.id]
+                ).first {
                     skippedDebates.insert(debate.id)
                     summary.skipped.append(
                         "debate \(debate.id) (\"\(debate.title)\"): the register holds this debate as \(held.id);"
@@ -440,7 +442,9 @@ extension RegisterSnapshot {
         let debateIds = Set(debates.map(\.id))
         var commitmentDates: [String: String?] = [:]
         for commitment in commitments { commitmentDates[commitment.id] = commitment.debateDate }
-        func debateKnown(_ id: String) throws -> Bool { try debateIds.contains(id) || db.exists(DebateRecord.self, key: id) }
+        func debateKnown(_ id: String) throws -> Bool {
+            try debateIds.contains(id) || db.exists(DebateRecord.self, key: id)
+        }
         func commitmentDate(_ id: String) throws -> String?? {
             if let known = commitmentDates[id] { return known }
             return try db.fetch(CommitmentRecord.self, key: id).map { $0.debateDate }
@@ -513,10 +517,12 @@ extension RegisterSnapshot {
             }
         }
         for (index, evasion) in evasions.enumerated() where try !debateKnown(evasion.debateId) {
-            return "evasions[\(index)] (\(evasion.id)): its debate \(evasion.debateId) is in neither the file nor the register"
+            return
+                "evasions[\(index)] (\(evasion.id)): its debate \(evasion.debateId) is in neither the file nor the register"
         }
         for (index, mention) in mentions.enumerated() where try !debateKnown(mention.debateId) {
-            return "mentions[\(index)] (\(mention.id)): its debate \(mention.debateId) is in neither the file nor the register"
+            return
+                "mentions[\(index)] (\(mention.id)): its debate \(mention.debateId) is in neither the file nor the register"
         }
         for (index, link) in links.enumerated() {
             let row = "links[\(index)] (\(link.id))"

@@ -36,7 +36,8 @@ extension Hansard {
         @OptionGroup var location: RegisterLocation
 
         @Argument(
-            help: ArgumentHelp("Debate pages, directories of them, or URLs of debate pages.", valueName: "file-dir-or-url"),
+            help: ArgumentHelp(
+                "Debate pages, directories of them, or URLs of debate pages.", valueName: "file-dir-or-url"),
             completion: .file())
         var inputs: [String]
 
@@ -54,7 +55,9 @@ extension Hansard {
         @Flag(help: "Analyse pages the register already has again, keeping ids, edits, dismissals and statuses.")
         var reanalyse = false
 
-        @Option(help: ArgumentHelp("Analyse with these rules instead of the bundled ones.", valueName: "file"), completion: .file())
+        @Option(
+            help: ArgumentHelp("Analyse with these rules instead of the bundled ones.", valueName: "file"),
+            completion: .file())
         var rules: String?
 
         func run() async throws {
@@ -113,7 +116,10 @@ final class PageStore {
     ///   - rules: a rules file to analyse with instead of the bundled rules.
     ///   - reanalysing: analyse pages the register already has again (`register add --reanalyse`).
     /// - Throws: `ExitCode` with the documented status when the rules cannot be loaded, after saying why on stderr.
-    init(register: any RegisterBackend, reader: DebateReader, verbose: Bool, rules: String? = nil, reanalysing: Bool = false)
+    init(
+        register: any RegisterBackend, reader: DebateReader, verbose: Bool, rules: String? = nil,
+        reanalysing: Bool = false
+    )
         throws
     {
         self.register = register
@@ -238,7 +244,8 @@ struct Tally {
     }
 
     private func describe(_ changes: RevisionSummary, links: Int) -> String {
-        var text = "\(changes.added) new, \(changes.reworded) reworded, \(changes.missing) no longer in the text, "
+        var text =
+            "\(changes.added) new, \(changes.reworded) reworded, \(changes.missing) no longer in the text, "
             + "\(changes.restored) restored, \(links) follow-up links"
         if changes.editsKept > 0 {
             text += "; \(changes.editsKept) edits kept, \(changes.disagreements) where the page now reads otherwise"
@@ -251,7 +258,8 @@ struct Tally {
         if reanalysed > 0 { text += "\(reanalysed) reanalysed, " }
         text += "\(failed) failed; \(commitments) commitments added, \(links) follow-up links proposed"
         if editsKept > 0 {
-            text += "; \(editsKept) edits kept, \(disagreements) where the page now reads otherwise"
+            text +=
+                "; \(editsKept) edits kept, \(disagreements) where the page now reads otherwise"
                 + " (hansard register show ID gives both)"
         }
         return text + " (\(register))"

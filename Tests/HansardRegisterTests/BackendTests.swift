@@ -4,8 +4,9 @@ import HansardReports
 import HansardTestSupport
 import Testing
 
-/// The two places a register can live. The PostgreSQL cases run against ``TestPostgres``'s server and fail, saying
-/// what to install, when there is none.
+/// The two places a register can live.
+///
+/// The PostgreSQL cases run against ``TestPostgres``'s server and fail, saying what to install, when there is none.
 enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite
     case postgres
@@ -276,7 +277,9 @@ struct PostgresRegisterTests {
             ["register", "add", "--register", location, CorpusFile.path(Pages.commons19610718)],
             environment: ["HOME": folder])
         #expect(outcome.status == 64, "\(outcome.standardError)")
-        #expect(outcome.standardError.contains("adding pages (`register add`, `fetch`, `sync`) is not built for a PostgreSQL register yet"))
+        #expect(
+            outcome.standardError.contains(
+                "adding pages (`register add`, `fetch`, `sync`) is not built for a PostgreSQL register yet"))
         let sync = try HansardCommand.run(
             ["sync", "--since", "2024-07-01", "--offline", "--register", location], environment: ["HOME": folder])
         #expect(sync.status == 64, "\(sync.standardError)")

@@ -3,9 +3,10 @@ import HansardRegister
 import HansardTestSupport
 import Testing
 
-/// A register named by a server address (`postgres://…`, as a team would set `$HANSARD_REGISTER`) is never taken for
-/// a file name (which once made an empty SQLite register in a `postgres:/user@host/` folder): the SQLite register
-/// refuses it, every command goes to the server, and one that cannot be reached is one line and exit status 69 with
+/// A register named by a server address is never taken for a file name.
+///
+/// A `postgres://…` location (as a team would set `$HANSARD_REGISTER`) once made an empty SQLite register in a
+/// `postgres:/user@host/` folder. Now the SQLite register refuses it, every command goes to the server, and one that cannot be reached is one line and exit status 69 with
 /// nothing created. Other schemes are refused with 64.
 @Suite("Register locations that are server addresses")
 struct ServerLocationTests {
@@ -22,7 +23,8 @@ struct ServerLocationTests {
             } throws: { error in
                 guard case .serverLocation(let named, let scheme) = error as? RegisterError else { return false }
                 return ["postgres", "postgresql"].contains(scheme) && !named.contains("s3cret")
-                    && (error as? RegisterError)?.description.contains("a PostgreSQL register, not an SQLite file") == true
+                    && (error as? RegisterError)?.description.contains("a PostgreSQL register, not an SQLite file")
+                        == true
             }
         }
         do {
@@ -56,7 +58,8 @@ struct ServerLocationTests {
         #expect(FileManager.default.fileExists(atPath: colon))
     }
 
-    @Test("Every way of naming a PostgreSQL register goes to the server: unreachable, one line, exit 69, nothing created")
+    @Test(
+        "Every way of naming a PostgreSQL register goes to the server: unreachable, one line, exit 69, nothing created")
     func commandsRefuse() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
