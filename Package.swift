@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -57,6 +58,7 @@ let package = Package(
                 "HansardIngestion",
                 "HansardAnalysis",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             resources: [.copy("Resources/uk-parliament-sessions.csv"), .copy("Resources/uk-administrations.csv")],
             swiftSettings: strictSettings
@@ -92,7 +94,8 @@ let package = Package(
             name: "HansardReportsTests",
             // `hansard`: JSONRenderingTests runs the executable, so it must be built first.
             dependencies: [
-                "HansardTestSupport", "HansardReports", "HansardRegister", "HansardIngestion", "HansardAnalysis", "hansard",
+                "HansardTestSupport", "HansardReports", "HansardRegister", "HansardIngestion", "HansardAnalysis",
+                "hansard",
             ],
             swiftSettings: strictSettings
         ),
@@ -115,7 +118,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HansardRegisterTests",
-            dependencies: ["HansardTestSupport", 
+            dependencies: [
+                "HansardTestSupport",
                 "HansardRegister", "HansardIngestion", "HansardAnalysis", "HansardReports",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The register command tests run the executable, so it must be built first.

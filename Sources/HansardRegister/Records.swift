@@ -290,13 +290,7 @@ public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, Pe
 
 extension CommitmentRecord {
     /// The table's columns in declaration order, for ``init(row:startingAt:)``.
-    static let columnNames = [
-        "id", "analysisId", "debateId", "debateDate", "house", "turn", "speakerName", "speakerRole", "office",
-        "department", "quote", "action", "object", "subject", "timingPhrase", "timingClass", "dueBy", "strength",
-        "source", "requestId", "status", "statusDate", "firstRevision", "missingSinceRevision", "person",
-        "speakerAliases", "departmentSource", "speakerEvidence", "heading", "debateTitle", "startColumn",
-        "contributionId", "government", "parliament", "kind", "analysisEvidence", "machineValues",
-    ]
+    static let columnNames = Columns.allCases.map(\.rawValue)
 
     /// Requests select exactly ``columnNames``, in order, so that ``init(row:)`` can read by position.
     public static var databaseSelection: [any SQLSelectable] { columnNames.map { Column($0) } }

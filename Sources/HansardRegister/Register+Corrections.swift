@@ -14,9 +14,9 @@ extension Register {
     /// Up to this many candidates are named when a prefix fits several.
     static let candidatesShown = 5
 
-    static func resolveCommitmentId(_ db: Database, _ text: String) throws -> String {
+    static func resolveCommitmentId(_ db: some RegisterRows, _ text: String) throws -> String {
         let wanted = normalisedId(text, prefix: "c")
-        if try CommitmentRecord.exists(db, key: wanted) { return wanted }
+        if try db.exists(CommitmentRecord.self, key: wanted) { return wanted }
         let found = try candidates(db, CommitmentRecord.self, prefix: wanted)
         switch found.count {
         case 0: throw RegisterError.unknownCommitment(id: text)
@@ -25,9 +25,9 @@ extension Register {
         }
     }
 
-    static func resolveLinkId(_ db: Database, _ text: String) throws -> String {
+    static func resolveLinkId(_ db: some RegisterRows, _ text: String) throws -> String {
         let wanted = normalisedId(text, prefix: "L")
-        if try FollowUpLinkRecord.exists(db, key: wanted) { return wanted }
+        if try db.exists(FollowUpLinkRecord.self, key: wanted) { return wanted }
         let found = try candidates(db, FollowUpLinkRecord.self, prefix: wanted)
         switch found.count {
         case 0: throw RegisterError.unknownLink(id: text)
@@ -54,31 +54,20 @@ extension Register {
     ///
     /// An id is a letter, a dash and hex digits, and an analysis that finds the same sentence twice adds `-2`, `-3`…:
     /// `c-4e4591a5` abbreviates `c-4e4591a5be579c3e` but not its `-2`, which `c-4e4591a5-2` abbreviates.
-    private static func candidates<Table: TableRecord>(_ db: Database, _ table: Table.Type, prefix: String) throws
-        -> [String]
+    private static func candidates<Table: StoredRecord>(_ db: some RegisterRows, _ table: Table.Type, prefix: String)
+        throws -> [String]
     {
         let parts = prefix.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 || parts.count == 3, parts[1].count >= 4,
             parts[1].utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
         else { return [] }
-        // GLOB is case-sensitive and reads the primary key's index; the parts hold no GLOB characters.
-        let request: SQLRequest<String>
         if parts.count == 3 {
             guard !parts[2].isEmpty, parts[2].utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return [] }
-            let pattern = parts[0] + "-" + parts[1] + "*-" + parts[2]
-            request = SQLRequest(
-                literal: """
-                    SELECT id FROM \(table) WHERE id GLOB \(pattern) AND id NOT GLOB \(parts[0] + "-*-*-*") \
-                    ORDER BY id LIMIT \(candidatesShown + 1)
-                    """)
-        } else {
-            request = SQLRequest(
-                literal: """
-                    SELECT id FROM \(table) WHERE id GLOB \(prefix + "*") AND id NOT GLOB \(parts[0] + "-*-*") \
-                    ORDER BY id LIMIT \(candidatesShown + 1)
-                    """)
+            return try db.ids(
+                in: Table.table, prefix: parts[0] + "-" + parts[1], suffix: parts[2], maxDashes: 2,
+                limit: candidatesShown + 1)
         }
-        return try String.fetchAll(db, request)
+        return try db.ids(in: Table.table, prefix: prefix, suffix: nil, maxDashes: 1, limit: candidatesShown + 1)
     }
 
     /// `c-4e4591a5be579c3e` and `-2` for `c-4e4591a5be579c3e-2`; the id and "" when it has no suffix.
@@ -169,9 +158,17 @@ extension Register {
         }
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
-        return try write { db in
+        return try write { db in try Self.edit(db, id, values, reason: reason, actor: who, now: now) }
+    }
+
+    /// ``edit(_:_:reason:actor:)`` inside a write transaction of either backend.
+    static func edit(
+        _ db: some RegisterRows, _ id: String, _ values: [CommitmentField: String?], reason: String?, actor who: String,
+        now: String
+    ) throws -> (commitmentId: String, edits: [CommitmentEditRecord]) {
+        do {
             let fullId = try Self.resolveCommitmentId(db, id)
-            guard var record = try CommitmentRecord.fetchOne(db, key: fullId) else {
+            guard var record = try db.fetch(CommitmentRecord.self, key: fullId) else {
                 throw RegisterError.unknownCommitment(id: id)
             }
             var machine = MachineValues(record.machineValues)
@@ -188,31 +185,35 @@ extension Register {
                         hexDigits: 16),
                     commitmentId: fullId, field: field, value: value, previous: previous,
                     machineValue: machine.values[field.rawValue] ?? nil, actor: who, reason: reason, recordedAt: now)
-                try edit.insert(db)
+                try db.insert(edit, ignoringConflicts: false)
                 field.set(value, in: &record)
                 made.append(edit)
             }
             if made.isEmpty { throw RegisterError.nothingToChange(id: fullId) }
             record.machineValues = machine.encoded
-            try record.update(db)
+            try db.update(record)
             return (fullId, made)
         }
     }
 
     /// Applies each field's latest edit to the commitment, keeping the machine's readings: after an import brings
     /// edits the register did not have.
-    static func applyLatestEdits(_ db: Database, commitmentId: String) throws {
-        guard var record = try CommitmentRecord.fetchOne(db, key: commitmentId) else { return }
+    static func applyLatestEdits(_ db: some RegisterRows, commitmentId: String) throws {
+        guard var record = try db.fetch(CommitmentRecord.self, key: commitmentId) else { return }
         var machine = MachineValues(record.machineValues)
-        for (field, edit) in try latestEdits(db, commitmentIds: [commitmentId])[commitmentId] ?? [:] {
+        var latest: [CommitmentField: CommitmentEditRecord] = [:]
+        let edits = try db.fetchAll(
+            CommitmentEditRecord.self, where: .commitmentId, equals: commitmentId, orderBy: [.recordedAt, .id])
+        for edit in edits { latest[edit.field] = edit }
+        for (field, edit) in latest {
             if machine.values[field.rawValue] == nil { machine.values[field.rawValue] = .some(edit.machineValue) }
             field.set(edit.value, in: &record)
         }
         record.machineValues = machine.encoded
-        try record.update(db)
+        try db.update(record)
     }
 
-    private static func validate(_ field: CommitmentField, _ value: String?) throws(RegisterError) {
+    static func validate(_ field: CommitmentField, _ value: String?) throws(RegisterError) {
         switch field {
         case .dueBy:
             if let value { _ = try CalendarDate.validate(value) }
@@ -240,19 +241,24 @@ extension Register {
     public func dismiss(_ id: String, reason: String, actor: String? = nil) throws(RegisterError) -> StatusEventRecord {
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
-        return try write { db in
-            let fullId = try Self.resolveCommitmentId(db, id)
-            guard let commitment = try CommitmentRecord.fetchOne(db, key: fullId) else {
-                throw RegisterError.unknownCommitment(id: id)
-            }
-            if commitment.status == .dismissed { throw RegisterError.alreadyInStatus(id: fullId, status: .dismissed) }
-            let event = Self.event(
-                commitment: fullId, status: .dismissed, date: commitment.debateDate ?? String(now.prefix(10)), now: now,
-                actor: who, evidence: nil, reason: reason, linkId: nil)
-            try event.insert(db)
-            try Self.refreshStatus(db, commitmentId: fullId)
-            return event
+        return try write { db in try Self.dismiss(db, id, reason: reason, actor: who, now: now) }
+    }
+
+    /// ``dismiss(_:reason:actor:)`` inside a write transaction of either backend.
+    static func dismiss(_ db: some RegisterRows, _ id: String, reason: String, actor who: String, now: String) throws
+        -> StatusEventRecord
+    {
+        let fullId = try Self.resolveCommitmentId(db, id)
+        guard let commitment = try db.fetch(CommitmentRecord.self, key: fullId) else {
+            throw RegisterError.unknownCommitment(id: id)
         }
+        if commitment.status == .dismissed { throw RegisterError.alreadyInStatus(id: fullId, status: .dismissed) }
+        let event = Self.event(
+            commitment: fullId, status: .dismissed, date: commitment.debateDate ?? String(now.prefix(10)), now: now,
+            actor: who, evidence: nil, reason: reason, linkId: nil)
+        try db.insert(event, ignoringConflicts: false)
+        try Self.refreshStatus(db, commitmentId: fullId)
+        return event
     }
 
     /// The rule `register lapse --before-dissolution` records its events under.
@@ -284,36 +290,45 @@ extension Register {
         let date = try asOf.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
-        let body = { (db: Database) throws -> [Lapse] in
-            var request = CommitmentRecord.filter(Column("status") == CommitmentStatus.outstanding.rawValue)
-                .filter(Column("parliament") != nil)
-            if let parliament { request = request.filter(Column("parliament") == parliament) }
-            var lapses: [Lapse] = []
-            for commitment in try request.order(Column("debateDate"), Column("id")).fetchAll(db) {
-                guard let made = commitment.parliament,
-                    var ended = ParliamentarySessions.dissolution(of: made, asOf: date),
-                    ended >= (commitment.debateDate ?? "")
-                else { continue }
-                // A later event (a reopening) would outrank a lapse dated before it.
-                if let latest = try StatusEventRecord.filter(Column("commitmentId") == commitment.id)
-                    .select(max(Column("effectiveDate")), as: String.self).fetchOne(db)
-                {
-                    ended = Swift.max(ended, latest)
-                }
-                lapses.append(Lapse(commitment: commitment, parliament: made, date: ended))
-                if dryRun { continue }
-                let event = Self.event(
-                    commitment: commitment.id, status: .lapsed, date: ended, now: now, actor: who,
-                    evidence: "The \(made) Parliament was dissolved: its last session ended on \(ended)"
-                        + " (the sessions table that ships with hansard)",
-                    reason: "lapsed at the dissolution of Parliament (register lapse --before-dissolution)",
-                    linkId: nil, rule: Self.dissolutionRule)
-                try event.insert(db)
-                try Self.refreshStatus(db, commitmentId: commitment.id)
+        return dryRun
+            ? try read { db in
+                try Self.lapse(db, parliament: parliament, asOf: date, actor: who, now: now, dryRun: true)
             }
-            return lapses
+            : try write { db in
+                try Self.lapse(db, parliament: parliament, asOf: date, actor: who, now: now, dryRun: false)
+            }
+    }
+
+    /// ``lapseAtDissolution(parliament:asOf:actor:dryRun:)`` inside a transaction of either backend.
+    static func lapse(
+        _ db: some RegisterRows, parliament: String?, asOf date: String, actor who: String, now: String, dryRun: Bool
+    ) throws -> [Lapse] {
+        let outstanding = try db.fetchAll(
+            CommitmentRecord.self, where: .status, equals: CommitmentStatus.outstanding.rawValue,
+            orderBy: [.debateDate, .id])
+        var lapses: [Lapse] = []
+        for commitment in outstanding where commitment.parliament != nil {
+            if let parliament, commitment.parliament != parliament { continue }
+            guard let made = commitment.parliament,
+                var ended = ParliamentarySessions.dissolution(of: made, asOf: date),
+                ended >= (commitment.debateDate ?? "")
+            else { continue }
+            // A later event (a reopening) would outrank a lapse dated before it.
+            let events = try db.fetchAll(
+                StatusEventRecord.self, where: .commitmentId, equals: commitment.id, orderBy: [.effectiveDate])
+            if let latest = events.last?.effectiveDate { ended = Swift.max(ended, latest) }
+            lapses.append(Lapse(commitment: commitment, parliament: made, date: ended))
+            if dryRun { continue }
+            let event = Self.event(
+                commitment: commitment.id, status: .lapsed, date: ended, now: now, actor: who,
+                evidence: "The \(made) Parliament was dissolved: its last session ended on \(ended)"
+                    + " (the sessions table that ships with hansard)",
+                reason: "lapsed at the dissolution of Parliament (register lapse --before-dissolution)",
+                linkId: nil, rule: Self.dissolutionRule)
+            try db.insert(event, ignoringConflicts: false)
+            try Self.refreshStatus(db, commitmentId: commitment.id)
         }
-        return dryRun ? try read(body) : try write(body)
+        return lapses
     }
 
     /// Reopens the commitments whose latest status is a lapse recorded by ``lapseAtDissolution(parliament:asOf:actor:dryRun:)``:
@@ -323,29 +338,38 @@ extension Register {
     {
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
-        let body = { (db: Database) throws -> [Lapse] in
-            var request = CommitmentRecord.filter(Column("status") == CommitmentStatus.lapsed.rawValue)
-            if let parliament { request = request.filter(Column("parliament") == parliament) }
-            var undone: [Lapse] = []
-            for commitment in try request.order(Column("debateDate"), Column("id")).fetchAll(db) {
-                guard
-                    let latest = try StatusEventRecord.filter(Column("commitmentId") == commitment.id)
-                        .order(Column("effectiveDate").desc, Column("recordedAt").desc, Column("id").desc)
-                        .fetchOne(db),
-                    latest.rule == Self.dissolutionRule
-                else { continue }
-                undone.append(
-                    Lapse(commitment: commitment, parliament: commitment.parliament ?? "", date: latest.effectiveDate))
-                if dryRun { continue }
-                let event = Self.event(
-                    commitment: commitment.id, status: .outstanding, date: latest.effectiveDate, now: now, actor: who,
-                    evidence: nil, reason: "lapse at dissolution undone (register lapse --undo)", linkId: nil,
-                    rule: Self.dissolutionRule + "-undone")
-                try event.insert(db)
-                try Self.refreshStatus(db, commitmentId: commitment.id)
-            }
-            return undone
+        return dryRun
+            ? try read { db in try Self.undoLapses(db, parliament: parliament, actor: who, now: now, dryRun: true) }
+            : try write { db in try Self.undoLapses(db, parliament: parliament, actor: who, now: now, dryRun: false) }
+    }
+
+    /// ``undoLapses(parliament:actor:dryRun:)`` inside a transaction of either backend.
+    static func undoLapses(_ db: some RegisterRows, parliament: String?, actor who: String, now: String, dryRun: Bool)
+        throws -> [Lapse]
+    {
+        let lapsed = try db.fetchAll(
+            CommitmentRecord.self, where: .status, equals: CommitmentStatus.lapsed.rawValue,
+            orderBy: [.debateDate, .id])
+        var undone: [Lapse] = []
+        for commitment in lapsed {
+            if let parliament, commitment.parliament != parliament { continue }
+            guard
+                let latest = try db.fetchAll(
+                    StatusEventRecord.self, where: .commitmentId, equals: commitment.id,
+                    orderBy: [.effectiveDate, .recordedAt, .id], descending: true
+                ).first,
+                latest.rule == Self.dissolutionRule
+            else { continue }
+            undone.append(
+                Lapse(commitment: commitment, parliament: commitment.parliament ?? "", date: latest.effectiveDate))
+            if dryRun { continue }
+            let event = Self.event(
+                commitment: commitment.id, status: .outstanding, date: latest.effectiveDate, now: now, actor: who,
+                evidence: nil, reason: "lapse at dissolution undone (register lapse --undo)", linkId: nil,
+                rule: Self.dissolutionRule + "-undone")
+            try db.insert(event, ignoringConflicts: false)
+            try Self.refreshStatus(db, commitmentId: commitment.id)
         }
-        return dryRun ? try read(body) : try write(body)
+        return undone
     }
 }

@@ -144,28 +144,33 @@ extension Register {
 
     /// Everything about one commitment.
     public func detail(of id: String) throws(RegisterError) -> CommitmentDetail {
-        try read { db in
-            let id = try Self.resolveCommitmentId(db, id)
-            guard let commitment = try CommitmentRecord.fetchOne(db, key: id) else {
-                throw RegisterError.unknownCommitment(id: id)
-            }
-            let debate = try DebateRecord.fetchOne(db, key: commitment.debateId)!
-            let request = try commitment.requestId.flatMap { try RequestRecord.fetchOne(db, key: $0) }
-            let links = try FollowUpLinkRecord.filter(Column("commitmentId") == id)
-                .order(Column("score").desc, Column("id")).fetchAll(db)
-            let linked = try DebateRecord.filter(keys: Set(links.map(\.debateId))).fetchAll(db)
-            return CommitmentDetail(
-                commitment: commitment, debate: debate, request: request,
-                statusEvents: try StatusEventRecord.filter(Column("commitmentId") == id)
-                    .order(Column("effectiveDate"), Column("recordedAt"), Column("id")).fetchAll(db),
-                notes: try NoteRecord.filter(Column("commitmentId") == id).order(Column("recordedAt"), Column("id"))
-                    .fetchAll(db),
-                changes: try CommitmentChangeRecord.filter(Column("commitmentId") == id)
-                    .order(Column("revision"), Column("id")).fetchAll(db),
-                links: links, linkedDebates: Dictionary(uniqueKeysWithValues: linked.map { ($0.id, $0) }),
-                edits: try CommitmentEditRecord.filter(Column("commitmentId") == id)
-                    .order(Column("recordedAt"), Column("id")).fetchAll(db))
+        try read { db in try Self.detail(db, id) }
+    }
+
+    /// ``detail(of:)`` inside a read transaction of either backend.
+    static func detail(_ db: some RegisterRows, _ id: String) throws -> CommitmentDetail {
+        let id = try Self.resolveCommitmentId(db, id)
+        guard let commitment = try db.fetch(CommitmentRecord.self, key: id) else {
+            throw RegisterError.unknownCommitment(id: id)
         }
+        let debate = try db.fetch(DebateRecord.self, key: commitment.debateId)!
+        let request = try commitment.requestId.flatMap { try db.fetch(RequestRecord.self, key: $0) }
+        // Best score first, then by id (ids are ASCII: Swift's order is the databases' byte order).
+        let links = try db.fetchAll(FollowUpLinkRecord.self, where: .commitmentId, equals: id, orderBy: [.id])
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+        var linked: [String: DebateRecord] = [:]
+        for debateId in Set(links.map(\.debateId)) { linked[debateId] = try db.fetch(DebateRecord.self, key: debateId) }
+        return CommitmentDetail(
+            commitment: commitment, debate: debate, request: request,
+            statusEvents: try db.fetchAll(
+                StatusEventRecord.self, where: .commitmentId, equals: id,
+                orderBy: [.effectiveDate, .recordedAt, .id]),
+            notes: try db.fetchAll(NoteRecord.self, where: .commitmentId, equals: id, orderBy: [.recordedAt, .id]),
+            changes: try db.fetchAll(
+                CommitmentChangeRecord.self, where: .commitmentId, equals: id, orderBy: [.revision, .id]),
+            links: links, linkedDebates: linked,
+            edits: try db.fetchAll(
+                CommitmentEditRecord.self, where: .commitmentId, equals: id, orderBy: [.recordedAt, .id]))
     }
 
     /// Candidate links still waiting for a decision, best score first.
@@ -310,27 +315,28 @@ extension Register {
     /// Candidate links waiting for a decision, with their commitments, oldest commitment first, then by department
     /// and best score.
     public func pendingLinkListings() throws(RegisterError) -> [LinkListing] {
-        try read { db in
-            let links = try FollowUpLinkRecord.filter(Column("state") == FollowUpState.candidate.rawValue).fetchAll(db)
-            var commitments: [String: CommitmentRecord] = [:]
-            var debates: [String: DebateRecord] = [:]
-            for chunk in Array(Set(links.map(\.commitmentId))).sorted().chunked(400) {
-                for c in try CommitmentRecord.filter(keys: chunk).fetchAll(db) { commitments[c.id] = c }
-            }
-            let debateIds = Set(links.map(\.debateId)).union(commitments.values.map(\.debateId))
-            for chunk in Array(debateIds).sorted().chunked(400) {
-                for d in try DebateRecord.filter(keys: chunk).fetchAll(db) { debates[d.id] = d }
-            }
-            return links.compactMap { link -> LinkListing? in
-                guard let commitment = commitments[link.commitmentId] else { return nil }
-                return LinkListing(
-                    link: link, commitment: commitment,
-                    citation: Citation(commitment, debate: debates[commitment.debateId]),
-                    laterDebate: debates[link.debateId])
-            }.sorted {
-                ($0.commitment.debateDate ?? "", $0.commitment.department ?? "", -$0.link.score, $0.link.id)
-                    < ($1.commitment.debateDate ?? "", $1.commitment.department ?? "", -$1.link.score, $1.link.id)
-            }
+        try read { db in try Self.pendingLinkListings(db) }
+    }
+
+    /// ``pendingLinkListings()`` inside a read transaction of either backend.
+    static func pendingLinkListings(_ db: some RegisterRows) throws -> [LinkListing] {
+        let links = try db.fetchAll(
+            FollowUpLinkRecord.self, where: .state, equals: FollowUpState.candidate.rawValue, orderBy: [.id])
+        var commitments: [String: CommitmentRecord] = [:]
+        var debates: [String: DebateRecord] = [:]
+        for id in Set(links.map(\.commitmentId)) { commitments[id] = try db.fetch(CommitmentRecord.self, key: id) }
+        for id in Set(links.map(\.debateId)).union(commitments.values.map(\.debateId)) {
+            debates[id] = try db.fetch(DebateRecord.self, key: id)
+        }
+        return links.compactMap { link -> LinkListing? in
+            guard let commitment = commitments[link.commitmentId] else { return nil }
+            return LinkListing(
+                link: link, commitment: commitment,
+                citation: Citation(commitment, debate: debates[commitment.debateId]),
+                laterDebate: debates[link.debateId])
+        }.sorted {
+            ($0.commitment.debateDate ?? "", $0.commitment.department ?? "", -$0.link.score, $0.link.id)
+                < ($1.commitment.debateDate ?? "", $1.commitment.department ?? "", -$1.link.score, $1.link.id)
         }
     }
 }

@@ -1,5 +1,3 @@
-import GRDB
-
 extension Register {
     /// Records that a commitment was fulfilled, partly fulfilled, withdrawn or lapsed.
     /// - Parameters:
@@ -22,20 +20,31 @@ extension Register {
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
         return try write { db in
-            let id = try Self.resolveCommitmentId(db, id)
-            guard let commitment = try CommitmentRecord.fetchOne(db, key: id) else {
-                throw RegisterError.unknownCommitment(id: id)
-            }
-            if commitment.status == status { throw RegisterError.alreadyInStatus(id: id, status: status) }
-            try Self.requireNotBeforeCommitment(commitment, effective)
-            let event = Self.event(
-                commitment: id, status: status, date: effective, now: now, actor: who, evidence: evidence,
-                reason: note, linkId: nil)
-            try event.insert(db)
-            if let note, !note.isEmpty { try Self.note(commitment: id, text: note, author: who, now: now).insert(db) }
-            try Self.refreshStatus(db, commitmentId: id)
-            return event
+            try Self.resolve(
+                db, id, status: status, evidence: evidence, date: effective, note: note, actor: who, now: now)
         }
+    }
+
+    /// ``resolve(_:status:evidence:date:note:actor:)`` inside a write transaction of either backend.
+    static func resolve(
+        _ db: some RegisterRows, _ id: String, status: CommitmentStatus, evidence: String, date effective: String,
+        note: String?, actor who: String, now: String
+    ) throws -> StatusEventRecord {
+        let id = try Self.resolveCommitmentId(db, id)
+        guard let commitment = try db.fetch(CommitmentRecord.self, key: id) else {
+            throw RegisterError.unknownCommitment(id: id)
+        }
+        if commitment.status == status { throw RegisterError.alreadyInStatus(id: id, status: status) }
+        try Self.requireNotBeforeCommitment(commitment, effective)
+        let event = Self.event(
+            commitment: id, status: status, date: effective, now: now, actor: who, evidence: evidence,
+            reason: note, linkId: nil)
+        try db.insert(event, ignoringConflicts: false)
+        if let note, !note.isEmpty {
+            try db.insert(Self.note(commitment: id, text: note, author: who, now: now), ignoringConflicts: false)
+        }
+        try Self.refreshStatus(db, commitmentId: id)
+        return event
     }
 
     /// Makes a resolved commitment outstanding again.
@@ -46,23 +55,28 @@ extension Register {
         let given = try date.map { text throws(RegisterError) in try CalendarDate.validate(text) }
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
-        return try write { db in
-            let id = try Self.resolveCommitmentId(db, id)
-            guard let commitment = try CommitmentRecord.fetchOne(db, key: id) else {
-                throw RegisterError.unknownCommitment(id: id)
-            }
-            if commitment.status == .outstanding { throw RegisterError.alreadyInStatus(id: id, status: .outstanding) }
-            // Taking back a dismissal restores the commitment from the start, as the dismissal removed it.
-            let effective =
-                given ?? (commitment.status == .dismissed ? commitment.statusDate : nil) ?? String(now.prefix(10))
-            try Self.requireNotBeforeCommitment(commitment, effective)
-            let event = Self.event(
-                commitment: id, status: .outstanding, date: effective, now: now, actor: who, evidence: nil,
-                reason: note ?? "reopened", linkId: nil)
-            try event.insert(db)
-            try Self.refreshStatus(db, commitmentId: id)
-            return event
+        return try write { db in try Self.reopen(db, id, note: note, date: given, actor: who, now: now) }
+    }
+
+    /// ``reopen(_:note:date:actor:)`` inside a write transaction of either backend.
+    static func reopen(
+        _ db: some RegisterRows, _ id: String, note: String?, date given: String?, actor who: String, now: String
+    ) throws -> StatusEventRecord {
+        let id = try Self.resolveCommitmentId(db, id)
+        guard let commitment = try db.fetch(CommitmentRecord.self, key: id) else {
+            throw RegisterError.unknownCommitment(id: id)
         }
+        if commitment.status == .outstanding { throw RegisterError.alreadyInStatus(id: id, status: .outstanding) }
+        // Taking back a dismissal restores the commitment from the start, as the dismissal removed it.
+        let effective =
+            given ?? (commitment.status == .dismissed ? commitment.statusDate : nil) ?? String(now.prefix(10))
+        try Self.requireNotBeforeCommitment(commitment, effective)
+        let event = Self.event(
+            commitment: id, status: .outstanding, date: effective, now: now, actor: who, evidence: nil,
+            reason: note ?? "reopened", linkId: nil)
+        try db.insert(event, ignoringConflicts: false)
+        try Self.refreshStatus(db, commitmentId: id)
+        return event
     }
 
     /// Confirms a follow-up link.
@@ -76,23 +90,30 @@ extension Register {
     {
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
-        return try write { db in
-            let link = try Self.decide(db, linkId, .confirmed, at: now, by: who)
-            let resolving = status ?? (link.suggestsFulfilment ? .fulfilled : nil)
-            guard let resolving, resolving != .outstanding,
-                let commitment = try CommitmentRecord.fetchOne(db, key: link.commitmentId),
-                commitment.status != resolving
-            else { return (link, nil) }
-            let later = try DebateRecord.fetchOne(db, key: link.debateId)
-            let citation = [later?.title, later?.date, later?.url].compactMap { $0 }.joined(separator: ", ")
-            let event = Self.event(
-                commitment: link.commitmentId, status: resolving, date: later?.date ?? String(now.prefix(10)),
-                now: now, actor: who, evidence: "\(citation): \"\(link.quote)\"",
-                reason: "confirmed follow-up \(link.id)", linkId: link.id)
-            try event.insert(db)
-            try Self.refreshStatus(db, commitmentId: link.commitmentId)
-            return (link, event)
-        }
+        return try write { db in try Self.confirm(db, linkId, status: status, actor: who, now: now) }
+    }
+
+    /// ``confirm(_:status:actor:)`` inside a write transaction of either backend.
+    static func confirm(
+        _ db: some RegisterRows, _ linkId: String, status: CommitmentStatus?, actor who: String, now: String
+    )
+        throws -> (link: FollowUpLinkRecord, event: StatusEventRecord?)
+    {
+        let link = try Self.decide(db, linkId, .confirmed, at: now, by: who)
+        let resolving = status ?? (link.suggestsFulfilment ? .fulfilled : nil)
+        guard let resolving, resolving != .outstanding,
+            let commitment = try db.fetch(CommitmentRecord.self, key: link.commitmentId),
+            commitment.status != resolving
+        else { return (link, nil) }
+        let later = try db.fetch(DebateRecord.self, key: link.debateId)
+        let citation = [later?.title, later?.date, later?.url].compactMap { $0 }.joined(separator: ", ")
+        let event = Self.event(
+            commitment: link.commitmentId, status: resolving, date: later?.date ?? String(now.prefix(10)),
+            now: now, actor: who, evidence: "\(citation): \"\(link.quote)\"",
+            reason: "confirmed follow-up \(link.id)", linkId: link.id)
+        try db.insert(event, ignoringConflicts: false)
+        try Self.refreshStatus(db, commitmentId: link.commitmentId)
+        return (link, event)
     }
 
     /// Rejects a follow-up link: it stays recorded, and is not proposed again.
@@ -110,12 +131,17 @@ extension Register {
     public func addNote(_ id: String, text: String, actor: String? = nil) throws(RegisterError) -> NoteRecord {
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
-        return try write { db in
-            let id = try Self.resolveCommitmentId(db, id)
-            let note = Self.note(commitment: id, text: text, author: who, now: now)
-            try note.insert(db)
-            return note
-        }
+        return try write { db in try Self.addNote(db, id, text: text, actor: who, now: now) }
+    }
+
+    /// ``addNote(_:text:actor:)`` inside a write transaction of either backend.
+    static func addNote(_ db: some RegisterRows, _ id: String, text: String, actor who: String, now: String) throws
+        -> NoteRecord
+    {
+        let id = try Self.resolveCommitmentId(db, id)
+        let note = Self.note(commitment: id, text: text, author: who, now: now)
+        try db.insert(note, ignoringConflicts: false)
+        return note
     }
 
     /// Refuses a status that would take effect before the commitment was made.
@@ -126,18 +152,18 @@ extension Register {
     }
 
     /// Records the decision on a candidate link; a link already decided is refused.
-    private static func decide(
-        _ db: Database, _ linkId: String, _ state: FollowUpState, at now: String, by who: String
+    static func decide(
+        _ db: some RegisterRows, _ linkId: String, _ state: FollowUpState, at now: String, by who: String
     ) throws -> FollowUpLinkRecord {
         let linkId = try resolveLinkId(db, linkId)
-        guard var link = try FollowUpLinkRecord.fetchOne(db, key: linkId) else {
+        guard var link = try db.fetch(FollowUpLinkRecord.self, key: linkId) else {
             throw RegisterError.unknownLink(id: linkId)
         }
         guard link.state == .candidate else { throw RegisterError.linkAlreadyDecided(id: linkId, state: link.state) }
         link.state = state
         link.decidedAt = now
         link.decidedBy = who
-        try link.update(db)
+        try db.update(link)
         return link
     }
 
@@ -159,12 +185,12 @@ extension Register {
     }
 
     /// Sets the commitment's cached status from its latest event.
-    static func refreshStatus(_ db: Database, commitmentId: String) throws {
-        let latest = try StatusEventRecord.filter(Column("commitmentId") == commitmentId)
-            .order(Column("effectiveDate").desc, Column("recordedAt").desc, Column("id").desc).fetchOne(db)
-        let status = latest?.status ?? .outstanding
-        let date = latest?.effectiveDate
-        try db.execute(
-            literal: "UPDATE commitment SET status = \(status.rawValue), statusDate = \(date) WHERE id = \(commitmentId)")
+    static func refreshStatus(_ db: some RegisterRows, commitmentId: String) throws {
+        let latest = try db.fetchAll(
+            StatusEventRecord.self, where: .commitmentId, equals: commitmentId,
+            orderBy: [.effectiveDate, .recordedAt, .id], descending: true
+        ).first
+        try db.setStatus(
+            commitmentId: commitmentId, status: latest?.status ?? .outstanding, date: latest?.effectiveDate)
     }
 }

@@ -362,9 +362,17 @@ enum Timestamp {
 
     /// Who is recorded for events, edits and notes when no actor is given: `$HANSARD_USER` (a name colleagues know,
     /// set once), else the login name.
-    static var actor: String {
+    static var actor: String { configuredActor ?? loginName }
+
+    /// `$HANSARD_USER`, when it names someone.
+    static var configuredActor: String? {
+        let name = ProcessInfo.processInfo.environment["HANSARD_USER"]?.trimmingCharacters(in: .whitespaces)
+        return name?.isEmpty == false ? name : nil
+    }
+
+    /// The login name: `$USER`, `$LOGNAME`, else the password database's name for this user id.
+    static var loginName: String {
         let environment = ProcessInfo.processInfo.environment
-        if let name = environment["HANSARD_USER"]?.trimmingCharacters(in: .whitespaces), !name.isEmpty { return name }
         if let name = environment["USER"] ?? environment["LOGNAME"], !name.isEmpty { return name }
         if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return "uid \(getuid())"

@@ -50,9 +50,21 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownSession(String)
     /// A snapshot file could not be read.
     case unreadableSnapshot(path: String, reason: String)
-    /// The register was named by a server address (`postgres://…`): this hansard keeps registers in SQLite files
-    /// only. The location is given with any password hidden.
+    /// The register was named by an address (`https://…`) where a register file or a PostgreSQL register
+    /// (`postgres://…`, which only ``Registers/open(at:readOnly:)`` opens) belongs. The location is given with any
+    /// password hidden.
     case serverLocation(location: String, scheme: String)
+    /// The PostgreSQL server named could not be reached (connection refused, a host name that does not resolve, no
+    /// answer), or the connection was lost.
+    case serverUnreachable(location: String, reason: String)
+    /// The server refused the login: wrong password, unknown role, or no right to connect to the database.
+    case loginRefused(location: String, reason: String)
+    /// The server has no database by the name the address gives.
+    case noSuchDatabase(location: String, database: String)
+    /// A `postgres://` address that cannot be read.
+    case badAddress(location: String, reason: String)
+    /// The command is not built for a PostgreSQL register yet.
+    case notOnServer(location: String, command: String)
     /// SQLite failed in a way not listed above.
     case database(path: String, reason: String)
 
@@ -119,11 +131,23 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(path): not a register snapshot: \(reason)"
         case .serverLocation(let location, let scheme):
             if ["postgres", "postgresql"].contains(scheme) {
-                return "\(location): this hansard cannot use a PostgreSQL register yet; nothing was opened or"
-                    + " written. Name an SQLite register file (or unset HANSARD_REGISTER)"
+                return "\(location): a PostgreSQL register, not an SQLite file; nothing was opened or written."
+                    + " Open it with Registers.open"
             }
             return "\(location): a \(scheme):// address, not a register file; nothing was opened or written."
                 + " Name an SQLite register file"
+        case .serverUnreachable(let location, let reason):
+            return "\(location): cannot reach the PostgreSQL server: \(reason); nothing was written"
+        case .loginRefused(let location, let reason):
+            return "\(location): the PostgreSQL server refused the login: \(reason); nothing was written"
+        case .noSuchDatabase(let location, let database):
+            return "\(location): the PostgreSQL server has no database \(database); create it (createdb \(database))"
+                + " and run the command again; nothing was written"
+        case .badAddress(let location, let reason):
+            return "\(location): \(reason); write it as postgres://user@host:port/database"
+        case .notOnServer(let location, let command):
+            return "\(location): \(command) is not built for a PostgreSQL register yet; nothing was changed. Add the"
+                + " pages to an SQLite register and `hansard register import` that file into this register"
         case .database(let path, let reason):
             return "\(path): register error: \(reason)"
         }

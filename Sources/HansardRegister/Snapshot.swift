@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HansardIngestion
 
 /// A whole register as one value: the canonical `hansard.register/1` snapshot.
@@ -111,9 +110,12 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
         try container.encode(mentions, forKey: .mentions)
     }
 
-    /// Reads a snapshot from a JSON export or from a register file.
+    /// Reads a snapshot from a JSON export, a register file, or a PostgreSQL register (`postgres://…`).
     /// - Throws: ``RegisterError`` naming the file when it is neither.
     public static func load(path: String) throws(RegisterError) -> RegisterSnapshot {
+        if let scheme = RegisterFile.addressScheme(path), PostgresRegister.schemes.contains(scheme) {
+            return try Registers.open(at: path, readOnly: true).snapshot()
+        }
         try RegisterFile.refuseServerLocation(path)
         let status = try RegisterFile.requireRegularOrMissing(path, role: "a register file or snapshot")
         guard case .file(let size) = status else { throw .cannotOpen(path: path, reason: "no such file") }
@@ -183,31 +185,38 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
 extension Register {
     /// The whole register as a canonical snapshot.
     public func snapshot() throws(RegisterError) -> RegisterSnapshot {
-        try read { db in
-            RegisterSnapshot(
-                debates: try DebateRecord.order(Column("id")).fetchAll(db),
-                debateVersions: try DebateVersionRecord.order(Column("debateId"), Column("revision"), Column("sha256"))
-                    .fetchAll(db),
-                commitments: try CommitmentRecord.order(Column("id")).fetchAll(db),
-                requests: try RequestRecord.order(Column("id")).fetchAll(db),
-                statusEvents: try StatusEventRecord.order(
-                    Column("commitmentId"), Column("effectiveDate"), Column("recordedAt"), Column("id")
-                ).fetchAll(db),
-                notes: try NoteRecord.order(Column("commitmentId"), Column("recordedAt"), Column("id")).fetchAll(db),
-                changes: try CommitmentChangeRecord.order(Column("commitmentId"), Column("revision"), Column("id"))
-                    .fetchAll(db),
-                links: try FollowUpLinkRecord.order(Column("commitmentId"), Column("id")).fetchAll(db),
-                edits: try CommitmentEditRecord.order(Column("commitmentId"), Column("recordedAt"), Column("id"))
-                    .fetchAll(db),
-                evasions: try EvasionRecord.order(Column("debateId"), Column("turn"), Column("id")).fetchAll(db),
-                mentions: try MentionRecord.order(Column("debateId"), Column("turn"), Column("id")).fetchAll(db))
-        }
+        try read { db in try Self.snapshot(db) }
+    }
+
+    /// Every table in the snapshot's fixed order, read through either backend.
+    static func snapshot(_ db: some RegisterRows) throws -> RegisterSnapshot {
+        RegisterSnapshot(
+            debates: try db.fetchAll(DebateRecord.self, orderBy: [.id]),
+            debateVersions: try db.fetchAll(DebateVersionRecord.self, orderBy: [.debateId, .revision, .sha256]),
+            commitments: try db.fetchAll(CommitmentRecord.self, orderBy: [.id]),
+            requests: try db.fetchAll(RequestRecord.self, orderBy: [.id]),
+            statusEvents: try db.fetchAll(
+                StatusEventRecord.self, orderBy: [.commitmentId, .effectiveDate, .recordedAt, .id]),
+            notes: try db.fetchAll(NoteRecord.self, orderBy: [.commitmentId, .recordedAt, .id]),
+            changes: try db.fetchAll(CommitmentChangeRecord.self, orderBy: [.commitmentId, .revision, .id]),
+            links: try db.fetchAll(FollowUpLinkRecord.self, orderBy: [.commitmentId, .id]),
+            edits: try db.fetchAll(CommitmentEditRecord.self, orderBy: [.commitmentId, .recordedAt, .id]),
+            evasions: try db.fetchAll(EvasionRecord.self, orderBy: [.debateId, .turn, .id]),
+            mentions: try db.fetchAll(MentionRecord.self, orderBy: [.debateId, .turn, .id]))
     }
 
     /// The register as it stood at the end of `date`: commitments made by then, statuses from events
     /// effective by then, links decided by then.
     public func snapshot(asOf date: String) throws(RegisterError) -> RegisterSnapshot {
-        let whole = try snapshot()
+        try snapshot().standing(at: date)
+    }
+}
+
+extension RegisterSnapshot {
+    /// The register this snapshot holds as it stood at the end of `date`: commitments made by then, statuses from
+    /// events effective by then, links decided by then.
+    public func standing(at date: String) -> RegisterSnapshot {
+        let whole = self
         let debates = whole.debates.filter { ($0.date ?? "") <= date }
         let debateIds = Set(debates.map(\.id))
         var latest: [String: StatusEventRecord] = [:]
@@ -233,7 +242,9 @@ extension Register {
             evasions: whole.evasions.filter { debateIds.contains($0.debateId) },
             mentions: whole.mentions.filter { debateIds.contains($0.debateId) })
     }
+}
 
+extension Register {
     /// What ``importSnapshot(_:from:)`` did.
     public struct ImportSummary: Sendable, Hashable, Codable {
         /// Debates added.
@@ -270,21 +281,30 @@ extension Register {
     public func importSnapshot(_ snapshot: RegisterSnapshot, from path: String = "snapshot") throws(RegisterError)
         -> ImportSummary
     {
-        try write { db in
+        try write { db in try Self.importSnapshot(db, snapshot, from: path) }
+    }
+
+    /// ``importSnapshot(_:from:)`` inside a write transaction of either backend.
+    static func importSnapshot(_ db: some RegisterRows, _ snapshot: RegisterSnapshot, from path: String) throws
+        -> ImportSummary
+    {
+        do {
             if let problem = try snapshot.firstProblem(db) {
                 throw RegisterError.invalidSnapshot(path: path, problem: problem)
             }
             var summary = ImportSummary()
             var skippedDebates = Set<String>()
-            for debate in snapshot.debates where try !debate.exists(db) {
-                if let held = try DebateRecord.filter(Column("identity") == debate.identity).fetchOne(db) {
+            for debate in snapshot.debates where try !db.exists(DebateRecord.self, key: debate.id) {
+                if let held = try db.fetchAll(
+                    DebateRecord.self, where: .identity, equals: debate.identity, orderBy: [.id]
+                ).first {
                     skippedDebates.insert(debate.id)
                     summary.skipped.append(
                         "debate \(debate.id) (\"\(debate.title)\"): the register holds this debate as \(held.id);"
                             + " its version is kept")
                     continue
                 }
-                try debate.insert(db)
+                try db.insert(debate, ignoringConflicts: false)
                 summary.debates += 1
             }
             var skippedCommitments = Set<String>()
@@ -294,10 +314,10 @@ extension Register {
                         "page version \(version.sha256.prefix(12)): its debate \(version.debateId) was skipped")
                     continue
                 }
-                try version.insert(db, onConflict: .ignore)
+                try db.insert(version, ignoringConflicts: true)
             }
             let titles = Dictionary(snapshot.debates.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-            for var commitment in snapshot.commitments where try !commitment.exists(db) {
+            for var commitment in snapshot.commitments where try !db.exists(CommitmentRecord.self, key: commitment.id) {
                 if skippedDebates.contains(commitment.debateId) {
                     skippedCommitments.insert(commitment.id)
                     summary.skipped.append("commitment \(commitment.id): its debate \(commitment.debateId) was skipped")
@@ -306,9 +326,9 @@ extension Register {
                 // A snapshot made before citations has no title on its commitments; search needs one.
                 if commitment.debateTitle == nil {
                     commitment.debateTitle =
-                        try titles[commitment.debateId] ?? DebateRecord.fetchOne(db, key: commitment.debateId)?.title
+                        try titles[commitment.debateId] ?? db.fetch(DebateRecord.self, key: commitment.debateId)?.title
                 }
-                try commitment.insert(db, onConflict: .ignore)
+                try db.insert(commitment, ignoringConflicts: true)
                 summary.commitments += 1
             }
             for request in snapshot.requests {
@@ -316,22 +336,22 @@ extension Register {
                     summary.skipped.append("request \(request.id): its debate \(request.debateId) was skipped")
                     continue
                 }
-                try request.insert(db, onConflict: .ignore)
+                try db.insert(request, ignoringConflicts: true)
             }
             for change in snapshot.changes {
                 if skippedCommitments.contains(change.commitmentId) {
                     summary.skipped.append("change \(change.id): its commitment \(change.commitmentId) was skipped")
                     continue
                 }
-                try change.insert(db, onConflict: .ignore)
+                try db.insert(change, ignoringConflicts: true)
             }
             for note in snapshot.notes {
                 if skippedCommitments.contains(note.commitmentId) {
                     summary.skipped.append("note \(note.id): its commitment \(note.commitmentId) was skipped")
                     continue
                 }
-                if try !note.exists(db) {
-                    try note.insert(db)
+                if try !db.exists(NoteRecord.self, key: note.id) {
+                    try db.insert(note, ignoringConflicts: false)
                     summary.notes += 1
                 }
             }
@@ -340,16 +360,16 @@ extension Register {
                     summary.skipped.append("follow-up link \(link.id): its commitment or later debate was skipped")
                     continue
                 }
-                if var existing = try FollowUpLinkRecord.fetchOne(db, key: link.id) {
+                if var existing = try db.fetch(FollowUpLinkRecord.self, key: link.id) {
                     if existing.state == .candidate && link.state != .candidate {
                         existing.state = link.state
                         existing.decidedAt = link.decidedAt
                         existing.decidedBy = link.decidedBy
-                        try existing.update(db)
+                        try db.update(existing)
                         summary.links += 1
                     }
                 } else {
-                    try link.insert(db, onConflict: .ignore)
+                    try db.insert(link, ignoringConflicts: true)
                     summary.links += 1
                 }
             }
@@ -359,18 +379,18 @@ extension Register {
                     summary.skipped.append("edit \(edit.id): its commitment \(edit.commitmentId) was skipped")
                     continue
                 }
-                if try !edit.exists(db) {
-                    try edit.insert(db)
+                if try !db.exists(CommitmentEditRecord.self, key: edit.id) {
+                    try db.insert(edit, ignoringConflicts: false)
                     summary.edits += 1
                     edited.insert(edit.commitmentId)
                 }
             }
             for id in edited.sorted() { try Self.applyLatestEdits(db, commitmentId: id) }
             for evasion in snapshot.evasions where !skippedDebates.contains(evasion.debateId) {
-                try evasion.insert(db, onConflict: .ignore)
+                try db.insert(evasion, ignoringConflicts: true)
             }
             for mention in snapshot.mentions where !skippedDebates.contains(mention.debateId) {
-                try mention.insert(db, onConflict: .ignore)
+                try db.insert(mention, ignoringConflicts: true)
             }
             var touched = Set<String>()
             for event in snapshot.statusEvents {
@@ -378,8 +398,8 @@ extension Register {
                     summary.skipped.append("status event \(event.id): its commitment \(event.commitmentId) was skipped")
                     continue
                 }
-                if try !event.exists(db) {
-                    try event.insert(db)
+                if try !db.exists(StatusEventRecord.self, key: event.id) {
+                    try db.insert(event, ignoringConflicts: false)
                     summary.statusEvents += 1
                     touched.insert(event.commitmentId)
                 }
@@ -394,7 +414,7 @@ extension RegisterSnapshot {
     /// The first thing that makes the snapshot unfit to import into the register `db` holds, in words that
     /// name the row, or nil: dates that are not dates, ids used twice, rows whose debate or commitment is in
     /// neither the snapshot nor the register, status events dated before their commitment was made.
-    func firstProblem(_ db: Database) throws -> String? {
+    func firstProblem(_ db: some RegisterRows) throws -> String? {
         func duplicate<Row>(_ rows: [Row], _ table: String, _ key: (Row) -> String, _ what: String = "id") -> String? {
             var seen = Set<String>()
             for (index, row) in rows.enumerated() where !seen.insert(key(row)).inserted {
@@ -422,10 +442,12 @@ extension RegisterSnapshot {
         let debateIds = Set(debates.map(\.id))
         var commitmentDates: [String: String?] = [:]
         for commitment in commitments { commitmentDates[commitment.id] = commitment.debateDate }
-        func debateKnown(_ id: String) throws -> Bool { try debateIds.contains(id) || DebateRecord.exists(db, key: id) }
+        func debateKnown(_ id: String) throws -> Bool {
+            try debateIds.contains(id) || db.exists(DebateRecord.self, key: id)
+        }
         func commitmentDate(_ id: String) throws -> String?? {
             if let known = commitmentDates[id] { return known }
-            return try CommitmentRecord.fetchOne(db, key: id).map { $0.debateDate }
+            return try db.fetch(CommitmentRecord.self, key: id).map { $0.debateDate }
         }
         for (index, debate) in debates.enumerated() {
             let row = "debates[\(index)] (\(debate.id))"
@@ -495,10 +517,12 @@ extension RegisterSnapshot {
             }
         }
         for (index, evasion) in evasions.enumerated() where try !debateKnown(evasion.debateId) {
-            return "evasions[\(index)] (\(evasion.id)): its debate \(evasion.debateId) is in neither the file nor the register"
+            return
+                "evasions[\(index)] (\(evasion.id)): its debate \(evasion.debateId) is in neither the file nor the register"
         }
         for (index, mention) in mentions.enumerated() where try !debateKnown(mention.debateId) {
-            return "mentions[\(index)] (\(mention.id)): its debate \(mention.debateId) is in neither the file nor the register"
+            return
+                "mentions[\(index)] (\(mention.id)): its debate \(mention.debateId) is in neither the file nor the register"
         }
         for (index, link) in links.enumerated() {
             let row = "links[\(index)] (\(link.id))"

@@ -78,7 +78,7 @@ public struct ReportData: Sendable {
     public var counted: [CommitmentListing] { listings.filter { $0.status.counts } }
 
     /// Reads the register as of `asOf` (`yyyy-MM-dd`, or nil for today).
-    public static func load(from register: Register, asOf: String?) throws(RegisterError) -> ReportData {
+    public static func load(from register: any RegisterBackend, asOf: String?) throws(RegisterError) -> ReportData {
         let list = try register.commitments(CommitmentQuery(scope: .all, asOf: asOf))
         return ReportData(asOf: list.asOf, snapshot: try register.snapshot(), listings: list.items)
     }

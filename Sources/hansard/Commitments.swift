@@ -108,7 +108,9 @@ struct ListFilters: ParsableArguments {
     @Option(help: ArgumentHelp("Reckon ages, overdue marks and statuses at this date (yyyy-MM-dd).", valueName: "date"))
     var asOf: DateArgument?
 
-    @Option(help: ArgumentHelp("Part of any name a page gives the minister (\"Eccles\", \"Sir D. Eccles\").", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Part of any name a page gives the minister (\"Eccles\", \"Sir D. Eccles\").", valueName: "name"))
     var minister: String?
 
     @Option(
@@ -229,14 +231,16 @@ struct ListOutput: ParsableArguments {
         format?.format ?? (Terminal.standardOutputIsTerminal ? .table : .tsv)
     }
 
-    func write(_ list: CommitmentList, register: Register) throws {
+    func write(_ list: CommitmentList, register: any RegisterBackend) throws {
         let format = chosenFormat
         var options = CommitmentListRenderer.Options(
             width: Terminal.width(), quote: quote, formulaGuard: !rawCsv, excel: excel)
         if let columns {
             options.columns = try CommitmentColumns.named(columns.split(separator: ",").map(String.init))
         }
-        if format == .table { options.shortIds = try register.shortIds(for: list.items.map(\.commitment.id)) }
+        if format == .table {
+            options.shortIds = try register.shortIds(for: list.items.map(\.commitment.id), minimum: 10)
+        }
         // The debates, requests, events, edits and links are read only when a column shows them.
         let needsContext =
             format == .csv && (options.columns ?? CommitmentColumns.all).contains(where: \.needsContext)

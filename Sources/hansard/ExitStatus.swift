@@ -35,6 +35,8 @@ enum ExitStatus: Int32 {
     case registerBusy = 75
     /// The register was written by a newer hansard; upgrade hansard to use it.
     case newerRegister = 76
+    /// A PostgreSQL server refused the login (wrong password, unknown role, no right to connect).
+    case permissionDenied = 77
 
     init(for error: IngestionError) {
         switch error {
@@ -55,8 +57,11 @@ enum ExitStatus: Int32 {
         case .cannotWrite: self = .outputFailed
         case .unknownCommitment, .unknownLink, .ambiguousId: self = .noSuchRecord
         case .invalidDate, .unknownSession, .dateBeforeCommitment, .invalidEdit, .unknownGovernment, .emptySearch,
-            .serverLocation:
+            .serverLocation, .badAddress, .notOnServer:
             self = .usage
+        case .serverUnreachable: self = .unavailable
+        case .loginRefused: self = .permissionDenied
+        case .noSuchDatabase: self = .missingInput
         case .database: self = .internalError
         }
     }

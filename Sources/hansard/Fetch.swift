@@ -149,8 +149,9 @@ struct DayFileRun {
     func run(from first: String?, through last: String) async throws {
         let settings = try fetching.settings()
         let register = try location.open()
+        try register.requireAdding()
         let reader = DebateReader()
-        let cache = PageCache.beside(register: register.path)
+        let cache = PageCache.beside(register: register.pageCacheAnchor)
         let store = try PageStore(register: register, reader: reader, verbose: days.verbose)
         guard let first = try first ?? lastSynced(cache: cache, register: register) else {
             Terminal.report(
@@ -239,7 +240,7 @@ struct DayFileRun {
     }
 
     /// The newest day among the TheyWorkForYou day files whose cached copy the register holds.
-    private func lastSynced(cache: PageCache, register: Register) throws -> String? {
+    private func lastSynced(cache: PageCache, register: any RegisterBackend) throws -> String? {
         var latest: String?
         for record in cache.allRecords() {
             guard record.url.hasPrefix("https://www.theyworkforyou.com" + TheyWorkForYou.root) else { continue }

@@ -56,12 +56,7 @@ extension Hansard {
             var failures: [ExitStatus] = []
             // Fetched pages are kept where `register add` would keep them, so a later add finds them cached.
             // A `$HANSARD_REGISTER` written as an address has no folder beside it; the default file's is used.
-            var registerPath = Register.defaultPath()
-            if Register.isAddress(registerPath) {
-                var environment = ProcessInfo.processInfo.environment
-                environment["HANSARD_REGISTER"] = nil
-                registerPath = Register.defaultPath(environment: environment)
-            }
+            let registerPath = Registers.pageCacheAnchor(for: Register.defaultPath())
             let (files, _, _) = await fetchingURLs(
                 self.files, cache: PageCache.beside(register: registerPath),
                 settings: try fetching.settings(for: self.files), reader: reader, quiet: true, failures: &failures)

@@ -36,7 +36,8 @@ extension Hansard {
         @OptionGroup var location: RegisterLocation
 
         @Argument(
-            help: ArgumentHelp("Debate pages, directories of them, or URLs of debate pages.", valueName: "file-dir-or-url"),
+            help: ArgumentHelp(
+                "Debate pages, directories of them, or URLs of debate pages.", valueName: "file-dir-or-url"),
             completion: .file())
         var inputs: [String]
 
@@ -54,15 +55,18 @@ extension Hansard {
         @Flag(help: "Analyse pages the register already has again, keeping ids, edits, dismissals and statuses.")
         var reanalyse = false
 
-        @Option(help: ArgumentHelp("Analyse with these rules instead of the bundled ones.", valueName: "file"), completion: .file())
+        @Option(
+            help: ArgumentHelp("Analyse with these rules instead of the bundled ones.", valueName: "file"),
+            completion: .file())
         var rules: String?
 
         func run() async throws {
             let settings = try fetching.settings(for: inputs)
             let register = try location.open()
+            try register.requireAdding()
             let reader = DebateReader(format: inputFormat?.format)
             var fetchFailures: [ExitStatus] = []
-            let cache = PageCache.beside(register: register.path)
+            let cache = PageCache.beside(register: register.pageCacheAnchor)
             let (arguments, labels, fetcher) = await fetchingURLs(
                 inputs, cache: cache, settings: settings, reader: reader, quiet: quiet, failures: &fetchFailures)
             let (paths, missing, skipped) = Intake.expand(arguments)
@@ -95,7 +99,7 @@ extension Hansard {
 /// Reads, analyses and stores pages as `register add` does, counting what happened and reporting each failure
 /// in one line; shared with `fetch` and `sync`, which add one fetched page at a time.
 final class PageStore {
-    let register: Register
+    let register: any RegisterBackend
     let reader: DebateReader
     let analyzer: Analyzer
     let verbose: Bool
@@ -112,7 +116,10 @@ final class PageStore {
     ///   - rules: a rules file to analyse with instead of the bundled rules.
     ///   - reanalysing: analyse pages the register already has again (`register add --reanalyse`).
     /// - Throws: `ExitCode` with the documented status when the rules cannot be loaded, after saying why on stderr.
-    init(register: Register, reader: DebateReader, verbose: Bool, rules: String? = nil, reanalysing: Bool = false)
+    init(
+        register: any RegisterBackend, reader: DebateReader, verbose: Bool, rules: String? = nil,
+        reanalysing: Bool = false
+    )
         throws
     {
         self.register = register
@@ -172,7 +179,7 @@ final class PageStore {
             Terminal.report(
                 stopped.error.description + "; stopped at \(stopped.path), \(stopped.remaining) pages not read;"
                     + " the debates added before it are kept")
-            Terminal.write(tally.summary(register: register.path) + "\n")
+            Terminal.write(tally.summary(register: register.location) + "\n")
             failures.append(ExitStatus(for: stopped.error))
             throw ExitCode(ExitStatus.worst(failures).rawValue)
         }
@@ -181,7 +188,7 @@ final class PageStore {
 
     /// Prints the summary and exits with the worst failure's status, if any.
     func finish() throws {
-        Terminal.write(tally.summary(register: register.path) + "\n")
+        Terminal.write(tally.summary(register: register.location) + "\n")
         if !failures.isEmpty { throw ExitCode(ExitStatus.worst(failures).rawValue) }
     }
 }
@@ -237,7 +244,8 @@ struct Tally {
     }
 
     private func describe(_ changes: RevisionSummary, links: Int) -> String {
-        var text = "\(changes.added) new, \(changes.reworded) reworded, \(changes.missing) no longer in the text, "
+        var text =
+            "\(changes.added) new, \(changes.reworded) reworded, \(changes.missing) no longer in the text, "
             + "\(changes.restored) restored, \(links) follow-up links"
         if changes.editsKept > 0 {
             text += "; \(changes.editsKept) edits kept, \(changes.disagreements) where the page now reads otherwise"
@@ -250,7 +258,8 @@ struct Tally {
         if reanalysed > 0 { text += "\(reanalysed) reanalysed, " }
         text += "\(failed) failed; \(commitments) commitments added, \(links) follow-up links proposed"
         if editsKept > 0 {
-            text += "; \(editsKept) edits kept, \(disagreements) where the page now reads otherwise"
+            text +=
+                "; \(editsKept) edits kept, \(disagreements) where the page now reads otherwise"
                 + " (hansard register show ID gives both)"
         }
         return text + " (\(register))"

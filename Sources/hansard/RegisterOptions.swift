@@ -6,21 +6,21 @@ struct RegisterLocation: ParsableArguments {
     @Option(
         name: .customLong("register"),
         help: ArgumentHelp(
-            "The register file (default: $HANSARD_REGISTER, else $XDG_DATA_HOME/hansard/register.sqlite, else ~/.local/share/hansard/register.sqlite).",
+            "The register: a file, or postgres://user@host/database (default: $HANSARD_REGISTER, else $XDG_DATA_HOME/hansard/register.sqlite, else ~/.local/share/hansard/register.sqlite).",
             valueName: "path"))
     var path: String?
 
     func validate() throws {
         if path == "" {
-            throw ValidationError("--register needs a file name; leave it out to use the default register.")
+            throw ValidationError("--register needs a file name or address; leave it out to use the default register.")
         }
     }
 
     var resolvedPath: String { path ?? Register.defaultPath() }
 
     /// Opens the register, saying so when opening it upgraded the file.
-    func open(readOnly: Bool = false) throws(RegisterError) -> Register {
-        let register = try Register.open(at: resolvedPath, readOnly: readOnly)
+    func open(readOnly: Bool = false) throws(RegisterError) -> any RegisterBackend {
+        let register = try Registers.open(at: resolvedPath, readOnly: readOnly)
         if let backup = register.backupPath {
             Terminal.report("upgraded the register; the previous version is kept in \(backup)")
         }

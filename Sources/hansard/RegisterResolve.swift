@@ -73,7 +73,7 @@ extension Hansard {
         @OptionGroup var actor: ActorOption
 
         func run() throws {
-            let event = try location.open().reopen(id, note: note, actor: actor.name)
+            let event = try location.open().reopen(id, note: note, date: nil, actor: actor.name)
             Terminal.write("\(event.commitmentId): outstanding again as of \(event.effectiveDate)\n")
         }
     }

@@ -99,7 +99,7 @@ extension Hansard {
                 data, columns: chosen ?? CommitmentColumns.all, formulaGuard: !rawCsv, excel: excel)
         }
 
-        private func write(_ register: Register) async throws {
+        private func write(_ register: any RegisterBackend) async throws {
             let data = try ReportData.load(from: register, asOf: asOf?.text)
             if out == "-" {
                 switch formats {

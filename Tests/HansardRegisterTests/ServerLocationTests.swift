@@ -3,15 +3,19 @@ import HansardRegister
 import HansardTestSupport
 import Testing
 
-/// A register named by a server address (`postgres://…`, as a team would set `$HANSARD_REGISTER`) is refused with
-/// one line and exit status 64 until a PostgreSQL backend exists: before, the address was taken as a relative
-/// file name and a new empty SQLite register was made in `postgres:/user@host/`, silently showing nothing.
+/// A register named by a server address is never taken for a file name.
+///
+/// A `postgres://…` location (as a team would set `$HANSARD_REGISTER`) once made an empty SQLite register in a
+/// `postgres:/user@host/` folder. Now the SQLite register refuses it, every command goes to the server, and one that cannot be reached is one line and exit status 69 with
+/// nothing created. Other schemes are refused with 64.
 @Suite("Register locations that are server addresses")
 struct ServerLocationTests {
-    static let address = "postgres://alice:s3cret@127.0.0.1:5432/team"
-    static let shown = "postgres://alice:***@127.0.0.1:5432/team"
+    /// A port nothing listens on.
+    static let port: Int = (try? TestPostgres.freePort()) ?? 9
+    static var address: String { "postgres://alice:s3cret@127.0.0.1:\(port)/team" }
+    static var shown: String { "postgres://alice:***@127.0.0.1:\(port)/team" }
 
-    @Test("Register.open and RegisterSnapshot.load refuse an address, hiding its password")
+    @Test("The SQLite register refuses an address and RegisterSnapshot.load goes to the server, hiding the password")
     func libraryRefuses() throws {
         for location in [Self.address, "POSTGRESQL://alice:s3cret@127.0.0.1:5432/team", "postgres://bob@db/team"] {
             #expect {
@@ -19,9 +23,19 @@ struct ServerLocationTests {
             } throws: { error in
                 guard case .serverLocation(let named, let scheme) = error as? RegisterError else { return false }
                 return ["postgres", "postgresql"].contains(scheme) && !named.contains("s3cret")
-                    && (error as? RegisterError)?.description.contains("cannot use a PostgreSQL register") == true
+                    && (error as? RegisterError)?.description.contains("a PostgreSQL register, not an SQLite file")
+                        == true
             }
-            #expect(throws: RegisterError.self) { _ = try RegisterSnapshot.load(path: location) }
+        }
+        do {
+            _ = try RegisterSnapshot.load(path: Self.address)
+            Issue.record("a snapshot was read from a server nobody runs")
+        } catch {
+            guard case .serverUnreachable(let location, _) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(location == Self.shown)
         }
         do {
             _ = try Register.open(at: Self.address, readOnly: true)
@@ -44,7 +58,8 @@ struct ServerLocationTests {
         #expect(FileManager.default.fileExists(atPath: colon))
     }
 
-    @Test("Every way of naming the register refuses the address: one line, exit 64, nothing created")
+    @Test(
+        "Every way of naming a PostgreSQL register goes to the server: unreachable, one line, exit 69, nothing created")
     func commandsRefuse() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -67,11 +82,13 @@ struct ServerLocationTests {
                 arguments, environment: environment.merging(["HOME": folder]) { a, _ in a },
                 setting: HansardCommand.Setting(directory: folder))
             let context = "hansard \(arguments.joined(separator: " ")) \(environment)"
-            #expect(outcome.status == 64, "\(context): \(outcome.standardError)")
+            #expect(outcome.status == 69, "\(context): \(outcome.standardError)")
             #expect(outcome.standardOutput.isEmpty, "\(context)")
             let lines = outcome.standardError.split(separator: "\n")
             #expect(lines.count == 1, "\(context): \(outcome.standardError)")
-            #expect(lines.first?.contains("\(Self.shown): this hansard cannot use a PostgreSQL register yet") == true)
+            #expect(
+                lines.first?.contains("\(Self.shown): cannot reach the PostgreSQL server: connection refused") == true,
+                "\(context): \(outcome.standardError)")
             #expect(!outcome.standardError.contains("s3cret"), "\(context)")
             // No `postgres:` folder, no register, no page cache: the folder hansard ran in stays empty.
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [], "\(context)")

@@ -1,0 +1,216 @@
+// Public: the records' Columns enums are GRDB column expressions, which GRDB's TableRecord makes part of each
+// record's public conformance (as long as the records conform to GRDB's protocols publicly).
+public import GRDB
+
+/// A table's record: its name, columns and key, so that logic written once reads and writes it on either backend.
+protocol StoredRecord: Codable, Sendable {
+    /// The table's columns, in the order the table has them; the names are the record's coding keys.
+    associatedtype Columns: RawRepresentable, CaseIterable where Columns.RawValue == String
+    static var table: String { get }
+    /// The single-column primary key (every table that the shared logic touches has one).
+    static var keyColumn: Columns { get }
+    var key: String { get }
+}
+
+extension DebateRecord: StoredRecord {
+    /// The table's columns, in the table's order.
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, identity, title, house, date, url, type, sha256, sourcePath, revision, addedAt, updatedAt, volume,
+            format, bytes, governmentTurns
+    }
+    static var table: String { "debate" }
+    static var keyColumn: Columns { .id }
+    var key: String { id }
+}
+
+extension DebateVersionRecord: StoredRecord {
+    /// The table's columns, in the table's order.
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case sha256, debateId, revision, sourcePath, addedAt
+    }
+    static var table: String { "debateVersion" }
+    static var keyColumn: Columns { .sha256 }
+    var key: String { sha256 }
+}
+
+extension CommitmentRecord: StoredRecord {
+    /// The table's columns, in the table's order.
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, analysisId, debateId, debateDate, house, turn, speakerName, speakerRole, office, department, quote,
+            action, object, subject, timingPhrase, timingClass, dueBy, strength, source, requestId, status, statusDate,
+            firstRevision, missingSinceRevision, person, speakerAliases, departmentSource, speakerEvidence, heading,
+            debateTitle, startColumn, contributionId, government, parliament, kind, analysisEvidence, machineValues
+    }
+    static var table: String { "commitment" }
+    static var keyColumn: Columns { .id }
+    var key: String { id }
+}
+
+extension RequestRecord: StoredRecord {
+    /// The table's columns, in the table's order.
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, debateId, turn, speakerName, quote, action, outcome, answerQuote, commitmentId, form, asked
+    }
+    static var table: String { "request" }
+    static var keyColumn: Columns { .id }
+    var key: String { id }
+}
+
+extension StatusEventRecord: StoredRecord {
+    /// The table's columns, in the table's order.
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, commitmentId, status, effectiveDate, recordedAt, `actor`, evidence, reason, linkId, rule
+    }
+    static var table: String { "statusEvent" }
+    static var keyColumn: Columns { .id }
+    var key: String { id }
+}
+
+extension NoteRecord: StoredRecord {
+    /// The table's columns, in the table's order.
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, commitmentId, text, author, recordedAt
+    }
+    static var table: String { "note" }
+    static var keyColumn: Columns { .id }
+    var key: String { id }
+}
+
+extension CommitmentChangeRecord: StoredRecord {
+    /// The table's columns, in the table's order.
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, commitmentId, revision, kind, oldValue, newValue, recordedAt, field
+    }
+    static var table: String { "commitmentChange" }
+    static var keyColumn: Columns { .id }
+    var key: String { id }
+}
+
+extension FollowUpLinkRecord: StoredRecord {
+    /// The table's columns, in the table's order.
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, commitmentId, debateId, turn, speakerName, quote, kind, evidence, score, suggestsFulfilment, state,
+            decidedAt, decidedBy
+    }
+    static var table: String { "followUpLink" }
+    static var keyColumn: Columns { .id }
+    var key: String { id }
+}
+
+extension CommitmentEditRecord: StoredRecord {
+    /// The table's columns, in the table's order.
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, commitmentId, field, value, previous, machineValue, `actor`, reason, recordedAt
+    }
+    static var table: String { "commitmentEdit" }
+    static var keyColumn: Columns { .id }
+    var key: String { id }
+}
+
+extension EvasionRecord: StoredRecord {
+    /// The table's columns, in the table's order.
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, debateId, turn, quote, questionTurn, label, reason
+    }
+    static var table: String { "evasion" }
+    static var keyColumn: Columns { .id }
+    var key: String { id }
+}
+
+extension MentionRecord: StoredRecord {
+    /// The table's columns, in the table's order.
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case id, debateId, turn, quote, subject, refersTo
+    }
+    static var table: String { "mention" }
+    static var keyColumn: Columns { .id }
+    var key: String { id }
+}
+
+/// The row-level operations the register's shared logic is written against, so that it is written once.
+///
+/// Status events, notes, link decisions, edits, lapses, imports and exports use it: GRDB's `Database` for SQLite, a
+/// PostgreSQL session for a server register. Each call runs inside the transaction its backend opened.
+protocol RegisterRows {
+    func fetch<R: StoredRecord>(_ type: R.Type, key: String) throws -> R?
+    /// The rows whose `column` equals `value` (all rows when `column` is nil), in the order of `orderBy`'s columns
+    /// (ascending; `descending` reverses each), compared as bytes on both backends.
+    func fetchAll<R: StoredRecord>(
+        _ type: R.Type, where column: R.Columns?, equals value: String?, orderBy: [R.Columns], descending: Bool
+    ) throws -> [R]
+    func exists<R: StoredRecord>(_ type: R.Type, key: String) throws -> Bool
+    /// Inserts the row; with `ignoringConflicts`, a row whose key or unique columns are taken is left out silently.
+    func insert<R: StoredRecord>(_ record: R, ignoringConflicts: Bool) throws
+    /// Writes every column of the row with the record's key.
+    func update<R: StoredRecord>(_ record: R) throws
+    /// Sets a commitment's cached status and its date.
+    func setStatus(commitmentId: String, status: CommitmentStatus, date: String?) throws
+    /// The ids of `table` matching a prefix `pattern` as ``Register`` builds it: `base*` or `base*-suffix`, leaving
+    /// out ids with more dashes than `maxDashes`; in byte order, at most `limit`.
+    func ids(in table: String, prefix base: String, suffix: String?, maxDashes: Int, limit: Int) throws -> [String]
+}
+
+extension RegisterRows {
+    func fetchAll<R: StoredRecord>(
+        _ type: R.Type, where column: R.Columns? = nil, equals value: String? = nil, orderBy: [R.Columns]
+    ) throws -> [R] {
+        try fetchAll(type, where: column, equals: value, orderBy: orderBy, descending: false)
+    }
+}
+
+extension Database: RegisterRows {
+    func fetch<R: StoredRecord>(_ type: R.Type, key: String) throws -> R? {
+        let request = SQLRequest<Row>(
+            literal:
+                "SELECT * FROM \(sql: R.table.quotedDatabaseIdentifier) WHERE \(Column(R.keyColumn.rawValue)) = \(key)")
+        guard let row = try Row.fetchOne(self, request) else { return nil }
+        return try (R.self as! any FetchableRecord.Type).init(row: row) as? R
+    }
+
+    func fetchAll<R: StoredRecord>(
+        _ type: R.Type, where column: R.Columns?, equals value: String?, orderBy: [R.Columns], descending: Bool
+    ) throws -> [R] {
+        var sql: SQL = "SELECT * FROM \(sql: R.table.quotedDatabaseIdentifier)"
+        if let column { sql += " WHERE \(Column(column.rawValue)) = \(value)" }
+        if !orderBy.isEmpty {
+            let terms: [SQL] = orderBy.map { "\(Column($0.rawValue))\(sql: descending ? " DESC" : "")" }
+            sql += " ORDER BY " + terms.joined(separator: ", ")
+        }
+        let decoder = R.self as! any FetchableRecord.Type
+        return try Row.fetchAll(self, SQLRequest<Row>(literal: sql)).map { try decoder.init(row: $0) as! R }
+    }
+
+    func exists<R: StoredRecord>(_ type: R.Type, key: String) throws -> Bool {
+        let table = R.table.quotedDatabaseIdentifier
+        let request = SQLRequest<Bool>(
+            literal: "SELECT EXISTS (SELECT 1 FROM \(sql: table) WHERE \(Column(R.keyColumn.rawValue)) = \(key))")
+        return try Bool.fetchOne(self, request) ?? false
+    }
+
+    func insert<R: StoredRecord>(_ record: R, ignoringConflicts: Bool) throws {
+        try (record as! any PersistableRecord).insert(self, onConflict: ignoringConflicts ? .ignore : nil)
+    }
+
+    func update<R: StoredRecord>(_ record: R) throws {
+        try (record as! any PersistableRecord).update(self)
+    }
+
+    func setStatus(commitmentId: String, status: CommitmentStatus, date: String?) throws {
+        try execute(
+            literal:
+                "UPDATE commitment SET status = \(status.rawValue), statusDate = \(date) WHERE id = \(commitmentId)")
+    }
+
+    func ids(in table: String, prefix base: String, suffix: String?, maxDashes: Int, limit: Int) throws -> [String] {
+        // GLOB is case-sensitive and reads the primary key's index; the parts hold no GLOB characters.
+        let head = String(base.prefix { $0 != "-" })
+        let pattern = suffix.map { base + "*-" + $0 } ?? base + "*"
+        let tooMany = head + String(repeating: "-*", count: maxDashes + 1)
+        let request = SQLRequest<String>(
+            literal: """
+                SELECT id FROM \(sql: table.quotedDatabaseIdentifier) WHERE id GLOB \(pattern) \
+                AND id NOT GLOB \(tooMany) ORDER BY id LIMIT \(limit)
+                """)
+        return try String.fetchAll(self, request)
+    }
+}
