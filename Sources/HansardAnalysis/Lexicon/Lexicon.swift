@@ -85,6 +85,30 @@ struct LexiconFile: Decodable {
     var timing: [TimingEntry]
     /// A trained linear model that decides request outcomes from named features; absent, hand rules decide.
     var outcomeModel: LinearModel?
+    /// A trained scorer that decides which candidate clauses are commitments; absent, the grammar's reading decides.
+    var commitmentModel: CandidateModel?
+}
+
+/// A binary logistic regression over a candidate clause's named features (``AnalysisRun/candidateFeatures``):
+/// the clause is kept as a commitment when its probability reaches the threshold.
+///
+/// Trained offline by scripts/train-commitments on the development pages and shipped only when it beats the
+/// grammar's own reading under leave-one-page-out cross-validation, with those figures in `about`.
+struct CandidateModel: Decodable, Sendable {
+    var about: String
+    var bias: Double
+    var weights: [String: Double]
+    var threshold: Double
+
+    /// The probability that the clause is a commitment (missing features count as 0).
+    func probability(_ features: [String: Double]) -> Double {
+        var score = bias
+        for (feature, value) in features { score += weights[feature, default: 0] * value }
+        return 1 / (1 + exp(-score))
+    }
+
+    /// True when the clause is kept as a commitment.
+    func keeps(_ features: [String: Double]) -> Bool { probability(features) >= threshold }
 }
 
 /// A multinomial logistic regression over named features: the class with the highest score wins.
@@ -334,6 +358,7 @@ final class Lexicon: Sendable, WordClasses {
 
     let timing: [TimingRule]
     let outcomeModel: LinearModel?
+    let commitmentModel: CandidateModel?
 
     /// Loads and compiles the lexicon file at `path` with the bundled WordNet lexicon.
     init(path: String, wordNet: WordNet) throws(AnalysisError) {
@@ -465,6 +490,7 @@ final class Lexicon: Sendable, WordClasses {
         }
         self.timing = timing
         outcomeModel = file.outcomeModel
+        commitmentModel = file.commitmentModel
 
         // Every @class a pattern names must exist, so a typo fails at load, not silently at match time.
         for pattern in subpatterns.values.map(\.source) + acceptances.map(\.source) + alreadyDoing.map(\.source)

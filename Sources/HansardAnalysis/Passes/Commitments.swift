@@ -27,7 +27,18 @@ extension AnalysisRun {
                         refusals[turn.index, default: []].append(sentence)
                         continue
                     }
-                    guard clause.reading == .commitment else { continue }
+                    if Self.dumping || lexicon.commitmentModel != nil, clause.reading != .question {
+                        let features = candidateFeatures(
+                            clause, in: sentence, number: number, of: turnSentences.count, turn: turn.index)
+                        if Self.dumping { dumpCandidate(clause, sentence: sentence, features: features) }
+                        if let model = lexicon.commitmentModel {
+                            guard model.keeps(features) else { continue }
+                        } else if clause.reading != .commitment {
+                            continue
+                        }
+                    } else if clause.reading != .commitment {
+                        continue
+                    }
                     let object = objectText(of: clause, in: sentence)
                     // A promise said twice in one answer ("As I say, I am happy to meet…") is one promise.
                     if commitments.contains(where: {
