@@ -51,13 +51,8 @@ extension AnalysisRun {
 
     /// With HANSARD_DUMP_FEATURES=1: one JSON line on standard error per candidate (for scripts/train-commitments).
     func dumpCandidate(_ clause: Clause, sentence: Sentence, features: [String: Double]) {
-        let values = features.keys.sorted().map { "\"\($0)\": \(features[$0]!)" }.joined(separator: ", ")
-        let quote = sentence.text.unicodeScalars.map {
-            $0 == "\"" || $0 == "\\" ? "\\\($0)" : $0.value < 32 ? " " : String($0)
-        }.joined()
-        FileHandle.standardError.write(
-            Data(
-                "{\"candidate\": true, \"page\": \"\(debate.source.path)\", \"turn\": \(sentence.turn), \"quote\": \"\(quote)\", \"hand\": \(clause.reading == .commitment), \"features\": {\(values)}}\n"
-                    .utf8))
+        dumpFeatures(
+            lead: "\"candidate\": true, ", turn: sentence.turn, quote: sentence.text,
+            hand: clause.reading == .commitment ? "true" : "false", features)
     }
 }

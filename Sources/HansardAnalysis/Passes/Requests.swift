@@ -546,14 +546,20 @@ extension AnalysisRun {
     static let dumping = getenv("HANSARD_DUMP_FEATURES") != nil
 
     private func dump(request: Request, features: [String: Double], hand: Request.Outcome) {
+        dumpFeatures(lead: "", turn: request.turn, quote: request.quote, hand: "\"\(hand.rawValue)\"", features)
+    }
+
+    /// One feature row as a JSON line on standard error, for the training scripts: `lead` opens the object (a
+    /// row kind the script filters on), `hand` is the JSON value the hand rules gave.
+    func dumpFeatures(lead: String, turn: Int, quote: String, hand: String, _ features: [String: Double]) {
+        func escaped(_ text: String) -> String {
+            text.unicodeScalars.map { $0 == "\"" || $0 == "\\" ? "\\\($0)" : $0.value < 32 ? " " : String($0) }.joined()
+        }
         let values = features.keys.sorted().map { "\"\($0)\": \(features[$0]!)" }.joined(separator: ", ")
-        let quote = request.quote.unicodeScalars.map {
-            $0 == "\"" || $0 == "\\" ? "\\\($0)" : $0.value < 32 ? " " : String($0)
-        }.joined()
-        FileHandle.standardError.write(
-            Data(
-                "{\"page\": \"\(debate.source.path)\", \"turn\": \(request.turn), \"quote\": \"\(quote)\", \"hand\": \"\(hand.rawValue)\", \"features\": {\(values)}}\n"
-                    .utf8))
+        let row =
+            "{\(lead)\"page\": \"\(escaped(debate.source.path))\", \"turn\": \(turn), \"quote\": \"\(escaped(quote))\", "
+            + "\"hand\": \(hand), \"features\": {\(values)}}\n"
+        FileHandle.standardError.write(Data(row.utf8))
     }
 
     /// Verbs of a request to be told or assured ("Can he say …", "will he confirm …", "give the figures").
