@@ -48,6 +48,11 @@ struct Pattern: @unchecked Sendable {
     /// Whether the pattern matches somewhere in `text` (no match object is built).
     func matches(_ text: String, folded: LowercasedBytes? = nil) -> Bool {
         if let literals, !(folded ?? LowercasedBytes(text)).containsAny(literals) { return false }
+        return expressionMatches(text)
+    }
+
+    /// Whether the regular expression matches, without the required-letters pre-test (for callers that made it).
+    func expressionMatches(_ text: String) -> Bool {
         let whole = NSRange(location: 0, length: text.utf16.count)
         return regex.rangeOfFirstMatch(in: text, options: [], range: whole).location != NSNotFound
     }
@@ -99,11 +104,11 @@ struct PatternList: Sendable, RandomAccessCollection {
     func anyMatches(_ text: String, folded: LowercasedBytes? = nil) -> Bool {
         guard let any else { return false }
         let folded = folded ?? LowercasedBytes(text)
-        var candidates = 0
-        for pattern in patterns where pattern.literals.map({ folded.containsAny($0) }) ?? true { candidates += 1 }
-        if candidates == 0 { return false }
-        if candidates == patterns.count { return any.matches(text) }
-        return patterns.contains { $0.matches(text, folded: folded) }
+        // The required letters are tested once per pattern; the survivors go straight to their expressions.
+        let candidates = patterns.filter { pattern in pattern.literals.map { folded.containsAny($0) } ?? true }
+        if candidates.isEmpty { return false }
+        if candidates.count == patterns.count { return any.matches(text) }
+        return candidates.contains { $0.expressionMatches(text) }
     }
 }
 
