@@ -111,27 +111,24 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
     func write<T>(_ body: (PostgresSession) throws -> T) throws(RegisterError) -> T {
         if readOnly { throw .cannotWrite(path: location, reason: "the register was opened for reading only") }
         forgetCopy()
-        return try mapped(.writing) { () throws -> T in
-            let session = self.session
-            try session.execute("BEGIN")
-            do {
-                try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.lockKey))")
-                let result = try body(session)
-                try session.execute("COMMIT")
-                return result
-            } catch {
-                try? session.execute("ROLLBACK")
-                throw error
-            }
-        }
+        return try transaction(begin: "BEGIN", lock: true, body)
     }
 
     /// Runs `body` in one read-only transaction that sees one state of the register throughout.
     func read<T>(_ body: (PostgresSession) throws -> T) throws(RegisterError) -> T {
-        try mapped(.reading) { () throws -> T in
+        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, body)
+    }
+
+    /// Runs `body` in a transaction opened with the `begin` statement, first taking the register's advisory lock
+    /// when `lock` (a write): committed when `body` returns, rolled back when anything throws.
+    private func transaction<T>(begin: String, lock: Bool, _ body: (PostgresSession) throws -> T)
+        throws(RegisterError) -> T
+    {
+        try mapped(lock ? .writing : .reading) { () throws -> T in
             let session = self.session
-            try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try session.execute(begin)
             do {
+                if lock { try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.lockKey))") }
                 let result = try body(session)
                 try session.execute("COMMIT")
                 return result
