@@ -15,12 +15,11 @@ import PostgresNIO
 
 /// A register kept in a PostgreSQL database that a team shares (`postgres://user@host/db`).
 ///
-/// It holds the same tables, migrations and ids as an SQLite register, and the status events, notes, link
+/// It holds the same tables, migrations and ids as an SQLite register, and adding pages, status events, notes, link
 /// decisions, corrections, lapses, imports and exports run the same code (``RegisterRows``), so an export is the
 /// same bytes and `register import` moves a register between the two without loss. Every write transaction holds the
 /// register's advisory lock, so writers from several machines queue as SQLite's writers do, each debate is stored
 /// once and no event is lost. Lists and searches run, for now, on a private SQLite copy read in one transaction.
-/// Not built yet on this backend: adding pages (see docs/register.md); `register add` says so and changes nothing.
 public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
     /// The address schemes that name a PostgreSQL register.
     public static let schemes: Set<String> = ["postgres", "postgresql"]
@@ -112,27 +111,24 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
     func write<T>(_ body: (PostgresSession) throws -> T) throws(RegisterError) -> T {
         if readOnly { throw .cannotWrite(path: location, reason: "the register was opened for reading only") }
         forgetCopy()
-        return try mapped(.writing) { () throws -> T in
-            let session = self.session
-            try session.execute("BEGIN")
-            do {
-                try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.lockKey))")
-                let result = try body(session)
-                try session.execute("COMMIT")
-                return result
-            } catch {
-                try? session.execute("ROLLBACK")
-                throw error
-            }
-        }
+        return try transaction(begin: "BEGIN", lock: true, body)
     }
 
     /// Runs `body` in one read-only transaction that sees one state of the register throughout.
     func read<T>(_ body: (PostgresSession) throws -> T) throws(RegisterError) -> T {
-        try mapped(.reading) { () throws -> T in
+        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", lock: false, body)
+    }
+
+    /// Runs `body` in a transaction opened with the `begin` statement, first taking the register's advisory lock
+    /// when `lock` (a write): committed when `body` returns, rolled back when anything throws.
+    private func transaction<T>(begin: String, lock: Bool, _ body: (PostgresSession) throws -> T)
+        throws(RegisterError) -> T
+    {
+        try mapped(lock ? .writing : .reading) { () throws -> T in
             let session = self.session
-            try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            try session.execute(begin)
             do {
+                if lock { try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.lockKey))") }
                 let result = try body(session)
                 try session.execute("COMMIT")
                 return result
@@ -151,6 +147,19 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
     private func actor(_ given: String?) -> String { given ?? Timestamp.configuredActor ?? role }
 
     // MARK: What runs on PostgreSQL
+
+    /// Stores a debate's analysis in one locked transaction (the rules of ``Register/add(_:of:reanalysing:)``):
+    /// another process adding the same page waits for the lock and then finds it stored.
+    public func add(_ analysis: Analysis, of debate: Debate, reanalysing: Bool) throws(RegisterError) -> AddOutcome {
+        try add(analysis, of: debate, reanalysing: reanalysing, now: Timestamp.now())
+    }
+
+    /// As ``add(_:of:reanalysing:)``, with `now` as the time recorded (tests give two registers the same one).
+    func add(_ analysis: Analysis, of debate: Debate, reanalysing: Bool, now: String) throws(RegisterError)
+        -> AddOutcome
+    {
+        try write { session in try Register.add(session, analysis, of: debate, reanalysing: reanalysing, now: now) }
+    }
 
     /// The whole register as a canonical snapshot, read in one transaction.
     public func snapshot() throws(RegisterError) -> RegisterSnapshot {
@@ -328,18 +337,6 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
     /// The shortest unambiguous prefix of each commitment id, from the same copy.
     public func shortIds(for ids: [String]?, minimum: Int) throws(RegisterError) -> [String: String] {
         try listingCopy().shortIds(for: ids, minimum: minimum)
-    }
-
-    // MARK: Not built on PostgreSQL yet
-
-    /// Refuses: adding pages is not built for PostgreSQL yet.
-    public func requireAdding() throws(RegisterError) {
-        throw .notOnServer(location: location, command: "adding pages (`register add`, `fetch`, `sync`)")
-    }
-
-    /// Refuses: adding pages is not built for PostgreSQL yet.
-    public func add(_ analysis: Analysis, of debate: Debate, reanalysing: Bool) throws(RegisterError) -> AddOutcome {
-        throw .notOnServer(location: location, command: "adding pages (`register add`, `fetch`, `sync`)")
     }
 
     // MARK: Errors

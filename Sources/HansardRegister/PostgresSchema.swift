@@ -22,6 +22,11 @@ struct PostgresSession {
 
     @discardableResult
     func run(_ sql: String, _ values: [PostgresValue] = []) throws -> [PostgresRow] {
+        try result(sql, values).rows
+    }
+
+    /// The statement's rows and what the server says it did (how many rows it inserted, say).
+    func result(_ sql: String, _ values: [PostgresValue]) throws -> PostgresQueryResult {
         var bindings = PostgresBindings(capacity: values.count)
         for value in values {
             switch value {
@@ -32,8 +37,22 @@ struct PostgresSession {
             case .null: bindings.appendNull()
             }
         }
-        let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
-        return Array(result.rows)
+        return try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+    }
+
+    /// SQL written for both backends (a `?` for each argument) with PostgreSQL's `$1`, `$2`… instead.
+    static func numbered(_ sql: String) -> String {
+        var output = ""
+        var count = 0
+        for character in sql {
+            if character == "?" {
+                count += 1
+                output += "$\(count)"
+            } else {
+                output.append(character)
+            }
+        }
+        return output
     }
 
     func execute(_ sql: String, _ values: [PostgresValue] = []) throws { try run(sql, values) }
@@ -73,7 +92,7 @@ struct PostgresSession {
     }
 
     /// The record's columns and values, every column of its table (a nil is NULL).
-    static func columns<R: StoredRecord>(_ record: R) throws -> [(String, PostgresValue)] {
+    static func columns<R: TableRow>(_ record: R) throws -> [(String, PostgresValue)] {
         let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(record)) as? [String: Any] ?? [:]
         return R.Columns.allCases.map(\.rawValue).map { column in
             guard let value = object[column], !(value is NSNull) else { return (column, .null) }
@@ -102,7 +121,7 @@ extension PostgresSession: RegisterRows {
         ).first
     }
 
-    func fetchAll<R: StoredRecord>(
+    func fetchAll<R: TableRow>(
         _ type: R.Type, where column: R.Columns?, equals value: String?, orderBy: [R.Columns], descending: Bool
     ) throws -> [R] {
         var sql = "SELECT * FROM \(R.table.quotedIdentifier)"
@@ -121,6 +140,16 @@ extension PostgresSession: RegisterRows {
         return try records(R.self, sql, values)
     }
 
+    func fetchAll<R: TableRow>(_ type: R.Type, sql: String, arguments: [String]) throws -> [R] {
+        try records(R.self, Self.numbered(sql), arguments.map { .text($0) })
+    }
+
+    func fetchTexts(sql: String, arguments: [String]) throws -> [[String?]] {
+        try run(Self.numbered(sql), arguments.map { .text($0) }).map { row in
+            try row.map { cell in cell.bytes == nil ? nil : try cell.decode(String.self) }
+        }
+    }
+
     func exists<R: StoredRecord>(_ type: R.Type, key: String) throws -> Bool {
         try !run(
             "SELECT 1 FROM \(R.table.quotedIdentifier) WHERE \(R.keyColumn.rawValue.quotedIdentifier) = $1",
@@ -128,13 +157,34 @@ extension PostgresSession: RegisterRows {
         ).isEmpty
     }
 
-    func insert<R: StoredRecord>(_ record: R, ignoringConflicts: Bool) throws {
+    @discardableResult
+    func insert<R: TableRow>(_ record: R, ignoringConflicts: Bool) throws -> Bool {
         let columns = try Self.columns(record)
-        let names = columns.map(\.0.quotedIdentifier).joined(separator: ", ")
-        let places = (1...columns.count).map { "$\($0)" }.joined(separator: ", ")
+        let sql = Self.insertion(R.self, columns.map(\.0))
+        let stored = try result(sql + (ignoringConflicts ? " ON CONFLICT DO NOTHING" : ""), columns.map(\.1))
+        return (stored.metadata.rows ?? 0) > 0
+    }
+
+    func upsert<R: StoredRecord>(_ record: R) throws {
+        let columns = try Self.columns(record)
+        let assignments = columns.map(\.0).filter { $0 != R.keyColumn.rawValue }
+            .map { "\($0.quotedIdentifier) = EXCLUDED.\($0.quotedIdentifier)" }.joined(separator: ", ")
         try execute(
-            "INSERT INTO \(R.table.quotedIdentifier) (\(names)) VALUES (\(places))"
-                + (ignoringConflicts ? " ON CONFLICT DO NOTHING" : ""), columns.map(\.1))
+            Self.insertion(R.self, columns.map(\.0))
+                + " ON CONFLICT (\(R.keyColumn.rawValue.quotedIdentifier)) DO UPDATE SET \(assignments)",
+            columns.map(\.1))
+    }
+
+    /// `INSERT INTO "table" ("a", "b", …) VALUES ($1, $2, …)`.
+    private static func insertion<R: TableRow>(_ type: R.Type, _ names: [String]) -> String {
+        let places = (1...names.count).map { "$\($0)" }.joined(separator: ", ")
+        return "INSERT INTO \(R.table.quotedIdentifier) (\(names.map(\.quotedIdentifier).joined(separator: ", ")))"
+            + " VALUES (\(places))"
+    }
+
+    func delete<R: TableRow>(_ type: R.Type, where column: R.Columns, equals value: String) throws {
+        try execute(
+            "DELETE FROM \(R.table.quotedIdentifier) WHERE \(column.rawValue.quotedIdentifier) = $1", [.text(value)])
     }
 
     func update<R: StoredRecord>(_ record: R) throws {

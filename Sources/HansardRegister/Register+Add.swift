@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 public import HansardAnalysis
 public import HansardIngestion
 
@@ -29,90 +28,105 @@ extension Register {
     /// - Returns: whether the debate was added, unchanged, revised or re-analysed, with its id and what changed.
     /// - Throws: ``RegisterError`` when the register cannot be written; nothing of the debate is stored then.
     public func add(_ analysis: Analysis, of debate: Debate, reanalysing: Bool) throws(RegisterError) -> AddOutcome {
-        let now = Timestamp.now()
-        return try write { db in
-            let summary = analysis.debate
-            let known = try DebateVersionRecord.fetchOne(db, key: summary.sha256)
-            if let known, !reanalysing { return .unchanged(debateId: known.debateId) }
-            let existing =
-                try known.flatMap { try DebateRecord.fetchOne(db, key: $0.debateId) }
-                ?? DebateRecord.filter(Column("identity") == summary.identity).fetchOne(db)
-                ?? (summary.url.map { url in try DebateRecord.filter(Column("url") == url).fetchOne(db) } ?? nil)
-            let government = Set(analysis.governmentTurns)
-            var speakers: [Int: GovernmentSpeaker] = [:]
-            for speaker in analysis.governmentSpeakers {
-                for turn in speaker.turns { speakers[turn] = speaker }
-            }
-            let speeches = debate.turns.filter { FollowUpFinder.isLinkable($0, government: government) }.map { turn in
-                SpeechRecord(
-                    debateId: existing?.id ?? Self.debateId(for: summary.identity), turn: turn.index,
-                    speakerName: speakers[turn.index].map { $0.name } ?? turn.speaker?.name,
-                    department: speakers[turn.index]?.department, text: turn.text)
-            }
-            if var record = existing {
-                let sameVersion = known != nil
-                // An older version of the page, analysed again, would undo what its revisions changed.
-                if sameVersion && record.sha256 != summary.sha256 { return .unchanged(debateId: record.id) }
-                if !sameVersion { record.revision += 1 }
-                record.title = summary.title
-                record.house = summary.house ?? record.house
-                record.date = summary.date ?? record.date
-                record.url = summary.url ?? record.url
-                record.type = summary.type ?? record.type
-                record.volume = debate.metadata.volume ?? record.volume
-                record.format = debate.source.format.rawValue
-                record.governmentTurns = DebateRecord.governmentTurns(analysis.governmentTurns)
-                record.sha256 = summary.sha256
-                record.sourcePath = summary.sourcePath
-                record.bytes = debate.source.bytes
-                record.updatedAt = now
-                try record.update(db)
-                if !sameVersion {
-                    try DebateVersionRecord(
+        try add(analysis, of: debate, reanalysing: reanalysing, now: Timestamp.now())
+    }
+
+    /// As ``add(_:of:reanalysing:)``, with `now` as the time recorded (tests give two registers the same one).
+    func add(_ analysis: Analysis, of debate: Debate, reanalysing: Bool, now: String) throws(RegisterError)
+        -> AddOutcome
+    {
+        try write { db in try Self.add(db, analysis, of: debate, reanalysing: reanalysing, now: now) }
+    }
+
+    /// Stores a debate's analysis inside the caller's write transaction, on either backend: what rows the analysis
+    /// becomes is decided here once, and ``RegisterRows`` writes them.
+    static func add(
+        _ db: some RegisterRows, _ analysis: Analysis, of debate: Debate, reanalysing: Bool, now: String
+    ) throws -> AddOutcome {
+        let summary = analysis.debate
+        let known = try db.fetch(DebateVersionRecord.self, key: summary.sha256)
+        if let known, !reanalysing { return .unchanged(debateId: known.debateId) }
+        // Two debates may share a URL: the first stored is the one a new page of it revises.
+        let existing =
+            try known.flatMap { try db.fetch(DebateRecord.self, key: $0.debateId) }
+            ?? db.fetchAll(DebateRecord.self, where: .identity, equals: summary.identity, orderBy: [.id]).first
+            ?? (summary.url.map { url in
+                try db.fetchAll(DebateRecord.self, where: .url, equals: url, orderBy: [.addedAt, .id]).first
+            } ?? nil)
+        let government = Set(analysis.governmentTurns)
+        var speakers: [Int: GovernmentSpeaker] = [:]
+        for speaker in analysis.governmentSpeakers {
+            for turn in speaker.turns { speakers[turn] = speaker }
+        }
+        let speeches = debate.turns.filter { FollowUpFinder.isLinkable($0, government: government) }.map { turn in
+            SpeechRecord(
+                debateId: existing?.id ?? Self.debateId(for: summary.identity), turn: turn.index,
+                speakerName: speakers[turn.index].map { $0.name } ?? turn.speaker?.name,
+                department: speakers[turn.index]?.department, text: turn.text)
+        }
+        if var record = existing {
+            let sameVersion = known != nil
+            // An older version of the page, analysed again, would undo what its revisions changed.
+            if sameVersion && record.sha256 != summary.sha256 { return .unchanged(debateId: record.id) }
+            if !sameVersion { record.revision += 1 }
+            record.title = summary.title
+            record.house = summary.house ?? record.house
+            record.date = summary.date ?? record.date
+            record.url = summary.url ?? record.url
+            record.type = summary.type ?? record.type
+            record.volume = debate.metadata.volume ?? record.volume
+            record.format = debate.source.format.rawValue
+            record.governmentTurns = DebateRecord.governmentTurns(analysis.governmentTurns)
+            record.sha256 = summary.sha256
+            record.sourcePath = summary.sourcePath
+            record.bytes = debate.source.bytes
+            record.updatedAt = now
+            try db.update(record)
+            if !sameVersion {
+                try db.insert(
+                    DebateVersionRecord(
                         sha256: summary.sha256, debateId: record.id, revision: record.revision,
-                        sourcePath: summary.sourcePath, addedAt: now
-                    ).insert(db)
-                }
-                let changes = try Self.reconcile(
-                    db, analysis: analysis, page: debate, debate: record, now: now,
-                    pass: sameVersion ? "re-analysis \(now)" : nil)
-                try Self.storeRequests(db, analysis: analysis, debateId: record.id, replacing: true)
-                try Self.storeEvasionsAndMentions(db, analysis: analysis, debateId: record.id, replacing: true)
-                try SpeechRecord.filter(Column("debateId") == record.id).deleteAll(db)
-                for speech in speeches { try speech.insert(db) }
-                try Self.inferDepartments(db, debateId: record.id)
-                let links = try Self.link(db, debate: record, speeches: speeches)
-                if sameVersion { return .reanalysed(debateId: record.id, changes: changes, links: links) }
-                return .revised(debateId: record.id, revision: record.revision, changes: changes, links: links)
+                        sourcePath: summary.sourcePath, addedAt: now), ignoringConflicts: false)
             }
-            let record = DebateRecord(
-                id: Self.debateId(for: summary.identity), identity: summary.identity, title: summary.title,
-                house: summary.house, date: summary.date, url: summary.url, type: summary.type,
-                sha256: summary.sha256, sourcePath: summary.sourcePath, revision: 1, addedAt: now, updatedAt: now,
-                volume: debate.metadata.volume, format: debate.source.format.rawValue, bytes: debate.source.bytes,
-                governmentTurns: DebateRecord.governmentTurns(analysis.governmentTurns))
-            try record.insert(db)
-            try DebateVersionRecord(
-                sha256: summary.sha256, debateId: record.id, revision: 1, sourcePath: summary.sourcePath, addedAt: now
-            ).insert(db)
-            var seen = Set<String>()
-            var count = 0
-            for commitment in analysis.commitments where seen.insert(commitment.id).inserted {
-                // An id already in the register (another debate with the same identity hash) is kept as it is.
-                if try CommitmentRecord.exists(db, key: commitment.id) { continue }
-                try Self.record(
-                    commitment, page: debate, debate: record, revision: 1, aliases: Self.aliases(in: analysis)
-                )
-                .insert(db)
-                count += 1
-            }
-            try Self.storeRequests(db, analysis: analysis, debateId: record.id, replacing: false)
-            try Self.storeEvasionsAndMentions(db, analysis: analysis, debateId: record.id, replacing: false)
-            for speech in speeches { try speech.insert(db) }
+            let changes = try Self.reconcile(
+                db, analysis: analysis, page: debate, debate: record, now: now,
+                pass: sameVersion ? "re-analysis \(now)" : nil)
+            try Self.storeRequests(db, analysis: analysis, debateId: record.id, replacing: true)
+            try Self.storeEvasionsAndMentions(db, analysis: analysis, debateId: record.id, replacing: true)
+            try db.delete(SpeechRecord.self, where: .debateId, equals: record.id)
+            for speech in speeches { try db.insert(speech, ignoringConflicts: false) }
             try Self.inferDepartments(db, debateId: record.id)
             let links = try Self.link(db, debate: record, speeches: speeches)
-            return .added(debateId: record.id, commitments: count, links: links)
+            if sameVersion { return .reanalysed(debateId: record.id, changes: changes, links: links) }
+            return .revised(debateId: record.id, revision: record.revision, changes: changes, links: links)
         }
+        let record = DebateRecord(
+            id: Self.debateId(for: summary.identity), identity: summary.identity, title: summary.title,
+            house: summary.house, date: summary.date, url: summary.url, type: summary.type,
+            sha256: summary.sha256, sourcePath: summary.sourcePath, revision: 1, addedAt: now, updatedAt: now,
+            volume: debate.metadata.volume, format: debate.source.format.rawValue, bytes: debate.source.bytes,
+            governmentTurns: DebateRecord.governmentTurns(analysis.governmentTurns))
+        try db.insert(record, ignoringConflicts: false)
+        try db.insert(
+            DebateVersionRecord(
+                sha256: summary.sha256, debateId: record.id, revision: 1, sourcePath: summary.sourcePath, addedAt: now),
+            ignoringConflicts: false)
+        var seen = Set<String>()
+        var count = 0
+        for commitment in analysis.commitments where seen.insert(commitment.id).inserted {
+            // An id already in the register (another debate with the same identity hash) is kept as it is.
+            if try db.exists(CommitmentRecord.self, key: commitment.id) { continue }
+            try db.insert(
+                Self.record(commitment, page: debate, debate: record, revision: 1, aliases: Self.aliases(in: analysis)),
+                ignoringConflicts: false)
+            count += 1
+        }
+        try Self.storeRequests(db, analysis: analysis, debateId: record.id, replacing: false)
+        try Self.storeEvasionsAndMentions(db, analysis: analysis, debateId: record.id, replacing: false)
+        for speech in speeches { try db.insert(speech, ignoringConflicts: false) }
+        try Self.inferDepartments(db, debateId: record.id)
+        let links = try Self.link(db, debate: record, speeches: speeches)
+        return .added(debateId: record.id, commitments: count, links: links)
     }
 
     static func debateId(for identity: String) -> String { ShortID.make("d", [identity]) }
@@ -129,39 +143,61 @@ extension Register {
     ///
     /// Run for each debate added, both ways, so the order pages are added in does not matter. Only member ids and
     /// peerage titles are used: a surname alone is not enough.
-    static func inferDepartments(_ db: Database, debateId: String) throws {
-        let keyed = "(c.person LIKE 'id:%' OR c.person LIKE 'peer:%')"
+    static func inferDepartments(_ db: some RegisterRows, debateId: String) throws {
         // This debate's commitments and the other debates' that share a person with it and lack a department.
-        let open = try Row.fetchAll(
-            db,
+        let open = try db.fetchTexts(
             sql: """
-                SELECT c.id, c.person, c.house, c.debateDate FROM commitment c
-                WHERE c.department IS NULL AND c.debateDate IS NOT NULL AND \(keyed)
-                  AND (c.debateId = ?
-                       OR c.person IN (SELECT person FROM commitment WHERE debateId = ? AND department IS NOT NULL))
+                SELECT c."id", c."person", c."house", c."debateDate" FROM "commitment" c
+                WHERE c."department" IS NULL AND c."debateDate" IS NOT NULL
+                  AND (substr(c."person", 1, 3) = 'id:' OR substr(c."person", 1, 5) = 'peer:')
+                  AND (c."debateId" = ?
+                       OR c."person" IN (SELECT "person" FROM "commitment"
+                                         WHERE "debateId" = ? AND "department" IS NOT NULL))
                 """, arguments: [debateId, debateId])
+        // The member's commitments with a department named on their own page, read once per member. What this
+        // loop sets is marked inferred, so it never joins them.
+        var named: [String: [[String?]]] = [:]
         for row in open {
-            let known = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.department, c.debateDate, d.title FROM commitment c JOIN debate d ON d.id = c.debateId
-                    WHERE c.person = ? AND c.house IS ? AND c.department IS NOT NULL
-                      AND (c.departmentSource IS NULL OR c.departmentSource NOT LIKE ?)
-                      AND abs(julianday(c.debateDate) - julianday(?)) <= ?
-                    ORDER BY abs(julianday(c.debateDate) - julianday(?)), c.debateDate, c.id
-                    """,
-                arguments: [
-                    row["person"] as String, row["house"] as String?, inferredPrefix + "%", row["debateDate"] as String,
-                    departmentWindowDays, row["debateDate"] as String,
-                ])
-            guard let nearest = known.first, Set(known.map { $0["department"] as String }).count == 1 else { continue }
+            guard let id = row[0], let person = row[1], let date = row[3] else { continue }
+            let house = row[2]
+            if named[person] == nil {
+                named[person] = try db.fetchTexts(
+                    sql: """
+                        SELECT c."id", c."department", c."debateDate", c."house", c."departmentSource", d."title"
+                        FROM "commitment" c JOIN "debate" d ON d."id" = c."debateId"
+                        WHERE c."person" = ? AND c."department" IS NOT NULL AND c."debateDate" IS NOT NULL
+                        """, arguments: [person]
+                ).filter { !isInferred($0[4]) }
+            }
+            // Within the window, nearest first, then the earlier date, then the id.
+            let known = (named[person] ?? []).compactMap {
+                other -> (distance: Int, date: String, id: String, [String?])? in
+                guard other[3] == house, let otherDate = other[2], let otherId = other[0],
+                    let days = CalendarDate.days(from: date, to: otherDate), abs(days) <= departmentWindowDays
+                else { return nil }
+                return (abs(days), otherDate, otherId, other)
+            }.sorted { ($0.distance, $0.date, $0.id) < ($1.distance, $1.date, $1.id) }
+            guard let nearest = known.first?.3, let department = nearest[1],
+                Set(known.map { $0.3[1] }).count == 1
+            else { continue }
             let source =
-                inferredPrefix + "the same member spoke for it on \(nearest["debateDate"] as String) "
-                + "(\(nearest["title"] as String))"
-            try db.execute(
-                sql: "UPDATE commitment SET department = ?, departmentSource = ? WHERE id = ?",
-                arguments: [nearest["department"] as String, source, row["id"] as String])
+                inferredPrefix + "the same member spoke for it on \(nearest[2] ?? "") (\(nearest[5] ?? ""))"
+            guard var commitment = try db.fetch(CommitmentRecord.self, key: id) else { continue }
+            commitment.department = department
+            commitment.departmentSource = source
+            try db.update(commitment)
         }
+    }
+
+    /// Whether a department source says the department was inferred: it starts with ``inferredPrefix``, in any case
+    /// of its ASCII letters (as SQLite's LIKE compared them when this was a query).
+    static func isInferred(_ source: String?) -> Bool {
+        guard let source else { return false }
+        let head = source.utf8.prefix(inferredPrefix.utf8.count)
+        return head.count == inferredPrefix.utf8.count
+            && zip(head, inferredPrefix.utf8).allSatisfy { a, b in
+                (0x41...0x5A).contains(a) ? a + 0x20 == b : a == b
+            }
     }
 
     /// Each Government speaker's labels on the page, by person key.
@@ -198,43 +234,43 @@ extension Register {
     }
 
     private static func storeRequests(
-        _ db: Database, analysis: Analysis, debateId: String, replacing: Bool
+        _ db: some RegisterRows, analysis: Analysis, debateId: String, replacing: Bool
     ) throws {
-        if replacing { try RequestRecord.filter(Column("debateId") == debateId).deleteAll(db) }
+        if replacing { try db.delete(RequestRecord.self, where: .debateId, equals: debateId) }
         for request in analysis.requests {
-            try RequestRecord(
-                id: request.id, debateId: debateId, turn: request.turn, speakerName: request.speaker.name,
-                quote: request.quote, action: request.action, outcome: request.outcome,
-                answerQuote: request.answer?.quote, commitmentId: request.commitment, form: request.form.rawValue,
-                asked: request.asked
-            ).insert(db, onConflict: .replace)
+            try db.upsert(
+                RequestRecord(
+                    id: request.id, debateId: debateId, turn: request.turn, speakerName: request.speaker.name,
+                    quote: request.quote, action: request.action, outcome: request.outcome,
+                    answerQuote: request.answer?.quote, commitmentId: request.commitment, form: request.form.rawValue,
+                    asked: request.asked))
         }
     }
 
     /// Keeps the page's evasions and same-debate mentions, so that a report marks them without analysing again.
     private static func storeEvasionsAndMentions(
-        _ db: Database, analysis: Analysis, debateId: String, replacing: Bool
+        _ db: some RegisterRows, analysis: Analysis, debateId: String, replacing: Bool
     ) throws {
         if replacing {
-            try EvasionRecord.filter(Column("debateId") == debateId).deleteAll(db)
-            try MentionRecord.filter(Column("debateId") == debateId).deleteAll(db)
+            try db.delete(EvasionRecord.self, where: .debateId, equals: debateId)
+            try db.delete(MentionRecord.self, where: .debateId, equals: debateId)
         }
         let questionTurns = Dictionary(analysis.questions.map { ($0.id, $0.turn) }, uniquingKeysWith: { a, _ in a })
         for evasion in analysis.evasions {
-            try EvasionRecord(
-                id: ShortID.make("v", [debateId, String(evasion.turn), evasion.quote], hexDigits: 16),
-                debateId: debateId, turn: evasion.turn, quote: evasion.quote,
-                questionTurn: evasion.question.flatMap { questionTurns[$0] }, label: evasion.label.rawValue,
-                reason: evasion.reason.isEmpty ? nil : evasion.reason
-            ).insert(db, onConflict: .ignore)
+            try db.insert(
+                EvasionRecord(
+                    id: ShortID.make("v", [debateId, String(evasion.turn), evasion.quote], hexDigits: 16),
+                    debateId: debateId, turn: evasion.turn, quote: evasion.quote,
+                    questionTurn: evasion.question.flatMap { questionTurns[$0] }, label: evasion.label.rawValue,
+                    reason: evasion.reason.isEmpty ? nil : evasion.reason), ignoringConflicts: true)
         }
         for mention in analysis.followUps {
-            try MentionRecord(
-                id: ShortID.make(
-                    "m", [debateId, String(mention.turn), mention.refersTo, mention.quote], hexDigits: 16),
-                debateId: debateId, turn: mention.turn, quote: mention.quote, subject: mention.subject,
-                refersTo: mention.refersTo
-            ).insert(db, onConflict: .ignore)
+            try db.insert(
+                MentionRecord(
+                    id: ShortID.make(
+                        "m", [debateId, String(mention.turn), mention.refersTo, mention.quote], hexDigits: 16),
+                    debateId: debateId, turn: mention.turn, quote: mention.quote, subject: mention.subject,
+                    refersTo: mention.refersTo), ignoringConflicts: true)
         }
     }
 
@@ -254,10 +290,12 @@ extension Register {
     ///   kept.
     /// - Throws: the database's error; the transaction is then rolled back.
     private static func reconcile(
-        _ db: Database, analysis: Analysis, page: Debate, debate: DebateRecord, now: String, pass: String?
+        _ db: some RegisterRows, analysis: Analysis, page: Debate, debate: DebateRecord, now: String, pass: String?
     ) throws -> RevisionSummary {
         var summary = RevisionSummary()
-        var remaining = try CommitmentRecord.filter(Column("debateId") == debate.id).fetchAll(db)
+        // In turn order, so that rewordings that score alike are settled alike on either backend and after an import.
+        var remaining = try db.fetchAll(
+            CommitmentRecord.self, where: .debateId, equals: debate.id, orderBy: [.turn, .id])
         let edits = try latestEdits(db, commitmentIds: remaining.map(\.id))
         var unmatched: [Commitment] = []
         var matched: [(CommitmentRecord, Commitment)] = []
@@ -289,11 +327,11 @@ extension Register {
                 let old = remaining.remove(at: index)
                 matched.append((old, commitment))
             } else {
-                if try CommitmentRecord.exists(db, key: commitment.id) { continue }
-                try record(
-                    commitment, page: page, debate: debate, revision: debate.revision, aliases: aliases(in: analysis)
-                )
-                .insert(db)
+                if try db.exists(CommitmentRecord.self, key: commitment.id) { continue }
+                try db.insert(
+                    record(
+                        commitment, page: page, debate: debate, revision: debate.revision,
+                        aliases: aliases(in: analysis)), ignoringConflicts: false)
                 summary.added += 1
             }
         }
@@ -303,10 +341,10 @@ extension Register {
             var parts = [id, String(debate.revision), kind.rawValue]
             if let field { parts.append(field) }
             if let pass { parts.append(pass) }
-            try CommitmentChangeRecord(
-                id: ShortID.make("x", parts, hexDigits: 16), commitmentId: id, revision: debate.revision, kind: kind,
-                oldValue: old, newValue: new, recordedAt: now, field: field
-            ).insert(db, onConflict: .ignore)
+            try db.insert(
+                CommitmentChangeRecord(
+                    id: ShortID.make("x", parts, hexDigits: 16), commitmentId: id, revision: debate.revision,
+                    kind: kind, oldValue: old, newValue: new, recordedAt: now, field: field), ignoringConflicts: true)
         }
         for (old, commitment) in matched {
             let before = machineRecord(old)
@@ -363,11 +401,11 @@ extension Register {
                 }
                 updated.machineValues = machine.encoded
             }
-            if updated != old { try updated.update(db) }
+            if updated != old { try db.update(updated) }
         }
         for var old in remaining where old.missingSinceRevision == nil {
             old.missingSinceRevision = debate.revision
-            try old.update(db)
+            try db.update(old)
             try change(old.id, .missing, old.quote, nil)
             summary.missing += 1
         }
@@ -387,12 +425,16 @@ extension Register {
 
     /// The latest edit of each field of each commitment.
     static func latestEdits(
-        _ db: Database, commitmentIds: [String]
+        _ db: some RegisterRows, commitmentIds: [String]
     ) throws -> [String: [CommitmentField: CommitmentEditRecord]] {
         var result: [String: [CommitmentField: CommitmentEditRecord]] = [:]
         for chunk in commitmentIds.chunked(400) {
-            let edits = try CommitmentEditRecord.filter(chunk.contains(Column("commitmentId")))
-                .order(Column("recordedAt"), Column("id")).fetchAll(db)
+            let edits = try db.fetchAll(
+                CommitmentEditRecord.self,
+                sql: """
+                    SELECT * FROM "commitmentEdit" WHERE "commitmentId" IN (\(marks(chunk.count)))
+                    ORDER BY "recordedAt", "id"
+                    """, arguments: Array(chunk))
             for edit in edits { result[edit.commitmentId, default: [:]][edit.field] = edit }
         }
         return result
@@ -411,45 +453,46 @@ extension Register {
 
     /// Proposes links both ways: this debate's speeches to earlier commitments, and this debate's commitments
     /// to speeches stored from later debates (so that the order debates are added in does not matter).
-    private static func link(_ db: Database, debate: DebateRecord, speeches: [SpeechRecord]) throws -> Int {
+    private static func link(_ db: some RegisterRows, debate: DebateRecord, speeches: [SpeechRecord]) throws -> Int {
         var candidates: [FollowUpCandidate] = []
         if !speeches.isEmpty {
             let pool = try candidateCommitments(db, speeches: speeches, before: debate.date, excluding: debate.id)
             candidates += FollowUpFinder.candidates(
                 speeches: speeches, debateDate: debate.date, house: debate.house, commitments: pool)
         }
-        let own = try CommitmentRecord.filter(Column("debateId") == debate.id && Column("status") == "outstanding")
-            .fetchAll(db)
+        let own = try db.fetchAll(
+            CommitmentRecord.self,
+            sql: #"SELECT * FROM "commitment" WHERE "debateId" = ? AND "status" = 'outstanding' ORDER BY "id""#,
+            arguments: [debate.id])
         if !own.isEmpty, let date = debate.date {
             // Later speeches within a year and a half: follow-ups come within a session or two.
             let horizon = CalendarDate.adding(days: FollowUpFinder.horizonDays, to: date) ?? date
-            let later = try SpeechRecord.fetchAll(
-                db,
+            let later = try db.fetchAll(
+                SpeechRecord.self,
                 sql: """
-                    SELECT speech.* FROM speech JOIN debate ON debate.id = speech.debateId
-                    WHERE debate.date >= ? AND debate.date <= ? AND speech.debateId != ?
-                    ORDER BY speech.debateId, speech.turn
+                    SELECT "speech".* FROM "speech" JOIN "debate" ON "debate"."id" = "speech"."debateId"
+                    WHERE "debate"."date" >= ? AND "debate"."date" <= ? AND "speech"."debateId" != ?
+                    ORDER BY "speech"."debateId", "speech"."turn"
                     """, arguments: [date, horizon, debate.id])
-            let laterDebates = try Dictionary(
-                DebateRecord.filter(keys: Set(later.map(\.debateId))).fetchAll(db).map { ($0.id, $0) },
-                uniquingKeysWith: { first, _ in first })
             for (debateId, group) in Dictionary(grouping: later, by: \.debateId) {
+                let other = try db.fetch(DebateRecord.self, key: debateId)
                 candidates += FollowUpFinder.candidates(
-                    speeches: group, debateDate: laterDebates[debateId]?.date, house: laterDebates[debateId]?.house,
-                    commitments: own)
+                    speeches: group, debateDate: other?.date, house: other?.house, commitments: own)
             }
         }
         var stored = 0
         for candidate in candidates {
-            try candidate.record().insert(db, onConflict: .ignore)
-            stored += db.changesCount
+            if try db.insert(candidate.record(), ignoringConflicts: true) { stored += 1 }
         }
         return stored
     }
 
+    /// `?, ?, …`: the places of `count` arguments.
+    static func marks(_ count: Int) -> String { repeatElement("?", count: count).joined(separator: ",") }
+
     /// Open commitments the speeches could refer to: by cited date, by subject words, or by the same minister.
     private static func candidateCommitments(
-        _ db: Database, speeches: [SpeechRecord], before date: String?, excluding debateId: String
+        _ db: some RegisterRows, speeches: [SpeechRecord], before date: String?, excluding debateId: String
     ) throws -> [CommitmentRecord] {
         var dates = Set<String>()
         var words = Set<String>()
@@ -472,19 +515,16 @@ extension Register {
         }
         var found: [String: CommitmentRecord] = [:]
         let earliest = date.flatMap { CalendarDate.adding(days: -FollowUpFinder.horizonDays, to: $0) }
-        // Written as SQL and kept prepared (GRDB's statement cache): building these queries through the query
-        // interface, a few hundred of them per debate, cost more than running them.
-        let open = "status = 'outstanding' AND debateId != ?"
-        func fetch(_ condition: String, _ arguments: [any DatabaseValueConvertible], values: ArraySlice<String>) throws
-        {
-            let marks = repeatElement("?", count: values.count).joined(separator: ",")
-            let statement = try db.cachedStatement(
-                sql: "SELECT * FROM commitment WHERE \(open) AND \(condition) IN (\(marks))")
-            let all: [any DatabaseValueConvertible] = [debateId] + arguments + values.map { $0 }
-            for c in try CommitmentRecord.fetchAll(statement, arguments: StatementArguments(all)) { found[c.id] = c }
+        // Written as SQL (and kept prepared on SQLite): building these queries through GRDB's query interface, a few
+        // hundred of them per debate, cost more than running them.
+        let open = #""status" = 'outstanding' AND "debateId" != ?"#
+        func fetch(_ condition: String, _ arguments: [String], values: ArraySlice<String>) throws {
+            let sql = #"SELECT * FROM "commitment" WHERE \#(open) AND \#(condition) IN (\#(marks(values.count)))"#
+            let all = [debateId] + arguments + values
+            for c in try db.fetchAll(CommitmentRecord.self, sql: sql, arguments: all) { found[c.id] = c }
         }
         for chunk in Array(dates).chunked(300) {
-            try fetch("debateDate", [], values: chunk)
+            try fetch(#""debateDate""#, [], values: chunk)
         }
         // The speeches' phrases are many thousands; the open commitments' subjects in the window are far fewer.
         // Reading those once (two range scans of debateDate) and looking up only the phrases among them finds
@@ -493,13 +533,15 @@ extension Register {
         var phrases = words
         if let latest = date {
             var subjects = Set<String>()
-            for (sql, arguments) in [
-                ("debateDate >= ? AND debateDate <= ?", [debateId, earliest ?? latest, latest]),
-                ("debateDate IS NULL", [debateId]),
+            for (condition, arguments) in [
+                (#""debateDate" >= ? AND "debateDate" <= ?"#, [debateId, earliest ?? latest, latest]),
+                (#""debateDate" IS NULL"#, [debateId]),
             ] {
-                let statement = try db.cachedStatement(
-                    sql: "SELECT DISTINCT subject FROM commitment WHERE \(open) AND \(sql) AND subject IS NOT NULL")
-                subjects.formUnion(try String.fetchAll(statement, arguments: StatementArguments(arguments)))
+                let sql = #"""
+                    SELECT DISTINCT "subject" FROM "commitment" WHERE \#(open) AND \#(condition)
+                    AND "subject" IS NOT NULL
+                    """#
+                subjects.formUnion(try db.fetchTexts(sql: sql, arguments: arguments).compactMap { $0[0] })
             }
             phrases = words.filter(subjects.contains)
         }
@@ -508,10 +550,11 @@ extension Register {
         for chunk in Array(phrases).chunked(400) {
             if let latest = date {
                 try fetch(
-                    "debateDate >= ? AND debateDate <= ? AND subject", [earliest ?? latest, latest], values: chunk)
-                try fetch("debateDate IS NULL AND subject", [], values: chunk)
+                    #""debateDate" >= ? AND "debateDate" <= ? AND "subject""#, [earliest ?? latest, latest],
+                    values: chunk)
+                try fetch(#""debateDate" IS NULL AND "subject""#, [], values: chunk)
             } else {
-                try fetch("subject", [], values: chunk)
+                try fetch(#""subject""#, [], values: chunk)
             }
         }
         return found.values.sorted { $0.id < $1.id }

@@ -17,8 +17,7 @@ public protocol RegisterBackend: Sendable {
     /// or for a server register the default register file's place on this machine.
     var pageCacheAnchor: String { get }
 
-    /// Refuses, before any page is read, when this register cannot store pages.
-    func requireAdding() throws(RegisterError)
+    /// Stores a debate's analysis in one transaction (see ``Register/add(_:of:reanalysing:)``).
     func add(_ analysis: Analysis, of debate: Debate, reanalysing: Bool) throws(RegisterError) -> AddOutcome
     func hasPageVersion(sha256: String) throws(RegisterError) -> Bool
 
@@ -56,8 +55,6 @@ extension Register: RegisterBackend {
     public var location: String { path }
     /// The register file: pages are cached beside it.
     public var pageCacheAnchor: String { path }
-    /// An SQLite register stores pages: nothing to refuse.
-    public func requireAdding() throws(RegisterError) {}
 }
 
 /// Opens registers by location.

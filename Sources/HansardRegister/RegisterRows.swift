@@ -2,12 +2,15 @@
 // record's public conformance (as long as the records conform to GRDB's protocols publicly).
 public import GRDB
 
-/// A table's record: its name, columns and key, so that logic written once reads and writes it on either backend.
-protocol StoredRecord: Codable, Sendable {
+/// A table's row: its name and columns, so that logic written once reads and writes it on either backend.
+protocol TableRow: Codable, Sendable {
     /// The table's columns, in the order the table has them; the names are the record's coding keys.
     associatedtype Columns: RawRepresentable, CaseIterable where Columns.RawValue == String
     static var table: String { get }
-    /// The single-column primary key (every table that the shared logic touches has one).
+}
+
+/// A table's record with a single-column primary key (every table the shared logic updates has one).
+protocol StoredRecord: TableRow {
     static var keyColumn: Columns { get }
     var key: String { get }
 }
@@ -117,6 +120,14 @@ extension EvasionRecord: StoredRecord {
     var key: String { id }
 }
 
+extension SpeechRecord: TableRow {
+    /// The table's columns, in the table's order (its key is `debateId` and `turn`).
+    public enum Columns: String, CaseIterable, ColumnExpression {
+        case debateId, turn, speakerName, department, text
+    }
+    static var table: String { "speech" }
+}
+
 extension MentionRecord: StoredRecord {
     /// The table's columns, in the table's order.
     public enum Columns: String, CaseIterable, ColumnExpression {
@@ -129,20 +140,34 @@ extension MentionRecord: StoredRecord {
 
 /// The row-level operations the register's shared logic is written against, so that it is written once.
 ///
-/// Status events, notes, link decisions, edits, lapses, imports and exports use it: GRDB's `Database` for SQLite, a
-/// PostgreSQL session for a server register. Each call runs inside the transaction its backend opened.
+/// Adding pages, status events, notes, link decisions, edits, lapses, imports and exports use it: GRDB's `Database`
+/// for SQLite, a PostgreSQL session for a server register. Each call runs inside the transaction its backend opened.
+///
+/// The few queries the shared logic writes as SQL (``fetchAll(_:sql:arguments:)``, ``fetchTexts(sql:arguments:)``)
+/// are in the dialect both backends read: identifiers in double quotes (PostgreSQL folds unquoted names to lower
+/// case), a `?` for each argument, bound as text, and no `?` anywhere else.
 protocol RegisterRows {
     func fetch<R: StoredRecord>(_ type: R.Type, key: String) throws -> R?
     /// The rows whose `column` equals `value` (all rows when `column` is nil), in the order of `orderBy`'s columns
     /// (ascending; `descending` reverses each), compared as bytes on both backends.
-    func fetchAll<R: StoredRecord>(
+    func fetchAll<R: TableRow>(
         _ type: R.Type, where column: R.Columns?, equals value: String?, orderBy: [R.Columns], descending: Bool
     ) throws -> [R]
+    /// The rows of `R`'s table a query selects (`SELECT "t".* …`), in the order it gives.
+    func fetchAll<R: TableRow>(_ type: R.Type, sql: String, arguments: [String]) throws -> [R]
+    /// The text columns of the rows a query selects (a NULL is nil).
+    func fetchTexts(sql: String, arguments: [String]) throws -> [[String?]]
     func exists<R: StoredRecord>(_ type: R.Type, key: String) throws -> Bool
     /// Inserts the row; with `ignoringConflicts`, a row whose key or unique columns are taken is left out silently.
-    func insert<R: StoredRecord>(_ record: R, ignoringConflicts: Bool) throws
+    /// - Returns: whether the row was stored.
+    @discardableResult
+    func insert<R: TableRow>(_ record: R, ignoringConflicts: Bool) throws -> Bool
+    /// Inserts the row, or writes every column of the row that has its key.
+    func upsert<R: StoredRecord>(_ record: R) throws
     /// Writes every column of the row with the record's key.
     func update<R: StoredRecord>(_ record: R) throws
+    /// Deletes the rows whose `column` equals `value`.
+    func delete<R: TableRow>(_ type: R.Type, where column: R.Columns, equals value: String) throws
     /// Sets a commitment's cached status and its date.
     func setStatus(commitmentId: String, status: CommitmentStatus, date: String?) throws
     /// The ids of `table` matching a prefix `pattern` as ``Register`` builds it: `base*` or `base*-suffix`, leaving
@@ -151,7 +176,7 @@ protocol RegisterRows {
 }
 
 extension RegisterRows {
-    func fetchAll<R: StoredRecord>(
+    func fetchAll<R: TableRow>(
         _ type: R.Type, where column: R.Columns? = nil, equals value: String? = nil, orderBy: [R.Columns]
     ) throws -> [R] {
         try fetchAll(type, where: column, equals: value, orderBy: orderBy, descending: false)
@@ -167,7 +192,7 @@ extension Database: RegisterRows {
         return try (R.self as! any FetchableRecord.Type).init(row: row) as? R
     }
 
-    func fetchAll<R: StoredRecord>(
+    func fetchAll<R: TableRow>(
         _ type: R.Type, where column: R.Columns?, equals value: String?, orderBy: [R.Columns], descending: Bool
     ) throws -> [R] {
         var sql: SQL = "SELECT * FROM \(sql: R.table.quotedDatabaseIdentifier)"
@@ -180,6 +205,22 @@ extension Database: RegisterRows {
         return try Row.fetchAll(self, SQLRequest<Row>(literal: sql)).map { try decoder.init(row: $0) as! R }
     }
 
+    func fetchAll<R: TableRow>(_ type: R.Type, sql: String, arguments: [String]) throws -> [R] {
+        // Kept prepared (GRDB's statement cache): adding a debate runs a few hundred of these.
+        let statement = try cachedStatement(sql: sql)
+        let decoder = R.self as! any FetchableRecord.Type
+        return try Row.fetchAll(statement, arguments: StatementArguments(arguments)).map {
+            try decoder.init(row: $0) as! R
+        }
+    }
+
+    func fetchTexts(sql: String, arguments: [String]) throws -> [[String?]] {
+        let statement = try cachedStatement(sql: sql)
+        return try Row.fetchAll(statement, arguments: StatementArguments(arguments)).map { row in
+            row.databaseValues.map { String.fromDatabaseValue($0) }
+        }
+    }
+
     func exists<R: StoredRecord>(_ type: R.Type, key: String) throws -> Bool {
         let table = R.table.quotedDatabaseIdentifier
         let request = SQLRequest<Bool>(
@@ -187,12 +228,23 @@ extension Database: RegisterRows {
         return try Bool.fetchOne(self, request) ?? false
     }
 
-    func insert<R: StoredRecord>(_ record: R, ignoringConflicts: Bool) throws {
+    @discardableResult
+    func insert<R: TableRow>(_ record: R, ignoringConflicts: Bool) throws -> Bool {
         try (record as! any PersistableRecord).insert(self, onConflict: ignoringConflicts ? .ignore : nil)
+        return changesCount > 0
+    }
+
+    func upsert<R: StoredRecord>(_ record: R) throws {
+        try (record as! any PersistableRecord).insert(self, onConflict: .replace)
     }
 
     func update<R: StoredRecord>(_ record: R) throws {
         try (record as! any PersistableRecord).update(self)
+    }
+
+    func delete<R: TableRow>(_ type: R.Type, where column: R.Columns, equals value: String) throws {
+        try execute(
+            literal: "DELETE FROM \(sql: R.table.quotedDatabaseIdentifier) WHERE \(Column(column.rawValue)) = \(value)")
     }
 
     func setStatus(commitmentId: String, status: CommitmentStatus, date: String?) throws {

@@ -149,7 +149,6 @@ struct DayFileRun {
     func run(from first: String?, through last: String) async throws {
         let settings = try fetching.settings()
         let register = try location.open()
-        try register.requireAdding()
         let reader = DebateReader()
         let cache = PageCache.beside(register: register.pageCacheAnchor)
         let store = try PageStore(register: register, reader: reader, verbose: days.verbose)

@@ -63,7 +63,6 @@ extension Hansard {
         func run() async throws {
             let settings = try fetching.settings(for: inputs)
             let register = try location.open()
-            try register.requireAdding()
             let reader = DebateReader(format: inputFormat?.format)
             var fetchFailures: [ExitStatus] = []
             let cache = PageCache.beside(register: register.pageCacheAnchor)

@@ -267,27 +267,6 @@ struct PostgresRegisterTests {
         #expect(refused.status == 76, "\(refused.standardError)")
     }
 
-    @Test("Adding pages is not built for PostgreSQL yet: it says so, exits 64 and changes nothing")
-    func addNotYet() throws {
-        let source = try SharedSource.get()
-        let location = try Backend.postgres.freshLocation()
-        #expect(try HansardCommand.run(["register", "import", "--register", location, source.path]).status == 0)
-        let folder = try temporaryFolder()
-        let outcome = try HansardCommand.run(
-            ["register", "add", "--register", location, CorpusFile.path(Pages.commons19610718)],
-            environment: ["HOME": folder])
-        #expect(outcome.status == 64, "\(outcome.standardError)")
-        #expect(
-            outcome.standardError.contains(
-                "adding pages (`register add`, `fetch`, `sync`) is not built for a PostgreSQL register yet"))
-        let sync = try HansardCommand.run(
-            ["sync", "--since", "2024-07-01", "--offline", "--register", location], environment: ["HOME": folder])
-        #expect(sync.status == 64, "\(sync.standardError)")
-        let export = try HansardCommand.run(["register", "export", "--register", location])
-        #expect(export.standardOutput == source.json)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
-    }
-
     @Test("Lists, searches and links on PostgreSQL print what they print for the same register in a file")
     func listsMatch() throws {
         let source = try SharedSource.get()
