@@ -63,8 +63,6 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
     case noSuchDatabase(location: String, database: String)
     /// A `postgres://` address that cannot be read.
     case badAddress(location: String, reason: String)
-    /// The command is not built for a PostgreSQL register yet.
-    case notOnServer(location: String, command: String)
     /// SQLite failed in a way not listed above.
     case database(path: String, reason: String)
 
@@ -145,9 +143,6 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
                 + " and run the command again; nothing was written"
         case .badAddress(let location, let reason):
             return "\(location): \(reason); write it as postgres://user@host:port/database"
-        case .notOnServer(let location, let command):
-            return "\(location): \(command) is not built for a PostgreSQL register yet; nothing was changed. Add the"
-                + " pages to an SQLite register and `hansard register import` that file into this register"
         case .database(let path, let reason):
             return "\(path): register error: \(reason)"
         }

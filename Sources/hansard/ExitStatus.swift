@@ -57,7 +57,7 @@ enum ExitStatus: Int32 {
         case .cannotWrite: self = .outputFailed
         case .unknownCommitment, .unknownLink, .ambiguousId: self = .noSuchRecord
         case .invalidDate, .unknownSession, .dateBeforeCommitment, .invalidEdit, .unknownGovernment, .emptySearch,
-            .serverLocation, .badAddress, .notOnServer:
+            .serverLocation, .badAddress:
             self = .usage
         case .serverUnreachable: self = .unavailable
         case .loginRefused: self = .permissionDenied
