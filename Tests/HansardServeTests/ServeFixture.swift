@@ -95,12 +95,19 @@ final class ServedRegister: @unchecked Sendable {
         return found[0]["id"]!
     }
 
+    /// The one commitment whose words contain `words`.
+    func commitmentId(quoting words: String) throws -> String {
+        let found = try list().filter { ($0["quote"] ?? "").contains(words) }
+        try #require(found.count == 1, "expected one commitment quoting \(words), found \(found.count)")
+        return found[0]["id"]!
+    }
+
     /// Every commitment as `hansard commitments --all --all-governments` lists it (tab-separated, whole ids).
     func list() throws -> [[String: String]] {
         let listed = try HansardCommand.run(
             [
                 "commitments", "--register", register, "--all", "--all-governments", "--format", "tsv", "--columns",
-                "id,status,promise,latest_evidence",
+                "id,status,promise,latest_evidence,department,due_by,quote",
             ])
         try #require(listed.status == 0, "commitments: \(listed.standardError)")
         let lines = listed.standardOutput.split(separator: "\n").map(String.init)

@@ -226,4 +226,82 @@ struct ServeTests {
         #expect(short.status == 64)
         #expect(short.standardError.contains("16 characters or more"))
     }
+
+    @Test("the edit, dismiss and reopen forms record what `register edit|dismiss|reopen` record")
+    func editDismissReopen() throws {
+        let served = try ServedRegister()
+        let id = try served.commitmentId()
+        let csrf = try served.csrf(onPageOf: id)
+        #expect(try served.list().first { $0["id"] == id }?["department"] == "Cabinet Office")
+        let page = try served.get("commitments/\(id).html").body
+        // The edit form offers the fields as the register has them; only what is changed is sent as an edit.
+        #expect(page.contains("name=\"object\" value=\"\(ServedRegister.revisedGuidance)\""))
+        let edited = try served.post(
+            "commitments/\(id)/edit",
+            [
+                ("csrf", csrf), ("minister", ""), ("department", "Home Office"), ("due", "2023-06-30"),
+                ("action", "publish"), ("object", ServedRegister.revisedGuidance), ("timing", "in due course"),
+                ("reason", "a test of the form"), ("by", "Editor"),
+            ])
+        #expect(edited.status == 303, "\(edited.body.prefix(300))")
+        let row = try #require(try served.list().first { $0["id"] == id })
+        #expect(row["department"] == "Home Office")
+        #expect(row["due_by"] == "2023-06-30")
+        let shown = try served.show(id)
+        #expect(shown.contains("Editor"))
+        // `register show` lists each correction as `field: "before" → "after"  by NAME`.
+        #expect(shown.contains("department: "), "\(shown)")
+        #expect(!shown.contains("object: \""), "the unchanged object is no edit: \(shown)")
+        #expect(!shown.contains("action: \""), "the unchanged action is no edit: \(shown)")
+        let unchanged = try served.post(
+            "commitments/\(id)/edit",
+            [("csrf", csrf), ("department", "Home Office"), ("due", "2023-06-30"), ("action", "publish")])
+        #expect(unchanged.status == 400)
+
+        let dismissed = try served.post(
+            "commitments/\(id)/dismiss", [("csrf", csrf), ("reason", "not a commitment: a test"), ("by", "Reader")])
+        #expect(dismissed.status == 303)
+        #expect(try served.list().first { $0["id"] == id }?["status"] == "dismissed")
+        #expect(try served.get("commitments/\(id).html").body.contains("action=\"/commitments/\(id)/reopen\""))
+        let reopened = try served.post("commitments/\(id)/reopen", [("csrf", csrf), ("note", "it is one after all")])
+        #expect(reopened.status == 303)
+        #expect(try served.list().first { $0["id"] == id }?["status"] == "outstanding")
+        // Without a name in the form, the server's --by signs it.
+        #expect(try served.show(id).contains("Server Default"))
+    }
+
+    @Test("the follow-up link forms confirm and reject candidate links, as `register confirm|reject` do")
+    func confirmAndRejectLinks() throws {
+        // Macmillan, 5 July 1962, on the Christmas Island tests; on 21 March 1963 he answers on them again.
+        let served = try ServedRegister(
+            pages: [
+                "hansard-modern-html/commons-1962-07-05-oral-answers-to-questions.html",
+                "hansard-modern-html/commons-1963-03-21-oral-answers-to-questions.html",
+            ])
+        let soon = try served.commitmentId(quoting: "I hope that that series will soon be concluded")
+        let shortly = try served.commitmentId(quoting: "I hope that that series will shortly be concluded")
+        func link(_ id: String) throws -> String {
+            let page = try served.get("commitments/\(id).html").body
+            let start = try #require(page.range(of: "action=\"/links/"))
+            let rest = page[start.upperBound...]
+            return String(rest[..<rest.firstIndex(of: "/")!])
+        }
+        let kept = try link(soon)
+        let refused = try link(shortly)
+        let pending = try HansardCommand.run(["register", "links", "--register", served.register]).standardOutput
+        #expect(pending.contains(kept) && pending.contains(refused))
+        let csrf = try served.csrf(onPageOf: soon)
+        let confirmed = try served.post("links/\(kept)/confirm", [("csrf", csrf), ("status", ""), ("by", "Linker")])
+        #expect(confirmed.status == 303)
+        #expect(confirmed.header("Location") == "/commitments/\(soon).html#\(kept)")
+        let rejected = try served.post("links/\(refused)/reject", [("csrf", csrf)])
+        #expect(rejected.status == 303)
+        let after = try HansardCommand.run(["register", "links", "--register", served.register]).standardOutput
+        #expect(!after.contains(kept) && !after.contains(refused))
+        // A same-subject link says nothing was done: confirming it resolves nothing.
+        #expect(try served.list().first { $0["id"] == soon }?["status"] == "outstanding")
+        let again = try served.post("links/\(refused)/confirm", [("csrf", csrf)])
+        #expect(again.status == 409)
+        #expect(try served.get("commitments/\(soon).html").body.contains(">confirmed</span>"))
+    }
 }
