@@ -304,4 +304,23 @@ struct ServeTests {
         #expect(again.status == 409)
         #expect(try served.get("commitments/\(soon).html").body.contains(">confirmed</span>"))
     }
+
+    @Test("a port already in use is refused in one line with status 69; a register that is not there with 66")
+    func portInUse() throws {
+        let served = try ServedRegister()
+        let port = try #require(served.base.port)
+        let second = try HansardCommand.run(
+            ["serve", "--register", served.register, "--port", "\(port)"], setting: .init(deadline: 60))
+        #expect(!second.timedOut)
+        #expect(second.status == 69)
+        #expect(second.standardOutput.isEmpty)
+        let lines = second.standardError.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].contains("port \(port)"), "\(second.standardError)")
+        #expect(try served.get("").status == 200)
+        let missing = try HansardCommand.run(
+            ["serve", "--register", served.folder + "/missing.sqlite", "--port", "0"], setting: .init(deadline: 60))
+        #expect(missing.status == 66)
+        #expect(missing.standardOutput.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: served.folder + "/missing.sqlite"))
+    }
 }
