@@ -17,12 +17,17 @@ let package = Package(
         .library(name: "HansardReports", targets: ["HansardReports"]),
         .library(name: "HansardRegister", targets: ["HansardRegister"]),
         .library(name: "HansardFetch", targets: ["HansardFetch"]),
+        .library(name: "HansardServe", targets: ["HansardServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // `hansard serve`. Only the FullFoundation trait: the default ConfigurationSupport would build
+        // swift-configuration, which hansard does not use.
+        .package(
+            url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
     ],
     targets: [
         .systemLibrary(
@@ -68,6 +73,16 @@ let package = Package(
             dependencies: ["HansardIngestion", "HansardAnalysis", "HansardRegister"],
             swiftSettings: strictSettings
         ),
+        // The web app over the register: routes, forms, token and CSRF checks. Above Reports in the data flow: it
+        // renders the report's pages as they are asked for and writes through the register's methods.
+        .target(
+            name: "HansardServe",
+            dependencies: [
+                "HansardIngestion", "HansardAnalysis", "HansardRegister", "HansardReports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "hansard",
             dependencies: [
@@ -76,6 +91,7 @@ let package = Package(
                 "HansardRegister",
                 "HansardReports",
                 "HansardFetch",
+                "HansardServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -101,6 +117,12 @@ let package = Package(
         ),
         .testTarget(
             name: "hansardTests",
+            dependencies: ["HansardTestSupport", "hansard"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HansardServeTests",
+            // The server runs as the built executable, as a user starts it.
             dependencies: ["HansardTestSupport", "hansard"],
             swiftSettings: strictSettings
         ),

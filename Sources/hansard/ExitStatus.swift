@@ -3,6 +3,7 @@ import HansardFetch
 import HansardIngestion
 import HansardRegister
 import HansardReports
+import HansardServe
 
 /// The exit statuses hansard documents in the README.
 ///
@@ -23,7 +24,7 @@ enum ExitStatus: Int32 {
     /// kind hansard cannot read.
     case refusedURL = 68
     /// A page could not be fetched: no network, a timeout, an HTTP error other than 404, a download cut
-    /// short; with `--offline`, a page not in the cache.
+    /// short; with `--offline`, a page not in the cache. `serve`: the address cannot be listened on.
     case unavailable = 69
     /// Something inside hansard went wrong; please report it.
     case internalError = 70
@@ -94,6 +95,13 @@ enum ExitStatus: Int32 {
         }
     }
 
+    init(for error: ServeError) {
+        switch error {
+        case .tokenRequired, .unusableToken: self = .usage
+        case .cannotListen: self = .unavailable
+        }
+    }
+
     /// The status and the one-line message for an error one of hansard's modules throws.
     ///
     /// Nil for any other error (argument-parser's own, which it reports itself). This is the one place a module
@@ -105,6 +113,7 @@ enum ExitStatus: Int32 {
         case let error as RegisterError: return (ExitStatus(for: error), error.description)
         case let error as FetchError: return (ExitStatus(for: error), error.description)
         case let error as ReportError: return (ExitStatus(for: error), error.description)
+        case let error as ServeError: return (ExitStatus(for: error), error.description)
         default: return nil
         }
     }

@@ -19,12 +19,13 @@ struct Hansard: AsyncParsableCommand {
               hansard commitments --overdue
               hansard search whatsapp
               hansard report --out reports/ && xdg-open reports/index.html
+              hansard serve
               hansard --generate-completion-script zsh > ~/.zfunc/_hansard
             """,
         version: version,
         subcommands: [
             Parse.self, Analyse.self, Commitments.self, Search.self, RegisterCommand.self, Fetch.self, Sync.self,
-            Diff.self, Report.self, Evaluate.self,
+            Diff.self, Report.self, Serve.self, Evaluate.self,
         ]
     )
 

@@ -9,6 +9,8 @@ struct CommitmentPage {
     let data: ReportData
     let commitment: CommitmentRecord
     let context: CommitmentContext?
+    /// Markup placed after the follow-ups (`hansard serve`'s forms), already escaped; nil in the static report.
+    var actions: String? = nil
 
     func render() -> String {
         let c = commitment
@@ -101,6 +103,7 @@ struct CommitmentPage {
         body += request()
         body += history(debate: debate)
         body += followUps()
+        body += actions ?? ""
         body +=
             "<footer>Made by <code>hansard report</code>, as of \(HTML.escape(data.asOf)). Register id "
             + "<code>\(HTML.escape(c.id))</code>: <code>hansard register show \(HTML.escape(c.id))</code> prints the "

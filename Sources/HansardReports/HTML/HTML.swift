@@ -6,10 +6,11 @@ import HansardRegister
 /// Building blocks for the HTML report: escaping and the page frame every page shares.
 ///
 /// Every piece of text that came from a page or the register goes through ``escape(_:)``; markup is only
-/// ever made from the literals in this folder.
-enum HTML {
+/// ever made from the literals in this folder (and, for `hansard serve`'s forms, from HansardServe's, which escapes
+/// through the same function).
+public enum HTML {
     /// Text safe in element content and in double-quoted attribute values.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {
@@ -26,7 +27,7 @@ enum HTML {
     }
 
     /// Escapes an optional, giving "" for nil.
-    static func escape(_ text: String?) -> String { text.map { escape($0) } ?? "" }
+    public static func escape(_ text: String?) -> String { text.map { escape($0) } ?? "" }
 
     /// The URL when it is a plain http(s) link, so a page cannot smuggle `javascript:` into an href.
     static func webLink(_ url: String?) -> String? {
@@ -37,7 +38,7 @@ enum HTML {
     }
 
     /// A file name made only of letters, digits, '-' and '_' (register ids already are; this is a guard).
-    static func fileName(_ id: String) -> String {
+    public static func fileName(_ id: String) -> String {
         String(
             id.unicodeScalars.map {
                 $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
@@ -51,7 +52,7 @@ enum HTML {
     ///   - body: markup.
     ///   - script: inline JavaScript, or nil for none.
     /// - Returns: the page's HTML, from the DOCTYPE to the closing tag.
-    static func page(title: String, body: String, script: String? = nil) -> String {
+    public static func page(title: String, body: String, script: String? = nil) -> String {
         var output = """
             <!DOCTYPE html>
             <html lang="en-GB">
@@ -88,7 +89,7 @@ enum HTML {
     }
 
     /// A status as a reader says it.
-    static func statusName(_ status: String) -> String {
+    public static func statusName(_ status: String) -> String {
         status.replacingOccurrences(of: "-", with: " ")
     }
 

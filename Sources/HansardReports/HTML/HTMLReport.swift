@@ -90,7 +90,33 @@ public struct HTMLReport {
 
 extension HTMLReport {
     /// `index.html` alone: what `render` emits last, without re-reading any debate page.
-    public static func indexPage(_ data: ReportData) -> String { IndexPage(data: data).render() }
+    /// - Parameters:
+    ///   - data: the report's register data and date.
+    ///   - extra: markup (already escaped) placed first in the page's main part; `hansard serve` links its search
+    ///     there. Nil for the static report.
+    /// - Returns: the page's HTML.
+    public static func indexPage(_ data: ReportData, extra: String? = nil) -> String {
+        IndexPage(data: data, extra: extra).render()
+    }
+
+    /// One commitment's page on its own, as `hansard serve` renders it when asked for: the same page the static
+    /// report writes, with `actions` (already escaped markup: the server's forms) after the follow-ups.
+    /// - Parameters:
+    ///   - data: the report's register data and date.
+    ///   - commitment: the commitment, one of `data`'s.
+    ///   - transcript: its debate's page as read again, whose SHA-256 the caller checked; nil when not found.
+    ///   - unavailable: why there is no transcript, in words fit to publish.
+    ///   - actions: markup placed after the follow-ups, or nil.
+    /// - Returns: the page's HTML.
+    public static func commitmentPage(
+        _ data: ReportData, commitment: CommitmentRecord, transcript: Debate?, unavailable: String?,
+        actions: String? = nil
+    ) -> String {
+        CommitmentPage(
+            data: data, commitment: commitment,
+            context: CommitmentContext(commitment, in: transcript, missingReason: unavailable), actions: actions
+        ).render()
+    }
 }
 
 /// The turns a commitment's page quotes: the speech before it (usually the question) and its own.

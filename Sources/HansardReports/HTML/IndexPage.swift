@@ -7,6 +7,8 @@ import HansardRegister
 /// resolved ones, and every debate.
 struct IndexPage {
     let data: ReportData
+    /// Markup placed first in the page's main part (`hansard serve`'s link to its search), already escaped.
+    var extra: String? = nil
 
     static let noDepartment = "Department not named"
     static let noMinister = SpeakerReference.unnamedMinister
@@ -35,6 +37,7 @@ struct IndexPage {
             "<li><b class=\"stat-debates\" data-stat=\".debate-row\">\(debates.count)</b><span>debates</span></li></ul>\n"
         body += filters(outstanding, all: listings)
         body += "</div></header>\n<main class=\"wrap\">\n"
+        body += extra ?? ""
         body += timeline()
         body += overdueTable(overdue)
         body += "<h2 id=\"outstanding\">Outstanding commitments by department</h2>\n"
@@ -195,7 +198,7 @@ struct IndexPage {
         return output + "</section>\n"
     }
 
-    private func commitmentItem(_ item: CommitmentListing) -> String {
+    func commitmentItem(_ item: CommitmentListing) -> String {
         let c = item.commitment
         let debate = data.debatesById[c.debateId]
         var output =
