@@ -114,6 +114,34 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(HTMLReport.indexPage(data))
     }
 
+    // The two halves of the index page's time: reading the register (the list as of the date and the snapshot),
+    // and rendering the page from what was read.
+    Benchmark(
+        "report data load (\(large.commitments) commitments)",
+        configuration: .init(
+            metrics: queryMetrics, warmupIterations: 0, maxDuration: .seconds(30), maxIterations: 3)
+    ) { _ in
+        blackHole(try ReportData.load(from: large.old, asOf: "2026-11-25"))
+    }
+
+    Benchmark(
+        "report index page, rendering only (\(large.commitments) commitments)",
+        configuration: .init(
+            metrics: queryMetrics, warmupIterations: 0, maxDuration: .seconds(30), maxIterations: 3)
+    ) { benchmark in
+        let data = try ReportData.load(from: large.old, asOf: "2026-11-25")
+        benchmark.startMeasurement()
+        blackHole(HTMLReport.indexPage(data))
+        benchmark.stopMeasurement()
+    }
+
+    Benchmark(
+        "diff of two register files read side by side (\(large.commitments) commitments each)",
+        configuration: .init(metrics: queryMetrics, maxDuration: .seconds(20), maxIterations: 10)
+    ) { _ in
+        blackHole(try RegisterDiff(old: large.old, oldLabel: "old", new: large.new, newLabel: "new"))
+    }
+
     Benchmark(
         "diff of two registers (\(large.commitments) commitments each)",
         configuration: .init(metrics: queryMetrics, maxDuration: .seconds(20), maxIterations: 10)
