@@ -311,9 +311,11 @@ struct DepartmentPeopleTests {
         _ = try register.add(analysis, of: debate)
         try checkAppearances(path)
         try checkSearches(register)
-        #expect(
-            try register.commitments(CommitmentQuery(scope: .all, minister: "example of test")).items.map(
-                \.commitment.id) == [guide.id])
+        // The corrected name is found, with the rest of that person's commitments (the page's person key joins them).
+        let renamed = try register.commitments(CommitmentQuery(scope: .all, minister: "example of test")).items
+        #expect(renamed.contains { $0.commitment.id == guide.id })
+        #expect(Set(renamed.map(\.person.id)).count == 1)
+        #expect(renamed.allSatisfy { $0.commitment.person == guide.person })
 
         // An import writes every commitment at once.
         let copyPath = folder + "/copy.sqlite"
