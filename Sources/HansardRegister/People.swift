@@ -69,7 +69,13 @@ public enum PeopleDirectory {
     ///
     /// Deterministic: the same appearances give the same people.
     public static func people(_ appearances: [Appearance]) -> [Appearance: RegisterPerson] {
-        let units = Array(Set(appearances)).sorted { key($0) < key($1) }
+        // Keys made once: a large register has tens of thousands of appearances (one per debate for ministers the
+        // pages do not name).
+        let distinct = Array(Set(appearances))
+        let sortKeys = distinct.map(key)
+        let units = sortKeys.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { distinct[$0] }
+        // Only named appearances merge (`compatible` refuses the others), so only they are paired.
+        let named = units.indices.filter { units[$0].debateId == nil }
         var parent = Array(units.indices)
         func find(_ index: Int) -> Int {
             var index = index
@@ -84,7 +90,8 @@ public enum PeopleDirectory {
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
         let names = units.map { unit in
-            (unit.aliases + [unit.name].compactMap { $0 }).compactMap { PersonName($0, house: unit.house) }
+            unit.debateId != nil
+                ? [] : (unit.aliases + [unit.name].compactMap { $0 }).compactMap { PersonName($0, house: unit.house) }
         }
         // The same member id or title is the same person in the same House; the same fullest name ("name:…"), in
         // the same department too.
@@ -110,8 +117,8 @@ public enum PeopleDirectory {
             }
             return names[i].allSatisfy { a in names[j].allSatisfy { $0.isCompatible(with: a) } }
         }
-        for i in units.indices {
-            for j in units.indices where j > i && compatible(i, j) {
+        for (position, i) in named.enumerated() {
+            for j in named[(position + 1)...] where compatible(i, j) {
                 if fullest[i]!.isTitled {
                     union(i, j)
                 } else if units[i].department != nil, units[i].department == units[j].department,
@@ -121,9 +128,9 @@ public enum PeopleDirectory {
                 }
             }
         }
-        for bare in units.indices where fullest[bare].map({ !$0.isTitled && $0.given.isEmpty }) == true {
+        for bare in named where fullest[bare].map({ !$0.isTitled && $0.given.isEmpty }) == true {
             guard units[bare].department != nil else { continue }
-            let fits = units.indices.filter { other in
+            let fits = named.filter { other in
                 other != bare && compatible(bare, other) && !fullest[other]!.given.isEmpty
                     && units[other].department == units[bare].department
             }

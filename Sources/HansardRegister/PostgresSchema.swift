@@ -375,7 +375,54 @@ enum PostgresSchema {
                 #"CREATE INDEX "commitment_on_government_status" ON "commitment" ("government", "status")"#,
             ]
         ),
+        (Schema.v6, v6),
     ]
+
+    /// v6 as SQLite has it (``Schema/migrateV6(_:)``): the ministers' appearances, counted and kept in step with
+    /// `commitment` by a trigger, and the office line's index.
+    static let v6: [String] = {
+        let columns = ["person", "speakerName", "speakerAliases", "department", "office", "house"]
+        func debate(_ row: String) -> String {
+            #"CASE WHEN \#(row)."speakerName" IS NULL OR \#(row)."person" LIKE 'unnamed:%' THEN \#(row)."debateId" END"#
+        }
+        func key(_ row: String) -> String {
+            columns.map { #"quote_nullable(\#(row)."\#($0)")"# }.joined(separator: " || '|' || ")
+                + " || '|' || quote_nullable(\(debate(row)))"
+        }
+        let values = columns.map { #""\#($0)""# }.joined(separator: ", ")
+        let fromNew = columns.map { #"NEW."\#($0)""# }.joined(separator: ", ")
+        return [
+            #"""
+            CREATE TABLE "commitmentAppearance" ("key" \#(t) PRIMARY KEY, "person" \#(t), "speakerName" \#(t),
+            "speakerAliases" \#(t), "department" \#(t), "office" \#(t), "house" \#(t), "debateId" \#(t),
+            "commitments" BIGINT NOT NULL)
+            """#,
+            #"""
+            INSERT INTO "commitmentAppearance" SELECT "key", \#(values), "debate", COUNT(*)
+            FROM (SELECT \#(key("c")) AS "key", \#(values), \#(debate("c")) AS "debate" FROM "commitment" "c") "a"
+            GROUP BY "key", \#(values), "debate"
+            """#,
+            #"CREATE INDEX "commitment_on_office" ON "commitment" ("office")"#,
+            #"""
+            CREATE FUNCTION "hansard_count_appearance"() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                    UPDATE "commitmentAppearance" SET "commitments" = "commitments" - 1 WHERE "key" = \#(key("OLD"));
+                    DELETE FROM "commitmentAppearance" WHERE "key" = \#(key("OLD")) AND "commitments" <= 0;
+                END IF;
+                IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                    INSERT INTO "commitmentAppearance" VALUES (\#(key("NEW")), \#(fromNew), \#(debate("NEW")), 1)
+                    ON CONFLICT ("key") DO UPDATE SET "commitments" = "commitmentAppearance"."commitments" + 1;
+                END IF;
+                RETURN NULL;
+            END $$
+            """#,
+            #"""
+            CREATE TRIGGER "commitmentAppearance_count" AFTER INSERT OR DELETE OR UPDATE OF \#(values), "debateId"
+            ON "commitment" FOR EACH ROW EXECUTE FUNCTION "hansard_count_appearance"()
+            """#,
+        ]
+    }()
 
     /// What the database holds: whether migrations are pending, and which were applied.
     struct State {

@@ -50,24 +50,51 @@ extension Register {
         case .dismissed: filters.append("\(status) = \(dismissed)")
         case .all: break
         }
-        let people = try read { db in try Self.people(db) }
+        var people = try read { db in try Self.people(db) }
         if let minister = query.minister {
             // Any name a page gives the person, so "Sir D. Eccles" finds the commitments "Sir David Eccles" made.
             let wanted = minister.lowercased()
-            let keys = people.filter { _, person in person.aliases.contains { $0.lowercased().contains(wanted) } }
-                .map(\.key)
+            let keys = try read { db in try people.matching(db) { $0.lowercased().contains(wanted) } }
             let like = "%" + Self.escapeLike(minister) + "%"
             var clauses: [SQL] = [
                 "c.speakerName LIKE \(like) ESCAPE '\\'", "c.speakerAliases LIKE \(like) ESCAPE '\\'",
             ]
             for key in keys { clauses.append(Self.appearanceCondition(key)) }
+            // Every commitment's minister is one of the appearances, so the person keys of those that match bound the
+            // rows: the person index finds them, and only they are matched against the names.
+            let named = try read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT person FROM commitmentAppearance
+                        WHERE speakerName LIKE ? ESCAPE '\\' OR speakerAliases LIKE ? ESCAPE '\\'
+                        """, arguments: [like, like]
+                ).map { $0["person"] as String? }
+            }
+            filters.append(Self.oneOf("c.person", named + keys.map(\.person)))
             filters.append("(" + clauses.joined(separator: " OR ") + ")")
         }
         if let department = query.department {
             let names = (try? DepartmentTable.bundled())?.canonicalNames(matching: department) ?? []
             if names.isEmpty {
+                // The department and office lines that match, from the appearances, then their commitments by index.
                 let like = "%" + Self.escapeLike(department) + "%"
-                filters.append("(c.department LIKE \(like) ESCAPE '\\' OR c.office LIKE \(like) ESCAPE '\\')")
+                let (departments, offices) = try read { db in
+                    (
+                        try String.fetchAll(
+                            db,
+                            sql: """
+                                SELECT DISTINCT department FROM commitmentAppearance
+                                WHERE department LIKE ? ESCAPE '\\'
+                                """, arguments: [like]),
+                        try String.fetchAll(
+                            db,
+                            sql: "SELECT DISTINCT office FROM commitmentAppearance WHERE office LIKE ? ESCAPE '\\'",
+                            arguments: [like])
+                    )
+                }
+                filters.append(
+                    "(" + Self.oneOf("c.department", departments) + " OR " + Self.oneOf("c.office", offices) + ")")
             } else {
                 filters.append("c.department IN \(names)")
             }
@@ -129,7 +156,7 @@ extension Register {
                     items.append(
                         CommitmentListing(
                             commitment: commitment, debateTitle: citation.title, status: listed, ageDays: age,
-                            overdueDays: overdue, person: people[PeopleDirectory.Appearance(commitment)],
+                            overdueDays: overdue, person: people.person(PeopleDirectory.Appearance(commitment)),
                             citation: citation, asOf: asOf))
                 }
             }
@@ -194,16 +221,25 @@ extension Register {
 
     /// The register's ministers as people: each way a commitment's minister appears, merged (``PeopleDirectory``).
     ///
-    /// Read from the distinct appearances, which are few beside the commitments.
-    static func people(_ db: Database) throws -> [PeopleDirectory.Appearance: RegisterPerson] {
+    /// Read from the distinct named appearances (`commitmentAppearance`, which triggers keep in step with the
+    /// commitments), which are few beside the commitments. A minister the page does not name is a person of their
+    /// debate alone, so they are not read here: a large register has one such appearance per debate.
+    static func people(_ db: Database) throws -> People {
+        People(named: PeopleDirectory.people(try appearances(db, unnamed: false)))
+    }
+
+    /// The named appearances (`debateId` NULL), or the unnamed ones that have a label.
+    static func appearances(_ db: Database, unnamed: Bool) throws -> [PeopleDirectory.Appearance] {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT DISTINCT person, speakerName, speakerAliases, department, house,
-                    CASE WHEN speakerName IS NULL OR person LIKE 'unnamed:%' THEN debateId END AS debateId
-                FROM commitment
+                SELECT DISTINCT person, speakerName, speakerAliases, department, house, debateId
+                FROM commitmentAppearance
+                WHERE \(unnamed
+                    ? "debateId IS NOT NULL AND (speakerName IS NOT NULL OR speakerAliases IS NOT NULL)"
+                    : "debateId IS NULL")
                 """)
-        let appearances = rows.map { row in
+        return rows.map { row in
             let name: String? = row["speakerName"]
             let aliases = ((row["speakerAliases"] as String?) ?? "").split(separator: "\n").map(String.init)
             return PeopleDirectory.Appearance(
@@ -211,7 +247,37 @@ extension Register {
                 department: row["department"], house: (row["house"] as String?).flatMap(House.init(rawValue:)),
                 debateId: row["debateId"])
         }
-        return PeopleDirectory.people(appearances)
+    }
+
+    /// The people of a register by appearance: the named ones merged, each unnamed one a person of its own.
+    struct People {
+        let named: [PeopleDirectory.Appearance: RegisterPerson]
+        private var unnamed: [PeopleDirectory.Appearance: RegisterPerson] = [:]
+
+        init(named: [PeopleDirectory.Appearance: RegisterPerson]) { self.named = named }
+
+        /// ``subscript(_:)``, remembering the unnamed ones: a long list has many rows of one debate.
+        mutating func person(_ appearance: PeopleDirectory.Appearance) -> RegisterPerson? {
+            if let person = named[appearance] ?? unnamed[appearance] { return person }
+            let person = self[appearance]
+            if let person { unnamed[appearance] = person }
+            return person
+        }
+
+        /// The person `appearance` belongs to.
+        subscript(_ appearance: PeopleDirectory.Appearance) -> RegisterPerson? {
+            if let person = named[appearance] { return person }
+            // Unnamed appearances never merge, so alone they give the person they give among all the others.
+            guard appearance.debateId != nil else { return nil }
+            return PeopleDirectory.people([appearance])[appearance]
+        }
+
+        /// The appearances, named and unnamed, whose person has a label that `matches`.
+        func matching(_ db: Database, _ matches: (String) -> Bool) throws -> [PeopleDirectory.Appearance] {
+            let unnamed = try Register.appearances(db, unnamed: true)
+            return named.filter { _, person in person.aliases.contains(where: matches) }.map(\.key)
+                + unnamed.filter { self[$0]?.aliases.contains(where: matches) == true }
+        }
     }
 
     /// A commitment whose minister appears as `appearance` (null-safe equality on each column).
@@ -220,6 +286,16 @@ extension Register {
         (c.person IS \(appearance.person) AND c.speakerName IS \(appearance.name) \
         AND c.department IS \(appearance.department) AND c.house IS \(appearance.house?.rawValue))
         """
+    }
+
+    /// `column` is one of `values`, NULL included when it is among them: `c.person IN (…) OR c.person IS NULL`, each
+    /// part served by the column's index; false for no values.
+    private static func oneOf(_ column: String, _ values: [String?]) -> SQL {
+        let known = Array(Set(values.compactMap { $0 })).sorted()
+        var parts: [SQL] = []
+        if !known.isEmpty { parts.append(SQL(sql: column) + " IN \(known)") }
+        if values.contains(where: { $0 == nil }) { parts.append(SQL(sql: column + " IS NULL")) }
+        return parts.isEmpty ? "0" : "(" + parts.joined(separator: " OR ") + ")"
     }
 
     private static func escapeLike(_ text: String) -> String {

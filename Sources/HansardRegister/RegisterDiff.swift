@@ -1,3 +1,6 @@
+import GRDB
+import HansardIngestion
+
 /// What changed between two register snapshots (two files, or one register at the ends of two sessions).
 public struct RegisterDiff: Sendable, Hashable, Codable {
     /// The schema identifier written into JSON output.
@@ -171,27 +174,231 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
     public init(old: RegisterSnapshot, oldLabel: String, new: RegisterSnapshot, newLabel: String) {
         let oldDate = old.referenceDate
         let newDate = new.referenceDate
-        self.old = Side(label: oldLabel, referenceDate: oldDate, commitments: old.commitments.count)
-        self.new = Side(label: newLabel, referenceDate: newDate, commitments: new.commitments.count)
-        let newById = Dictionary(new.commitments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let oldIds = Set(old.commitments.map(\.id))
-        let eventedInNew = Set(new.statusEvents.map(\.commitmentId))
         var latestEvent: [String: StatusEventRecord] = [:]
         for event in new.statusEvents where event.effectiveDate <= newDate || new.asOf == nil {
             latestEvent[event.commitmentId] = event
         }
+        var merge = Merge(
+            oldDate: oldDate, newDate: newDate, evented: Set(new.statusEvents.map(\.commitmentId)),
+            evidence: { latestEvent[$0]?.evidence })
+        let newById = Dictionary(new.commitments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let oldIds = Set(old.commitments.map(\.id))
+        for after in new.commitments where !oldIds.contains(after.id) { merge.added.append(after) }
+        for before in old.commitments {
+            if let after = newById[before.id] {
+                merge.compare(Compared(before), after)
+            } else {
+                merge.absent(before.id, record: before)
+            }
+        }
+        let titles = Dictionary((old.debates + new.debates).map { ($0.id, $0.title) }, uniquingKeysWith: { _, b in b })
+        self.init(
+            merge, old: Side(label: oldLabel, referenceDate: oldDate, commitments: old.commitments.count),
+            new: Side(label: newLabel, referenceDate: newDate, commitments: new.commitments.count),
+            title: { titles[$0] })
+    }
 
-        added = new.commitments.filter { !oldIds.contains($0.id) }
+    /// Compares two register files by reading both side by side in commitment-id order, never holding either whole:
+    /// the same diff as comparing their snapshots (``init(old:oldLabel:new:newLabel:)``), in time linear in the
+    /// registers and memory for what the diff lists.
+    /// - Throws: ``RegisterError`` when either register cannot be read.
+    public init(old: Register, oldLabel: String, new: Register, newLabel: String) throws(RegisterError) {
+        guard old.database !== new.database else {
+            // One connection cannot read twice at once: a register compared with itself is read once, whole.
+            let snapshot = try old.snapshot()
+            self.init(old: snapshot, oldLabel: oldLabel, new: snapshot, newLabel: newLabel)
+            return
+        }
+        let oldDate = try old.read { db in try Self.referenceDate(db) }
+        let newDate = try new.read { db in try Self.referenceDate(db) }
+        let diff = try old.read { oldDB in
+            try new.read { newDB in
+                // A register file has no as-of date: every status event counts, the latest (in the snapshot's
+                // order) giving a resolution's evidence.
+                var evidence: [String: String?] = [:]
+                let events = try Row.fetchCursor(
+                    newDB,
+                    sql: """
+                        SELECT commitmentId, evidence FROM statusEvent
+                        ORDER BY commitmentId, effectiveDate, recordedAt, id
+                        """)
+                while let row = try events.next() { evidence[row[0] as String] = row[1] as String? }
+                var merge = Merge(
+                    oldDate: oldDate, newDate: newDate, evented: Set(evidence.keys), evidence: { evidence[$0] ?? nil })
+                // OLD gives only what is compared; the few commitments missing from NEW are read whole afterwards.
+                let befores = try Row.fetchCursor(
+                    oldDB,
+                    sql: """
+                        SELECT id, quote, dueBy, timingPhrase, speakerName, department, missingSinceRevision, status,
+                            debateDate FROM commitment ORDER BY id
+                        """)
+                let afters = try CommitmentRecord.fetchCursor(
+                    newDB, sql: "SELECT \(CommitmentRecord.selection(alias: "c")) FROM commitment c ORDER BY c.id")
+                var before = try befores.next().map(Compared.init(row:))
+                var after = try afters.next()
+                var oldCount = 0
+                var newCount = 0
+                var absent: [String] = []
+                while before != nil || after != nil {
+                    // Both cursors are in SQLite's byte order of the ids.
+                    if let b = before, after == nil || b.id.utf8.lexicographicallyPrecedes(after!.id.utf8) {
+                        if !merge.evented.contains(b.id) { absent.append(b.id) }
+                        oldCount += 1
+                        before = try befores.next().map(Compared.init(row:))
+                    } else if let a = after, before == nil || a.id != before!.id {
+                        merge.added.append(a)
+                        newCount += 1
+                        after = try afters.next()
+                    } else {
+                        merge.compare(before!, after!)
+                        oldCount += 1
+                        newCount += 1
+                        before = try befores.next().map(Compared.init(row:))
+                        after = try afters.next()
+                    }
+                }
+                for chunk in stride(from: 0, to: absent.count, by: 500) {
+                    let ids = Array(absent[chunk..<min(chunk + 500, absent.count)])
+                    for record in try CommitmentRecord.fetchAll(oldDB, keys: ids) {
+                        merge.absent(record.id, record: record)
+                    }
+                }
+                // Titles only for the listed commitments stored without their debate's, NEW's before OLD's.
+                var titles: [String: String] = [:]
+                let untitled = Set(merge.listed.filter { $0.debateTitle == nil }.map(\.debateId)).sorted()
+                for chunk in stride(from: 0, to: untitled.count, by: 500) {
+                    let ids = Array(untitled[chunk..<min(chunk + 500, untitled.count)])
+                    for db in [oldDB, newDB] {
+                        for debate in try DebateRecord.fetchAll(db, keys: ids) { titles[debate.id] = debate.title }
+                    }
+                }
+                return Self(
+                    merge, old: Side(label: oldLabel, referenceDate: oldDate, commitments: oldCount),
+                    new: Side(label: newLabel, referenceDate: newDate, commitments: newCount),
+                    title: { titles[$0] })
+            }
+        }
+        self = diff
+    }
+
+    /// Compares the registers or snapshots at two paths: register files side by side
+    /// (``init(old:oldLabel:new:newLabel:)-(Register,_,Register,_)``), anything else through its snapshot
+    /// (``RegisterSnapshot/load(path:)``), each labelled with its path.
+    /// - Throws: ``RegisterError`` naming the file that cannot be read, OLD's first.
+    public static func between(_ oldPath: String, _ newPath: String) throws(RegisterError) -> RegisterDiff {
+        enum Source {
+            case register(Register)
+            case snapshot(RegisterSnapshot)
+        }
+        func source(_ path: String) throws(RegisterError) -> Source {
+            if RegisterSnapshot.isRegisterFile(path) { return .register(try Register.open(at: path, readOnly: true)) }
+            return .snapshot(try RegisterSnapshot.load(path: path))
+        }
+        func snapshot(_ source: Source) throws(RegisterError) -> RegisterSnapshot {
+            switch source {
+            case .register(let register): return try register.snapshot()
+            case .snapshot(let snapshot): return snapshot
+            }
+        }
+        let old = try source(oldPath)
+        let new = try source(newPath)
+        if case .register(let before) = old, case .register(let after) = new {
+            return try RegisterDiff(old: before, oldLabel: oldPath, new: after, newLabel: newPath)
+        }
+        return RegisterDiff(old: try snapshot(old), oldLabel: oldPath, new: try snapshot(new), newLabel: newPath)
+    }
+
+    /// ``RegisterSnapshot/referenceDate`` of a register file, without reading it whole: the last day anything was
+    /// recorded, else today.
+    static func referenceDate(_ db: Database) throws -> String {
+        let latest = try String.fetchOne(
+            db,
+            sql: """
+                SELECT MAX(day) FROM (
+                    SELECT MAX(substr(updatedAt, 1, 10)) AS day FROM debate
+                    UNION ALL SELECT MAX(substr(recordedAt, 1, 10)) FROM statusEvent
+                    UNION ALL SELECT MAX(substr(decidedAt, 1, 10)) FROM followUpLink
+                    UNION ALL SELECT MAX(substr(recordedAt, 1, 10)) FROM commitmentEdit)
+                """)
+        return (latest ?? "").isEmpty ? Timestamp.today() : latest!
+    }
+
+    /// What a diff compares of an OLD commitment.
+    struct Compared {
+        var id: String
+        var quote: String
+        var dueBy: String?
+        var timingPhrase: String?
+        var speakerName: String?
+        var department: String?
+        var missingSinceRevision: Int?
+        var status: CommitmentStatus
+        var debateDate: String?
+
+        init(_ record: CommitmentRecord) {
+            id = record.id
+            quote = record.quote
+            dueBy = record.dueBy
+            timingPhrase = record.timingPhrase
+            speakerName = record.speakerName
+            department = record.department
+            missingSinceRevision = record.missingSinceRevision
+            status = record.status
+            debateDate = record.debateDate
+        }
+
+        init(row: Row) throws {
+            id = row[0]
+            quote = row[1]
+            dueBy = row[2]
+            timingPhrase = row[3]
+            speakerName = row[4]
+            department = row[5]
+            missingSinceRevision = row[6]
+            let text: String = row[7]
+            guard let status = CommitmentStatus(rawValue: text) else {
+                throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "commitment.status: unknown value \(text)")
+            }
+            self.status = status
+            debateDate = row[8]
+        }
+    }
+
+    /// The lists a diff gathers, one pair of commitments at a time.
+    struct Merge {
+        let oldDate: String
+        let newDate: String
+        /// Commitments NEW has status events for.
+        let evented: Set<String>
+        /// The evidence of the status event that gives NEW's status, by commitment id.
+        let evidence: (String) -> String?
+        let gap: Int
+        var added: [CommitmentRecord] = []
         var resolved: [Resolution] = []
         var still: [StillOutstanding] = []
         var changed: [Change] = []
         var missing: [CommitmentRecord] = []
-        let gap = CalendarDate.days(from: oldDate, to: newDate) ?? 0
-        for before in old.commitments {
-            guard let after = newById[before.id] else {
-                if !eventedInNew.contains(before.id) { missing.append(before) }
-                continue
-            }
+
+        init(oldDate: String, newDate: String, evented: Set<String>, evidence: @escaping (String) -> String?) {
+            self.oldDate = oldDate
+            self.newDate = newDate
+            self.evented = evented
+            self.evidence = evidence
+            gap = CalendarDate.days(from: oldDate, to: newDate) ?? 0
+        }
+
+        /// Every commitment the diff lists, for the debate titles they need.
+        var listed: [CommitmentRecord] {
+            added + resolved.map(\.commitment) + still.map(\.commitment) + changed.map(\.commitment) + missing
+        }
+
+        /// An OLD commitment NEW lacks: missing unless NEW has a status event saying why.
+        mutating func absent(_ id: String, record: CommitmentRecord) {
+            if !evented.contains(id) { missing.append(record) }
+        }
+
+        /// A commitment on both sides.
+        mutating func compare(_ before: Compared, _ after: CommitmentRecord) {
             var fields: [FieldChange] = []
             if before.quote != after.quote { fields.append(.init(field: .quote, old: before.quote, new: after.quote)) }
             if before.dueBy != after.dueBy { fields.append(.init(field: .dueBy, old: before.dueBy, new: after.dueBy)) }
@@ -214,10 +421,9 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
                         new: describe(after.missingSinceRevision)))
             }
             if before.status.isOpen && after.status.isResolution {
-                let event = latestEvent[after.id]
                 resolved.append(
                     Resolution(
-                        commitment: after, status: after.status, date: after.statusDate, evidence: event?.evidence))
+                        commitment: after, status: after.status, date: after.statusDate, evidence: evidence(after.id)))
             } else if before.status != after.status {
                 fields.append(.init(field: .status, old: before.status.rawValue, new: after.status.rawValue))
             } else if after.status.isOpen {
@@ -231,13 +437,17 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
             }
             if !fields.isEmpty { changed.append(Change(commitment: after, changes: fields)) }
         }
-        // By the date the commitment was made, then department and id: the order a reader scans a register in.
-        let titles = Dictionary((old.debates + new.debates).map { ($0.id, $0.title) }, uniquingKeysWith: { _, b in b })
+    }
+
+    /// The diff of what `merge` gathered, each list in the order a reader scans a register in, with debate titles
+    /// from `title` where a commitment was stored without one.
+    private init(_ merge: Merge, old: Side, new: Side, title: (String) -> String?) {
         func titled(_ record: CommitmentRecord) -> CommitmentRecord {
             var record = record
-            if record.debateTitle == nil { record.debateTitle = titles[record.debateId] }
+            if record.debateTitle == nil { record.debateTitle = title(record.debateId) }
             return record
         }
+        // By the date the commitment was made, then department and id.
         func ordered<T>(_ items: [T], _ record: (T) -> CommitmentRecord) -> [T] {
             // Keys made once: comparing copies of whole records made sorting 100,000 of them slow.
             let keys = items.map { item -> (String, String, String) in
@@ -246,19 +456,21 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
             }
             return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
         }
-        self.added = ordered(added.map(titled), { $0 })
+        self.old = old
+        self.new = new
+        self.added = ordered(merge.added.map(titled), { $0 })
         self.resolved = ordered(
-            resolved.map {
+            merge.resolved.map {
                 var r = $0; r.commitment = titled(r.commitment); return r
             }, \.commitment)
         self.stillOutstanding = ordered(
-            still.map {
+            merge.still.map {
                 var s = $0; s.commitment = titled(s.commitment); return s
             }, \.commitment)
         self.changed = ordered(
-            changed.map {
+            merge.changed.map {
                 var c = $0; c.commitment = titled(c.commitment); return c
             }, \.commitment)
-        self.missing = ordered(missing.map(titled), { $0 })
+        self.missing = ordered(merge.missing.map(titled), { $0 })
     }
 }

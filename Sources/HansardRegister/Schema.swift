@@ -199,6 +199,9 @@ enum Schema {
         migrator.registerMigration(v5) { db in
             try migrateV5(db)
         }
+        migrator.registerMigration(v6) { db in
+            try migrateV6(db)
+        }
         return migrator
     }
 
@@ -298,9 +301,66 @@ enum Schema {
         }
     }
 
+    /// The distinct ways a commitment's minister appears, with how many commitments each has, for the searches.
+    ///
+    /// Searches by minister, department or office read these few rows (``Register/people(_:)`` too) instead of
+    /// every commitment: they found their rows with `LIKE '%…%'`, which no index serves, and building the people
+    /// read every commitment. Triggers keep the table in step with any write to `commitment`; the office line
+    /// gets an index so that a search matching office lines looks them up.
+    static func migrateV6(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE commitmentAppearance (
+                    key TEXT PRIMARY KEY NOT NULL, person TEXT, speakerName TEXT, speakerAliases TEXT, department TEXT,
+                    office TEXT, house TEXT, debateId TEXT, commitments INTEGER NOT NULL)
+                """)
+        try db.execute(
+            sql: """
+                INSERT INTO commitmentAppearance
+                SELECT \(appearanceKey("c")), person, speakerName, speakerAliases, department, office, house,
+                    \(appearanceDebate("c")), COUNT(*)
+                FROM commitment c GROUP BY 1
+                """)
+        try db.create(index: "commitment_on_office", on: "commitment", columns: ["office"])
+        let counted = "person, speakerName, speakerAliases, department, office, house, debateId"
+        func add(_ row: String) -> String {
+            """
+            INSERT INTO commitmentAppearance VALUES (\(appearanceKey(row)), \(row).person, \(row).speakerName,
+                \(row).speakerAliases, \(row).department, \(row).office, \(row).house, \(appearanceDebate(row)), 1)
+            ON CONFLICT (key) DO UPDATE SET commitments = commitments + 1;
+            """
+        }
+        func remove(_ row: String) -> String {
+            """
+            UPDATE commitmentAppearance SET commitments = commitments - 1 WHERE key = \(appearanceKey(row));
+            DELETE FROM commitmentAppearance WHERE key = \(appearanceKey(row)) AND commitments <= 0;
+            """
+        }
+        try db.execute(
+            sql: """
+                CREATE TRIGGER commitmentAppearance_insert AFTER INSERT ON commitment BEGIN \(add("NEW")) END;
+                CREATE TRIGGER commitmentAppearance_delete AFTER DELETE ON commitment BEGIN \(remove("OLD")) END;
+                CREATE TRIGGER commitmentAppearance_update AFTER UPDATE OF \(counted) ON commitment
+                BEGIN \(remove("OLD")) \(add("NEW")) END;
+                """)
+    }
+
+    /// One text for the columns an appearance is told apart by, NULLs included (`quote` writes NULL as `NULL` and
+    /// text in quotes), since a UNIQUE key would take two NULLs for different values.
+    static func appearanceKey(_ row: String) -> String {
+        ["person", "speakerName", "speakerAliases", "department", "office", "house"].map { "quote(\(row).\($0))" }
+            .joined(separator: " || '|' || ") + " || '|' || quote(\(appearanceDebate(row)))"
+    }
+
+    /// The debate of a minister the page does not name, who is a person of that debate only (``PeopleDirectory``).
+    static func appearanceDebate(_ row: String) -> String {
+        "CASE WHEN \(row).speakerName IS NULL OR \(row).person LIKE 'unnamed:%' THEN \(row).debateId END"
+    }
+
     static let v1 = "v1 debates, commitments, requests, links, status events, notes"
     static let v2 = "v2 index links by state and score"
     static let v3 = "v3 index commitments by subject and date"
     static let v4 = "v4 person keys, aliases, canonical departments and the evidence for the minister"
     static let v5 = "v5 citations, corrections, evasions, governments, page sizes and search"
+    static let v6 = "v6 ministers' appearances and office lines for searches"
 }

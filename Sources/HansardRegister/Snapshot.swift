@@ -147,6 +147,14 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
         }
     }
 
+    /// Whether `path` is an SQLite file (a register file, as ``load(path:)`` reads one), not an address, JSON or
+    /// anything ``load(path:)`` would refuse.
+    static func isRegisterFile(_ path: String) -> Bool {
+        if RegisterFile.addressScheme(path) != nil { return false }
+        guard case .file = RegisterFile.status(path) else { return false }
+        return RegisterFile.head(path, count: 16).0 == ByteChecks.sqliteHeader
+    }
+
     /// The fields of `hansard.register/1` that hold whole numbers.
     private static let wholeNumberKeys: Set<String> = ["turn", "revision", "firstRevision", "missingSinceRevision"]
 

@@ -55,9 +55,7 @@ extension Hansard {
                     old: try register.snapshot(asOf: min(old.end ?? today, today)), oldLabel: "session \(old.label)",
                     new: try register.snapshot(asOf: min(new.end ?? today, today)), newLabel: "session \(new.label)")
             }
-            return RegisterDiff(
-                old: try RegisterSnapshot.load(path: snapshots[0]), oldLabel: snapshots[0],
-                new: try RegisterSnapshot.load(path: snapshots[1]), newLabel: snapshots[1])
+            return try RegisterDiff.between(snapshots[0], snapshots[1])
         }
 
         func run() throws {

@@ -238,4 +238,90 @@ struct DepartmentPeopleTests {
         }
         #expect(!freeth.isEmpty && Set(freeth.map(\.person.displayName)) == ["Mr. Denzil Freeth"])
     }
+
+    @Test("Searches by minister, department or office line find what matching every commitment finds, however written")
+    func searchesThroughAppearances() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/r.sqlite"
+        let register = try Register.open(at: path)
+        try add(
+            register, Pages.commons19620705, Pages.lords20091026, Pages.lordsWMS20091027, Pages.whatsApp,
+            "parlparse-xml/commons-2009-10-29-written-ministerial-statements-parlparse.xml")
+        /// The table of appearances against the commitments counted afresh.
+        func checkAppearances(_ path: String) throws {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            let (kept, counted) = try queue.read { db in
+                (
+                    try Row.fetchAll(db, sql: "SELECT key, commitments FROM commitmentAppearance ORDER BY key"),
+                    try Row.fetchAll(
+                        db,
+                        sql:
+                            "SELECT \(Schema.appearanceKey("c")) AS k, COUNT(*) FROM commitment c GROUP BY k ORDER BY k"
+                    )
+                )
+            }
+            #expect(!kept.isEmpty)
+            #expect(
+                kept.map { [$0[0] as String, String($0[1] as Int)] } == counted.map { [$0[0], String($0[1] as Int)] })
+        }
+        /// Each search against every commitment read and matched here.
+        func checkSearches(_ register: Register) throws {
+            let all = try register.commitments(CommitmentQuery(scope: .all)).items
+            func contains(_ text: String?, _ part: String) -> Bool {
+                text?.range(of: part, options: .caseInsensitive) != nil
+            }
+            for name in ["Eccles", "bach", "D. ECC", "Lord", "Nobody of that name", "%", "_"] {
+                let found = try register.commitments(CommitmentQuery(scope: .all, minister: name)).items
+                let expected = all.filter { item in
+                    contains(item.commitment.speakerName, name) || contains(item.commitment.speakerAliases, name)
+                        || item.person.aliases.contains { $0.lowercased().contains(name.lowercased()) }
+                }
+                #expect(found.map(\.commitment.id) == expected.map(\.commitment.id), "\(name)")
+            }
+            // Words no department is known by match the department or office line as stored.
+            for words in ["Secretary of State", "minister of state", "Parliamentary", "Zimbabwe", "of"] {
+                let names = try DepartmentTable.bundled().canonicalNames(matching: words)
+                guard names.isEmpty else { continue }
+                let found = try register.commitments(CommitmentQuery(scope: .all, department: words)).items
+                let expected = all.filter {
+                    contains($0.commitment.department, words) || contains($0.commitment.office, words)
+                }
+                #expect(found.map(\.commitment.id) == expected.map(\.commitment.id), "\(words)")
+            }
+        }
+        try checkAppearances(path)
+        try checkSearches(register)
+        let offices = try register.commitments(CommitmentQuery(scope: .all)).items.compactMap(\.commitment.office)
+        #expect(!offices.isEmpty)
+
+        // Corrections, a dismissal and a revised page write to the commitments; the appearances follow.
+        let guide = try commitment(in: register, quoting: "This year we will publish the good practice guide")
+        _ = try register.edit(
+            guide.id, [.minister: "Baroness Example of Testing", .department: "Cabinet Office"], reason: "checked",
+            actor: "tester")
+        _ = try register.dismiss(guide.id, reason: "a test")
+        let original = CorpusFile.path(Pages.lordsWMS20091027)
+        let text = try String(contentsOfFile: original, encoding: .utf8).replacingOccurrences(
+            of:
+                " As part of this search, we will announce our interest in an identified site and will consult with all interested parties.",
+            with: "")
+        try text.write(toFile: folder + "/revised.xml", atomically: true, encoding: .utf8)
+        let (debate, analysis) = try analysed(folder + "/revised.xml")
+        _ = try register.add(analysis, of: debate)
+        try checkAppearances(path)
+        try checkSearches(register)
+        // The corrected name is found, with the rest of that person's commitments (the page's person key joins them).
+        let renamed = try register.commitments(CommitmentQuery(scope: .all, minister: "example of test")).items
+        #expect(renamed.contains { $0.commitment.id == guide.id })
+        #expect(Set(renamed.map(\.person.id)).count == 1)
+        #expect(renamed.allSatisfy { $0.commitment.person == guide.person })
+
+        // An import writes every commitment at once.
+        let copyPath = folder + "/copy.sqlite"
+        let copy = try Register.open(at: copyPath)
+        _ = try copy.importSnapshot(try register.snapshot())
+        try checkAppearances(copyPath)
+        try checkSearches(copy)
+    }
 }

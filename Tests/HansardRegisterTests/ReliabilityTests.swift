@@ -193,6 +193,16 @@ struct MigrationTests {
         #expect(upgraded.parliament == "54th")  // the 2005 Parliament
         let found = try register.commitments(CommitmentQuery(scope: .all, text: "shortlist"))
         #expect(found.items.map(\.commitment.id) == ["c-1"])
+        // Migration v6 counts the ministers' appearances of the rows already there (this one has no person key), and
+        // the searches by minister and department read them.
+        #expect(
+            try register.commitments(CommitmentQuery(scope: .all, minister: "bach")).items.map(\.commitment.id) == [
+                "c-1"
+            ])
+        #expect(try register.commitments(CommitmentQuery(scope: .all, minister: "Darzi")).items.isEmpty)
+        #expect(
+            try register.commitments(CommitmentQuery(scope: .all, department: "Justice")).items.map(\.commitment.id)
+                == ["c-1"])
 
         let old = try DatabaseQueue(
             path: backup,

@@ -1,4 +1,5 @@
 import Foundation
+import HansardTestSupport
 import HansardRegister
 import HansardReports
 import Testing
@@ -91,5 +92,70 @@ struct SnapshotDiffTests {
         let still = try #require(diff.stillOutstanding.first)
         // From 12 November 2009 to 26 October 2023.
         #expect(still.olderByDays == CalendarDate.days(from: "2009-11-12", to: "2023-10-26"))
+    }
+
+    @Test("Two register files read side by side give the same diff as their snapshots")
+    func streamedDiff() throws {
+        let folder = try temporaryFolder()
+        let old = try Register.open(at: folder + "/old.sqlite")
+        let new = try Register.open(at: folder + "/new.sqlite")
+        try add(old, Pages.lords20091026, Pages.lordsWMS20091027, Pages.commons19610718, Pages.whatsApp)
+        try add(new, Pages.lords20091026, Pages.lordsWMS20091027, Pages.commons19610718, Pages.commons20091028)
+        // NEW: the good practice guide published (Lord Darzi, col. 1007 of 26 October 2009), one commitment
+        // dismissed, one department corrected, and the prisons statement of 27 October revised: the shortlist
+        // sentence reworded and the search sentence dropped.
+        let guide = try commitment(in: new, quoting: "This year we will publish the good practice guide")
+        try new.resolve(guide.id, status: .fulfilled, evidence: "https://example.org/guide", date: "2010-01-15")
+        let shortlist = try commitment(in: new, quoting: "we will publish a shortlist of potential sites")
+        let others = try new.commitments(CommitmentQuery(scope: .all)).items.map(\.commitment)
+            .filter { $0.id != guide.id && $0.id != shortlist.id && $0.debateDate == "2009-10-26" }
+        let dismissed = try #require(others.first)
+        _ = try new.dismiss(dismissed.id, reason: "a question, not a promise")
+        let corrected = try #require(others.dropFirst().first)
+        _ = try new.edit(corrected.id, [.department: "Cabinet Office"], reason: "checked", actor: "tester")
+        let original = CorpusFile.path(Pages.lordsWMS20091027)
+        var text = try String(contentsOfFile: original, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "we will publish a shortlist of potential sites",
+            with: "we will publish a full shortlist of potential sites")
+        text = text.replacingOccurrences(
+            of:
+                " As part of this search, we will announce our interest in an identified site and will consult with all interested parties.",
+            with: "")
+        let revised = folder + "/lords-2009-10-27-revised.xml"
+        try text.write(toFile: revised, atomically: true, encoding: .utf8)
+        let (debate, analysis) = try analysed(revised)
+        _ = try new.add(analysis, of: debate)
+
+        for (a, aLabel, b, bLabel) in [(old, "old.sqlite", new, "new.sqlite"), (new, "new.sqlite", old, "old.sqlite")] {
+            let streamed = try RegisterDiff(old: a, oldLabel: aLabel, new: b, newLabel: bLabel)
+            let whole = RegisterDiff(old: try a.snapshot(), oldLabel: aLabel, new: try b.snapshot(), newLabel: bLabel)
+            #expect(streamed == whole)
+            for format in RegisterDiffFormat.allCases {
+                #expect(
+                    try RegisterDiffRenderer.render(streamed, format: format)
+                        == RegisterDiffRenderer.render(whole, format: format))
+            }
+            // By path, as `hansard diff` compares them.
+            #expect(
+                try RegisterDiff.between(folder + "/" + aLabel, folder + "/" + bLabel).stillOutstanding
+                    == whole.stillOutstanding)
+        }
+        let diff = try RegisterDiff(old: old, oldLabel: "old", new: new, newLabel: "new")
+        #expect(diff.resolved.map(\.commitment.id) == [guide.id])
+        #expect(diff.resolved.first?.evidence == "https://example.org/guide")
+        #expect(diff.changed.first { $0.commitment.id == shortlist.id }?.changes.map(\.field) == [.quote])
+        #expect(
+            diff.changed.first { $0.commitment.id == shortlist.id }?.changes.first?.new?.contains("full shortlist")
+                == true)
+        #expect(diff.changed.first { $0.commitment.id == dismissed.id }?.changes.map(\.new) == ["dismissed"])
+        #expect(
+            diff.changed.first { $0.commitment.id == corrected.id }?.changes
+                == [.init(field: .department, old: corrected.department, new: "Cabinet Office")])
+        #expect(diff.added.contains { $0.debateDate == "2009-10-28" })
+        #expect(diff.added.allSatisfy { $0.debateDate == "2009-10-28" })
+        // The WhatsApp debate of 8 March 2023 is only in OLD, with no status event in NEW: missing.
+        #expect(!diff.missing.isEmpty)
+        #expect(diff.missing.allSatisfy { $0.debateDate == "2023-03-08" })
     }
 }
