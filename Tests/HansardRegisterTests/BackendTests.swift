@@ -338,4 +338,37 @@ struct PostgresRegisterTests {
             #expect(detail.statusEvents.map(\.actor) == ["resolver \(index)"])
         }
     }
+
+    @Test(
+        "Two people resolving one commitment at once: both resolutions are in its history, the later one stands",
+        arguments: Backend.allCases)
+    func sameCommitmentResolvedTwice(_ backend: Backend) throws {
+        let source = try SharedSource.get()
+        let location = try backend.freshLocation()
+        let imported = try HansardCommand.run(["register", "import", "--register", location, source.path])
+        try #require(imported.status == 0, "\(imported.standardError)")
+        let resolvedBefore = Set(source.snapshot.statusEvents.map(\.commitmentId))
+        let id = try #require(
+            source.snapshot.commitments.filter { $0.status == .outstanding && !resolvedBefore.contains($0.id) }
+                .map(\.id).min())
+        let runs = try [("clerk A", "fulfilled"), ("clerk B", "partly-fulfilled")].map { who, status in
+            try HansardCommand.launch(
+                [
+                    "register", "resolve", id, "--status", status, "--evidence", "HCWS 1 from \(who)", "--by", who,
+                    "--register", location,
+                ])
+        }
+        let results = try runs.map { try $0() }
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.standardError))")
+        let detail = try Registers.open(at: location, readOnly: true).detail(of: id)
+        // Neither write is lost: the event log keeps both, and the commitment's status is the latest event's (by
+        // effective date, then time recorded), whichever process committed first.
+        #expect(Set(detail.statusEvents.map(\.actor)) == ["clerk A", "clerk B"])
+        #expect(detail.statusEvents.count == 2)
+        let last = try #require(
+            detail.statusEvents.max {
+                ($0.effectiveDate, $0.recordedAt, $0.id) < ($1.effectiveDate, $1.recordedAt, $1.id)
+            })
+        #expect(detail.commitment.status == last.status)
+    }
 }

@@ -23,27 +23,16 @@ final class ServedRegister: @unchecked Sendable {
     let token: String?
     private let process: Process
 
-    /// Builds a register from `pages` in a fresh folder (or imports it into `postgres`) and starts the server.
+    /// Builds a register from `pages` (in a fresh folder, or in the `postgres` database) and starts the server.
     init(
         pages: [String] = [seed], token: String? = nil, postgres: String? = nil, name: String = #function
     ) throws {
         folder = try Scratch.folder(name)
-        let file = folder + "/r.sqlite"
+        // The pages are added straight to the register the server reads, whichever backend it is.
+        register = postgres ?? folder + "/r.sqlite"
         let added = try HansardCommand.run(
-            ["register", "add", "--quiet", "--register", file] + pages.map(CorpusFile.relativePath))
+            ["register", "add", "--quiet", "--register", register] + pages.map(CorpusFile.relativePath))
         try #require(added.status == 0, "register add: \(added.standardError)")
-        if let postgres {
-            // Pages cannot be added to a PostgreSQL register yet: it gets the SQLite register's export.
-            let exported = try HansardCommand.run(["register", "export", "--register", file])
-            try #require(exported.status == 0, "register export: \(exported.standardError)")
-            let snapshot = folder + "/r.json"
-            try exported.standardOutput.write(toFile: snapshot, atomically: true, encoding: .utf8)
-            let imported = try HansardCommand.run(["register", "import", snapshot, "--register", postgres])
-            try #require(imported.status == 0, "register import: \(imported.standardError)")
-            register = postgres
-        } else {
-            register = file
-        }
         self.token = token
         var arguments = ["serve", "--register", register, "--port", "0", "--by", "Server Default"]
         if let token { arguments += ["--token", token] }
