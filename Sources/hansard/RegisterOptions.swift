@@ -37,3 +37,15 @@ struct DateArgument: ExpressibleByArgument {
     }
     static var defaultCompletionKind: CompletionKind { .default }
 }
+
+/// `--sources DIR`, for the commands that show transcripts (`report`, `serve`): where to look for a debate's page,
+/// by its SHA-256, when it is not where the register last read it.
+struct SourcesOption: ParsableArguments {
+    @Option(
+        name: .customLong("sources"),
+        help: ArgumentHelp(
+            "A folder to look in for the debates' pages, by their SHA-256, when they are not where the register"
+                + " last read them; repeat for several.", valueName: "dir"),
+        completion: .directory)
+    var sources: [String] = []
+}

@@ -46,13 +46,7 @@ extension Hansard {
             help: ArgumentHelp("Reckon ages, overdue marks and statuses at this date (yyyy-MM-dd).", valueName: "date"))
         var asOf: DateArgument?
 
-        @Option(
-            name: .customLong("sources"),
-            help: ArgumentHelp(
-                "A folder to look in for the debates' pages, by their SHA-256, when they are not where the register"
-                    + " last read them; repeat for several.", valueName: "dir"),
-            completion: .directory)
-        var sources: [String] = []
+        @OptionGroup var pages: SourcesOption
 
         @Option(help: ArgumentHelp("The CSV's columns, by name, comma-separated (default: all).", valueName: "names"))
         var columns: String?
@@ -147,7 +141,7 @@ extension Hansard {
             -> [(DebateRecord, String)]
         {
             var report = HTMLReport(data)
-            var finder = PageFinder(folders: sources)
+            var finder = PageFinder(folders: pages.sources)
             let debates = data.snapshot.debates
             var located: [Int: String] = [:]
             for (index, debate) in debates.enumerated() {

@@ -46,13 +46,7 @@ extension Hansard {
                     + "required with any --host but a loopback address.", valueName: "token"))
         var token: String?
 
-        @Option(
-            name: .customLong("sources"),
-            help: ArgumentHelp(
-                "A folder to look in for the debates' pages, by their SHA-256, when they are not where the register"
-                    + " last read them; repeat for several.", valueName: "dir"),
-            completion: .directory)
-        var sources: [String] = []
+        @OptionGroup var pages: SourcesOption
 
         @OptionGroup var actor: ActorOption
 
@@ -68,7 +62,7 @@ extension Hansard {
             let server = try HansardServer(
                 ServeConfiguration(
                     register: location.resolvedPath, host: host, port: port, token: token, actor: actor.name,
-                    sources: sources))
+                    sources: pages.sources))
             // Refuse at once a register that cannot be read, rather than on the first page.
             _ = try location.open(readOnly: true)
             try await server.run { url in Terminal.write(url + "\n") }
