@@ -1,4 +1,4 @@
-public import GRDB
+import GRDB
 import HansardAnalysis
 
 /// A field of a commitment a person may correct with `hansard register edit`.
@@ -49,9 +49,7 @@ public enum CommitmentField: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// A person's correction of one field of a commitment: kept in the history, and applied again whenever the page
 /// is revised or re-analysed, so that the correction survives what the machine reads.
-public struct CommitmentEditRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
-    /// The table's name.
-    public static let databaseTableName = "commitmentEdit"
+public struct CommitmentEditRecord: Sendable, Hashable, Codable {
     /// A key derived from the edit's content.
     public var id: String
     /// The commitment corrected.
@@ -90,9 +88,7 @@ public struct CommitmentEditRecord: Sendable, Hashable, Codable, FetchableRecord
 
 /// An answer the analysis read as declining or deflecting a question, kept so that reports can mark it without
 /// analysing the page again.
-public struct EvasionRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
-    /// The table's name.
-    public static let databaseTableName = "evasion"
+public struct EvasionRecord: Sendable, Hashable, Codable {
     /// A key derived from the debate, turn and quote.
     public var id: String
     /// The debate it was read in.
@@ -124,9 +120,7 @@ public struct EvasionRecord: Sendable, Hashable, Codable, FetchableRecord, Persi
 }
 
 /// A later mention, in the same debate, of a commitment's subject.
-public struct MentionRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
-    /// The table's name.
-    public static let databaseTableName = "mention"
+public struct MentionRecord: Sendable, Hashable, Codable {
     /// A key derived from the debate, turn, commitment and quote.
     public var id: String
     /// The debate it was read in.

@@ -1,5 +1,5 @@
 import Foundation
-public import GRDB
+import GRDB
 public import HansardAnalysis
 public import HansardIngestion
 
@@ -28,9 +28,7 @@ public enum CommitmentStatus: String, Sendable, Hashable, Codable, CaseIterable 
 }
 
 /// A debate in the register: the latest version of the page it was read from.
-public struct DebateRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
-    /// The SQLite table the records are kept in.
-    public static let databaseTableName = "debate"
+public struct DebateRecord: Sendable, Hashable, Codable {
     /// A short key derived from `identity`, for example `d-3fa91c02b7e4`.
     public var id: String
     /// The analysis's debate identity: the canonical URL, or house, date and title.
@@ -106,9 +104,7 @@ public struct DebateRecord: Sendable, Hashable, Codable, FetchableRecord, Persis
 }
 
 /// Every version of a page the register has read: adding a known page again changes nothing.
-public struct DebateVersionRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
-    /// The SQLite table the records are kept in.
-    public static let databaseTableName = "debateVersion"
+public struct DebateVersionRecord: Sendable, Hashable, Codable {
     /// SHA-256 of this version of the page: the key that makes adding it again change nothing.
     public var sha256: String
     /// The debate the version belongs to (`DebateRecord/id`).
@@ -131,9 +127,7 @@ public struct DebateVersionRecord: Sendable, Hashable, Codable, FetchableRecord,
 }
 
 /// A government commitment as the register keeps it.
-public struct CommitmentRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
-    /// The SQLite table the records are kept in.
-    public static let databaseTableName = "commitment"
+public struct CommitmentRecord: Sendable, Hashable, Codable {
     /// The register's id: the analysis id the commitment was first seen with, kept through rewordings.
     public var id: String
     /// The analysis id of the current wording.
@@ -292,12 +286,6 @@ extension CommitmentRecord {
     /// The table's columns in declaration order, for ``init(row:startingAt:)``.
     static let columnNames = Columns.allCases.map(\.rawValue)
 
-    /// Requests select exactly ``columnNames``, in order, so that ``init(row:)`` can read by position.
-    public static var databaseSelection: [any SQLSelectable] { columnNames.map { Column($0) } }
-
-    /// Reads a row of ``databaseSelection`` (or `SELECT *`) by position.
-    public init(row: Row) throws { try self.init(row: row, startingAt: 0) }
-
     /// `c.id, c.analysisId, …`: the columns of a commitment aliased `c`, in ``columnNames`` order.
     static func selection(alias: String) -> String {
         columnNames.map { "\(alias).\($0)" }.joined(separator: ", ")
@@ -357,9 +345,7 @@ extension CommitmentRecord {
 }
 
 /// A member's request to the government and what became of it.
-public struct RequestRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
-    /// The SQLite table the records are kept in.
-    public static let databaseTableName = "request"
+public struct RequestRecord: Sendable, Hashable, Codable {
     /// The analysis id of the request.
     public var id: String
     /// The debate the request was made in (`DebateRecord/id`).
@@ -404,9 +390,7 @@ public struct RequestRecord: Sendable, Hashable, Codable, FetchableRecord, Persi
 }
 
 /// A change of status: who recorded it, when, why, and on what evidence.
-public struct StatusEventRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
-    /// The SQLite table the records are kept in.
-    public static let databaseTableName = "statusEvent"
+public struct StatusEventRecord: Sendable, Hashable, Codable {
     /// A key derived from the event's content, so an imported event is recognised.
     public var id: String
     /// The commitment whose status changed.
@@ -448,9 +432,7 @@ public struct StatusEventRecord: Sendable, Hashable, Codable, FetchableRecord, P
 }
 
 /// A note a user attached to a commitment.
-public struct NoteRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
-    /// The SQLite table the records are kept in.
-    public static let databaseTableName = "note"
+public struct NoteRecord: Sendable, Hashable, Codable {
     /// A key derived from the note's commitment, text, author and time, so an imported note is recognised.
     public var id: String
     /// The commitment the note is attached to.
@@ -491,9 +473,7 @@ public enum CommitmentChangeKind: String, Sendable, Hashable, Codable, CaseItera
 }
 
 /// One change a revised page made to a commitment.
-public struct CommitmentChangeRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
-    /// The SQLite table the records are kept in.
-    public static let databaseTableName = "commitmentChange"
+public struct CommitmentChangeRecord: Sendable, Hashable, Codable {
     /// A key derived from the commitment, revision, kind and field, so that the same change is recorded once.
     public var id: String
     /// The commitment that changed.
@@ -542,9 +522,7 @@ public enum FollowUpState: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// A candidate link from a commitment to a later debate that may follow it up.
-public struct FollowUpLinkRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
-    /// The SQLite table the records are kept in.
-    public static let databaseTableName = "followUpLink"
+public struct FollowUpLinkRecord: Sendable, Hashable, Codable {
     /// A short key the user types, for example `L-5c1e09a2`.
     public var id: String
     /// The commitment the later debate may follow up.
@@ -595,9 +573,7 @@ public struct FollowUpLinkRecord: Sendable, Hashable, Codable, FetchableRecord, 
 }
 
 /// A government speech kept so that debates added later in the wrong order can still be linked.
-public struct SpeechRecord: Sendable, Hashable, Codable, FetchableRecord, PersistableRecord {
-    /// The SQLite table the records are kept in.
-    public static let databaseTableName = "speech"
+public struct SpeechRecord: Sendable, Hashable, Codable {
     /// The debate the speech is in (`DebateRecord/id`).
     public var debateId: String
     /// The index of the speech's turn.

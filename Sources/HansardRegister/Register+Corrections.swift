@@ -115,7 +115,8 @@ extension Register {
             }
         }
         let all = try read { db in
-            try String.fetchAll(db, CommitmentRecord.select(Column("id")).order(Column("id")))
+            try String.fetchAll(
+                db, CommitmentRow.select(CommitmentRecord.Columns.id).order(CommitmentRecord.Columns.id))
         }
         var bases: [String] = []
         for id in all {

@@ -63,13 +63,13 @@ extension Register {
             // Every commitment's minister is one of the appearances, so the person keys of those that match bound the
             // rows: the person index finds them, and only they are matched against the names.
             let named = try read { db in
-                try Row.fetchAll(
+                try String?.fetchAll(
                     db,
-                    sql: """
-                        SELECT DISTINCT person FROM commitmentAppearance
-                        WHERE speakerName LIKE ? ESCAPE '\\' OR speakerAliases LIKE ? ESCAPE '\\'
-                        """, arguments: [like, like]
-                ).map { $0["person"] as String? }
+                    SQLRequest(
+                        literal: """
+                            SELECT DISTINCT person FROM commitmentAppearance
+                            WHERE speakerName LIKE \(like) ESCAPE '\\' OR speakerAliases LIKE \(like) ESCAPE '\\'
+                            """))
             }
             filters.append(Self.oneOf("c.person", named + keys.map(\.person)))
             filters.append("(" + clauses.joined(separator: " OR ") + ")")
@@ -83,14 +83,18 @@ extension Register {
                     (
                         try String.fetchAll(
                             db,
-                            sql: """
-                                SELECT DISTINCT department FROM commitmentAppearance
-                                WHERE department LIKE ? ESCAPE '\\'
-                                """, arguments: [like]),
+                            SQLRequest(
+                                literal: """
+                                    SELECT DISTINCT department FROM commitmentAppearance
+                                    WHERE department LIKE \(like) ESCAPE '\\'
+                                    """)),
                         try String.fetchAll(
                             db,
-                            sql: "SELECT DISTINCT office FROM commitmentAppearance WHERE office LIKE ? ESCAPE '\\'",
-                            arguments: [like])
+                            SQLRequest(
+                                literal: """
+                                    SELECT DISTINCT office FROM commitmentAppearance
+                                    WHERE office LIKE \(like) ESCAPE '\\'
+                                    """))
                     )
                 }
                 filters.append(
@@ -203,8 +207,9 @@ extension Register {
     /// Candidate links still waiting for a decision, best score first.
     public func pendingLinks() throws(RegisterError) -> [FollowUpLinkRecord] {
         try read { db in
-            try FollowUpLinkRecord.filter(Column("state") == FollowUpState.candidate.rawValue)
-                .order(Column("score").desc, Column("id")).fetchAll(db)
+            typealias Columns = FollowUpLinkRecord.Columns
+            return try Persisted<FollowUpLinkRecord>.filter(Columns.state == FollowUpState.candidate.rawValue)
+                .order(Columns.score.desc, Columns.id).fetchAll(db).map(\.record)
         }
     }
 
@@ -212,9 +217,10 @@ extension Register {
     public func counts() throws(RegisterError) -> (debates: Int, commitments: Int, outstanding: Int, links: Int) {
         try read { db in
             (
-                try DebateRecord.fetchCount(db), try CommitmentRecord.fetchCount(db),
-                try CommitmentRecord.filter(Column("status") == CommitmentStatus.outstanding.rawValue).fetchCount(db),
-                try FollowUpLinkRecord.fetchCount(db)
+                try Persisted<DebateRecord>.fetchCount(db), try CommitmentRow.fetchCount(db),
+                try CommitmentRow.filter(CommitmentRecord.Columns.status == CommitmentStatus.outstanding.rawValue)
+                    .fetchCount(db),
+                try Persisted<FollowUpLinkRecord>.fetchCount(db)
             )
         }
     }
@@ -354,22 +360,27 @@ extension Register {
             var context = RowContext()
             // Large chunks: each query is prepared once per chunk, and a list may hold 100,000 ids.
             for chunk in debateIds.chunked(5000) {
-                for debate in try DebateRecord.filter(keys: chunk).fetchAll(db) { context.debates[debate.id] = debate }
+                for debate in try Persisted<DebateRecord>.filter(keys: chunk).fetchAll(db).map(\.record) {
+                    context.debates[debate.id] = debate
+                }
             }
             for chunk in requestIds.chunked(5000) {
-                for request in try RequestRecord.filter(keys: chunk).fetchAll(db) {
+                for request in try Persisted<RequestRecord>.filter(keys: chunk).fetchAll(db).map(\.record) {
                     context.requests[request.id] = request
                 }
             }
             for chunk in ids.chunked(5000) {
-                let events = try StatusEventRecord.filter(chunk.contains(Column("commitmentId")))
-                    .order(Column("effectiveDate"), Column("recordedAt"), Column("id")).fetchAll(db)
+                typealias Event = StatusEventRecord.Columns
+                let events = try Persisted<StatusEventRecord>.filter(chunk.contains(Event.commitmentId))
+                    .order(Event.effectiveDate, Event.recordedAt, Event.id).fetchAll(db).map(\.record)
                 for event in events { context.events[event.commitmentId, default: []].append(event) }
-                let edits = try CommitmentEditRecord.filter(chunk.contains(Column("commitmentId")))
-                    .order(Column("recordedAt"), Column("id")).fetchAll(db)
+                typealias Edit = CommitmentEditRecord.Columns
+                let edits = try Persisted<CommitmentEditRecord>.filter(chunk.contains(Edit.commitmentId))
+                    .order(Edit.recordedAt, Edit.id).fetchAll(db).map(\.record)
                 for edit in edits { context.edits[edit.commitmentId, default: []].append(edit) }
-                let links = try FollowUpLinkRecord.filter(chunk.contains(Column("commitmentId")))
-                    .order(Column("score").desc, Column("id")).fetchAll(db)
+                typealias Link = FollowUpLinkRecord.Columns
+                let links = try Persisted<FollowUpLinkRecord>.filter(chunk.contains(Link.commitmentId))
+                    .order(Link.score.desc, Link.id).fetchAll(db).map(\.record)
                 for link in links { context.links[link.commitmentId, default: []].append(link) }
             }
             return context

@@ -5,6 +5,6 @@ extension Register {
     ///
     /// `hansard sync` asks this to pass over day files it has stored already, without a request.
     public func hasPageVersion(sha256: String) throws(RegisterError) -> Bool {
-        try read { db in try DebateVersionRecord.exists(db, key: sha256) }
+        try read { db in try Persisted<DebateVersionRecord>.exists(db, key: sha256) }
     }
 }

@@ -232,8 +232,9 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
                         SELECT id, quote, dueBy, timingPhrase, speakerName, department, missingSinceRevision, status,
                             debateDate FROM commitment ORDER BY id
                         """)
-                let afters = try CommitmentRecord.fetchCursor(
-                    newDB, sql: "SELECT \(CommitmentRecord.selection(alias: "c")) FROM commitment c ORDER BY c.id")
+                let afters = try CommitmentRow.fetchCursor(
+                    newDB, sql: "SELECT \(CommitmentRecord.selection(alias: "c")) FROM commitment c ORDER BY c.id"
+                ).map(\.record)
                 var before = try befores.next().map(Compared.init(row:))
                 var after = try afters.next()
                 var oldCount = 0
@@ -259,7 +260,7 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
                 }
                 for chunk in stride(from: 0, to: absent.count, by: 500) {
                     let ids = Array(absent[chunk..<min(chunk + 500, absent.count)])
-                    for record in try CommitmentRecord.fetchAll(oldDB, keys: ids) {
+                    for record in try CommitmentRow.fetchAll(oldDB, keys: ids).map(\.record) {
                         merge.absent(record.id, record: record)
                     }
                 }
@@ -269,7 +270,9 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
                 for chunk in stride(from: 0, to: untitled.count, by: 500) {
                     let ids = Array(untitled[chunk..<min(chunk + 500, untitled.count)])
                     for db in [oldDB, newDB] {
-                        for debate in try DebateRecord.fetchAll(db, keys: ids) { titles[debate.id] = debate.title }
+                        for debate in try Persisted<DebateRecord>.fetchAll(db, keys: ids) {
+                            titles[debate.record.id] = debate.record.title
+                        }
                     }
                 }
                 return Self(

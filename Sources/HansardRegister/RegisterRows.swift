@@ -1,12 +1,43 @@
-// Public: the records' Columns enums are GRDB column expressions, which GRDB's TableRecord makes part of each
-// record's public conformance (as long as the records conform to GRDB's protocols publicly).
-public import GRDB
+import GRDB
 
 /// A table's row: its name and columns, so that logic written once reads and writes it on either backend.
 protocol TableRow: Codable, Sendable {
     /// The table's columns, in the order the table has them; the names are the record's coding keys.
     associatedtype Columns: RawRepresentable, CaseIterable where Columns.RawValue == String
     static var table: String { get }
+    /// The record a SQLite row holds (`SELECT *` or the table's columns in order).
+    static func decoded(from row: Row) throws -> Self
+}
+
+extension TableRow {
+    static func decoded(from row: Row) throws -> Self { try Persisted<Self>(row: row).record }
+}
+
+/// A record as GRDB reads and writes it.
+///
+/// The public records do not conform to GRDB's protocols themselves: a public conformance would make GRDB part of
+/// HansardRegister's interface, so every client would import persistence. This module wraps a record instead.
+struct Persisted<Record: TableRow>: Codable, FetchableRecord, PersistableRecord {
+    var record: Record
+
+    init(_ record: Record) { self.record = record }
+    init(from decoder: any Decoder) throws { record = try Record(from: decoder) }
+    func encode(to encoder: any Encoder) throws { try record.encode(to: encoder) }
+
+    static var databaseTableName: String { Record.table }
+}
+
+/// A commitment as GRDB reads it: by position, which spares the name lookups that dominate reading a long list.
+struct CommitmentRow: FetchableRecord, TableRecord {
+    var record: CommitmentRecord
+
+    /// Requests select exactly ``CommitmentRecord/columnNames``, in order, so that ``init(row:)`` can read by
+    /// position.
+    static var databaseSelection: [any SQLSelectable] { CommitmentRecord.columnNames.map { Column($0) } }
+    static var databaseTableName: String { CommitmentRecord.table }
+
+    /// Reads a row of ``databaseSelection`` (or `SELECT *`) by position.
+    init(row: Row) throws { record = try CommitmentRecord.decoded(from: row) }
 }
 
 /// A table's record with a single-column primary key (every table the shared logic updates has one).
@@ -17,7 +48,7 @@ protocol StoredRecord: TableRow {
 
 extension DebateRecord: StoredRecord {
     /// The table's columns, in the table's order.
-    public enum Columns: String, CaseIterable, ColumnExpression {
+    enum Columns: String, CaseIterable, ColumnExpression {
         case id, identity, title, house, date, url, type, sha256, sourcePath, revision, addedAt, updatedAt, volume,
             format, bytes, governmentTurns
     }
@@ -28,7 +59,7 @@ extension DebateRecord: StoredRecord {
 
 extension DebateVersionRecord: StoredRecord {
     /// The table's columns, in the table's order.
-    public enum Columns: String, CaseIterable, ColumnExpression {
+    enum Columns: String, CaseIterable, ColumnExpression {
         case sha256, debateId, revision, sourcePath, addedAt
     }
     static var table: String { "debateVersion" }
@@ -38,20 +69,21 @@ extension DebateVersionRecord: StoredRecord {
 
 extension CommitmentRecord: StoredRecord {
     /// The table's columns, in the table's order.
-    public enum Columns: String, CaseIterable, ColumnExpression {
+    enum Columns: String, CaseIterable, ColumnExpression {
         case id, analysisId, debateId, debateDate, house, turn, speakerName, speakerRole, office, department, quote,
             action, object, subject, timingPhrase, timingClass, dueBy, strength, source, requestId, status, statusDate,
             firstRevision, missingSinceRevision, person, speakerAliases, departmentSource, speakerEvidence, heading,
             debateTitle, startColumn, contributionId, government, parliament, kind, analysisEvidence, machineValues
     }
     static var table: String { "commitment" }
+    static func decoded(from row: Row) throws -> Self { try CommitmentRecord(row: row, startingAt: 0) }
     static var keyColumn: Columns { .id }
     var key: String { id }
 }
 
 extension RequestRecord: StoredRecord {
     /// The table's columns, in the table's order.
-    public enum Columns: String, CaseIterable, ColumnExpression {
+    enum Columns: String, CaseIterable, ColumnExpression {
         case id, debateId, turn, speakerName, quote, action, outcome, answerQuote, commitmentId, form, asked
     }
     static var table: String { "request" }
@@ -61,7 +93,7 @@ extension RequestRecord: StoredRecord {
 
 extension StatusEventRecord: StoredRecord {
     /// The table's columns, in the table's order.
-    public enum Columns: String, CaseIterable, ColumnExpression {
+    enum Columns: String, CaseIterable, ColumnExpression {
         case id, commitmentId, status, effectiveDate, recordedAt, `actor`, evidence, reason, linkId, rule
     }
     static var table: String { "statusEvent" }
@@ -71,7 +103,7 @@ extension StatusEventRecord: StoredRecord {
 
 extension NoteRecord: StoredRecord {
     /// The table's columns, in the table's order.
-    public enum Columns: String, CaseIterable, ColumnExpression {
+    enum Columns: String, CaseIterable, ColumnExpression {
         case id, commitmentId, text, author, recordedAt
     }
     static var table: String { "note" }
@@ -81,7 +113,7 @@ extension NoteRecord: StoredRecord {
 
 extension CommitmentChangeRecord: StoredRecord {
     /// The table's columns, in the table's order.
-    public enum Columns: String, CaseIterable, ColumnExpression {
+    enum Columns: String, CaseIterable, ColumnExpression {
         case id, commitmentId, revision, kind, oldValue, newValue, recordedAt, field
     }
     static var table: String { "commitmentChange" }
@@ -91,7 +123,7 @@ extension CommitmentChangeRecord: StoredRecord {
 
 extension FollowUpLinkRecord: StoredRecord {
     /// The table's columns, in the table's order.
-    public enum Columns: String, CaseIterable, ColumnExpression {
+    enum Columns: String, CaseIterable, ColumnExpression {
         case id, commitmentId, debateId, turn, speakerName, quote, kind, evidence, score, suggestsFulfilment, state,
             decidedAt, decidedBy
     }
@@ -102,7 +134,7 @@ extension FollowUpLinkRecord: StoredRecord {
 
 extension CommitmentEditRecord: StoredRecord {
     /// The table's columns, in the table's order.
-    public enum Columns: String, CaseIterable, ColumnExpression {
+    enum Columns: String, CaseIterable, ColumnExpression {
         case id, commitmentId, field, value, previous, machineValue, `actor`, reason, recordedAt
     }
     static var table: String { "commitmentEdit" }
@@ -112,7 +144,7 @@ extension CommitmentEditRecord: StoredRecord {
 
 extension EvasionRecord: StoredRecord {
     /// The table's columns, in the table's order.
-    public enum Columns: String, CaseIterable, ColumnExpression {
+    enum Columns: String, CaseIterable, ColumnExpression {
         case id, debateId, turn, quote, questionTurn, label, reason
     }
     static var table: String { "evasion" }
@@ -122,7 +154,7 @@ extension EvasionRecord: StoredRecord {
 
 extension SpeechRecord: TableRow {
     /// The table's columns, in the table's order (its key is `debateId` and `turn`).
-    public enum Columns: String, CaseIterable, ColumnExpression {
+    enum Columns: String, CaseIterable, ColumnExpression {
         case debateId, turn, speakerName, department, text
     }
     static var table: String { "speech" }
@@ -130,7 +162,7 @@ extension SpeechRecord: TableRow {
 
 extension MentionRecord: StoredRecord {
     /// The table's columns, in the table's order.
-    public enum Columns: String, CaseIterable, ColumnExpression {
+    enum Columns: String, CaseIterable, ColumnExpression {
         case id, debateId, turn, quote, subject, refersTo
     }
     static var table: String { "mention" }
@@ -189,7 +221,7 @@ extension Database: RegisterRows {
             literal:
                 "SELECT * FROM \(sql: R.table.quotedDatabaseIdentifier) WHERE \(Column(R.keyColumn.rawValue)) = \(key)")
         guard let row = try Row.fetchOne(self, request) else { return nil }
-        return try (R.self as! any FetchableRecord.Type).init(row: row) as? R
+        return try R.decoded(from: row)
     }
 
     func fetchAll<R: TableRow>(
@@ -201,17 +233,13 @@ extension Database: RegisterRows {
             let terms: [SQL] = orderBy.map { "\(Column($0.rawValue))\(sql: descending ? " DESC" : "")" }
             sql += " ORDER BY " + terms.joined(separator: ", ")
         }
-        let decoder = R.self as! any FetchableRecord.Type
-        return try Row.fetchAll(self, SQLRequest<Row>(literal: sql)).map { try decoder.init(row: $0) as! R }
+        return try Row.fetchAll(self, SQLRequest<Row>(literal: sql)).map(R.decoded(from:))
     }
 
     func fetchAll<R: TableRow>(_ type: R.Type, sql: String, arguments: [String]) throws -> [R] {
         // Kept prepared (GRDB's statement cache): adding a debate runs a few hundred of these.
         let statement = try cachedStatement(sql: sql)
-        let decoder = R.self as! any FetchableRecord.Type
-        return try Row.fetchAll(statement, arguments: StatementArguments(arguments)).map {
-            try decoder.init(row: $0) as! R
-        }
+        return try Row.fetchAll(statement, arguments: StatementArguments(arguments)).map(R.decoded(from:))
     }
 
     func fetchTexts(sql: String, arguments: [String]) throws -> [[String?]] {
@@ -230,16 +258,16 @@ extension Database: RegisterRows {
 
     @discardableResult
     func insert<R: TableRow>(_ record: R, ignoringConflicts: Bool) throws -> Bool {
-        try (record as! any PersistableRecord).insert(self, onConflict: ignoringConflicts ? .ignore : nil)
+        try Persisted(record).insert(self, onConflict: ignoringConflicts ? .ignore : nil)
         return changesCount > 0
     }
 
     func upsert<R: StoredRecord>(_ record: R) throws {
-        try (record as! any PersistableRecord).insert(self, onConflict: .replace)
+        try Persisted(record).insert(self, onConflict: .replace)
     }
 
     func update<R: StoredRecord>(_ record: R) throws {
-        try (record as! any PersistableRecord).update(self)
+        try Persisted(record).update(self)
     }
 
     func delete<R: TableRow>(_ type: R.Type, where column: R.Columns, equals value: String) throws {

@@ -177,9 +177,10 @@ enum Schema {
                 let canonical = [office, stored].compactMap { $0 }.lazy
                     .compactMap { table.canonicalName(forStored: $0, on: date, house: house) }.first
                 let name: String? = row["speakerName"]
+                let id: String = row["id"]
                 try db.execute(
-                    sql: "UPDATE commitment SET department = ?, speakerAliases = ? WHERE id = ?",
-                    arguments: [canonical, name, row["id"] as String])
+                    literal:
+                        "UPDATE commitment SET department = \(canonical), speakerAliases = \(name) WHERE id = \(id)")
             }
             let speeches = try Row.fetchAll(
                 db,
@@ -191,9 +192,11 @@ enum Schema {
                 let house = (row["house"] as String?).flatMap(House.init(rawValue:))
                 let canonical = table.canonicalName(
                     forStored: row["department"] as String, on: row["date"], house: house)
+                let debateId: String = row["debateId"]
+                let turn: Int = row["turn"]
                 try db.execute(
-                    sql: "UPDATE speech SET department = ? WHERE debateId = ? AND turn = ?",
-                    arguments: [canonical, row["debateId"] as String, row["turn"] as Int])
+                    literal:
+                        "UPDATE speech SET department = \(canonical) WHERE debateId = \(debateId) AND turn = \(turn)")
             }
         }
         migrator.registerMigration(v5) { db in
