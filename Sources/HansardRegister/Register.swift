@@ -391,9 +391,8 @@ enum ShortID {
             hash ^= 0x1F
             hash &*= 0x0000_0100_0000_01B3
         }
-        let hex = String(hash, radix: 16)
-        let padded = String(repeating: "0", count: max(0, 16 - hex.count)) + hex
-        return prefix + "-" + padded.prefix(hexDigits)
+        let hex = withUnsafeBytes(of: hash.bigEndian) { Hex.string($0) }
+        return prefix + "-" + hex.prefix(hexDigits)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HansardIngestion
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
@@ -63,11 +64,7 @@ struct Security: Sendable {
         self.token = token
         self.loopbackOnly = loopbackOnly
         var generator = SystemRandomNumberGenerator()
-        csrfToken = (0..<4).map { _ in
-            let value = generator.next()
-            let hex = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
+        csrfToken = Hex.string((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 
     /// Whether the request carries the token, in the Authorization header or the cookie.
