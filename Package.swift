@@ -98,6 +98,7 @@ let package = Package(
         ),
         .target(
             name: "HansardTestSupport",
+            dependencies: ["HansardIngestion"],
             path: "Tests/HansardTestSupport",
             swiftSettings: strictSettings
         ),

@@ -30,7 +30,7 @@ public struct Analyzer: Sendable {
             return url
         }
         let house = metadata.house?.rawValue ?? "unknown-house"
-        let date = metadata.date ?? "unknown-date"
+        let date = metadata.date?.description ?? "unknown-date"
         let title = TextTools.normalised(metadata.title).replacingOccurrences(of: " ", with: "-")
         return "\(house)/\(date)/\(title)"
     }

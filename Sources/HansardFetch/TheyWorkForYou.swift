@@ -33,12 +33,14 @@ public enum TheyWorkForYou {
         return files
     }
 
-    /// For each kind and day from `first` through `last` (yyyy-MM-dd), the file with the newest revision,
-    /// by date and then by kind.
-    public static func newestRevisions(_ files: [DayFile], from first: String, through last: String) -> [DayFile] {
+    /// For each kind and day from `first` through `last`, the file with the newest revision, by date and then by
+    /// kind.
+    public static func newestRevisions(
+        _ files: [DayFile], from first: SittingDate, through last: SittingDate
+    ) -> [DayFile] {
         var newest: [String: DayFile] = [:]
         for file in files where file.date >= first && file.date <= last {
-            let key = file.kind.rawValue + " " + file.date
+            let key = file.kind.rawValue + " " + file.date.description
             if let known = newest[key], !(known.revisionOrder < file.revisionOrder) { continue }
             newest[key] = file
         }
@@ -119,7 +121,7 @@ public struct DayFile: Sendable, Hashable {
     /// Which series the file belongs to: Commons debates, Westminster Hall, written answers and so on.
     public let kind: DayFileKind
     /// The sitting day, yyyy-MM-dd.
-    public let date: String
+    public let date: SittingDate
     /// The revision letter: `a` first, then `b`, `c` and so on.
     public let revision: String
 
@@ -127,18 +129,17 @@ public struct DayFile: Sendable, Hashable {
     public init?(name: String, kind: DayFileKind) {
         guard name.hasPrefix(kind.prefix), name.hasSuffix(".xml") else { return nil }
         let stem = name.dropFirst(kind.prefix.count).dropLast(4)
-        let date = stem.prefix(10)
         let revision = stem.dropFirst(10)
-        guard Self.isDate(date), !revision.isEmpty, revision.count <= 3,
+        guard let date = SittingDate(String(stem.prefix(10))), !revision.isEmpty, revision.count <= 3,
             revision.allSatisfy({ $0.isASCII && $0.isLowercase })
         else { return nil }
         self.kind = kind
-        self.date = String(date)
+        self.date = date
         self.revision = String(revision)
     }
 
     /// The file's name in its folder.
-    public var name: String { kind.prefix + date + revision + ".xml" }
+    public var name: String { kind.prefix + date.description + revision + ".xml" }
 
     /// Where the file is.
     public var address: WebAddress {
@@ -147,11 +148,4 @@ public struct DayFile: Sendable, Hashable {
 
     /// `z` comes before `aa`.
     var revisionOrder: (Int, String) { (revision.count, revision) }
-
-    private static func isDate(_ text: Substring) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-        let digits = bytes[0..<4] + bytes[5..<7] + bytes[8..<10]
-        return digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
-    }
 }

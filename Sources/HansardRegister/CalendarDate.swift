@@ -1,37 +1,29 @@
-import HansardIngestion
+public import HansardIngestion
 
-/// Arithmetic on ISO `yyyy-MM-dd` dates without time zones: Hansard dates are sitting days, not instants.
+/// The register's reckoning with sitting days: today, dates typed by a person, and ages.
+///
+/// The date type and its arithmetic are ``SittingDate``'s (HansardIngestion); this adds what only the register
+/// asks: a date read from a person with the register's error, and an age put in words.
 public enum CalendarDate {
-    /// Today in UTC, `yyyy-MM-dd`.
-    public static func today() -> String { Timestamp.today() }
+    /// Today in UTC.
+    public static func today() -> SittingDate { SittingDate(Timestamp.today())! }
 
-    /// Whether `text` is a valid `yyyy-MM-dd` date.
-    public static func isValid(_ text: String) -> Bool { dayNumber(text) != nil }
+    /// The day of a `yyyy-MM-ddTHH:mm:ssZ` timestamp (the register's `recordedAt`), or today when it has none.
+    static func day(of timestamp: String) -> SittingDate { SittingDate(String(timestamp.prefix(10))) ?? today() }
 
-    /// Throws ``RegisterError/invalidDate(_:)`` unless `text` is a valid date.
-    public static func validate(_ text: String) throws(RegisterError) -> String {
-        guard isValid(text) else { throw .invalidDate(text) }
-        return text
+    /// The date `text` names; throws ``RegisterError/invalidDate(_:)`` unless it is `yyyy-MM-dd` naming a day.
+    public static func parse(_ text: String) throws(RegisterError) -> SittingDate {
+        guard let date = SittingDate(text) else { throw .invalidDate(text) }
+        return date
     }
 
-    /// Days from `from` to `to`; nil when either is not a date.
-    public static func days(from: String, to: String) -> Int? {
-        guard let a = dayNumber(from), let b = dayNumber(to) else { return nil }
-        return b - a
-    }
-
-    /// The date `count` days after `date`.
-    public static func adding(days count: Int, to date: String) -> String? {
-        guard let day = dayNumber(date) else { return nil }
-        return format(day + count)
-    }
+    /// Days from `from` to `to` (negative when `to` is earlier).
+    public static func days(from: SittingDate, to: SittingDate) -> Int { to.dayNumber - from.dayNumber }
 
     /// Whole calendar years, months and days from `from` to `to` (a month counted from a day of the month to the same
-    /// day of the next one); nil when either is not a date or `to` is before `from`.
-    public static func span(from: String, to: String) -> (years: Int, months: Int, days: Int)? {
-        guard let first = dayNumber(from), let last = dayNumber(to), first <= last, let start = parts(from),
-            let end = parts(to)
-        else { return nil }
+    /// day of the next one); nil when `to` is before `from`.
+    public static func span(from start: SittingDate, to end: SittingDate) -> (years: Int, months: Int, days: Int)? {
+        guard start <= end else { return nil }
         var months = (end.year - start.year) * 12 + (end.month - start.month)
         var days = end.day - start.day
         if days < 0 {
@@ -39,15 +31,15 @@ public enum CalendarDate {
             // Days from the same day of the previous month (clamped to its length) to `to`.
             let previousMonth = end.month == 1 ? 12 : end.month - 1
             let previousYear = end.month == 1 ? end.year - 1 : end.year
-            let anchor = min(start.day, daysIn(month: previousMonth, year: previousYear))
-            days = daysIn(month: previousMonth, year: previousYear) - anchor + end.day
+            let length = SittingDate.days(inMonth: previousMonth, year: previousYear)
+            days = length - min(start.day, length) + end.day
         }
         return (months / 12, months % 12, days)
     }
 
-    /// An age a reader takes in at a glance: "12 days", "5 months", "1 year 2 months", "112 years"; nil when either
-    /// is not a date or `to` is before `from`.
-    public static func age(from: String, to: String) -> String? {
+    /// An age a reader takes in at a glance: "12 days", "5 months", "1 year 2 months", "112 years"; nil when `to` is
+    /// before `from`.
+    public static func age(from: SittingDate, to: SittingDate) -> String? {
         guard let (years, months, days) = span(from: from, to: to) else { return nil }
         func count(_ number: Int, _ unit: String) -> String { "\(number) \(unit)\(number == 1 ? "" : "s")" }
         if years == 0 && months == 0 { return count(days, "day") }
@@ -55,16 +47,4 @@ public enum CalendarDate {
         if years >= 10 || months == 0 { return count(years, "year") }
         return count(years, "year") + " " + count(months, "month")
     }
-
-    /// The year, month and day of a valid date.
-    static func parts(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        SittingDate(text).map { ($0.year, $0.month, $0.day) }
-    }
-
-    /// Days since 1970-01-01 (``SittingDate/dayNumber``).
-    static func dayNumber(_ text: String) -> Int? { SittingDate(text)?.dayNumber }
-
-    static func format(_ dayNumber: Int) -> String { SittingDate(dayNumber: dayNumber).description }
-
-    private static func daysIn(month: Int, year: Int) -> Int { SittingDate.days(inMonth: month, year: year) }
 }

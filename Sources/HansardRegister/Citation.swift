@@ -48,7 +48,7 @@ public struct Citation: Sendable, Hashable, Codable {
     /// The citation from the debate's facts the list query reads alongside the commitment.
     init(
         _ commitment: CommitmentRecord, debateTitle: String?, url: String?, volume: String?, format: String?,
-        house: House?, date: String?
+        house: House?, date: SittingDate?
     ) {
         let format = format.flatMap(InputFormat.init(rawValue:))
         let column = Self.column(commitment.startColumn, contributionId: commitment.contributionId, format: format)
@@ -56,7 +56,7 @@ public struct Citation: Sendable, Hashable, Codable {
         let house = commitment.house ?? house
         let prefix = house == .lords ? "HL Deb" : house == .commons ? "HC Deb" : "Deb"
         let date = commitment.debateDate ?? date
-        parts.append(prefix + (date.map { " " + Self.longDate($0) } ?? ""))
+        parts.append(prefix + (date.map { " " + $0.spelledOut } ?? ""))
         let volume = volume.flatMap { $0.isEmpty ? nil : $0 }
         if let volume { parts.append("vol \(volume)") }
         if let column { parts.append("col \(column)") }
@@ -105,7 +105,7 @@ public struct Citation: Sendable, Hashable, Codable {
         "debate": "debates", "lords": "lords", "westminhall": "whall", "wms": "wms", "wrans": "wrans",
     ]
 
-    static func pageURL(url: String?, date: String?, format: InputFormat?, contributionId: String?) -> String? {
+    static func pageURL(url: String?, date: SittingDate?, format: InputFormat?, contributionId: String?) -> String? {
         if let url = webLink(url) { return url }
         if format == .parlParseXML, let kind = parlParseKind(contributionId),
             let section = theyWorkForYouSections[kind], let date
@@ -164,13 +164,6 @@ public struct Citation: Sendable, Hashable, Codable {
         return url
     }
 
-    static let monthNames = SittingDate.monthNames
-
-    /// "8 March 2023" for "2023-03-08".
-    static func longDate(_ iso: String) -> String {
-        guard let (year, month, day) = CalendarDate.parts(iso) else { return iso }
-        return "\(day) \(monthNames[month - 1]) \(year)"
-    }
 }
 
 /// What the register reads off a debate for its commitments' citations.

@@ -42,18 +42,21 @@ enum FollowUpFinder {
         pattern:
             #"\b((I|we) have (now |today |since |already )?(written|published|placed|laid|deposited|met|announced|issued|sent|made available|set out|reviewed|consulted|launched|introduced)|I wrote to|we (published|wrote|laid|issued|announced)|(has|have) (now |today )?been (published|placed in the Library|laid|deposited|issued|sent)|I am (today |now )?(publishing|placing|laying|announcing|depositing|writing)|I (can|am able to) (now |today )?(confirm|announce|inform|tell))\b"#,
         options: [.caseInsensitive])
+    /// `(January|February|…)`: the month names, from the date type's one table.
+    static let monthGroup = "(" + SittingDate.monthNames.joined(separator: "|") + ")"
     /// A citation of the Official Report by date, which a later speech uses to point back to an earlier debate.
     ///
     /// "[Official Report, 8 March 2023; Vol. 828, c. 1234]", "[Official Report, House of Lords, 27 March 2023; …]",
     /// "[OFFICIAL REPORT, 26th November, 1914, col. 1389 …]".
     static let officialReport = try! NSRegularExpression(
         pattern:
-            #"Official Report,?\s+(?:(House of Lords|House of Commons|Lords|Commons),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December),?\s+(\d{4})"#,
+            #"Official Report,?\s+(?:(House of Lords|House of Commons|Lords|Commons),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+"#
+            + monthGroup + #",?\s+(\d{4})"#,
         options: [.caseInsensitive])
     /// "on 8 March", "On 8th March 2023", "on 26th November, 1914".
     static let onDate = try! NSRegularExpression(
         pattern:
-            #"\b(?:[Oo]n|[Oo]f|[Dd]ated) (\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)(?:,? (\d{4}))?\b"#,
+            #"\b(?:[Oo]n|[Oo]f|[Dd]ated) (\d{1,2})(?:st|nd|rd|th)? "# + monthGroup + #"(?:,? (\d{4}))?\b"#,
         options: [])
 
     /// How long after a commitment a speech may still follow it up: a session or two.
@@ -82,14 +85,14 @@ enum FollowUpFinder {
     ///
     /// Commitments from the speeches' own debate, or made after it, are never linked.
     static func candidates(
-        speeches: [SpeechRecord], debateDate: String?, house: House?, commitments: [CommitmentRecord]
+        speeches: [SpeechRecord], debateDate: SittingDate?, house: House?, commitments: [CommitmentRecord]
     ) -> [FollowUpCandidate] {
         guard !speeches.isEmpty, !commitments.isEmpty else { return [] }
         let eligible = commitments.filter { commitment in
             commitment.status.isOpen && commitment.debateId != speeches[0].debateId
                 && isWithinHorizon(commitment.debateDate, before: debateDate)
         }
-        var byDate: [String: [CommitmentRecord]] = [:]
+        var byDate: [SittingDate: [CommitmentRecord]] = [:]
         var bySubject: [String: [CommitmentRecord]] = [:]
         for commitment in eligible {
             if let date = commitment.debateDate { byDate[date, default: []].append(commitment) }
@@ -153,8 +156,8 @@ enum FollowUpFinder {
                         score += official ? 0.5 : 0.3
                         reasons.append(
                             official
-                                ? "cites the Official Report of \(commitment.debateDate ?? "")"
-                                : "refers to \(commitment.debateDate ?? "")")
+                                ? "cites the Official Report of \(commitment.debateDate?.description ?? "")"
+                                : "refers to \(commitment.debateDate?.description ?? "")")
                     }
                     if promise {
                         score += 0.25
@@ -203,9 +206,9 @@ enum FollowUpFinder {
     }
 
     /// Whether a commitment made on `commitmentDate` may be followed up in a debate on `debateDate`.
-    static func isWithinHorizon(_ commitmentDate: String?, before debateDate: String?) -> Bool {
-        guard let commitmentDate, let debateDate, let days = CalendarDate.days(from: commitmentDate, to: debateDate)
-        else { return true }
+    static func isWithinHorizon(_ commitmentDate: SittingDate?, before debateDate: SittingDate?) -> Bool {
+        guard let commitmentDate, let debateDate else { return true }
+        let days = CalendarDate.days(from: commitmentDate, to: debateDate)
         return days >= 0 && days <= horizonDays
     }
 
@@ -248,7 +251,7 @@ enum FollowUpFinder {
 
     /// A sitting a sentence refers to.
     struct CitedDate: Sendable, Hashable {
-        var date: String
+        var date: SittingDate
         /// Cited as the Official Report, not just named.
         var officialReport: Bool
         /// The House the citation names ("Official Report, House of Lords, …"), if it names one.
@@ -256,7 +259,7 @@ enum FollowUpFinder {
     }
 
     /// The dates a sentence cites, resolved against the debate's date for "on 8 March" without a year.
-    static func citedDates(in sentence: String, debateDate: String?) -> [CitedDate] {
+    static func citedDates(in sentence: String, debateDate: SittingDate?) -> [CitedDate] {
         var cited: [CitedDate] = []
         let range = NSRange(sentence.startIndex..., in: sentence)
         for match in officialReport.matches(in: sentence, range: range) {
@@ -283,20 +286,19 @@ enum FollowUpFinder {
 
     /// The date in groups `firstGroup` (day), `firstGroup + 1` (month) and `firstGroup + 2` (year, optional).
     private static func date(
-        _ match: NSTextCheckingResult, in text: String, debateDate: String?, firstGroup: Int
-    ) -> String? {
+        _ match: NSTextCheckingResult, in text: String, debateDate: SittingDate?, firstGroup: Int
+    ) -> SittingDate? {
         guard let day = group(firstGroup, of: match, in: text).flatMap({ Int($0) }),
             let month = group(firstGroup + 1, of: match, in: text).flatMap({ SittingDate.month(named: $0) })
         else { return nil }
         var year = group(firstGroup + 2, of: match, in: text).flatMap { Int($0) }
-        if year == nil, let debateDate, let debateYear = Int(debateDate.prefix(4)) {
+        if year == nil, let debateDate {
             // "on 8 March" said in a debate means the latest 8 March on or before the debate.
-            let candidate = SittingDate.text(year: debateYear, month: month, day: day)
-            year = candidate <= debateDate ? debateYear : debateYear - 1
+            let onOrBefore = (month, day) <= (debateDate.month, debateDate.day)
+            year = onOrBefore ? debateDate.year : debateDate.year - 1
         }
         guard let year else { return nil }
-        let text = SittingDate.text(year: year, month: month, day: day)
-        return CalendarDate.isValid(text) ? text : nil
+        return SittingDate(year: year, month: month, day: day)
     }
 
     /// A speech's sentences, split as the analysis splits them.

@@ -1,4 +1,5 @@
 import Foundation
+public import HansardIngestion
 
 /// A UK government (an administration): a Prime Minister's time in office, split where the governing party or
 /// coalition changed without a new Prime Minister (Asquith's coalition of 1915, the National Government of 1931,
@@ -13,12 +14,14 @@ public struct Administration: Sendable, Hashable, Codable {
     /// The governing party or coalition.
     public var party: String
     /// The day the Prime Minister took office, ISO `yyyy-MM-dd`.
-    public var start: String
+    public var start: SittingDate
     /// The day the successor took office; nil for the government in office.
-    public var end: String?
+    public var end: SittingDate?
 
     /// A government with every field given.
-    public init(id: String, name: String, primeMinister: String, party: String, start: String, end: String?) {
+    public init(
+        id: String, name: String, primeMinister: String, party: String, start: SittingDate, end: SittingDate?
+    ) {
         self.id = id
         self.name = name
         self.primeMinister = primeMinister
@@ -30,13 +33,13 @@ public struct Administration: Sendable, Hashable, Codable {
     /// Whether the government was in office on `date`.
     ///
     /// A sitting on the day of a change is the new government's.
-    public func contains(_ date: String) -> Bool {
+    public func contains(_ date: SittingDate) -> Bool {
         date >= start && (end.map { date < $0 } ?? true)
     }
 
     /// "Sunak government (2022–2024)".
     public var label: String {
-        "\(name) (\(start.prefix(4))–\(end.map { String($0.prefix(4)) } ?? ""))"
+        "\(name) (\(start.year)–\(end.map { String($0.year) } ?? ""))"
     }
 }
 
@@ -52,7 +55,7 @@ public enum Administrations {
     }()
 
     /// The government in office on `date`.
-    public static func containing(_ date: String) -> Administration? {
+    public static func containing(_ date: SittingDate) -> Administration? {
         all.last(where: { $0.contains(date) })
     }
 
@@ -90,11 +93,11 @@ public enum Administrations {
         var result: [Administration] = []
         for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() where index > 0 {
             let fields = ParliamentarySessions.splitCSVLine(String(line))
-            guard fields.count >= 6, CalendarDate.isValid(fields[4]) else { continue }
+            guard fields.count >= 6, let start = SittingDate(fields[4]) else { continue }
             result.append(
                 Administration(
-                    id: fields[0], name: fields[1], primeMinister: fields[2], party: fields[3], start: fields[4],
-                    end: fields[5].isEmpty ? nil : fields[5]))
+                    id: fields[0], name: fields[1], primeMinister: fields[2], party: fields[3], start: start,
+                    end: SittingDate(fields[5])))
         }
         return result
     }

@@ -167,7 +167,7 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
     }
 
     /// The register as it stood at the end of `date`.
-    public func snapshot(asOf date: String) throws(RegisterError) -> RegisterSnapshot {
+    public func snapshot(asOf date: SittingDate) throws(RegisterError) -> RegisterSnapshot {
         try snapshot().standing(at: date)
     }
 
@@ -193,7 +193,7 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
         _ id: String, status: CommitmentStatus, evidence: String, date: String?, note: String?, actor: String?
     ) throws(RegisterError) -> StatusEventRecord {
         let effective =
-            try date.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
+            try date.map { text throws(RegisterError) in try CalendarDate.parse(text) } ?? CalendarDate.today()
         let now = Timestamp.now()
         let who = self.actor(actor)
         return try write { session in
@@ -206,7 +206,7 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
     public func reopen(_ id: String, note: String?, date: String?, actor: String?) throws(RegisterError)
         -> StatusEventRecord
     {
-        let given = try date.map { text throws(RegisterError) in try CalendarDate.validate(text) }
+        let given = try date.map { text throws(RegisterError) in try CalendarDate.parse(text) }
         let now = Timestamp.now()
         let who = self.actor(actor)
         return try write { session in try Register.reopen(session, id, note: note, date: given, actor: who, now: now) }
@@ -266,7 +266,7 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
     public func lapseAtDissolution(parliament: String?, asOf: String?, actor: String?, dryRun: Bool)
         throws(RegisterError) -> [Register.Lapse]
     {
-        let date = try asOf.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
+        let date = try asOf.map { text throws(RegisterError) in try CalendarDate.parse(text) } ?? CalendarDate.today()
         let now = Timestamp.now()
         let who = self.actor(actor)
         return dryRun

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import HansardIngestion
 import PostgresNIO
 
 /// A value bound to a PostgreSQL statement.
@@ -196,10 +197,10 @@ extension PostgresSession: RegisterRows {
             columns.map(\.1) + [.text(record.key)])
     }
 
-    func setStatus(commitmentId: String, status: CommitmentStatus, date: String?) throws {
+    func setStatus(commitmentId: String, status: CommitmentStatus, date: SittingDate?) throws {
         try execute(
             #"UPDATE "commitment" SET "status" = $1, "statusDate" = $2 WHERE "id" = $3"#,
-            [.text(status.rawValue), date.map { .text($0) } ?? .null, .text(commitmentId)])
+            [.text(status.rawValue), date.map { .text($0.description) } ?? .null, .text(commitmentId)])
     }
 
     func ids(in table: String, prefix base: String, suffix: String?, maxDashes: Int, limit: Int) throws -> [String] {

@@ -31,7 +31,7 @@ public struct CommitmentQuery: Sendable, Hashable {
     /// Which commitments by status; outstanding ones unless asked otherwise.
     public var scope: Scope
     /// The date ages, overdue marks and statuses are reckoned at, `yyyy-MM-dd`; nil for today.
-    public var asOf: String?
+    public var asOf: SittingDate?
     /// Part of the minister's name, any case, matching any name a page gives the person.
     ///
     /// "Eccles" finds "Sir D. Eccles" and "Sir David Eccles".
@@ -43,9 +43,9 @@ public struct CommitmentQuery: Sendable, Hashable {
     /// Only commitments made in this House.
     public var house: House?
     /// Only commitments made on or after this date.
-    public var since: String?
+    public var since: SittingDate?
     /// Only commitments made on or before this date.
-    public var until: String?
+    public var until: SittingDate?
     /// Only commitments made during this parliamentary session, for example "2022-23".
     public var session: String?
     /// At most this many rows.
@@ -58,8 +58,8 @@ public struct CommitmentQuery: Sendable, Hashable {
 
     /// Creates a query; every filter left out lets everything through.
     public init(
-        scope: Scope = .outstanding, asOf: String? = nil, minister: String? = nil, department: String? = nil,
-        house: House? = nil, since: String? = nil, until: String? = nil, session: String? = nil,
+        scope: Scope = .outstanding, asOf: SittingDate? = nil, minister: String? = nil, department: String? = nil,
+        house: House? = nil, since: SittingDate? = nil, until: SittingDate? = nil, session: String? = nil,
         limit: Int? = nil, governments: Governments = .all, text: String? = nil
     ) {
         self.scope = scope
@@ -107,7 +107,7 @@ public struct CommitmentListing: Sendable, Hashable, Codable {
     /// ages in words.
     public init(
         commitment: CommitmentRecord, debateTitle: String, status: CommitmentStatus, ageDays: Int?,
-        overdueDays: Int?, person: RegisterPerson? = nil, citation: Citation? = nil, asOf: String? = nil
+        overdueDays: Int?, person: RegisterPerson? = nil, citation: Citation? = nil, asOf: SittingDate? = nil
     ) {
         self.person =
             person
@@ -136,7 +136,7 @@ public struct CommitmentList: Sendable, Hashable, Codable {
     /// The schema identifier written into JSON output.
     public static let schemaIdentifier = "hansard.commitments/1"
     /// The date the list was reckoned at, `yyyy-MM-dd`.
-    public var asOf: String
+    public var asOf: SittingDate
     /// Which commitments by status the list holds.
     public var scope: CommitmentQuery.Scope
     /// The rows, in the list's order.
@@ -148,7 +148,7 @@ public struct CommitmentList: Sendable, Hashable, Codable {
 
     /// Creates a list.
     public init(
-        asOf: String, scope: CommitmentQuery.Scope, items: [CommitmentListing], government: Administration? = nil,
+        asOf: SittingDate, scope: CommitmentQuery.Scope, items: [CommitmentListing], government: Administration? = nil,
         otherGovernments: Int? = nil
     ) {
         self.asOf = asOf
@@ -163,7 +163,7 @@ public struct CommitmentList: Sendable, Hashable, Codable {
     /// Decodes a `hansard.commitments/1` list.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        asOf = try container.decode(String.self, forKey: .asOf)
+        asOf = try container.decode(SittingDate.self, forKey: .asOf)
         scope = try container.decode(CommitmentQuery.Scope.self, forKey: .scope)
         government = try container.decodeIfPresent(Administration.self, forKey: .government)
         otherGovernments = try container.decodeIfPresent(Int.self, forKey: .otherGovernments)

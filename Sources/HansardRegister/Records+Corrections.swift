@@ -1,5 +1,6 @@
 import GRDB
 import HansardAnalysis
+import HansardIngestion
 
 /// A field of a commitment a person may correct with `hansard register edit`.
 public enum CommitmentField: String, Sendable, Hashable, Codable, CaseIterable {
@@ -27,7 +28,7 @@ public enum CommitmentField: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .minister: return record.speakerName
         case .department: return record.department
-        case .dueBy: return record.dueBy
+        case .dueBy: return record.dueBy?.description
         case .action: return record.action.rawValue
         case .object: return record.object
         case .timing: return record.timingPhrase
@@ -39,7 +40,7 @@ public enum CommitmentField: String, Sendable, Hashable, Codable, CaseIterable {
         switch self {
         case .minister: record.speakerName = value
         case .department: record.department = value
-        case .dueBy: record.dueBy = value
+        case .dueBy: record.dueBy = value.flatMap(SittingDate.init)
         case .action: if let action = value.flatMap(CommitmentAction.init(rawValue:)) { record.action = action }
         case .object: record.object = value ?? ""
         case .timing: record.timingPhrase = value

@@ -38,7 +38,7 @@ public struct DebateRecord: Sendable, Hashable, Codable {
     /// The House, when the page says.
     public var house: House?
     /// ISO `yyyy-MM-dd`.
-    public var date: String?
+    public var date: SittingDate?
     /// The canonical URL of the page, when known.
     public var url: String?
     /// The kind of business, as the page names it.
@@ -65,7 +65,7 @@ public struct DebateRecord: Sendable, Hashable, Codable {
 
     /// Creates a debate row; the later columns may be left out, as rows written by older versions lack them.
     public init(
-        id: String, identity: String, title: String, house: House?, date: String?, url: String?,
+        id: String, identity: String, title: String, house: House?, date: SittingDate?, url: String?,
         type: String?, sha256: String, sourcePath: String, revision: Int, addedAt: String, updatedAt: String,
         volume: String? = nil, format: String? = nil, bytes: Int? = nil, governmentTurns: String? = nil
     ) {
@@ -135,7 +135,7 @@ public struct CommitmentRecord: Sendable, Hashable, Codable {
     /// The debate the commitment was made in (`DebateRecord/id`).
     public var debateId: String
     /// The debate's date, copied here so lists sort and filter without a join.
-    public var debateDate: String?
+    public var debateDate: SittingDate?
     /// The House it was made in, copied from the debate for filtering.
     public var house: House?
     /// The index of the turn the commitment is made in, in the debate's current page.
@@ -161,7 +161,7 @@ public struct CommitmentRecord: Sendable, Hashable, Codable {
     /// How definite the timing is: immediate, dated, vague, or none said.
     public var timingClass: CommitmentTiming.TimingClass
     /// ISO `yyyy-MM-dd`.
-    public var dueBy: String?
+    public var dueBy: SittingDate?
     /// How firmly the promise is made.
     public var strength: Commitment.Strength
     /// Whether the minister said it or accepted a member's request.
@@ -171,7 +171,7 @@ public struct CommitmentRecord: Sendable, Hashable, Codable {
     /// The latest status event's status, kept here for fast lists.
     public var status: CommitmentStatus
     /// The effective date of that event.
-    public var statusDate: String?
+    public var statusDate: SittingDate?
     /// The debate revision in which the commitment was first seen.
     public var firstRevision: Int
     /// Set when a revised page no longer contains the commitment: it is marked, never deleted.
@@ -210,11 +210,11 @@ public struct CommitmentRecord: Sendable, Hashable, Codable {
 
     /// Creates a commitment row; the later columns may be left out, as rows written by older versions lack them.
     public init(
-        id: String, analysisId: String, debateId: String, debateDate: String?, house: House?, turn: Int,
+        id: String, analysisId: String, debateId: String, debateDate: SittingDate?, house: House?, turn: Int,
         speakerName: String?, speakerRole: SpeakerRole, office: String?, department: String?, quote: String,
         action: CommitmentAction, object: String, subject: String, timingPhrase: String?,
-        timingClass: CommitmentTiming.TimingClass, dueBy: String?, strength: Commitment.Strength,
-        source: Commitment.Source, requestId: String?, status: CommitmentStatus, statusDate: String?,
+        timingClass: CommitmentTiming.TimingClass, dueBy: SittingDate?, strength: Commitment.Strength,
+        source: Commitment.Source, requestId: String?, status: CommitmentStatus, statusDate: SittingDate?,
         firstRevision: Int, missingSinceRevision: Int?, person: String? = nil, speakerAliases: String? = nil,
         departmentSource: String? = nil, speakerEvidence: String? = nil, heading: String? = nil,
         debateTitle: String? = nil, startColumn: String? = nil, contributionId: String? = nil,
@@ -304,10 +304,19 @@ extension CommitmentRecord {
             }
             return value
         }
+        func date(_ index: Int) throws -> SittingDate? {
+            guard let text = row[offset + index] as String? else { return nil }
+            guard let date = SittingDate(text) else {
+                throw DatabaseError(
+                    resultCode: .SQLITE_MISMATCH,
+                    message: "commitment.\(Self.columnNames[index]): \(text) is not a date (yyyy-MM-dd)")
+            }
+            return date
+        }
         id = row[offset]
         analysisId = row[offset + 1]
         debateId = row[offset + 2]
-        debateDate = row[offset + 3]
+        debateDate = try date(3)
         house = (row[offset + 4] as String?).flatMap(House.init(rawValue:))
         turn = row[offset + 5]
         speakerName = row[offset + 6]
@@ -320,12 +329,12 @@ extension CommitmentRecord {
         subject = row[offset + 13]
         timingPhrase = row[offset + 14]
         timingClass = try value(15)
-        dueBy = row[offset + 16]
+        dueBy = try date(16)
         strength = try value(17)
         source = try value(18)
         requestId = row[offset + 19]
         status = try value(20)
-        statusDate = row[offset + 21]
+        statusDate = try date(21)
         firstRevision = row[offset + 22]
         missingSinceRevision = row[offset + 23]
         person = row[offset + 24]
@@ -398,7 +407,7 @@ public struct StatusEventRecord: Sendable, Hashable, Codable {
     /// The status the event sets.
     public var status: CommitmentStatus
     /// The date the status took effect, ISO `yyyy-MM-dd`.
-    public var effectiveDate: String
+    public var effectiveDate: SittingDate
     /// When it was recorded, ISO 8601 UTC.
     public var recordedAt: String
     /// Who recorded it: the user's login name, or `hansard` for events the tool made.
@@ -415,7 +424,7 @@ public struct StatusEventRecord: Sendable, Hashable, Codable {
 
     /// Creates a status event row.
     public init(
-        id: String, commitmentId: String, status: CommitmentStatus, effectiveDate: String, recordedAt: String,
+        id: String, commitmentId: String, status: CommitmentStatus, effectiveDate: SittingDate, recordedAt: String,
         actor: String, evidence: String?, reason: String?, linkId: String?, rule: String? = nil
     ) {
         self.id = id

@@ -158,7 +158,7 @@ extension Register {
         // loop sets is marked inferred, so it never joins them.
         var named: [String: [[String?]]] = [:]
         for row in open {
-            guard let id = row[0], let person = row[1], let date = row[3] else { continue }
+            guard let id = row[0], let person = row[1], let date = row[3].flatMap(SittingDate.init) else { continue }
             let house = row[2]
             if named[person] == nil {
                 named[person] = try db.fetchTexts(
@@ -171,10 +171,11 @@ extension Register {
             }
             // Within the window, nearest first, then the earlier date, then the id.
             let known = (named[person] ?? []).compactMap {
-                other -> (distance: Int, date: String, id: String, [String?])? in
-                guard other[3] == house, let otherDate = other[2], let otherId = other[0],
-                    let days = CalendarDate.days(from: date, to: otherDate), abs(days) <= departmentWindowDays
+                other -> (distance: Int, date: SittingDate, id: String, [String?])? in
+                guard other[3] == house, let otherDate = other[2].flatMap(SittingDate.init), let otherId = other[0]
                 else { return nil }
+                let days = CalendarDate.days(from: date, to: otherDate)
+                guard abs(days) <= departmentWindowDays else { return nil }
                 return (abs(days), otherDate, otherId, other)
             }.sorted { ($0.distance, $0.date, $0.id) < ($1.distance, $1.date, $1.id) }
             guard let nearest = known.first?.3, let department = nearest[1],
@@ -366,8 +367,9 @@ extension Register {
             }
             if before.dueBy != updated.dueBy || before.timingPhrase != updated.timingPhrase {
                 try change(
-                    old.id, .timing, [before.timingPhrase, before.dueBy].compactMap { $0 }.joined(separator: " → "),
-                    [updated.timingPhrase, updated.dueBy].compactMap { $0 }.joined(separator: " → "))
+                    old.id, .timing,
+                    [before.timingPhrase, before.dueBy?.description].compactMap { $0 }.joined(separator: " → "),
+                    [updated.timingPhrase, updated.dueBy?.description].compactMap { $0 }.joined(separator: " → "))
                 otherwise = true
             }
             if before.speakerName != updated.speakerName || before.department != updated.department {
@@ -466,14 +468,14 @@ extension Register {
             arguments: [debate.id])
         if !own.isEmpty, let date = debate.date {
             // Later speeches within a year and a half: follow-ups come within a session or two.
-            let horizon = CalendarDate.adding(days: FollowUpFinder.horizonDays, to: date) ?? date
+            let horizon = date.adding(days: FollowUpFinder.horizonDays)
             let later = try db.fetchAll(
                 SpeechRecord.self,
                 sql: """
                     SELECT "speech".* FROM "speech" JOIN "debate" ON "debate"."id" = "speech"."debateId"
                     WHERE "debate"."date" >= ? AND "debate"."date" <= ? AND "speech"."debateId" != ?
                     ORDER BY "speech"."debateId", "speech"."turn"
-                    """, arguments: [date, horizon, debate.id])
+                    """, arguments: [date.description, horizon.description, debate.id])
             for (debateId, group) in Dictionary(grouping: later, by: \.debateId) {
                 let other = try db.fetch(DebateRecord.self, key: debateId)
                 candidates += FollowUpFinder.candidates(
@@ -492,9 +494,9 @@ extension Register {
 
     /// Open commitments the speeches could refer to: by cited date, by subject words, or by the same minister.
     private static func candidateCommitments(
-        _ db: some RegisterRows, speeches: [SpeechRecord], before date: String?, excluding debateId: String
+        _ db: some RegisterRows, speeches: [SpeechRecord], before date: SittingDate?, excluding debateId: String
     ) throws -> [CommitmentRecord] {
-        var dates = Set<String>()
+        var dates = Set<SittingDate>()
         var words = Set<String>()
         for speech in speeches {
             for sentence in FollowUpFinder.sentences(of: speech.text) {
@@ -514,7 +516,7 @@ extension Register {
             }
         }
         var found: [String: CommitmentRecord] = [:]
-        let earliest = date.flatMap { CalendarDate.adding(days: -FollowUpFinder.horizonDays, to: $0) }
+        let earliest = date?.adding(days: -FollowUpFinder.horizonDays)
         // Written as SQL (and kept prepared on SQLite): building these queries through GRDB's query interface, a few
         // hundred of them per debate, cost more than running them.
         let open = #""status" = 'outstanding' AND "debateId" != ?"#
@@ -523,7 +525,7 @@ extension Register {
             let all = [debateId] + arguments + values
             for c in try db.fetchAll(CommitmentRecord.self, sql: sql, arguments: all) { found[c.id] = c }
         }
-        for chunk in Array(dates).chunked(300) {
+        for chunk in dates.map(\.description).chunked(300) {
             try fetch(#""debateDate""#, [], values: chunk)
         }
         // The speeches' phrases are many thousands; the open commitments' subjects in the window are far fewer.
@@ -534,7 +536,10 @@ extension Register {
         if let latest = date {
             var subjects = Set<String>()
             for (condition, arguments) in [
-                (#""debateDate" >= ? AND "debateDate" <= ?"#, [debateId, earliest ?? latest, latest]),
+                (
+                    #""debateDate" >= ? AND "debateDate" <= ?"#,
+                    [debateId, (earliest ?? latest).description, latest.description]
+                ),
                 (#""debateDate" IS NULL"#, [debateId]),
             ] {
                 let sql = #"""
@@ -550,7 +555,8 @@ extension Register {
         for chunk in Array(phrases).chunked(400) {
             if let latest = date {
                 try fetch(
-                    #""debateDate" >= ? AND "debateDate" <= ? AND "subject""#, [earliest ?? latest, latest],
+                    #""debateDate" >= ? AND "debateDate" <= ? AND "subject""#,
+                    [(earliest ?? latest).description, latest.description],
                     values: chunk)
                 try fetch(#""debateDate" IS NULL AND "subject""#, [], values: chunk)
             } else {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HansardAnalysis
+public import HansardIngestion
 
 extension Register {
     /// The full id of the commitment `text` names: its whole id, or a prefix of it that only one commitment has
@@ -217,7 +218,7 @@ extension Register {
     static func validate(_ field: CommitmentField, _ value: String?) throws(RegisterError) {
         switch field {
         case .dueBy:
-            if let value { _ = try CalendarDate.validate(value) }
+            if let value { _ = try CalendarDate.parse(value) }
         case .action:
             guard let value, CommitmentAction(rawValue: value) != nil else {
                 throw .invalidEdit(
@@ -255,7 +256,7 @@ extension Register {
         }
         if commitment.status == .dismissed { throw RegisterError.alreadyInStatus(id: fullId, status: .dismissed) }
         let event = Self.event(
-            commitment: fullId, status: .dismissed, date: commitment.debateDate ?? String(now.prefix(10)), now: now,
+            commitment: fullId, status: .dismissed, date: commitment.debateDate ?? CalendarDate.day(of: now), now: now,
             actor: who, evidence: nil, reason: reason, linkId: nil)
         try db.insert(event, ignoringConflicts: false)
         try Self.refreshStatus(db, commitmentId: fullId)
@@ -272,7 +273,7 @@ extension Register {
         /// The Parliament it was made in.
         public var parliament: String
         /// When that Parliament's last session ended.
-        public var date: String
+        public var date: SittingDate
     }
 
     /// Closes, as lapsed, every outstanding commitment made in a Parliament that has been dissolved (a later
@@ -288,7 +289,7 @@ extension Register {
     public func lapseAtDissolution(
         parliament: String? = nil, asOf: String? = nil, actor: String? = nil, dryRun: Bool = false
     ) throws(RegisterError) -> [Lapse] {
-        let date = try asOf.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
+        let date = try asOf.map { text throws(RegisterError) in try CalendarDate.parse(text) } ?? CalendarDate.today()
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
         return dryRun
@@ -302,7 +303,8 @@ extension Register {
 
     /// ``lapseAtDissolution(parliament:asOf:actor:dryRun:)`` inside a transaction of either backend.
     static func lapse(
-        _ db: some RegisterRows, parliament: String?, asOf date: String, actor who: String, now: String, dryRun: Bool
+        _ db: some RegisterRows, parliament: String?, asOf date: SittingDate, actor who: String, now: String,
+        dryRun: Bool
     ) throws -> [Lapse] {
         let outstanding = try db.fetchAll(
             CommitmentRecord.self, where: .status, equals: CommitmentStatus.outstanding.rawValue,
@@ -312,7 +314,7 @@ extension Register {
             if let parliament, commitment.parliament != parliament { continue }
             guard let made = commitment.parliament,
                 var ended = ParliamentarySessions.dissolution(of: made, asOf: date),
-                ended >= (commitment.debateDate ?? "")
+                ended >= (commitment.debateDate ?? .distantPast)
             else { continue }
             // A later event (a reopening) would outrank a lapse dated before it.
             let events = try db.fetchAll(

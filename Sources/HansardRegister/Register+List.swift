@@ -8,14 +8,14 @@ extension Register {
     ///
     /// A search (``CommitmentQuery/text``) lists the best matches first.
     public func commitments(_ query: CommitmentQuery = CommitmentQuery()) throws(RegisterError) -> CommitmentList {
-        let today = Timestamp.today()
-        let asOf = try query.asOf.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? today
-        var since = try query.since.map { text throws(RegisterError) in try CalendarDate.validate(text) }
-        var until = try query.until.map { text throws(RegisterError) in try CalendarDate.validate(text) }
+        let today = CalendarDate.today()
+        let asOf = query.asOf ?? today
+        var since = query.since
+        var until = query.until
         if let label = query.session {
             let session = try ParliamentarySessions.named(label)
             since = max(since ?? session.start, session.start)
-            until = min(until ?? session.end ?? "9999-12-31", session.end ?? "9999-12-31")
+            until = min(until ?? session.end ?? .distantFuture, session.end ?? .distantFuture)
         }
         var pattern: FTS5Pattern?
         if let text = query.text {
@@ -35,16 +35,16 @@ extension Register {
         let status: SQL =
             historical
             ? """
-            COALESCE((SELECT e.status FROM statusEvent e WHERE e.commitmentId = c.id AND e.effectiveDate <= \(asOf)
+            COALESCE((SELECT e.status FROM statusEvent e WHERE e.commitmentId = c.id AND e.effectiveDate <= \(asOf.description)
                       ORDER BY e.effectiveDate DESC, e.recordedAt DESC, e.id DESC LIMIT 1), 'outstanding')
             """ : "c.status"
         var filters: [SQL] = []
-        if historical { filters.append("(c.debateDate IS NULL OR c.debateDate <= \(asOf))") }
+        if historical { filters.append("(c.debateDate IS NULL OR c.debateDate <= \(asOf.description))") }
         let outstanding = CommitmentStatus.outstanding.rawValue
         let dismissed = CommitmentStatus.dismissed.rawValue
         switch query.scope {
         case .outstanding: filters.append("\(status) = \(outstanding)")
-        case .overdue: filters.append("\(status) = \(outstanding) AND c.dueBy < \(asOf)")
+        case .overdue: filters.append("\(status) = \(outstanding) AND c.dueBy < \(asOf.description)")
         case .resolved: filters.append("\(status) NOT IN (\(outstanding), \(dismissed))")
         case .standing: filters.append("\(status) <> \(dismissed)")
         case .dismissed: filters.append("\(status) = \(dismissed)")
@@ -80,22 +80,16 @@ extension Register {
                 // The department and office lines that match, from the appearances, then their commitments by index.
                 let like = "%" + Self.escapeLike(department) + "%"
                 let (departments, offices) = try read { db in
-                    (
+                    func matching(_ column: Column) throws -> [String] {
                         try String.fetchAll(
                             db,
                             SQLRequest(
                                 literal: """
-                                    SELECT DISTINCT department FROM commitmentAppearance
-                                    WHERE department LIKE \(like) ESCAPE '\\'
-                                    """)),
-                        try String.fetchAll(
-                            db,
-                            SQLRequest(
-                                literal: """
-                                    SELECT DISTINCT office FROM commitmentAppearance
-                                    WHERE office LIKE \(like) ESCAPE '\\'
+                                    SELECT DISTINCT \(column) FROM commitmentAppearance
+                                    WHERE \(column) LIKE \(like) ESCAPE '\\'
                                     """))
-                    )
+                    }
+                    return (try matching(Column("department")), try matching(Column("office")))
                 }
                 filters.append(
                     "(" + Self.oneOf("c.department", departments) + " OR " + Self.oneOf("c.office", offices) + ")")
@@ -104,8 +98,8 @@ extension Register {
             }
         }
         if let house = query.house { filters.append("c.house = \(house.rawValue)") }
-        if let since { filters.append("c.debateDate >= \(since)") }
-        if let until { filters.append("c.debateDate <= \(until)") }
+        if let since { filters.append("c.debateDate >= \(since.description)") }
+        if let until { filters.append("c.debateDate <= \(until.description)") }
         if let pattern {
             filters.append("c.rowid IN (SELECT rowid FROM commitmentSearch WHERE commitmentSearch MATCH \(pattern))")
         }
@@ -147,7 +141,7 @@ extension Register {
                 while let row = try rows.next() {
                     let commitment = try CommitmentRecord(row: row, startingAt: 0)
                     let listed = CommitmentStatus(rawValue: row[extra + 6]) ?? .outstanding
-                    let age = commitment.debateDate.flatMap { CalendarDate.days(from: $0, to: asOf) }
+                    let age = commitment.debateDate.map { CalendarDate.days(from: $0, to: asOf) }
                     var overdue: Int?
                     if listed.isOpen, let due = commitment.dueBy, due < asOf {
                         overdue = CalendarDate.days(from: due, to: asOf)
@@ -156,7 +150,7 @@ extension Register {
                     let citation = Citation(
                         commitment, debateTitle: title, url: row[extra + 1], volume: row[extra + 2],
                         format: row[extra + 3], house: (row[extra + 4] as String?).flatMap(House.init(rawValue:)),
-                        date: row[extra + 5])
+                        date: (row[extra + 5] as String?).flatMap(SittingDate.init))
                     items.append(
                         CommitmentListing(
                             commitment: commitment, debateTitle: citation.title, status: listed, ageDays: age,
@@ -422,8 +416,8 @@ extension Register {
                 citation: Citation(commitment, debate: debates[commitment.debateId]),
                 laterDebate: debates[link.debateId])
         }.sorted {
-            ($0.commitment.debateDate ?? "", $0.commitment.department ?? "", -$0.link.score, $0.link.id)
-                < ($1.commitment.debateDate ?? "", $1.commitment.department ?? "", -$1.link.score, $1.link.id)
+            ($0.commitment.debateDate ?? .distantPast, $0.commitment.department ?? "", -$0.link.score, $0.link.id)
+                < ($1.commitment.debateDate ?? .distantPast, $1.commitment.department ?? "", -$1.link.score, $1.link.id)
         }
     }
 }

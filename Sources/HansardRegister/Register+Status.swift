@@ -1,3 +1,5 @@
+import HansardIngestion
+
 extension Register {
     /// Records that a commitment was fulfilled, partly fulfilled, withdrawn or lapsed.
     /// - Parameters:
@@ -16,7 +18,7 @@ extension Register {
         actor: String? = nil
     ) throws(RegisterError) -> StatusEventRecord {
         let effective =
-            try date.map { text throws(RegisterError) in try CalendarDate.validate(text) } ?? Timestamp.today()
+            try date.map { text throws(RegisterError) in try CalendarDate.parse(text) } ?? CalendarDate.today()
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
         return try write { db in
@@ -27,7 +29,7 @@ extension Register {
 
     /// ``resolve(_:status:evidence:date:note:actor:)`` inside a write transaction of either backend.
     static func resolve(
-        _ db: some RegisterRows, _ id: String, status: CommitmentStatus, evidence: String, date effective: String,
+        _ db: some RegisterRows, _ id: String, status: CommitmentStatus, evidence: String, date effective: SittingDate,
         note: String?, actor who: String, now: String
     ) throws -> StatusEventRecord {
         let id = try Self.resolveCommitmentId(db, id)
@@ -52,7 +54,7 @@ extension Register {
     public func reopen(_ id: String, note: String? = nil, date: String? = nil, actor: String? = nil)
         throws(RegisterError) -> StatusEventRecord
     {
-        let given = try date.map { text throws(RegisterError) in try CalendarDate.validate(text) }
+        let given = try date.map { text throws(RegisterError) in try CalendarDate.parse(text) }
         let now = Timestamp.now()
         let who = actor ?? Timestamp.actor
         return try write { db in try Self.reopen(db, id, note: note, date: given, actor: who, now: now) }
@@ -60,7 +62,7 @@ extension Register {
 
     /// ``reopen(_:note:date:actor:)`` inside a write transaction of either backend.
     static func reopen(
-        _ db: some RegisterRows, _ id: String, note: String?, date given: String?, actor who: String, now: String
+        _ db: some RegisterRows, _ id: String, note: String?, date given: SittingDate?, actor who: String, now: String
     ) throws -> StatusEventRecord {
         let id = try Self.resolveCommitmentId(db, id)
         guard let commitment = try db.fetch(CommitmentRecord.self, key: id) else {
@@ -69,7 +71,7 @@ extension Register {
         if commitment.status == .outstanding { throw RegisterError.alreadyInStatus(id: id, status: .outstanding) }
         // Taking back a dismissal restores the commitment from the start, as the dismissal removed it.
         let effective =
-            given ?? (commitment.status == .dismissed ? commitment.statusDate : nil) ?? String(now.prefix(10))
+            given ?? (commitment.status == .dismissed ? commitment.statusDate : nil) ?? CalendarDate.day(of: now)
         try Self.requireNotBeforeCommitment(commitment, effective)
         let event = Self.event(
             commitment: id, status: .outstanding, date: effective, now: now, actor: who, evidence: nil,
@@ -106,9 +108,9 @@ extension Register {
             commitment.status != resolving
         else { return (link, nil) }
         let later = try db.fetch(DebateRecord.self, key: link.debateId)
-        let citation = [later?.title, later?.date, later?.url].compactMap { $0 }.joined(separator: ", ")
+        let citation = [later?.title, later?.date?.description, later?.url].compactMap { $0 }.joined(separator: ", ")
         let event = Self.event(
-            commitment: link.commitmentId, status: resolving, date: later?.date ?? String(now.prefix(10)),
+            commitment: link.commitmentId, status: resolving, date: later?.date ?? CalendarDate.day(of: now),
             now: now, actor: who, evidence: "\(citation): \"\(link.quote)\"",
             reason: "confirmed follow-up \(link.id)", linkId: link.id)
         try db.insert(event, ignoringConflicts: false)
@@ -145,7 +147,7 @@ extension Register {
     }
 
     /// Refuses a status that would take effect before the commitment was made.
-    static func requireNotBeforeCommitment(_ commitment: CommitmentRecord, _ date: String) throws {
+    static func requireNotBeforeCommitment(_ commitment: CommitmentRecord, _ date: SittingDate) throws {
         if let made = commitment.debateDate, date < made {
             throw RegisterError.dateBeforeCommitment(id: commitment.id, date: date, made: made)
         }
@@ -168,12 +170,13 @@ extension Register {
     }
 
     static func event(
-        commitment: String, status: CommitmentStatus, date: String, now: String, actor: String, evidence: String?,
+        commitment: String, status: CommitmentStatus, date: SittingDate, now: String, actor: String, evidence: String?,
         reason: String?, linkId: String?, rule: String? = nil
     ) -> StatusEventRecord {
         StatusEventRecord(
             id: ShortID.make(
-                "e", [commitment, status.rawValue, date, now, actor, evidence ?? "", reason ?? ""], hexDigits: 16),
+                "e", [commitment, status.rawValue, date.description, now, actor, evidence ?? "", reason ?? ""],
+                hexDigits: 16),
             commitmentId: commitment, status: status, effectiveDate: date, recordedAt: now, actor: actor,
             evidence: evidence, reason: reason, linkId: linkId, rule: rule)
     }

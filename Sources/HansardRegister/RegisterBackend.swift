@@ -46,7 +46,7 @@ public protocol RegisterBackend: Sendable {
     /// The whole register as a canonical snapshot.
     func snapshot() throws(RegisterError) -> RegisterSnapshot
     /// The register as it stood at the end of `date`.
-    func snapshot(asOf date: String) throws(RegisterError) -> RegisterSnapshot
+    func snapshot(asOf date: SittingDate) throws(RegisterError) -> RegisterSnapshot
     func importSnapshot(_ snapshot: RegisterSnapshot, from path: String) throws(RegisterError) -> Register.ImportSummary
 }
 

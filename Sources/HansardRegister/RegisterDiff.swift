@@ -1,5 +1,5 @@
 import GRDB
-import HansardIngestion
+public import HansardIngestion
 
 /// What changed between two register snapshots (two files, or one register at the ends of two sessions).
 public struct RegisterDiff: Sendable, Hashable, Codable {
@@ -11,12 +11,12 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
         /// The file or session the side was read from.
         public var label: String
         /// The date ages are reckoned at on this side.
-        public var referenceDate: String
+        public var referenceDate: SittingDate
         /// How many commitments the side holds.
         public var commitments: Int
 
         /// Creates a side.
-        public init(label: String, referenceDate: String, commitments: Int) {
+        public init(label: String, referenceDate: SittingDate, commitments: Int) {
             self.label = label
             self.referenceDate = referenceDate
             self.commitments = commitments
@@ -30,12 +30,12 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
         /// The status it has in NEW.
         public var status: CommitmentStatus
         /// When that status took effect.
-        public var date: String?
+        public var date: SittingDate?
         /// The evidence recorded for it.
         public var evidence: String?
 
         /// Creates a resolution.
-        public init(commitment: CommitmentRecord, status: CommitmentStatus, date: String?, evidence: String?) {
+        public init(commitment: CommitmentRecord, status: CommitmentStatus, date: SittingDate?, evidence: String?) {
             self.commitment = commitment
             self.status = status
             self.date = date
@@ -313,7 +313,7 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
 
     /// ``RegisterSnapshot/referenceDate`` of a register file, without reading it whole: the last day anything was
     /// recorded, else today.
-    static func referenceDate(_ db: Database) throws -> String {
+    static func referenceDate(_ db: Database) throws -> SittingDate {
         let latest = try String.fetchOne(
             db,
             sql: """
@@ -323,20 +323,20 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
                     UNION ALL SELECT MAX(substr(decidedAt, 1, 10)) FROM followUpLink
                     UNION ALL SELECT MAX(substr(recordedAt, 1, 10)) FROM commitmentEdit)
                 """)
-        return (latest ?? "").isEmpty ? Timestamp.today() : latest!
+        return latest.flatMap(SittingDate.init) ?? CalendarDate.today()
     }
 
     /// What a diff compares of an OLD commitment.
     struct Compared {
         var id: String
         var quote: String
-        var dueBy: String?
+        var dueBy: SittingDate?
         var timingPhrase: String?
         var speakerName: String?
         var department: String?
         var missingSinceRevision: Int?
         var status: CommitmentStatus
-        var debateDate: String?
+        var debateDate: SittingDate?
 
         init(_ record: CommitmentRecord) {
             id = record.id
@@ -353,7 +353,7 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
         init(row: Row) throws {
             id = row[0]
             quote = row[1]
-            dueBy = row[2]
+            dueBy = (row[2] as String?).flatMap(SittingDate.init)
             timingPhrase = row[3]
             speakerName = row[4]
             department = row[5]
@@ -363,14 +363,14 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
                 throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "commitment.status: unknown value \(text)")
             }
             self.status = status
-            debateDate = row[8]
+            debateDate = (row[8] as String?).flatMap(SittingDate.init)
         }
     }
 
     /// The lists a diff gathers, one pair of commitments at a time.
     struct Merge {
-        let oldDate: String
-        let newDate: String
+        let oldDate: SittingDate
+        let newDate: SittingDate
         /// Commitments NEW has status events for.
         let evented: Set<String>
         /// The evidence of the status event that gives NEW's status, by commitment id.
@@ -382,12 +382,13 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
         var changed: [Change] = []
         var missing: [CommitmentRecord] = []
 
-        init(oldDate: String, newDate: String, evented: Set<String>, evidence: @escaping (String) -> String?) {
+        init(oldDate: SittingDate, newDate: SittingDate, evented: Set<String>, evidence: @escaping (String) -> String?)
+        {
             self.oldDate = oldDate
             self.newDate = newDate
             self.evented = evented
             self.evidence = evidence
-            gap = CalendarDate.days(from: oldDate, to: newDate) ?? 0
+            gap = CalendarDate.days(from: oldDate, to: newDate)
         }
 
         /// Every commitment the diff lists, for the debate titles they need.
@@ -404,7 +405,9 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
         mutating func compare(_ before: Compared, _ after: CommitmentRecord) {
             var fields: [FieldChange] = []
             if before.quote != after.quote { fields.append(.init(field: .quote, old: before.quote, new: after.quote)) }
-            if before.dueBy != after.dueBy { fields.append(.init(field: .dueBy, old: before.dueBy, new: after.dueBy)) }
+            if before.dueBy != after.dueBy {
+                fields.append(.init(field: .dueBy, old: before.dueBy?.description, new: after.dueBy?.description))
+            }
             if before.timingPhrase != after.timingPhrase {
                 fields.append(.init(field: .timing, old: before.timingPhrase, new: after.timingPhrase))
             }
@@ -430,8 +433,8 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
             } else if before.status != after.status {
                 fields.append(.init(field: .status, old: before.status.rawValue, new: after.status.rawValue))
             } else if after.status.isOpen {
-                let oldAge = before.debateDate.flatMap { CalendarDate.days(from: $0, to: oldDate) }
-                let newAge = after.debateDate.flatMap { CalendarDate.days(from: $0, to: newDate) }
+                let oldAge = before.debateDate.map { CalendarDate.days(from: $0, to: oldDate) }
+                let newAge = after.debateDate.map { CalendarDate.days(from: $0, to: newDate) }
                 let overdue = after.dueBy.map { $0 < newDate } ?? false
                 still.append(
                     StillOutstanding(
@@ -453,9 +456,9 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
         // By the date the commitment was made, then department and id.
         func ordered<T>(_ items: [T], _ record: (T) -> CommitmentRecord) -> [T] {
             // Keys made once: comparing copies of whole records made sorting 100,000 of them slow.
-            let keys = items.map { item -> (String, String, String) in
+            let keys = items.map { item -> (SittingDate, String, String) in
                 let r = record(item)
-                return (r.debateDate ?? "", r.department ?? "", r.id)
+                return (r.debateDate ?? .distantPast, r.department ?? "", r.id)
             }
             return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
         }

@@ -1,3 +1,5 @@
+public import HansardIngestion
+
 /// Why the register could not do what was asked.
 ///
 /// Each description names the file or id and says what to do.
@@ -23,7 +25,7 @@ public enum RegisterError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A snapshot to import has a problem; nothing of it was imported.
     case invalidSnapshot(path: String, problem: String)
     /// A status event would take effect before the commitment was made.
-    case dateBeforeCommitment(id: String, date: String, made: String)
+    case dateBeforeCommitment(id: String, date: SittingDate, made: SittingDate)
     /// The backup copy taken before a migration could not be written.
     case backupFailed(path: String, reason: String)
     /// No commitment has the id.

@@ -1,4 +1,5 @@
 import GRDB
+import HansardIngestion
 
 /// A table's row: its name and columns, so that logic written once reads and writes it on either backend.
 protocol TableRow: Codable, Sendable {
@@ -201,7 +202,7 @@ protocol RegisterRows {
     /// Deletes the rows whose `column` equals `value`.
     func delete<R: TableRow>(_ type: R.Type, where column: R.Columns, equals value: String) throws
     /// Sets a commitment's cached status and its date.
-    func setStatus(commitmentId: String, status: CommitmentStatus, date: String?) throws
+    func setStatus(commitmentId: String, status: CommitmentStatus, date: SittingDate?) throws
     /// The ids of `table` matching a prefix `pattern` as ``Register`` builds it: `base*` or `base*-suffix`, leaving
     /// out ids with more dashes than `maxDashes`; in byte order, at most `limit`.
     func ids(in table: String, prefix base: String, suffix: String?, maxDashes: Int, limit: Int) throws -> [String]
@@ -275,10 +276,12 @@ extension Database: RegisterRows {
             literal: "DELETE FROM \(sql: R.table.quotedDatabaseIdentifier) WHERE \(Column(column.rawValue)) = \(value)")
     }
 
-    func setStatus(commitmentId: String, status: CommitmentStatus, date: String?) throws {
+    func setStatus(commitmentId: String, status: CommitmentStatus, date: SittingDate?) throws {
         try execute(
-            literal:
-                "UPDATE commitment SET status = \(status.rawValue), statusDate = \(date) WHERE id = \(commitmentId)")
+            literal: """
+                UPDATE commitment SET status = \(status.rawValue), statusDate = \(date?.description) \
+                WHERE id = \(commitmentId)
+                """)
     }
 
     func ids(in table: String, prefix base: String, suffix: String?, maxDashes: Int, limit: Int) throws -> [String] {

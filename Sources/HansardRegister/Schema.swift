@@ -173,7 +173,7 @@ enum Schema {
                 let office: String? = row["office"]
                 let stored: String? = row["department"]
                 let house = (row["house"] as String?).flatMap(House.init(rawValue:))
-                let date: String? = row["debateDate"]
+                let date = (row["debateDate"] as String?).flatMap(SittingDate.init)
                 let canonical = [office, stored].compactMap { $0 }.lazy
                     .compactMap { table.canonicalName(forStored: $0, on: date, house: house) }.first
                 let name: String? = row["speakerName"]
@@ -191,7 +191,8 @@ enum Schema {
             for row in speeches {
                 let house = (row["house"] as String?).flatMap(House.init(rawValue:))
                 let canonical = table.canonicalName(
-                    forStored: row["department"] as String, on: row["date"], house: house)
+                    forStored: row["department"] as String, on: (row["date"] as String?).flatMap(SittingDate.init),
+                    house: house)
                 let debateId: String = row["debateId"]
                 let turn: Int = row["turn"]
                 try db.execute(
@@ -280,11 +281,12 @@ enum Schema {
         }
         let dates = try String.fetchAll(
             db, sql: "SELECT DISTINCT debateDate FROM commitment WHERE debateDate IS NOT NULL")
-        for date in dates {
+        for text in dates {
+            let date = SittingDate(text)
             try db.execute(
                 literal: """
-                    UPDATE commitment SET government = \(Administrations.containing(date)?.id),
-                    parliament = \(ParliamentarySessions.parliament(on: date)) WHERE debateDate = \(date)
+                    UPDATE commitment SET government = \(date.flatMap { Administrations.containing($0)?.id }),
+                    parliament = \(date.flatMap(ParliamentarySessions.parliament(on:))) WHERE debateDate = \(text)
                     """)
         }
         try db.create(

@@ -1,4 +1,5 @@
 import Foundation
+public import HansardIngestion
 
 /// A session of the UK Parliament, from the table that ships with hansard.
 public struct ParliamentarySession: Sendable, Hashable, Codable {
@@ -7,12 +8,12 @@ public struct ParliamentarySession: Sendable, Hashable, Codable {
     /// The Parliament the session belongs to, for example "58th".
     public var parliament: String
     /// ISO `yyyy-MM-dd`.
-    public var start: String
+    public var start: SittingDate
     /// ISO `yyyy-MM-dd`; nil for the open session.
-    public var end: String?
+    public var end: SittingDate?
 
     /// Creates a session; `end` is nil for the session still sitting.
-    public init(label: String, parliament: String, start: String, end: String?) {
+    public init(label: String, parliament: String, start: SittingDate, end: SittingDate?) {
         self.label = label
         self.parliament = parliament
         self.start = start
@@ -20,7 +21,7 @@ public struct ParliamentarySession: Sendable, Hashable, Codable {
     }
 
     /// Whether the sitting date falls within the session.
-    public func contains(_ date: String) -> Bool {
+    public func contains(_ date: SittingDate) -> Bool {
         date >= start && (end.map { date <= $0 } ?? true)
     }
 }
@@ -45,12 +46,12 @@ public enum ParliamentarySessions {
     }
 
     /// The session a sitting date falls in.
-    public static func containing(_ date: String) -> ParliamentarySession? {
+    public static func containing(_ date: SittingDate) -> ParliamentarySession? {
         all.last(where: { $0.contains(date) })
     }
 
     /// The Parliament a date falls in ("58th"): the session's, or between sessions the last one begun by then.
-    public static func parliament(on date: String) -> String? {
+    public static func parliament(on date: SittingDate) -> String? {
         (containing(date) ?? all.last(where: { $0.start <= date }))?.parliament
     }
 
@@ -58,7 +59,7 @@ public enum ParliamentarySessions {
     /// dissolution itself), once a later Parliament has begun by `date`.
     ///
     /// Nil while it sits, or before `date` sees its successor.
-    public static func dissolution(of parliament: String, asOf date: String) -> String? {
+    public static func dissolution(of parliament: String, asOf date: SittingDate) -> SittingDate? {
         guard let last = all.lastIndex(where: { $0.parliament == parliament }), last + 1 < all.count,
             all[last + 1].start <= date
         else { return nil }
@@ -77,11 +78,10 @@ public enum ParliamentarySessions {
         var sessions: [ParliamentarySession] = []
         for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() where index > 0 {
             let fields = splitCSVLine(String(line))
-            guard fields.count >= 4, CalendarDate.isValid(fields[2]) else { continue }
+            guard fields.count >= 4, let start = SittingDate(fields[2]) else { continue }
             sessions.append(
                 ParliamentarySession(
-                    label: fields[0], parliament: fields[1], start: fields[2],
-                    end: fields[3].isEmpty ? nil : fields[3]))
+                    label: fields[0], parliament: fields[1], start: start, end: SittingDate(fields[3])))
         }
         return sessions
     }

@@ -1,5 +1,5 @@
 import Foundation
-import HansardIngestion
+public import HansardIngestion
 
 /// A whole register as one value: the canonical `hansard.register/1` snapshot.
 ///
@@ -10,7 +10,7 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
     public static let schemaIdentifier = "hansard.register/1"
 
     /// Set when the snapshot is the register as it stood on a date (a session diff); nil for an export.
-    public var asOf: String?
+    public var asOf: SittingDate?
     /// By id.
     public var debates: [DebateRecord]
     /// By debate id, then revision.
@@ -36,7 +36,7 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
 
     /// Creates a snapshot; every list left out is empty.
     public init(
-        asOf: String? = nil, debates: [DebateRecord] = [], debateVersions: [DebateVersionRecord] = [],
+        asOf: SittingDate? = nil, debates: [DebateRecord] = [], debateVersions: [DebateVersionRecord] = [],
         commitments: [CommitmentRecord] = [], requests: [RequestRecord] = [], statusEvents: [StatusEventRecord] = [],
         notes: [NoteRecord] = [], changes: [CommitmentChangeRecord] = [], links: [FollowUpLinkRecord] = [],
         edits: [CommitmentEditRecord] = [], evasions: [EvasionRecord] = [], mentions: [MentionRecord] = []
@@ -56,14 +56,14 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
     }
 
     /// The date ages in this snapshot are reckoned at: `asOf`, else the last day anything was recorded.
-    public var referenceDate: String {
+    public var referenceDate: SittingDate {
         if let asOf { return asOf }
         var latest = ""
         for debate in debates { latest = max(latest, String(debate.updatedAt.prefix(10))) }
         for event in statusEvents { latest = max(latest, String(event.recordedAt.prefix(10))) }
         for link in links { if let decided = link.decidedAt { latest = max(latest, String(decided.prefix(10))) } }
         for edit in edits { latest = max(latest, String(edit.recordedAt.prefix(10))) }
-        return latest.isEmpty ? Timestamp.today() : latest
+        return SittingDate(latest) ?? CalendarDate.today()
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -77,7 +77,7 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         try container.checkSchema(.schema, expected: Self.schemaIdentifier)
-        asOf = try container.decodeIfPresent(String.self, forKey: .asOf)
+        asOf = try container.decodeIfPresent(SittingDate.self, forKey: .asOf)
         debates = try container.decode([DebateRecord].self, forKey: .debates)
         debateVersions = try container.decode([DebateVersionRecord].self, forKey: .debateVersions)
         commitments = try container.decode([CommitmentRecord].self, forKey: .commitments)
@@ -182,7 +182,14 @@ public struct RegisterSnapshot: Sendable, Hashable, Codable {
         switch error {
         case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
             .valueNotFound(_, let context):
-            let where_ = context.codingPath.map(\.stringValue).joined(separator: ".")
+            // `commitments[0].dueBy`, as the import's other messages name a row.
+            let where_ = context.codingPath.reduce(into: "") { path, key in
+                if let index = key.intValue {
+                    path += "[\(index)]"
+                } else {
+                    path += (path.isEmpty ? "" : ".") + key.stringValue
+                }
+            }
             return where_.isEmpty ? context.debugDescription : "\(where_): \(context.debugDescription)"
         @unknown default:
             return "\(error)"
@@ -215,7 +222,7 @@ extension Register {
 
     /// The register as it stood at the end of `date`: commitments made by then, statuses from events
     /// effective by then, links decided by then.
-    public func snapshot(asOf date: String) throws(RegisterError) -> RegisterSnapshot {
+    public func snapshot(asOf date: SittingDate) throws(RegisterError) -> RegisterSnapshot {
         try snapshot().standing(at: date)
     }
 }
@@ -223,9 +230,9 @@ extension Register {
 extension RegisterSnapshot {
     /// The register this snapshot holds as it stood at the end of `date`: commitments made by then, statuses from
     /// events effective by then, links decided by then.
-    public func standing(at date: String) -> RegisterSnapshot {
+    public func standing(at date: SittingDate) -> RegisterSnapshot {
         let whole = self
-        let debates = whole.debates.filter { ($0.date ?? "") <= date }
+        let debates = whole.debates.filter { ($0.date ?? .distantPast) <= date }
         let debateIds = Set(debates.map(\.id))
         var latest: [String: StatusEventRecord] = [:]
         let events = whole.statusEvents.filter { $0.effectiveDate <= date }
@@ -243,10 +250,14 @@ extension RegisterSnapshot {
             commitments: commitments,
             requests: whole.requests.filter { debateIds.contains($0.debateId) },
             statusEvents: events.filter { commitmentIds.contains($0.commitmentId) },
-            notes: whole.notes.filter { commitmentIds.contains($0.commitmentId) && $0.recordedAt.prefix(10) <= date },
+            notes: whole.notes.filter {
+                commitmentIds.contains($0.commitmentId) && $0.recordedAt.prefix(10) <= date.description
+            },
             changes: whole.changes.filter { commitmentIds.contains($0.commitmentId) },
             links: whole.links.filter { commitmentIds.contains($0.commitmentId) && debateIds.contains($0.debateId) },
-            edits: whole.edits.filter { commitmentIds.contains($0.commitmentId) && $0.recordedAt.prefix(10) <= date },
+            edits: whole.edits.filter {
+                commitmentIds.contains($0.commitmentId) && $0.recordedAt.prefix(10) <= date.description
+            },
             evasions: whole.evasions.filter { debateIds.contains($0.debateId) },
             mentions: whole.mentions.filter { debateIds.contains($0.debateId) })
     }
@@ -420,7 +431,7 @@ extension Register {
 
 extension RegisterSnapshot {
     /// The first thing that makes the snapshot unfit to import into the register `db` holds, in words that
-    /// name the row, or nil: dates that are not dates, ids used twice, rows whose debate or commitment is in
+    /// name the row, or nil: times that are not times (a date that is not one does not decode), ids used twice, rows whose debate or commitment is in
     /// neither the snapshot nor the register, status events dated before their commitment was made.
     func firstProblem(_ db: some RegisterRows) throws -> String? {
         func duplicate<Row>(_ rows: [Row], _ table: String, _ key: (Row) -> String, _ what: String = "id") -> String? {
@@ -430,12 +441,8 @@ extension RegisterSnapshot {
             }
             return nil
         }
-        func date(_ value: String?, _ what: String) -> String? {
-            guard let value, !CalendarDate.isValid(value) else { return nil }
-            return "\(what) \"\(value)\" is not a date (yyyy-MM-dd)"
-        }
         func time(_ value: String?, _ what: String) -> String? {
-            guard let value, value.count < 10 || !CalendarDate.isValid(String(value.prefix(10))) else { return nil }
+            guard let value, value.count < 10 || SittingDate(String(value.prefix(10))) == nil else { return nil }
             return "\(what) \"\(value)\" is not a time (yyyy-MM-ddTHH:mm:ssZ)"
         }
         if let problem = duplicate(debates, "debates", \.id) ?? duplicate(debates, "debates", \.identity, "identity")
@@ -448,18 +455,18 @@ extension RegisterSnapshot {
             return problem
         }
         let debateIds = Set(debates.map(\.id))
-        var commitmentDates: [String: String?] = [:]
+        var commitmentDates: [String: SittingDate?] = [:]
         for commitment in commitments { commitmentDates[commitment.id] = commitment.debateDate }
         func debateKnown(_ id: String) throws -> Bool {
             try debateIds.contains(id) || db.exists(DebateRecord.self, key: id)
         }
-        func commitmentDate(_ id: String) throws -> String?? {
+        func commitmentDate(_ id: String) throws -> SittingDate?? {
             if let known = commitmentDates[id] { return known }
             return try db.fetch(CommitmentRecord.self, key: id).map { $0.debateDate }
         }
         for (index, debate) in debates.enumerated() {
             let row = "debates[\(index)] (\(debate.id))"
-            if let problem = date(debate.date, "\(row): date") ?? time(debate.addedAt, "\(row): addedAt")
+            if let problem = time(debate.addedAt, "\(row): addedAt")
                 ?? time(debate.updatedAt, "\(row): updatedAt")
             {
                 return problem
@@ -474,12 +481,6 @@ extension RegisterSnapshot {
         }
         for (index, commitment) in commitments.enumerated() {
             let row = "commitments[\(index)] (\(commitment.id))"
-            if let problem = date(commitment.debateDate, "\(row): debateDate") ?? date(
-                commitment.dueBy, "\(row): dueBy")
-                ?? date(commitment.statusDate, "\(row): statusDate")
-            {
-                return problem
-            }
             if try !debateKnown(commitment.debateId) {
                 return "\(row): its debate \(commitment.debateId) is in neither the file nor the register"
             }
@@ -490,9 +491,7 @@ extension RegisterSnapshot {
         }
         for (index, event) in statusEvents.enumerated() {
             let row = "statusEvents[\(index)] (\(event.id))"
-            if let problem = date(event.effectiveDate, "\(row): effectiveDate")
-                ?? time(event.recordedAt, "\(row): recordedAt")
-            {
+            if let problem = time(event.recordedAt, "\(row): recordedAt") {
                 return problem
             }
             guard let made = try commitmentDate(event.commitmentId) else {
@@ -519,7 +518,9 @@ extension RegisterSnapshot {
         for (index, edit) in edits.enumerated() {
             let row = "edits[\(index)] (\(edit.id))"
             if let problem = time(edit.recordedAt, "\(row): recordedAt") { return problem }
-            if edit.field == .dueBy, let problem = date(edit.value, "\(row): value") { return problem }
+            if edit.field == .dueBy, let value = edit.value, SittingDate(value) == nil {
+                return "\(row): value \"\(value)\" is not a date (yyyy-MM-dd)"
+            }
             if try commitmentDate(edit.commitmentId) == nil {
                 return "\(row): its commitment \(edit.commitmentId) is in neither the file nor the register"
             }

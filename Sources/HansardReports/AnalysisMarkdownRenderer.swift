@@ -11,7 +11,7 @@ public enum AnalysisMarkdownRenderer {
         var output = "# \(e(debate.title))\n\n"
         var facts: [String] = []
         if let house = debate.house { facts.append(house == .commons ? "House of Commons" : "House of Lords") }
-        if let date = debate.date { facts.append(e(date)) }
+        if let date = debate.date { facts.append(e(date.description)) }
         if let type = debate.type { facts.append(e(type)) }
         if !facts.isEmpty { output += facts.joined(separator: " · ") + "\n\n" }
         if let url = debate.url { output += Markdown.link(url) + "\n\n" }
@@ -29,7 +29,7 @@ public enum AnalysisMarkdownRenderer {
                 commitment.speaker.displayName + (commitment.speaker.department.map { " (\($0))" } ?? ""))
             var timing = ""
             if let phrase = commitment.timing?.phrase {
-                timing = " — *\(e(phrase))*" + (commitment.timing?.dueBy.map { ", due by \(e($0))" } ?? "")
+                timing = " — *\(e(phrase))*" + (commitment.timing?.dueBy.map { ", due by \(e($0.description))" } ?? "")
             }
             let source = commitment.source == .acceptedRequest ? ", accepting a request" : ""
             output +=

@@ -19,7 +19,8 @@ public enum AnalysisTableRenderer {
             return [
                 String(commitment.turn), who, commitment.speaker.department ?? "-", commitment.action.rawValue + source,
                 commitment.object,
-                commitment.timing?.phrase ?? "-", commitment.timing?.dueBy ?? "-", commitment.strength.rawValue,
+                commitment.timing?.phrase ?? "-", commitment.timing?.dueBy?.description ?? "-",
+                commitment.strength.rawValue,
             ].map(TextTable.oneLine)
         }
         let limits = [5, 24, 24, 32, 44, 22, 10, 11]
@@ -36,7 +37,7 @@ public enum AnalysisTableRenderer {
         let debate = analysis.debate
         var facts = [TextTable.oneLine(debate.title)]
         if let house = debate.house { facts.append(house == .commons ? "House of Commons" : "House of Lords") }
-        if let date = debate.date { facts.append(TextTable.oneLine(date)) }
+        if let date = debate.date { facts.append(date.description) }
         return facts.joined(separator: " · ") + "\n"
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 import HansardAnalysis
-import HansardIngestion
+public import HansardIngestion
 public import HansardRegister
 
 /// One commitment with everything the columns of ``CommitmentColumns`` read: its listing (status, ages and
@@ -9,7 +9,7 @@ public struct CommitmentRow: Sendable {
     /// The commitment with its status, ages and citation as of ``asOf``.
     public var listing: CommitmentListing
     /// The date the row is reckoned at.
-    public var asOf: String
+    public var asOf: SittingDate
     /// The debate it was made in.
     public var debate: DebateRecord?
     /// The request it answers.
@@ -23,7 +23,7 @@ public struct CommitmentRow: Sendable {
 
     /// A row with everything given.
     public init(
-        listing: CommitmentListing, asOf: String, debate: DebateRecord?, request: RequestRecord?,
+        listing: CommitmentListing, asOf: SittingDate, debate: DebateRecord?, request: RequestRecord?,
         events: [StatusEventRecord], edits: [CommitmentEditRecord], links: [FollowUpLinkRecord]
     ) {
         self.listing = listing
@@ -74,14 +74,16 @@ public enum CommitmentColumns {
     public static let all: [Column] = [
         Column(name: "id", meaning: "the register's id") { $0.listing.commitment.id },
         Column(name: "status", meaning: "status as of as_of") { $0.listing.status.rawValue },
-        Column(name: "status_date", meaning: "when the latest status took effect") { $0.listing.commitment.statusDate },
-        Column(name: "as_of", meaning: "the date ages and statuses are reckoned at") { $0.asOf },
+        Column(name: "status_date", meaning: "when the latest status took effect") {
+            $0.listing.commitment.statusDate?.description
+        },
+        Column(name: "as_of", meaning: "the date ages and statuses are reckoned at") { $0.asOf.description },
         Column(name: "debate_date", meaning: "the sitting the commitment was made at") {
-            $0.listing.commitment.debateDate
+            $0.listing.commitment.debateDate?.description
         },
         Column(name: "age_days", meaning: "days from the debate to as_of") { $0.listing.ageDays.map(String.init) },
         Column(name: "age", meaning: "the age in words, e.g. 1 year 2 months") { $0.listing.age },
-        Column(name: "due_by", meaning: "the due date") { $0.listing.commitment.dueBy },
+        Column(name: "due_by", meaning: "the due date") { $0.listing.commitment.dueBy?.description },
         Column(name: "overdue_days", meaning: "days past the due date") { $0.listing.overdueDays.map(String.init) },
         Column(name: "overdue_by", meaning: "how long overdue, in words") { $0.listing.overdueBy },
         Column(name: "timing_phrase", meaning: "the words that give the timing") { $0.listing.commitment.timingPhrase },

@@ -14,7 +14,8 @@ public enum CommitmentDetailRenderer {
         let c = detail.commitment
         let d = detail.debate
         var lines: [String] = []
-        lines.append("Commitment \(t(c.id))  [\(c.status.rawValue)\(c.statusDate.map { " since \(t($0))" } ?? "")]")
+        lines.append(
+            "Commitment \(t(c.id))  [\(c.status.rawValue)\(c.statusDate.map { " since \(t($0.description))" } ?? "")]")
         if let missing = c.missingSinceRevision {
             lines.append("  Warning: the revised page (revision \(missing)) no longer contains it.")
         }
@@ -50,9 +51,9 @@ public enum CommitmentDetailRenderer {
                 + note(.action) + note(.object))
         var timing = c.timingClass.rawValue
         if let phrase = c.timingPhrase { timing += ", \"\(t(phrase))\"" }
-        if let due = c.dueBy { timing += ", due by \(t(due))" }
+        if let due = c.dueBy { timing += ", due by \(t(due.description))" }
         lines.append("  Timing:     \(timing)" + note(.timing) + note(.dueBy))
-        let place = [d.house?.rawValue, d.date].compactMap { $0 }.joined(separator: ", ")
+        let place = [d.house?.rawValue, d.date?.description].compactMap { $0 }.joined(separator: ", ")
         let citation = detail.citation
         lines.append("  Debate:     \(t(citation.title)), \(t(place)) (turn \(c.turn))")
         if let heading = citation.heading, heading != citation.title { lines.append("  Heading:    \(t(heading))") }
@@ -96,11 +97,11 @@ public enum CommitmentDetailRenderer {
         lines.append("")
         lines.append("Status history:")
         if detail.statusEvents.isEmpty {
-            lines.append("  outstanding since \(t(d.date ?? String(d.addedAt.prefix(10))))")
+            lines.append("  outstanding since \(t(d.date?.description ?? String(d.addedAt.prefix(10))))")
         }
         for event in detail.statusEvents {
             var text =
-                "  \(t(event.effectiveDate))  \(event.status.rawValue)  by \(t(event.actor)) (recorded \(t(event.recordedAt)))"
+                "  \(t(event.effectiveDate.description))  \(event.status.rawValue)  by \(t(event.actor)) (recorded \(t(event.recordedAt)))"
             if let evidence = event.evidence { text += "\n      evidence: \(t(evidence))" }
             if let reason = event.reason { text += "\n      why: \(t(reason))" }
             lines.append(text)
@@ -119,7 +120,7 @@ public enum CommitmentDetailRenderer {
                 "  \(t(link.id))  \(link.state.rawValue)  score \(String(format: "%.2f", link.score))  \(link.kind.rawValue)"
                     + (link.suggestsFulfilment ? "  (says it was done)" : ""))
             lines.append(
-                "      \(t(later?.title ?? link.debateId)), \(t(later?.date ?? "undated")), turn \(link.turn)"
+                "      \(t(later?.title ?? link.debateId)), \(t(later?.date?.description ?? "undated")), turn \(link.turn)"
                     + (link.speakerName.map { ", \(t($0))" } ?? ""))
             lines.append("      \"\(t(link.quote))\"")
             lines.append("      why: \(t(link.evidence))")

@@ -78,7 +78,8 @@ public enum CommitmentListRenderer {
         for item in list.items {
             let c = item.commitment
             var cells = [
-                c.id, c.debateDate ?? "", minister(item), c.department ?? "", c.promise, due(item), late(item),
+                c.id, c.debateDate?.description ?? "", minister(item), c.department ?? "", c.promise, due(item),
+                late(item),
                 item.age ?? "",
             ].map(markdownCell)
             let citation = markdownCell(item.citation.text)
@@ -114,7 +115,8 @@ public enum CommitmentListRenderer {
         let rows = list.items.map { item -> [String] in
             let c = item.commitment
             var row = [
-                options.shortIds[c.id] ?? c.id, c.debateDate ?? "", minister(item), c.department ?? "", c.promise,
+                options.shortIds[c.id] ?? c.id, c.debateDate?.description ?? "", minister(item), c.department ?? "",
+                c.promise,
                 due(item), late(item), item.age ?? "",
             ]
             if showGovernment { row.append(item.government?.name ?? "") }
@@ -137,7 +139,7 @@ public enum CommitmentListRenderer {
     static func due(_ item: CommitmentListing) -> String {
         let c = item.commitment
         let phrase = c.timingPhrase.map { "\"\($0)\"" }
-        return [c.dueBy, phrase].compactMap { $0 }.joined(separator: " ")
+        return [c.dueBy?.description, phrase].compactMap { $0 }.joined(separator: " ")
     }
 
     /// How late it is, or the status when the commitment is no longer outstanding.

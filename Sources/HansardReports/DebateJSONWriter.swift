@@ -52,7 +52,7 @@ struct DebateJSONWriter {
         key("house")
         optionalString(metadata.house?.rawValue)
         key("date")
-        optionalString(metadata.date)
+        optionalString(metadata.date?.description)
         key("volume")
         optionalString(metadata.volume)
         key("type")

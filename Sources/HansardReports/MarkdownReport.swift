@@ -34,8 +34,13 @@ public enum MarkdownReport {
                 output += "\n### \(text(ministers[minister]![0].person.displayName))\n\n"
                 for item in ministers[minister]!.sorted(by: { a, b in
                     if a.isOverdue != b.isOverdue { return a.isOverdue }
-                    return (a.commitment.dueBy ?? "9999", a.commitment.debateDate ?? "", a.commitment.id)
-                        < (b.commitment.dueBy ?? "9999", b.commitment.debateDate ?? "", b.commitment.id)
+                    return (
+                        a.commitment.dueBy ?? .distantFuture, a.commitment.debateDate ?? .distantPast, a.commitment.id
+                    )
+                        < (
+                            b.commitment.dueBy ?? .distantFuture, b.commitment.debateDate ?? .distantPast,
+                            b.commitment.id
+                        )
                 }) {
                     output += line(item)
                 }
@@ -54,9 +59,11 @@ public enum MarkdownReport {
         }
         output += "\n## Debates\n\n| Date | House | Debate | Commitments |\n|---|---|---|---|\n"
         let counts = Dictionary(grouping: data.counted, by: \.commitment.debateId).mapValues(\.count)
-        for debate in data.snapshot.debates.sorted(by: { ($0.date ?? "", $0.id) < ($1.date ?? "", $1.id) }) {
+        for debate in data.snapshot.debates.sorted(by: {
+            ($0.date ?? .distantPast, $0.id) < ($1.date ?? .distantPast, $1.id)
+        }) {
             output +=
-                "| \(debate.date ?? "") | \(debate.house?.rawValue ?? "") | \(cell(debate.title)) "
+                "| \(debate.date?.description ?? "") | \(debate.house?.rawValue ?? "") | \(cell(debate.title)) "
                 + "| \(counts[debate.id] ?? 0) |\n"
         }
         return output
@@ -66,7 +73,7 @@ public enum MarkdownReport {
         let c = item.commitment
         var facts: [String] = []
         if let late = item.overdueDays {
-            facts.append("**overdue by \(text(item.overdueBy ?? "\(late) days"))** (due \(c.dueBy ?? ""))")
+            facts.append("**overdue by \(text(item.overdueBy ?? "\(late) days"))** (due \(c.dueBy?.description ?? ""))")
         } else if let due = c.dueBy {
             facts.append("due \(due)")
         } else if let phrase = c.timingPhrase {

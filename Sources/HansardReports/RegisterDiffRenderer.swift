@@ -1,3 +1,4 @@
+import HansardIngestion
 public import HansardRegister
 
 /// Output formats for `hansard diff`.
@@ -19,8 +20,8 @@ public enum RegisterDiffRenderer {
     static func heading(_ diff: RegisterDiff) -> String {
         let old = TextTable.oneLine(diff.old.label)
         let new = TextTable.oneLine(diff.new.label)
-        return "OLD \(old) (\(diff.old.commitments) commitments, as of \(TextTable.oneLine(diff.old.referenceDate)))\n"
-            + "NEW \(new) (\(diff.new.commitments) commitments, as of \(TextTable.oneLine(diff.new.referenceDate)))\n"
+        return "OLD \(old) (\(diff.old.commitments) commitments, as of \(diff.old.referenceDate.description))\n"
+            + "NEW \(new) (\(diff.new.commitments) commitments, as of \(diff.new.referenceDate.description))\n"
     }
 
     static func summary(_ diff: RegisterDiff) -> String {
@@ -34,7 +35,7 @@ public enum RegisterDiffRenderer {
 
     /// "1961-07-18, Oral Answers to Questions": when and in which debate.
     static func made(_ c: CommitmentRecord) -> String {
-        [c.debateDate ?? "undated", c.debateTitle].compactMap { $0 }.joined(separator: ", ")
+        [c.debateDate?.description ?? "undated", c.debateTitle].compactMap { $0 }.joined(separator: ", ")
     }
 
     static func who(_ c: CommitmentRecord) -> String {
@@ -63,7 +64,10 @@ public enum RegisterDiffRenderer {
                 .init("EVIDENCE", minimum: 20),
             ],
             rows: diff.resolved.map {
-                [$0.commitment.id, $0.status.rawValue, $0.date ?? "", $0.commitment.promise, $0.evidence ?? ""]
+                [
+                    $0.commitment.id, $0.status.rawValue, $0.date?.description ?? "", $0.commitment.promise,
+                    $0.evidence ?? "",
+                ]
             })
         section(
             "Still outstanding",
@@ -96,8 +100,8 @@ public enum RegisterDiffRenderer {
     static func markdown(_ diff: RegisterDiff) -> String {
         var output =
             "# Register diff\n\n- OLD: \(Markdown.escape(diff.old.label)) (\(diff.old.commitments) commitments, as of "
-            + "\(Markdown.escape(diff.old.referenceDate)))\n- NEW: \(Markdown.escape(diff.new.label)) (\(diff.new.commitments)"
-            + " commitments, as of \(Markdown.escape(diff.new.referenceDate)))\n- \(summary(diff))\n"
+            + "\(diff.old.referenceDate.description))\n- NEW: \(Markdown.escape(diff.new.label)) (\(diff.new.commitments)"
+            + " commitments, as of \(diff.new.referenceDate.description))\n- \(summary(diff))\n"
         func cell(_ text: String?) -> String { Markdown.escape(text ?? "") }
         func section(_ title: String, header: [String], rows: [[String?]]) {
             guard !rows.isEmpty else { return }
@@ -108,17 +112,17 @@ public enum RegisterDiffRenderer {
         }
         section(
             "New commitments", header: ["Id", "Made", "Debate", "Minister", "Promise", "Commitment"],
-            rows: diff.added.map { [$0.id, $0.debateDate, $0.debateTitle, who($0), $0.promise, $0.quote] })
+            rows: diff.added.map { [$0.id, $0.debateDate?.description, $0.debateTitle, who($0), $0.promise, $0.quote] })
         section(
             "Resolved", header: ["Id", "Status", "On", "Promise", "Evidence"],
             rows: diff.resolved.map {
-                [$0.commitment.id, $0.status.rawValue, $0.date, $0.commitment.promise, $0.evidence]
+                [$0.commitment.id, $0.status.rawValue, $0.date?.description, $0.commitment.promise, $0.evidence]
             })
         section(
             "Still outstanding", header: ["Id", "Made", "Debate", "Age (days)", "Older by (days)", "Promise"],
             rows: diff.stillOutstanding.map {
                 [
-                    $0.commitment.id, $0.commitment.debateDate, $0.commitment.debateTitle,
+                    $0.commitment.id, $0.commitment.debateDate?.description, $0.commitment.debateTitle,
                     $0.newAgeDays.map(String.init),
                     String($0.olderByDays), $0.commitment.promise,
                 ]
@@ -127,13 +131,13 @@ public enum RegisterDiffRenderer {
             "Changed", header: ["Id", "Made", "Promise", "Changes"],
             rows: diff.changed.map {
                 [
-                    $0.commitment.id, $0.commitment.debateDate, $0.commitment.promise,
+                    $0.commitment.id, $0.commitment.debateDate?.description, $0.commitment.promise,
                     $0.changes.map(describe).joined(separator: "; "),
                 ]
             })
         section(
             "Missing from NEW with no status event", header: ["Id", "Made", "Debate", "Commitment"],
-            rows: diff.missing.map { [$0.id, $0.debateDate, $0.debateTitle, $0.quote] })
+            rows: diff.missing.map { [$0.id, $0.debateDate?.description, $0.debateTitle, $0.quote] })
         return output
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import HansardAnalysis
-import HansardIngestion
+public import HansardIngestion
 public import HansardRegister
 
 /// Everything a report shows from the register: its records, and every commitment's standing as of one date.
@@ -12,7 +12,7 @@ public import HansardRegister
 /// ``HTMLReport``). Nothing here reads a file or analyses anything.
 public struct ReportData: Sendable {
     /// The date ages, overdue marks and statuses are reckoned at, `yyyy-MM-dd`.
-    public let asOf: String
+    public let asOf: SittingDate
     /// The register's records, as exported.
     public let snapshot: RegisterSnapshot
     /// Every commitment made by `asOf`, with its status, age and lateness then; oldest due first.
@@ -37,7 +37,7 @@ public struct ReportData: Sendable {
     public let rows: [CommitmentRow]
 
     /// Indexes `snapshot` for the pages, with `listings` giving each commitment's standing at `asOf`.
-    public init(asOf: String, snapshot: RegisterSnapshot, listings: [CommitmentListing]) {
+    public init(asOf: SittingDate, snapshot: RegisterSnapshot, listings: [CommitmentListing]) {
         self.asOf = asOf
         self.snapshot = snapshot
         self.listings = listings
@@ -77,8 +77,9 @@ public struct ReportData: Sendable {
     /// The commitments that count in figures as of the report's date: all but the dismissed.
     public var counted: [CommitmentListing] { listings.filter { $0.status.counts } }
 
-    /// Reads the register as of `asOf` (`yyyy-MM-dd`, or nil for today).
-    public static func load(from register: any RegisterBackend, asOf: String?) throws(RegisterError) -> ReportData {
+    /// Reads the register as of `asOf` (nil for today).
+    public static func load(from register: any RegisterBackend, asOf: SittingDate?) throws(RegisterError) -> ReportData
+    {
         let list = try register.commitments(CommitmentQuery(scope: .all, asOf: asOf))
         return ReportData(asOf: list.asOf, snapshot: try register.snapshot(), listings: list.items)
     }
@@ -90,6 +91,6 @@ public struct ReportData: Sendable {
 }
 
 /// The parliamentary session a sitting date falls in, as a label ("2022-23"), or nil.
-func sessionLabel(of date: String?) -> String? {
+func sessionLabel(of date: SittingDate?) -> String? {
     date.flatMap { ParliamentarySessions.containing($0)?.label }
 }

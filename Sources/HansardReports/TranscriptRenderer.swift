@@ -13,7 +13,7 @@ public enum TranscriptRenderer {
         output += t(metadata.title) + "\n"
         var facts: [String] = []
         if let house = metadata.house { facts.append(house == .commons ? "House of Commons" : "House of Lords") }
-        if let date = metadata.date { facts.append(t(date)) }
+        if let date = metadata.date { facts.append(date.description) }
         if let volume = metadata.volume { facts.append("Volume \(t(volume))") }
         if let type = metadata.type { facts.append(t(type)) }
         if !facts.isEmpty { output += facts.joined(separator: " · ") + "\n" }

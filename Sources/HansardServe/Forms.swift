@@ -1,4 +1,5 @@
 import HansardAnalysis
+import HansardIngestion
 import HansardRegister
 import HansardReports
 
@@ -51,7 +52,7 @@ enum Forms {
             "edit", "Correct what the analysis read",
             text("minister", "Minister", commitment.speakerName)
                 + text("department", "Department", commitment.department)
-                + "<label>Due by<input name=\"due\" type=\"date\" value=\"\(HTML.escape(commitment.dueBy))\"></label>"
+                + "<label>Due by<input name=\"due\" type=\"date\" value=\"\(commitment.dueBy?.description ?? "")\"></label>"
                 + "<label>Action<select name=\"action\">\(actions)</select></label>"
                 + text("object", "What will be done", commitment.object)
                 + text("timing", "Timing words", commitment.timingPhrase) + text("reason", "Why"),

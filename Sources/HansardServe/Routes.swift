@@ -171,7 +171,7 @@ struct Site: Sendable {
             throw ServeFailure(.badRequest, "evidence needs words or a URL showing what became of the commitment")
         }
         let date = given(form.date)
-        if let date, !CalendarDate.isValid(date) {
+        if let date, SittingDate(date) == nil {
             throw ServeFailure(.badRequest, "\(date) is not a date; write it as yyyy-MM-dd")
         }
         let (note, actor) = (given(form.note), actor(form))
@@ -211,7 +211,7 @@ struct Site: Sendable {
     /// Sends the register only the fields the form changed, as `register edit` sends only the options given.
     private func edit(_ request: Request, _ context: ServeContext) async throws -> Response {
         let (id, form) = (try id(context), try await form(EditForm.self, request, context))
-        if let due = given(form.due), due != "none", !CalendarDate.isValid(due) {
+        if let due = given(form.due), due != "none", SittingDate(due) == nil {
             throw ServeFailure(.badRequest, "due: \(due) is not a date; write it as yyyy-MM-dd, or leave it empty")
         }
         let (reason, actor) = (given(form.reason), actor(form))
@@ -226,7 +226,7 @@ struct Site: Sendable {
             }
             change(.minister, form.minister, current.speakerName)
             change(.department, form.department, current.department)
-            change(.dueBy, form.due, current.dueBy)
+            change(.dueBy, form.due, current.dueBy?.description)
             change(.action, form.action, current.action.rawValue)
             change(.object, form.object, current.object)
             change(.timing, form.timing, current.timingPhrase)

@@ -180,8 +180,8 @@ struct ListFilters: ParsableArguments {
                             ? .outstanding
                             : scope
         return CommitmentQuery(
-            scope: scope, asOf: asOf?.text, minister: minister, department: department, house: house?.house,
-            since: since?.text, until: until?.text, session: session, limit: limit, governments: chosen)
+            scope: scope, asOf: asOf?.date, minister: minister, department: department, house: house?.house,
+            since: since?.date, until: until?.date, session: session, limit: limit, governments: chosen)
     }
 }
 

@@ -48,8 +48,9 @@ extension Hansard {
         }
 
         func run() async throws {
-            let first = date?.text ?? from?.text ?? ""
-            let last = date?.text ?? to?.text ?? first
+            // validate() has made sure one of --date and --from is given.
+            guard let first = date?.date ?? from?.date else { throw ExitCode(ExitStatus.usage.rawValue) }
+            let last = date?.date ?? to?.date ?? first
             try await DayFileRun(location: location, days: days, fetching: fetching, skipStored: false)
                 .run(from: first, through: last)
         }
@@ -91,7 +92,7 @@ extension Hansard {
 
         func run() async throws {
             let run = DayFileRun(location: location, days: days, fetching: fetching, skipStored: true)
-            try await run.run(from: since?.text, through: until?.text ?? CalendarDate.today())
+            try await run.run(from: since?.date, through: until?.date ?? CalendarDate.today())
         }
     }
 }
@@ -146,7 +147,7 @@ struct DayFileRun {
     /// `sync`: a day file whose cached copy the register holds is passed over without a request.
     let skipStored: Bool
 
-    func run(from first: String?, through last: String) async throws {
+    func run(from first: SittingDate?, through last: SittingDate) async throws {
         let settings = try fetching.settings()
         let register = try location.open()
         let reader = DebateReader()
@@ -239,8 +240,8 @@ struct DayFileRun {
     }
 
     /// The newest day among the TheyWorkForYou day files whose cached copy the register holds.
-    private func lastSynced(cache: PageCache, register: any RegisterBackend) throws -> String? {
-        var latest: String?
+    private func lastSynced(cache: PageCache, register: any RegisterBackend) throws -> SittingDate? {
+        var latest: SittingDate?
         for record in cache.allRecords() {
             guard record.url.hasPrefix("https://www.theyworkforyou.com" + TheyWorkForYou.root) else { continue }
             let parts = record.url.split(separator: "/")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HansardAnalysis
+import HansardIngestion
 import HansardRegister
 
 /// `--by NAME`: who is recorded for an event, an edit or a note.
@@ -71,7 +72,7 @@ extension Hansard {
                 throw ValidationError(
                     "Give at least one of --minister, --department, --due, --action, --object and --timing.")
             }
-            if let due, due != "none", !CalendarDate.isValid(due) {
+            if let due, due != "none", SittingDate(due) == nil {
                 throw ValidationError("--due: \(due) is not a date; write it as yyyy-MM-dd, or none to clear it.")
             }
         }
@@ -184,7 +185,7 @@ extension Hansard {
             for lapse in changed {
                 let c = lapse.commitment
                 Terminal.write(
-                    "\(c.id)  \(c.debateDate ?? "undated")  \(lapse.parliament) Parliament  \(verb) as of "
+                    "\(c.id)  \(c.debateDate?.description ?? "undated")  \(lapse.parliament) Parliament  \(verb) as of "
                         + "\(lapse.date)  \(c.speakerName ?? "(unnamed minister)"): \(c.promise)\n")
             }
             Terminal.write("\(changed.count) commitments \(verb).\n")

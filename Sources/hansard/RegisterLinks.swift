@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HansardIngestion
 import HansardRegister
 import HansardReports
 
@@ -34,11 +35,11 @@ extension Hansard {
                     "\(link.id)  score \(String(format: "%.2f", link.score))  \(link.kind.rawValue)"
                     + (link.suggestsFulfilment ? "  (says it was done)" : "") + "\n"
                 text +=
-                    "  commitment \(c.id)  \(c.debateDate ?? "undated")  "
+                    "  commitment \(c.id)  \(c.debateDate?.description ?? "undated")  "
                     + [c.department, c.speakerName].compactMap { $0.map(t) }.joined(separator: ", ") + "\n"
                 text += "    \(t(c.promise))\n    \(t(listing.citation.title)), \(t(listing.citation.text))\n"
                 text +=
-                    "  later: \(t(later?.title ?? link.debateId)), \(later?.date ?? "undated"), turn \(link.turn)"
+                    "  later: \(t(later?.title ?? link.debateId)), \(later?.date?.description ?? "undated"), turn \(link.turn)"
                     + (link.speakerName.map { ", \(t($0))" } ?? "") + "\n"
                 text += "    \"\(t(link.quote))\"\n    why: \(t(link.evidence))\n"
                 Terminal.write(text)

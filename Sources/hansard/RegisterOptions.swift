@@ -1,4 +1,5 @@
 import ArgumentParser
+import HansardIngestion
 import HansardRegister
 
 /// `--register PATH`, shared by every command that uses the register.
@@ -30,10 +31,12 @@ struct RegisterLocation: ParsableArguments {
 
 /// Parses a yyyy-MM-dd argument.
 struct DateArgument: ExpressibleByArgument {
-    let text: String
+    let date: SittingDate
+    /// The date as typed (`yyyy-MM-dd`), for the calls that take a person's words.
+    var text: String { date.description }
     init?(argument: String) {
-        guard CalendarDate.isValid(argument) else { return nil }
-        text = argument
+        guard let date = SittingDate(argument) else { return nil }
+        self.date = date
     }
     static var defaultCompletionKind: CompletionKind { .default }
 }

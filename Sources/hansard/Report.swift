@@ -94,7 +94,7 @@ extension Hansard {
         }
 
         private func write(_ register: any RegisterBackend) async throws {
-            let data = try ReportData.load(from: register, asOf: asOf?.text)
+            let data = try ReportData.load(from: register, asOf: asOf?.date)
             if out == "-" {
                 switch formats {
                 case [.md]: Terminal.write(MarkdownReport.render(data))

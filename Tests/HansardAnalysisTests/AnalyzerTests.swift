@@ -27,7 +27,7 @@ struct SeedAnalysisTests {
         #expect(guidance.action == .publish)
         #expect(guidance.timing?.phrase == "shortly")
         #expect(guidance.timing?.timingClass == .vague)
-        #expect(guidance.timing?.dueBy == "2023-04-07")
+        #expect(guidance.timing?.dueBy == .of("2023-04-07"))
         #expect(guidance.subject == "guidance")
         #expect(guidance.object.hasPrefix("new guidance on the use of WhatsApp"))
         #expect(guidance.source == .explicit)
@@ -38,7 +38,7 @@ struct SeedAnalysisTests {
         let guidance = try #require(commitment(containing: "which we will be publishing in due course"))
         #expect(guidance.action == .publish)
         #expect(guidance.timing?.phrase == "in due course")
-        #expect(guidance.timing?.dueBy == "2023-06-06")
+        #expect(guidance.timing?.dueBy == .of("2023-06-06"))
         #expect(guidance.object == "revised guidance on the use of non-corporate communication channels")
         #expect(guidance.subject == "guidance")
     }
@@ -228,7 +228,7 @@ struct RulesFileTests {
         let analysis = try Analyzer(rulesFile: path).analyse(
             try DebateReader().read(contentsOf: CorpusFile.path(SeedAnalysisTests.page)))
         let guidance = try #require(analysis.commitments.first { $0.quote.contains("producing new guidance shortly") })
-        #expect(guidance.timing?.dueBy == "2023-03-22")
+        #expect(guidance.timing?.dueBy == .of("2023-03-22"))
     }
 
     @Test("'before the House rises' is a dated timing, due 45 days after the debate (1961 Prime Minister's questions)")
@@ -244,7 +244,7 @@ struct RulesFileTests {
         #expect(statement.strength == .qualified)
         #expect(statement.timing?.phrase == "before the House rises")
         #expect(statement.timing?.timingClass == .dated)
-        #expect(statement.timing?.dueBy == "1961-09-01")
+        #expect(statement.timing?.dueBy == .of("1961-09-01"))
     }
 
     @Test("an unreadable, malformed or invalid rules file is an AnalysisError naming the file")

@@ -29,7 +29,7 @@ struct DepartmentTableTests {
     @Test("Office lines name their department on the day")
     func offices() {
         func name(_ office: String, _ date: String, _ house: House = .commons) -> String? {
-            table.department(inOffice: office, on: date, house: house)?.name
+            table.department(inOffice: office, on: .of(date), house: house)?.name
         }
         #expect(name("The Minister of State, Cabinet Office", "2009-10-28") == "Cabinet Office")
         #expect(
@@ -74,7 +74,7 @@ struct DepartmentTableTests {
     @Test("Question-time headings name a department only when the whole heading is its name")
     func headings() {
         func name(_ heading: String, _ date: String) -> String? {
-            table.department(inHeading: heading, on: date, house: .commons)?.name
+            table.department(inHeading: heading, on: .of(date), house: .commons)?.name
         }
         #expect(name("HOME DEPARTMENT", "2009-10-29") == "Home Office")
         #expect(name("Justice", "2023-03-28") == "Ministry of Justice")

@@ -1,5 +1,6 @@
 import Foundation
 import HansardIngestion
+import HansardTestSupport
 import Testing
 
 @testable import HansardFetch
@@ -106,7 +107,7 @@ struct AddressTests {
     @Test("Day file names: kind, date and revision letters, newest revision of each day")
     func dayFileNames() throws {
         let file = try #require(DayFile(name: "debates2009-10-27a.xml", kind: .debates))
-        #expect(file.date == "2009-10-27" && file.revision == "a")
+        #expect(file.date == .of("2009-10-27") && file.revision == "a")
         #expect(file.address.url == "https://www.theyworkforyou.com/pwdata/scrapedxml/debates/debates2009-10-27a.xml")
         #expect(
             DayFile(name: "westminster2009-10-28a.xml", kind: .westminsterHall)?.address.url
@@ -124,7 +125,7 @@ struct AddressTests {
             "debates2009-10-27a.xml", "debates2009-10-27c.xml", "debates2009-10-27b.xml",
             "debates2009-10-28a.xml", "debates2009-11-02a.xml",
         ].compactMap { DayFile(name: $0, kind: .debates) }
-        let newest = TheyWorkForYou.newestRevisions(files, from: "2009-10-27", through: "2009-10-31")
+        let newest = TheyWorkForYou.newestRevisions(files, from: .of("2009-10-27"), through: .of("2009-10-31"))
         #expect(newest.map(\.name) == ["debates2009-10-27c.xml", "debates2009-10-28a.xml"])
     }
 

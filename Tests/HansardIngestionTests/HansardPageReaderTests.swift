@@ -104,7 +104,7 @@ struct HansardPageReaderTests {
         #expect(debate.source.format == .hansardHTML)
         #expect(debate.metadata.title == facts.title)
         #expect(debate.metadata.house == .commons)
-        #expect(debate.metadata.date == facts.date)
+        #expect(debate.metadata.date?.description == facts.date)
         #expect(debate.metadata.volume == facts.volume)
         #expect(debate.metadata.type == facts.type)
         #expect(debate.metadata.sections.count == facts.sections)

@@ -28,7 +28,7 @@ struct HistoricHansardReaderTests {
         let debate = try readHistoric("commons-1914-09-17-contracts-with-alien-enemies.html")
         let metadata = debate.metadata
         #expect(metadata.title == "CONTRACTS WITH ALIEN ENEMIES.")
-        #expect(metadata.date == "1914-09-17")
+        #expect(metadata.date == .of("1914-09-17"))
         #expect(metadata.house == .commons)
         #expect(metadata.volume == "66")
         #expect(metadata.type == "Commons Sitting")
@@ -65,7 +65,7 @@ struct HistoricHansardReaderTests {
     func alienEnemies1914() throws {
         let debate = try readHistoric("commons-1914-11-16-alien-enemies.html")
         #expect(debate.metadata.title == "ALIEN ENEMIES.")
-        #expect(debate.metadata.date == "1914-11-16")
+        #expect(debate.metadata.date == .of("1914-11-16"))
         #expect(debate.metadata.house == .commons)
         #expect(debate.metadata.volume == "68")
         #expect(debate.metadata.sections.count == 1)
@@ -97,7 +97,7 @@ struct HistoricHansardReaderTests {
     func aliens1915() throws {
         let debate = try readHistoric("commons-1915-03-03-aliens.html")
         #expect(debate.metadata.title == "ALIENS.")
-        #expect(debate.metadata.date == "1915-03-03")
+        #expect(debate.metadata.date == .of("1915-03-03"))
         #expect(debate.metadata.house == .commons)
         #expect(debate.metadata.volume == "70")
         #expect(debate.metadata.type == "Commons Sitting")
@@ -146,7 +146,7 @@ struct HistoricHansardReaderTests {
     func writtenAnswers1916() throws {
         let debate = try readHistoric("commons-1916-10-26-german-banks-in-london-written-answers.html")
         #expect(debate.metadata.title == "GERMAN BANKS IN LONDON.")
-        #expect(debate.metadata.date == "1916-10-26")
+        #expect(debate.metadata.date == .of("1916-10-26"))
         #expect(debate.metadata.house == .commons)
         #expect(debate.metadata.volume == "86")
         #expect(debate.metadata.type == "Written Answers")
@@ -178,7 +178,7 @@ struct HistoricHansardReaderTests {
     func germanBanks1916() throws {
         let debate = try readHistoric("commons-1916-11-21-german-banks-in-london.html")
         #expect(debate.metadata.title == "GERMAN BANKS IN LONDON.")
-        #expect(debate.metadata.date == "1916-11-21")
+        #expect(debate.metadata.date == .of("1916-11-21"))
         #expect(debate.metadata.house == .commons)
         #expect(debate.metadata.volume == "87")
         #expect(debate.metadata.sections.count == 1)
@@ -199,7 +199,7 @@ struct HistoricHansardReaderTests {
     func lords1915() throws {
         let debate = try readHistoric("lords-1915-02-10-alien-enemies.html")
         #expect(debate.metadata.title == "ALIEN ENEMIES.")
-        #expect(debate.metadata.date == "1915-02-10")
+        #expect(debate.metadata.date == .of("1915-02-10"))
         #expect(debate.metadata.house == .lords)
         #expect(debate.metadata.volume == "18")
         #expect(debate.metadata.type == "Lords Sitting")

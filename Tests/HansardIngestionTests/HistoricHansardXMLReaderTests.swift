@@ -30,7 +30,7 @@ struct HistoricHansardXMLReaderTests {
         #expect(metadata.title == "House of Commons debates, 16 December 1985")
         #expect(metadata.house == .commons)
         // <date format="1985-12-16">Monday 16 December 1985</date>
-        #expect(metadata.date == "1985-12-16")
+        #expect(metadata.date == .of("1985-12-16"))
         // The first image, S6CV0089P0I0010: sixth series, Commons volume 89.
         #expect(metadata.volume == "89")
         #expect(metadata.type == "Commons Sitting")
@@ -195,7 +195,7 @@ struct HistoricHansardXMLReaderTests {
         #expect(metadata.title == "House of Commons written answers, 16 December 1985")
         // <writtenanswers> names no House; its ids (S6CV0089…) are the Commons'.
         #expect(metadata.house == .commons)
-        #expect(metadata.date == "1985-12-16")
+        #expect(metadata.date == .of("1985-12-16"))
         #expect(metadata.volume == "89")
         #expect(metadata.type == "Written Answers")
         // 48 <title>s, less the sitting's own: 5 department groups and 42 questions beneath them.

@@ -103,7 +103,7 @@ struct ParlParseReaderTests {
         #expect(debate.source.format == .parlParseXML)
         #expect(debate.metadata.title == expected.title)
         #expect(debate.metadata.house == expected.house)
-        #expect(debate.metadata.date == expected.date)
+        #expect(debate.metadata.date?.description == expected.date)
         #expect(debate.metadata.type == expected.type)
         #expect(debate.metadata.sections.count == expected.sections)
         #expect(debate.metadata.sections.map(\.index) == Array(0..<expected.sections))
@@ -191,7 +191,7 @@ struct ParlParseReaderTests {
         #expect(debate.source.format == .parlParseXML)
         #expect(debate.metadata.title == "House of Lords written answers, 27 October 2009")
         #expect(debate.metadata.house == .lords)
-        #expect(debate.metadata.date == "2009-10-27")
+        #expect(debate.metadata.date == .of("2009-10-27"))
         #expect(debate.metadata.type == "Written Answers")
         #expect(debate.metadata.sections.count == 41)
         #expect(debate.metadata.sections.allSatisfy { $0.level == 2 })
@@ -375,6 +375,6 @@ struct ParlParseReaderTests {
         let bytes = xml.unicodeScalars.map { UInt8($0.value) }
         let debate = try DebateReader().read(bytes: bytes, path: "latin1.xml")
         #expect(debate.turns.first?.paragraphs == ["Caf\u{E9}\u{2014}open"])
-        #expect(debate.metadata.date == "2009-10-28")
+        #expect(debate.metadata.date == .of("2009-10-28"))
     }
 }

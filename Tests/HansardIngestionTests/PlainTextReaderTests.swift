@@ -18,7 +18,7 @@ struct PlainTextReaderTests {
         #expect(debate.source.format == .plainText)
         #expect(debate.metadata.title == "WhatsApp: Ministerial Communications")
         #expect(debate.metadata.volume == "828")
-        #expect(debate.metadata.date == "2023-03-08")
+        #expect(debate.metadata.date == .of("2023-03-08"))
         #expect(debate.metadata.type == "Question")
         #expect(debate.metadata.house == .lords)
     }

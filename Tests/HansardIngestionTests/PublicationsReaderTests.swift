@@ -28,7 +28,7 @@ struct PublicationsReaderTests {
         let debate = try readPublications("commons-2011-07-19-publications-oral-answers-EXCERPT.html")
         let metadata = debate.metadata
         #expect(metadata.title == "Oral Answers to Questions")
-        #expect(metadata.date == "2011-07-19")
+        #expect(metadata.date == .of("2011-07-19"))
         #expect(metadata.house == .commons)
         #expect(metadata.type == "Oral Answers to Questions")
         #expect(
@@ -124,7 +124,7 @@ struct PublicationsReaderTests {
         let debate = try readPublications("commons-2011-07-12-publications-debate-with-division-EXCERPT.html")
         #expect(debate.metadata.title == "Public Bodies Bill [Lords]")
         // notus-date and the column lines say 12 July; the template's "Tuesday 19 July 2011" heading does not count.
-        #expect(debate.metadata.date == "2011-07-12")
+        #expect(debate.metadata.date == .of("2011-07-12"))
         #expect(debate.metadata.house == .commons)
         #expect(debate.metadata.sections.map(\.title) == ["Prayers", "Public Bodies Bill [Lords]"])
         #expect(debate.speeches.count == 1)
@@ -156,7 +156,7 @@ struct PublicationsReaderTests {
     func writtenStatements() throws {
         let debate = try readPublications("commons-2011-07-19-publications-written-statements-EXCERPT.html")
         #expect(debate.metadata.title == "Written Ministerial Statements")
-        #expect(debate.metadata.date == "2011-07-19")
+        #expect(debate.metadata.date == .of("2011-07-19"))
         // No House heading: the "89WS" column style is the Commons'.
         #expect(debate.metadata.house == .commons)
         #expect(debate.metadata.type == "Written Ministerial Statements")
@@ -186,7 +186,7 @@ struct PublicationsReaderTests {
     func lordsDailyPart() throws {
         let debate = try readPublications("lords-2011-01-11-publications-daily-part1-TRIMMED.html")
         #expect(debate.metadata.title == "House of Lords Hansard for 11 Jan 2011 ( pt 1 )")
-        #expect(debate.metadata.date == "2011-01-11")
+        #expect(debate.metadata.date == .of("2011-01-11"))
         #expect(debate.metadata.house == .lords)
         #expect(debate.metadata.volume == "723")
         // meta Identifier "Filename: 110111-0001.htm" in the folder the "Back to Table of Contents" link names.
@@ -215,7 +215,7 @@ struct PublicationsReaderTests {
     func westminsterHall() throws {
         let debate = try readPublications("westminster-hall-2011-07-19-publications-EXCERPT.html")
         #expect(debate.metadata.title == "School Food")
-        #expect(debate.metadata.date == "2011-07-19")
+        #expect(debate.metadata.date == .of("2011-07-19"))
         #expect(debate.metadata.house == .commons)
         #expect(debate.metadata.type == "Westminster Hall")
         #expect(debate.metadata.sections.map(\.title) == ["School Food"])

@@ -182,7 +182,7 @@ struct BackendAddTests {
         #expect(!snapshot.links.isEmpty)
         #expect(
             snapshot.links.allSatisfy {
-                debates[$0.debateId] == "1963-03-21" && made[$0.commitmentId] == "1962-07-05"
+                debates[$0.debateId] == .of("1963-03-21") && made[$0.commitmentId] == .of("1962-07-05")
             })
         #expect(Self.timeless(actual) == Self.timeless(expected))
         #expect(summaries.map(\.commitments).reduce(0, +) == snapshot.commitments.count)

@@ -1,6 +1,7 @@
 import Foundation
 import HansardRegister
 import HansardReports
+import HansardIngestion
 import HansardTestSupport
 import Testing
 
@@ -62,7 +63,7 @@ struct BackendTests {
         // Read back through a fresh connection, for reading only.
         let reader = try Registers.open(at: location, readOnly: true)
         #expect(try reader.snapshot() == source.snapshot)
-        #expect(try reader.snapshot(asOf: "2009-10-27") == source.snapshot.standing(at: "2009-10-27"))
+        #expect(try reader.snapshot(asOf: .of("2009-10-27")) == source.snapshot.standing(at: .of("2009-10-27")))
     }
 
     @Test(
@@ -83,7 +84,7 @@ struct BackendTests {
         let resolved = try register.resolve(
             String(first.id.prefix(12)), status: .partlyFulfilled, evidence: "Letter placed in the Library",
             date: "2010-02-01", note: "half of it", actor: "A. Clerk")
-        #expect(resolved.actor == "A. Clerk" && resolved.effectiveDate == "2010-02-01")
+        #expect(resolved.actor == "A. Clerk" && resolved.effectiveDate == .of("2010-02-01"))
         #expect(throws: RegisterError.alreadyInStatus(id: first.id, status: .partlyFulfilled)) {
             _ = try register.resolve(
                 first.id, status: .partlyFulfilled, evidence: "again", date: nil, note: nil, actor: "B. Clerk")
@@ -135,7 +136,7 @@ struct BackendTests {
             parliament: nil, asOf: "2026-01-01", actor: "L. Clerk", dryRun: false)
         // The 2009 pages' outstanding commitments were made in the 54th Parliament, dissolved in 2010.
         #expect(expected.count == source.snapshot.commitments.filter { $0.status == .outstanding }.count)
-        #expect(expected.allSatisfy { $0.parliament == "54th" && $0.date == "2010-04-08" })
+        #expect(expected.allSatisfy { $0.parliament == "54th" && $0.date == .of("2010-04-08") })
         let lapsed = try register.lapseAtDissolution(
             parliament: nil, asOf: "2026-01-01", actor: "L. Clerk", dryRun: false)
         #expect(lapsed == expected && dry == expected)

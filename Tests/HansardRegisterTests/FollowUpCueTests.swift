@@ -1,4 +1,5 @@
 @testable import HansardRegister
+import HansardTestSupport
 import HansardIngestion
 import Testing
 
@@ -10,8 +11,8 @@ struct FollowUpCueTests {
         // commons-2009-10-28-debates-parlparse.xml quotes the Secretary of State for Defence.
         let sentence =
             "\"recruitment to the Army has experienced a significant boost this year—over 1,000 more recruits are expected to complete training than did so last year—but those additional recruits need to be paid for.\"—[ Official Report, 26 October 2009; Vol. 498, c. 23.]"
-        let cited = FollowUpFinder.citedDates(in: sentence, debateDate: "2009-10-28")
-        #expect(cited == [.init(date: "2009-10-26", officialReport: true, house: nil)])
+        let cited = FollowUpFinder.citedDates(in: sentence, debateDate: .of("2009-10-28"))
+        #expect(cited == [.init(date: .of("2009-10-26"), officialReport: true, house: nil)])
     }
 
     @Test("A citation that names the other House, or an old one in capitals, is read")
@@ -19,13 +20,13 @@ struct FollowUpCueTests {
         // commons-2023-03-28-debates-parlparse.xml cites the Lords.
         let lords = "[Official Report, House of Lords, 27 March 2023; Vol. 829, c. 17.]"
         #expect(
-            FollowUpFinder.citedDates(in: lords, debateDate: "2023-03-28")
-                == [.init(date: "2023-03-27", officialReport: true, house: .lords)])
+            FollowUpFinder.citedDates(in: lords, debateDate: .of("2023-03-28"))
+                == [.init(date: .of("2023-03-27"), officialReport: true, house: .lords)])
         // commons-1915-03-03-aliens.html quotes the Home Secretary's speech of 26 November 1914.
         let old = "[OFFICIAL REPORT, 26th November, 1914, col. 1395, Vol. LXVIII.]"
         #expect(
-            FollowUpFinder.citedDates(in: old, debateDate: "1915-03-03")
-                == [.init(date: "1914-11-26", officialReport: true, house: nil)])
+            FollowUpFinder.citedDates(in: old, debateDate: .of("1915-03-03"))
+                == [.init(date: .of("1914-11-26"), officialReport: true, house: nil)])
     }
 
     @Test("A date without a year is the latest such day on or before the debate")
@@ -34,10 +35,11 @@ struct FollowUpCueTests {
         let sentence =
             "On 18 September the Ministry of Justice published the consultation paper entitled Administration and Enforcement Restriction Orders: Setting the Parameters."
         #expect(
-            FollowUpFinder.citedDates(in: sentence, debateDate: "2009-10-27")
-                == [.init(date: "2009-09-18", officialReport: false, house: nil)])
+            FollowUpFinder.citedDates(in: sentence, debateDate: .of("2009-10-27"))
+                == [.init(date: .of("2009-09-18"), officialReport: false, house: nil)])
         // In January, "18 September" is the previous year's.
-        #expect(FollowUpFinder.citedDates(in: sentence, debateDate: "2010-01-05").map(\.date) == ["2009-09-18"])
+        #expect(
+            FollowUpFinder.citedDates(in: sentence, debateDate: .of("2010-01-05")).map(\.date) == [.of("2009-09-18")])
     }
 
     @Test("Fulfilment and promise cues")

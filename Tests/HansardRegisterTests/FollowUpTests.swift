@@ -1,3 +1,4 @@
+import HansardTestSupport
 import Foundation
 import HansardIngestion
 import HansardRegister
@@ -82,7 +83,7 @@ struct FollowUpTests {
         let (_, event) = try register.confirm(link.id, status: .partlyFulfilled, actor: "tester")
         let resolved = try #require(event)
         #expect(resolved.status == .partlyFulfilled)
-        #expect(resolved.effectiveDate == "1963-03-21")
+        #expect(resolved.effectiveDate == .of("1963-03-21"))
         #expect(resolved.linkId == link.id)
         #expect(resolved.evidence?.contains(link.quote) == true)
         #expect(resolved.evidence?.contains("1963-03-21") == true)
@@ -108,8 +109,10 @@ struct FollowUpTests {
         // Lord Bach's undertakings on the Coroners and Justice Bill (26 October) are not what his written
         // statements of 27 October (prisons, debt management, coroners' inquests of service personnel) are about.
         try add(register, Pages.lords20091026, Pages.lordsWMS20091027)
-        let bach = try register.commitments(CommitmentQuery(scope: .all, minister: "Lord Bach", until: "2009-10-26"))
-            .items
+        let bach = try register.commitments(
+            CommitmentQuery(scope: .all, minister: "Lord Bach", until: .of("2009-10-26"))
+        )
+        .items
         #expect(!bach.isEmpty)
         for item in bach { #expect(try register.detail(of: item.commitment.id).links.isEmpty) }
     }

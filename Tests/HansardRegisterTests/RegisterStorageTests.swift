@@ -21,7 +21,7 @@ struct RegisterStorageTests {
         // what a good JSNA looks like ..."
         let guide = try commitment(in: register, quoting: "This year we will publish the good practice guide")
         #expect(guide.speakerName == "Baroness Thornton")
-        #expect(guide.debateDate == "2009-10-26")
+        #expect(guide.debateDate == .of("2009-10-26"))
         #expect(guide.house == .lords)
         #expect(guide.debateId == debateId)
         #expect(guide.status == .outstanding)
@@ -114,7 +114,7 @@ struct RegisterStorageTests {
         #expect(detail.statusEvents.map(\.status) == [.fulfilled])
         #expect(detail.statusEvents.first?.evidence == evidence)
         #expect(detail.statusEvents.first?.actor == "tester")
-        #expect(detail.statusEvents.first?.effectiveDate == "2010-01-15")
+        #expect(detail.statusEvents.first?.effectiveDate == .of("2010-01-15"))
         #expect(detail.notes.map(\.text) == ["guide published"])
         #expect(!(try register.commitments()).items.contains { $0.commitment.id == guide.id })
 
@@ -135,9 +135,9 @@ struct RegisterStorageTests {
         try add(register, Pages.lords20091026, Pages.lordsWMS20091027, Pages.whatsApp)
         let guide = try commitment(in: register, quoting: "This year we will publish the good practice guide")
         // "This year", said on 26 October 2009: due by the end of 2009.
-        #expect(guide.dueBy == "2009-12-31")
+        #expect(guide.dueBy == .of("2009-12-31"))
 
-        let list = try register.commitments(CommitmentQuery(asOf: "2010-01-01"))
+        let list = try register.commitments(CommitmentQuery(asOf: .of("2010-01-01")))
         let dues = list.items.compactMap(\.commitment.dueBy)
         #expect(dues == dues.sorted())
         // Dated commitments come before the ones with no due date.
@@ -147,9 +147,9 @@ struct RegisterStorageTests {
         #expect(row.ageDays == 67)
         #expect(row.overdueDays == 1)
         // 2023 commitments were not yet made on 1 January 2010.
-        #expect(list.items.allSatisfy { ($0.commitment.debateDate ?? "") <= "2010-01-01" })
+        #expect(list.items.allSatisfy { ($0.commitment.debateDate ?? .distantPast) <= .of("2010-01-01") })
 
-        let early = try register.commitments(CommitmentQuery(scope: .overdue, asOf: "2009-12-01"))
+        let early = try register.commitments(CommitmentQuery(scope: .overdue, asOf: .of("2009-12-01")))
         #expect(!early.items.contains { $0.commitment.id == guide.id })
 
         let lords = try register.commitments(CommitmentQuery(minister: "thornton", house: .lords, session: "2008-09"))
@@ -159,15 +159,14 @@ struct RegisterStorageTests {
         // Resolved in January 2010: outstanding as of December 2009, not as of February 2010.
         try register.resolve(guide.id, status: .fulfilled, evidence: "published", date: "2010-01-15")
         #expect(
-            try register.commitments(CommitmentQuery(asOf: "2009-12-15")).items.contains {
+            try register.commitments(CommitmentQuery(asOf: .of("2009-12-15"))).items.contains {
                 $0.commitment.id == guide.id
             })
         #expect(
-            !(try register.commitments(CommitmentQuery(asOf: "2010-02-01"))).items.contains {
+            !(try register.commitments(CommitmentQuery(asOf: .of("2010-02-01")))).items.contains {
                 $0.commitment.id == guide.id
             })
-        #expect(throws: RegisterError.invalidDate("2010-13-01")) {
-            try register.commitments(CommitmentQuery(asOf: "2010-13-01"))
-        }
+        // A date that names no day never reaches a query: it is refused where a person types it.
+        #expect(throws: RegisterError.invalidDate("2010-13-01")) { try CalendarDate.parse("2010-13-01") }
     }
 }

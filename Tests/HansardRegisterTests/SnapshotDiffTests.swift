@@ -1,4 +1,5 @@
 import Foundation
+import HansardIngestion
 import HansardTestSupport
 import HansardRegister
 import HansardReports
@@ -58,7 +59,7 @@ struct SnapshotDiffTests {
         #expect(diff.resolved.first?.status == .fulfilled)
         let shortlist = try commitment(in: register, quoting: "we will publish a shortlist of potential sites")
         #expect(diff.added.contains { $0.id == shortlist.id })
-        #expect(diff.added.allSatisfy { $0.debateDate == "2009-10-27" })
+        #expect(diff.added.allSatisfy { $0.debateDate == .of("2009-10-27") })
         #expect(diff.stillOutstanding.count == old.commitments.count - 1)
         #expect(diff.missing.isEmpty)
 
@@ -83,15 +84,15 @@ struct SnapshotDiffTests {
         try register.resolve(guide.id, status: .fulfilled, evidence: "published", date: "2010-01-15")
         let old = try register.snapshot(asOf: try ParliamentarySessions.named("2008-09").end!)
         let new = try register.snapshot(asOf: try ParliamentarySessions.named("2022-23").end!)
-        #expect(old.asOf == "2009-11-12")
+        #expect(old.asOf == .of("2009-11-12"))
         let diff = RegisterDiff(old: old, oldLabel: "2008-09", new: new, newLabel: "2022-23")
         #expect(diff.resolved.map(\.commitment.id) == [guide.id])
         // The WhatsApp debate of 8 March 2023 falls in 2022-23: its commitments are new.
         #expect(!diff.added.isEmpty)
-        #expect(diff.added.allSatisfy { $0.debateDate == "2023-03-08" })
+        #expect(diff.added.allSatisfy { $0.debateDate == .of("2023-03-08") })
         let still = try #require(diff.stillOutstanding.first)
         // From 12 November 2009 to 26 October 2023.
-        #expect(still.olderByDays == CalendarDate.days(from: "2009-11-12", to: "2023-10-26"))
+        #expect(still.olderByDays == CalendarDate.days(from: .of("2009-11-12"), to: .of("2023-10-26")))
     }
 
     @Test("Two register files read side by side give the same diff as their snapshots")
@@ -108,7 +109,7 @@ struct SnapshotDiffTests {
         try new.resolve(guide.id, status: .fulfilled, evidence: "https://example.org/guide", date: "2010-01-15")
         let shortlist = try commitment(in: new, quoting: "we will publish a shortlist of potential sites")
         let others = try new.commitments(CommitmentQuery(scope: .all)).items.map(\.commitment)
-            .filter { $0.id != guide.id && $0.id != shortlist.id && $0.debateDate == "2009-10-26" }
+            .filter { $0.id != guide.id && $0.id != shortlist.id && $0.debateDate == .of("2009-10-26") }
         let dismissed = try #require(others.first)
         _ = try new.dismiss(dismissed.id, reason: "a question, not a promise")
         let corrected = try #require(others.dropFirst().first)
@@ -152,10 +153,10 @@ struct SnapshotDiffTests {
         #expect(
             diff.changed.first { $0.commitment.id == corrected.id }?.changes
                 == [.init(field: .department, old: corrected.department, new: "Cabinet Office")])
-        #expect(diff.added.contains { $0.debateDate == "2009-10-28" })
-        #expect(diff.added.allSatisfy { $0.debateDate == "2009-10-28" })
+        #expect(diff.added.contains { $0.debateDate == .of("2009-10-28") })
+        #expect(diff.added.allSatisfy { $0.debateDate == .of("2009-10-28") })
         // The WhatsApp debate of 8 March 2023 is only in OLD, with no status event in NEW: missing.
         #expect(!diff.missing.isEmpty)
-        #expect(diff.missing.allSatisfy { $0.debateDate == "2023-03-08" })
+        #expect(diff.missing.allSatisfy { $0.debateDate == .of("2023-03-08") })
     }
 }

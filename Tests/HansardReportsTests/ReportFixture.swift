@@ -20,7 +20,7 @@ struct ReportFixture: Sendable {
     /// Put into a copy of the seed in place of the guidance sentence's object, and into its title.
     static let imagePayload = "\"><img src=x onerror=\"console.error('xss-img')\">"
     static let scriptPayload = "<script>console.error(\"xss-script\")</script>"
-    static let asOf = "2026-11-25"
+    static let asOf = SittingDate.of("2026-11-25")
     static let evidence = "Written statement <b>HCWS1</b> & \"guidance\" published"
 
     let folder: String

@@ -207,7 +207,9 @@ struct ReportFormatsTests {
 
     @Test("The timeline draws a slot per month with commitments, oldest first")
     func timeline() {
-        let chart = Timeline(made: ["2023-03-08", "2023-03-28", "1997-05-21", "2023-04-01"], resolved: ["2023-06-29"])
+        let chart = Timeline(
+            made: ["2023-03-08", "2023-03-28", "1997-05-21", "2023-04-01"].map(SittingDate.of),
+            resolved: [.of("2023-06-29")])
         #expect(chart.months.map(\.key) == ["1997-05", "2023-03", "2023-04", "2023-06"])
         #expect(chart.months.map(\.made) == [1, 2, 1, 0])
         #expect(chart.months.map(\.resolved) == [0, 0, 0, 1])

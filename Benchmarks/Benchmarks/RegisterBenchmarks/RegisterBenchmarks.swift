@@ -110,7 +110,7 @@ let benchmarks: @Sendable () -> Void = {
         "report index page (\(large.commitments) commitments)",
         configuration: .init(metrics: queryMetrics, maxDuration: .seconds(30), maxIterations: 5)
     ) { _ in
-        let data = try ReportData.load(from: large.old, asOf: "2026-11-25")
+        let data = try ReportData.load(from: large.old, asOf: SittingDate("2026-11-25"))
         blackHole(HTMLReport.indexPage(data))
     }
 
@@ -121,7 +121,7 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(
             metrics: queryMetrics, warmupIterations: 0, maxDuration: .seconds(30), maxIterations: 3)
     ) { _ in
-        blackHole(try ReportData.load(from: large.old, asOf: "2026-11-25"))
+        blackHole(try ReportData.load(from: large.old, asOf: SittingDate("2026-11-25")))
     }
 
     Benchmark(
@@ -129,7 +129,7 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(
             metrics: queryMetrics, warmupIterations: 0, maxDuration: .seconds(30), maxIterations: 3)
     ) { benchmark in
-        let data = try ReportData.load(from: large.old, asOf: "2026-11-25")
+        let data = try ReportData.load(from: large.old, asOf: SittingDate("2026-11-25"))
         benchmark.startMeasurement()
         blackHole(HTMLReport.indexPage(data))
         benchmark.stopMeasurement()

@@ -4,15 +4,15 @@ public import HansardIngestion
 /// A department of the UK Government, as the department table (`Resources/departments.json`,
 /// the same file as `data/uk-government-departments.json`) records it.
 public struct Department: Sendable, Hashable, Codable {
-    /// Dates a name was in use: `from` inclusive, `to` exclusive, ISO `yyyy-MM-dd`; nil is open.
+    /// Dates a name was in use: `from` inclusive, `to` exclusive (written `yyyy-MM-dd`); nil is open.
     public struct Period: Sendable, Hashable, Codable {
         /// The first day the name was in use; nil when open.
-        public var from: String?
+        public var from: SittingDate?
         /// The first day the name was no longer in use; nil while it still is.
-        public var to: String?
+        public var to: SittingDate?
 
         /// Whether the sitting day `date` falls in the period; an unknown date falls in every period.
-        public func contains(_ date: String?) -> Bool {
+        public func contains(_ date: SittingDate?) -> Bool {
             guard let date else { return true }
             if let from, date < from { return false }
             if let to, date >= to { return false }
@@ -25,9 +25,9 @@ public struct Department: Sendable, Hashable, Codable {
         /// The office as printed in office lines.
         public var title: String
         /// The first day the office spoke for the department; nil when open.
-        public var from: String?
+        public var from: SittingDate?
         /// The first day it no longer did; nil when open.
-        public var to: String?
+        public var to: SittingDate?
         /// The office is the department's only in one House ("Leader of the House").
         public var house: House?
         /// Held with another post ("Paymaster General"): a departmental office on the same line wins.
@@ -45,8 +45,8 @@ public struct Department: Sendable, Hashable, Codable {
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             title = try container.decode(String.self, forKey: .title)
-            from = try container.decodeIfPresent(String.self, forKey: .from)
-            to = try container.decodeIfPresent(String.self, forKey: .to)
+            from = try container.decodeIfPresent(SittingDate.self, forKey: .from)
+            to = try container.decodeIfPresent(SittingDate.self, forKey: .to)
             house = try container.decodeIfPresent(House.self, forKey: .house)
             weak = try container.decodeIfPresent(Bool.self, forKey: .weak) ?? false
             approximate = try container.decodeIfPresent(Bool.self, forKey: .approximate) ?? false
@@ -107,10 +107,10 @@ public struct Department: Sendable, Hashable, Codable {
     }
 
     /// Whether the department existed under this name on `date` (always, for an unknown date).
-    public func exists(on date: String?) -> Bool { periods.contains { $0.contains(date) } }
+    public func exists(on date: SittingDate?) -> Bool { periods.contains { $0.contains(date) } }
 
     /// The latest day of its last period, for choosing among departments when the date is unknown.
-    var latest: String { periods.map { $0.to ?? "9999-12-31" }.max() ?? "" }
+    var latest: SittingDate { periods.map { $0.to ?? .distantFuture }.max() ?? .distantPast }
 }
 
 /// The department table: canonical names, aliases, offices, dates and predecessors, with the sources they come from.
@@ -139,12 +139,12 @@ public struct DepartmentTable: Sendable {
         var kind: Kind
         /// Index into `departments`; nil for an unassigned office.
         var department: Int?
-        var from: String?
-        var to: String?
+        var from: SittingDate?
+        var to: SittingDate?
         var house: House?
         var weak: Bool
 
-        func applies(on date: String?, in house: House?, departments: [Department]) -> Bool {
+        func applies(on date: SittingDate?, in house: House?, departments: [Department]) -> Bool {
             guard let department else { return false }
             if let house, let own = self.house, own != house { return false }
             if let date {
@@ -195,18 +195,12 @@ public struct DepartmentTable: Sendable {
             }
             guard !department.periods.isEmpty else { throw bad("\(label) has no periods") }
             for period in department.periods {
-                for date in [period.from, period.to].compactMap({ $0 }) where !Self.isDate(date) {
-                    throw bad("\(label): \"\(date)\" is not a yyyy-MM-dd date")
-                }
                 if let from = period.from, let to = period.to, from >= to {
                     throw bad("\(label): a period from \(from) to \(to) ends before it starts")
                 }
             }
             for office in department.offices {
                 guard !Self.words(office.title).isEmpty else { throw bad("\(label) has an empty office title") }
-                for date in [office.from, office.to].compactMap({ $0 }) where !Self.isDate(date) {
-                    throw bad("\(label), office \"\(office.title)\": \"\(date)\" is not a yyyy-MM-dd date")
-                }
             }
             for alias in department.aliases + department.headings where Self.words(alias).isEmpty {
                 throw bad("\(label) has an empty alias or heading")
@@ -262,12 +256,16 @@ public struct DepartmentTable: Sendable {
                     let db = departments[b.department!]
                     for pa in da.periods {
                         for pb in db.periods {
-                            let start = max(pa.from ?? "", a.from ?? "", pb.from ?? "", b.from ?? "")
-                            let end = min(pa.to ?? "9999", a.to ?? "9999", pb.to ?? "9999", b.to ?? "9999")
+                            let start = max(
+                                pa.from ?? .distantPast, a.from ?? .distantPast, pb.from ?? .distantPast,
+                                b.from ?? .distantPast)
+                            let end = min(
+                                pa.to ?? .distantFuture, a.to ?? .distantFuture, pb.to ?? .distantFuture,
+                                b.to ?? .distantFuture)
                             if start < end {
                                 throw bad(
                                     "\"\(a.words.joined(separator: " "))\" names both \"\(da.id)\" and \"\(db.id)\" "
-                                        + "from \(start.isEmpty ? "the start" : start); "
+                                        + "from \(start == .distantPast ? "the start" : start.description); "
                                         + "limit one of them by date or House"
                                 )
                             }
@@ -282,7 +280,7 @@ public struct DepartmentTable: Sendable {
     public func department(id: String) -> Department? { byId[id].map { departments[$0] } }
 
     /// The department whose canonical name (or an alias) is exactly `name`, ignoring case and punctuation.
-    public func department(named name: String, on date: String? = nil) -> Department? {
+    public func department(named name: String, on date: SittingDate? = nil) -> Department? {
         let words = Self.words(name)
         if let index = byName[words.joined(separator: " ")] { return departments[index] }
         return best(phrases[words.first ?? ""]?.filter { $0.words == words && $0.kind == .name }, on: date, house: nil)
@@ -296,7 +294,7 @@ public struct DepartmentTable: Sendable {
     ///
     /// The longest office or name at each point is read, so "Prime Minister" inside "Deputy Prime Minister" is not; a
     /// weak office gives way to a departmental one.
-    public func department(inOffice text: String, on date: String?, house: House?) -> Department? {
+    public func department(inOffice text: String, on date: SittingDate?, house: House?) -> Department? {
         let words = Self.words(text)
         var found: [(position: Int, phrase: Phrase)] = []
         var index = 0
@@ -315,7 +313,7 @@ public struct DepartmentTable: Sendable {
 
     /// The department a question-time or written-statements heading names, when the whole heading is one of its
     /// names: "HOME DEPARTMENT", "Justice", "Oral Answers to Questions — Defence", "Questions To The Prime Minister".
-    public func department(inHeading heading: String, on date: String?, house: House?) -> Department? {
+    public func department(inHeading heading: String, on date: SittingDate?, house: House?) -> Department? {
         for part in Self.headingParts(heading) {
             let words = Self.words(part)
             guard let first = words.first else { continue }
@@ -328,7 +326,7 @@ public struct DepartmentTable: Sendable {
     /// The department a phrase starts with, or nil when it starts with none.
     ///
     /// "Cabinet Office. I was given…" → Cabinet Office; "Security Minister" → Home Office.
-    public func department(startingWith text: String, on date: String?, house: House?) -> Department? {
+    public func department(startingWith text: String, on date: SittingDate?, house: House?) -> Department? {
         let words = Self.words(text)
         guard !words.isEmpty, let phrase = longest(at: 0, in: words, on: date, house: house),
             let department = phrase.department
@@ -338,7 +336,7 @@ public struct DepartmentTable: Sendable {
 
     /// The longest phrase at `index` that applies on the day, or an unassigned office (which names no
     /// department but keeps its words from being read as another office).
-    private func longest(at index: Int, in words: [String], on date: String?, house: House?) -> Phrase? {
+    private func longest(at index: Int, in words: [String], on date: SittingDate?, house: House?) -> Phrase? {
         guard let candidates = phrases[words[index]] else { return nil }
         var matchedLength = 0
         var matched: [Phrase] = []
@@ -360,7 +358,7 @@ public struct DepartmentTable: Sendable {
         return matched.first
     }
 
-    private func best(_ candidates: [Phrase]?, on date: String?, house: House?) -> Department? {
+    private func best(_ candidates: [Phrase]?, on date: SittingDate?, house: House?) -> Department? {
         let applying = (candidates ?? []).filter { $0.applies(on: date, in: house, departments: departments) }
         let chosen =
             date == nil
@@ -396,7 +394,7 @@ public struct DepartmentTable: Sendable {
 
     /// The canonical name for a department as a register of an earlier hansard stored it (a raw office
     /// fragment such as "the Cabinet Office and for the Olympics" or "The ATTORNEY-GENERAL").
-    public func canonicalName(forStored text: String, on date: String?, house: House?) -> String? {
+    public func canonicalName(forStored text: String, on date: SittingDate?, house: House?) -> String? {
         (department(inHeading: text, on: date, house: house) ?? department(inOffice: text, on: date, house: house))?
             .name
     }
@@ -462,11 +460,4 @@ public struct DepartmentTable: Sendable {
         return result
     }
 
-    static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let month = Int(parts[1]), let day = Int(parts[2]), Int(parts[0]) != nil
-        else { return false }
-        return (1...12).contains(month) && (1...31).contains(day)
-    }
 }

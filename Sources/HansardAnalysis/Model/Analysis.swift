@@ -91,8 +91,8 @@ public struct DebateSummary: Sendable, Hashable, Codable {
     public var title: String
     /// The House, when the page says.
     public var house: House?
-    /// ISO `yyyy-MM-dd`.
-    public var date: String?
+    /// The sitting date (written `yyyy-MM-dd`).
+    public var date: SittingDate?
     /// The canonical URL of the page, when known.
     public var url: String?
     /// The kind of business, as the page names it.
@@ -104,7 +104,7 @@ public struct DebateSummary: Sendable, Hashable, Codable {
 
     /// Creates the summary of a debate.
     public init(
-        identity: String, title: String, house: House?, date: String?, url: String?, type: String?,
+        identity: String, title: String, house: House?, date: SittingDate?, url: String?, type: String?,
         sha256: String, sourcePath: String
     ) {
         self.identity = identity
@@ -284,11 +284,11 @@ public struct CommitmentTiming: Sendable, Hashable, Codable {
     public var phrase: String?
     /// How definite the timing is, written `class` in JSON.
     public var timingClass: TimingClass
-    /// The date the commitment is due by, ISO `yyyy-MM-dd`, computed from the debate date.
-    public var dueBy: String?
+    /// The date the commitment is due by (written `yyyy-MM-dd`), computed from the debate date.
+    public var dueBy: SittingDate?
 
     /// Creates a timing; `dueBy` is nil when no date can be computed.
-    public init(phrase: String?, timingClass: TimingClass, dueBy: String?) {
+    public init(phrase: String?, timingClass: TimingClass, dueBy: SittingDate?) {
         self.phrase = phrase
         self.timingClass = timingClass
         self.dueBy = dueBy

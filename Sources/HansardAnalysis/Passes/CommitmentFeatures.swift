@@ -43,7 +43,7 @@ extension AnalysisRun {
             features["afterQuestion"] = 1
         }
         if tabled.contains(turn - 1) { features["answersTabled"] = 1 }
-        if let year = debate.metadata.date.flatMap({ Int($0.prefix(4)) }) {
+        if let year = debate.metadata.date?.year {
             if year < 1950 { features["before1950"] = 1 } else if year >= 2000 { features["since2000"] = 1 }
         }
         return features

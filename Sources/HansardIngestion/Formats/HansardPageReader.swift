@@ -660,7 +660,7 @@ final class HansardPageReader: MarkupStreamHandler {
 struct HansardURL {
     var path: String
     var house: House?
-    var date: String?
+    var date: SittingDate?
     var isDebate: Bool
     /// The URL with the doubled slash the site prints after the host removed.
     var canonical: String
@@ -687,23 +687,15 @@ struct HansardURL {
         case "lords": house = .lords
         default: house = nil
         }
-        date = segments.count > 1 && Self.isISODate(segments[1]) ? String(segments[1]) : nil
+        date = segments.count > 1 ? SittingDate(String(segments[1])) : nil
         isDebate = house != nil && date != nil && segments.count > 3 && segments[2].lowercased() == "debates"
-    }
-
-    private static func isISODate(_ text: Substring) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return false }
-        return bytes.enumerated().allSatisfy {
-            $0.offset == 4 || $0.offset == 7 || ($0.element >= 0x30 && $0.element <= 0x39)
-        }
     }
 }
 
 /// "Volume 716: debated on Wednesday 15 June 2022".
 struct HeroLine {
     var volume: String?
-    var date: String?
+    var date: SittingDate?
 
     init(_ line: String) {
         let words = line.split(separator: " ")
@@ -715,7 +707,7 @@ struct HeroLine {
         if words.count >= 3, let day = Int(words[words.count - 3]), let year = Int(words[words.count - 1]),
             let month = SittingDate.month(named: words[words.count - 2])
         {
-            date = SittingDate.text(year: year, month: month, day: day)
+            date = SittingDate(year: year, month: month, day: day)
         }
     }
 }

@@ -39,8 +39,8 @@ private struct HistoricPageWalker {
     var title: String?
     var pageTitle: String?
     var house: House?
-    var date: String?
-    var citationDate: String?
+    var date: SittingDate?
+    var citationDate: SittingDate?
     var volume: String?
     var type: String?
     var canonicalURL: String?
@@ -168,9 +168,9 @@ private struct HistoricPageWalker {
         } else if classes.containsBytes("sitting-day") {
             if let href = node.attribute("href"), let range = href.rangeOfBytes("sittings/") {
                 sittingPath = String(href[range.upperBound...])
-                date = PrintedDate.iso(from: sittingPath ?? "")
+                date = PrintedDate.date(from: sittingPath ?? "")
             }
-            if date == nil { date = PrintedDate.iso(from: node.foldedText) }
+            if date == nil { date = PrintedDate.date(from: node.foldedText) }
         } else if node.attribute("rel") == "directory up" {
             directoryUp(node)
         }
@@ -215,7 +215,7 @@ private struct HistoricPageWalker {
             if text.hasPrefix("HC") { house = .commons }
             if text.hasPrefix("HL") { house = .lords }
         }
-        citationDate = PrintedDate.iso(from: text)
+        citationDate = PrintedDate.date(from: text)
     }
 
     private mutating func setColumn(_ text: String) {

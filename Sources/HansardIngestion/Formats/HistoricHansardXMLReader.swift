@@ -95,7 +95,7 @@ private struct MillbankWalker {
     let kind: MillbankSitting.Kind
     var sections: [Section] = []
     var turns: [Turn] = []
-    var date: String?
+    var date: SittingDate?
     var printedDate: String?
     /// Series, House and volume as Millbank's ids and image names spell them: "S6CV0089P0…".
     var idHouse: House?
@@ -124,7 +124,7 @@ private struct MillbankWalker {
         case (nil, .lords?): title = "House of Lords \(kind.titleWords)"
         case (nil, nil): title = "Historic Hansard \(kind.titleWords)"
         }
-        let when = date.flatMap(PrintedDate.long).map { ", \($0)" } ?? printedDate.map { ", \($0)" } ?? ""
+        let when = date.map(\.spelledOut).map { ", \($0)" } ?? printedDate.map { ", \($0)" } ?? ""
         return DebateMetadata(
             title: title + when, house: house, date: date, volume: volume, type: kind.type, url: nil,
             sections: sections)
@@ -183,20 +183,11 @@ private struct MillbankWalker {
     private mutating func readDate(_ node: MarkupNode) {
         let printed = node.foldedText
         if !printed.isEmpty { printedDate = printed }
-        if let stated = node.attribute("format"), Self.isISODate(stated) {
+        if let stated = node.attribute("format").flatMap(SittingDate.init) {
             date = stated
         } else if date == nil {
-            date = PrintedDate.iso(from: printed)
+            date = PrintedDate.date(from: printed)
         }
-    }
-
-    private static func isISODate(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
-        for (offset, byte) in bytes.enumerated() where offset != 4 && offset != 7 {
-            guard (0x30...0x39).contains(byte) else { return false }
-        }
-        return true
     }
 
     /// Reads series, House and volume from a Millbank id: "S6CV0089P0-00360" is series 6, Commons, volume 89.

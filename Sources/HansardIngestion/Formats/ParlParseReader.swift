@@ -361,7 +361,7 @@ final class ParlParseReader: MarkupStreamHandler {
     /// What the ids say about the file: "uk.org.publicwhip/<kind>/<yyyy-mm-dd><letter>.<col>.<n>".
     private struct Sitting {
         var kind: String?
-        var date: String?
+        var date: SittingDate?
         var house: House?
         var type: String?
 
@@ -370,7 +370,7 @@ final class ParlParseReader: MarkupStreamHandler {
             if parts.count >= 3 {
                 kind = String(parts[1])
                 let stamp = parts[2].prefix(10)
-                if stamp.count == 10, stamp.allSatisfy({ $0.isNumber || $0 == "-" }) { date = String(stamp) }
+                date = SittingDate(String(stamp))
             }
             switch kind {
             case "debate":
@@ -410,7 +410,7 @@ final class ParlParseReader: MarkupStreamHandler {
         }
 
         var title: String {
-            let when = date.flatMap(PrintedDate.long).map { ", \($0)" } ?? ""
+            let when = date.map(\.spelledOut).map { ", \($0)" } ?? ""
             switch (kind, house) {
             case ("debate", _): return "House of Commons debates\(when)"
             case ("lords", _): return "House of Lords debates\(when)"

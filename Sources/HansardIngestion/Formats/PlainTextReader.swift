@@ -139,7 +139,7 @@ enum PlainTextReader {
         var title: String
         var volumeLine: String
         var volume: String?
-        var date: String?
+        var date: SittingDate?
         var type: String?
         var asker: String?
         var bodyStart: Int
@@ -205,7 +205,7 @@ enum PlainTextReader {
         }
 
         /// "Volume 828: debated on Wednesday 8 March 2023" → ("828", "2023-03-08").
-        static func volumeAndDate(_ line: String) -> (String?, String?) {
+        static func volumeAndDate(_ line: String) -> (String?, SittingDate?) {
             let afterVolume = line.dropFirst("Volume ".count)
             let volume = afterVolume.prefix { $0.isNumber }
             guard let on = line.firstRange(of: ": debated on ") else {
@@ -217,7 +217,7 @@ enum PlainTextReader {
                 let month = SittingDate.monthNames.firstIndex(of: String(words[words.count - 2])),
                 let year = Int(words[words.count - 1]), (1800...2999).contains(year)
             else { return (volume.isEmpty ? nil : String(volume), nil) }
-            let date = SittingDate.text(year: year, month: month + 1, day: day)
+            let date = SittingDate(year: year, month: month + 1, day: day)
             return (volume.isEmpty ? nil : String(volume), date)
         }
 

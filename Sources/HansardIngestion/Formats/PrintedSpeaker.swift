@@ -201,15 +201,15 @@ struct OfficeMemory {
 enum PrintedDate {
     private static let months = fullMonths.map { String($0.prefix(3)) }
 
-    /// The ISO `yyyy-MM-dd` form of the first day, month name and year in `text`, or nil.
-    static func iso(from text: String) -> String? {
-        scan(text).iso
+    /// The first day, month name and year in `text`, or nil (also when they name no day, as "31 February").
+    static func date(from text: String) -> SittingDate? {
+        scan(text).date
     }
 
     /// ASCII letters and digits make words; everything else separates them.
     ///
     /// Works on bytes, since Character properties cost more than the rest of a page's headings put together.
-    private static func scan(_ text: String) -> (iso: String?, words: Int) {
+    private static func scan(_ text: String) -> (date: SittingDate?, words: Int) {
         var day: Int?
         var month: Int?
         var year: Int?
@@ -242,28 +242,14 @@ enum PrintedDate {
         }
         finish()
         guard let day, let month, let year else { return (nil, words) }
-        return (iso(year: year, month: month, day: day), words)
+        return (SittingDate(year: year, month: month, day: day), words)
     }
 
     private static let fullMonths = SittingDate.monthNames.map { $0.lowercased() }
 
-    /// "2009-10-28" → "28 October 2009": the date in the words a title prints it in.
-    static func long(_ iso: String) -> String? {
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month)
-        else { return nil }
-        return "\(day) \(SittingDate.monthNames[month - 1]) \(year)"
-    }
-
-    static func iso(year: Int, month: Int, day: Int) -> String? {
-        guard (1...12).contains(month), (1...31).contains(day), year > 0 else { return nil }
-        return SittingDate.text(year: year, month: month, day: day)
-    }
-
     /// True when the text is a weekday and date and nothing else, for example "Tuesday 19 July 2011".
     static func isDateLine(_ text: String) -> Bool {
-        let (iso, words) = scan(text)
-        return iso != nil && words <= 5
+        let (date, words) = scan(text)
+        return date != nil && words <= 5
     }
 }

@@ -57,10 +57,10 @@ private struct PublicationsPageWalker {
     var pageTitle: String?
     var house: House?
     var westminsterHall = false
-    var markupDate: String?
-    var metaDate: String?
-    var columnLineDate: String?
-    var headingDate: String?
+    var markupDate: SittingDate?
+    var metaDate: SittingDate?
+    var columnLineDate: SittingDate?
+    var headingDate: SittingDate?
     var volume: String?
     var canonicalURL: String?
     var contentsLink: String?
@@ -169,7 +169,7 @@ private struct PublicationsPageWalker {
                 let month = node.attribute("month").flatMap({ Int($0) }),
                 let day = node.attribute("day").flatMap({ Int($0) })
             {
-                markupDate = PrintedDate.iso(year: year, month: month, day: day)
+                markupDate = SittingDate(year: year, month: month, day: day)
             }
             return
         }
@@ -235,7 +235,7 @@ private struct PublicationsPageWalker {
                 if folded.containsBytes("House of Commons") { house = .commons }
             }
         case "Date":
-            if metaDate == nil { metaDate = PrintedDate.iso(from: content) }
+            if metaDate == nil { metaDate = PrintedDate.date(from: content) }
         case "Identifier":
             // "Filename: 110111-0001.htm"
             if let range = content.rangeOfBytes("Filename:") {
@@ -279,7 +279,7 @@ private struct PublicationsPageWalker {
 
     private mutating func columnLine(_ text: String, number: String) {
         setColumn(number)
-        if columnLineDate == nil { columnLineDate = PrintedDate.iso(from: text) }
+        if columnLineDate == nil { columnLineDate = PrintedDate.date(from: text) }
     }
 
     private static func isTime(_ text: String) -> Bool {
@@ -309,7 +309,7 @@ private struct PublicationsPageWalker {
             break
         }
         if PrintedDate.isDateLine(text) {
-            if headingDate == nil { headingDate = PrintedDate.iso(from: text) }
+            if headingDate == nil { headingDate = PrintedDate.date(from: text) }
             return
         }
         let (letters, italic) = Self.italicShare(of: node)

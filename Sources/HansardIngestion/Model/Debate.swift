@@ -95,8 +95,8 @@ public struct DebateMetadata: Sendable, Hashable, Codable {
     public var title: String
     /// The House, when the page says.
     public var house: House?
-    /// The sitting date as ISO 8601 `yyyy-MM-dd`.
-    public var date: String?
+    /// The sitting date (written `yyyy-MM-dd`).
+    public var date: SittingDate?
     /// The volume of the Official Report, for example "828".
     public var volume: String?
     /// The kind of business, for example "Oral Answers to Questions", "Lords Chamber", "Westminster Hall".
@@ -108,7 +108,7 @@ public struct DebateMetadata: Sendable, Hashable, Codable {
 
     /// Creates the head-of-page facts; only the title is required.
     public init(
-        title: String, house: House? = nil, date: String? = nil, volume: String? = nil,
+        title: String, house: House? = nil, date: SittingDate? = nil, volume: String? = nil,
         type: String? = nil, url: String? = nil, sections: [Section] = []
     ) {
         self.title = title

@@ -61,18 +61,22 @@ public struct SittingDate: Sendable, Hashable, Comparable, Codable, CustomString
         return era * 146097 + doe - 719468
     }
 
-    /// `yyyy-MM-dd`, zero-padded.
-    public var description: String { Self.text(year: year, month: month, day: day) }
-
-    /// `yyyy-MM-dd` for the numbers as given, zero-padded, without asking whether the day exists: the one place a
-    /// date is padded, for readers that write the date a page prints as it prints it.
-    public static func text(year: Int, month: Int, day: Int) -> String {
+    /// `yyyy-MM-dd`, zero-padded: the one place a date is written.
+    public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
+
+    /// "8 March 2023": the date in the words Hansard prints it in, in titles and citations.
+    public var spelledOut: String { "\(day) \(Self.monthNames[month - 1]) \(year)" }
+
+    /// 0001-01-01, before every sitting: the open start of a period.
+    public static let distantPast = SittingDate(year: 1, month: 1, day: 1)!
+    /// 9999-12-31, after every sitting: the open end of a period.
+    public static let distantFuture = SittingDate(year: 9999, month: 12, day: 31)!
 
     /// The day `count` days later (earlier when negative).
     public func adding(days count: Int) -> SittingDate { SittingDate(dayNumber: dayNumber + count) }

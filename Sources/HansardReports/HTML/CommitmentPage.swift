@@ -105,7 +105,7 @@ struct CommitmentPage {
         body += followUps()
         body += actions ?? ""
         body +=
-            "<footer>Made by <code>hansard report</code>, as of \(HTML.escape(data.asOf)). Register id "
+            "<footer>Made by <code>hansard report</code>, as of \(data.asOf.description). Register id "
             + "<code>\(HTML.escape(c.id))</code>: <code>hansard register show \(HTML.escape(c.id))</code> prints the "
             + "same record.</footer>\n</main>\n"
         return HTML.page(title: Self.headline(c) + " — hansard report", body: body)
@@ -196,7 +196,7 @@ struct CommitmentPage {
         }
         for edit in edits {
             output +=
-                "<li><strong>\(HTML.escape(HTML.longDate(String(edit.recordedAt.prefix(10)))))</strong>: "
+                "<li><strong>\(HTML.escape(HTML.longDate(SittingDate(String(edit.recordedAt.prefix(10))))))</strong>: "
                 + "\(HTML.escape(edit.field.rawValue)) corrected by \(HTML.escape(edit.actor)) from "
                 + "\u{201C}\(HTML.escape(edit.previous ?? "none"))\u{201D} to \u{201C}\(HTML.escape(edit.value ?? "none"))\u{201D}"
                 + (edit.reason.map { "<br>Why: " + HTML.escape($0) } ?? "") + "</li>\n"

@@ -76,7 +76,7 @@ struct DebatePage {
             body += registerOnly(annotations)
         }
         body +=
-            "<footer>Made by <code>hansard report</code>, as of \(HTML.escape(data.asOf)). Debate text is "
+            "<footer>Made by <code>hansard report</code>, as of \(data.asOf.description). Debate text is "
             + "Parliamentary Copyright, reproduced under the Open Parliament Licence v3.0.</footer>\n</main>\n"
         return HTML.page(title: debate.title + " — hansard report", body: body)
     }

@@ -94,16 +94,7 @@ public enum HTML {
     }
 
     /// "8 March 2023" for "2023-03-08"; the text itself when it is not a date.
-    static func longDate(_ iso: String?) -> String {
-        guard let iso else { return "undated" }
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3, let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]) else {
-            return iso
-        }
-        return "\(day) \(monthNames[month - 1]) \(parts[0])"
-    }
-
-    static let monthNames = SittingDate.monthNames
+    static func longDate(_ date: SittingDate?) -> String { date?.spelledOut ?? "undated" }
 
     /// "3 years 2 months", "45 days": an age a reader takes in at a glance.
     static func duration(days: Int) -> String {

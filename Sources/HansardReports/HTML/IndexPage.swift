@@ -20,7 +20,7 @@ struct IndexPage {
         let resolved = listings.filter { !$0.status.isOpen }
         let dismissed = data.listings.filter { !$0.status.counts }
         let debates = data.snapshot.debates.sorted {
-            ($0.date ?? "", $0.title, $0.id) < ($1.date ?? "", $1.title, $1.id)
+            ($0.date ?? .distantPast, $0.title, $0.id) < ($1.date ?? .distantPast, $1.title, $1.id)
         }
         var body = "<header class=\"top\"><div class=\"wrap\">\n"
         body += "<p class=\"crumbs\">Hansard · register of government commitments</p>\n"
@@ -55,7 +55,7 @@ struct IndexPage {
         body += debateTable(debates)
         body +=
             "<footer>Made by <code>hansard report</code> from the register; ages and overdue marks are reckoned "
-            + "as of \(HTML.escape(data.asOf)). Debate text is Parliamentary Copyright, reproduced under the Open "
+            + "as of \(data.asOf.description). Debate text is Parliamentary Copyright, reproduced under the Open "
             + "Parliament Licence v3.0.</footer>\n</main>\n"
         return HTML.page(title: "Government commitments — hansard report", body: body, script: ReportStyle.filterScript)
     }
@@ -131,7 +131,7 @@ struct IndexPage {
                 + "<br><span class=\"muted\">\(HTML.escape(Self.shortened(c.quote)))</span></td>"
                 + "<td class=\"hide-narrow\">\(HTML.escape(item.person.displayName))"
                 + "\(c.department.map { "<br><span class=\"muted\">" + HTML.escape($0) + "</span>" } ?? "")</td>"
-                + "<td class=\"hide-narrow nowrap\">\(HTML.escape(c.dueBy ?? ""))</td></tr>\n"
+                + "<td class=\"hide-narrow nowrap\">\(c.dueBy?.description ?? "")</td></tr>\n"
         }
         return output + "</tbody></table></div>\n"
     }
@@ -189,8 +189,8 @@ struct IndexPage {
                 + "\(countText(own))</span></h4>\n<ol class=\"items\">\n"
             let ordered = own.sorted { a, b in
                 if a.isOverdue != b.isOverdue { return a.isOverdue }
-                return (a.commitment.dueBy ?? "9999", a.commitment.debateDate ?? "", a.commitment.id)
-                    < (b.commitment.dueBy ?? "9999", b.commitment.debateDate ?? "", b.commitment.id)
+                return (a.commitment.dueBy ?? .distantFuture, a.commitment.debateDate ?? .distantPast, a.commitment.id)
+                    < (b.commitment.dueBy ?? .distantFuture, b.commitment.debateDate ?? .distantPast, b.commitment.id)
             }
             for item in ordered { output += commitmentItem(item) }
             output += "</ol></div>\n"
@@ -246,7 +246,7 @@ struct IndexPage {
         let c = item.commitment
         if !item.status.isOpen {
             return "<span class=\"badge done\">\(HTML.escape(HTML.statusName(item.status.rawValue)))"
-                + "\(c.statusDate.map { " " + HTML.escape($0) } ?? "")</span>"
+                + "\(c.statusDate.map { " " + $0.description } ?? "")</span>"
         }
         if let late = item.overdueDays {
             return
@@ -266,7 +266,8 @@ struct IndexPage {
             "<div class=\"table\"><table><thead><tr><th>Status</th><th>Commitment</th>"
             + "<th class=\"hide-narrow\">Minister</th></tr></thead><tbody>\n"
         let ordered = resolved.sorted {
-            ($0.commitment.statusDate ?? "", $0.commitment.id) > ($1.commitment.statusDate ?? "", $1.commitment.id)
+            ($0.commitment.statusDate ?? .distantPast, $0.commitment.id)
+                > ($1.commitment.statusDate ?? .distantPast, $1.commitment.id)
         }
         for item in ordered {
             let c = item.commitment
@@ -307,7 +308,7 @@ struct IndexPage {
             output +=
                 "<tr class=\"debate-row\" data-house=\"\(HTML.escape(debate.house?.rawValue ?? ""))\" "
                 + "data-session=\"\(HTML.escape(sessionLabel(of: debate.date) ?? ""))\">"
-                + "<td>\(HTML.escape(debate.date ?? "undated"))</td>"
+                + "<td>\(debate.date?.description ?? "undated")</td>"
                 + "<td><a href=\"debates/\(HTML.fileName(debate.id)).html\">\(HTML.escape(debate.title))</a></td>"
                 + "<td class=\"hide-narrow\">\(HTML.escape(HTML.houseName(debate.house?.rawValue)))</td>"
                 + "<td class=\"num\">\(items.count)</td><td class=\"num\">\(items.filter { $0.status.isOpen }.count)</td></tr>\n"

@@ -1,5 +1,6 @@
 import Foundation
 public import HansardRegister
+public import HansardIngestion
 
 /// What a list of commitments was asked for: the words searched and the filters, as `hansard commitments` and
 /// `hansard search` take them.
@@ -25,7 +26,7 @@ public struct CommitmentFilter: Sendable, Hashable {
     }
 
     /// The register query: every government's commitments, as of `asOf`.
-    public func query(asOf: String?) -> CommitmentQuery {
+    public func query(asOf: SittingDate?) -> CommitmentQuery {
         func given(_ value: String?) -> String? {
             guard let value, !value.allSatisfy(\.isWhitespace) else { return nil }
             return value

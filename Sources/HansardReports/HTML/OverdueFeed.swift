@@ -1,5 +1,6 @@
 import Foundation
 import HansardRegister
+import HansardIngestion
 
 /// `overdue.xml`: an Atom feed (RFC 4287) of the commitments that became overdue, newest first, for feed readers and
 /// alerts.
@@ -13,11 +14,10 @@ public enum OverdueFeed {
 
     /// The feed for the report's date.
     public static func render(_ data: ReportData) -> String {
-        let overdue = data.counted.filter(\.isOverdue).compactMap { item -> (String, CommitmentListing)? in
-            guard let due = item.commitment.dueBy, let became = CalendarDate.adding(days: 1, to: due) else {
-                return nil
-            }
-            return (became, item)
+        let overdue = data.counted.filter(\.isOverdue).compactMap { item -> (SittingDate, CommitmentListing)? in
+            // Overdue from the day after the due date.
+            guard let due = item.commitment.dueBy else { return nil }
+            return (due.adding(days: 1), item)
         }.sorted { ($0.0, $1.1.commitment.id) > ($1.0, $0.1.commitment.id) }
         var output = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         output += "<id>urn:hansard:report:overdue</id>\n"
@@ -36,7 +36,7 @@ public enum OverdueFeed {
             let c = item.commitment
             let who = c.speakerName ?? "A minister"
             output += "<entry>\n"
-            output += "<id>urn:hansard:commitment:\(escape(c.id)):overdue:\(escape(c.dueBy ?? ""))</id>\n"
+            output += "<id>urn:hansard:commitment:\(escape(c.id)):overdue:\(c.dueBy?.description ?? "")</id>\n"
             output += "<title type=\"text\">\(escape("Overdue: \(who) undertook to \(c.promise)"))</title>\n"
             output += "<updated>\(became)T00:00:00Z</updated>\n<published>\(became)T00:00:00Z</published>\n"
             output += "<author><name>\(escape(who))</name></author>\n"

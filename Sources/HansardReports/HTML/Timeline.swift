@@ -18,15 +18,17 @@ struct Timeline {
     var months: [Month]
 
     /// - Parameters:
-    ///   - made: the dates commitments were made, `yyyy-MM-dd`.
+    ///   - made: the dates commitments were made.
     ///   - resolved: the dates commitments were resolved.
-    init(made: [String], resolved: [String]) {
+    init(made: [SittingDate], resolved: [SittingDate]) {
         var byKey: [String: Month] = [:]
-        for date in made where date.count >= 7 {
-            byKey[String(date.prefix(7)), default: Month(key: String(date.prefix(7)))].made += 1
+        for date in made {
+            let key = String(date.description.prefix(7))
+            byKey[key, default: Month(key: key)].made += 1
         }
-        for date in resolved where date.count >= 7 {
-            byKey[String(date.prefix(7)), default: Month(key: String(date.prefix(7)))].resolved += 1
+        for date in resolved {
+            let key = String(date.description.prefix(7))
+            byKey[key, default: Month(key: key)].resolved += 1
         }
         months = byKey.values.sorted { $0.key < $1.key }
     }
@@ -95,7 +97,8 @@ struct Timeline {
                     + "fill=\"#1d2430\">\(month.resolved)</text>"
             }
             let parts = month.key.split(separator: "-")
-            let monthName = Int(parts.last ?? "").map { HTML.monthNames[max(0, min(11, $0 - 1))].prefix(3) } ?? ""
+            let monthName =
+                Int(parts.last ?? "").map { SittingDate.monthNames[max(0, min(11, $0 - 1))].prefix(3) } ?? ""
             output +=
                 "<text x=\"\(x + slot / 2)\" y=\"\(top + plot + 15)\" text-anchor=\"middle\" fill=\"#1d2430\">"
                 + "\(HTML.escape(String(monthName)))</text>"
@@ -112,7 +115,7 @@ struct Timeline {
     static func label(_ key: String) -> String {
         let parts = key.split(separator: "-")
         guard parts.count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return key }
-        return "\(HTML.monthNames[month - 1]) \(parts[0])"
+        return "\(SittingDate.monthNames[month - 1]) \(parts[0])"
     }
 
     static func areConsecutive(_ earlier: String, _ later: String) -> Bool {
