@@ -31,7 +31,8 @@ sqlite3 "$big" <<SQL
 PRAGMA foreign_keys = OFF;
 CREATE TEMP TABLE d0 AS SELECT * FROM debate;
 CREATE TEMP TABLE c0 AS SELECT * FROM commitment;
-DELETE FROM followUpLink; DELETE FROM speech; DELETE FROM request; DELETE FROM commitment;
+DELETE FROM followUpLink; DELETE FROM speech; DELETE FROM request; DELETE FROM evasion; DELETE FROM mention;
+DELETE FROM commitment;
 DELETE FROM debateVersion; DELETE FROM debate;
 WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < $copies)
 INSERT INTO debate SELECT d0.id || '-' || k, d0.identity || '#' || k, title, house, date, url, type,

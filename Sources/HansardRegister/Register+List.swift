@@ -159,8 +159,11 @@ extension Register {
                 }
             }
             guard let government else { return (items, nil) }
-            let count: SQL =
-                "SELECT COUNT(*) FROM commitment c" + whereClause(filters + ["c.government IS NOT \(government.id)"])
+            // All the rows less the government's own (a NULL government is another's): each count can read an index
+            // alone, where `government IS NOT ?` read every row (5 s at 1,000,176 commitments).
+            let all: SQL = "SELECT COUNT(*) FROM commitment c" + whereClause(filters)
+            let own: SQL = "SELECT COUNT(*) FROM commitment c" + whereClause(filtered)
+            let count: SQL = "SELECT (" + all + ") - (" + own + ")"
             return (items, try Int.fetchOne(db, SQLRequest<Int>(literal: count)) ?? 0)
         }
         return CommitmentList(

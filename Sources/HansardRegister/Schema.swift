@@ -206,6 +206,9 @@ enum Schema {
         migrator.registerMigration(v6) { db in
             try migrateV6(db)
         }
+        migrator.registerMigration(v7) { db in
+            for statement in lists { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -368,4 +371,25 @@ enum Schema {
     static let v4 = "v4 person keys, aliases, canonical departments and the evidence for the minister"
     static let v5 = "v5 citations, corrections, evasions, governments, page sizes and search"
     static let v6 = "v6 ministers' appearances and office lines for searches"
+    static let v7 = "v7 index the government's and a department's lists in list order"
+
+    /// v7's statements, the same on both backends.
+    ///
+    /// A list under one government (the default, the current one) or of a department reads its rows from an index
+    /// in the list's own order (status, then due date, debate date and id), as the all-governments list reads
+    /// `commitment_on_status_dueBy`. Without them a government or department with few rows in a large register was
+    /// found by reading every outstanding commitment (10 s at 1,000,176); the indexes they replace are prefixes of
+    /// the new ones.
+    static let lists = [
+        #"DROP INDEX "commitment_on_government_status""#,
+        #"DROP INDEX "commitment_on_department""#,
+        #"""
+        CREATE INDEX "commitment_on_government_status_dueBy" ON "commitment" \#
+        ("government", "status", "dueBy", "debateDate", "id")
+        """#,
+        #"""
+        CREATE INDEX "commitment_on_department_status_dueBy" ON "commitment" \#
+        ("department", "status", "dueBy", "debateDate", "id")
+        """#,
+    ]
 }

@@ -204,6 +204,21 @@ struct MigrationTests {
             try register.commitments(CommitmentQuery(scope: .all, department: "Justice")).items.map(\.commitment.id)
                 == ["c-1"])
 
+        // Migration v7 indexes a government's and a department's lists in list order, in place of the two indexes
+        // that were prefixes of them; a list under one government still counts the rows under the others.
+        let indexes = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'commitment' ORDER BY name")
+        }
+        #expect(indexes.contains("commitment_on_government_status_dueBy"))
+        #expect(indexes.contains("commitment_on_department_status_dueBy"))
+        #expect(!indexes.contains("commitment_on_government_status") && !indexes.contains("commitment_on_department"))
+        let brown = try register.commitments(CommitmentQuery(department: "Justice", governments: .named("brown-2007")))
+        #expect(brown.items.map(\.commitment.id) == ["c-1"] && brown.otherGovernments == 0)
+        let sunak = try register.commitments(CommitmentQuery(department: "Justice", governments: .named("sunak-2022")))
+        #expect(sunak.items.isEmpty && sunak.otherGovernments == 1)
+
         let old = try DatabaseQueue(
             path: backup,
             configuration: {
