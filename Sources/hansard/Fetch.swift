@@ -42,7 +42,7 @@ extension Hansard {
             case (.some, nil) where to != nil: throw ValidationError("--to goes with --from, not with --date.")
             default: break
             }
-            if let from, let to, to.text < from.text {
+            if let from, let to, to.date < from.date {
                 throw ValidationError("--to \(to.text) is before --from \(from.text).")
             }
         }
@@ -85,7 +85,7 @@ extension Hansard {
         @OptionGroup(title: "Fetching") var fetching: FetchOptions
 
         func validate() throws {
-            if let since, let until, until.text < since.text {
+            if let since, let until, until.date < since.date {
                 throw ValidationError("--until \(until.text) is before --since \(since.text).")
             }
         }
