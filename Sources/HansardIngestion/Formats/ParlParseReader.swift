@@ -6,6 +6,9 @@
 /// answers (the member who asked, the minister who answered). Each child element of a speech is one
 /// paragraph, its text folded as it arrives. ParlParse names speakers but rarely prints their office, so
 /// roles beyond the chair, named offices and the answers' own structure are left for the analysis module.
+///
+/// The state the stream's callbacks change on every element and text node is `@exclusivity(unchecked)`, as in
+/// ``MarkupStream``: one reader serves one parse on one thread, and no callback runs inside another's access.
 final class ParlParseReader: MarkupStreamHandler {
     static let format = InputFormat.parlParseXML
 
@@ -13,8 +16,8 @@ final class ParlParseReader: MarkupStreamHandler {
     /// `<publicwhip>` stops the read, for another reader.
     private let forced: Bool
 
-    private var sections: [Section] = []
-    private var turns: [Turn] = []
+    @exclusivity(unchecked) private var sections: [Section] = []
+    @exclusivity(unchecked) private var turns: [Turn] = []
     private var firstId: String?
     private var lordsSpeakers = 0
     private var commonsSpeakers = 0
@@ -28,13 +31,13 @@ final class ParlParseReader: MarkupStreamHandler {
         case heading(level: Int)
         case division(attributes: [String?], counts: String?)
     }
-    private var item = Item.none
+    @exclusivity(unchecked) private var item = Item.none
     /// The paragraphs of the speech being read.
-    private var paragraphs: [String] = []
+    @exclusivity(unchecked) private var paragraphs: [String] = []
     /// Elements open below the root, counting the one the text is in.
-    private var open = 0
+    @exclusivity(unchecked) private var open = 0
     /// One buffer folds every paragraph and heading.
-    private var folded = FoldedText()
+    @exclusivity(unchecked) private var folded = FoldedText()
 
     init(forced: Bool) {
         self.forced = forced

@@ -232,20 +232,24 @@ enum StreamOutcome {
 /// Drives libxml2's SAX parser over one document for one handler.
 ///
 /// Single use.
+///
+/// The counters libxml2's callbacks update on every event are `@exclusivity(unchecked)`: a stream belongs to one
+/// parse on one thread and no callback runs inside another's access, so the runtime's dynamic check could never fire
+/// and cost a few per cent of a ParlParse read.
 final class MarkupStream {
     private let handler: any MarkupStreamHandler
     private var context: xmlParserCtxtPtr?
     private let isHTML: Bool
 
     /// Elements open in libxml2's sense (its name stack), whatever is delivered.
-    private var openElements = 0
+    @exclusivity(unchecked) private var openElements = 0
     /// Added to `openElements - 1` for the depth below the root: 1 while an element that came after the
     /// root closed is read as the root's child.
-    private var depthOffset = 0
+    @exclusivity(unchecked) private var depthOffset = 0
     /// When not 0: the `openElements` count of the element whose content is not delivered.
-    private var skipFrom = 0
+    @exclusivity(unchecked) private var skipFrom = 0
     /// Like `skipFrom`, for an element outside the root (a sibling of it): neither delivered nor checked.
-    private var outsideFrom = 0
+    @exclusivity(unchecked) private var outsideFrom = 0
     private(set) var sawRoot = false
     /// A comment or processing instruction came before the root, at the document's level.
     private var documentNodeBeforeRoot = false
