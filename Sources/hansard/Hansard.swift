@@ -33,6 +33,7 @@ struct Hansard: AsyncParsableCommand {
     /// reported here, in one line on standard error, and exits with its documented status (``ExitStatus``):
     /// commands just throw.
     static func main() async {
+        HeapSettings.keepFreedMemoryForReuse()
         do {
             var command = try parseAsRoot()
             if var command = command as? any AsyncParsableCommand {
