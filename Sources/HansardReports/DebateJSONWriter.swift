@@ -133,13 +133,34 @@ struct DebateJSONWriter {
     }
 
     private mutating func key(_ name: StaticString, first: Bool = false) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        newline()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(0x20) }
+        guard !pretty else {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            newline()
+            bytes.append(UInt8(ascii: "\""))
+            name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: "\": ".utf8)
+            return
+        }
+        // `,"name":` assembled on the stack and appended at once: a JSON line has some twenty keys a turn, and
+        // five appends each (a capacity and uniqueness check apiece) were a measurable share of `hansard parse`.
+        name.withUTF8Buffer { name in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.count + 4) { buffer in
+                var at = 0
+                if !first {
+                    buffer[at] = UInt8(ascii: ",")
+                    at += 1
+                }
+                buffer[at] = UInt8(ascii: "\"")
+                at += 1
+                for byte in name {
+                    buffer[at] = byte
+                    at += 1
+                }
+                buffer[at] = UInt8(ascii: "\"")
+                buffer[at + 1] = UInt8(ascii: ":")
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<(at + 2)]))
+            }
+        }
     }
 
     private mutating func array<Element, Failure: Error>(
@@ -170,7 +191,7 @@ struct DebateJSONWriter {
     // MARK: - Values
 
     private mutating func null() {
-        bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
+        bytes.append(contentsOf: "null".utf8)
     }
 
     private mutating func optionalString(_ value: String?) {
