@@ -32,9 +32,24 @@ package enum ByteChecks {
                 path: path,
                 reason: "is UTF-16 text; convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)")
         }
-        let start = bytes.prefix(8192)
-        if start.lazy.filter({ $0 == 0 }).count > 1 {
+        if nulCount(inFirst: 8192, of: bytes) > 1 {
             throw .binary(path: path, kind: "binary data (it contains NUL bytes)")
+        }
+    }
+
+    /// How many NUL bytes the first `limit` bytes hold, counting up to two (all the caller asks), found with memchr:
+    /// this runs on every page, and a byte-wise count of 8 KB was a measurable share of reading a short one.
+    private static func nulCount(inFirst limit: Int, of bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBytes { raw -> Int in
+            guard let base = raw.baseAddress else { return 0 }
+            let end = min(limit, raw.count)
+            var count = 0
+            var at = 0
+            while at < end, count < 2, let found = memchr(base + at, 0, end - at) {
+                count += 1
+                at = base.distance(to: UnsafeRawPointer(found)) + 1
+            }
+            return count
         }
     }
 

@@ -52,6 +52,21 @@ struct BadInputTests {
         #expect(throws: IngestionError.binary(path: path, kind: kind)) { try reader.read(contentsOf: path) }
     }
 
+    @Test("Two NULs in the first 8 KB are binary data; one, or a second past 8 KB, is a damaged page at the first")
+    func nulBytesAtTheStart() throws {
+        let html = Array("<html><head><title>Debate</title></head><body><p>Text</p></body></html>\n".utf8)
+        var page = html + Array(repeating: UInt8(ascii: " "), count: 10_000)
+        page[100] = 0
+        page[9_000] = 0
+        let damaged = try temporaryFile(page)
+        #expect(throws: IngestionError.containsNUL(path: damaged, offset: 100)) { try reader.read(contentsOf: damaged) }
+        page[8_191] = 0
+        let binary = try temporaryFile(page)
+        #expect(throws: IngestionError.binary(path: binary, kind: "binary data (it contains NUL bytes)")) {
+            try reader.read(contentsOf: binary)
+        }
+    }
+
     @Test("UTF-16 is refused with the command that converts it")
     func utf16() throws {
         let text = "<html><body><p>My Lords</p></body></html>"
