@@ -368,6 +368,19 @@ struct ClerkRegisterTests {
             }.first)
         let byTitle = try HansardCommand.run(["search", word, "--register", register, "--format", "tsv"])
         #expect(Self.tsv(byTitle.standardOutput).contains { $0["id"] == row["id"] }, "\(word)")
+        // Each match once (the listing joins the full-text index), every commitment whose words hold the word among
+        // them, and a first page that is the start of the whole ranked list.
+        let ranked = Self.tsv(
+            try HansardCommand.run(["search", "guidance", "--register", register, "--format", "tsv"]).standardOutput
+        ).compactMap { $0["id"] }
+        let quoting = every.filter { ($0["quote"] ?? "").lowercased().contains("guidance") }.compactMap { $0["id"] }
+        #expect(quoting.count >= 2, "the seed promises new and revised guidance")
+        #expect(Set(ranked).count == ranked.count)
+        #expect(Set(quoting).isSubset(of: Set(ranked)))
+        let first = try HansardCommand.run([
+            "search", "guidance", "--limit", "1", "--register", register, "--format", "tsv",
+        ])
+        #expect(Self.tsv(first.standardOutput).compactMap { $0["id"] } == Array(ranked.prefix(1)))
         let nothing = try HansardCommand.run(["search", "zzyzx", "--register", register])
         #expect(nothing.status == 0)
         let empty = try HansardCommand.run(["search", " ", "--register", register])
