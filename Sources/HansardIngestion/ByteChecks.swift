@@ -32,31 +32,19 @@ package enum ByteChecks {
                 path: path,
                 reason: "is UTF-16 text; convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)")
         }
-        if nulCount(inFirst: 8192, of: bytes) > 1 {
+        // memchr, not a byte-wise count: this runs on every page.
+        if let first = firstNUL(bytes, before: 8192), firstNUL(bytes, from: first + 1, before: 8192) != nil {
             throw .binary(path: path, kind: "binary data (it contains NUL bytes)")
         }
     }
 
-    /// How many NUL bytes the first `limit` bytes hold, counting up to two (all the caller asks), found with memchr:
-    /// this runs on every page, and a byte-wise count of 8 KB was a measurable share of reading a short one.
-    private static func nulCount(inFirst limit: Int, of bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBytes { raw -> Int in
-            guard let base = raw.baseAddress else { return 0 }
-            let end = min(limit, raw.count)
-            var count = 0
-            var at = 0
-            while at < end, count < 2, let found = memchr(base + at, 0, end - at) {
-                count += 1
-                at = base.distance(to: UnsafeRawPointer(found)) + 1
-            }
-            return count
-        }
-    }
-
-    /// The offset of the first NUL byte (memchr), or nil.
-    private static func firstNUL(_ bytes: [UInt8]) -> Int? {
+    /// The offset of the first NUL byte at or after `start` and before `end` (memchr), or nil.
+    private static func firstNUL(_ bytes: [UInt8], from start: Int = 0, before end: Int = .max) -> Int? {
         bytes.withUnsafeBytes { raw -> Int? in
-            guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
+            let end = min(end, raw.count)
+            guard let base = raw.baseAddress, start < end, let found = memchr(base + start, 0, end - start) else {
+                return nil
+            }
             return base.distance(to: UnsafeRawPointer(found))
         }
     }
