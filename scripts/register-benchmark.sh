@@ -67,13 +67,18 @@ SQL
 
 time_it() { # label, command...
     local label=$1; shift
-    local best=999999999 status=0
+    local best=999999999
     for _ in $(seq "$runs"); do
-        local start end ms
+        local start end ms status=0
         start=$(date +%s%N)
-        timeout "$limit" "$@" >/dev/null 2>&1 || status=$?
+        timeout "$limit" "$@" >/dev/null 2>"$work/stderr" || status=$?
         end=$(date +%s%N)
         if [ "$status" = 124 ]; then echo "$label: stopped after $limit s"; return; fi
+        # 1 is `diff` finding differences; anything else is a failed command, not a time.
+        if [ "$status" != 0 ] && [ "$status" != 1 ]; then
+            echo "$label: exit $status: $(head -n 1 "$work/stderr")" >&2
+            exit 1
+        fi
         ms=$(( (end - start) / 1000000 )); (( ms < best )) && best=$ms
     done
     echo "$label: best of $runs $best ms"
