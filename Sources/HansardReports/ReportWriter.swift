@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The formats `hansard report` writes.
 public enum ReportFormat: String, Sendable, CaseIterable {
     /// `index.html`, `debates/`, `commitments/`.
@@ -32,6 +38,8 @@ public struct ReportFolder {
     public let path: String
     /// Files written so far.
     public private(set) var written = 0
+    /// Files left as they were, because an earlier report wrote the same bytes there.
+    public private(set) var unchanged = 0
     private var writtenPaths: Set<String> = []
     private var subfolders: Set<String> = []
 
@@ -60,23 +68,90 @@ public struct ReportFolder {
             }
         }
         let full = path + "/" + relative
-        do {
-            try Data(contents.utf8).write(to: URL(fileURLWithPath: full), options: .atomic)
-        } catch {
-            throw .cannotWrite(path: full, reason: Self.reason(error))
-        }
         writtenPaths.insert(relative)
+        if Self.holds(full, contents) {
+            unchanged += 1
+            return
+        }
+        try Self.replace(full, with: contents)
         written += 1
     }
 
-    /// Deletes `.html` files in the folders this report wrote pages into that it did not write.
+    /// Deletes `.html` files in the folders this report wrote pages into that it did not write, and the temporary
+    /// files of a report that was killed while writing.
     public func removeStalePages() {
         let manager = FileManager.default
         for folder in subfolders {
             for name in (try? manager.contentsOfDirectory(atPath: path + "/" + folder)) ?? []
-            where name.hasSuffix(".html") && !writtenPaths.contains(folder + "/" + name) {
+            where (name.hasSuffix(".html") && !writtenPaths.contains(folder + "/" + name))
+                // A page half-written when an earlier report was killed.
+                || (name.hasPrefix(".") && name.hasSuffix(".tmp"))
+            {
                 try? manager.removeItem(atPath: path + "/" + folder + "/" + name)
             }
+        }
+    }
+
+    /// Whether the file at `full` already holds exactly `contents`: a report made again after a few debates were
+    /// added rewrites only the pages that changed (renaming over 100,000 pages took a quarter of such a report's
+    /// time), and a web server or rsync sees the rest untouched.
+    private static func holds(_ full: String, _ contents: String) -> Bool {
+        let descriptor = open(full, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        var contents = contents
+        return contents.withUTF8 { expected -> Bool in
+            guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+                Int(status.st_size) == expected.count
+            else { return false }
+            guard expected.count > 0 else { return true }
+            let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: expected.count + 1, alignment: 1)
+            defer { existing.deallocate() }
+            var at = 0
+            // One byte more than expected: a file that grew since the stat is not the same.
+            while at <= expected.count {
+                let count = read(descriptor, existing.baseAddress! + at, expected.count + 1 - at)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                at += count
+            }
+            return at == expected.count && memcmp(existing.baseAddress!, expected.baseAddress!, at) == 0
+        }
+    }
+
+    /// Writes `contents` to a temporary file beside `full` and renames it over `full`, so a reader sees the old
+    /// page or the new one, never part of one.
+    ///
+    /// There is no fsync: a report is made again from the register at will, and syncing each of 100,000 pages
+    /// took a sixth of the report's time (`Data.write(options: .atomic)` syncs every file).
+    private static func replace(_ full: String, with contents: String) throws(ReportError) {
+        let slash = full.lastIndex(of: "/").map { full.index(after: $0) } ?? full.startIndex
+        let temporary = String(full[..<slash]) + "." + full[slash...] + ".\(getpid()).tmp"
+        func failure() -> ReportError { .cannotWrite(path: full, reason: String(cString: strerror(errno))) }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw failure() }
+        var contents = contents
+        let wrote = contents.withUTF8 { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        let writeError = wrote ? nil : failure()
+        let closed = close(descriptor) == 0
+        if let writeError {
+            unlink(temporary)
+            throw writeError
+        }
+        guard closed, rename(temporary, full) == 0 else {
+            let error = failure()
+            unlink(temporary)
+            throw error
         }
     }
 
@@ -87,4 +162,9 @@ public struct ReportFolder {
         }
         return error.localizedDescription
     }
+}
+
+/// write(2), which ``ReportFolder/write(_:_:)`` hides inside the type.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

@@ -20,7 +20,9 @@ extension Hansard {
                 writes commitments.csv (the columns every hansard CSV shares; --columns, --excel), atom only \
                 overdue.xml. Give --format more than once for several; --out - prints a single md, csv or \
                 atom report on stdout. Ages and overdue marks are reckoned as of --as-of (default today), so \
-                a report made with the same register and --as-of is byte-identical. Nothing is analysed again.
+                a report made with the same register and --as-of is byte-identical; pages that already hold \
+                those bytes are left as they were, so a report made again rewrites only what changed. Nothing \
+                is analysed again.
 
                 Examples:
                   hansard report
@@ -126,7 +128,9 @@ extension Hansard {
                     + (formats.contains(.html) ? [prefix + OverdueFeed.fileName] : [])
                 let outstanding = data.counted.filter { $0.status.isOpen }.count
                 Terminal.writeError(
-                    "wrote \(folder.written) files: \(entries.joined(separator: ", ")) (\(data.snapshot.debates.count) debates, "
+                    "wrote \(folder.written) files"
+                        + (folder.unchanged > 0 ? " (\(folder.unchanged) more unchanged)" : "")
+                        + ": \(entries.joined(separator: ", ")) (\(data.snapshot.debates.count) debates, "
                         + "\(data.counted.count) commitments, \(outstanding) outstanding, as of \(data.asOf))\n")
             }
             for (debate, reason) in missing.sorted(by: { $0.0.id < $1.0.id }) {

@@ -12,6 +12,10 @@ struct ReportFormatsTests {
     func escaping() async throws {
         let fixture = try await ReportFixture.get()
         #expect(HTML.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+        // Text beside and between the escapes, in one, two, three and four UTF-8 bytes, comes through whole.
+        #expect(HTML.escape("£5 — “<b>” 🇬🇧 & é") == "£5 — “&lt;b&gt;” 🇬🇧 &amp; é")
+        #expect(HTML.escape("Lord Bassam’s answer") == "Lord Bassam’s answer")
+        #expect(HTML.escape("") == "")
         for relative in [
             "index.html", "debates/\(fixture.hostileDebateId).html", "commitments/\(fixture.hostileCommitmentId).html",
         ] {
@@ -105,6 +109,38 @@ struct ReportFormatsTests {
         let left = try FileManager.default.contentsOfDirectory(atPath: folder + "/debates").sorted()
         #expect(left == ["d-new.html", "notes.txt"])
         #expect(FileManager.default.fileExists(atPath: folder + "/mine.html"))
+    }
+
+    @Test("A page already holding the same bytes is left alone; one that differs, even at the same size, is replaced")
+    func unchangedPages() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hansard-same-\(UUID().uuidString)")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func inode(_ relative: String) throws -> UInt64 {
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + relative)
+            return try #require(attributes[.systemFileNumber] as? UInt64)
+        }
+        var first = try ReportFolder(path: folder)
+        try first.write("debates/a.html", "same")
+        try first.write("debates/b.html", "old!")
+        try first.write("debates/c.html", "short")
+        #expect(first.written == 3 && first.unchanged == 0)
+        let before = try (inode("debates/a.html"), inode("debates/b.html"), inode("debates/c.html"))
+        // Left by a report killed while writing a page.
+        try "half".write(toFile: folder + "/debates/.d.html.99.tmp", atomically: false, encoding: .utf8)
+        var second = try ReportFolder(path: folder)
+        try second.write("debates/a.html", "same")
+        try second.write("debates/b.html", "new!")
+        try second.write("debates/c.html", "shorter")
+        second.removeStalePages()
+        #expect(second.written == 2 && second.unchanged == 1)
+        #expect(try inode("debates/a.html") == before.0)
+        #expect(try inode("debates/b.html") != before.1)
+        #expect(try inode("debates/c.html") != before.2)
+        #expect(try String(contentsOfFile: folder + "/debates/b.html", encoding: .utf8) == "new!")
+        #expect(try String(contentsOfFile: folder + "/debates/c.html", encoding: .utf8) == "shorter")
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder + "/debates").sorted()
+        #expect(left == ["a.html", "b.html", "c.html"])
     }
 
     @Test("CSV: a header and one RFC 4180 record per commitment, every record the same width")

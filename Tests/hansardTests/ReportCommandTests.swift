@@ -24,11 +24,11 @@ struct ReportCommandTests {
         let (folder, register) = try Self.registerFromSeed()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/site"
-        let outcome = try HansardCommand.run([
+        let arguments = [
             "report", "--register", register, "--out", out, "--as-of", "2026-11-25", "--format", "html", "--format",
-            "md",
-            "--format", "csv",
-        ])
+            "md", "--format", "csv",
+        ]
+        let outcome = try HansardCommand.run(arguments)
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.isEmpty)
         #expect(outcome.standardError.hasPrefix("wrote "))
@@ -38,6 +38,11 @@ struct ReportCommandTests {
         }
         let index = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
         #expect(index.contains("we will be producing new guidance shortly on the use of WhatsApp"))
+        // The same report again rewrites nothing: every file already holds its bytes.
+        let again = try HansardCommand.run(arguments)
+        #expect(again.status == 0, "\(again.standardError)")
+        let written = try #require(outcome.standardError.split(separator: " ").dropFirst().first)
+        #expect(again.standardError.hasPrefix("wrote 0 files (\(written) more unchanged): "), "\(again.standardError)")
     }
 
     @Test("--out - prints one CSV report on stdout; with HTML it is a usage error (64)")
