@@ -34,7 +34,25 @@ public struct ReportData: Sendable {
     let evasionsByDebate: [String: [EvasionRecord]]
     let mentionsByDebate: [String: [MentionRecord]]
     /// Every commitment with what the CSV columns read: listed ones in the list's order, then any made later.
-    public let rows: [CommitmentRow]
+    ///
+    /// Made when asked for (by the CSV report), not kept: for 100,000 commitments they were a fifth of the
+    /// HTML report's memory, which never reads them.
+    public var rows: [CommitmentRow] {
+        let context = RowContext(snapshot)
+        let listed = Set(listings.map(\.commitment.id))
+        let later = snapshot.commitments.filter { !listed.contains($0.id) }.map { c in
+            CommitmentListing(
+                commitment: c, debateTitle: c.debateTitle ?? "", status: c.status, ageDays: nil, overdueDays: nil,
+                citation: Citation(c, debate: context.debates[c.debateId]), asOf: asOf)
+        }
+        return (listings + later).map { item in
+            let c = item.commitment
+            return CommitmentRow(
+                listing: item, asOf: asOf, debate: context.debates[c.debateId],
+                request: c.requestId.flatMap { context.requests[$0] }, events: context.events[c.id] ?? [],
+                edits: context.edits[c.id] ?? [], links: context.links[c.id] ?? [])
+        }
+    }
 
     /// Indexes `snapshot` for the pages, with `listings` giving each commitment's standing at `asOf`.
     public init(asOf: SittingDate, snapshot: RegisterSnapshot, listings: [CommitmentListing]) {
@@ -58,20 +76,6 @@ public struct ReportData: Sendable {
         editsByCommitment = Dictionary(grouping: snapshot.edits, by: \.commitmentId)
         evasionsByDebate = Dictionary(grouping: snapshot.evasions, by: \.debateId)
         mentionsByDebate = Dictionary(grouping: snapshot.mentions, by: \.debateId)
-        let context = RowContext(snapshot)
-        let listed = Set(listings.map(\.commitment.id))
-        let later = snapshot.commitments.filter { !listed.contains($0.id) }.map { c in
-            CommitmentListing(
-                commitment: c, debateTitle: c.debateTitle ?? "", status: c.status, ageDays: nil, overdueDays: nil,
-                citation: Citation(c, debate: context.debates[c.debateId]), asOf: asOf)
-        }
-        rows = (listings + later).map { item in
-            let c = item.commitment
-            return CommitmentRow(
-                listing: item, asOf: asOf, debate: context.debates[c.debateId],
-                request: c.requestId.flatMap { context.requests[$0] }, events: context.events[c.id] ?? [],
-                edits: context.edits[c.id] ?? [], links: context.links[c.id] ?? [])
-        }
     }
 
     /// The commitments that count in figures as of the report's date: all but the dismissed.

@@ -38,7 +38,7 @@ public struct ReportFolder {
     public let path: String
     /// Files written so far.
     public private(set) var written = 0
-    /// Files left as they were, because an earlier report wrote the same bytes there.
+    /// Files left as they were (``keep(_:)``), because an earlier report wrote the same bytes there.
     public private(set) var unchanged = 0
     private var writtenPaths: Set<String> = []
     private var subfolders: Set<String> = []
@@ -69,19 +69,23 @@ public struct ReportFolder {
         }
         let full = path + "/" + relative
         writtenPaths.insert(relative)
-        if Self.holds(full, contents) {
-            unchanged += 1
-            return
-        }
         try Self.replace(full, with: contents)
         written += 1
     }
 
-    /// Deletes `.html` files in the folders this report wrote pages into that it did not write, and the temporary
-    /// files of a report that was killed while writing.
-    public func removeStalePages() {
+    /// Counts `relative` as part of this report without writing it: the caller found that it already holds the
+    /// bytes it would get, so ``removeStalePages(alsoIn:)`` keeps it.
+    public mutating func keep(_ relative: String) {
+        writtenPaths.insert(relative)
+        unchanged += 1
+    }
+
+    /// Deletes `.html` files in the folders this report wrote pages into (and in `folders`, which a report of
+    /// another size may have written) that it did not write, and the temporary files of a report that was killed
+    /// while writing.
+    public func removeStalePages(alsoIn folders: [String] = []) {
         let manager = FileManager.default
-        for folder in subfolders {
+        for folder in subfolders.union(folders).sorted() {
             for name in (try? manager.contentsOfDirectory(atPath: path + "/" + folder)) ?? []
             where (name.hasSuffix(".html") && !writtenPaths.contains(folder + "/" + name))
                 // A page half-written when an earlier report was killed.
@@ -89,34 +93,6 @@ public struct ReportFolder {
             {
                 try? manager.removeItem(atPath: path + "/" + folder + "/" + name)
             }
-        }
-    }
-
-    /// Whether the file at `full` already holds exactly `contents`: a report made again after a few debates were
-    /// added rewrites only the pages that changed (renaming over 100,000 pages took a quarter of such a report's
-    /// time), and a web server or rsync sees the rest untouched.
-    private static func holds(_ full: String, _ contents: String) -> Bool {
-        let descriptor = open(full, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var status = stat()
-        var contents = contents
-        return contents.withUTF8 { expected -> Bool in
-            guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-                Int(status.st_size) == expected.count
-            else { return false }
-            guard expected.count > 0 else { return true }
-            let existing = UnsafeMutableRawBufferPointer.allocate(byteCount: expected.count + 1, alignment: 1)
-            defer { existing.deallocate() }
-            var at = 0
-            // One byte more than expected: a file that grew since the stat is not the same.
-            while at <= expected.count {
-                let count = read(descriptor, existing.baseAddress! + at, expected.count + 1 - at)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { break }
-                at += count
-            }
-            return at == expected.count && memcmp(existing.baseAddress!, expected.baseAddress!, at) == 0
         }
     }
 

@@ -114,11 +114,11 @@ extension Hansard {
                         total: HTMLReport(data).pageCount, enabled: !quiet && Terminal.standardErrorIsTerminal)
                     missing = try await writeHTML(data, into: &folder, progress: bar)
                     bar.clear()
-                    folder.removeStalePages()
-                case .md: try folder.write(format.fileName, MarkdownReport.render(data))
-                case .csv: try folder.write(format.fileName, try csv(data))
+                    folder.removeStalePages(alsoIn: HTMLReport.pageFolders)
+                case .md: try folder.update(format.fileName, MarkdownReport.render(data))
+                case .csv: try folder.update(format.fileName, try csv(data))
                 case .atom:
-                    if !formats.contains(.html) { try folder.write(format.fileName, OverdueFeed.render(data)) }
+                    if !formats.contains(.html) { try folder.update(format.fileName, OverdueFeed.render(data)) }
                 }
             }
             if !quiet {
@@ -160,7 +160,7 @@ extension Hansard {
             func emit(_ page: (path: String, contents: String)) {
                 guard failure == nil else { return }
                 do {
-                    try folder.write(page.path, page.contents)
+                    try folder.update(page.path, page.contents)
                 } catch {
                     failure = error
                 }
@@ -206,12 +206,12 @@ extension Hansard {
             emitUnlocated(upTo: debates.count)
             if let failure { throw failure }
             try report.commitmentPages { path, contents in
-                try folder.write(path, contents)
+                try folder.update(path, contents)
                 made += 1
                 progress.advance(to: made, label: "pages")
             }
-            for page in [report.indexPage(), report.feed()] {
-                try folder.write(page.path, page.contents)
+            for page in report.listPages() + [report.indexPage(), report.feed()] {
+                try folder.update(page.path, page.contents)
                 made += 1
                 progress.advance(to: made, label: "pages")
             }

@@ -111,8 +111,8 @@ struct ReportFormatsTests {
         #expect(FileManager.default.fileExists(atPath: folder + "/mine.html"))
     }
 
-    @Test("A page already holding the same bytes is left alone; one that differs, even at the same size, is replaced")
-    func unchangedPages() throws {
+    @Test("A page is replaced whole; one kept as it is survives the stale-page sweep, a half-written one does not")
+    func replacedAndKeptPages() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hansard-same-\(UUID().uuidString)")
             .path
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -123,24 +123,85 @@ struct ReportFormatsTests {
         var first = try ReportFolder(path: folder)
         try first.write("debates/a.html", "same")
         try first.write("debates/b.html", "old!")
-        try first.write("debates/c.html", "short")
-        #expect(first.written == 3 && first.unchanged == 0)
-        let before = try (inode("debates/a.html"), inode("debates/b.html"), inode("debates/c.html"))
+        #expect(first.written == 2 && first.unchanged == 0)
+        let before = try (inode("debates/a.html"), inode("debates/b.html"))
         // Left by a report killed while writing a page.
         try "half".write(toFile: folder + "/debates/.d.html.99.tmp", atomically: false, encoding: .utf8)
         var second = try ReportFolder(path: folder)
-        try second.write("debates/a.html", "same")
+        second.keep("debates/a.html")
         try second.write("debates/b.html", "new!")
-        try second.write("debates/c.html", "shorter")
         second.removeStalePages()
-        #expect(second.written == 2 && second.unchanged == 1)
+        #expect(second.written == 1 && second.unchanged == 1)
         #expect(try inode("debates/a.html") == before.0)
+        // Renamed into place: a reader holding the old file keeps reading the old bytes.
         #expect(try inode("debates/b.html") != before.1)
-        #expect(try inode("debates/c.html") != before.2)
         #expect(try String(contentsOfFile: folder + "/debates/b.html", encoding: .utf8) == "new!")
-        #expect(try String(contentsOfFile: folder + "/debates/c.html", encoding: .utf8) == "shorter")
         let left = try FileManager.default.contentsOfDirectory(atPath: folder + "/debates").sorted()
-        #expect(left == ["a.html", "b.html", "c.html"])
+        #expect(left == ["a.html", "b.html"])
+    }
+
+    @Test("A register larger than the index lists: figures by department there, every commitment once on a list page")
+    func summaryIndex() async throws {
+        let fixture = try await ReportFixture.get()
+        let data = fixture.data
+        let limit = 3
+        #expect(data.counted.count > limit)
+        var pages: [String: String] = [:]
+        var order: [String] = []
+        try HTMLReport.render(data, listLimit: limit, transcript: { _ in (nil, "not read in this test") }) {
+            pages[$0] = $1
+            order.append($0)
+        }
+        #expect(order.count == HTMLReport(data, listLimit: limit).pageCount)
+        #expect(Array(order.suffix(2)) == ["index.html", OverdueFeed.fileName])
+        let index = try #require(pages["index.html"])
+        // No commitment is listed on the index itself, and no filters work over a list that is not there.
+        #expect(!index.contains("<li class=\"commitment"))
+        #expect(!index.contains("id=\"filters\""))
+        let lists = order.filter { $0.hasPrefix("lists/") }
+        #expect(lists.contains("lists/debates.html"))
+        // Every list page the index links to was made, and every list page made is reached from the index or
+        // from a page of its department.
+        let linked = Set(Self.links(in: index).filter { $0.hasPrefix("lists/") })
+        #expect(!linked.isEmpty && linked.isSubset(of: Set(lists)))
+        var reached = linked
+        for page in lists {
+            let sameFolder = Self.links(in: pages[page]!).filter { !$0.hasPrefix("..") }
+            reached.formUnion(sameFolder.map { "lists/" + $0 })
+        }
+        #expect(reached == Set(lists))
+        var listed: [String] = []
+        for page in lists where page != "lists/debates.html" {
+            let html = pages[page]!
+            #expect(!html.contains("<img") && !html.contains("<script>console.error"), "\(page)")
+            let items = Self.links(in: html).filter { $0.hasPrefix("../commitments/") }
+            // Each commitment is linked once from the page's list (the outstanding item or the resolved row).
+            #expect(Set(items).count <= limit, "\(page)")
+            // Links up a level reach pages the report made (debate pages included: they are made first).
+            let up = Self.links(in: html).filter { $0.hasPrefix("../") }.map { String($0.dropFirst(3)) }
+            #expect(up.allSatisfy { pages[$0] != nil }, "\(page)")
+            listed += Set(items)
+        }
+        let counted = data.counted.map { "../commitments/\(HTML.fileName($0.commitment.id)).html" }
+        let dismissed = data.listings.filter { !$0.status.counts }.map {
+            "../commitments/\(HTML.fileName($0.commitment.id)).html"
+        }
+        #expect(listed.sorted() == (counted + dismissed).sorted())
+        // With the default limit, the same register's index lists its commitments itself.
+        #expect(HTMLReport(data).listPages().isEmpty)
+        #expect(HTMLReport(data).indexPage().contents.contains("<li class=\"commitment"))
+    }
+
+    /// The href values in `html`, unescaped.
+    static func links(in html: String) -> [String] {
+        var links: [String] = []
+        for piece in html.components(separatedBy: "href=\"").dropFirst() {
+            guard let value = piece.split(separator: "\"", maxSplits: 1).first.map(String.init) else { continue }
+            let target = value.replacingOccurrences(of: "&amp;", with: "&")
+            if target.hasPrefix("http") || target.hasPrefix("#") { continue }
+            links.append(target.split(separator: "#").first.map(String.init) ?? target)
+        }
+        return links
     }
 
     @Test("CSV: a header and one RFC 4180 record per commitment, every record the same width")

@@ -14,13 +14,30 @@ public import HansardRegister
 public struct HTMLReport {
     /// What the report shows.
     public let data: ReportData
+    /// The most commitments `index.html` lists itself; a larger register's index gives each department's figures
+    /// and links to its page under `lists/` (``listPages()``).
+    public let listLimit: Int
     private var contexts: [String: CommitmentContext] = [:]
 
-    /// A report of `data`.
-    public init(_ data: ReportData) { self.data = data }
+    /// The default ``listLimit``: an index of 2,000 commitments is about 3 MB.
+    public static let defaultListLimit = 2_000
 
-    /// How many pages ``render(_:transcript:progress:emit:)`` makes: one per debate and commitment, the index and the feed.
-    public var pageCount: Int { 2 + data.snapshot.debates.count + data.snapshot.commitments.count }
+    /// The folders of pages a report writes, in which a page it did not write is stale.
+    public static let pageFolders = ["debates", "commitments", "lists"]
+
+    /// A report of `data`, whose index lists at most `listLimit` commitments itself.
+    public init(_ data: ReportData, listLimit: Int = HTMLReport.defaultListLimit) {
+        self.data = data
+        self.listLimit = listLimit
+    }
+
+    private var index: IndexPage { IndexPage(data: data, listLimit: listLimit) }
+
+    /// How many pages ``render(_:transcript:progress:emit:)`` makes: one per debate and commitment, the pages
+    /// under `lists/` when the index summarises, the index and the feed.
+    public var pageCount: Int {
+        2 + data.snapshot.debates.count + data.snapshot.commitments.count + index.listPageCount
+    }
 
     /// The page of `debate`: its transcript with what the register found in it marked, or, without one, what
     /// the register holds and why the transcript is not shown.
@@ -47,24 +64,32 @@ public struct HTMLReport {
         }
     }
 
+    /// The pages under `lists/` that a summary index links to (each department's commitments, every debate);
+    /// none when `index.html` lists everything itself.
+    public func listPages() -> [(path: String, contents: String)] { index.listPages() }
+
     /// `index.html`.
-    public func indexPage() -> (path: String, contents: String) { ("index.html", IndexPage(data: data).render()) }
+    public func indexPage() -> (path: String, contents: String) { ("index.html", index.render()) }
 
     /// `overdue.xml`.
     public func feed() -> (path: String, contents: String) { (OverdueFeed.fileName, OverdueFeed.render(data)) }
 
-    /// Makes every page in a stable order: debates, then commitments, then `index.html` and `overdue.xml`.
+    /// Makes every page in a stable order: debates, commitments, the pages under `lists/`, then `index.html` and
+    /// `overdue.xml`.
+    ///
     /// - Parameters:
     ///   - data: the report's register data and date.
+    ///   - listLimit: the most commitments `index.html` lists itself (``listLimit``).
     ///   - transcript: the transcript of each debate, or why there is none.
     ///   - progress: called after each page with the number made and the total.
     ///   - emit: receives each page's path (relative to the output folder) and contents.
     /// - Throws: whatever `transcript` or `emit` throws; the pages emitted before it stay emitted.
     public static func render(
-        _ data: ReportData, transcript: (DebateRecord) throws -> (Debate?, unavailable: String?),
+        _ data: ReportData, listLimit: Int = HTMLReport.defaultListLimit,
+        transcript: (DebateRecord) throws -> (Debate?, unavailable: String?),
         progress: (Int, Int) -> Void = { _, _ in }, emit: (String, String) throws -> Void
     ) throws {
-        var report = HTMLReport(data)
+        var report = HTMLReport(data, listLimit: listLimit)
         let total = report.pageCount
         var made = 0
         func step() {
@@ -81,7 +106,7 @@ public struct HTMLReport {
             try emit(path, contents)
             step()
         }
-        for (path, contents) in [report.indexPage(), report.feed()] {
+        for (path, contents) in report.listPages() + [report.indexPage(), report.feed()] {
             try emit(path, contents)
             step()
         }

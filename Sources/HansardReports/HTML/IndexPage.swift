@@ -9,11 +9,26 @@ struct IndexPage {
     let data: ReportData
     /// Markup placed first in the page's main part (`hansard serve`'s link to its search), already escaped.
     var extra: String? = nil
+    /// The most commitments the page lists itself.
+    ///
+    /// Beyond it, the page gives each department's figures and links
+    /// to the department's own page under `lists/` (``listPages()``): listing 100,000 commitments made an index of
+    /// 148 MB, more than a browser opens.
+    var listLimit = Int.max
+    /// The way from the page being made to the report's folder: "" for `index.html`, "../" under `lists/`.
+    var root = ""
+
+    /// The overdue commitments a summary index lists, longest overdue first.
+    static let summaryOverdueRows = 100
 
     static let noDepartment = "Department not named"
     static let noMinister = SpeakerReference.unnamedMinister
 
+    /// Whether the register has more commitments than the index lists itself.
+    var summarises: Bool { data.counted.count > listLimit }
+
     func render() -> String {
+        if summarises { return summary() }
         let listings = data.counted
         let outstanding = listings.filter { $0.status.isOpen }
         let overdue = outstanding.filter(\.isOverdue)
@@ -127,7 +142,7 @@ struct IndexPage {
                 "<tr class=\"overdue-row\" \(Self.filterAttributes(item))>"
                 + "<td class=\"fit\"><span class=\"badge late\">"
                 + "\(HTML.escape(item.overdueBy ?? HTML.duration(days: item.overdueDays ?? 0)))</span></td>"
-                + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(c.promise))</a>"
+                + "<td><a href=\"\(root)commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(c.promise))</a>"
                 + "<br><span class=\"muted\">\(HTML.escape(Self.shortened(c.quote)))</span></td>"
                 + "<td class=\"hide-narrow\">\(HTML.escape(item.person.displayName))"
                 + "\(c.department.map { "<br><span class=\"muted\">" + HTML.escape($0) + "</span>" } ?? "")</td>"
@@ -176,26 +191,33 @@ struct IndexPage {
         var output =
             "<section class=\"group\" data-group id=\"\(Self.anchor(forDepartment: department))\">\n<h3>\(HTML.escape(department)) "
             + "<span class=\"counts\" data-count>\(countText(items))</span></h3>\n"
-        // One heading per person, however many ways the pages name them; ministers no page names last.
-        let ministers = Dictionary(grouping: items) { $0.person.id }
+        for ordered in byMinister(items) {
+            output +=
+                "<div data-group><h4>\(HTML.escape(ordered[0].person.displayName)) <span class=\"counts\" data-count>"
+                + "\(countText(ordered))</span></h4>\n<ol class=\"items\">\n"
+            for item in ordered { output += commitmentItem(item) }
+            output += "</ol></div>\n"
+        }
+        return output + "</section>\n"
+    }
+
+    /// Outstanding commitments in the order a department lists them: one group per person, however many ways the
+    /// pages name them, ministers no page names last; overdue first within each, then by due date.
+    func byMinister(_ items: [CommitmentListing]) -> [[CommitmentListing]] {
+        Dictionary(grouping: items) { $0.person.id }
             .sorted { a, b in
                 let (aName, bName) = (a.value[0].person.name, b.value[0].person.name)
                 if (aName == nil) != (bName == nil) { return bName == nil }
                 return (aName ?? "", a.key) < (bName ?? "", b.key)
             }
-        for (_, own) in ministers {
-            output +=
-                "<div data-group><h4>\(HTML.escape(own[0].person.displayName)) <span class=\"counts\" data-count>"
-                + "\(countText(own))</span></h4>\n<ol class=\"items\">\n"
-            let ordered = own.sorted { a, b in
-                if a.isOverdue != b.isOverdue { return a.isOverdue }
-                return (a.commitment.dueBy ?? .distantFuture, a.commitment.debateDate ?? .distantPast, a.commitment.id)
-                    < (b.commitment.dueBy ?? .distantFuture, b.commitment.debateDate ?? .distantPast, b.commitment.id)
+            .map { _, own in
+                own.sorted { a, b in
+                    if a.isOverdue != b.isOverdue { return a.isOverdue }
+                    return (
+                        a.commitment.dueBy ?? .distantFuture, a.commitment.debateDate ?? .distantPast, a.commitment.id
+                    ) < (b.commitment.dueBy ?? .distantFuture, b.commitment.debateDate ?? .distantPast, b.commitment.id)
+                }
             }
-            for item in ordered { output += commitmentItem(item) }
-            output += "</ol></div>\n"
-        }
-        return output + "</section>\n"
     }
 
     func commitmentItem(_ item: CommitmentListing) -> String {
@@ -205,7 +227,7 @@ struct IndexPage {
             "<li class=\"commitment\(item.isOverdue ? " overdue" : "")\" id=\"\(HTML.escape(c.id))\" "
             + "\(Self.filterAttributes(item))>\n"
         output +=
-            "<p class=\"promise\"><a href=\"commitments/\(HTML.fileName(c.id)).html\">"
+            "<p class=\"promise\"><a href=\"\(root)commitments/\(HTML.fileName(c.id)).html\">"
             + "\(HTML.escape(c.promise))</a></p>\n"
         output += "<p class=\"quote\">\u{201C}\(HTML.escape(c.quote))\u{201D}</p>\n<p class=\"facts\">"
         output += Self.dueBadge(item)
@@ -214,7 +236,7 @@ struct IndexPage {
         }
         if let debate {
             output +=
-                "<span><a href=\"debates/\(HTML.fileName(debate.id)).html#turn-\(c.turn)\">"
+                "<span><a href=\"\(root)debates/\(HTML.fileName(debate.id)).html#turn-\(c.turn)\">"
                 + "\(HTML.escape(item.citation.title))</a>, \(HTML.escape(item.citation.text))</span>"
         }
         if let link = item.citation.link.flatMap({ HTML.webLink($0) }) {
@@ -265,19 +287,23 @@ struct IndexPage {
         var output =
             "<div class=\"table\"><table><thead><tr><th>Status</th><th>Commitment</th>"
             + "<th class=\"hide-narrow\">Minister</th></tr></thead><tbody>\n"
-        let ordered = resolved.sorted {
-            ($0.commitment.statusDate ?? .distantPast, $0.commitment.id)
-                > ($1.commitment.statusDate ?? .distantPast, $1.commitment.id)
-        }
-        for item in ordered {
+        for item in Self.latestFirst(resolved) {
             let c = item.commitment
             output +=
                 "<tr class=\"resolved-row\" \(Self.filterAttributes(item))><td>\(Self.dueBadge(item))</td>"
-                + "<td><a href=\"commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(c.promise))</a>"
+                + "<td><a href=\"\(root)commitments/\(HTML.fileName(c.id)).html\">\(HTML.escape(c.promise))</a>"
                 + "<br><span class=\"muted\">\(HTML.escape(Self.shortened(c.quote)))</span></td>"
                 + "<td class=\"hide-narrow\">\(HTML.escape(item.person.displayName))</td></tr>\n"
         }
         return output + "</tbody></table></div>\n"
+    }
+
+    /// Resolved commitments, the latest resolved first.
+    static func latestFirst(_ resolved: [CommitmentListing]) -> [CommitmentListing] {
+        resolved.sorted {
+            ($0.commitment.statusDate ?? .distantPast, $0.commitment.id)
+                > ($1.commitment.statusDate ?? .distantPast, $1.commitment.id)
+        }
     }
 
     /// What readers said were not commitments: out of every figure above, listed so that they can be checked.
@@ -291,7 +317,7 @@ struct IndexPage {
             let c = item.commitment
             let reason = data.eventsByCommitment[c.id]?.last(where: { $0.status == .dismissed })?.reason
             output +=
-                "<li><a href=\"commitments/\(HTML.fileName(c.id)).html\">\u{201C}\(HTML.escape(Self.shortened(c.quote)))"
+                "<li><a href=\"\(root)commitments/\(HTML.fileName(c.id)).html\">\u{201C}\(HTML.escape(Self.shortened(c.quote)))"
                 + "\u{201D}</a>" + (reason.map { " — " + HTML.escape($0) } ?? "") + "</li>\n"
         }
         return output + "</ul></details>\n"
@@ -309,10 +335,234 @@ struct IndexPage {
                 "<tr class=\"debate-row\" data-house=\"\(HTML.escape(debate.house?.rawValue ?? ""))\" "
                 + "data-session=\"\(HTML.escape(sessionLabel(of: debate.date) ?? ""))\">"
                 + "<td>\(debate.date?.description ?? "undated")</td>"
-                + "<td><a href=\"debates/\(HTML.fileName(debate.id)).html\">\(HTML.escape(debate.title))</a></td>"
+                + "<td><a href=\"\(root)debates/\(HTML.fileName(debate.id)).html\">\(HTML.escape(debate.title))</a></td>"
                 + "<td class=\"hide-narrow\">\(HTML.escape(HTML.houseName(debate.house?.rawValue)))</td>"
                 + "<td class=\"num\">\(items.count)</td><td class=\"num\">\(items.filter { $0.status.isOpen }.count)</td></tr>\n"
         }
         return output + "</tbody></table></div>\n"
+    }
+}
+
+/// The index of a register too large to list on one page, and the pages it links to.
+extension IndexPage {
+    /// The pages under `lists/` that a summary index links to.
+    ///
+    /// One per department (its outstanding commitments by minister, with the filters; its resolved and dismissed
+    /// ones), more where a department has more than ``listLimit``, and `lists/debates.html`. None when the index
+    /// lists everything itself.
+    func listPages() -> [(path: String, contents: String)] {
+        guard summarises else { return [] }
+        var page = self
+        page.root = "../"
+        var pages: [(path: String, contents: String)] = []
+        let byDepartment = Dictionary(grouping: data.listings) { $0.commitment.department ?? Self.noDepartment }
+        for (department, file) in departmentFiles() {
+            let items = byDepartment[department] ?? []
+            let counted = items.filter { $0.status.counts }
+            // Outstanding in the list's order, then resolved: each page takes the next `listLimit` of them, so
+            // that no page is larger than an index that lists everything.
+            let sequence =
+                byMinister(counted.filter { $0.status.isOpen }).flatMap { $0 }
+                + Self.latestFirst(counted.filter { !$0.status.isOpen })
+            let chunks = stride(from: 0, to: max(sequence.count, 1), by: max(listLimit, 1)).map {
+                Array(sequence[$0..<min($0 + max(listLimit, 1), sequence.count)])
+            }
+            let names = chunks.indices.map { Self.pageName(file, $0) }
+            for (number, chunk) in chunks.enumerated() {
+                pages.append(
+                    (
+                        "lists/\(names[number])",
+                        page.departmentPage(
+                            department, counted: counted, shown: chunk, pages: names, number: number,
+                            dismissed: number == chunks.count - 1 ? items.filter { !$0.status.counts } : [])
+                    ))
+            }
+        }
+        pages.append(("lists/debates.html", page.debatesPage()))
+        return pages
+    }
+
+    /// How many pages ``listPages()`` makes, without making them.
+    var listPageCount: Int {
+        guard summarises else { return 0 }
+        let byDepartment = Dictionary(grouping: data.listings) { $0.commitment.department ?? Self.noDepartment }
+        let step = max(listLimit, 1)
+        return 1
+            + byDepartment.values.reduce(0) { total, items in
+                total + max(1, (items.filter { $0.status.counts }.count + step - 1) / step)
+            }
+    }
+
+    /// The file of a department's page `number` (from 0): `dept-x.html`, then `dept-x-p2.html`, ….
+    private static func pageName(_ file: String, _ number: Int) -> String {
+        number == 0 ? file + ".html" : file + "-p\(number + 1).html"
+    }
+
+    /// Each department's page file name, in the summary's order: its anchor, made unique.
+    private func departmentFiles() -> [(department: String, file: String)] {
+        var taken: Set<String> = []
+        return groupedByDepartment(data.listings).map(\.0).map { department in
+            let base = Self.anchor(forDepartment: department)
+            var name = base
+            var number = 1
+            while !taken.insert(name).inserted {
+                number += 1
+                name = "\(base)-\(number)"
+            }
+            return (department, name)
+        }
+    }
+
+    private var sortedDebates: [DebateRecord] {
+        data.snapshot.debates.sorted {
+            ($0.date ?? .distantPast, $0.title, $0.id) < ($1.date ?? .distantPast, $1.title, $1.id)
+        }
+    }
+
+    private func stats(outstanding: Int, overdue: Int, resolved: Int, debates: Int?) -> String {
+        var output = "<ul class=\"stats\">"
+        output +=
+            "<li><b class=\"stat-outstanding\" data-stat=\".commitment\">\(outstanding)</b><span>outstanding</span></li>"
+        output += "<li class=\"late\"><b data-stat=\".overdue-row\">\(overdue)</b><span>overdue</span></li>"
+        output += "<li><b data-stat=\".resolved-row\">\(resolved)</b><span>resolved</span></li>"
+        if let debates {
+            output += "<li><b class=\"stat-debates\">\(debates)</b><span>debates</span></li>"
+        }
+        return output + "</ul>\n"
+    }
+
+    private var footer: String {
+        "<footer>Made by <code>hansard report</code> from the register; ages and overdue marks are reckoned "
+            + "as of \(data.asOf.description). Debate text is Parliamentary Copyright, reproduced under the Open "
+            + "Parliament Licence v3.0.</footer>\n</main>\n"
+    }
+
+    /// `index.html` of a large register.
+    ///
+    /// The figures, the timeline, the longest overdue, and each department's
+    /// figures with a link to its page. It has no filters: each department's page has them, over its own list.
+    func summary() -> String {
+        let listings = data.counted
+        let outstanding = listings.filter { $0.status.isOpen }
+        let overdue = outstanding.filter(\.isOverdue)
+        let resolved = listings.filter { !$0.status.isOpen }
+        let dismissed = data.listings.filter { !$0.status.counts }
+        let debateCount = data.snapshot.debates.count
+        var body = "<header class=\"top\"><div class=\"wrap\">\n"
+        body += "<p class=\"crumbs\">Hansard · register of government commitments</p>\n"
+        body += "<h1>Government commitments</h1>\n"
+        body +=
+            "<p class=\"lede\">What ministers undertook in \(HTML.count(debateCount, "debate")) of the register, "
+            + "and whether it has been done, as of <strong>\(HTML.escape(HTML.longDate(data.asOf)))</strong>.</p>\n"
+        body += stats(
+            outstanding: outstanding.count, overdue: overdue.count, resolved: resolved.count, debates: debateCount)
+        body += "</div></header>\n<main class=\"wrap\">\n"
+        body += extra ?? ""
+        body +=
+            "<p class=\"muted\">The register holds \(HTML.count(listings.count, "commitment")), more than one page "
+            + "lists well, so each department\u{2019}s are on a page of their own, with the search box and filters.</p>\n"
+        body += timeline()
+        if !overdue.isEmpty {
+            let longest = overdue.sorted {
+                ($0.overdueDays ?? 0, $1.commitment.id) > ($1.overdueDays ?? 0, $0.commitment.id)
+            }.prefix(Self.summaryOverdueRows)
+            body += overdueTable(Array(longest))
+            if overdue.count > longest.count {
+                body +=
+                    "<p class=\"muted\">The \(longest.count) longest overdue of \(overdue.count); each department\u{2019}s "
+                    + "page lists all of its own, overdue first.</p>\n"
+            }
+        }
+        body += "<h2 id=\"outstanding\">Commitments by department</h2>\n"
+        body +=
+            "<div class=\"table\"><table><thead><tr><th>Department</th><th class=\"num\">Outstanding</th>"
+            + "<th class=\"num\">Overdue</th><th class=\"num\">Resolved</th></tr></thead><tbody>\n"
+        let byDepartment = Dictionary(grouping: listings) { $0.commitment.department ?? Self.noDepartment }
+        for (department, file) in departmentFiles() {
+            let items = byDepartment[department] ?? []
+            let open = items.filter { $0.status.isOpen }
+            body +=
+                "<tr id=\"\(Self.anchor(forDepartment: department))\"><td><a href=\"lists/\(Self.pageName(file, 0))\">"
+                + "\(HTML.escape(department))</a></td><td class=\"num\">\(open.count)</td>"
+                + "<td class=\"num\">\(open.filter(\.isOverdue).count)</td>"
+                + "<td class=\"num\">\(items.count - open.count)</td></tr>\n"
+        }
+        body += "</tbody></table></div>\n"
+        if !dismissed.isEmpty {
+            body +=
+                "<p class=\"muted\">\(HTML.count(dismissed.count, "passage")) readers said are not commitments are "
+                + "left out of every figure and listed on their department\u{2019}s page.</p>\n"
+        }
+        body += "<h2 id=\"debates\">Debates</h2>\n"
+        body += "<p><a href=\"lists/debates.html\">All \(HTML.count(debateCount, "debate"))</a>, oldest first.</p>\n"
+        body += footer
+        return HTML.page(title: "Government commitments — hansard report", body: body)
+    }
+
+    /// `lists/<department>.html` and its further pages: the department's outstanding commitments by minister, with
+    /// the filters, then its resolved ones, `shown` of them on this page; the dismissed on the last.
+    private func departmentPage(
+        _ department: String, counted: [CommitmentListing], shown: [CommitmentListing], pages: [String], number: Int,
+        dismissed: [CommitmentListing]
+    ) -> String {
+        let outstanding = shown.filter { $0.status.isOpen }
+        let resolved = shown.filter { !$0.status.isOpen }
+        let allOutstanding = counted.filter { $0.status.isOpen }
+        var body = "<header class=\"top\"><div class=\"wrap\">\n"
+        body +=
+            "<p class=\"crumbs\"><a href=\"../index.html\">All commitments</a> › \(HTML.escape(department))</p>\n"
+        body += "<h1>\(HTML.escape(department))</h1>\n"
+        body +=
+            "<p class=\"lede\">The department\u{2019}s commitments in the register, and whether each has been done, as "
+            + "of <strong>\(HTML.escape(HTML.longDate(data.asOf)))</strong>.</p>\n"
+        body += stats(
+            outstanding: allOutstanding.count, overdue: allOutstanding.filter(\.isOverdue).count,
+            resolved: counted.count - allOutstanding.count, debates: nil)
+        body += filters(outstanding, all: shown)
+        body += "</div></header>\n<main class=\"wrap\">\n"
+        let navigation = pages.count > 1 ? pageLinks(pages, number) : ""
+        body += navigation
+        if !outstanding.isEmpty || number == 0 {
+            body += "<h2 id=\"outstanding\">Outstanding commitments</h2>\n"
+            body +=
+                "<p class=\"muted\">Overdue ones first within each minister, then by due date; commitments with no "
+                + "date given (\u{201C}in due course\u{201D}) follow, oldest first. Ages count from the debate.</p>\n"
+            body +=
+                outstanding.isEmpty ? "<p>No outstanding commitments.</p>\n" : departmentGroup(department, outstanding)
+        }
+        if !resolved.isEmpty || number == pages.count - 1 {
+            body += "<h2 id=\"resolved\">Resolved commitments</h2>\n"
+            body += resolvedList(resolved)
+        }
+        body += dismissedList(dismissed)
+        body += navigation
+        body += footer
+        return HTML.page(
+            title: "\(department) — government commitments — hansard report", body: body,
+            script: ReportStyle.filterScript)
+    }
+
+    /// "Page 2 of 5" with a link to every page of a department.
+    private func pageLinks(_ pages: [String], _ number: Int) -> String {
+        var output = "<nav class=\"pages no-print\" aria-label=\"Pages\"><p>Page \(number + 1) of \(pages.count):"
+        for (index, name) in pages.enumerated() {
+            output +=
+                index == number
+                ? " <strong aria-current=\"page\">\(index + 1)</strong>"
+                : " <a href=\"\(HTML.escape(name))\">\(index + 1)</a>"
+        }
+        return output + "</p></nav>\n"
+    }
+
+    /// `lists/debates.html`: every debate in the register, oldest first.
+    private func debatesPage() -> String {
+        var body = "<header class=\"top\"><div class=\"wrap\">\n"
+        body += "<p class=\"crumbs\"><a href=\"../index.html\">All commitments</a> › Debates</p>\n"
+        body += "<h1>Debates</h1>\n"
+        body += "<p class=\"lede\">\(HTML.count(data.snapshot.debates.count, "debate")) in the register.</p>\n"
+        body += "</div></header>\n<main class=\"wrap\">\n"
+        body += debateTable(sortedDebates)
+        body += footer
+        return HTML.page(title: "Debates — government commitments — hansard report", body: body)
     }
 }
