@@ -99,7 +99,13 @@ public struct DebateRecord: Sendable, Hashable, Codable {
 
     /// The page's file name without its folder: what published reports name, never a machine's path.
     public var sourceName: String {
-        sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath
+        // The bytes after the last "/": splitting the whole path into an array of parts for its last one was a
+        // twentieth of a CSV export's time.
+        if let slash = sourcePath.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            let name = sourcePath[sourcePath.utf8.index(after: slash)...]
+            if !name.isEmpty { return String(name) }
+        }
+        return sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath
     }
 }
 

@@ -106,7 +106,7 @@ public enum CommitmentColumns {
             $0.listing.commitment.departmentSource
         },
         Column(name: "speaker_evidence", meaning: "why the speaker was read as the Government's, separated by ;") {
-            $0.listing.commitment.speakerEvidence?.replacingOccurrences(of: "\n", with: "; ")
+            $0.listing.commitment.speakerEvidence.map { CSVWriting.replacing(0x0A, with: "; ", in: $0) }
         },
         Column(name: "action", meaning: "what kind of thing was undertaken") { $0.listing.commitment.action.rawValue },
         Column(name: "object", meaning: "what will be done") { $0.listing.commitment.object },

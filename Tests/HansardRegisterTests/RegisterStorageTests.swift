@@ -8,6 +8,20 @@ import Testing
 /// Adding debates: once, twice, and as a revised page.
 @Suite("Register storage")
 struct RegisterStorageTests {
+    @Test(
+        "A debate's source is named by its file name, whatever the path",
+        arguments: [
+            ("/home/clerk/pages/lords-2023-03-08.txt", "lords-2023-03-08.txt"),
+            ("lords-2023-03-08.txt", "lords-2023-03-08.txt"),
+            ("/srv/pages/Ménière’s debate.html", "Ménière’s debate.html"), ("/srv/pages/", "pages"), ("/", "/"),
+        ])
+    func sourceName(path: String, name: String) {
+        let debate = DebateRecord(
+            id: "d-1", identity: "i", title: "t", house: nil, date: nil, url: nil, type: nil, sha256: "0",
+            sourcePath: path, revision: 1, addedAt: "2026-12-04T00:00:00Z", updatedAt: "2026-12-04T00:00:00Z")
+        #expect(debate.sourceName == name)
+    }
+
     @Test("A page is stored once; adding it again changes nothing")
     func addTwice() throws {
         let register = try Register.open(at: try temporaryFolder() + "/r.sqlite")

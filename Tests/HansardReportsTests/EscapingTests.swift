@@ -1,4 +1,4 @@
-import HansardReports
+@testable import HansardReports
 import Testing
 
 /// The escaping functions every text output goes through.
@@ -34,5 +34,15 @@ struct EscapingTests {
         #expect(CSVWriting.record(["=SUM(A1:A2)", "plain"]) == "'=SUM(A1:A2),plain\r\n")
         #expect(CSVWriting.record(["=SUM(A1:A2)"], formulaGuard: false) == "=SUM(A1:A2)\r\n")
         #expect(CSVWriting.record(["a \u{1B}[2J b"]) == "a \\x1B[2J b\r\n")
+    }
+
+    @Test("CSV quotes every quote mark, even one a combining accent follows, and keeps the text around it whole")
+    func csvQuotes() {
+        #expect(CSVWriting.record(["say \"yes\", then", "x"]) == "\"say \"\"yes\"\", then\",x\r\n")
+        // U+0301 after the quote makes one Character of the two; the quote still needs doubling for the field to parse.
+        #expect(CSVWriting.record(["a\"\u{301}b,"]) == "\"a\"\"\u{301}b,\"\r\n")
+        #expect(CSVWriting.record(["£1 — “x”\nnext"]) == "\"£1 — “x”\nnext\"\r\n")
+        #expect(CSVWriting.replacing(0x0A, with: "; ", in: "one\ntwo\r\nthree") == "one; two\r; three")
+        #expect(CSVWriting.replacing(0x0A, with: "; ", in: "none") == "none")
     }
 }
