@@ -93,7 +93,7 @@ struct Site: Sendable {
                 }
                 var finder = PageFinder(folders: sources)
                 let (transcript, missing) = finder.transcript(of: debate)
-                var report = HTMLReport(data)
+                let report = HTMLReport(data)
                 return report.debatePage(debate, transcript: transcript, unavailable: missing?.published).contents
             })
     }

@@ -139,12 +139,12 @@ extension Hansard {
         }
 
         /// Writes the HTML report, reading each debate's page (found by its SHA-256) on all cores and handing the
-        /// transcripts to the report in the register's order.
+        /// transcripts to the report in the register's order, each debate's page followed by its commitments'.
         /// - Returns: each debate whose transcript could not be shown, and why (with local paths, for the user).
         private func writeHTML(_ data: ReportData, into folder: inout ReportFolder, progress: ProgressBar) async throws
             -> [(DebateRecord, String)]
         {
-            var report = HTMLReport(data)
+            let report = HTMLReport(data)
             var finder = PageFinder(folders: pages.sources)
             let debates = data.snapshot.debates
             var located: [Int: String] = [:]
@@ -169,7 +169,7 @@ extension Hansard {
             }
             func unavailable(_ debate: DebateRecord, published: String, local: String) {
                 missing.append((debate, local))
-                emit(report.debatePage(debate, transcript: nil, unavailable: published))
+                for page in report.debatePages(debate, transcript: nil, unavailable: published) { emit(page) }
             }
             var next = 0
             // Debates whose page was not found have their page made where they fall in the register's order.
@@ -190,7 +190,7 @@ extension Hansard {
                 let debate = debates[index]
                 switch result {
                 case .success(let page) where page.source.sha256 == debate.sha256:
-                    emit(report.debatePage(debate, transcript: page, unavailable: nil))
+                    for page in report.debatePages(debate, transcript: page, unavailable: nil) { emit(page) }
                 case .success:
                     unavailable(
                         debate,
@@ -205,12 +205,7 @@ extension Hansard {
             }
             emitUnlocated(upTo: debates.count)
             if let failure { throw failure }
-            try report.commitmentPages { path, contents in
-                try folder.update(path, contents)
-                made += 1
-                progress.advance(to: made, label: "pages")
-            }
-            for page in report.listPages() + [report.indexPage(), report.feed()] {
+            for page in report.orphanCommitmentPages() + report.listPages() + [report.indexPage(), report.feed()] {
                 try folder.update(page.path, page.contents)
                 made += 1
                 progress.advance(to: made, label: "pages")

@@ -281,7 +281,7 @@ struct ReportFormatsTests {
             turn.paragraphs = turn.paragraphs.map { _ in "Words the analysis would find nothing in." }
             return turn
         }
-        var report = HTMLReport(fixture.data)
+        let report = HTMLReport(fixture.data)
         let html = report.debatePage(seed, transcript: page, unavailable: nil).contents
         #expect(html.contains("<li><span class=\"commitment\">Commitments</span> \(commitments.count)</li>"))
         #expect(html.contains("<li><span class=\"evasion\">Evasions</span> \(evasions.count)</li>"))

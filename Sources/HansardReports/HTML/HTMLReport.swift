@@ -17,7 +17,6 @@ public struct HTMLReport {
     /// The most commitments `index.html` lists itself; a larger register's index gives each department's figures
     /// and links to its page under `lists/` (``listPages()``).
     public let listLimit: Int
-    private var contexts: [String: CommitmentContext] = [:]
 
     /// The default ``listLimit``: an index of 2,000 commitments is about 3 MB.
     public static let defaultListLimit = 2_000
@@ -46,22 +45,40 @@ public struct HTMLReport {
     ///   - transcript: the debate's page as read again, whose SHA-256 the caller checked against the register's.
     ///   - unavailable: why there is no transcript, in words ("the page … is no longer there").
     /// - Returns: the page's path, relative to the output folder, and its contents.
-    public mutating func debatePage(_ debate: DebateRecord, transcript: Debate?, unavailable: String?) -> (
+    public func debatePage(_ debate: DebateRecord, transcript: Debate?, unavailable: String?) -> (
         path: String, contents: String
     ) {
         let page = DebatePage(data: data, debate: debate, transcript: transcript, missingReason: unavailable)
-        for commitment in data.commitmentsByDebate[debate.id] ?? [] {
-            contexts[commitment.id] = CommitmentContext(commitment, in: transcript, missingReason: unavailable)
-        }
         return ("debates/\(HTML.fileName(debate.id)).html", page.render())
     }
 
-    /// Each commitment's page, in the register's order; after the debate pages, which give them their context.
-    public func commitmentPages(_ emit: (String, String) throws -> Void) rethrows {
-        for commitment in data.snapshot.commitments {
-            let page = CommitmentPage(data: data, commitment: commitment, context: contexts[commitment.id])
-            try emit("commitments/\(HTML.fileName(commitment.id)).html", page.render())
+    /// The page of `debate` (``debatePage(_:transcript:unavailable:)``) and then the page of each of its
+    /// commitments, quoting the transcript, which is not kept: a report of an archive holds one transcript at a
+    /// time, where keeping every commitment's two quoted turns until all debates were read held them all.
+    public func debatePages(_ debate: DebateRecord, transcript: Debate?, unavailable: String?) -> [(
+        path: String, contents: String
+    )] {
+        var pages = [debatePage(debate, transcript: transcript, unavailable: unavailable)]
+        for commitment in data.commitmentsByDebate[debate.id] ?? [] {
+            let context = CommitmentContext(commitment, in: transcript, missingReason: unavailable)
+            pages.append(commitmentPage(commitment, context: context))
         }
+        return pages
+    }
+
+    /// The pages of commitments whose debate the register does not hold, which ``debatePages(_:transcript:unavailable:)``
+    /// never reaches; none in a register hansard made.
+    public func orphanCommitmentPages() -> [(path: String, contents: String)] {
+        data.snapshot.commitments.filter { data.debatesById[$0.debateId] == nil }.map {
+            commitmentPage($0, context: nil)
+        }
+    }
+
+    private func commitmentPage(_ commitment: CommitmentRecord, context: CommitmentContext?) -> (
+        path: String, contents: String
+    ) {
+        let page = CommitmentPage(data: data, commitment: commitment, context: context)
+        return ("commitments/\(HTML.fileName(commitment.id)).html", page.render())
     }
 
     /// The pages under `lists/` that a summary index links to (each department's commitments, every debate);
@@ -74,8 +91,8 @@ public struct HTMLReport {
     /// `overdue.xml`.
     public func feed() -> (path: String, contents: String) { (OverdueFeed.fileName, OverdueFeed.render(data)) }
 
-    /// Makes every page in a stable order: debates, commitments, the pages under `lists/`, then `index.html` and
-    /// `overdue.xml`.
+    /// Makes every page in a stable order: each debate followed by its commitments, the pages under `lists/`, then
+    /// `index.html` and `overdue.xml`.
     ///
     /// - Parameters:
     ///   - data: the report's register data and date.
@@ -89,7 +106,7 @@ public struct HTMLReport {
         transcript: (DebateRecord) throws -> (Debate?, unavailable: String?),
         progress: (Int, Int) -> Void = { _, _ in }, emit: (String, String) throws -> Void
     ) throws {
-        var report = HTMLReport(data, listLimit: listLimit)
+        let report = HTMLReport(data, listLimit: listLimit)
         let total = report.pageCount
         var made = 0
         func step() {
@@ -98,15 +115,14 @@ public struct HTMLReport {
         }
         for debate in data.snapshot.debates {
             let (page, reason) = try transcript(debate)
-            let (path, contents) = report.debatePage(debate, transcript: page, unavailable: reason)
-            try emit(path, contents)
-            step()
+            for (path, contents) in report.debatePages(debate, transcript: page, unavailable: reason) {
+                try emit(path, contents)
+                step()
+            }
         }
-        try report.commitmentPages { path, contents in
-            try emit(path, contents)
-            step()
-        }
-        for (path, contents) in report.listPages() + [report.indexPage(), report.feed()] {
+        for (path, contents) in report.orphanCommitmentPages() + report.listPages() + [
+            report.indexPage(), report.feed(),
+        ] {
             try emit(path, contents)
             step()
         }
