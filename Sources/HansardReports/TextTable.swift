@@ -104,10 +104,12 @@ public struct TextTable: Sendable {
                 let text = parts[position]
                 joined += text
                 if position < visible.count - 1 {
-                    joined += String(repeating: " ", count: widths[index] - Self.displayWidth(text) + gap)
+                    Self.appendSpaces(widths[index] - Self.displayWidth(text) + gap, to: &joined)
                 }
             }
-            while joined.last == " " { joined.removeLast() }
+            // Trailing spaces, counted by byte: a space at the end is one character, never part of another.
+            let trailing = joined.utf8.reversed().prefix { $0 == 0x20 }.count
+            if trailing > 0 { joined.removeLast(trailing) }
             return joined
         }
         func wrapped(_ row: [String]) -> [String] {
@@ -136,37 +138,65 @@ public struct TextTable: Sendable {
     static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
         if displayWidth(text) <= width { return [text] }
+        // ASCII text by byte (one character each): splitting it by Character was a tenth of a long table's time.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return wrap(Array(text.utf8), width: width, space: 0x20, hyphen: 0x2D) {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
+        return wrap(Array(text), width: width, space: " ", hyphen: "-") { String($0) }
+    }
+
+    /// ``wrap(_:width:)`` over the text's characters (or, for ASCII, its bytes), `string` making a line of them.
+    private static func wrap<Unit: Equatable>(
+        _ units: [Unit], width: Int, space: Unit, hyphen: Unit, string: (ArraySlice<Unit>) -> String
+    ) -> [String] {
         var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = String(word)
-            while displayWidth(word) > width {
+        var current: [Unit] = []
+        for piece in units.split(separator: space) {
+            var word = piece
+            while word.count > width {
                 if !current.isEmpty {
-                    lines.append(current)
-                    current = ""
+                    lines.append(string(current[...]))
+                    current = []
                 }
                 // After a hyphen when there is one in reach ("Disconto-" / "Gesellschaft"), else at the width.
                 let head = word.prefix(width)
-                let cut = head.lastIndex(of: "-").map { head.distance(from: head.startIndex, to: $0) + 1 } ?? width
+                let cut = head.lastIndex(of: hyphen).map { head.distance(from: head.startIndex, to: $0) + 1 } ?? width
                 let take = cut > 1 ? cut : width
-                lines.append(String(word.prefix(take)))
-                word = String(word.dropFirst(take))
+                lines.append(string(word.prefix(take)))
+                word = word.dropFirst(take)
             }
             if current.isEmpty {
-                current = word
-            } else if displayWidth(current) + 1 + displayWidth(word) <= width {
-                current += " " + word
+                current = Array(word)
+            } else if current.count + 1 + word.count <= width {
+                current.append(space)
+                current += word
             } else {
-                lines.append(current)
-                current = word
+                lines.append(string(current[...]))
+                current = Array(word)
             }
         }
-        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        if !current.isEmpty || lines.isEmpty { lines.append(string(current[...])) }
         return lines
     }
 
     /// The columns `text` takes on a terminal: one per character (the quotes and names in Hansard are Latin script).
-    static func displayWidth(_ text: String) -> Int { text.count }
+    static func displayWidth(_ text: String) -> Int {
+        // ASCII text has one character per byte; counting characters runs the grapheme rules over every one, and
+        // was a tenth of a long table's time.
+        // (CR LF is one character of two bytes.)
+        text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? text.utf8.count : text.count
+    }
+
+    /// Runs of 0 to 255 spaces, made once.
+    private static let spaceRuns = (0..<256).map { String(repeating: " ", count: $0) }
+
+    /// Appends `count` spaces (none when `count` is not positive).
+    private static func appendSpaces(_ count: Int, to text: inout String) {
+        guard count > 0 else { return }
+        text += count < spaceRuns.count ? spaceRuns[count] : String(repeating: " ", count: count)
+    }
 
     /// Folds line breaks and runs of white space so a cell stays on one line, and writes any other control
     /// character visibly (``ControlCharacters``): a cell from a page or a user never drives the terminal.
