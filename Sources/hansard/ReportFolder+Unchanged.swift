@@ -23,7 +23,9 @@ extension ReportFolder {
     /// added rewrites only the pages that changed (renaming over 100,000 pages took a quarter of such a report's
     /// time), and a web server or rsync sees the rest untouched.
     private static func holds(_ full: String, _ contents: String) -> Bool {
-        let descriptor = open(full, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that a FIFO someone left at the page's path is not waited on (it is not a regular file,
+        // so it is then replaced).
+        let descriptor = open(full, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var status = stat()

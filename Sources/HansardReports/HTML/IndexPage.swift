@@ -419,12 +419,15 @@ extension IndexPage {
         }
     }
 
+    /// The figures at the head of a summary or department page.
+    ///
+    /// Unlike the full index's, the filter script does not count them again from the items shown: a page lists only
+    /// part of what they count.
     private func stats(outstanding: Int, overdue: Int, resolved: Int, debates: Int?) -> String {
         var output = "<ul class=\"stats\">"
-        output +=
-            "<li><b class=\"stat-outstanding\" data-stat=\".commitment\">\(outstanding)</b><span>outstanding</span></li>"
-        output += "<li class=\"late\"><b data-stat=\".overdue-row\">\(overdue)</b><span>overdue</span></li>"
-        output += "<li><b data-stat=\".resolved-row\">\(resolved)</b><span>resolved</span></li>"
+        output += "<li><b class=\"stat-outstanding\">\(outstanding)</b><span>outstanding</span></li>"
+        output += "<li class=\"late\"><b>\(overdue)</b><span>overdue</span></li>"
+        output += "<li><b>\(resolved)</b><span>resolved</span></li>"
         if let debates {
             output += "<li><b class=\"stat-debates\">\(debates)</b><span>debates</span></li>"
         }
