@@ -18,9 +18,11 @@ public struct ReportData: Sendable {
     /// Every commitment made by `asOf`, with its status, age and lateness then; oldest due first.
     public let listings: [CommitmentListing]
 
-    let debatesById: [String: DebateRecord]
-    let listingsById: [String: CommitmentListing]
-    let commitmentsByDebate: [String: [CommitmentRecord]]
+    // The debates, listings and commitments are found by position, not copied: at a million commitments a copy of
+    // every record in each of these lookups was gigabytes.
+    let debatesById: Positions<String, DebateRecord>
+    let listingsById: Positions<String, CommitmentListing>
+    let commitmentsByDebate: Groups<String, CommitmentRecord>
     let requestsById: [String: RequestRecord]
     let requestsByDebate: [String: [RequestRecord]]
     let eventsByCommitment: [String: [StatusEventRecord]]
@@ -29,7 +31,7 @@ public struct ReportData: Sendable {
     let linksByCommitment: [String: [FollowUpLinkRecord]]
     /// Links whose later speech is in the debate.
     let linksByLaterDebate: [String: [FollowUpLinkRecord]]
-    let commitmentsById: [String: CommitmentRecord]
+    let commitmentsById: Positions<String, CommitmentRecord>
     let editsByCommitment: [String: [CommitmentEditRecord]]
     let evasionsByDebate: [String: [EvasionRecord]]
     let mentionsByDebate: [String: [MentionRecord]]
@@ -62,10 +64,10 @@ public struct ReportData: Sendable {
         func first<Key: Hashable, Value>(_ pairs: [(Key, Value)]) -> [Key: Value] {
             Dictionary(pairs, uniquingKeysWith: { earlier, _ in earlier })
         }
-        debatesById = first(snapshot.debates.map { ($0.id, $0) })
-        listingsById = first(listings.map { ($0.commitment.id, $0) })
-        commitmentsById = first(snapshot.commitments.map { ($0.id, $0) })
-        commitmentsByDebate = Dictionary(grouping: snapshot.commitments, by: \.debateId)
+        debatesById = Positions(snapshot.debates, by: \.id)
+        listingsById = Positions(listings, by: \.commitment.id)
+        commitmentsById = Positions(snapshot.commitments, by: \.id)
+        commitmentsByDebate = Groups(snapshot.commitments, by: \.debateId)
         requestsById = first(snapshot.requests.map { ($0.id, $0) })
         requestsByDebate = Dictionary(grouping: snapshot.requests, by: \.debateId)
         eventsByCommitment = Dictionary(grouping: snapshot.statusEvents, by: \.commitmentId)
@@ -97,4 +99,39 @@ public struct ReportData: Sendable {
 /// The parliamentary session a sitting date falls in, as a label ("2022-23"), or nil.
 func sessionLabel(of date: SittingDate?) -> String? {
     date.flatMap { ParliamentarySessions.containing($0)?.label }
+}
+
+/// The elements of an array found by a key, the first with each key: the lookup keeps positions into the array
+/// (which it shares, not copies), so it costs a word an element where a dictionary of copies cost the element.
+struct Positions<Key: Hashable, Element>: Sendable where Key: Sendable, Element: Sendable {
+    private let elements: [Element]
+    private let positions: [Key: Int]
+
+    init(_ elements: [Element], by key: (Element) -> Key) {
+        self.elements = elements
+        var positions: [Key: Int] = [:]
+        positions.reserveCapacity(elements.count)
+        for (position, element) in elements.enumerated() where positions[key(element)] == nil {
+            positions[key(element)] = position
+        }
+        self.positions = positions
+    }
+
+    subscript(key: Key) -> Element? { positions[key].map { elements[$0] } }
+}
+
+/// The elements of an array grouped by a key, in the array's order, as positions into it (see ``Positions``).
+struct Groups<Key: Hashable, Element>: Sendable where Key: Sendable, Element: Sendable {
+    private let elements: [Element]
+    private let positions: [Key: [Int]]
+
+    init(_ elements: [Element], by key: (Element) -> Key) {
+        self.elements = elements
+        var positions: [Key: [Int]] = [:]
+        for (position, element) in elements.enumerated() { positions[key(element), default: []].append(position) }
+        self.positions = positions
+    }
+
+    /// The elements with `key`, in the array's order; nil when there are none.
+    subscript(key: Key) -> [Element]? { positions[key].map { $0.map { elements[$0] } } }
 }
