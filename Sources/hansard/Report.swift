@@ -133,10 +133,23 @@ extension Hansard {
                         + ": \(entries.joined(separator: ", ")) (\(data.snapshot.debates.count) debates, "
                         + "\(data.counted.count) commitments, \(outstanding) outstanding, as of \(data.asOf))\n")
             }
-            for (debate, reason) in missing.sorted(by: { $0.0.id < $1.0.id }) {
+            // Each missing page is named up to a screenful; past it, a register whose pages moved would print a
+            // line per debate (44,190 at a million commitments), so the rest are counted.
+            let sorted = missing.sorted(by: { $0.0.id < $1.0.id })
+            let named = sorted.count > Self.missingNamed ? Self.missingNamed - 1 : sorted.count
+            for (debate, reason) in sorted.prefix(named) {
                 Terminal.report("debate \(debate.id) (\(debate.title)): transcript not shown: \(reason)")
             }
+            if sorted.count > named {
+                Terminal.report(
+                    "\(sorted.count - named) more debates' transcripts not shown, for the same kinds of reason "
+                        + "(their pages moved, changed or unreadable); give the folders they are in now with --sources DIR"
+                )
+            }
         }
+
+        /// The most missing transcripts reported one by one.
+        static let missingNamed = 20
 
         /// Writes the HTML report, reading each debate's page (found by its SHA-256) on all cores and handing the
         /// transcripts to the report in the register's order, each debate's page followed by its commitments'.

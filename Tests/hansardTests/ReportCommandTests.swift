@@ -45,6 +45,38 @@ struct ReportCommandTests {
         #expect(again.standardError.hasPrefix("wrote 0 files (\(written) more unchanged): "), "\(again.standardError)")
     }
 
+    @Test("Past twenty pages not found, the rest are counted in one line, not named one by one")
+    func manyMissingPages() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hansard-report-missing-\(UUID().uuidString)"
+        ).path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pages = folder + "/pages"
+        try FileManager.default.createDirectory(atPath: pages, withIntermediateDirectories: true)
+        let seed = try String(
+            contentsOfFile: CorpusFile.path("text-saves/lords-2023-03-08-whatsapp-ministerial-communications.txt"),
+            encoding: .utf8)
+        // 25 distinct pages (a different title each), added and then moved away.
+        for number in 1...25 {
+            let page = seed.replacingOccurrences(
+                of: "\nWhatsApp: Ministerial Communications\n",
+                with: "\nWhatsApp: Ministerial Communications \(number)\n")
+            try page.write(toFile: pages + "/copy-\(number).txt", atomically: true, encoding: .utf8)
+        }
+        let register = folder + "/r.sqlite"
+        let added = try HansardCommand.run(["register", "add", "--register", register, pages])
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect((added.standardOutput + added.standardError).contains("25 debates added"), "\(added.standardError)")
+        try FileManager.default.moveItem(atPath: pages, toPath: folder + "/moved")
+        let report = try HansardCommand.run(["report", "--register", register, "--out", folder + "/site", "--quiet"])
+        #expect(report.status == 0, "\(report.standardError)")
+        let lines = report.standardError.split(separator: "\n")
+        #expect(lines.filter { $0.contains("transcript not shown") }.count == 19, "\(report.standardError)")
+        #expect(
+            lines.last?.hasPrefix("hansard: 6 more debates' transcripts not shown") == true, "\(report.standardError)")
+        #expect(lines.count == 20)
+    }
+
     @Test("--out - prints one CSV report on stdout; with HTML it is a usage error (64)")
     func standardOutput() throws {
         let (folder, register) = try Self.registerFromSeed()
