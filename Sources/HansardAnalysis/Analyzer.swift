@@ -50,6 +50,44 @@ final class RunCache {
     var requestVerbs: [String: String] = [:]
     /// Per answering turn, how it reads as an answer.
     var answers: [Int: AnswerReading] = [:]
+
+    /// A sentence, by where it is: its turn, paragraph, and its tokens' place in the paragraph and number.
+    struct SentenceKey: Hashable {
+        var turn: Int
+        var paragraph: Int
+        var start: String.Index?
+        var end: String.Index?
+        var tokens: Int
+
+        init(_ sentence: Sentence) {
+            turn = sentence.turn
+            paragraph = sentence.paragraph
+            start = sentence.tokens.first?.range.lowerBound
+            end = sentence.tokens.last?.range.upperBound
+            tokens = sentence.tokens.count
+        }
+    }
+
+    /// What a relevance test reads of a question: its content words, the names it gives, whether it asks for a number.
+    struct Asked {
+        var content: Set<String>
+        var names: Set<String>
+        var asksNumber: Bool
+    }
+
+    /// What a relevance test reads of an answer: its content words and word forms, whether it gives a number,
+    /// whether it turns on the Opposition.
+    struct Given {
+        var content: Set<String>
+        var norms: Set<String>
+        var givesNumber: Bool
+        var attacks: Bool
+    }
+
+    /// By the question's text.
+    var asked: [[String]: Asked] = [:]
+    /// By the answer's sentences.
+    var given: [[SentenceKey]: Given] = [:]
 }
 
 /// The working state of one analysis.

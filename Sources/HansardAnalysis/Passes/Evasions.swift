@@ -28,35 +28,58 @@ extension AnalysisRun {
     }
 
     /// Compares an answer with the question it follows.
+    ///
+    /// Each side's reading is made once per run (``RunCache``): an answer is compared with every request in the
+    /// turn before it, and twice with each (whole and by its first sentence).
     func relevance(of answer: [Sentence], to question: [String]) -> Relevance {
+        let asked = askedReading(question)
+        let given = givenReading(answer)
+        let overlap =
+            asked.content.isEmpty
+            ? 1 : Double(asked.content.intersection(given.content).count) / Double(asked.content.count)
+        let namesIgnored = asked.names.count >= 1 && asked.names.isDisjoint(with: given.norms)
+        return Relevance(
+            overlap: overlap, namesIgnored: namesIgnored, numberIgnored: asked.asksNumber && !given.givesNumber,
+            attacks: given.attacks)
+    }
+
+    /// What ``relevance(of:to:)`` reads of a question.
+    private func askedReading(_ question: [String]) -> RunCache.Asked {
+        if let known = cache.asked[question] { return known }
         let questionTokens = question.flatMap { Tokenizer.tokens($0) }
-        let answerTokens = answer.flatMap(\.tokens)
-        let asked = contentWords(questionTokens)
-        let given = contentWords(answerTokens)
-        let overlap = asked.isEmpty ? 1 : Double(asked.intersection(given).count) / Double(asked.count)
         // Names: capitalised words not at a sentence start and not formulae ("Minister", "House").
-        func names(_ tokens: [Token]) -> Set<String> {
-            var result: Set<String> = []
-            for (index, token) in tokens.enumerated() where token.isWord && token.capitalised && index > 0 {
-                if tokens[index - 1].kind == .mark && [".", "?", "!", "\"", "“"].contains(tokens[index - 1].norm) {
-                    continue
-                }
-                if lexicon.stopWords.contains(token.norm) || token.norm.count < 3 { continue }
-                result.insert(token.norm)
+        var names: Set<String> = []
+        for (index, token) in questionTokens.enumerated() where token.isWord && token.capitalised && index > 0 {
+            if questionTokens[index - 1].kind == .mark
+                && [".", "?", "!", "\"", "“"].contains(questionTokens[index - 1].norm)
+            {
+                continue
             }
-            return result
+            if lexicon.stopWords.contains(token.norm) || token.norm.count < 3 { continue }
+            names.insert(token.norm)
         }
-        let askedNames = names(questionTokens)
-        let namesIgnored = askedNames.count >= 1 && askedNames.isDisjoint(with: Set(answerTokens.map(\.norm)))
-        let asksNumber = lexicon.numberAsks.occurs(in: questionTokens, questionTokens.indices)
+        let reading = RunCache.Asked(
+            content: contentWords(questionTokens), names: names,
+            asksNumber: lexicon.numberAsks.occurs(in: questionTokens, questionTokens.indices))
+        cache.asked[question] = reading
+        return reading
+    }
+
+    /// What ``relevance(of:to:)`` reads of an answer.
+    private func givenReading(_ answer: [Sentence]) -> RunCache.Given {
+        let key = answer.map(RunCache.SentenceKey.init)
+        if let known = cache.given[key] { return known }
+        let answerTokens = answer.flatMap(\.tokens)
         let givesNumber =
             answerTokens.contains { $0.kind == .number }
             || answerTokens.contains {
                 ["million", "billion", "hundred", "thousand", "per", "half", "quarter", "third"].contains($0.norm)
             }
-        let attacks = lexicon.attacks.occurs(in: answerTokens, answerTokens.indices)
-        return Relevance(
-            overlap: overlap, namesIgnored: namesIgnored, numberIgnored: asksNumber && !givesNumber, attacks: attacks)
+        let reading = RunCache.Given(
+            content: contentWords(answerTokens), norms: Set(answerTokens.map(\.norm)), givesNumber: givesNumber,
+            attacks: lexicon.attacks.occurs(in: answerTokens, answerTokens.indices))
+        cache.given[key] = reading
+        return reading
     }
 
     /// Government answers that do not answer: a deflection said outright, or an answer that does not take up what
