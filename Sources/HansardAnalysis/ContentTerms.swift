@@ -49,7 +49,7 @@ public struct ContentTerms: Sendable, Hashable {
                 }
                 // Content words: nouns, lemmatised, without stop words.
                 guard token.isWord, token.norm.count > 2, !lexicon.stopWords.contains(token.norm),
-                    !lexicon.words("determiner").contains(token.norm), let noun = wordNet.nounLemma(token.norm),
+                    !lexicon.classes.determiner.contains(token.norm), let noun = wordNet.nounLemma(token.norm),
                     !lexicon.stopWords.contains(noun)
                 else { continue }
                 words.insert(noun)

@@ -284,8 +284,43 @@ final class Lexicon: Sendable, WordClasses {
         var due: DueRule
     }
 
+    /// The word classes the passes test on every token, held as sets so that no test looks its class up by name.
+    struct Classes: Sendable {
+        let determiner: Set<String>
+        let intentionNoun: Set<String>
+        let clauseBoundary: Set<String>
+        let bePresent: Set<String>
+        let negation: Set<String>
+        let asideStart: Set<String>
+        let month: Set<String>
+        let modalAbility: Set<String>
+        let intendedParticiple: Set<String>
+        let extraAdverbs: Set<String>
+        let commissiveVerb: Set<String>
+        let commissiveProgressive: Set<String>
+        let commissiveObjectVerb: Set<String>
+
+        init(_ classes: [String: Set<String>]) {
+            determiner = classes["determiner"] ?? []
+            intentionNoun = classes["intentionNoun"] ?? []
+            clauseBoundary = classes["clauseBoundary"] ?? []
+            bePresent = classes["bePresent"] ?? []
+            negation = classes["negation"] ?? []
+            asideStart = classes["asideStart"] ?? []
+            month = classes["month"] ?? []
+            modalAbility = classes["modalAbility"] ?? []
+            intendedParticiple = classes["intendedParticiple"] ?? []
+            extraAdverbs = classes["extraAdverbs"] ?? []
+            commissiveVerb = classes["commissiveVerb"] ?? []
+            commissiveProgressive = classes["commissiveProgressive"] ?? []
+            commissiveObjectVerb = classes["commissiveObjectVerb"] ?? []
+        }
+    }
+
     let path: String
     let wordNet: WordNet
+    /// The classes the passes test most.
+    let classes: Classes
     private let wordClasses: [String: Set<String>]
     private let phraseClasses: [String: PhraseSet]
     private let tables: [String: [String: String]]
@@ -357,6 +392,11 @@ final class Lexicon: Sendable, WordClasses {
     let numberAsks: PhraseSet
 
     let timing: [TimingRule]
+    /// For each word a timing rule can begin with, the rules that can begin there, in ``timing``'s order (those
+    /// that can begin with any word included).
+    private let timingByFirstWord: [String: [Int]]
+    /// The rules that can begin with any word.
+    private let timingAnyFirst: [Int]
     let outcomeModel: LinearModel?
     let commitmentModel: CandidateModel?
 
@@ -397,6 +437,7 @@ final class Lexicon: Sendable, WordClasses {
             }
         }
         wordClasses = words
+        classes = Classes(words)
         phraseClasses = phrases
         self.tables = tables
         func compile(_ source: String) throws(AnalysisError) -> TokenPattern {
@@ -489,6 +530,20 @@ final class Lexicon: Sendable, WordClasses {
             timing.append(TimingRule(pattern: try compile(entry.pattern), timingClass: entry.class, due: entry.due))
         }
         self.timing = timing
+        var byFirstWord: [String: [Int]] = [:]
+        var anyFirst: [Int] = []
+        for (index, rule) in timing.enumerated() {
+            guard let first = rule.pattern.firstWords else {
+                anyFirst.append(index)
+                // A rule open to any word comes, in order, after every rule already listed under each word.
+                for word in byFirstWord.keys { byFirstWord[word]!.append(index) }
+                continue
+            }
+            for word in first where byFirstWord[word] == nil { byFirstWord[word] = anyFirst }
+            for word in first { byFirstWord[word]!.append(index) }
+        }
+        timingByFirstWord = byFirstWord
+        timingAnyFirst = anyFirst
         outcomeModel = file.outcomeModel
         commitmentModel = file.commitmentModel
 
@@ -536,6 +591,10 @@ final class Lexicon: Sendable, WordClasses {
 
     func subpattern(_ name: String) -> TokenPattern? { subpatterns[name] }
 
+    /// The timing rules (indices into ``timing``, in its order) that can match from a token with this form: the
+    /// first-word test of every rule made by one look-up.
+    func timingRules(startingWith norm: String) -> [Int] { timingByFirstWord[norm] ?? timingAnyFirst }
+
     /// Words of the named class (single-word entries).
     func words(_ name: String) -> Set<String> { wordClasses[name] ?? [] }
 
@@ -549,7 +608,7 @@ final class Lexicon: Sendable, WordClasses {
 
     /// An adverb by WordNet or the lexicon's extra list ("also", "now", "of", "course").
     func isAdverb(_ word: String) -> Bool {
-        wordClasses["extraAdverbs"]?.contains(word) == true || wordNet.isAdverb(word)
+        classes.extraAdverbs.contains(word) || wordNet.isAdverb(word)
     }
 
     /// The action a bare verb (or phrasal verb) names when it is a listed act on its own ("publish", "look into").

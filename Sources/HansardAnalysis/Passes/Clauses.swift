@@ -119,7 +119,7 @@ struct ClauseFinder {
             return Found(marker: .modal, subjectEnd: index, next: index + 1, evidence: word)
         case "going":
             guard next == "to", let be = previousWord(before: index, in: tokens),
-                lexicon.words("bePresent").contains(tokens[be].norm), verbFollows(index + 2, tokens)
+                lexicon.classes.bePresent.contains(tokens[be].norm), verbFollows(index + 2, tokens)
             else { return nil }
             return Found(
                 marker: .goingTo, subjectEnd: be, next: index + 2, kindHint: .undertaking, evidence: "going to")
@@ -137,7 +137,7 @@ struct ClauseFinder {
         default:
             break
         }
-        let bePresent = lexicon.words("bePresent")
+        let bePresent = lexicon.classes.bePresent
         if bePresent.contains(word) {
             let cursor = skipAdverbs(from: index + 1, in: tokens)
             guard cursor < tokens.count else { return nil }
@@ -154,7 +154,7 @@ struct ClauseFinder {
                     marker: .beTo, subjectEnd: index, next: cursor + 1, kindHint: .intention, evidence: "is to")
             }
             // "we are planning to", "I am hoping to", "we are committed to"
-            if lexicon.words("commissiveProgressive").contains(tokens[cursor].norm), tokens[cursor].norm != "going",
+            if lexicon.classes.commissiveProgressive.contains(tokens[cursor].norm), tokens[cursor].norm != "going",
                 cursor + 1 < tokens.count, tokens[cursor + 1].norm == "to", verbFollows(cursor + 2, tokens)
             {
                 let lemma = words.verbLemma(tokens[cursor].norm) ?? tokens[cursor].norm
@@ -181,7 +181,7 @@ struct ClauseFinder {
                     evidence: "\(word) \(tokens[cursor..<cursor + length].map(\.norm).joined(separator: " "))")
             }
             // "it is intended to", "it is proposed that"
-            if lexicon.words("intendedParticiple").contains(tokens[cursor].norm), index > 0,
+            if lexicon.classes.intendedParticiple.contains(tokens[cursor].norm), index > 0,
                 tokens[index - 1].norm == "it", cursor + 1 < tokens.count, tokens[cursor + 1].norm == "to"
             {
                 return Found(
@@ -204,7 +204,7 @@ struct ClauseFinder {
         }
         // "we intend to", "the Government propose to", "I undertake to"
         if tokens[index].isWord, next == "to", let lemma = words.verbLemma(word),
-            lexicon.words("commissiveVerb").contains(lemma), Self.presentForm(word, lemma: lemma),
+            lexicon.classes.commissiveVerb.contains(lemma), Self.presentForm(word, lemma: lemma),
             verbFollows(index + 2, tokens), !afterModal(index, tokens)
         {
             let kind = lexicon.table("commissiveKinds")[lemma].flatMap(Commitment.Kind.init(rawValue:))
@@ -230,7 +230,7 @@ struct ClauseFinder {
                 evidence: "have \(word) to")
         }
         // "our intention to make changes", "the Government's plan to …" named anywhere in the sentence.
-        if lexicon.words("intentionNoun").contains(word), index > 0,
+        if lexicon.classes.intentionNoun.contains(word), index > 0,
             ["our", "my", "government's"].contains(tokens[index - 1].norm),
             next == "to", verbFollows(index + 2, tokens), !(index >= 2 && tokens[index - 2].norm == "is")
         {
@@ -241,7 +241,7 @@ struct ClauseFinder {
         }
         // "We expect the review to be finalised", "I intend the regulations to come into force": verb, thing, to-verb.
         if tokens[index].isWord, let lemma = words.verbLemma(word),
-            lexicon.words("commissiveObjectVerb").contains(lemma),
+            lexicon.classes.commissiveObjectVerb.contains(lemma),
             Self.presentForm(word, lemma: lemma), next != "to", previousIsFirstPerson(index, tokens)
         {
             var cursor = index + 1
@@ -282,7 +282,7 @@ struct ClauseFinder {
                 marker: .letMe, subjectEnd: index, next: index + 2, kindHint: .undertaking, evidence: "let \(next)")
         }
         // "Perhaps I can write to the noble Lord", "I can write to him", "I could arrange for him to meet officials"
-        if lexicon.words("modalAbility").contains(word), index > 0, tokens[index - 1].norm == "i" {
+        if lexicon.classes.modalAbility.contains(word), index > 0, tokens[index - 1].norm == "i" {
             let opener =
                 tokens[..<index].contains { $0.norm == "perhaps" }
                 || tokens[(index + 1)...].contains {
@@ -301,7 +301,7 @@ struct ClauseFinder {
             }
         }
         // "our intention is to", "the aim is to" (the copula case is handled above); "it is our intention to"
-        if lexicon.words("intentionNoun").contains(word), index >= 2, tokens[index - 1].isWord,
+        if lexicon.classes.intentionNoun.contains(word), index >= 2, tokens[index - 1].isWord,
             ["our", "my", "the", "government's"].contains(tokens[index - 1].norm),
             tokens[index - 2].norm == "is" || tokens[index - 2].norm == "'s", index >= 3,
             tokens[index - 3].norm == "it",
@@ -374,7 +374,7 @@ struct ClauseFinder {
     private func previousWord(before index: Int, in tokens: [Token]) -> Int? {
         var cursor = index - 1
         while cursor >= 0, tokens[cursor].isWord, words.isAdverb(tokens[cursor].norm),
-            !lexicon.words("bePresent").contains(tokens[cursor].norm)
+            !lexicon.classes.bePresent.contains(tokens[cursor].norm)
         {
             cursor -= 1
         }
@@ -398,7 +398,7 @@ struct ClauseFinder {
     private func skipDeterminer(_ index: Int, _ tokens: [Token]) -> Int {
         var cursor = index
         while cursor < tokens.count,
-            lexicon.words("determiner").contains(tokens[cursor].norm) || tokens[cursor].norm == "government's"
+            lexicon.classes.determiner.contains(tokens[cursor].norm) || tokens[cursor].norm == "government's"
                 || tokens[cursor].norm == "'s"
         {
             cursor += 1
@@ -410,7 +410,7 @@ struct ClauseFinder {
     private func intentionNounSubject(before be: Int, in tokens: [Token]) -> Range<Int>? {
         guard be >= 2 else { return nil }
         let noun = be - 1
-        guard lexicon.words("intentionNoun").contains(tokens[noun].norm) else { return nil }
+        guard lexicon.classes.intentionNoun.contains(tokens[noun].norm) else { return nil }
         let owner = tokens[noun - 1].norm
         let owners: Set<String> = [
             "our", "my", "the", "government's", "'s", "department's", "first", "next", "main", "clear", "firm",
@@ -419,7 +419,7 @@ struct ClauseFinder {
         guard owners.contains(owner) else { return nil }
         // "what is important is to": not a noun of intention, so `owner` guards; "our aim" and "the aim" qualify.
         var start = noun - 1
-        while start > 0, !tokens[start - 1].isWord || !lexicon.words("clauseBoundary").contains(tokens[start - 1].norm),
+        while start > 0, !tokens[start - 1].isWord || !lexicon.classes.clauseBoundary.contains(tokens[start - 1].norm),
             tokens[start - 1].kind != .mark, noun - start < 6
         {
             start -= 1
@@ -447,7 +447,7 @@ struct ClauseFinder {
                     open -= 1
                 }
                 if open >= 0, open > cursor - 10, open + 1 < cursor,
-                    lexicon.words("asideStart").contains(tokens[open + 1].norm)
+                    lexicon.classes.asideStart.contains(tokens[open + 1].norm)
                 {
                     cursor = open - 1
                     continue
@@ -478,7 +478,7 @@ struct ClauseFinder {
                 if ["'", "£", "$", "%", "€", "-"].contains(previous.norm) { start -= 1; continue }
                 break
             }
-            if lexicon.words("clauseBoundary").contains(previous.norm),
+            if lexicon.classes.clauseBoundary.contains(previous.norm),
                 previous.norm != "and" || !coordinatesSubject(start - 1, tokens),
                 !(previous.norm == "and" && ["learned", "gallant"].contains(tokens[start].norm))
             {
@@ -644,7 +644,7 @@ struct ClauseFinder {
         var cursor = index
         while cursor < tokens.count {
             let token = tokens[cursor]
-            if token.isWord, words.isAdverb(token.norm), !lexicon.words("negation").contains(token.norm),
+            if token.isWord, words.isAdverb(token.norm), !lexicon.classes.negation.contains(token.norm),
                 !isVerbNotAdverb(cursor, tokens)
             {
                 cursor += 1
@@ -660,7 +660,7 @@ struct ClauseFinder {
                     close += 1
                 }
                 if close < tokens.count, close < cursor + 12, tokens[close].norm == closer, close > cursor + 1,
-                    lexicon.words("asideStart").contains(tokens[cursor + 1].norm)
+                    lexicon.classes.asideStart.contains(tokens[cursor + 1].norm)
                         || words.isAdverb(tokens[cursor + 1].norm)
                 {
                     cursor = close + 1
@@ -710,7 +710,7 @@ struct ClauseFinder {
             cursor = skipAdverbs(from: cursor, in: tokens)
             guard cursor < tokens.count else { break }
             let word = tokens[cursor].norm
-            if lexicon.words("negation").contains(word) {
+            if lexicon.classes.negation.contains(word) {
                 if let length = lexicon.negationExceptions.match(at: cursor, in: tokens) {
                     // "not hesitate to", "not only … but": the promise stands.
                     cursor +=
@@ -1088,9 +1088,9 @@ struct ClauseFinder {
     }
 
     private func timingStart(at index: Int, in tokens: [Token]) -> Bool {
-        for rule in lexicon.timing {
-            if let first = rule.pattern.firstWords, !first.contains(tokens[index].norm) { continue }
-            if rule.pattern.firstMatch(in: tokens, from: index, at: true, classes: lexicon) != nil { return true }
+        for rule in lexicon.timingRules(startingWith: tokens[index].norm)
+        where lexicon.timing[rule].pattern.firstMatch(in: tokens, from: index, at: true, classes: lexicon) != nil {
+            return true
         }
         return false
     }
@@ -1174,7 +1174,7 @@ struct ClauseFinder {
         while cursor < min(tokens.count, index + 8), tokens[cursor].isWord {
             let word = tokens[cursor].norm
             if lexicon.governmentActNouns.contains(word) && !lexicon.predictionNouns.contains(word) { return true }
-            if !lexicon.words("determiner").contains(word), let lemma = words.nounLemma(word),
+            if !lexicon.classes.determiner.contains(word), let lemma = words.nounLemma(word),
                 let first = words.nounKinds(lemma)?.first, lexicon.eventNounKinds.contains(first),
                 !lexicon.predictionNouns.contains(word),
                 words.verbLemma(word) == nil || word.hasSuffix("ion") || word.hasSuffix("ment")
@@ -1352,7 +1352,7 @@ struct ClauseFinder {
             {
                 break
             }
-            if tokens[index].isWord, !lexicon.words("determiner").contains(word) { head = word }
+            if tokens[index].isWord, !lexicon.classes.determiner.contains(word) { head = word }
         }
         return head
     }

@@ -127,7 +127,7 @@ extension AnalysisRun {
 
     /// An adverb that is never part of a noun phrase: the lexicon's list and "-ly" words ("new" is not one).
     private func isPlainAdverb(_ word: String) -> Bool {
-        lexicon.words("extraAdverbs").contains(word)
+        lexicon.classes.extraAdverbs.contains(word)
             && !["all", "both", "each", "well", "as", "of", "course"].contains(word)
             || word.hasSuffix("ly") && lexicon.wordNet.isAdverb(word)
     }
@@ -152,9 +152,9 @@ extension AnalysisRun {
     }
 
     private func timingLength(at index: Int, in tokens: [Token]) -> Int? {
-        for rule in lexicon.timing {
-            if let first = rule.pattern.firstWords, !first.contains(tokens[index].norm) { continue }
-            if let match = rule.pattern.firstMatch(in: tokens, from: index, at: true, classes: lexicon) {
+        for rule in lexicon.timingRules(startingWith: tokens[index].norm) {
+            if let match = lexicon.timing[rule].pattern.firstMatch(in: tokens, from: index, at: true, classes: lexicon)
+            {
                 return match.range.count
             }
         }
@@ -174,8 +174,8 @@ extension AnalysisRun {
         if opening < span.lowerBound { span = opening..<span.upperBound }
         var best: (CommitmentTiming, Int)? = nil
         for index in span {
-            for rule in lexicon.timing {
-                if let first = rule.pattern.firstWords, !first.contains(tokens[index].norm) { continue }
+            for ruleIndex in lexicon.timingRules(startingWith: tokens[index].norm) {
+                let rule = lexicon.timing[ruleIndex]
                 guard let match = rule.pattern.firstMatch(in: tokens, from: index, at: true, classes: lexicon),
                     match.range.upperBound <= span.upperBound
                 else { continue }
@@ -223,7 +223,7 @@ extension AnalysisRun {
             if prepositions.contains(token.norm) {
                 if head != nil { break } else { continue }
             }
-            if lexicon.stopWords.contains(token.norm) || lexicon.words("determiner").contains(token.norm) { continue }
+            if lexicon.stopWords.contains(token.norm) || lexicon.classes.determiner.contains(token.norm) { continue }
             head = words.nounLemma(token.norm) ?? token.norm
         }
         return head ?? action.rawValue

@@ -195,7 +195,7 @@ extension AnalysisRun {
         for index in tokens.indices where ["should", "must", "ought", "need"].contains(tokens[index].norm) {
             guard index > 0 else { continue }
             var start = index - 1
-            while start > 0, tokens[start - 1].isWord, !lexicon.words("clauseBoundary").contains(tokens[start - 1].norm)
+            while start > 0, tokens[start - 1].isWord, !lexicon.classes.clauseBoundary.contains(tokens[start - 1].norm)
             {
                 start -= 1
                 if index - start > 6 { break }
@@ -503,7 +503,7 @@ extension AnalysisRun {
         let answerWords = answer.flatMap(\.tokens)
         let givesDate =
             answerWords.contains {
-                lexicon.words("month").contains($0.norm) || $0.kind == .number && $0.norm.count == 4
+                lexicon.classes.month.contains($0.norm) || $0.kind == .number && $0.norm.count == 4
             }
             || answerWords.contains {
                 ["week", "month", "year", "spring", "summer", "autumn", "shortly", "soon", "recess"].contains($0.norm)
