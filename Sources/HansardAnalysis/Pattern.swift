@@ -117,18 +117,60 @@ struct LowercasedBytes {
     let bytes: [UInt8]
 
     init(_ text: String) {
-        bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        // One contiguous copy of the UTF-8, lower-cased in place: mapping the view byte by byte cost more.
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] &- 0x41 < 26 { buffer[index] |= 0x20 }
+        }
+        self.bytes = bytes
     }
 
     /// Whether `needle` (lower-case ASCII) occurs in the text.
     func contains(_ needle: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { firstByteOffset(of: $0, in: hay) != nil }
-        }
+        bytes.withUnsafeBytes { hay in Self.occurs(needle, in: hay) }
     }
 
     /// Whether any of `needles` occurs in the text.
-    func containsAny(_ needles: [[UInt8]]) -> Bool { needles.contains { contains($0) } }
+    func containsAny(_ needles: [[UInt8]]) -> Bool {
+        bytes.withUnsafeBytes { hay in
+            for needle in needles where Self.occurs(needle, in: hay) { return true }
+            return false
+        }
+    }
+
+    /// Looks for the needle's rarest byte in English text with `memchr`, then compares the whole needle there: a
+    /// `memchr` on its first letter ("t", "s", "a") stopped at nearly every word.
+    private static func occurs(_ needle: [UInt8], in hay: UnsafeRawBufferPointer) -> Bool {
+        if needle.isEmpty { return true }
+        guard hay.count >= needle.count, let base = hay.baseAddress else { return false }
+        return needle.withUnsafeBytes { wanted in
+            var pick = 0
+            var best = commonness[Int(wanted[0])]
+            for index in 1..<wanted.count where commonness[Int(wanted[index])] < best {
+                best = commonness[Int(wanted[index])]
+                pick = index
+            }
+            let byte = Int32(wanted[pick])
+            var start = pick
+            let last = hay.count - wanted.count + pick
+            while start <= last {
+                guard let found = memchr(base + start, byte, last - start + 1) else { return false }
+                let offset = base.distance(to: UnsafeRawPointer(found))
+                if memcmp(base + offset - pick, wanted.baseAddress!, wanted.count) == 0 { return true }
+                start = offset + 1
+            }
+            return false
+        }
+    }
+
+    /// How common each byte is in lower-cased English text, in rank order (letters by their usual frequency, the
+    /// space most common of all, other bytes rare); only the order matters.
+    private static let commonness: [UInt8] = {
+        var table = [UInt8](repeating: 1, count: 256)
+        for (rank, letter) in "zqxjkvbpygfwmucldrhsnioate".utf8.enumerated() { table[Int(letter)] = UInt8(2 + rank) }
+        table[Int(UInt8(ascii: " "))] = 255
+        return table
+    }()
 }
 
 /// Runs of plain ASCII characters (three or more) one of which every match of a pattern contains, read from the
