@@ -113,41 +113,79 @@ struct PatternList: Sendable, RandomAccessCollection {
 }
 
 /// A text's UTF-8 bytes with ASCII letters lower-cased, for the cheap test that comes before a regular expression.
+///
+/// It also records which pairs of adjacent bytes the text has (folded to six bits each, so a few pairs share a
+/// bit): a needle one of whose pairs is missing is not in the text, which rules out nearly every needle a
+/// sentence lacks without searching it.
 struct LowercasedBytes {
     let bytes: [UInt8]
+    /// 4,096 bits, one per folded pair. (An array, not an `InlineArray`: the package builds for macOS 14.)
+    private let pairs: [UInt64]
 
     init(_ text: String) {
         // One contiguous copy of the UTF-8, lower-cased in place: mapping the view byte by byte cost more.
         var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] &- 0x41 < 26 { buffer[index] |= 0x20 }
+        var pairs = [UInt64](repeating: 0, count: 64)
+        pairs.withUnsafeMutableBufferPointer { bits in
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                var previous: UInt8 = 0
+                for index in buffer.indices {
+                    var byte = buffer[index]
+                    if byte &- 0x41 < 26 {
+                        byte |= 0x20
+                        buffer[index] = byte
+                    }
+                    if index > 0 {
+                        let pair = Self.pair(previous, byte)
+                        bits[pair >> 6] |= 1 << UInt64(pair & 63)
+                    }
+                    previous = byte
+                }
+            }
         }
         self.bytes = bytes
+        self.pairs = pairs
+    }
+
+    @inline(__always) private static func pair(_ first: UInt8, _ second: UInt8) -> Int {
+        Int(first & 0x3F) << 6 | Int(second & 0x3F)
+    }
+
+    /// Whether every adjacent pair of the needle's bytes is among the text's.
+    private func mayContain(_ needle: UnsafeRawBufferPointer) -> Bool {
+        var index = 1
+        while index < needle.count {
+            let pair = Self.pair(needle[index - 1], needle[index])
+            if pairs[pair >> 6] & (1 << UInt64(pair & 63)) == 0 { return false }
+            index += 1
+        }
+        return true
     }
 
     /// Whether `needle` (lower-case ASCII) occurs in the text.
     func contains(_ needle: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { hay in Self.occurs(needle, in: hay) }
+        bytes.withUnsafeBytes { hay in occurs(needle, in: hay) }
     }
 
     /// Whether any of `needles` occurs in the text.
     func containsAny(_ needles: [[UInt8]]) -> Bool {
         bytes.withUnsafeBytes { hay in
-            for needle in needles where Self.occurs(needle, in: hay) { return true }
+            for needle in needles where occurs(needle, in: hay) { return true }
             return false
         }
     }
 
     /// Looks for the needle's rarest byte in English text with `memchr`, then compares the whole needle there: a
     /// `memchr` on its first letter ("t", "s", "a") stopped at nearly every word.
-    private static func occurs(_ needle: [UInt8], in hay: UnsafeRawBufferPointer) -> Bool {
+    private func occurs(_ needle: [UInt8], in hay: UnsafeRawBufferPointer) -> Bool {
         if needle.isEmpty { return true }
         guard hay.count >= needle.count, let base = hay.baseAddress else { return false }
         return needle.withUnsafeBytes { wanted in
+            guard mayContain(wanted) else { return false }
             var pick = 0
-            var best = commonness[Int(wanted[0])]
-            for index in 1..<wanted.count where commonness[Int(wanted[index])] < best {
-                best = commonness[Int(wanted[index])]
+            var best = Self.commonness[Int(wanted[0])]
+            for index in 1..<wanted.count where Self.commonness[Int(wanted[index])] < best {
+                best = Self.commonness[Int(wanted[index])]
                 pick = index
             }
             let byte = Int32(wanted[pick])

@@ -87,4 +87,39 @@ struct PatternPreTestTests {
         #expect(withRun > 100)
         #expect(matched > 500)
     }
+
+    @Test("a needle is found wherever it is in the lower-cased bytes, and nowhere else")
+    func needleSearch() {
+        let texts = [
+            "The Minister will publish the GUIDANCE shortly.", "minister", "Ministers' “replies”—in full", "", "ab",
+            "Secretary of State for Foreign, Commonwealth and Development Affairs", "ÉCOLE ÉCOLE école",
+        ]
+        // Every run of three to nine bytes of each text, and runs the texts lack, including ones whose byte pairs
+        // all occur in the text but not together ("ministerx", "the minister will publish the guidancf").
+        var needles: Set<[UInt8]> = [Array("ministerx".utf8), Array("the minister will publish the guidancf".utf8)]
+        for text in texts {
+            let bytes = Array(text.lowercased().utf8)
+            for length in 3...9 where bytes.count >= length {
+                for start in 0...(bytes.count - length) { needles.insert(Array(bytes[start..<start + length])) }
+            }
+        }
+        needles.insert(Array("xyz".utf8))
+        needles.insert(Array("nim".utf8))
+        var found = 0
+        for text in texts {
+            let folded = LowercasedBytes(text)
+            let reference = Array(text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+            for needle in needles {
+                let truth =
+                    reference.count >= needle.count
+                    && (0...(reference.count - needle.count)).contains {
+                        reference[$0..<$0 + needle.count].elementsEqual(needle)
+                    }
+                if truth { found += 1 }
+                #expect(folded.contains(needle) == truth, "\(String(decoding: needle, as: UTF8.self)) in \(text)")
+            }
+            #expect(folded.containsAny([Array("xyz".utf8), Array("nim".utf8)]) == false)
+        }
+        #expect(found > 200)
+    }
 }
