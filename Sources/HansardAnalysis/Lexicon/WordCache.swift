@@ -31,6 +31,22 @@ final class WordCache {
         return info
     }
 
+    /// A yes-or-no question a pass asks of many words, its answers kept here per word.
+    enum Question: Int, CaseIterable {
+        /// Whether a commitment marker can be found at the word (``ClauseFinder``).
+        case startsMarker
+    }
+
+    private var answers: [[String: Bool]] = Array(repeating: [:], count: Question.allCases.count)
+
+    /// The answer to `question` for `word`, from `decide` the first time it is asked.
+    func remembered(_ word: String, in question: Question, _ decide: (String) -> Bool) -> Bool {
+        if let known = answers[question.rawValue][word] { return known }
+        let answer = decide(word)
+        answers[question.rawValue][word] = answer
+        return answer
+    }
+
     func verbLemma(_ word: String) -> String? { info(word).verbLemma }
     func isVerb(_ word: String) -> Bool { info(word).verbLemma != nil }
     func nounLemma(_ word: String) -> String? { info(word).nounLemma }

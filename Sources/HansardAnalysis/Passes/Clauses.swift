@@ -108,6 +108,7 @@ struct ClauseFinder {
 
     private func marker(at index: Int, in tokens: [Token]) -> Found? {
         let word = tokens[index].norm
+        guard words.remembered(word, in: .startsMarker, startsMarker) else { return nil }
         let next = index + 1 < tokens.count ? tokens[index + 1].norm : ""
         switch word {
         case "will", "shall":
@@ -312,6 +313,25 @@ struct ClauseFinder {
                 subjectOverride: ((index - 3)..<(index + 1), .government), evidence: "it is our \(word) to")
         }
         return nil
+    }
+
+    /// Words ``marker(at:in:)`` tests by their form, before their class.
+    private static let markerForms: Set<String> = [
+        "will", "shall", "going", "would", "should", "better", "give", "let",
+    ]
+
+    /// Whether `word` is one a marker can be found at: every test of ``marker(at:in:)`` asks for one of these forms
+    /// or classes first, so a word that is none of them is passed over in one look-up (remembered per debate).
+    private func startsMarker(_ word: String) -> Bool {
+        let classes = lexicon.classes
+        if Self.markerForms.contains(word) || classes.bePresent.contains(word)
+            || lexicon.restatedPromiseVerbs.contains(word) || classes.intentionNoun.contains(word)
+            || classes.modalAbility.contains(word)
+        {
+            return true
+        }
+        guard let lemma = words.verbLemma(word) else { return false }
+        return classes.commissiveVerb.contains(lemma) || classes.commissiveObjectVerb.contains(lemma)
     }
 
     /// Whether the phrase names people, whose acts are their own rather than the Government's.

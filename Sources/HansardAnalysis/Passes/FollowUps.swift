@@ -19,10 +19,12 @@ extension AnalysisRun {
         let referring: Set<String> = [
             "mentioned", "referred", "promised", "announced", "described", "outlined", "said", "spoke", "talked",
         ]
-        let commitmentQuotes = Set(commitments.map { "\($0.turn)|\($0.quote)" })
+        // By turn, so that a sentence is hashed only in a turn that has commitments.
+        let commitmentQuotes = Dictionary(grouping: commitments, by: \.turn).mapValues { Set($0.map(\.quote)) }
         var followUps: [FollowUp] = []
         for turn in turns where turn.kind == .speech && !chair.contains(turn.index) {
-            for sentence in sentences(of: turn) where !commitmentQuotes.contains("\(turn.index)|\(sentence.text)") {
+            let quotes = commitmentQuotes[turn.index]
+            for sentence in sentences(of: turn) where quotes?.contains(sentence.text) != true {
                 let tokens = sentence.tokens
                 for (index, token) in tokens.enumerated() where token.isWord {
                     let lemma = words.nounLemma(token.norm) ?? token.norm
