@@ -288,16 +288,17 @@ extension AnalysisRun {
 
     private func isClauseStart(_ index: Int, _ tokens: [Token]) -> Bool {
         var cursor = index - 1
-        while cursor >= 0, tokens[cursor].isWord,
-            [
-                "so", "then", "therefore", "and", "but", "or", "now", "finally", "also", "further", "secondly",
-                "thirdly", "first", "lastly", "perhaps", "if", "please", "moreover",
-            ].contains(tokens[cursor].norm)
-        {
+        while cursor >= 0, tokens[cursor].isWord, Self.clauseOpeners.contains(tokens[cursor].norm) {
             cursor -= 1
         }
         return cursor < 0 || tokens[cursor].kind == .mark
     }
+
+    /// Words that may come between a clause's start and a request form ("So will the Minister …").
+    private static let clauseOpeners: Set<String> = [
+        "so", "then", "therefore", "and", "but", "or", "now", "finally", "also", "further", "secondly", "thirdly",
+        "first", "lastly", "perhaps", "if", "please", "moreover",
+    ]
 
     private func informationAction(_ tokens: [Token]) -> CommitmentAction {
         for index in tokens.indices {
