@@ -4,31 +4,15 @@
 /// the cache turns each later question about the word into one dictionary look-up. One cache serves one analysis
 /// (it is not shared between threads).
 final class WordCache {
-    struct Info {
-        var verbLemma: String?
-        var nounLemma: String?
-        var isAdverb: Bool
-        var verbKinds: [String]?
-        var nounKinds: [String]?
-    }
-
     private let lexicon: Lexicon
-    private var infos: [String: Info] = [:]
+    // One table per question, each answered only when asked: most words are asked one or two of them, and a
+    // reading of every field at once did WordNet look-ups nobody needed.
+    private var verbLemmas: [String: String?] = [:]
+    private var nounLemmas: [String: String?] = [:]
+    private var adverbs: [String: Bool] = [:]
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
-    }
-
-    func info(_ word: String) -> Info {
-        if let info = infos[word] { return info }
-        let wordNet = lexicon.wordNet
-        let verb = wordNet.verbLemma(word)
-        let noun = wordNet.nounLemma(word)
-        let info = Info(
-            verbLemma: verb, nounLemma: noun, isAdverb: lexicon.isAdverb(word),
-            verbKinds: verb.flatMap(wordNet.verbKinds), nounKinds: noun.flatMap(wordNet.nounKinds))
-        infos[word] = info
-        return info
     }
 
     /// A yes-or-no question a pass asks of many words, its answers kept here per word.
@@ -47,12 +31,38 @@ final class WordCache {
         return answer
     }
 
-    func verbLemma(_ word: String) -> String? { info(word).verbLemma }
-    func isVerb(_ word: String) -> Bool { info(word).verbLemma != nil }
-    func nounLemma(_ word: String) -> String? { info(word).nounLemma }
-    func isNoun(_ word: String) -> Bool { info(word).nounLemma != nil }
-    func isAdverb(_ word: String) -> Bool { info(word).isAdverb }
+    func verbLemma(_ word: String) -> String? {
+        if let known = verbLemmas[word] { return known }
+        let lemma = lexicon.wordNet.verbLemma(word)
+        verbLemmas[word] = lemma
+        return lemma
+    }
+
+    func isVerb(_ word: String) -> Bool { verbLemma(word) != nil }
+
+    func nounLemma(_ word: String) -> String? {
+        if let known = nounLemmas[word] { return known }
+        let lemma = lexicon.wordNet.nounLemma(word)
+        nounLemmas[word] = lemma
+        return lemma
+    }
+
+    func isNoun(_ word: String) -> Bool { nounLemma(word) != nil }
+
+    func isAdverb(_ word: String) -> Bool {
+        if let known = adverbs[word] { return known }
+        let adverb = lexicon.isAdverb(word)
+        adverbs[word] = adverb
+        return adverb
+    }
+
     /// The kinds of the verb whose lemma is `lemma` (or whose form is `lemma`).
-    func verbKinds(_ lemma: String) -> [String]? { lexicon.wordNet.verbKinds(lemma) ?? info(lemma).verbKinds }
-    func nounKinds(_ lemma: String) -> [String]? { lexicon.wordNet.nounKinds(lemma) ?? info(lemma).nounKinds }
+    func verbKinds(_ lemma: String) -> [String]? {
+        lexicon.wordNet.verbKinds(lemma) ?? verbLemma(lemma).flatMap(lexicon.wordNet.verbKinds)
+    }
+
+    /// The kinds of the noun whose lemma is `lemma` (or whose form is `lemma`).
+    func nounKinds(_ lemma: String) -> [String]? {
+        lexicon.wordNet.nounKinds(lemma) ?? nounLemma(lemma).flatMap(lexicon.wordNet.nounKinds)
+    }
 }
