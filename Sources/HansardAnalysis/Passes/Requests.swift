@@ -373,13 +373,16 @@ extension AnalysisRun {
         let deflection = lexicon.deflections.lazy.compactMap { pattern in
             answer.first { pattern.matches($0, classes: lexicon) }
         }.first
+        // Each sentence is tested for a decline once: the opening's first decline is the answer's first when
+        // it is in the opening. (Closures, not the methods themselves, so that the run is not copied into them.)
+        let decline = answer.firstIndex { self.isDecline($0) }
         return AnswerReading(
-            openingDecline: opening.first(where: isDecline),
-            openingAcceptance: opening.first(where: isAcceptance),
+            openingDecline: decline.flatMap { $0 < opening.endIndex ? answer[$0] : nil },
+            openingAcceptance: opening.first { self.isAcceptance($0) },
             alreadyDoing: answer.first { sentence in
                 lexicon.alreadyDoing.contains { $0.matches(sentence, classes: lexicon) }
             },
-            decline: answer.first(where: isDecline),
+            decline: decline.map { answer[$0] },
             deflection: deflection)
     }
 
