@@ -3,6 +3,24 @@ import Foundation
 import HansardIngestion
 
 enum TextTools {
+    /// How many runs of characters other than the space `text` has, counting no further than `limit`: its
+    /// `split(separator: " ")` count, without making the pieces (by byte, so a space with a combining mark on
+    /// it, one character to `split`, counts as a space here).
+    static func spaceSeparatedRuns(_ text: String, upTo limit: Int = .max) -> Int {
+        var runs = 0
+        var inRun = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                inRun = false
+            } else if !inRun {
+                inRun = true
+                runs += 1
+                if runs >= limit { return limit }
+            }
+        }
+        return runs
+    }
+
     /// Foundation builds the set anew on every `CharacterSet.alphanumerics`; it is asked per character below.
     private static let alphanumerics = CharacterSet.alphanumerics
 

@@ -37,7 +37,9 @@ public struct PersonName: Sendable, Hashable {
         if let open = text.firstIndex(of: "(") { text = String(text[..<open]) }
         var raw: [Substring] = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
         raw = raw.filter { !$0.isEmpty }
-        var words = raw.map { $0.lowercased().replacingOccurrences(of: ".", with: "") }.filter { !$0.isEmpty }
+        // Full stops dropped scalar by scalar, as `replacingOccurrences(of: ".", with: "")` did, without Foundation.
+        var words = raw.map { String(String.UnicodeScalarView($0.lowercased().unicodeScalars.filter { $0 != "." })) }
+            .filter { !$0.isEmpty }
         if words.first == "the" { words.removeFirst(); raw.removeFirst() }
         guard !words.isEmpty else { return nil }
         if words.contains(where: { ["members", "member", "lords", "peers", "noble"].contains($0) }) && words.count > 1

@@ -370,9 +370,12 @@ extension AnalysisRun {
     private func reading(of answer: [Sentence]) -> AnswerReading {
         let opening = answer.prefix(2)
         // The lexicon lists deflections strongest first: the first pattern any sentence matches names the evasion.
-        let deflection = lexicon.deflections.lazy.compactMap { pattern in
-            answer.first { pattern.matches($0, classes: lexicon) }
-        }.first
+        let lexicon = self.lexicon
+        var deflection: Sentence? = nil
+        for pattern in lexicon.deflections {
+            deflection = answer.first { pattern.matches($0, classes: lexicon) }
+            if deflection != nil { break }
+        }
         // Each sentence is tested for a decline once: the opening's first decline is the answer's first when
         // it is in the opening. (Closures, not the methods themselves, so that the run is not copied into them.)
         let decline = answer.firstIndex { self.isDecline($0) }

@@ -29,24 +29,7 @@ struct SpeakerFinder {
         return "\u{201C}" + (clean.count > limit ? String(clean.prefix(limit - 1)) + "\u{2026}" : clean) + "\u{201D}"
     }
 
-    func words(_ turn: Turn) -> Int { turn.paragraphs.reduce(0) { $0 + Self.spaceSeparatedRuns($1) } }
-
-    /// How many runs of characters other than the space `text` has: its `split(separator: " ")` count, without
-    /// making the pieces (by byte, so a space with a combining mark on it, one character to `split`, counts as a
-    /// space here).
-    static func spaceSeparatedRuns(_ text: String) -> Int {
-        var runs = 0
-        var inRun = false
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: " ") {
-                inRun = false
-            } else if !inRun {
-                inRun = true
-                runs += 1
-            }
-        }
-        return runs
-    }
+    func words(_ turn: Turn) -> Int { turn.paragraphs.reduce(0) { $0 + TextTools.spaceSeparatedRuns($1) } }
 
     func matches(_ patterns: PatternList, _ text: String, _ folded: LowercasedBytes? = nil) -> Bool {
         patterns.anyMatches(text, folded: folded)

@@ -116,8 +116,14 @@ extension AnalysisRun {
     /// For example "Yes. Get something done." or "My Lords—".
     func isInterjection(_ index: Int) -> Bool {
         let turn = turns[index]
-        return !government.contains(index) && !tabled.contains(index)
-            && turn.paragraphs.reduce(0) { $0 + $1.split(separator: " ").count } <= 6
+        guard !government.contains(index) && !tabled.contains(index) else { return false }
+        // At most six words: counting stops at the seventh, not at the end of a long speech.
+        var words = 0
+        for paragraph in turn.paragraphs {
+            words += TextTools.spaceSeparatedRuns(paragraph, upTo: 7 - words)
+            if words > 6 { return false }
+        }
+        return true
     }
 
     /// The next speech that is not the chair's or an interjection, if it is the government's.
