@@ -71,7 +71,7 @@ struct TokenPattern: Sendable {
 
     /// Whether the pattern matches the sentence, trying the matcher only when the sentence has the words it needs.
     func matches(_ sentence: Sentence, classes: any WordClasses) -> Bool {
-        mayMatch(sentence.words) && matches(sentence.tokens, classes: classes)
+        (requiredWords.isEmpty || mayMatch(sentence.words)) && matches(sentence.tokens, classes: classes)
     }
 
     private static func firstWords(of node: Node) -> Set<String>? {

@@ -7,9 +7,11 @@ struct Sentence: Sendable {
     /// The paragraph the sentence is part of: the tokens' ranges index it.
     var source: String
     /// The sentence's tokens.
-    var tokens: [Token]
-    /// The distinct word forms of the sentence, for ruling patterns out without running them.
-    var words: Set<String>
+    let tokens: [Token]
+    /// The distinct word forms of the sentence, for ruling patterns out without running them; made the first
+    /// time a pattern asks, since most sentences of a debate are never tested against one.
+    var words: Set<String> { wordForms.words(of: tokens) }
+    private let wordForms = WordForms()
 
     init(turn: Int, paragraph: Int, text: String, source: String, tokens: [Token]) {
         self.turn = turn
@@ -17,7 +19,6 @@ struct Sentence: Sendable {
         self.text = text
         self.source = source
         self.tokens = tokens
-        words = Set(tokens.lazy.filter(\.isWord).map(\.norm))
     }
 
     /// The sentence ends with a question mark (possibly inside closing quotes or brackets).
@@ -29,6 +30,21 @@ struct Sentence: Sendable {
     func text(of range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
         return String(source[tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound])
+    }
+}
+
+/// A sentence's distinct word forms, made at most once and shared by the sentence's copies (its tokens do not
+/// change).
+///
+/// Unchecked: a sentence is made and read by the one task that analyses its debate, never by two at once.
+final class WordForms: @unchecked Sendable {
+    private var made: Set<String>?
+
+    func words(of tokens: [Token]) -> Set<String> {
+        if let made { return made }
+        let words = Set(tokens.lazy.filter(\.isWord).map(\.norm))
+        made = words
+        return words
     }
 }
 
