@@ -15,46 +15,31 @@ final class WordCache {
         self.lexicon = lexicon
     }
 
-    /// A yes-or-no question a pass asks of many words, its answers kept here per word.
-    enum Question: Int, CaseIterable {
-        /// Whether a commitment marker can be found at the word (``ClauseFinder``).
-        case startsMarker
+    private var markerStarts: [String: Bool] = [:]
+
+    /// The value kept in `table` for `word`, made by `make` the first time.
+    @inline(__always)
+    private static func remember<Value>(_ word: String, in table: inout [String: Value], _ make: () -> Value) -> Value {
+        if let known = table[word] { return known }
+        let value = make()
+        table[word] = value
+        return value
     }
 
-    private var answers: [[String: Bool]] = Array(repeating: [:], count: Question.allCases.count)
-
-    /// The answer to `question` for `word`, from `decide` the first time it is asked.
-    func remembered(_ word: String, in question: Question, _ decide: (String) -> Bool) -> Bool {
-        if let known = answers[question.rawValue][word] { return known }
-        let answer = decide(word)
-        answers[question.rawValue][word] = answer
-        return answer
+    /// Whether a commitment marker can be found at `word` (``ClauseFinder``), from `decide` the first time.
+    func startsMarker(_ word: String, _ decide: (String) -> Bool) -> Bool {
+        Self.remember(word, in: &markerStarts) { decide(word) }
     }
 
     func verbLemma(_ word: String) -> String? {
-        if let known = verbLemmas[word] { return known }
-        let lemma = lexicon.wordNet.verbLemma(word)
-        verbLemmas[word] = lemma
-        return lemma
+        Self.remember(word, in: &verbLemmas) { lexicon.wordNet.verbLemma(word) }
     }
-
     func isVerb(_ word: String) -> Bool { verbLemma(word) != nil }
-
     func nounLemma(_ word: String) -> String? {
-        if let known = nounLemmas[word] { return known }
-        let lemma = lexicon.wordNet.nounLemma(word)
-        nounLemmas[word] = lemma
-        return lemma
+        Self.remember(word, in: &nounLemmas) { lexicon.wordNet.nounLemma(word) }
     }
-
     func isNoun(_ word: String) -> Bool { nounLemma(word) != nil }
-
-    func isAdverb(_ word: String) -> Bool {
-        if let known = adverbs[word] { return known }
-        let adverb = lexicon.isAdverb(word)
-        adverbs[word] = adverb
-        return adverb
-    }
+    func isAdverb(_ word: String) -> Bool { Self.remember(word, in: &adverbs) { lexicon.isAdverb(word) } }
 
     /// The kinds of the verb whose lemma is `lemma` (or whose form is `lemma`).
     func verbKinds(_ lemma: String) -> [String]? {

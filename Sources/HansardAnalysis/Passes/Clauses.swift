@@ -108,7 +108,7 @@ struct ClauseFinder {
 
     private func marker(at index: Int, in tokens: [Token]) -> Found? {
         let word = tokens[index].norm
-        guard words.remembered(word, in: .startsMarker, startsMarker) else { return nil }
+        guard words.startsMarker(word, startsMarker) else { return nil }
         let next = index + 1 < tokens.count ? tokens[index + 1].norm : ""
         switch word {
         case "will", "shall":
