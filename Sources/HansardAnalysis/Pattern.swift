@@ -11,10 +11,14 @@ struct Pattern: @unchecked Sendable {
     /// Runs of letters one of which every match contains (``RequiredLiteral``), lower-cased; nil when the
     /// pattern has none.
     let literals: [[UInt8]]?
+    /// Every such set of runs a match must meet at once (``RequiredLiteral/all(_:)``), the most selective first;
+    /// empty when the pattern has none.
+    let requirements: [[[UInt8]]]
 
     init(_ source: String, rulesPath: String) throws(AnalysisError) {
         self.source = source
         literals = RequiredLiteral.of(source)
+        requirements = RequiredLiteral.all(source)
         do {
             regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
         } catch {
@@ -30,7 +34,7 @@ struct Pattern: @unchecked Sendable {
     }
 
     func firstMatch(in text: String, from start: String.Index? = nil, folded: LowercasedBytes? = nil) -> Match? {
-        if let literals, !(folded ?? LowercasedBytes(text)).containsAny(literals) { return nil }
+        if !requirements.isEmpty, !mayMatch(folded ?? LowercasedBytes(text)) { return nil }
         let nsText = text as NSString
         let location = start.map { NSRange($0..<text.endIndex, in: text).location } ?? 0
         let searchRange = NSRange(location: location, length: nsText.length - location)
@@ -39,7 +43,7 @@ struct Pattern: @unchecked Sendable {
     }
 
     func allMatches(in text: String, folded: LowercasedBytes? = nil) -> [Match] {
-        if let literals, !(folded ?? LowercasedBytes(text)).containsAny(literals) { return [] }
+        if !requirements.isEmpty, !mayMatch(folded ?? LowercasedBytes(text)) { return [] }
         let nsText = text as NSString
         return regex.matches(in: text, options: [], range: NSRange(location: 0, length: nsText.length))
             .compactMap { convert($0, in: text) }
@@ -47,8 +51,13 @@ struct Pattern: @unchecked Sendable {
 
     /// Whether the pattern matches somewhere in `text` (no match object is built).
     func matches(_ text: String, folded: LowercasedBytes? = nil) -> Bool {
-        if let literals, !(folded ?? LowercasedBytes(text)).containsAny(literals) { return false }
+        if !requirements.isEmpty, !mayMatch(folded ?? LowercasedBytes(text)) { return false }
         return expressionMatches(text)
+    }
+
+    /// Whether the text has the letters every match needs (``requirements``): when not, the pattern cannot match.
+    func mayMatch(_ folded: LowercasedBytes) -> Bool {
+        requirements.allSatisfy { folded.containsAny($0) }
     }
 
     /// Whether the regular expression matches, without the required-letters pre-test (for callers that made it).
@@ -105,7 +114,7 @@ struct PatternList: Sendable, RandomAccessCollection {
         guard let any else { return false }
         let folded = folded ?? LowercasedBytes(text)
         // The required letters are tested once per pattern; the survivors go straight to their expressions.
-        let candidates = patterns.filter { pattern in pattern.literals.map { folded.containsAny($0) } ?? true }
+        let candidates = patterns.filter { $0.mayMatch(folded) }
         if candidates.isEmpty { return false }
         if candidates.count == patterns.count { return any.matches(text) }
         return candidates.contains { $0.expressionMatches(text) }
@@ -228,6 +237,27 @@ enum RequiredLiteral {
         return alternation(pattern, 0..<pattern.count)
     }
 
+    /// All the requirements a match meets at once, the most selective first.
+    ///
+    /// For a pattern of one branch, each of its literal runs and required groups: `\bwe\s+have\s+time\s+for\b`
+    /// needs "have", "time" and "for", not just one of them. For an alternation, its one requirement (``of(_:)``).
+    /// Empty when there is none.
+    static func all(_ source: String) -> [[[UInt8]]] {
+        let pattern = Array(source.utf8)
+        if let branches = branches(pattern, 0..<pattern.count), branches.count == 1,
+            let candidates = sequenceCandidates(pattern, branches[0]), !candidates.isEmpty
+        {
+            return candidates.sorted { moreSelective($0, than: $1) }
+        }
+        return of(source).map { [$0] } ?? []
+    }
+
+    /// Whether `a` rules out more texts than `b`: its shortest run is longer, or as long with fewer runs.
+    private static func moreSelective(_ a: [[UInt8]], than b: [[UInt8]]) -> Bool {
+        let (shortestA, shortestB) = (a.map(\.count).min()!, b.map(\.count).min()!)
+        return shortestA != shortestB ? shortestA > shortestB : a.count < b.count
+    }
+
     /// The branches of `range` split at its top-level `|`; each must require something.
     private static func alternation(_ pattern: [UInt8], _ range: Range<Int>) -> [[UInt8]]? {
         guard let branches = branches(pattern, range) else { return nil }
@@ -265,6 +295,13 @@ enum RequiredLiteral {
 
     /// The best requirement of one branch: a sequence of atoms.
     private static func sequence(_ pattern: [UInt8], _ range: Range<Int>) -> [[UInt8]]? {
+        // The most selective: the one whose shortest run is longest, then the one with fewest runs.
+        sequenceCandidates(pattern, range)?.max { a, b in moreSelective(b, than: a) }
+    }
+
+    /// Every requirement of one branch, a sequence of atoms: each of its literal runs and required groups, all of
+    /// which a match contains; nil when the branch cannot be read.
+    private static func sequenceCandidates(_ pattern: [UInt8], _ range: Range<Int>) -> [[[UInt8]]]? {
         var candidates: [[[UInt8]]] = []
         var run: [UInt8] = []
         func endRun() {
@@ -340,11 +377,7 @@ enum RequiredLiteral {
             index = next
         }
         endRun()
-        // The most selective: the one whose shortest run is longest, then the one with fewest runs.
-        return candidates.max { a, b in
-            let (shortestA, shortestB) = (a.map(\.count).min()!, b.map(\.count).min()!)
-            return shortestA != shortestB ? shortestA < shortestB : a.count > b.count
-        }
+        return candidates
     }
 
     /// The body of a group that must match as a whole (plain, capturing, named or atomic); nil for look-arounds,

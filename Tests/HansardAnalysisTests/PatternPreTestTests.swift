@@ -46,6 +46,29 @@ struct PatternPreTestTests {
 
     /// Every bundled speaker pattern, on every paragraph of three corpus days of different Houses and formats:
     /// the pattern (with its pre-test) and the rule's alternation agree with ICU run on the bare source.
+    @Test("a pattern of one branch requires every run and group in it; an alternation, one of its runs")
+    func allRequirements() {
+        func words(_ source: String) -> [[String]] {
+            RequiredLiteral.all(source).map { $0.map { String(decoding: $0, as: UTF8.self) } }
+        }
+        let time = words(#"\bwe\s+have\s+time\s+for\b"#)
+        #expect(Set(time.flatMap { $0 }) == ["have", "time", "for"])
+        #expect(time.allSatisfy { $0.count == 1 })
+        #expect(time.last == ["for"])
+        let government = words(
+            #"\bthe\s+Government\s+amendments?\s+(?:in\s+my\s+name|that\s+I\s+(?:have\s+)?(?:tabled|moved))\b"#)
+        // Each run ends at `\s+`; the group needs one of its branches' best runs ("name", or "tabled"/"moved",
+        // which are longer than "that").
+        #expect(government == [["government"], ["amendment"], ["name", "tabled", "moved"], ["the"]])
+        #expect(words(#"\bwhen\s+I\s+was\b|\bformer\b"#) == [["when", "former"]])
+        #expect(words(#"\bI\b|\bwe\b"#).isEmpty)
+        // The pre-test asks for all of them: a text with "have" and "for" but not "time" is ruled out.
+        let pattern = try! Pattern(#"\bwe\s+have\s+time\s+for\b"#, rulesPath: "test")
+        #expect(!pattern.mayMatch(LowercasedBytes("We have waited for this")))
+        #expect(pattern.mayMatch(LowercasedBytes("We have time for one more")))
+        #expect(pattern.matches("We have time for one more"))
+    }
+
     @Test("bundled patterns match exactly as ICU does")
     func bundledPatternsAgreeWithICU() throws {
         let rules = try CompiledRules.bundled()
