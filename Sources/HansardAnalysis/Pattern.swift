@@ -8,16 +8,12 @@ import HansardIngestion
 struct Pattern: @unchecked Sendable {
     let source: String
     private let regex: NSRegularExpression
-    /// Runs of letters one of which every match contains (``RequiredLiteral``), lower-cased; nil when the
-    /// pattern has none.
-    let literals: [[UInt8]]?
-    /// Every such set of runs a match must meet at once (``RequiredLiteral/all(_:)``), the most selective first;
-    /// empty when the pattern has none.
+    /// The sets of lower-cased letter runs a match must meet at once, each by containing one of its runs
+    /// (``RequiredLiteral/all(_:)``), the most selective first; empty when the pattern has none.
     let requirements: [[[UInt8]]]
 
     init(_ source: String, rulesPath: String) throws(AnalysisError) {
         self.source = source
-        literals = RequiredLiteral.of(source)
         requirements = RequiredLiteral.all(source)
         do {
             regex = try NSRegularExpression(pattern: source, options: [.caseInsensitive])
@@ -169,11 +165,6 @@ struct LowercasedBytes {
             index += 1
         }
         return true
-    }
-
-    /// Whether `needle` (lower-case ASCII) occurs in the text.
-    func contains(_ needle: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { hay in occurs(needle, in: hay) }
     }
 
     /// Whether any of `needles` occurs in the text.

@@ -595,9 +595,6 @@ final class Lexicon: Sendable, WordClasses {
     /// first-word test of every rule made by one look-up.
     func timingRules(startingWith norm: String) -> [Int] { timingByFirstWord[norm] ?? timingAnyFirst }
 
-    /// Words of the named class (single-word entries).
-    func words(_ name: String) -> Set<String> { wordClasses[name] ?? [] }
-
     /// Phrases of the named class.
     func phrases(_ name: String) -> PhraseSet { phraseClasses[name] ?? PhraseSet([]) }
 
