@@ -1,10 +1,11 @@
 import Foundation
+import GRDB
 import HansardAnalysis
 import HansardIngestion
 
 /// A link the finder proposes, before it is stored.
-struct FollowUpCandidate: Sendable, Hashable {
-    var commitment: CommitmentRecord
+struct FollowUpCandidate: Sendable {
+    var commitment: LinkTarget
     var speech: SpeechRecord
     var quote: String
     var kind: FollowUpKind
@@ -19,6 +20,81 @@ struct FollowUpCandidate: Sendable, Hashable {
             speakerName: speech.speakerName, quote: quote, kind: kind, evidence: evidence,
             score: (score * 100).rounded() / 100, suggestsFulfilment: suggestsFulfilment, state: .candidate,
             decidedAt: nil, decidedBy: nil)
+    }
+}
+
+/// What follow-up linking reads of a commitment: the columns it compares, not the whole record.
+///
+/// At archive scale, reading whole records (37 columns, the analysis's evidence among them) for every commitment
+/// in the follow-up window, and copying them into each sentence's pool, was a sixth of `register add`.
+struct LinkTarget: Sendable {
+    var id: String
+    var debateId: String
+    var debateDate: SittingDate?
+    var house: House?
+    var status: CommitmentStatus
+    var subject: String
+    var object: String
+    var quote: String
+    var speakerName: String?
+    var department: String?
+    var action: CommitmentAction
+
+    /// The commitment columns ``init(texts:)`` reads, in its order, quoted for SQL.
+    static let selection = [
+        "id", "debateId", "debateDate", "house", "status", "subject", "object", "quote", "speakerName", "department",
+        "action",
+    ].map { "\"\($0)\"" }.joined(separator: ", ")
+
+    init(_ record: CommitmentRecord) {
+        id = record.id
+        debateId = record.debateId
+        debateDate = record.debateDate
+        house = record.house
+        status = record.status
+        subject = record.subject
+        object = record.object
+        quote = record.quote
+        speakerName = record.speakerName
+        department = record.department
+        action = record.action
+    }
+
+    /// Reads a row of ``selection``, checking its values as ``CommitmentRecord`` does.
+    init(texts row: [String?]) throws {
+        func text(_ index: Int, _ column: String) throws -> String {
+            guard index < row.count, let text = row[index] else {
+                throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "commitment.\(column): missing")
+            }
+            return text
+        }
+        func value<T: RawRepresentable>(_ index: Int, _ column: String) throws -> T where T.RawValue == String {
+            let text = try text(index, column)
+            guard let value = T(rawValue: text) else {
+                throw DatabaseError(
+                    resultCode: .SQLITE_MISMATCH, message: "commitment.\(column): unknown value \(text)")
+            }
+            return value
+        }
+        id = try text(0, "id")
+        debateId = try text(1, "debateId")
+        if let date = row[2] {
+            guard let parsed = SittingDate(date) else {
+                throw DatabaseError(
+                    resultCode: .SQLITE_MISMATCH, message: "commitment.debateDate: \(date) is not a date (yyyy-MM-dd)")
+            }
+            debateDate = parsed
+        } else {
+            debateDate = nil
+        }
+        house = row[3].flatMap(House.init(rawValue:))
+        status = try value(4, "status")
+        subject = try text(5, "subject")
+        object = try text(6, "object")
+        quote = try text(7, "quote")
+        speakerName = row[8]
+        department = row[9]
+        action = try value(10, "action")
     }
 }
 
@@ -85,30 +161,29 @@ enum FollowUpFinder {
     ///
     /// Commitments from the speeches' own debate, or made after it, are never linked.
     static func candidates(
-        speeches: [SpeechRecord], debateDate: SittingDate?, house: House?, commitments: [CommitmentRecord]
+        speeches: [SpeechRecord], debateDate: SittingDate?, house: House?, commitments: [LinkTarget]
     ) -> [FollowUpCandidate] {
         guard !speeches.isEmpty, !commitments.isEmpty else { return [] }
         let eligible = commitments.filter { commitment in
             commitment.status.isOpen && commitment.debateId != speeches[0].debateId
                 && isWithinHorizon(commitment.debateDate, before: debateDate)
         }
-        var byDate: [SittingDate: [CommitmentRecord]] = [:]
-        var bySubject: [String: [CommitmentRecord]] = [:]
-        for commitment in eligible {
-            if let date = commitment.debateDate { byDate[date, default: []].append(commitment) }
+        // The lookups hold positions in `eligible`, so a sentence's pool copies no commitment.
+        var byDate: [SittingDate: [Int]] = [:]
+        var bySubject: [String: [Int]] = [:]
+        var subjects: [String] = []
+        subjects.reserveCapacity(eligible.count)
+        for (index, commitment) in eligible.enumerated() {
+            if let date = commitment.debateDate { byDate[date, default: []].append(index) }
             let key = commitment.subject.lowercased()
-            if key.count >= 4 { bySubject[key, default: []].append(commitment) }
+            subjects.append(key)
+            if key.count >= 4 { bySubject[key, default: []].append(index) }
         }
         // What each commitment is about, in specific terms: its object first, its sentence for names.
-        var terms: [String: ContentTerms] = [:]
-        for commitment in eligible {
-            var about = ContentTerms(commitment.object)
-            about.names.formUnion(ContentTerms(commitment.quote).names)
-            terms[commitment.id] = about
-        }
-        var byName: [String: [CommitmentRecord]] = [:]
-        for commitment in eligible {
-            for name in terms[commitment.id]?.names ?? [] { byName[name, default: []].append(commitment) }
+        let terms = eligible.map(Self.terms(of:))
+        var byName: [String: [Int]] = [:]
+        for (index, about) in terms.enumerated() {
+            for name in about.names { byName[name, default: []].append(index) }
         }
         var best: [String: FollowUpCandidate] = [:]
         func offer(_ candidate: FollowUpCandidate) {
@@ -116,6 +191,8 @@ enum FollowUpFinder {
             if let existing = best[key], existing.score >= candidate.score { return }
             best[key] = candidate
         }
+        var inPool = [Bool](repeating: false, count: eligible.count)
+        var pool: [Int] = []
         for speech in speeches {
             for sentence in sentences(of: speech.text) {
                 let lower = sentence.lowercased()
@@ -123,14 +200,23 @@ enum FollowUpFinder {
                 let promise = promiseCue.firstMatch(in: sentence, range: range) != nil
                 let fulfilment = fulfilmentCue.firstMatch(in: sentence, range: range) != nil
                 let citedDates = citedDates(in: sentence, debateDate: debateDate)
-                let subjects = subjectsMentioned(in: lower, among: bySubject)
+                let mentioned = subjectsMentioned(in: lower, among: bySubject)
                 let sentenceTerms = ContentTerms(sentence)
                 // Commitments the sentence could be about.
-                var pool: [String: CommitmentRecord] = [:]
-                for cited in citedDates { for c in byDate[cited.date] ?? [] { pool[c.id] = c } }
-                for subject in subjects { for c in bySubject[subject] ?? [] { pool[c.id] = c } }
-                for name in sentenceTerms.names { for c in byName[name] ?? [] { pool[c.id] = c } }
-                for commitment in pool.values {
+                func add(_ positions: [Int]?) {
+                    for position in positions ?? [] where !inPool[position] {
+                        inPool[position] = true
+                        pool.append(position)
+                    }
+                }
+                for cited in citedDates { add(byDate[cited.date]) }
+                for subject in mentioned { add(bySubject[subject]) }
+                for name in sentenceTerms.names { add(byName[name]) }
+                // Whether the sentence echoes each kind of action, asked once per kind.
+                var echoes: [CommitmentAction: Bool] = [:]
+                for position in pool {
+                    inPool[position] = false
+                    let commitment = eligible[position]
                     var score = 0.0
                     var reasons: [String] = []
                     // A citation names a sitting of the House it names, else of the speaker's own House.
@@ -141,12 +227,11 @@ enum FollowUpFinder {
                     }
                     let dateHit = citation != nil
                     // Shared specific content: a name the commitment used, or two of its object's content words.
-                    let (sharedNames, sharedWords) =
-                        terms[commitment.id].map { sentenceTerms.shared(with: $0) } ?? ([], [])
+                    let (sharedNames, sharedWords) = sentenceTerms.shared(with: terms[position])
                     let specific = !sharedNames.isEmpty || sharedWords.count >= 2
+                    let subject = subjects[position]
                     let subjectHit =
-                        (subjects.contains(commitment.subject.lowercased())
-                            && !genericSubjects.contains(commitment.subject.lowercased()) || !sharedNames.isEmpty)
+                        (mentioned.contains(subject) && !genericSubjects.contains(subject) || !sharedNames.isEmpty)
                         && specific
                     let sameMinister = speech.speakerName != nil && speech.speakerName == commitment.speakerName
                     // Departments are canonical names (the analysis's department table), so equal means the same.
@@ -181,7 +266,13 @@ enum FollowUpFinder {
                         score += 0.15
                         reasons.append("same department")
                     }
-                    let echoed = actionEchoed(commitment.action, in: lower)
+                    let echoed: Bool
+                    if let known = echoes[commitment.action] {
+                        echoed = known
+                    } else {
+                        echoed = actionEchoed(commitment.action, in: lower)
+                        echoes[commitment.action] = echoed
+                    }
                     if echoed {
                         score += 0.1
                         reasons.append("same action (\(commitment.action.rawValue))")
@@ -200,10 +291,25 @@ enum FollowUpFinder {
                             evidence: reasons.joined(separator: "; "), score: min(score, 1),
                             suggestsFulfilment: fulfilment && (subjectHit || dateHit || echoed)))
                 }
+                pool.removeAll(keepingCapacity: true)
             }
         }
         return best.values.sorted { ($0.commitment.id, $0.speech.turn) < ($1.commitment.id, $1.speech.turn) }
     }
+
+    /// A commitment's specific terms for linking: its object's, with the names its sentence uses.
+    ///
+    /// Remembered across calls by commitment id (and checked against the text they were read from, which a
+    /// correction changes): adding an archive asks again for every commitment in the window with each new debate.
+    static func terms(of commitment: LinkTarget) -> ContentTerms {
+        if let known = termsCache.terms(of: commitment) { return known }
+        var about = ContentTerms(commitment.object)
+        about.names.formUnion(ContentTerms(commitment.quote).names)
+        termsCache.remember(about, for: commitment)
+        return about
+    }
+
+    private static let termsCache = TermsCache()
 
     /// Whether a commitment made on `commitmentDate` may be followed up in a debate on `debateDate`.
     static func isWithinHorizon(_ commitmentDate: SittingDate?, before debateDate: SittingDate?) -> Bool {
@@ -213,7 +319,7 @@ enum FollowUpFinder {
     }
 
     /// The lower-cased n-grams (1 to 4 words) of the sentence that are commitment subjects.
-    static func subjectsMentioned(in lower: String, among bySubject: [String: [CommitmentRecord]]) -> Set<String> {
+    static func subjectsMentioned(in lower: String, among bySubject: [String: [Int]]) -> Set<String> {
         let words = lower.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") })
             .map(String.init)
         var found = Set<String>()
@@ -303,4 +409,35 @@ enum FollowUpFinder {
 
     /// A speech's sentences, split as the analysis splits them.
     static func sentences(of text: String) -> [String] { Sentences.texts(of: text) }
+}
+
+/// The terms ``FollowUpFinder/terms(of:)`` has read, by commitment id.
+///
+/// One process links one debate at a time (the register's writer), but nothing stops two registers being written
+/// from two threads, so it is locked. Bounded: past `limit` entries it starts again.
+private final class TermsCache: @unchecked Sendable {
+    private struct Entry {
+        var object: String
+        var quote: String
+        var terms: ContentTerms
+    }
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private let limit = 50_000
+
+    func terms(of commitment: LinkTarget) -> ContentTerms? {
+        lock.withLock {
+            guard let entry = entries[commitment.id], entry.object == commitment.object,
+                entry.quote == commitment.quote
+            else { return nil }
+            return entry.terms
+        }
+    }
+
+    func remember(_ terms: ContentTerms, for commitment: LinkTarget) {
+        lock.withLock {
+            if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+            entries[commitment.id] = Entry(object: commitment.object, quote: commitment.quote, terms: terms)
+        }
+    }
 }

@@ -462,10 +462,13 @@ extension Register {
             candidates += FollowUpFinder.candidates(
                 speeches: speeches, debateDate: debate.date, house: debate.house, commitments: pool)
         }
-        let own = try db.fetchAll(
-            CommitmentRecord.self,
-            sql: #"SELECT * FROM "commitment" WHERE "debateId" = ? AND "status" = 'outstanding' ORDER BY "id""#,
-            arguments: [debate.id])
+        let own = try db.fetchTexts(
+            sql: #"""
+                SELECT \#(LinkTarget.selection) FROM "commitment" WHERE "debateId" = ? AND "status" = 'outstanding'
+                ORDER BY "id"
+                """#,
+            arguments: [debate.id]
+        ).map(LinkTarget.init(texts:))
         if !own.isEmpty, let date = debate.date {
             // Later speeches within a year and a half: follow-ups come within a session or two.
             let horizon = date.adding(days: FollowUpFinder.horizonDays)
@@ -495,7 +498,7 @@ extension Register {
     /// Open commitments the speeches could refer to: by cited date, by subject words, or by the same minister.
     private static func candidateCommitments(
         _ db: some RegisterRows, speeches: [SpeechRecord], before date: SittingDate?, excluding debateId: String
-    ) throws -> [CommitmentRecord] {
+    ) throws -> [LinkTarget] {
         var dates = Set<SittingDate>()
         var words = Set<String>()
         for speech in speeches {
@@ -515,15 +518,21 @@ extension Register {
                 }
             }
         }
-        var found: [String: CommitmentRecord] = [:]
+        var found: [String: LinkTarget] = [:]
         let earliest = date?.adding(days: -FollowUpFinder.horizonDays)
         // Written as SQL (and kept prepared on SQLite): building these queries through GRDB's query interface, a few
         // hundred of them per debate, cost more than running them.
         let open = #""status" = 'outstanding' AND "debateId" != ?"#
         func fetch(_ condition: String, _ arguments: [String], values: ArraySlice<String>) throws {
-            let sql = #"SELECT * FROM "commitment" WHERE \#(open) AND \#(condition) IN (\#(marks(values.count)))"#
+            let sql = #"""
+                SELECT \#(LinkTarget.selection) FROM "commitment" WHERE \#(open) AND \#(condition)
+                IN (\#(marks(values.count)))
+                """#
             let all = [debateId] + arguments + values
-            for c in try db.fetchAll(CommitmentRecord.self, sql: sql, arguments: all) { found[c.id] = c }
+            for row in try db.fetchTexts(sql: sql, arguments: all) {
+                let c = try LinkTarget(texts: row)
+                found[c.id] = c
+            }
         }
         for chunk in dates.map(\.description).chunked(300) {
             try fetch(#""debateDate""#, [], values: chunk)
