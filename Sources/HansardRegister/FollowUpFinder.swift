@@ -13,12 +13,15 @@ struct FollowUpCandidate: Sendable {
     var score: Double
     var suggestsFulfilment: Bool
 
+    /// The score as the register stores it: two decimals.
+    var storedScore: Double { (score * 100).rounded() / 100 }
+
     func record() -> FollowUpLinkRecord {
         FollowUpLinkRecord(
             id: ShortID.make("L", [commitment.id, speech.debateId, String(speech.turn)], hexDigits: 10),
             commitmentId: commitment.id, debateId: speech.debateId, turn: speech.turn,
             speakerName: speech.speakerName, quote: quote, kind: kind, evidence: evidence,
-            score: (score * 100).rounded() / 100, suggestsFulfilment: suggestsFulfilment, state: .candidate,
+            score: storedScore, suggestsFulfilment: suggestsFulfilment, state: .candidate,
             decidedAt: nil, decidedBy: nil)
     }
 }
@@ -294,7 +297,35 @@ enum FollowUpFinder {
                 pool.removeAll(keepingCapacity: true)
             }
         }
-        return best.values.sorted { ($0.commitment.id, $0.speech.turn) < ($1.commitment.id, $1.speech.turn) }
+        return bestForEachSpeech(Array(best.values))
+            .sorted { ($0.commitment.id, $0.speech.turn) < ($1.commitment.id, $1.speech.turn) }
+    }
+
+    /// The most commitments a speech is proposed as the follow-up of.
+    ///
+    /// A speech that names things many open commitments name (a department's minister on its subject, again) scored
+    /// as a candidate for dozens of them, which no one reviewing links can use; the best-evidenced few are the ones
+    /// worth a look.
+    static let linksPerSpeech = 5
+
+    /// Each speech's ``linksPerSpeech`` best candidates, in ``ranks(_:before:)`` order.
+    static func bestForEachSpeech(_ candidates: [FollowUpCandidate]) -> [FollowUpCandidate] {
+        Dictionary(grouping: candidates, by: { SpeechKey(debateId: $0.speech.debateId, turn: $0.speech.turn) })
+            .values.flatMap { $0.sorted(by: ranks).prefix(linksPerSpeech) }
+    }
+
+    /// Whether `a` is the better candidate: the higher score as stored (two decimals), then the commitment id in
+    /// byte order, as the register ranks the links it keeps (``Register`` prunes by the same order).
+    static func ranks(_ a: FollowUpCandidate, before b: FollowUpCandidate) -> Bool {
+        let (x, y) = (a.storedScore, b.storedScore)
+        if x != y { return x > y }
+        return a.commitment.id.utf8.lexicographicallyPrecedes(b.commitment.id.utf8)
+    }
+
+    /// A speech by its debate and turn.
+    struct SpeechKey: Hashable {
+        var debateId: String
+        var turn: Int
     }
 
     /// A commitment's specific terms for linking: its object's, with the names its sentence uses.

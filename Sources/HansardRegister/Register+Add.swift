@@ -485,11 +485,37 @@ extension Register {
                     speeches: group, debateDate: other?.date, house: other?.house, commitments: own)
             }
         }
-        var stored = 0
+        var stored = Set<String>()
+        var linked = Set<FollowUpFinder.SpeechKey>()
         for candidate in candidates {
-            if try db.insert(candidate.record(), ignoringConflicts: true) { stored += 1 }
+            let record = candidate.record()
+            guard try db.insert(record, ignoringConflicts: true) else { continue }
+            stored.insert(record.id)
+            linked.insert(FollowUpFinder.SpeechKey(debateId: candidate.speech.debateId, turn: candidate.speech.turn))
         }
-        return stored
+        // Each pass keeps a speech's best few (`FollowUpFinder.linksPerSpeech`), but a speech from an earlier add
+        // may now hold more (debates added before the ones they follow up); its candidates beyond the best are
+        // dropped, never a link someone decided. Read by debate: a filter on the state let SQLite walk the (state,
+        // score) index over every candidate in the register.
+        for debateId in Set(linked.map(\.debateId)).sorted() {
+            let rows = try db.fetchTexts(
+                sql: """
+                    SELECT "id", CAST("turn" AS TEXT), "state" FROM "followUpLink" WHERE "debateId" = ?
+                    ORDER BY "turn", "score" DESC, "commitmentId"
+                    """, arguments: [debateId])
+            var kept: [String: Int] = [:]
+            for row in rows where row.count == 3 && row[2] == FollowUpState.candidate.rawValue {
+                guard let id = row[0], let turn = row[1],
+                    linked.contains(FollowUpFinder.SpeechKey(debateId: debateId, turn: Int(turn) ?? -1))
+                else { continue }
+                kept[turn, default: 0] += 1
+                if kept[turn]! > FollowUpFinder.linksPerSpeech {
+                    try db.delete(FollowUpLinkRecord.self, where: .id, equals: id)
+                    stored.remove(id)
+                }
+            }
+        }
+        return stored.count
     }
 
     /// `?, ?, …`: the places of `count` arguments.

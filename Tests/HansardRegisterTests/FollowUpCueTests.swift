@@ -68,6 +68,36 @@ struct FollowUpCueTests {
                 "The House is accustomed to statements of this kind.",
             ])
     }
+
+    @Test("A speech is proposed as the follow-up of at most five commitments: the best scored, then by id")
+    func bestFewPerSpeech() throws {
+        // Macmillan on 21 March 1963 (commons-1963-03-21), against eight commitments of 5 July 1962 that all name
+        // Christmas Island: three his own, five by another Defence minister.
+        func target(_ id: String, _ speaker: String) throws -> LinkTarget {
+            try LinkTarget(texts: [
+                id, "d-1962", "1962-07-05", "commons", "outstanding", "tests",
+                "the tests on Christmas Island", "I hope that the tests on Christmas Island will soon be concluded.",
+                speaker, "Ministry of Defence", "other",
+            ])
+        }
+        let own = try ["c8", "c1", "c5"].map { try target($0, "Mr. Harold Macmillan") }
+        let others = try ["c2", "c7", "c3", "c6", "c4"].map { try target($0, "Mr. Peter Thorneycroft") }
+        let speech = SpeechRecord(
+            debateId: "d-1963", turn: 12, speakerName: "Mr. Harold Macmillan", department: "Ministry of Defence",
+            text: "What we are dealing with is not tests which are made from Christmas Island by the United Kingdom.")
+        let found = FollowUpFinder.candidates(
+            speeches: [speech], debateDate: .of("1963-03-21"), house: .commons, commitments: own + others)
+        // The same minister scores above the same department; among equals the lower id is kept.
+        #expect(found.map(\.commitment.id) == ["c1", "c2", "c3", "c5", "c8"])
+        #expect(found.allSatisfy { $0.evidence.contains("\"christmas island\"") })
+        #expect(found.filter { $0.evidence.contains("same minister") }.map(\.commitment.id) == ["c1", "c5", "c8"])
+        // Each of the eight is a candidate on its own: the three alone give three, the five alone five.
+        for group in [own, others] {
+            let alone = FollowUpFinder.candidates(
+                speeches: [speech], debateDate: .of("1963-03-21"), house: .commons, commitments: group)
+            #expect(alone.count == group.count)
+        }
+    }
 }
 
 import Foundation
