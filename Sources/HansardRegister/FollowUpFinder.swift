@@ -29,39 +29,26 @@ struct FollowUpCandidate: Sendable {
 /// What follow-up linking reads of a commitment: the columns it compares, not the whole record.
 ///
 /// At archive scale, reading whole records (37 columns, the analysis's evidence among them) for every commitment
-/// in the follow-up window, and copying them into each sentence's pool, was a sixth of `register add`.
-struct LinkTarget: Sendable {
-    var id: String
-    var debateId: String
-    var debateDate: SittingDate?
-    var house: House?
-    var status: CommitmentStatus
-    var subject: String
-    var object: String
-    var quote: String
-    var speakerName: String?
-    var department: String?
-    var action: CommitmentAction
+/// in the follow-up window, and copying them into each sentence's pool, was a sixth of `register add`. A class:
+/// scoring passes each one around for every sentence that could be about it.
+final class LinkTarget: Sendable {
+    let id: String
+    let debateId: String
+    let debateDate: SittingDate?
+    let house: House?
+    let status: CommitmentStatus
+    let subject: String
+    let object: String
+    let quote: String
+    let speakerName: String?
+    let department: String?
+    let action: CommitmentAction
 
     /// The commitment columns ``init(texts:)`` reads, in its order, quoted for SQL.
     static let selection = [
         "id", "debateId", "debateDate", "house", "status", "subject", "object", "quote", "speakerName", "department",
         "action",
     ].map { "\"\($0)\"" }.joined(separator: ", ")
-
-    init(_ record: CommitmentRecord) {
-        id = record.id
-        debateId = record.debateId
-        debateDate = record.debateDate
-        house = record.house
-        status = record.status
-        subject = record.subject
-        object = record.object
-        quote = record.quote
-        speakerName = record.speakerName
-        department = record.department
-        action = record.action
-    }
 
     /// Reads a row of ``selection``, checking its values as ``CommitmentRecord`` does.
     init(texts row: [String?]) throws {
@@ -171,6 +158,7 @@ enum FollowUpFinder {
             commitment.status.isOpen && commitment.debateId != speeches[0].debateId
                 && isWithinHorizon(commitment.debateDate, before: debateDate)
         }
+        guard !eligible.isEmpty else { return [] }
         // The lookups hold positions in `eligible`, so a sentence's pool copies no commitment.
         var byDate: [SittingDate: [Int]] = [:]
         var bySubject: [String: [Int]] = [:]
@@ -188,117 +176,146 @@ enum FollowUpFinder {
         for (index, about) in terms.enumerated() {
             for name in about.names { byName[name, default: []].append(index) }
         }
-        var best: [String: FollowUpCandidate] = [:]
-        func offer(_ candidate: FollowUpCandidate) {
-            let key = candidate.commitment.id + "|" + String(candidate.speech.turn)
-            if let existing = best[key], existing.score >= candidate.score { return }
-            best[key] = candidate
-        }
-        var inPool = [Bool](repeating: false, count: eligible.count)
-        var pool: [Int] = []
-        for speech in speeches {
-            for sentence in sentences(of: speech.text) {
-                let lower = sentence.lowercased()
-                let range = NSRange(sentence.startIndex..., in: sentence)
-                let promise = promiseCue.firstMatch(in: sentence, range: range) != nil
-                let fulfilment = fulfilmentCue.firstMatch(in: sentence, range: range) != nil
-                let citedDates = citedDates(in: sentence, debateDate: debateDate)
-                let mentioned = subjectsMentioned(in: lower, among: bySubject)
-                let sentenceTerms = ContentTerms(sentence)
-                // Commitments the sentence could be about.
-                func add(_ positions: [Int]?) {
-                    for position in positions ?? [] where !inPool[position] {
-                        inPool[position] = true
-                        pool.append(position)
-                    }
-                }
-                for cited in citedDates { add(byDate[cited.date]) }
-                for subject in mentioned { add(bySubject[subject]) }
-                for name in sentenceTerms.names { add(byName[name]) }
-                // Whether the sentence echoes each kind of action, asked once per kind.
-                var echoes: [CommitmentAction: Bool] = [:]
-                for position in pool {
-                    inPool[position] = false
-                    let commitment = eligible[position]
-                    var score = 0.0
-                    var reasons: [String] = []
-                    // A citation names a sitting of the House it names, else of the speaker's own House.
-                    let citation = citedDates.first { cited in
-                        guard cited.date == commitment.debateDate else { return false }
-                        let citedHouse = cited.house ?? house
-                        return citedHouse == nil || commitment.house == nil || citedHouse == commitment.house
-                    }
-                    let dateHit = citation != nil
-                    // Shared specific content: a name the commitment used, or two of its object's content words.
-                    let (sharedNames, sharedWords) = sentenceTerms.shared(with: terms[position])
-                    let specific = !sharedNames.isEmpty || sharedWords.count >= 2
-                    let subject = subjects[position]
-                    let subjectHit =
-                        (mentioned.contains(subject) && !genericSubjects.contains(subject) || !sharedNames.isEmpty)
-                        && specific
-                    let sameMinister = speech.speakerName != nil && speech.speakerName == commitment.speakerName
-                    // Departments are canonical names (the analysis's department table), so equal means the same.
-                    let sameDepartment = speech.department != nil && speech.department == commitment.department
-                    if dateHit {
-                        let official = citation?.officialReport == true
-                        score += official ? 0.5 : 0.3
-                        reasons.append(
-                            official
-                                ? "cites the Official Report of \(commitment.debateDate?.description ?? "")"
-                                : "refers to \(commitment.debateDate?.description ?? "")")
-                    }
-                    if promise {
-                        score += 0.25
-                        reasons.append("refers back to an undertaking")
-                    }
-                    if fulfilment {
-                        score += 0.2
-                        reasons.append("says it has been done")
-                    }
-                    if subjectHit {
-                        score +=
-                            0.15 + min(0.2, 0.1 * Double(sharedNames.count))
-                            + min(0.15, 0.05 * Double(sharedWords.count))
-                        let named = (sharedNames.sorted() + sharedWords.subtracting(sharedNames).sorted()).prefix(5)
-                        reasons.append("names the same things (\(named.map { "\"\($0)\"" }.joined(separator: ", ")))")
-                    }
-                    if sameMinister {
-                        score += 0.2
-                        reasons.append("same minister")
-                    } else if sameDepartment {
-                        score += 0.15
-                        reasons.append("same department")
-                    }
-                    let echoed: Bool
-                    if let known = echoes[commitment.action] {
-                        echoed = known
-                    } else {
-                        echoed = actionEchoed(commitment.action, in: lower)
-                        echoes[commitment.action] = echoed
-                    }
-                    if echoed {
-                        score += 0.1
-                        reasons.append("same action (\(commitment.action.rawValue))")
-                    }
-                    // A cited date needs one more sign; a subject needs the same minister or department;
-                    // a bare "I have written" needs the same minister and the same kind of action.
-                    let cited = dateHit && (subjectHit || sameMinister || sameDepartment || promise || fulfilment)
-                    let raisedAgain = subjectHit && (sameMinister || sameDepartment)
-                    let reported = sameMinister && (promise || fulfilment) && echoed && specific
-                    guard cited || raisedAgain || reported, score >= threshold else { continue }
-                    let explicit = dateHit || promise || fulfilment
-                    offer(
-                        FollowUpCandidate(
-                            commitment: commitment, speech: speech, quote: sentence,
-                            kind: explicit ? .backReference : .sameSubject,
-                            evidence: reasons.joined(separator: "; "), score: min(score, 1),
-                            suggestsFulfilment: fulfilment && (subjectHit || dateHit || echoed)))
-                }
-                pool.removeAll(keepingCapacity: true)
+        // Speeches are scored apart (a candidate is one commitment and one speech), on all cores: `register add`
+        // links on its one writing thread, and the analysis of the next pages keeps the other cores only partly busy.
+        let index = Index(
+            eligible: eligible, terms: terms, subjects: subjects, byDate: byDate, bySubject: bySubject, byName: byName)
+        var found = [[FollowUpCandidate]](repeating: [], count: speeches.count)
+        found.withUnsafeMutableBufferPointer { results in
+            let results = UncheckedResults(base: results.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: speeches.count) { position in
+                results.base[position] = candidates(
+                    speech: speeches[position], debateDate: debateDate, house: house, index: index)
             }
         }
-        return bestForEachSpeech(Array(best.values))
+        return found.flatMap { $0.sorted(by: ranks).prefix(linksPerSpeech) }
             .sorted { ($0.commitment.id, $0.speech.turn) < ($1.commitment.id, $1.speech.turn) }
+    }
+
+    /// The open commitments one call of ``candidates(speeches:debateDate:house:commitments:)`` looks among, with
+    /// their look-ups by sitting, subject and name (positions in `eligible`).
+    struct Index: Sendable {
+        var eligible: [LinkTarget]
+        var terms: [ContentTerms]
+        /// Each commitment's subject, lower-cased.
+        var subjects: [String]
+        var byDate: [SittingDate: [Int]]
+        var bySubject: [String: [Int]]
+        var byName: [String: [Int]]
+    }
+
+    /// Where each speech's candidates go: one slot per speech, each written by one iteration only.
+    private struct UncheckedResults: @unchecked Sendable {
+        let base: UnsafeMutablePointer<[FollowUpCandidate]>
+    }
+
+    /// The candidates of one speech: for each commitment, its best-scored sentence's.
+    static func candidates(speech: SpeechRecord, debateDate: SittingDate?, house: House?, index: Index)
+        -> [FollowUpCandidate]
+    {
+        var best: [String: FollowUpCandidate] = [:]
+        var inPool = [Bool](repeating: false, count: index.eligible.count)
+        var pool: [Int] = []
+        for sentence in sentences(of: speech.text) {
+            let lower = sentence.lowercased()
+            let range = NSRange(sentence.startIndex..., in: sentence)
+            let promise = promiseCue.firstMatch(in: sentence, range: range) != nil
+            let fulfilment = fulfilmentCue.firstMatch(in: sentence, range: range) != nil
+            let citedDates = citedDates(in: sentence, debateDate: debateDate)
+            let mentioned = subjectsMentioned(in: lower, among: index.bySubject)
+            let sentenceTerms = ContentTerms(sentence)
+            // Commitments the sentence could be about.
+            func add(_ positions: [Int]?) {
+                for position in positions ?? [] where !inPool[position] {
+                    inPool[position] = true
+                    pool.append(position)
+                }
+            }
+            for cited in citedDates { add(index.byDate[cited.date]) }
+            for subject in mentioned { add(index.bySubject[subject]) }
+            for name in sentenceTerms.names { add(index.byName[name]) }
+            // Whether the sentence echoes each kind of action, asked once per kind.
+            var echoes: [CommitmentAction: Bool] = [:]
+            for position in pool {
+                inPool[position] = false
+                let commitment = index.eligible[position]
+                // A citation names a sitting of the House it names, else of the speaker's own House.
+                let citation = citedDates.first { cited in
+                    guard cited.date == commitment.debateDate else { return false }
+                    let citedHouse = cited.house ?? house
+                    return citedHouse == nil || commitment.house == nil || citedHouse == commitment.house
+                }
+                let dateHit = citation != nil
+                // Shared specific content: a name the commitment used, or two of its object's content words.
+                let (sharedNames, sharedWords) = sentenceTerms.shared(with: index.terms[position])
+                let specific = !sharedNames.isEmpty || sharedWords.count >= 2
+                let subject = index.subjects[position]
+                let subjectHit =
+                    (mentioned.contains(subject) && !genericSubjects.contains(subject) || !sharedNames.isEmpty)
+                    && specific
+                let sameMinister = speech.speakerName != nil && speech.speakerName == commitment.speakerName
+                // Departments are canonical names (the analysis's department table), so equal means the same.
+                let sameDepartment = speech.department != nil && speech.department == commitment.department
+                let echoed: Bool
+                if let known = echoes[commitment.action] {
+                    echoed = known
+                } else {
+                    echoed = actionEchoed(commitment.action, in: lower)
+                    echoes[commitment.action] = echoed
+                }
+                // A cited date needs one more sign; a subject needs the same minister or department;
+                // a bare "I have written" needs the same minister and the same kind of action.
+                let cited = dateHit && (subjectHit || sameMinister || sameDepartment || promise || fulfilment)
+                let raisedAgain = subjectHit && (sameMinister || sameDepartment)
+                let reported = sameMinister && (promise || fulfilment) && echoed && specific
+                guard cited || raisedAgain || reported else { continue }
+                let official = citation?.officialReport == true
+                var score = 0.0
+                if dateHit { score += official ? 0.5 : 0.3 }
+                if promise { score += 0.25 }
+                if fulfilment { score += 0.2 }
+                if subjectHit {
+                    score +=
+                        0.15 + min(0.2, 0.1 * Double(sharedNames.count)) + min(0.15, 0.05 * Double(sharedWords.count))
+                }
+                if sameMinister {
+                    score += 0.2
+                } else if sameDepartment {
+                    score += 0.15
+                }
+                if echoed { score += 0.1 }
+                guard score >= threshold else { continue }
+                // The evidence in words, only for a pair that is kept.
+                var reasons: [String] = []
+                if dateHit {
+                    reasons.append(
+                        official
+                            ? "cites the Official Report of \(commitment.debateDate?.description ?? "")"
+                            : "refers to \(commitment.debateDate?.description ?? "")")
+                }
+                if promise { reasons.append("refers back to an undertaking") }
+                if fulfilment { reasons.append("says it has been done") }
+                if subjectHit {
+                    let named = (sharedNames.sorted() + sharedWords.subtracting(sharedNames).sorted()).prefix(5)
+                    reasons.append("names the same things (\(named.map { "\"\($0)\"" }.joined(separator: ", ")))")
+                }
+                if sameMinister {
+                    reasons.append("same minister")
+                } else if sameDepartment {
+                    reasons.append("same department")
+                }
+                if echoed { reasons.append("same action (\(commitment.action.rawValue))") }
+                let explicit = dateHit || promise || fulfilment
+                let candidate = FollowUpCandidate(
+                    commitment: commitment, speech: speech, quote: sentence,
+                    kind: explicit ? .backReference : .sameSubject, evidence: reasons.joined(separator: "; "),
+                    score: min(score, 1), suggestsFulfilment: fulfilment && (subjectHit || dateHit || echoed))
+                if let existing = best[commitment.id], existing.score >= candidate.score { continue }
+                best[commitment.id] = candidate
+            }
+            pool.removeAll(keepingCapacity: true)
+        }
+        return Array(best.values)
     }
 
     /// The most commitments a speech is proposed as the follow-up of.
@@ -307,12 +324,6 @@ enum FollowUpFinder {
     /// as a candidate for dozens of them, which no one reviewing links can use; the best-evidenced few are the ones
     /// worth a look.
     static let linksPerSpeech = 5
-
-    /// Each speech's ``linksPerSpeech`` best candidates, in ``ranks(_:before:)`` order.
-    static func bestForEachSpeech(_ candidates: [FollowUpCandidate]) -> [FollowUpCandidate] {
-        Dictionary(grouping: candidates, by: { SpeechKey(debateId: $0.speech.debateId, turn: $0.speech.turn) })
-            .values.flatMap { $0.sorted(by: ranks).prefix(linksPerSpeech) }
-    }
 
     /// Whether `a` is the better candidate: the higher score as stored (two decimals), then the commitment id in
     /// byte order, as the register ranks the links it keeps (``Register`` prunes by the same order).
