@@ -378,6 +378,7 @@ enum PostgresSchema {
         ),
         (Schema.v6, v6),
         (Schema.v7, Schema.lists),
+        (Schema.v8, Schema.personDates),
     ]
 
     /// v6 as SQLite has it (``Schema/migrateV6(_:)``): the ministers' appearances, counted and kept in step with

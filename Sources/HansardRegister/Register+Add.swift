@@ -95,7 +95,7 @@ extension Register {
             try Self.storeEvasionsAndMentions(db, analysis: analysis, debateId: record.id, replacing: true)
             try db.delete(SpeechRecord.self, where: .debateId, equals: record.id)
             for speech in speeches { try db.insert(speech, ignoringConflicts: false) }
-            try Self.inferDepartments(db, debateId: record.id)
+            try Self.inferDepartments(db, debateId: record.id, date: record.date)
             let links = try Self.link(db, debate: record, speeches: speeches)
             if sameVersion { return .reanalysed(debateId: record.id, changes: changes, links: links) }
             return .revised(debateId: record.id, revision: record.revision, changes: changes, links: links)
@@ -124,7 +124,7 @@ extension Register {
         try Self.storeRequests(db, analysis: analysis, debateId: record.id, replacing: false)
         try Self.storeEvasionsAndMentions(db, analysis: analysis, debateId: record.id, replacing: false)
         for speech in speeches { try db.insert(speech, ignoringConflicts: false) }
-        try Self.inferDepartments(db, debateId: record.id)
+        try Self.inferDepartments(db, debateId: record.id, date: record.date)
         let links = try Self.link(db, debate: record, speeches: speeches)
         return .added(debateId: record.id, commitments: count, links: links)
     }
@@ -143,19 +143,38 @@ extension Register {
     ///
     /// Run for each debate added, both ways, so the order pages are added in does not matter. Only member ids and
     /// peerage titles are used: a surname alone is not enough.
-    static func inferDepartments(_ db: some RegisterRows, debateId: String) throws {
-        // This debate's commitments and the other debates' that share a person with it and lack a department.
-        let open = try db.fetchTexts(
+    static func inferDepartments(_ db: some RegisterRows, debateId: String, date: SittingDate?) throws {
+        // Without a date this debate's commitments have none to compare, and it gives none to others.
+        guard let date else { return }
+        let window = departmentWindowDays
+        // This debate's commitments, and the other debates' within the window that share a person with it and lack
+        // a department: only those can take one from this debate. Bounded by date, so that the cost of adding a
+        // debate does not grow with the register. The department is compared through `|| ''` so that SQLite does
+        // not walk the department index's NULL range (every undepartmented commitment ever stored) instead of the
+        // date range: it has no statistics to choose by.
+        var open = try db.fetchTexts(
             sql: """
                 SELECT c."id", c."person", c."house", c."debateDate" FROM "commitment" c
-                WHERE c."department" IS NULL AND c."debateDate" IS NOT NULL
+                WHERE c."debateId" = ? AND c."department" IS NULL AND c."debateDate" IS NOT NULL
                   AND (substr(c."person", 1, 3) = 'id:' OR substr(c."person", 1, 5) = 'peer:')
-                  AND (c."debateId" = ?
-                       OR c."person" IN (SELECT "person" FROM "commitment"
-                                         WHERE "debateId" = ? AND "department" IS NOT NULL))
-                """, arguments: [debateId, debateId])
-        // The member's commitments with a department named on their own page, read once per member. What this
-        // loop sets is marked inferred, so it never joins them.
+                """, arguments: [debateId])
+        let others = try db.fetchTexts(
+            sql: """
+                SELECT c."id", c."person", c."house", c."debateDate" FROM "commitment" c
+                WHERE c."debateDate" >= ? AND c."debateDate" <= ? AND c."debateId" != ?
+                  AND (c."department" || '') IS NULL
+                  AND (substr(c."person", 1, 3) = 'id:' OR substr(c."person", 1, 5) = 'peer:')
+                  AND c."person" IN (SELECT "person" FROM "commitment"
+                                     WHERE "debateId" = ? AND "department" IS NOT NULL)
+                """,
+            arguments: [
+                date.adding(days: -window).description, date.adding(days: window).description, debateId, debateId,
+            ])
+        open += others
+        let dates = open.compactMap { $0[3].flatMap(SittingDate.init) }
+        guard let first = dates.min(), let last = dates.max() else { return }
+        // The member's commitments with a department named on their own page within the window of any of those,
+        // read once per member. What this loop sets is marked inferred, so it never joins them.
         var named: [String: [[String?]]] = [:]
         for row in open {
             guard let id = row[0], let person = row[1], let date = row[3].flatMap(SittingDate.init) else { continue }
@@ -165,8 +184,12 @@ extension Register {
                     sql: """
                         SELECT c."id", c."department", c."debateDate", c."house", c."departmentSource", d."title"
                         FROM "commitment" c JOIN "debate" d ON d."id" = c."debateId"
-                        WHERE c."person" = ? AND c."department" IS NOT NULL AND c."debateDate" IS NOT NULL
-                        """, arguments: [person]
+                        WHERE c."person" = ? AND c."department" IS NOT NULL
+                          AND c."debateDate" >= ? AND c."debateDate" <= ?
+                        """,
+                    arguments: [
+                        person, first.adding(days: -window).description, last.adding(days: window).description,
+                    ]
                 ).filter { !isInferred($0[4]) }
             }
             // Within the window, nearest first, then the earlier date, then the id.
@@ -547,8 +570,11 @@ extension Register {
         var found: [String: LinkTarget] = [:]
         let earliest = date?.adding(days: -FollowUpFinder.horizonDays)
         // Written as SQL (and kept prepared on SQLite): building these queries through GRDB's query interface, a few
-        // hundred of them per debate, cost more than running them.
-        let open = #""status" = 'outstanding' AND "debateId" != ?"#
+        // hundred of them per debate, cost more than running them. The status is compared through `|| ''` so that
+        // SQLite, which has no statistics to choose by, never takes the (status, …) index for these: that walked
+        // every outstanding commitment in the register for each lookup, so adding a debate grew slower as the
+        // register grew. The date and (subject, date) indexes keep each lookup to the window.
+        let open = #"("status" || '') = 'outstanding' AND "debateId" != ?"#
         func fetch(_ condition: String, _ arguments: [String], values: ArraySlice<String>) throws {
             let sql = #"""
                 SELECT \#(LinkTarget.selection) FROM "commitment" WHERE \#(open) AND \#(condition)

@@ -209,6 +209,9 @@ enum Schema {
         migrator.registerMigration(v7) { db in
             for statement in lists { try db.execute(sql: statement) }
         }
+        migrator.registerMigration(v8) { db in
+            for statement in personDates { try db.execute(sql: statement) }
+        }
         return migrator
     }
 
@@ -372,6 +375,18 @@ enum Schema {
     static let v5 = "v5 citations, corrections, evasions, governments, page sizes and search"
     static let v6 = "v6 ministers' appearances and office lines for searches"
     static let v7 = "v7 index the government's and a department's lists in list order"
+    static let v8 = "v8 index commitments by person and date"
+
+    /// v8's statements, the same on both backends.
+    ///
+    /// Adding a debate lends a department to the same member's commitments within a month of it, and reads that
+    /// member's named departments within a month (``Register/inferDepartments(_:debateId:date:)``). Indexed by
+    /// person alone, each of those read every commitment the member ever made, so adding grew slower as the register
+    /// grew; the index it replaces is a prefix of the new one.
+    static let personDates = [
+        #"DROP INDEX "commitment_on_person""#,
+        #"CREATE INDEX "commitment_on_person_debateDate" ON "commitment" ("person", "debateDate")"#,
+    ]
 
     /// v7's statements, the same on both backends.
     ///

@@ -214,6 +214,8 @@ struct MigrationTests {
         #expect(indexes.contains("commitment_on_government_status_dueBy"))
         #expect(indexes.contains("commitment_on_department_status_dueBy"))
         #expect(!indexes.contains("commitment_on_government_status") && !indexes.contains("commitment_on_department"))
+        // Migration v8 indexes a member's commitments by date, in place of the index by member alone.
+        #expect(indexes.contains("commitment_on_person_debateDate") && !indexes.contains("commitment_on_person"))
         let brown = try register.commitments(CommitmentQuery(department: "Justice", governments: .named("brown-2007")))
         #expect(brown.items.map(\.commitment.id) == ["c-1"] && brown.otherGovernments == 0)
         let sunak = try register.commitments(CommitmentQuery(department: "Justice", governments: .named("sunak-2022")))
