@@ -112,9 +112,10 @@ public struct Register: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             // Reading pages through a memory map spares a pread per page: long lists touch every row.
-            // 64 MB holds the hot part of a large register while keeping hansard's resident memory bounded
-            // however large the file grows (mapped pages count towards it).
-            try db.execute(sql: "PRAGMA mmap_size = 67108864")
+            // 32 MB keeps hansard's resident memory bounded however large the file grows (mapped pages count
+            // towards it); 64 MB added 17 MB to `register add` and took no time off it or off the lists and
+            // searches of a 1,000,000-commitment register (docs/performance.md).
+            try db.execute(sql: "PRAGMA mmap_size = \(mapSize)")
             // NORMAL is durable against a killed process in WAL mode; only power loss can lose the last commit.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
@@ -134,6 +135,9 @@ public struct Register: Sendable {
         guard head == ByteChecks.sqliteHeader else { throw .notADatabase(path: path) }
     }
 
+    /// The bytes of the register file SQLite reads through a memory map, on every connection.
+    static let mapSize = 32 << 20
+
     /// A connection for reading an existing file that leaves nothing behind.
     ///
     /// SQLite's read-only connections create the `-wal` and `-shm` files of a WAL database and never remove
@@ -146,7 +150,7 @@ public struct Register: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 67108864") }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(mapSize)") }
         let folder = RegisterFile.folder(of: path)
         let hasWAL = RegisterFile.status(path + "-wal") != .missing
         if !hasWAL, RegisterFile.isWritable(path), RegisterFile.isWritable(folder) {
