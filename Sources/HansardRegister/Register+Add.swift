@@ -151,8 +151,8 @@ extension Register {
         // a department: only those can take one from this debate. Bounded by date, so that the cost of adding a
         // debate does not grow with the register. The department is compared through `|| ''` so that SQLite does
         // not walk the department index's NULL range (every undepartmented commitment ever stored) instead of the
-        // date range: it has no statistics to choose by.
-        var open = try db.fetchTexts(
+        // (person, debateDate) ranges: it has no statistics to choose by.
+        let own = try db.fetchTexts(
             sql: """
                 SELECT c."id", c."person", c."house", c."debateDate" FROM "commitment" c
                 WHERE c."debateId" = ? AND c."department" IS NULL AND c."debateDate" IS NOT NULL
@@ -170,7 +170,7 @@ extension Register {
             arguments: [
                 date.adding(days: -window).description, date.adding(days: window).description, debateId, debateId,
             ])
-        open += others
+        let open = own + others
         let dates = open.compactMap { $0[3].flatMap(SittingDate.init) }
         guard let first = dates.min(), let last = dates.max() else { return }
         // The member's commitments with a department named on their own page within the window of any of those,
