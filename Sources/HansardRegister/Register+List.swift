@@ -32,12 +32,7 @@ extension Register {
         }
         // Past dates need the statuses as they stood then, from the events; today's come from the cache.
         let historical = asOf < today
-        let status: SQL =
-            historical
-            ? """
-            COALESCE((SELECT e.status FROM statusEvent e WHERE e.commitmentId = c.id AND e.effectiveDate <= \(asOf.description)
-                      ORDER BY e.effectiveDate DESC, e.recordedAt DESC, e.id DESC LIMIT 1), 'outstanding')
-            """ : "c.status"
+        let status = Self.status(asOf: asOf, today: today)
         var filters: [SQL] = []
         if historical { filters.append("(c.debateDate IS NULL OR c.debateDate <= \(asOf.description))") }
         let outstanding = CommitmentStatus.outstanding.rawValue
@@ -174,6 +169,15 @@ extension Register {
         }
         return CommitmentList(
             asOf: asOf, scope: query.scope, items: items, government: government, otherGovernments: others)
+    }
+
+    /// The status of commitment `c` as of `asOf`: a past date's from the events, today's from the cache.
+    static func status(asOf: SittingDate, today: SittingDate) -> SQL {
+        guard asOf < today else { return "c.status" }
+        return """
+            COALESCE((SELECT e.status FROM statusEvent e WHERE e.commitmentId = c.id AND e.effectiveDate <= \(asOf.description)
+                      ORDER BY e.effectiveDate DESC, e.recordedAt DESC, e.id DESC LIMIT 1), 'outstanding')
+            """
     }
 
     /// Everything about one commitment.

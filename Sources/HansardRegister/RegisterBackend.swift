@@ -22,6 +22,8 @@ public protocol RegisterBackend: Sendable {
     func hasPageVersion(sha256: String) throws(RegisterError) -> Bool
 
     func commitments(_ query: CommitmentQuery) throws(RegisterError) -> CommitmentList
+    /// The register's figures as of `asOf` (nil for today), with at most `overdueLimit` of the longest overdue.
+    func figures(asOf: SittingDate?, overdueLimit: Int) throws(RegisterError) -> RegisterFigures
     func detail(of id: String) throws(RegisterError) -> CommitmentDetail
     func context(for listings: [CommitmentListing]) throws(RegisterError) -> RowContext
     func shortIds(for ids: [String]?, minimum: Int) throws(RegisterError) -> [String: String]

@@ -1,3 +1,4 @@
+import Foundation
 import HansardAnalysis
 import HansardIngestion
 import HansardRegister
@@ -78,6 +79,16 @@ enum Forms {
     static let searchLink =
         "<p class=\"no-print\"><a href=\"search\">Search the register</a> by words, status, department or "
         + "minister.</p>\n"
+
+    /// `search?department=…`: the search for one department's commitments, the name percent-encoded (only
+    /// letters, digits and `-._~` are left as they are, so `&`, `=` and `+` in a name stay part of it).
+    static func searchAddress(department: String) -> String {
+        var unreserved = CharacterSet(charactersIn: "-._~")
+        unreserved.formUnion(CharacterSet(charactersIn: "a"..."z"))
+        unreserved.formUnion(CharacterSet(charactersIn: "A"..."Z"))
+        unreserved.formUnion(CharacterSet(charactersIn: "0"..."9"))
+        return "search?department=" + (department.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")
+    }
 }
 
 struct ResolveForm: ServeForm {

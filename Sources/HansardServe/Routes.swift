@@ -45,10 +45,18 @@ struct Site: Sendable {
 
     // MARK: Pages
 
+    /// The index: every commitment, or for a register of more than ``ServeConfiguration/listLimit`` its figures
+    /// (counted without reading every record), each department's leading to the search for it.
     private func index() async throws -> Response {
         Page.html(
             try await access.read { register in
-                HTMLReport.indexPage(try ReportData.load(from: register, asOf: nil), extra: Forms.searchLink)
+                let figures = try register.figures(asOf: nil, overdueLimit: HTMLReport.summaryOverdueRows)
+                guard figures.counted > configuration.listLimit else {
+                    return HTMLReport.indexPage(try ReportData.load(from: register, asOf: nil), extra: Forms.searchLink)
+                }
+                return HTMLReport.indexPage(figures, extra: Forms.searchLink) { department in
+                    department.map(Forms.searchAddress(department:))
+                }
             })
     }
 

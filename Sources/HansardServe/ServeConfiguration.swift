@@ -1,3 +1,5 @@
+public import HansardReports
+
 /// How `hansard serve` runs: the register, where it listens, the token and who writes.
 public struct ServeConfiguration: Sendable {
     /// The register: a file, or a `postgres://` address.
@@ -13,11 +15,14 @@ public struct ServeConfiguration: Sendable {
     public var actor: String?
     /// Folders to look in for the debates' pages, by their SHA-256, as `hansard report --sources` takes them.
     public var sources: [String]
+    /// The most commitments the index lists itself; a larger register's index gives each department's figures,
+    /// linked to the search for its commitments.
+    public var listLimit: Int
 
     /// A configuration.
     public init(
         register: String, host: String = "127.0.0.1", port: Int = 8377, token: String? = nil, actor: String? = nil,
-        sources: [String] = []
+        sources: [String] = [], listLimit: Int = HTMLReport.defaultListLimit
     ) {
         self.register = register
         self.host = host
@@ -25,6 +30,7 @@ public struct ServeConfiguration: Sendable {
         self.token = token
         self.actor = actor
         self.sources = sources
+        self.listLimit = listLimit
     }
 
     /// Whether `host` names this machine's loopback interface only (127.0.0.0/8, ::1, localhost).

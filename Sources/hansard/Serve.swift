@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HansardRegister
+import HansardReports
 import HansardServe
 
 extension Hansard {
@@ -46,6 +47,12 @@ extension Hansard {
                     + "required with any --host but a loopback address.", valueName: "token"))
         var token: String?
 
+        @Option(
+            help: ArgumentHelp(
+                "The most commitments the index lists itself; a larger register's index gives each department's "
+                    + "figures, each leading to the search for its commitments.", valueName: "count"))
+        var listLimit = HTMLReport.defaultListLimit
+
         @OptionGroup var pages: SourcesOption
 
         @OptionGroup var actor: ActorOption
@@ -53,6 +60,9 @@ extension Hansard {
         func validate() throws {
             guard (0...65535).contains(port) else {
                 throw ValidationError("--port \(port) is not a port; give 1-65535, or 0 for any free one.")
+            }
+            guard listLimit >= 0 else {
+                throw ValidationError("--list-limit \(listLimit) is negative; give 0 or more.")
             }
         }
 
@@ -62,7 +72,7 @@ extension Hansard {
             let server = try HansardServer(
                 ServeConfiguration(
                     register: location.resolvedPath, host: host, port: port, token: token, actor: actor.name,
-                    sources: pages.sources))
+                    sources: pages.sources, listLimit: listLimit))
             // Refuse at once a register that cannot be read, rather than on the first page.
             _ = try location.open(readOnly: true)
             try await server.run { url in Terminal.write(url + "\n") }

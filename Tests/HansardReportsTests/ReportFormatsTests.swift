@@ -305,10 +305,21 @@ struct ReportFormatsTests {
     }
 
     @Test("The timeline draws a slot per month with commitments, oldest first")
-    func timeline() {
-        let chart = Timeline(
-            made: ["2023-03-08", "2023-03-28", "1997-05-21", "2023-04-01"].map(SittingDate.of),
-            resolved: [.of("2023-06-29")])
+    func timeline() async throws {
+        // The fixture's first listing, made on each of these dates, the last resolved on 2023-06-29.
+        let template = try #require(try await ReportFixture.get().data.listings.first)
+        let dates: [(String, String?)] = [
+            ("1997-05-21", nil), ("2023-03-08", nil), ("2023-03-28", nil), ("2023-04-01", "2023-06-29"),
+        ]
+        let listings = dates.map { made, resolved in
+            var item = template
+            item.commitment.debateDate = .of(made)
+            item.status = resolved == nil ? .outstanding : .fulfilled
+            item.commitment.statusDate = resolved.map(SittingDate.of)
+            return item
+        }
+        let months = RegisterFigures(asOf: .of("2026-11-25"), debates: 3, listings: listings, overdueLimit: 0).months
+        let chart = Timeline(months: months)
         #expect(chart.months.map(\.key) == ["1997-05", "2023-03", "2023-04", "2023-06"])
         #expect(chart.months.map(\.made) == [1, 2, 1, 0])
         #expect(chart.months.map(\.resolved) == [0, 0, 0, 1])

@@ -25,7 +25,8 @@ final class ServedRegister: @unchecked Sendable {
 
     /// Builds a register from `pages` (in a fresh folder, or in the `postgres` database) and starts the server.
     init(
-        pages: [String] = [seed], token: String? = nil, postgres: String? = nil, name: String = #function
+        pages: [String] = [seed], token: String? = nil, postgres: String? = nil, serving: [String] = [],
+        name: String = #function
     ) throws {
         folder = try Scratch.folder(name)
         // The pages are added straight to the register the server reads, whichever backend it is.
@@ -36,6 +37,7 @@ final class ServedRegister: @unchecked Sendable {
         self.token = token
         var arguments = ["serve", "--register", register, "--port", "0", "--by", "Server Default"]
         if let token { arguments += ["--token", token] }
+        arguments += serving
         let (process, output) = try HansardCommand.start(arguments)
         self.process = process
         let line = try Self.firstLine(of: output, process: process)

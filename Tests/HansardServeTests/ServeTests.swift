@@ -211,6 +211,27 @@ struct ServeTests {
         #expect(other.body.contains("0 commitments found"))
     }
 
+    @Test("a register larger than --list-limit: the index gives each department's figures, linked to its search")
+    func summaryIndex() throws {
+        // The seed's four commitments, all the Cabinet Office's (the Minister for the Cabinet Office answers).
+        let served = try ServedRegister(serving: ["--list-limit", "2"])
+        let index = try served.get("")
+        #expect(index.status == 200)
+        #expect(index.body.contains("Commitments by department"))
+        #expect(!index.body.contains("<li class=\"commitment"))
+        let row = try #require(
+            index.body.range(of: "<a href=\"search?department=Cabinet%20Office\">Cabinet Office</a>"))
+        let figures = index.body[row.upperBound...].prefix { $0 != "\n" }
+        #expect(figures.hasPrefix("</td><td class=\"num\">4</td>"), "\(figures)")
+        let found = try served.get("search?department=Cabinet%20Office")
+        #expect(found.status == 200)
+        #expect(found.body.contains("4 commitments found"))
+        // Under the limit, the same register's index lists every commitment itself.
+        let full = try ServedRegister(serving: ["--list-limit", "4"]).get("")
+        #expect(full.body.contains("<li class=\"commitment") && !full.body.contains("Commitments by department"))
+        #expect(served.stop() == 0)
+    }
+
     @Test("any address but the loopback one needs a token: refused in one line, status 64, nothing listens")
     func publicAddressNeedsToken() throws {
         let folder = try Scratch.folder()

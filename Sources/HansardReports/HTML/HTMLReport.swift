@@ -130,7 +130,7 @@ public struct HTMLReport {
 }
 
 extension HTMLReport {
-    /// `index.html` alone: what `render` emits last, without re-reading any debate page.
+    /// `index.html` alone, listing every commitment however many, without re-reading any debate page.
     /// - Parameters:
     ///   - data: the report's register data and date.
     ///   - extra: markup (already escaped) placed first in the page's main part; `hansard serve` links its search
@@ -139,6 +139,26 @@ extension HTMLReport {
     public static func indexPage(_ data: ReportData, extra: String? = nil) -> String {
         IndexPage(data: data, extra: extra).render()
     }
+
+    /// The `index.html` of a register of more than ``defaultListLimit`` commitments, from its figures alone: what
+    /// `render` emits last for such a register, with the departments linked where `departmentLink` says.
+    /// - Parameters:
+    ///   - figures: the register's figures (``RegisterBackend/figures(asOf:overdueLimit:)``, with
+    ///     ``summaryOverdueRows`` of the longest overdue).
+    ///   - extra: markup (already escaped) placed first in the page's main part.
+    ///   - debatesLink: the address of the list of debates, or nil for none.
+    ///   - departmentLink: the address of a department's commitments, given its name (nil for those with no
+    ///     department named), or nil for no link.
+    /// - Returns: the page's HTML.
+    public static func indexPage(
+        _ figures: RegisterFigures, extra: String? = nil, debatesLink: String? = nil,
+        departmentLink: (String?) -> String?
+    ) -> String {
+        IndexPage.summary(figures, extra: extra, debatesLink: debatesLink, departmentLink: departmentLink)
+    }
+
+    /// How many of the longest overdue commitments the index of a large register lists.
+    public static var summaryOverdueRows: Int { IndexPage.summaryOverdueRows }
 
     /// One commitment's page on its own, as `hansard serve` renders it when asked for: the same page the static
     /// report writes, with `actions` (already escaped markup: the server's forms) after the follow-ups.

@@ -27,6 +27,13 @@ struct IndexPage {
     /// Whether the register has more commitments than the index lists itself.
     var summarises: Bool { data.counted.count > listLimit }
 
+    /// The register's figures, counted from the report's list.
+    var figures: RegisterFigures {
+        RegisterFigures(
+            asOf: data.asOf, debates: data.snapshot.debates.count, listings: data.listings,
+            overdueLimit: Self.summaryOverdueRows)
+    }
+
     func render() -> String {
         if summarises { return summary() }
         let listings = data.counted
@@ -53,8 +60,8 @@ struct IndexPage {
         body += filters(outstanding, all: listings)
         body += "</div></header>\n<main class=\"wrap\">\n"
         body += extra ?? ""
-        body += timeline()
-        body += overdueTable(overdue)
+        body += Self.timeline(figures.months)
+        body += Self.overdueTable(Self.oldestDueFirst(overdue), root: root)
         body += "<h2 id=\"outstanding\">Outstanding commitments by department</h2>\n"
         body +=
             "<p class=\"muted\">Overdue ones first within each minister, then by due date; commitments with no "
@@ -126,17 +133,24 @@ struct IndexPage {
             + "data-search=\"\(HTML.escape(search))\""
     }
 
-    /// The overdue commitments at a glance, latest first; each row leads to the commitment's page.
-    private func overdueTable(_ overdue: [CommitmentListing]) -> String {
+    /// Overdue commitments in the register's overdue order: the longest overdue (oldest due) first, then by the
+    /// date each was made and id.
+    static func oldestDueFirst(_ overdue: [CommitmentListing]) -> [CommitmentListing] {
+        let keys = overdue.map { ($0.commitment.dueBy ?? .distantPast, $0.commitment.debateDate ?? .distantPast) }
+        return overdue.indices.sorted {
+            (keys[$0].0, keys[$0].1, overdue[$0].commitment.id) < (keys[$1].0, keys[$1].1, overdue[$1].commitment.id)
+        }.map { overdue[$0] }
+    }
+
+    /// The overdue commitments at a glance, in the order given; each row leads to the commitment's page, under
+    /// `root`.
+    static func overdueTable(_ overdue: [CommitmentListing], root: String) -> String {
         guard !overdue.isEmpty else { return "" }
         var output =
             "<h2 id=\"overdue\">Overdue</h2>\n<div class=\"table\"><table><thead><tr><th class=\"fit\">Late by</th>"
             + "<th>Commitment</th><th class=\"hide-narrow\">Minister</th><th class=\"hide-narrow\">Due</th>"
             + "</tr></thead><tbody>\n"
-        let ordered = overdue.sorted {
-            ($0.overdueDays ?? 0, $1.commitment.id) > ($1.overdueDays ?? 0, $0.commitment.id)
-        }
-        for item in ordered {
+        for item in overdue {
             let c = item.commitment
             output +=
                 "<tr class=\"overdue-row\" \(Self.filterAttributes(item))>"
@@ -158,10 +172,8 @@ struct IndexPage {
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 
-    private func timeline() -> String {
-        let made = data.counted.compactMap(\.commitment.debateDate)
-        let resolvedDates = data.counted.filter { !$0.status.isOpen }.compactMap(\.commitment.statusDate)
-        let chart = Timeline(made: made, resolved: resolvedDates)
+    static func timeline(_ months: [RegisterFigures.Month]) -> String {
+        let chart = Timeline(months: months)
         return "<figure id=\"timeline\"><figcaption>Commitments per month: "
             + "<span class=\"nowrap\"><span class=\"key\" style=\"background:\(Timeline.madeColour)\"></span>made</span> "
             + "<span class=\"nowrap\"><span class=\"key\" style=\"background:\(Timeline.resolvedColour)\"></span>"
@@ -356,7 +368,7 @@ extension IndexPage {
         page.root = "../"
         var pages: [(path: String, contents: String)] = []
         let byDepartment = Dictionary(grouping: data.listings) { $0.commitment.department ?? Self.noDepartment }
-        for (department, file) in departmentFiles() {
+        for (department, file) in Self.departmentFiles(figures.departments) {
             let items = byDepartment[department] ?? []
             let counted = items.filter { $0.status.counts }
             // Outstanding in the list's order, then resolved: each page takes the next `listLimit` of them, so
@@ -398,10 +410,19 @@ extension IndexPage {
         number == 0 ? file + ".html" : file + "-p\(number + 1).html"
     }
 
+    /// Departments in the summary's order: most commitments first (dismissed ones too), none named last.
+    static func byTotal(_ departments: [RegisterFigures.Department]) -> [RegisterFigures.Department] {
+        departments.sorted { a, b in
+            if (a.name == nil) != (b.name == nil) { return b.name == nil }
+            if a.total != b.total { return a.total > b.total }
+            return (a.name ?? noDepartment) < (b.name ?? noDepartment)
+        }
+    }
+
     /// Each department's page file name, in the summary's order: its anchor, made unique.
-    private func departmentFiles() -> [(department: String, file: String)] {
+    static func departmentFiles(_ departments: [RegisterFigures.Department]) -> [(department: String, file: String)] {
         var taken: Set<String> = []
-        return groupedByDepartment(data.listings).map(\.0).map { department in
+        return byTotal(departments).map { $0.name ?? noDepartment }.map { department in
             let base = Self.anchor(forDepartment: department)
             var name = base
             var number = 1
@@ -423,7 +444,7 @@ extension IndexPage {
     ///
     /// Unlike the full index's, the filter script does not count them again from the items shown: a page lists only
     /// part of what they count.
-    private func stats(outstanding: Int, overdue: Int, resolved: Int, debates: Int?) -> String {
+    static func stats(outstanding: Int, overdue: Int, resolved: Int, debates: Int?) -> String {
         var output = "<ul class=\"stats\">"
         output += "<li><b class=\"stat-outstanding\">\(outstanding)</b><span>outstanding</span></li>"
         output += "<li class=\"late\"><b>\(overdue)</b><span>overdue</span></li>"
@@ -434,45 +455,50 @@ extension IndexPage {
         return output + "</ul>\n"
     }
 
-    private var footer: String {
+    static func footer(_ asOf: SittingDate) -> String {
         "<footer>Made by <code>hansard report</code> from the register; ages and overdue marks are reckoned "
-            + "as of \(data.asOf.description). Debate text is Parliamentary Copyright, reproduced under the Open "
+            + "as of \(asOf.description). Debate text is Parliamentary Copyright, reproduced under the Open "
             + "Parliament Licence v3.0.</footer>\n</main>\n"
     }
 
-    /// `index.html` of a large register.
-    ///
-    /// The figures, the timeline, the longest overdue, and each department's
-    /// figures with a link to its page. It has no filters: each department's page has them, over its own list.
+    /// `index.html` of a large register: its figures, with each department's linked to its page under `lists/`.
     func summary() -> String {
-        let listings = data.counted
-        let outstanding = listings.filter { $0.status.isOpen }
-        let overdue = outstanding.filter(\.isOverdue)
-        let resolved = listings.filter { !$0.status.isOpen }
-        let dismissed = data.listings.filter { !$0.status.counts }
-        let debateCount = data.snapshot.debates.count
+        let files = Dictionary(Self.departmentFiles(figures.departments), uniquingKeysWith: { first, _ in first })
+        return Self.summary(figures, extra: extra, debatesLink: "lists/debates.html") {
+            files[$0 ?? Self.noDepartment].map { "lists/" + Self.pageName($0, 0) }
+        }
+    }
+
+    /// `index.html` of a large register, from its figures alone.
+    ///
+    /// The totals, the timeline, the longest overdue, and each department's figures, linked to
+    /// `departmentLink(name)` where it gives an address (nil for the commitments with no department named), and the
+    /// list of debates at `debatesLink`. It has no filters: each department's page has them, over
+    /// its own list.
+    static func summary(
+        _ figures: RegisterFigures, extra: String?, debatesLink: String?, departmentLink: (String?) -> String?
+    ) -> String {
         var body = "<header class=\"top\"><div class=\"wrap\">\n"
         body += "<p class=\"crumbs\">Hansard · register of government commitments</p>\n"
         body += "<h1>Government commitments</h1>\n"
         body +=
-            "<p class=\"lede\">What ministers undertook in \(HTML.count(debateCount, "debate")) of the register, "
-            + "and whether it has been done, as of <strong>\(HTML.escape(HTML.longDate(data.asOf)))</strong>.</p>\n"
+            "<p class=\"lede\">What ministers undertook in \(HTML.count(figures.debates, "debate")) of the register, "
+            + "and whether it has been done, as of <strong>\(HTML.escape(HTML.longDate(figures.asOf)))</strong>.</p>\n"
         body += stats(
-            outstanding: outstanding.count, overdue: overdue.count, resolved: resolved.count, debates: debateCount)
+            outstanding: figures.outstanding, overdue: figures.overdue, resolved: figures.resolved,
+            debates: figures.debates)
         body += "</div></header>\n<main class=\"wrap\">\n"
         body += extra ?? ""
         body +=
-            "<p class=\"muted\">The register holds \(HTML.count(listings.count, "commitment")), more than one page "
+            "<p class=\"muted\">The register holds \(HTML.count(figures.counted, "commitment")), more than one page "
             + "lists well, so each department\u{2019}s are on a page of their own, with the search box and filters.</p>\n"
-        body += timeline()
-        if !overdue.isEmpty {
-            let longest = overdue.sorted {
-                ($0.overdueDays ?? 0, $1.commitment.id) > ($1.overdueDays ?? 0, $0.commitment.id)
-            }.prefix(Self.summaryOverdueRows)
-            body += overdueTable(Array(longest))
-            if overdue.count > longest.count {
+        body += timeline(figures.months)
+        if figures.overdue > 0 {
+            let longest = figures.longestOverdue
+            body += overdueTable(longest, root: "")
+            if figures.overdue > longest.count {
                 body +=
-                    "<p class=\"muted\">The \(longest.count) longest overdue of \(overdue.count); each department\u{2019}s "
+                    "<p class=\"muted\">The \(longest.count) longest overdue of \(figures.overdue); each department\u{2019}s "
                     + "page lists all of its own, overdue first.</p>\n"
             }
         }
@@ -480,25 +506,31 @@ extension IndexPage {
         body +=
             "<div class=\"table\"><table><thead><tr><th>Department</th><th class=\"num\">Outstanding</th>"
             + "<th class=\"num\">Overdue</th><th class=\"num\">Resolved</th></tr></thead><tbody>\n"
-        let byDepartment = Dictionary(grouping: listings) { $0.commitment.department ?? Self.noDepartment }
-        for (department, file) in departmentFiles() {
-            let items = byDepartment[department] ?? []
-            let open = items.filter { $0.status.isOpen }
+        for department in byTotal(figures.departments) {
+            let name = department.name ?? noDepartment
+            let title = departmentLink(department.name).map {
+                "<a href=\"\(HTML.escape($0))\">\(HTML.escape(name))</a>"
+            }
             body +=
-                "<tr id=\"\(Self.anchor(forDepartment: department))\"><td><a href=\"lists/\(Self.pageName(file, 0))\">"
-                + "\(HTML.escape(department))</a></td><td class=\"num\">\(open.count)</td>"
-                + "<td class=\"num\">\(open.filter(\.isOverdue).count)</td>"
-                + "<td class=\"num\">\(items.count - open.count)</td></tr>\n"
+                "<tr id=\"\(anchor(forDepartment: name))\"><td>\(title ?? HTML.escape(name))</td>"
+                + "<td class=\"num\">\(department.outstanding)</td><td class=\"num\">\(department.overdue)</td>"
+                + "<td class=\"num\">\(department.resolved)</td></tr>\n"
         }
         body += "</tbody></table></div>\n"
-        if !dismissed.isEmpty {
+        if figures.dismissed > 0 {
             body +=
-                "<p class=\"muted\">\(HTML.count(dismissed.count, "passage")) readers said are not commitments are "
+                "<p class=\"muted\">\(HTML.count(figures.dismissed, "passage")) readers said are not commitments are "
                 + "left out of every figure and listed on their department\u{2019}s page.</p>\n"
         }
         body += "<h2 id=\"debates\">Debates</h2>\n"
-        body += "<p><a href=\"lists/debates.html\">All \(HTML.count(debateCount, "debate"))</a>, oldest first.</p>\n"
-        body += footer
+        if let debates = debatesLink {
+            body +=
+                "<p><a href=\"\(HTML.escape(debates))\">All \(HTML.count(figures.debates, "debate"))</a>, "
+                + "oldest first.</p>\n"
+        } else {
+            body += "<p>\(HTML.count(figures.debates, "debate")).</p>\n"
+        }
+        body += footer(figures.asOf)
         return HTML.page(title: "Government commitments — hansard report", body: body)
     }
 
@@ -518,7 +550,7 @@ extension IndexPage {
         body +=
             "<p class=\"lede\">The department\u{2019}s commitments in the register, and whether each has been done, as "
             + "of <strong>\(HTML.escape(HTML.longDate(data.asOf)))</strong>.</p>\n"
-        body += stats(
+        body += Self.stats(
             outstanding: allOutstanding.count, overdue: allOutstanding.filter(\.isOverdue).count,
             resolved: counted.count - allOutstanding.count, debates: nil)
         body += filters(outstanding, all: shown)
@@ -539,7 +571,7 @@ extension IndexPage {
         }
         body += dismissedList(dismissed)
         body += navigation
-        body += footer
+        body += Self.footer(data.asOf)
         return HTML.page(
             title: "\(department) — government commitments — hansard report", body: body,
             script: ReportStyle.filterScript)
@@ -565,7 +597,7 @@ extension IndexPage {
         body += "<p class=\"lede\">\(HTML.count(data.snapshot.debates.count, "debate")) in the register.</p>\n"
         body += "</div></header>\n<main class=\"wrap\">\n"
         body += debateTable(sortedDebates)
-        body += footer
+        body += Self.footer(data.asOf)
         return HTML.page(title: "Debates — government commitments — hansard report", body: body)
     }
 }

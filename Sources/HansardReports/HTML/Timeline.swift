@@ -17,20 +17,9 @@ struct Timeline {
 
     var months: [Month]
 
-    /// - Parameters:
-    ///   - made: the dates commitments were made.
-    ///   - resolved: the dates commitments were resolved.
-    init(made: [SittingDate], resolved: [SittingDate]) {
-        var byKey: [String: Month] = [:]
-        for date in made {
-            let key = String(date.description.prefix(7))
-            byKey[key, default: Month(key: key)].made += 1
-        }
-        for date in resolved {
-            let key = String(date.description.prefix(7))
-            byKey[key, default: Month(key: key)].resolved += 1
-        }
-        months = byKey.values.sorted { $0.key < $1.key }
+    /// The months of a register's figures, in order.
+    init(months: [RegisterFigures.Month]) {
+        self.months = months.map { Month(key: $0.key, made: $0.made, resolved: $0.resolved) }
     }
 
     static let madeColour = "#0b5f73"
