@@ -24,6 +24,8 @@ public protocol RegisterBackend: Sendable {
     func commitments(_ query: CommitmentQuery) throws(RegisterError) -> CommitmentList
     /// The register's figures as of `asOf` (nil for today), with at most `overdueLimit` of the longest overdue.
     func figures(asOf: SittingDate?, overdueLimit: Int) throws(RegisterError) -> RegisterFigures
+    /// Every name a page gives a minister with a commitment in the register, once each, in order.
+    func ministerNames() throws(RegisterError) -> [String]
     func detail(of id: String) throws(RegisterError) -> CommitmentDetail
     func context(for listings: [CommitmentListing]) throws(RegisterError) -> RowContext
     func shortIds(for ids: [String]?, minimum: Int) throws(RegisterError) -> [String: String]

@@ -140,6 +140,12 @@ public struct RegisterFigures: Sendable, Hashable {
 }
 
 extension RegisterBackend {
+    /// Every name a page gives a minister with a commitment, from the whole list: for a backend without a query
+    /// of its own.
+    public func ministerNames() throws(RegisterError) -> [String] {
+        Set(try commitments(CommitmentQuery(scope: .all)).items.compactMap(\.commitment.speakerName)).sorted()
+    }
+
     /// The register's figures as of `asOf` (nil for today), from its whole list: for a backend without a query of
     /// its own.
     public func figures(asOf: SittingDate?, overdueLimit: Int) throws(RegisterError) -> RegisterFigures {
@@ -150,6 +156,17 @@ extension RegisterBackend {
 }
 
 extension Register {
+    /// Every name a page gives a minister with a commitment, from the register's table of appearances (one row
+    /// per minister, department and office) rather than its commitments.
+    public func ministerNames() throws(RegisterError) -> [String] {
+        try read { db in
+            // Ordered in Swift: SQLite's byte order and Swift's differ beyond ASCII.
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT speakerName FROM commitmentAppearance WHERE speakerName IS NOT NULL"
+            ).sorted()
+        }
+    }
+
     /// The register's figures as of `asOf` (nil for today), counted in SQL: at 1,000,000 commitments it reads
     /// the department index and the resolved rows, never every record.
     /// - Throws: ``RegisterError`` when the register cannot be read.

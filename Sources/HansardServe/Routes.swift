@@ -76,11 +76,20 @@ struct Site: Sendable {
             throw ServeFailure(.badRequest, "status \(status) is not one the search offers")
         }
         let filter = CommitmentFilter(text: form.q, scope: scope, department: form.department, minister: form.minister)
+        let limit = configuration.listLimit
         return Page.html(
             try await access.read { register in
-                let data = try ReportData.load(from: register, asOf: nil)
-                let found = try register.commitments(filter.query(asOf: data.asOf))
-                return HTMLReport.searchPage(data, filter: filter, listings: found.items)
+                // One more than is shown, to know whether there are more; only the shown ones' debates are read.
+                var query = filter.query(asOf: nil)
+                query.limit = limit + 1
+                let found = try register.commitments(query)
+                let shown = Array(found.items.prefix(limit))
+                let figures = try register.figures(asOf: nil, overdueLimit: 0)
+                return HTMLReport.searchPage(
+                    asOf: found.asOf, filter: filter, listings: shown,
+                    debates: try register.context(for: shown).debates,
+                    departments: figures.departments.compactMap(\.name), ministers: try register.ministerNames(),
+                    more: found.items.count > limit)
             })
     }
 

@@ -223,12 +223,19 @@ struct ServeTests {
             index.body.range(of: "<a href=\"search?department=Cabinet%20Office\">Cabinet Office</a>"))
         let figures = index.body[row.upperBound...].prefix { $0 != "\n" }
         #expect(figures.hasPrefix("</td><td class=\"num\">4</td>"), "\(figures)")
+        // The search lists no more than the limit either, and says there are more.
         let found = try served.get("search?department=Cabinet%20Office")
         #expect(found.status == 200)
-        #expect(found.body.contains("4 commitments found"))
-        // Under the limit, the same register's index lists every commitment itself.
-        let full = try ServedRegister(serving: ["--list-limit", "4"]).get("")
+        #expect(found.body.contains("The first 2 commitments found") && found.body.contains("more match"))
+        #expect(found.body.components(separatedBy: "<li class=\"commitment").count - 1 == 2)
+        // Under the limit, the same register's index lists every commitment itself, and the search all four.
+        let under = try ServedRegister(serving: ["--list-limit", "4"])
+        let full = try under.get("")
         #expect(full.body.contains("<li class=\"commitment") && !full.body.contains("Commitments by department"))
+        let all = try under.get("search?department=Cabinet%20Office")
+        #expect(all.body.contains("4 commitments found") && !all.body.contains("more match"))
+        #expect(all.body.components(separatedBy: "<li class=\"commitment").count - 1 == 4)
+        #expect(all.body.contains("<option value=\"Cabinet Office\">"))
         #expect(served.stop() == 0)
     }
 

@@ -233,8 +233,12 @@ struct IndexPage {
     }
 
     func commitmentItem(_ item: CommitmentListing) -> String {
+        Self.commitmentItem(item, debate: data.debatesById[item.commitment.debateId], root: root)
+    }
+
+    /// A commitment as lists show it, linking to its page and to `debate`'s (when the register has it) under `root`.
+    static func commitmentItem(_ item: CommitmentListing, debate: DebateRecord?, root: String) -> String {
         let c = item.commitment
-        let debate = data.debatesById[c.debateId]
         var output =
             "<li class=\"commitment\(item.isOverdue ? " overdue" : "")\" id=\"\(HTML.escape(c.id))\" "
             + "\(Self.filterAttributes(item))>\n"

@@ -40,9 +40,16 @@ public struct CommitmentFilter: Sendable, Hashable {
 /// `search`: the commitments a search and filters found, with the form that asks for them (a GET form: reading
 /// changes nothing, so the address can be bookmarked and shared).
 struct ListPage {
-    let data: ReportData
+    let asOf: SittingDate
     let filter: CommitmentFilter
     let listings: [CommitmentListing]
+    /// The listed commitments' debates, by id.
+    let debates: [String: DebateRecord]
+    /// Suggestions for the form's department and minister fields.
+    let departments: [String]
+    let ministers: [String]
+    /// Whether the search found more than `listings`.
+    let more: Bool
 
     static let scopeNames: [(CommitmentQuery.Scope, String)] = [
         (.standing, "any status but dismissed"), (.outstanding, "outstanding"), (.overdue, "overdue"),
@@ -55,17 +62,22 @@ struct ListPage {
         body += "<h1>Search the register</h1>\n"
         body += form()
         body += "</div></header>\n<main class=\"wrap\">\n"
+        let found =
+            more
+            ? "The first \(listings.count) commitments found" : HTML.count(listings.count, "commitment") + " found"
         body +=
-            "<h2 id=\"found\">\(HTML.escape(HTML.count(listings.count, "commitment"))) found</h2>\n"
+            "<h2 id=\"found\">\(HTML.escape(found))</h2>\n"
             + "<p class=\"muted\">Every government\u{2019}s commitments, as of "
-            + "\(HTML.escape(HTML.longDate(data.asOf)))"
-            + (filter.text.map { $0.allSatisfy(\.isWhitespace) } == false ? "; best matches first" : "") + ".</p>\n"
+            + "\(HTML.escape(HTML.longDate(asOf)))"
+            + (filter.text.map { $0.allSatisfy(\.isWhitespace) } == false ? "; best matches first" : "")
+            + (more ? "; more match: add words or filters to narrow the search" : "") + ".</p>\n"
         if listings.isEmpty {
             body += "<p>No commitment matches.</p>\n"
         } else {
             body += "<ol class=\"items\" id=\"results\">\n"
-            let index = IndexPage(data: data)
-            for item in listings { body += index.commitmentItem(item) }
+            for item in listings {
+                body += IndexPage.commitmentItem(item, debate: debates[item.commitment.debateId], root: "")
+            }
             body += "</ol>\n"
         }
         body += "<footer>Served by <code>hansard serve</code> from the register.</footer>\n</main>\n"
@@ -73,8 +85,6 @@ struct ListPage {
     }
 
     private func form() -> String {
-        let departments = Set(data.listings.compactMap(\.commitment.department)).sorted()
-        let ministers = Set(data.listings.map(\.person.displayName)).sorted()
         var output =
             "<form class=\"filters\" id=\"search\" method=\"get\" action=\"search\" role=\"search\">\n"
             + "<label class=\"search\">Words<input type=\"search\" name=\"q\" value=\"\(HTML.escape(filter.text))\" "
@@ -103,15 +113,23 @@ struct ListPage {
 
 extension HTMLReport {
     /// The search page `hansard serve` shows at `search`: the form (words, status, department, minister) and the
-    /// commitments `listings` holds, each as the index lists it.
+    /// commitments found, each as the index lists it.
     /// - Parameters:
-    ///   - data: the report's register data and date (for the form's suggestions and the links).
+    ///   - asOf: the date statuses and ages are reckoned at.
     ///   - filter: what was asked for, shown back in the form.
-    ///   - listings: what the register found for it.
+    ///   - listings: what the register found for it (or the first of them).
+    ///   - debates: the listed commitments' debates, by id (``RowContext/debates``), for the links to them.
+    ///   - departments: suggestions for the department field.
+    ///   - ministers: suggestions for the minister field.
+    ///   - more: whether the search found more than `listings`.
     /// - Returns: the page's HTML.
-    public static func searchPage(_ data: ReportData, filter: CommitmentFilter, listings: [CommitmentListing])
-        -> String
-    {
-        ListPage(data: data, filter: filter, listings: listings).render()
+    public static func searchPage(
+        asOf: SittingDate, filter: CommitmentFilter, listings: [CommitmentListing], debates: [String: DebateRecord],
+        departments: [String], ministers: [String], more: Bool
+    ) -> String {
+        ListPage(
+            asOf: asOf, filter: filter, listings: listings, debates: debates, departments: departments,
+            ministers: ministers, more: more
+        ).render()
     }
 }
