@@ -467,6 +467,7 @@ extension IndexPage {
 
     /// `index.html` of a large register: its figures, with each department's linked to its page under `lists/`.
     func summary() -> String {
+        let figures = self.figures
         let files = Dictionary(Self.departmentFiles(figures.departments), uniquingKeysWith: { first, _ in first })
         return Self.summary(figures, extra: extra, debatesLink: "lists/debates.html") {
             files[$0 ?? Self.noDepartment].map { "lists/" + Self.pageName($0, 0) }
