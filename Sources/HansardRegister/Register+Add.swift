@@ -544,29 +544,13 @@ extension Register {
     /// `?, ?, …`: the places of `count` arguments.
     static func marks(_ count: Int) -> String { repeatElement("?", count: count).joined(separator: ",") }
 
-    /// Open commitments the speeches could refer to: by cited date, by subject words, or by the same minister.
+    /// Open commitments of other debates the speeches could refer to; ``FollowUpFinder`` scores them.
+    ///
+    /// Those made on a date a speech cites, and those within ``FollowUpFinder/horizonDays`` before `date` (or
+    /// undated) whose subject is a phrase of one to four words of a speech.
     private static func candidateCommitments(
         _ db: some RegisterRows, speeches: [SpeechRecord], before date: SittingDate?, excluding debateId: String
     ) throws -> [LinkTarget] {
-        var dates = Set<SittingDate>()
-        var words = Set<String>()
-        for speech in speeches {
-            for sentence in FollowUpFinder.sentences(of: speech.text) {
-                dates.formUnion(FollowUpFinder.citedDates(in: sentence, debateDate: date).map(\.date))
-            }
-            let tokens = speech.text.lowercased()
-                .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).map(String.init)
-            for start in tokens.indices {
-                var phrase = ""
-                for length in 0..<4 where start + length < tokens.count {
-                    phrase += (length == 0 ? "" : " ") + tokens[start + length]
-                    if phrase.count >= 4 {
-                        words.insert(phrase)
-                        if phrase.hasSuffix("s") { words.insert(String(phrase.dropLast())) }
-                    }
-                }
-            }
-        }
         var found: [String: LinkTarget] = [:]
         let earliest = date?.adding(days: -FollowUpFinder.horizonDays)
         // Written as SQL (and kept prepared on SQLite): building these queries through GRDB's query interface, a few
@@ -586,16 +570,13 @@ extension Register {
                 found[c.id] = c
             }
         }
-        for chunk in dates.map(\.description).chunked(300) {
-            try fetch(#""debateDate""#, [], values: chunk)
-        }
         // The speeches' phrases are many thousands; the open commitments' subjects in the window are far fewer.
-        // Reading those once (two range scans of debateDate) and looking up only the phrases among them finds
-        // the same rows as looking up every phrase, in a fraction of the queries. Phrases are kept (not the
-        // subjects) so that the lookups compare the same bytes as before.
-        var phrases = words
+        // Reading those first (two range scans of debateDate) and keeping only the phrases among them finds the
+        // same rows as looking up every phrase, in a fraction of the queries, and never holds the rest. Phrases
+        // are kept (not the subjects) so that the lookups compare the same bytes as before.
+        var subjects: Set<String>?
         if let latest = date {
-            var subjects = Set<String>()
+            var window = Set<String>()
             for (condition, arguments) in [
                 (
                     #""debateDate" >= ? AND "debateDate" <= ?"#,
@@ -607,9 +588,39 @@ extension Register {
                     SELECT DISTINCT "subject" FROM "commitment" WHERE \#(open) AND \#(condition)
                     AND "subject" IS NOT NULL
                     """#
-                subjects.formUnion(try db.fetchTexts(sql: sql, arguments: arguments).compactMap { $0[0] })
+                window.formUnion(try db.fetchTexts(sql: sql, arguments: arguments).compactMap { $0[0] })
             }
-            phrases = words.filter(subjects.contains)
+            subjects = window
+        }
+        var dates = Set<SittingDate>()
+        var phrases = Set<String>()
+        func keep(_ phrase: String) {
+            if subjects?.contains(phrase) ?? true { phrases.insert(phrase) }
+        }
+        for speech in speeches {
+            for sentence in FollowUpFinder.sentences(of: speech.text) {
+                dates.formUnion(FollowUpFinder.citedDates(in: sentence, debateDate: date).map(\.date))
+            }
+            if subjects?.isEmpty == true { continue }
+            let tokens = speech.text.lowercased()
+                .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }).map(String.init)
+            // A phrase of ASCII words has as many characters as bytes; only others need counting.
+            let ascii = tokens.map { $0.utf8.allSatisfy { $0 < 0x80 } }
+            for start in tokens.indices {
+                var phrase = ""
+                var isASCII = true
+                for length in 0..<4 where start + length < tokens.count {
+                    phrase += (length == 0 ? "" : " ") + tokens[start + length]
+                    isASCII = isASCII && ascii[start + length]
+                    if phrase.utf8.count >= 4 && (isASCII || phrase.count >= 4) {
+                        keep(phrase)
+                        if phrase.hasSuffix("s") { keep(String(phrase.dropLast())) }
+                    }
+                }
+            }
+        }
+        for chunk in dates.map(\.description).chunked(300) {
+            try fetch(#""debateDate""#, [], values: chunk)
         }
         // Two lookups rather than one with OR, so that each is a range scan of (subject, debateDate):
         // the cost of linking then depends on the window, not on how many debates the register holds.
