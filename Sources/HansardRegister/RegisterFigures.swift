@@ -31,6 +31,18 @@ public struct RegisterFigures: Sendable, Hashable {
 
         /// Every commitment of the department, dismissed ones too.
         public var total: Int { outstanding + resolved + dismissed }
+
+        /// Counts `count` commitments with `status` as of the figures' date, `late` when past their due date.
+        mutating func add(_ status: CommitmentStatus, late: Bool, count: Int = 1) {
+            if !status.counts {
+                dismissed += count
+            } else if status.isOpen {
+                outstanding += count
+                if late { overdue += count }
+            } else {
+                resolved += count
+            }
+        }
     }
 
     /// Commitments made and resolved in one month (all but the dismissed).
@@ -85,17 +97,8 @@ public struct RegisterFigures: Sendable, Hashable {
             var figures =
                 departments[c.department]
                 ?? Department(name: c.department, outstanding: 0, overdue: 0, resolved: 0, dismissed: 0)
-            if !item.status.counts {
-                figures.dismissed += 1
-            } else if item.status.isOpen {
-                figures.outstanding += 1
-                if item.isOverdue {
-                    figures.overdue += 1
-                    overdue.append(item)
-                }
-            } else {
-                figures.resolved += 1
-            }
+            figures.add(item.status, late: item.isOverdue)
+            if item.status.isOpen && item.isOverdue { overdue.append(item) }
             departments[c.department] = figures
             guard item.status.counts else { continue }
             if let made = c.debateDate {
@@ -201,14 +204,7 @@ extension Register {
                 var figures =
                     departments[department]
                     ?? .init(name: department, outstanding: 0, overdue: 0, resolved: 0, dismissed: 0)
-                if !listed.counts {
-                    figures.dismissed += count
-                } else if listed.isOpen {
-                    figures.outstanding += count
-                    if late { figures.overdue += count }
-                } else {
-                    figures.resolved += count
-                }
+                figures.add(listed, late: late, count: count)
                 departments[department] = figures
                 if listed.counts, let month {
                     months[month, default: .init(key: month, made: 0, resolved: 0)].made += count
