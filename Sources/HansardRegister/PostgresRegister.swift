@@ -329,6 +329,21 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
         try listingCopy().commitments(query)
     }
 
+    /// The register's figures as of `asOf`, counted on the same copy (``Register/figures(asOf:overdueLimit:)``).
+    public func figures(asOf: SittingDate?, overdueLimit: Int) throws(RegisterError) -> RegisterFigures {
+        try listingCopy().figures(asOf: asOf, overdueLimit: overdueLimit)
+    }
+
+    /// Every name a page gives a minister with a commitment, from the same copy.
+    public func ministerNames() throws(RegisterError) -> [String] {
+        try listingCopy().ministerNames()
+    }
+
+    /// What the pages of some debates and commitments show (``Register/pageSnapshot(debates:commitments:)``).
+    public func pageSnapshot(debates: [String], commitments: [String]) throws(RegisterError) -> RegisterSnapshot {
+        try read { session in try Register.pageSnapshot(session, debates: debates, commitments: commitments) }
+    }
+
     /// The debates, requests, events, edits and links of the commitments listed, from the same copy.
     public func context(for listings: [CommitmentListing]) throws(RegisterError) -> RowContext {
         try listingCopy().context(for: listings)

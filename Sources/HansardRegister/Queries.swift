@@ -55,12 +55,14 @@ public struct CommitmentQuery: Sendable, Hashable {
     /// Words to find (full-text search over the quote, the object, the minister, the department, the debate's
     /// title and heading; each word matches words it begins, "publish" finds "published"); best matches first.
     public var text: String?
+    /// Only the commitments with these register ids.
+    public var ids: [String]?
 
     /// Creates a query; every filter left out lets everything through.
     public init(
         scope: Scope = .outstanding, asOf: SittingDate? = nil, minister: String? = nil, department: String? = nil,
         house: House? = nil, since: SittingDate? = nil, until: SittingDate? = nil, session: String? = nil,
-        limit: Int? = nil, governments: Governments = .all, text: String? = nil
+        limit: Int? = nil, governments: Governments = .all, text: String? = nil, ids: [String]? = nil
     ) {
         self.scope = scope
         self.asOf = asOf
@@ -73,6 +75,7 @@ public struct CommitmentQuery: Sendable, Hashable {
         self.limit = limit
         self.governments = governments
         self.text = text
+        self.ids = ids
     }
 }
 

@@ -93,6 +93,7 @@ extension Register {
             }
         }
         if let house = query.house { filters.append("c.house = \(house.rawValue)") }
+        if let ids = query.ids { filters.append("c.id IN \(ids)") }
         if let since { filters.append("c.debateDate >= \(since.description)") }
         if let until { filters.append("c.debateDate <= \(until.description)") }
         // The counts below test the match by rowid; the listing joins the full-text table instead (below).

@@ -26,6 +26,9 @@ public protocol RegisterBackend: Sendable {
     func figures(asOf: SittingDate?, overdueLimit: Int) throws(RegisterError) -> RegisterFigures
     /// Every name a page gives a minister with a commitment in the register, once each, in order.
     func ministerNames() throws(RegisterError) -> [String]
+    /// The part of the register the pages of `debates` and `commitments` show, in the snapshot's order
+    /// (``Register/pageSnapshot(debates:commitments:)``).
+    func pageSnapshot(debates: [String], commitments: [String]) throws(RegisterError) -> RegisterSnapshot
     func detail(of id: String) throws(RegisterError) -> CommitmentDetail
     func context(for listings: [CommitmentListing]) throws(RegisterError) -> RowContext
     func shortIds(for ids: [String]?, minimum: Int) throws(RegisterError) -> [String: String]

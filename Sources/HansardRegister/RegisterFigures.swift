@@ -4,8 +4,9 @@ public import HansardIngestion
 /// A register's figures as of one date, counted without reading its records: what the index of a large register
 /// shows (totals, each department's, commitments made and resolved per month, the longest overdue).
 ///
-/// ``Register/figures(asOf:overdueLimit:)`` counts them in SQL; ``init(asOf:debates:listings:overdueLimit:)``
-/// counts the same from a list already read, and the two agree on any register.
+/// ``Register/figures(asOf:overdueLimit:)`` counts them in SQL (a PostgreSQL register on its listing copy);
+/// ``init(asOf:debates:listings:overdueLimit:)`` counts the same from a list already read, and the two agree on
+/// any register.
 public struct RegisterFigures: Sendable, Hashable {
     /// One department's commitments made by the date, by their status then.
     public struct Department: Sendable, Hashable {
@@ -139,22 +140,6 @@ public struct RegisterFigures: Sendable, Hashable {
             if (a.name == nil) != (b.name == nil) { return a.name == nil }
             return (a.name ?? "") < (b.name ?? "")
         }
-    }
-}
-
-extension RegisterBackend {
-    /// Every name a page gives a minister with a commitment, from the whole list: for a backend without a query
-    /// of its own.
-    public func ministerNames() throws(RegisterError) -> [String] {
-        Set(try commitments(CommitmentQuery(scope: .all)).items.compactMap(\.commitment.speakerName)).sorted()
-    }
-
-    /// The register's figures as of `asOf` (nil for today), from its whole list: for a backend without a query of
-    /// its own.
-    public func figures(asOf: SittingDate?, overdueLimit: Int) throws(RegisterError) -> RegisterFigures {
-        let list = try commitments(CommitmentQuery(scope: .all, asOf: asOf))
-        return RegisterFigures(
-            asOf: list.asOf, debates: try snapshot().debates.count, listings: list.items, overdueLimit: overdueLimit)
     }
 }
 

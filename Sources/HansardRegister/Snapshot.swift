@@ -225,6 +225,70 @@ extension Register {
     public func snapshot(asOf date: SittingDate) throws(RegisterError) -> RegisterSnapshot {
         try snapshot().standing(at: date)
     }
+
+    /// The part of the register the pages of `debates` and `commitments` show, read by id rather than whole.
+    ///
+    /// Each debate's commitments, requests, evasions and mentions and the links whose later speech is in it; each
+    /// commitment's request, events, notes, changes, edits and links; and the debates all those belong to. Every
+    /// list is in the whole snapshot's order, so a page made from this is the page made from the whole.
+    /// - Throws: ``RegisterError`` when the register cannot be read.
+    public func pageSnapshot(debates: [String], commitments: [String]) throws(RegisterError) -> RegisterSnapshot {
+        try read { db in try Self.pageSnapshot(db, debates: debates, commitments: commitments) }
+    }
+
+    /// ``pageSnapshot(debates:commitments:)`` inside a read transaction of either backend.
+    static func pageSnapshot(_ db: some RegisterRows, debates debateIds: [String], commitments commitmentIds: [String])
+        throws -> RegisterSnapshot
+    {
+        let pageDebates = Set(debateIds).sorted()
+        var commitments: [String: CommitmentRecord] = [:]
+        var links: [String: FollowUpLinkRecord] = [:]
+        for id in pageDebates {
+            for c in try db.fetchAll(CommitmentRecord.self, where: .debateId, equals: id, orderBy: [.id]) {
+                commitments[c.id] = c
+            }
+            for link in try db.fetchAll(FollowUpLinkRecord.self, where: .debateId, equals: id, orderBy: [.id]) {
+                links[link.id] = link
+            }
+        }
+        func each<R: TableRow>(_ type: R.Type, by column: R.Columns, in keys: [String], orderBy: [R.Columns]) throws
+            -> [R]
+        {
+            try keys.flatMap { try db.fetchAll(type, where: column, equals: $0, orderBy: orderBy) }
+        }
+        let pageRequests = try each(RequestRecord.self, by: .debateId, in: pageDebates, orderBy: [.id])
+        let mentions = try each(MentionRecord.self, by: .debateId, in: pageDebates, orderBy: [.turn, .id])
+        // A debate page names the commitments its requests became and its mentions return to, by analysis id or
+        // (where the analysis id is another debate's) by register id: those are read too.
+        let named = pageRequests.compactMap(\.commitmentId) + mentions.map(\.refersTo)
+        for id in Set(commitmentIds + links.values.map(\.commitmentId) + named) where commitments[id] == nil {
+            if let c = try db.fetch(CommitmentRecord.self, key: id) { commitments[c.id] = c }
+        }
+        let ids = commitments.keys.sorted()
+        for link in try each(FollowUpLinkRecord.self, by: .commitmentId, in: ids, orderBy: [.id]) {
+            links[link.id] = link
+        }
+        let debates = Set(pageDebates + commitments.values.map(\.debateId) + links.values.map(\.debateId)).sorted()
+        var requests: [String: RequestRecord] = [:]
+        for request in pageRequests { requests[request.id] = request }
+        for id in Set(commitments.values.compactMap(\.requestId)) where requests[id] == nil {
+            if let request = try db.fetch(RequestRecord.self, key: id) { requests[id] = request }
+        }
+        return RegisterSnapshot(
+            debates: try debates.compactMap { try db.fetch(DebateRecord.self, key: $0) },
+            debateVersions: try each(
+                DebateVersionRecord.self, by: .debateId, in: debates, orderBy: [.revision, .sha256]),
+            commitments: ids.compactMap { commitments[$0] },
+            requests: requests.keys.sorted().compactMap { requests[$0] },
+            statusEvents: try each(
+                StatusEventRecord.self, by: .commitmentId, in: ids, orderBy: [.effectiveDate, .recordedAt, .id]),
+            notes: try each(NoteRecord.self, by: .commitmentId, in: ids, orderBy: [.recordedAt, .id]),
+            changes: try each(CommitmentChangeRecord.self, by: .commitmentId, in: ids, orderBy: [.revision, .id]),
+            links: links.values.sorted { ($0.commitmentId, $0.id) < ($1.commitmentId, $1.id) },
+            edits: try each(CommitmentEditRecord.self, by: .commitmentId, in: ids, orderBy: [.recordedAt, .id]),
+            evasions: try each(EvasionRecord.self, by: .debateId, in: pageDebates, orderBy: [.turn, .id]),
+            mentions: mentions)
+    }
 }
 
 extension RegisterSnapshot {

@@ -100,11 +100,22 @@ struct Site: Sendable {
         return String(file.dropLast(5))
     }
 
+    /// What the pages of `debates` and `commitments` show, read for them alone (``RegisterBackend/pageSnapshot(debates:commitments:)``),
+    /// with the listings of the commitments in it: the page is the one made from the whole register.
+    private static func pageData(_ register: any RegisterBackend, debates: [String], commitments: [String]) throws
+        -> ReportData
+    {
+        let snapshot = try register.pageSnapshot(debates: debates, commitments: commitments)
+        let list = try register.commitments(CommitmentQuery(scope: .all, ids: snapshot.commitments.map(\.id)))
+        return ReportData(asOf: list.asOf, snapshot: snapshot, listings: list.items)
+    }
+
     private func debate(_ name: String) async throws -> Response {
         let sources = configuration.sources
         return Page.html(
             try await access.read { register in
-                let data = try ReportData.load(from: register, asOf: nil)
+                // A page's name is its id: register ids are letters, digits and hyphens (HTML.fileName keeps them).
+                let data = try Self.pageData(register, debates: [name], commitments: [])
                 guard let debate = data.snapshot.debates.first(where: { HTML.fileName($0.id) == name }) else {
                     throw ServeFailure(.notFound, "the register has no debate \(name)")
                 }
@@ -119,7 +130,7 @@ struct Site: Sendable {
         let (sources, csrf) = (configuration.sources, security.csrfToken)
         return Page.html(
             try await access.read { register in
-                let data = try ReportData.load(from: register, asOf: nil)
+                let data = try Self.pageData(register, debates: [], commitments: [name])
                 guard let commitment = data.snapshot.commitments.first(where: { HTML.fileName($0.id) == name }) else {
                     throw ServeFailure(.notFound, "the register has no commitment \(name)")
                 }

@@ -371,3 +371,48 @@ enum RFC4180 {
         return records
     }
 }
+
+@Suite("Pages from part of the register")
+struct PageSnapshotTests {
+    @Test(
+        "each debate's and commitment's page made from the part of the register it shows is the page made from the whole"
+    )
+    func pagesFromTheirPart() async throws {
+        let fixture = try await ReportFixture.get()
+        let register = try Register.open(at: fixture.folder + "/register.sqlite", readOnly: true)
+        let whole = fixture.data
+        func part(debates: [String], commitments: [String]) throws -> ReportData {
+            let snapshot = try register.pageSnapshot(debates: debates, commitments: commitments)
+            let list = try register.commitments(
+                CommitmentQuery(scope: .all, asOf: ReportFixture.asOf, ids: snapshot.commitments.map(\.id)))
+            return ReportData(asOf: list.asOf, snapshot: snapshot, listings: list.items)
+        }
+        var finder = PageFinder(folders: [])
+        var annotated = 0
+        for debate in whole.snapshot.debates {
+            let (transcript, missing) = finder.transcript(of: debate)
+            let data = try part(debates: [debate.id], commitments: [])
+            #expect(data.snapshot.debates.count < whole.snapshot.debates.count || whole.snapshot.debates.count == 1)
+            let expected = HTMLReport(whole).debatePage(debate, transcript: transcript, unavailable: missing?.published)
+            let made = HTMLReport(data).debatePage(debate, transcript: transcript, unavailable: missing?.published)
+            #expect(made.contents == expected.contents, "debate \(debate.id)")
+            if expected.contents.contains("class=\"kind follow-up\"")
+                || expected.contents.contains("class=\"kind request\"")
+            {
+                annotated += 1
+            }
+            for commitment in whole.snapshot.commitments where commitment.debateId == debate.id {
+                let one = try part(debates: [], commitments: [commitment.id])
+                #expect(one.snapshot.commitments.count < whole.snapshot.commitments.count)
+                #expect(
+                    HTMLReport.commitmentPage(
+                        one, commitment: commitment, transcript: transcript, unavailable: missing?.published)
+                        == HTMLReport.commitmentPage(
+                            whole, commitment: commitment, transcript: transcript, unavailable: missing?.published),
+                    "commitment \(commitment.id)")
+            }
+        }
+        // The comparison covered pages with requests and follow-ups marked, not only bare ones.
+        #expect(annotated >= 2)
+    }
+}
