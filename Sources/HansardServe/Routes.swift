@@ -61,8 +61,10 @@ struct Site: Sendable {
     }
 
     private func feed() async throws -> Response {
+        // The register's overdue list gives the feed's entries; nothing else of the register is read.
         let text = try await access.read { register in
-            OverdueFeed.render(try ReportData.load(from: register, asOf: nil))
+            let overdue = try register.commitments(CommitmentQuery(scope: .overdue))
+            return OverdueFeed.render(asOf: overdue.asOf, listings: overdue.items)
         }
         var response = Page.html(text)
         response.headers[.contentType] = "application/atom+xml; charset=utf-8"

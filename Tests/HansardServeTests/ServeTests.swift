@@ -239,6 +239,20 @@ struct ServeTests {
         #expect(served.stop() == 0)
     }
 
+    @Test("overdue.xml is the feed `hansard report --format atom` writes, from the overdue list alone")
+    func overdueFeed() throws {
+        let served = try ServedRegister()
+        let feed = try served.get("overdue.xml")
+        #expect(feed.status == 200)
+        #expect(feed.header("Content-Type")?.hasPrefix("application/atom+xml") == true)
+        let cli = try HansardCommand.run(["report", "--register", served.register, "--format", "atom", "--out", "-"])
+        #expect(cli.status == 0, "\(cli.standardError)")
+        #expect(feed.body == cli.standardOutput)
+        // The seed's guidance was due on 2023-04-07 (a month after 8 March 2023: "shortly").
+        #expect(feed.body.contains("<published>2023-04-08T00:00:00Z</published>"))
+        #expect(served.stop() == 0)
+    }
+
     @Test("any address but the loopback one needs a token: refused in one line, status 64, nothing listens")
     func publicAddressNeedsToken() throws {
         let folder = try Scratch.folder()

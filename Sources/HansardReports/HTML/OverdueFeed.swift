@@ -1,6 +1,6 @@
 import Foundation
-import HansardRegister
-import HansardIngestion
+public import HansardRegister
+public import HansardIngestion
 
 /// `overdue.xml`: an Atom feed (RFC 4287) of the commitments that became overdue, newest first, for feed readers and
 /// alerts.
@@ -13,8 +13,12 @@ public enum OverdueFeed {
     public static let fileName = "overdue.xml"
 
     /// The feed for the report's date.
-    public static func render(_ data: ReportData) -> String {
-        let overdue = data.counted.filter(\.isOverdue).compactMap { item -> (SittingDate, CommitmentListing)? in
+    public static func render(_ data: ReportData) -> String { render(asOf: data.asOf, listings: data.counted) }
+
+    /// The feed of the overdue ones among `listings` (``CommitmentListing/isOverdue``), as of `asOf`: the same feed
+    /// from the register's overdue list alone as from the whole report.
+    public static func render(asOf: SittingDate, listings: [CommitmentListing]) -> String {
+        let overdue = listings.filter(\.isOverdue).compactMap { item -> (SittingDate, CommitmentListing)? in
             // Overdue from the day after the due date.
             guard let due = item.commitment.dueBy else { return nil }
             return (due.adding(days: 1), item)
@@ -24,8 +28,8 @@ public enum OverdueFeed {
         output += "<title type=\"text\">Overdue government commitments</title>\n"
         output +=
             "<subtitle type=\"text\">Commitments made in Parliament and not done by their due date, as of "
-            + "\(escape(HTML.longDate(data.asOf))), from the register hansard keeps.</subtitle>\n"
-        output += "<updated>\(data.asOf)T00:00:00Z</updated>\n"
+            + "\(escape(HTML.longDate(asOf))), from the register hansard keeps.</subtitle>\n"
+        output += "<updated>\(asOf)T00:00:00Z</updated>\n"
         output += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(fileName)\"/>\n"
         output += "<link rel=\"alternate\" type=\"text/html\" href=\"index.html\"/>\n"
         output += "<generator>hansard</generator>\n"
@@ -49,7 +53,7 @@ public enum OverdueFeed {
             if let phrase = c.timingPhrase { summary += " (\u{201C}\(phrase)\u{201D})" }
             summary +=
                 "; overdue by \(item.overdueBy ?? HTML.count(item.overdueDays ?? 0, "day")) as of "
-                + "\(HTML.longDate(data.asOf)). \u{201C}\(c.quote)\u{201D} \(item.citation.title), \(item.citation.text)."
+                + "\(HTML.longDate(asOf)). \u{201C}\(c.quote)\u{201D} \(item.citation.title), \(item.citation.text)."
             output += "<summary type=\"text\">\(escape(summary))</summary>\n</entry>\n"
         }
         return output + "</feed>\n"
