@@ -61,8 +61,8 @@ extension Hansard {
             guard (0...65535).contains(port) else {
                 throw ValidationError("--port \(port) is not a port; give 1-65535, or 0 for any free one.")
             }
-            guard listLimit >= 0 else {
-                throw ValidationError("--list-limit \(listLimit) is negative; give 0 or more.")
+            guard listLimit >= 1 else {
+                throw ValidationError("--list-limit \(listLimit) lists nothing; give 1 or more.")
             }
         }
 
