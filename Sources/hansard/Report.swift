@@ -96,6 +96,7 @@ extension Hansard {
         }
 
         private func write(_ register: any RegisterBackend) async throws {
+            if formats == [.atom] { return try writeFeed(register) }
             let data = try ReportData.load(from: register, asOf: asOf?.date)
             if out == "-" {
                 switch formats {
@@ -146,6 +147,24 @@ extension Hansard {
                         + "(their pages moved, changed or unreadable); give the folders they are in now with --sources DIR"
                 )
             }
+        }
+
+        /// The feed alone, from the register's overdue list and figures: it needs no other record (at 1,000,000
+        /// commitments, reading the whole register for it took a minute and 7 GB).
+        private func writeFeed(_ register: any RegisterBackend) throws {
+            let overdue = try register.commitments(CommitmentQuery(scope: .overdue, asOf: asOf?.date))
+            let feed = OverdueFeed.render(asOf: overdue.asOf, listings: overdue.items)
+            if out == "-" { return Terminal.write(feed) }
+            var folder = try ReportFolder(path: out)
+            try folder.update(ReportFormat.atom.fileName, feed)
+            guard !quiet else { return }
+            let figures = try register.figures(asOf: overdue.asOf, overdueLimit: 0)
+            let prefix = out.hasSuffix("/") ? out : out + "/"
+            Terminal.writeError(
+                "wrote \(folder.written) files"
+                    + (folder.unchanged > 0 ? " (\(folder.unchanged) more unchanged)" : "")
+                    + ": \(prefix + ReportFormat.atom.fileName) (\(figures.debates) debates, "
+                    + "\(figures.counted) commitments, \(figures.outstanding) outstanding, as of \(overdue.asOf))\n")
         }
 
         /// The most missing transcripts reported one by one.

@@ -415,4 +415,13 @@ struct PageSnapshotTests {
         // The comparison covered pages with requests and follow-ups marked, not only bare ones.
         #expect(annotated >= 2)
     }
+
+    @Test("the overdue feed from the register's overdue list is the feed from the whole register")
+    func feedFromTheOverdueList() async throws {
+        let fixture = try await ReportFixture.get()
+        let register = try Register.open(at: fixture.folder + "/register.sqlite", readOnly: true)
+        let overdue = try register.commitments(CommitmentQuery(scope: .overdue, asOf: ReportFixture.asOf))
+        #expect(!overdue.items.isEmpty)
+        #expect(OverdueFeed.render(asOf: overdue.asOf, listings: overdue.items) == OverdueFeed.render(fixture.data))
+    }
 }
