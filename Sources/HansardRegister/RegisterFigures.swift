@@ -111,13 +111,19 @@ public struct RegisterFigures: Sendable, Hashable {
                 months[key, default: Month(key: key, made: 0, resolved: 0)].resolved += 1
             }
         }
-        let keys = overdue.map { ($0.commitment.dueBy ?? .distantPast, $0.commitment.debateDate ?? .distantPast) }
-        let longest = overdue.indices.sorted {
-            (keys[$0].0, keys[$0].1, overdue[$0].commitment.id) < (keys[$1].0, keys[$1].1, overdue[$1].commitment.id)
-        }.prefix(overdueLimit).map { overdue[$0] }
         self.init(
             asOf: asOf, debates: debates, departments: Self.byName(Array(departments.values)),
-            months: months.values.sorted { $0.key < $1.key }, longestOverdue: longest)
+            months: months.values.sorted { $0.key < $1.key },
+            longestOverdue: Array(Self.oldestDueFirst(overdue).prefix(overdueLimit)))
+    }
+
+    /// Overdue commitments in the register's overdue order: the longest overdue (oldest due) first, then by the
+    /// date each was made and id.
+    public static func oldestDueFirst(_ overdue: [CommitmentListing]) -> [CommitmentListing] {
+        let keys = overdue.map { ($0.commitment.dueBy ?? .distantPast, $0.commitment.debateDate ?? .distantPast) }
+        return overdue.indices.sorted {
+            (keys[$0].0, keys[$0].1, overdue[$0].commitment.id) < (keys[$1].0, keys[$1].1, overdue[$1].commitment.id)
+        }.map { overdue[$0] }
     }
 
     /// Outstanding commitments, all departments.

@@ -61,7 +61,7 @@ struct IndexPage {
         body += "</div></header>\n<main class=\"wrap\">\n"
         body += extra ?? ""
         body += Self.timeline(figures.months)
-        body += Self.overdueTable(Self.oldestDueFirst(overdue), root: root)
+        body += Self.overdueTable(RegisterFigures.oldestDueFirst(overdue), root: root)
         body += "<h2 id=\"outstanding\">Outstanding commitments by department</h2>\n"
         body +=
             "<p class=\"muted\">Overdue ones first within each minister, then by due date; commitments with no "
@@ -131,15 +131,6 @@ struct IndexPage {
             + "data-minister=\"\(HTML.escape(item.person.displayName))\" "
             + "data-status=\"\(HTML.escape(item.status.rawValue))\" data-overdue=\"\(item.isOverdue ? "yes" : "no")\" "
             + "data-search=\"\(HTML.escape(search))\""
-    }
-
-    /// Overdue commitments in the register's overdue order: the longest overdue (oldest due) first, then by the
-    /// date each was made and id.
-    static func oldestDueFirst(_ overdue: [CommitmentListing]) -> [CommitmentListing] {
-        let keys = overdue.map { ($0.commitment.dueBy ?? .distantPast, $0.commitment.debateDate ?? .distantPast) }
-        return overdue.indices.sorted {
-            (keys[$0].0, keys[$0].1, overdue[$0].commitment.id) < (keys[$1].0, keys[$1].1, overdue[$1].commitment.id)
-        }.map { overdue[$0] }
     }
 
     /// The overdue commitments at a glance, in the order given; each row leads to the commitment's page, under
