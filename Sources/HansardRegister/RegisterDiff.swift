@@ -266,7 +266,7 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
                 }
                 // Titles only for the listed commitments stored without their debate's, NEW's before OLD's.
                 var titles: [String: String] = [:]
-                let untitled = Set(merge.listed.filter { $0.debateTitle == nil }.map(\.debateId)).sorted()
+                let untitled = merge.untitledDebates.sorted()
                 for chunk in stride(from: 0, to: untitled.count, by: 500) {
                     let ids = Array(untitled[chunk..<min(chunk + 500, untitled.count)])
                     for db in [oldDB, newDB] {
@@ -391,9 +391,18 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
             gap = CalendarDate.days(from: oldDate, to: newDate)
         }
 
-        /// Every commitment the diff lists, for the debate titles they need.
-        var listed: [CommitmentRecord] {
-            added + resolved.map(\.commitment) + still.map(\.commitment) + changed.map(\.commitment) + missing
+        /// The debates of the commitments the diff lists that were stored without their debate's title.
+        ///
+        /// Gathered list by list: joining the lists first copied every listed record (900,000 at a million).
+        var untitledDebates: Set<String> {
+            var ids = Set<String>()
+            func note(_ c: CommitmentRecord) { if c.debateTitle == nil { ids.insert(c.debateId) } }
+            added.forEach(note)
+            resolved.forEach { note($0.commitment) }
+            still.forEach { note($0.commitment) }
+            changed.forEach { note($0.commitment) }
+            missing.forEach(note)
+            return ids
         }
 
         /// An OLD commitment NEW lacks: missing unless NEW has a status event saying why.
@@ -448,35 +457,32 @@ public struct RegisterDiff: Sendable, Hashable, Codable {
     /// The diff of what `merge` gathered, each list in the order a reader scans a register in, with debate titles
     /// from `title` where a commitment was stored without one.
     private init(_ merge: Merge, old: Side, new: Side, title: (String) -> String?) {
-        func titled(_ record: CommitmentRecord) -> CommitmentRecord {
-            var record = record
+        func titled(_ record: inout CommitmentRecord) {
             if record.debateTitle == nil { record.debateTitle = title(record.debateId) }
-            return record
         }
-        // By the date the commitment was made, then department and id.
-        func ordered<T>(_ items: [T], _ record: (T) -> CommitmentRecord) -> [T] {
+        // By the date the commitment was made, then department and id; titled as each is placed, so that each list
+        // is copied once (a titled copy and then a sorted one were two copies of 900,000 records at a million).
+        func ordered<T>(_ items: [T], _ record: WritableKeyPath<T, CommitmentRecord>) -> [T] {
             // Keys made once: comparing copies of whole records made sorting 100,000 of them slow.
             let keys = items.map { item -> (SittingDate, String, String) in
-                let r = record(item)
+                let r = item[keyPath: record]
                 return (r.debateDate ?? .distantPast, r.department ?? "", r.id)
             }
-            return keys.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
+            var result: [T] = []
+            result.reserveCapacity(items.count)
+            for index in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
+                var item = items[index]
+                titled(&item[keyPath: record])
+                result.append(item)
+            }
+            return result
         }
         self.old = old
         self.new = new
-        self.added = ordered(merge.added.map(titled), { $0 })
-        self.resolved = ordered(
-            merge.resolved.map {
-                var r = $0; r.commitment = titled(r.commitment); return r
-            }, \.commitment)
-        self.stillOutstanding = ordered(
-            merge.still.map {
-                var s = $0; s.commitment = titled(s.commitment); return s
-            }, \.commitment)
-        self.changed = ordered(
-            merge.changed.map {
-                var c = $0; c.commitment = titled(c.commitment); return c
-            }, \.commitment)
-        self.missing = ordered(merge.missing.map(titled), { $0 })
+        self.added = ordered(merge.added, \.self)
+        self.resolved = ordered(merge.resolved, \.commitment)
+        self.stillOutstanding = ordered(merge.still, \.commitment)
+        self.changed = ordered(merge.changed, \.commitment)
+        self.missing = ordered(merge.missing, \.self)
     }
 }
