@@ -334,9 +334,9 @@ public final class PostgresRegister: RegisterBackend, @unchecked Sendable {
         try listingCopy().figures(asOf: asOf, overdueLimit: overdueLimit)
     }
 
-    /// Every name a page gives a minister with a commitment, from the same copy.
-    public func ministerNames() throws(RegisterError) -> [String] {
-        try listingCopy().ministerNames()
+    /// Every minister's name and department the commitments give, from the same copy.
+    public func names() throws(RegisterError) -> RegisterNames {
+        try listingCopy().names()
     }
 
     /// What the pages of some debates and commitments show (``Register/pageSnapshot(debates:commitments:)``).

@@ -33,8 +33,7 @@ extension Register {
         // Past dates need the statuses as they stood then, from the events; today's come from the cache.
         let historical = asOf < today
         let status = Self.status(asOf: asOf, today: today)
-        var filters: [SQL] = []
-        if historical { filters.append("(c.debateDate IS NULL OR c.debateDate <= \(asOf.description))") }
+        var filters: [SQL] = [Self.madeBy(asOf: asOf, today: today)].compactMap { $0 }
         let outstanding = CommitmentStatus.outstanding.rawValue
         let dismissed = CommitmentStatus.dismissed.rawValue
         switch query.scope {
@@ -170,6 +169,11 @@ extension Register {
         }
         return CommitmentList(
             asOf: asOf, scope: query.scope, items: items, government: government, otherGovernments: others)
+    }
+
+    /// For a past date, the condition that commitment `c` was made by then; nil for today (every commitment was).
+    static func madeBy(asOf: SittingDate, today: SittingDate) -> SQL? {
+        asOf < today ? "(c.debateDate IS NULL OR c.debateDate <= \(asOf.description))" : nil
     }
 
     /// The status of commitment `c` as of `asOf`: a past date's from the events, today's from the cache.

@@ -24,8 +24,8 @@ public protocol RegisterBackend: Sendable {
     func commitments(_ query: CommitmentQuery) throws(RegisterError) -> CommitmentList
     /// The register's figures as of `asOf` (nil for today), with at most `overdueLimit` of the longest overdue.
     func figures(asOf: SittingDate?, overdueLimit: Int) throws(RegisterError) -> RegisterFigures
-    /// Every name a page gives a minister with a commitment in the register, once each, in order.
-    func ministerNames() throws(RegisterError) -> [String]
+    /// Every minister's name and department the register's commitments give, once each, in order.
+    func names() throws(RegisterError) -> RegisterNames
     /// The part of the register the pages of `debates` and `commitments` show, in the snapshot's order
     /// (``Register/pageSnapshot(debates:commitments:)``).
     func pageSnapshot(debates: [String], commitments: [String]) throws(RegisterError) -> RegisterSnapshot

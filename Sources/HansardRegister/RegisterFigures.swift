@@ -21,8 +21,8 @@ public struct RegisterFigures: Sendable, Hashable {
         /// What readers said are not commitments: in no figure but this one.
         public var dismissed: Int
 
-        /// Creates a department's figures.
-        public init(name: String?, outstanding: Int, overdue: Int, resolved: Int, dismissed: Int) {
+        /// Creates a department's figures; counts left out are zero.
+        public init(name: String?, outstanding: Int = 0, overdue: Int = 0, resolved: Int = 0, dismissed: Int = 0) {
             self.name = name
             self.outstanding = outstanding
             self.overdue = overdue
@@ -55,8 +55,8 @@ public struct RegisterFigures: Sendable, Hashable {
         /// Resolved in the month (by the date their status took effect).
         public var resolved: Int
 
-        /// Creates a month's figures.
-        public init(key: String, made: Int, resolved: Int) {
+        /// Creates a month's figures; counts left out are zero.
+        public init(key: String, made: Int = 0, resolved: Int = 0) {
             self.key = key
             self.made = made
             self.resolved = resolved
@@ -95,20 +95,16 @@ public struct RegisterFigures: Sendable, Hashable {
         var overdue: [CommitmentListing] = []
         for item in listings {
             let c = item.commitment
-            var figures =
-                departments[c.department]
-                ?? Department(name: c.department, outstanding: 0, overdue: 0, resolved: 0, dismissed: 0)
-            figures.add(item.status, late: item.isOverdue)
+            departments[c.department, default: Department(name: c.department)].add(item.status, late: item.isOverdue)
             if item.status.isOpen && item.isOverdue { overdue.append(item) }
-            departments[c.department] = figures
             guard item.status.counts else { continue }
             if let made = c.debateDate {
                 let key = Self.month(made.description)
-                months[key, default: Month(key: key, made: 0, resolved: 0)].made += 1
+                months[key, default: Month(key: key)].made += 1
             }
             if !item.status.isOpen, let resolved = c.statusDate {
                 let key = Self.month(resolved.description)
-                months[key, default: Month(key: key, made: 0, resolved: 0)].resolved += 1
+                months[key, default: Month(key: key)].resolved += 1
             }
         }
         self.init(
@@ -149,15 +145,32 @@ public struct RegisterFigures: Sendable, Hashable {
     }
 }
 
+/// The names a register's commitments give: what a search form offers to fill its fields with.
+public struct RegisterNames: Sendable, Hashable {
+    /// Every name a page gives a minister with a commitment, in order.
+    public var ministers: [String]
+    /// Every department a commitment is given, in order.
+    public var departments: [String]
+
+    /// Creates the names.
+    public init(ministers: [String], departments: [String]) {
+        self.ministers = ministers
+        self.departments = departments
+    }
+}
+
 extension Register {
-    /// Every name a page gives a minister with a commitment, from the register's table of appearances (one row
-    /// per minister, department and office) rather than its commitments.
-    public func ministerNames() throws(RegisterError) -> [String] {
+    /// Every minister's name and department the commitments give, from the register's table of appearances (one
+    /// row per minister, department and office) rather than its commitments.
+    public func names() throws(RegisterError) -> RegisterNames {
         try read { db in
             // Ordered in Swift: SQLite's byte order and Swift's differ beyond ASCII.
-            try String.fetchAll(
-                db, sql: "SELECT DISTINCT speakerName FROM commitmentAppearance WHERE speakerName IS NOT NULL"
-            ).sorted()
+            func distinct(_ column: String) throws -> [String] {
+                try String.fetchAll(
+                    db, sql: "SELECT DISTINCT \(column) FROM commitmentAppearance WHERE \(column) IS NOT NULL"
+                ).sorted()
+            }
+            return RegisterNames(ministers: try distinct("speakerName"), departments: try distinct("department"))
         }
     }
 
@@ -168,8 +181,7 @@ extension Register {
         let today = CalendarDate.today()
         let asOf = asOf ?? today
         let status = Self.status(asOf: asOf, today: today)
-        let made: SQL =
-            asOf < today ? "WHERE (c.debateDate IS NULL OR c.debateDate <= \(asOf.description))" : ""
+        let madeBy = Self.madeBy(asOf: asOf, today: today)
         let outstanding = CommitmentStatus.outstanding.rawValue
         let dismissed = CommitmentStatus.dismissed.rawValue
         let (departments, months, debates) = try read { db in
@@ -184,7 +196,7 @@ extension Register {
                         SELECT c.department, \(status) AS s, c.dueBy < \(asOf.description), substr(c.debateDate, 1, 7),
                             COUNT(*)
                         FROM commitment c
-                        """ + " " + made + " GROUP BY 1, 2, 3, 4"))
+                        """ + (madeBy.map { " WHERE " + $0 } ?? "") + " GROUP BY 1, 2, 3, 4"))
             while let row = try counts.next() {
                 let department: String? = row[0]
                 let text: String = row[1]
@@ -192,18 +204,12 @@ extension Register {
                 let month: String? = row[3]
                 let count: Int = row[4]
                 let listed = CommitmentStatus(rawValue: text) ?? .outstanding
-                var figures =
-                    departments[department]
-                    ?? .init(name: department, outstanding: 0, overdue: 0, resolved: 0, dismissed: 0)
-                figures.add(listed, late: late, count: count)
-                departments[department] = figures
-                if listed.counts, let month {
-                    months[month, default: .init(key: month, made: 0, resolved: 0)].made += count
-                }
+                departments[department, default: .init(name: department)].add(listed, late: late, count: count)
+                if listed.counts, let month { months[month, default: .init(key: month)].made += count }
             }
             let resolvedFilter: SQL =
                 "\(status) NOT IN (\(outstanding), \(dismissed)) AND c.statusDate IS NOT NULL"
-                + (asOf < today ? " AND (c.debateDate IS NULL OR c.debateDate <= \(asOf.description))" : "")
+                + (madeBy.map { " AND " + $0 } ?? "")
             let resolved = try Row.fetchCursor(
                 db,
                 SQLRequest<Row>(
@@ -211,7 +217,7 @@ extension Register {
                         + " GROUP BY 1"))
             while let row = try resolved.next() {
                 let month: String = row[0]
-                months[month, default: .init(key: month, made: 0, resolved: 0)].resolved += row[1]
+                months[month, default: .init(key: month)].resolved += row[1]
             }
             let debates = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM debate") ?? 0
             return (departments, months, debates)

@@ -90,6 +90,18 @@ public struct ReportData: Sendable {
         return ReportData(asOf: list.asOf, snapshot: try register.snapshot(), listings: list.items)
     }
 
+    /// Reads, as of `asOf` (nil for today), only what the pages of `debates` and `commitments` show
+    /// (``RegisterBackend/pageSnapshot(debates:commitments:)``) and the listings of the commitments in it: each
+    /// such page made from it is the page made from the whole register.
+    public static func load(
+        from register: any RegisterBackend, debates: [String], commitments: [String], asOf: SittingDate?
+    ) throws(RegisterError) -> ReportData {
+        let snapshot = try register.pageSnapshot(debates: debates, commitments: commitments)
+        let list = try register.commitments(
+            CommitmentQuery(scope: .all, asOf: asOf, ids: snapshot.commitments.map(\.id)))
+        return ReportData(asOf: list.asOf, snapshot: snapshot, listings: list.items)
+    }
+
     /// The register id of the commitment the analysis of `debateId` calls `analysisId`.
     func registerId(ofAnalysisId analysisId: String, debateId: String) -> String? {
         commitmentsByDebate[debateId]?.first { $0.analysisId == analysisId }?.id ?? commitmentsById[analysisId]?.id

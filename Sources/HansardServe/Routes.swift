@@ -86,12 +86,11 @@ struct Site: Sendable {
                 query.limit = limit + 1
                 let found = try register.commitments(query)
                 let shown = Array(found.items.prefix(limit))
-                let figures = try register.figures(asOf: nil, overdueLimit: 0)
+                let names = try register.names()
                 return HTMLReport.searchPage(
                     asOf: found.asOf, filter: filter, listings: shown,
-                    debates: try register.context(for: shown).debates,
-                    departments: figures.departments.compactMap(\.name), ministers: try register.ministerNames(),
-                    more: found.items.count > limit)
+                    debates: try register.context(for: shown).debates, departments: names.departments,
+                    ministers: names.ministers, more: found.items.count > limit)
             })
     }
 
@@ -102,22 +101,12 @@ struct Site: Sendable {
         return String(file.dropLast(5))
     }
 
-    /// What the pages of `debates` and `commitments` show, read for them alone (``RegisterBackend/pageSnapshot(debates:commitments:)``),
-    /// with the listings of the commitments in it: the page is the one made from the whole register.
-    private static func pageData(_ register: any RegisterBackend, debates: [String], commitments: [String]) throws
-        -> ReportData
-    {
-        let snapshot = try register.pageSnapshot(debates: debates, commitments: commitments)
-        let list = try register.commitments(CommitmentQuery(scope: .all, ids: snapshot.commitments.map(\.id)))
-        return ReportData(asOf: list.asOf, snapshot: snapshot, listings: list.items)
-    }
-
     private func debate(_ name: String) async throws -> Response {
         let sources = configuration.sources
         return Page.html(
             try await access.read { register in
                 // A page's name is its id: register ids are letters, digits and hyphens (HTML.fileName keeps them).
-                let data = try Self.pageData(register, debates: [name], commitments: [])
+                let data = try ReportData.load(from: register, debates: [name], commitments: [], asOf: nil)
                 guard let debate = data.snapshot.debates.first(where: { HTML.fileName($0.id) == name }) else {
                     throw ServeFailure(.notFound, "the register has no debate \(name)")
                 }
@@ -132,7 +121,7 @@ struct Site: Sendable {
         let (sources, csrf) = (configuration.sources, security.csrfToken)
         return Page.html(
             try await access.read { register in
-                let data = try Self.pageData(register, debates: [], commitments: [name])
+                let data = try ReportData.load(from: register, debates: [], commitments: [name], asOf: nil)
                 guard let commitment = data.snapshot.commitments.first(where: { HTML.fileName($0.id) == name }) else {
                     throw ServeFailure(.notFound, "the register has no commitment \(name)")
                 }

@@ -128,11 +128,9 @@ extension Hansard {
                     formats.filter { $0 != .atom || !formats.contains(.html) }.map { prefix + $0.fileName }
                     + (formats.contains(.html) ? [prefix + OverdueFeed.fileName] : [])
                 let outstanding = data.counted.filter { $0.status.isOpen }.count
-                Terminal.writeError(
-                    "wrote \(folder.written) files"
-                        + (folder.unchanged > 0 ? " (\(folder.unchanged) more unchanged)" : "")
-                        + ": \(entries.joined(separator: ", ")) (\(data.snapshot.debates.count) debates, "
-                        + "\(data.counted.count) commitments, \(outstanding) outstanding, as of \(data.asOf))\n")
+                Self.reportWritten(
+                    folder, entries, debates: data.snapshot.debates.count, commitments: data.counted.count,
+                    outstanding: outstanding, asOf: data.asOf)
             }
             // Each missing page is named up to a screenful; past it, a register whose pages moved would print a
             // line per debate (44,190 at a million commitments), so the rest are counted.
@@ -160,11 +158,21 @@ extension Hansard {
             guard !quiet else { return }
             let figures = try register.figures(asOf: overdue.asOf, overdueLimit: 0)
             let prefix = out.hasSuffix("/") ? out : out + "/"
+            Self.reportWritten(
+                folder, [prefix + ReportFormat.atom.fileName], debates: figures.debates, commitments: figures.counted,
+                outstanding: figures.outstanding, asOf: overdue.asOf)
+        }
+
+        /// The summary line on standard error: the files written and what the register held.
+        private static func reportWritten(
+            _ folder: ReportFolder, _ entries: [String], debates: Int, commitments: Int, outstanding: Int,
+            asOf: SittingDate
+        ) {
             Terminal.writeError(
                 "wrote \(folder.written) files"
                     + (folder.unchanged > 0 ? " (\(folder.unchanged) more unchanged)" : "")
-                    + ": \(prefix + ReportFormat.atom.fileName) (\(figures.debates) debates, "
-                    + "\(figures.counted) commitments, \(figures.outstanding) outstanding, as of \(overdue.asOf))\n")
+                    + ": \(entries.joined(separator: ", ")) (\(debates) debates, \(commitments) commitments, "
+                    + "\(outstanding) outstanding, as of \(asOf))\n")
         }
 
         /// The most missing transcripts reported one by one.

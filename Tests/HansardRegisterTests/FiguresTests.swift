@@ -38,6 +38,12 @@ struct FiguresTests {
             #expect(sql.counted == list.items.filter { $0.status != .dismissed }.count)
             #expect(sql.debates == 4)
         }
+        // The search form's names, from the table of appearances, are the commitments' own.
+        let records = try register.commitments(CommitmentQuery(scope: .all)).items.map(\.commitment)
+        let names = try register.names()
+        #expect(names.ministers == Set(records.compactMap(\.speakerName)).sorted())
+        #expect(names.departments == Set(records.compactMap(\.department)).sorted())
+        #expect(names.departments.contains("Cabinet Office") && names.ministers.count > 1)
         let today = try register.figures(asOf: nil, overdueLimit: 100)
         #expect(today.resolved == 1 && today.dismissed == 1)
         #expect(today.departments.count > 1)

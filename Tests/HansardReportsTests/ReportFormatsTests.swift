@@ -382,10 +382,7 @@ struct PageSnapshotTests {
         let register = try Register.open(at: fixture.folder + "/register.sqlite", readOnly: true)
         let whole = fixture.data
         func part(debates: [String], commitments: [String]) throws -> ReportData {
-            let snapshot = try register.pageSnapshot(debates: debates, commitments: commitments)
-            let list = try register.commitments(
-                CommitmentQuery(scope: .all, asOf: ReportFixture.asOf, ids: snapshot.commitments.map(\.id)))
-            return ReportData(asOf: list.asOf, snapshot: snapshot, listings: list.items)
+            try ReportData.load(from: register, debates: debates, commitments: commitments, asOf: ReportFixture.asOf)
         }
         var finder = PageFinder(folders: [])
         var annotated = 0

@@ -178,12 +178,16 @@ struct IndexPage {
     private func groupedByDepartment(_ items: [CommitmentListing]) -> [(String, [CommitmentListing])] {
         let groups = Dictionary(grouping: items) { $0.commitment.department ?? Self.noDepartment }
         return groups.sorted { a, b in
-            let aNone = a.key == Self.noDepartment
-            let bNone = b.key == Self.noDepartment
-            if aNone != bNone { return bNone }
-            if a.value.count != b.value.count { return a.value.count > b.value.count }
-            return a.key < b.key
+            Self.listedBefore((a.key, a.value.count), (b.key, b.value.count))
         }.map { ($0.key, $0.value) }
+    }
+
+    /// The order departments are listed in: most commitments first, then by name, ``noDepartment`` last.
+    static func listedBefore(_ a: (name: String, count: Int), _ b: (name: String, count: Int)) -> Bool {
+        let (aNone, bNone) = (a.name == noDepartment, b.name == noDepartment)
+        if aNone != bNone { return bNone }
+        if a.count != b.count { return a.count > b.count }
+        return a.name < b.name
     }
 
     private func countText(_ items: [CommitmentListing]) -> String {
@@ -408,9 +412,7 @@ extension IndexPage {
     /// Departments in the summary's order: most commitments first (dismissed ones too), none named last.
     static func byTotal(_ departments: [RegisterFigures.Department]) -> [RegisterFigures.Department] {
         departments.sorted { a, b in
-            if (a.name == nil) != (b.name == nil) { return b.name == nil }
-            if a.total != b.total { return a.total > b.total }
-            return (a.name ?? noDepartment) < (b.name ?? noDepartment)
+            listedBefore((a.name ?? noDepartment, a.total), (b.name ?? noDepartment, b.total))
         }
     }
 
